@@ -1,0 +1,82 @@
+#ifndef NETCOUNT_ERROR_HPP
+#define NETCOUNT_ERROR_HPP
+
+#include <cstddef>
+#include <string_view>
+
+#include <netcount/shape.hpp>
+
+namespace netcount {
+
+// Every way a layer can reject its options or its input.
+enum class error : unsigned {
+    none,
+    zero_kernel,
+    zero_stride,
+    zero_dilation,
+    zero_groups,
+    zero_outputs,
+    missing_kernel,
+    repeated_option,
+    invalid_name,
+    window_exceeds_input,
+    channels_not_divisible_by_groups,
+    filters_not_divisible_by_groups,
+    count_overflow,
+};
+
+// message(e): what is wrong, in the words of the compile error (tests hold the two equal).
+constexpr std::string_view message(error e) noexcept {
+    switch (e) {
+        case error::none: return "no error";
+        case error::zero_kernel: return "kernel sizes must be positive";
+        case error::zero_stride: return "strides must be positive";
+        case error::zero_dilation: return "dilations must be positive";
+        case error::zero_groups: return "groups must be positive";
+        case error::zero_outputs: return "a layer needs at least one filter or output";
+        case error::missing_kernel: return "this layer needs a kernel<...> option";
+        case error::repeated_option: return "an option is given more than once";
+        case error::invalid_name: return "a layer name must be non-empty and must not contain '/'";
+        case error::window_exceeds_input: return "the window is larger than the padded input";
+        case error::channels_not_divisible_by_groups: return "input channels are not divisible by groups";
+        case error::filters_not_divisible_by_groups: return "filters are not divisible by groups";
+        case error::count_overflow: return "a count overflows 64 bits";
+    }
+    return "unknown error";
+}
+
+// invalid_layer<Error, Index, Input, Name...>: instantiated only when a network is invalid.
+// The failing static_assert says what is wrong; the template arguments say where: the layer's
+// index in layers<Net>, the shape it received and its name spelled out as characters (clang
+// prints a string template argument as numbers).
+template<error Error, std::size_t Index, shape Input, char... Name>
+struct invalid_layer {
+    static_assert(Error != error::zero_kernel, "netcount: kernel sizes must be positive");
+    static_assert(Error != error::zero_stride, "netcount: strides must be positive");
+    static_assert(Error != error::zero_dilation, "netcount: dilations must be positive");
+    static_assert(Error != error::zero_groups, "netcount: groups must be positive");
+    static_assert(Error != error::zero_outputs, "netcount: a layer needs at least one filter or output");
+    static_assert(Error != error::missing_kernel, "netcount: this layer needs a kernel<...> option");
+    static_assert(Error != error::repeated_option, "netcount: an option is given more than once");
+    static_assert(Error != error::invalid_name,
+                  "netcount: a layer name must be non-empty and must not contain '/'");
+    static_assert(Error != error::window_exceeds_input,
+                  "netcount: the window is larger than the padded input");
+    static_assert(Error != error::channels_not_divisible_by_groups,
+                  "netcount: input channels are not divisible by groups");
+    static_assert(Error != error::filters_not_divisible_by_groups,
+                  "netcount: filters are not divisible by groups");
+    static_assert(Error != error::count_overflow, "netcount: a count overflows 64 bits");
+};
+
+// invalid_layer_name<Matches, Name...>: instantiated when layer<Net, "name"> does not find
+// exactly one layer of that name.
+template<std::size_t Matches, char... Name>
+struct invalid_layer_name {
+    static_assert(Matches != 0, "netcount: no layer has this name");
+    static_assert(Matches < 2, "netcount: more than one layer has this name");
+};
+
+} // namespace netcount
+
+#endif

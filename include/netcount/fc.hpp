@@ -1,0 +1,68 @@
+#ifndef NETCOUNT_FC_HPP
+#define NETCOUNT_FC_HPP
+
+#include <cstddef>
+#include <string_view>
+
+#include <netcount/detail/checked.hpp>
+#include <netcount/layer_info.hpp>
+#include <netcount/options.hpp>
+#include <netcount/shape.hpp>
+
+namespace netcount {
+
+namespace detail {
+
+inline constexpr unsigned fc_options = options_mask({option_kind::bias, option_kind::name});
+
+// A fully connected layer flattens whatever it receives: every output sees every input.
+constexpr layer_result apply_fc(const shape& in, std::uint64_t outputs, const layer_options& o) noexcept {
+    if (o.repeated) return {.status = error::repeated_option};
+    if (outputs == 0) return {.status = error::zero_outputs};
+    // weights = inputs * outputs = connections; units = outputs
+    bool overflow = false;
+    const std::uint64_t inputs = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    const std::uint64_t weights = mul(inputs, outputs, overflow);
+    const std::uint64_t biases = o.bias ? outputs : 0;
+    return {.output = {1, 1, outputs},
+            .units = outputs,
+            .weights = weights,
+            .biases = biases,
+            .parameters = add(weights, biases, overflow),
+            .connections = weights,
+            .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true},
+            .status = overflow ? error::count_overflow : error::none};
+}
+
+constexpr layer_result apply_flatten(const shape& in) noexcept {
+    bool overflow = false;
+    const std::uint64_t features = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    return {.output = {1, 1, features}, .status = overflow ? error::count_overflow : error::none};
+}
+
+} // namespace detail
+
+// fc<Outputs, Options...>: fully connected (PyTorch's Linear); options no_bias, name.
+template<std::size_t Outputs, class... Options>
+struct fc {
+    static_assert((detail::accepts_option<detail::fc_options, Options>() && ...),
+                  "netcount: fc's options are no_bias and name");
+
+    static constexpr std::string_view kind = "fc";
+    static constexpr detail::layer_options options = detail::gather_options<detail::fc_options, Options...>();
+    static constexpr std::string_view name = options.name;
+
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_fc(in, Outputs, options);
+    }
+};
+
+// flatten: H x W x C becomes 1 x 1 x (H * W * C); nothing to count.
+struct flatten {
+    static constexpr std::string_view kind = "flatten";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_flatten(in); }
+};
+
+} // namespace netcount
+
+#endif

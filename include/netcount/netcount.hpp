@@ -1,0 +1,22 @@
+// netcount: count a CNN's units, weights and connections at compile time.
+//
+//   #include <netcount/netcount.hpp>
+//   static_assert(netcount::weights<my_net> <= 5'000'000);
+#ifndef NETCOUNT_NETCOUNT_HPP
+#define NETCOUNT_NETCOUNT_HPP
+
+#include <netcount/conv.hpp>
+#include <netcount/counts.hpp>
+#include <netcount/elementwise.hpp>
+#include <netcount/error.hpp>
+#include <netcount/fc.hpp>
+#include <netcount/fixed_string.hpp>
+#include <netcount/layer_info.hpp>
+#include <netcount/layer_kind.hpp>
+#include <netcount/network.hpp>
+#include <netcount/options.hpp>
+#include <netcount/pool.hpp>
+#include <netcount/shape.hpp>
+#include <netcount/version.hpp>
+
+#endif

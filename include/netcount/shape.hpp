@@ -1,0 +1,19 @@
+#ifndef NETCOUNT_SHAPE_HPP
+#define NETCOUNT_SHAPE_HPP
+
+#include <cstdint>
+
+namespace netcount {
+
+// The shape of a feature map (or, after an fc layer, of a 1 x 1 x features vector).
+struct shape {
+    std::uint64_t height = 0;
+    std::uint64_t width = 0;
+    std::uint64_t channels = 0;
+
+    friend constexpr bool operator==(const shape&, const shape&) = default;
+};
+
+} // namespace netcount
+
+#endif
