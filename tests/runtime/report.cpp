@@ -1,0 +1,2 @@
+#include "catch.hpp"
+TEST_CASE("placeholder") { REQUIRE(1 + 1 == 2); }
