@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 #include <netcount/detail/checked.hpp>
 #include <netcount/detail/window.hpp>
@@ -18,37 +19,114 @@ inline constexpr unsigned conv_options =
     options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
                   option_kind::dilation, option_kind::groups, option_kind::bias, option_kind::name});
 
+inline constexpr unsigned depthwise_conv_options =
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
+                  option_kind::dilation, option_kind::multiplier, option_kind::bias, option_kind::name});
+
+inline constexpr unsigned transposed_conv_options =
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
+                  option_kind::dilation, option_kind::groups, option_kind::output_padding,
+                  option_kind::bias, option_kind::name});
+
+// The checks every convolution makes before it counts.
+constexpr error check_conv(std::uint64_t filters, const layer_options& o) noexcept {
+    if (o.repeated) return error::repeated_option;
+    if (!o.has(option_kind::kernel)) return error::missing_kernel;
+    if (filters == 0) return error::zero_outputs;
+    if (o.groups == 0) return error::zero_groups;
+    return error::none;
+}
+
+constexpr error check_groups(std::uint64_t channels, std::uint64_t filters, std::uint64_t groups) noexcept {
+    if (channels % groups != 0) return error::channels_not_divisible_by_groups;
+    if (filters % groups != 0) return error::filters_not_divisible_by_groups;
+    return error::none;
+}
+
 // One body for every conv type: the template only carries the options, so each distinct conv
 // costs the compiler a constant, not a new copy of this function.
-constexpr layer_result apply_conv(const shape& in, std::uint64_t filters,
-                                  const layer_options& o) noexcept {
-    if (o.repeated) return {.status = error::repeated_option};
-    if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
-    if (filters == 0) return {.status = error::zero_outputs};
-    if (o.groups == 0) return {.status = error::zero_groups};
+constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
+    if (const error e = check_conv(filters, o); e != error::none) return {.status = e};
     const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, o.padding,
                                 o.pad_top, o.pad_bottom, false);
     if (y.status != error::none) return {.status = y.status};
     const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, o.padding,
                                 o.pad_left, o.pad_right, false);
     if (x.status != error::none) return {.status = x.status};
-    if (in.channels % o.groups != 0) return {.status = error::channels_not_divisible_by_groups};
-    if (filters % o.groups != 0) return {.status = error::filters_not_divisible_by_groups};
+    if (const error e = check_groups(in.channels, filters, o.groups); e != error::none) return {.status = e};
 
     // weights = h * w * (C / groups) * N; connections = weights * X * Y; units = X * Y * N
     bool overflow = false;
     const std::uint64_t positions = mul(y.positions, x.positions, overflow);
     const std::uint64_t weights =
-        mul(mul(mul(o.kernel_h, o.kernel_w, overflow), in.channels / o.groups, overflow), filters,
-            overflow);
+        mul(mul(mul(o.kernel_h, o.kernel_w, overflow), in.channels / o.groups, overflow), filters, overflow);
     const std::uint64_t biases = o.bias ? filters : 0;
+    const std::uint64_t units = mul(positions, filters, overflow);
     return {.output = {y.positions, x.positions, filters},
-            .units = mul(positions, filters, overflow),
+            .units = units,
             .weights = weights,
             .biases = biases,
             .parameters = add(weights, biases, overflow),
             .connections = mul(weights, positions, overflow),
-            .window = {y.window, x.window, o.groups, false},
+            .bias_connections = o.bias ? units : 0,
+            .window = {y.window, x.window, o.groups, false, false},
+            .status = overflow ? error::count_overflow : error::none};
+}
+
+// A depthwise convolution is a convolution with one group per input channel.
+constexpr layer_result apply_depthwise_conv(const shape& in, layer_options o) noexcept {
+    if (o.multiplier == 0) return {.status = error::zero_outputs};
+    o.groups = in.channels;
+    bool overflow = false;
+    const std::uint64_t filters = mul(in.channels, o.multiplier, overflow);
+    if (overflow) return {.status = error::count_overflow};
+    return apply_conv(in, filters, o);
+}
+
+// One axis of a transposed convolution: (in - 1) * stride - padding + dilation * (k - 1)
+// + output_padding + 1 positions, as PyTorch's ConvTranspose2d.
+constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
+                                       std::uint64_t dilation, std::uint64_t pad_begin,
+                                       std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
+    if (kernel == 0) return {.status = error::zero_kernel};
+    if (stride == 0) return {.status = error::zero_stride};
+    if (dilation == 0) return {.status = error::zero_dilation};
+    if (output_pad >= stride && output_pad >= dilation) return {.status = error::output_padding_too_large};
+    bool overflow = false;
+    const std::uint64_t full = add(add(mul(size - 1, stride, overflow), mul(dilation, kernel - 1, overflow), overflow),
+                                   output_pad + 1, overflow);
+    if (overflow) return {.status = error::count_overflow};
+    if (full <= pad_begin + pad_end) return {.status = error::window_exceeds_input};
+    return {full - pad_begin - pad_end, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
+}
+
+// Each input pixel scatters the kernel over the output, so a transposed convolution's
+// multiply-accumulates are weights * input positions, not output ones.
+constexpr layer_result apply_transposed_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
+    if (const error e = check_conv(filters, o); e != error::none) return {.status = e};
+    const std::uint64_t pt = o.padding == padding_mode::valid ? 0 : o.pad_top;
+    const std::uint64_t pb = o.padding == padding_mode::valid ? 0 : o.pad_bottom;
+    const std::uint64_t pl = o.padding == padding_mode::valid ? 0 : o.pad_left;
+    const std::uint64_t pr = o.padding == padding_mode::valid ? 0 : o.pad_right;
+    const axis_fit y = fit_transposed_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, pt, pb, o.output_pad_h);
+    if (y.status != error::none) return {.status = y.status};
+    const axis_fit x = fit_transposed_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, pl, pr, o.output_pad_w);
+    if (x.status != error::none) return {.status = x.status};
+    if (const error e = check_groups(in.channels, filters, o.groups); e != error::none) return {.status = e};
+
+    bool overflow = false;
+    const std::uint64_t weights =
+        mul(mul(mul(o.kernel_h, o.kernel_w, overflow), in.channels / o.groups, overflow), filters, overflow);
+    const std::uint64_t biases = o.bias ? filters : 0;
+    const std::uint64_t units = mul(mul(y.positions, x.positions, overflow), filters, overflow);
+    return {.output = {y.positions, x.positions, filters},
+            .units = units,
+            .weights = weights,
+            .biases = biases,
+            .parameters = add(weights, biases, overflow),
+            .connections = mul(weights, mul(in.height, in.width, overflow), overflow),
+            .bias_connections = o.bias ? units : 0,
+            .window = {y.window, x.window, o.groups, false, true},
             .status = overflow ? error::count_overflow : error::none};
 }
 
@@ -69,6 +147,45 @@ struct conv {
 
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_conv(in, Filters, options);
+    }
+};
+
+// depthwise_conv<Options...>: one group per input channel and multiplier<M> filters each
+// (default 1), so C * M filters of one channel. Options: kernel (required), stride, padding,
+// dilation, multiplier, no_bias, name.
+template<class... Options>
+struct depthwise_conv {
+    static_assert((detail::accepts_option<detail::depthwise_conv_options, Options>() && ...),
+                  "netcount: depthwise_conv's options are kernel, stride, valid, same, pad, "
+                  "dilation, multiplier, no_bias and name");
+
+    static constexpr std::string_view kind = "depthwise_conv";
+    static constexpr detail::layer_options options =
+        detail::gather_options<detail::depthwise_conv_options, Options...>();
+    static constexpr std::string_view name = options.name;
+
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_depthwise_conv(in, options);
+    }
+};
+
+// transposed_conv<Filters, Options...>: PyTorch's ConvTranspose2d. Options: kernel (required),
+// stride, valid (default) / pad, dilation, groups, output_padding, no_bias, name.
+template<std::size_t Filters, class... Options>
+struct transposed_conv {
+    static_assert((detail::accepts_option<detail::transposed_conv_options, Options>() && ...),
+                  "netcount: transposed_conv's options are kernel, stride, valid, pad, dilation, "
+                  "groups, output_padding, no_bias and name");
+    static_assert((!std::is_same_v<Options, same> && ...),
+                  "netcount: transposed_conv takes valid or pad<...>, not same");
+
+    static constexpr std::string_view kind = "transposed_conv";
+    static constexpr detail::layer_options options =
+        detail::gather_options<detail::transposed_conv_options, Options...>();
+    static constexpr std::string_view name = options.name;
+
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_transposed_conv(in, Filters, options);
     }
 };
 

@@ -95,6 +95,11 @@ inline constexpr std::uint64_t parameters = totals<Net>.parameters;
 template<class Net>
 inline constexpr std::uint64_t connections = totals<Net>.connections;
 
+// connections_with_bias<Net>: LeCun's convention, a bias counted as one more connection per
+// output of a layer that has one.
+template<class Net>
+inline constexpr std::uint64_t connections_with_bias = totals<Net>.connections_with_bias;
+
 template<class Net>
 inline constexpr shape input_shape = detail::checked<Net>().input;
 

@@ -23,6 +23,11 @@ enum class error : unsigned {
     channels_not_divisible_by_groups,
     filters_not_divisible_by_groups,
     count_overflow,
+    shape_mismatch,
+    spatial_mismatch,
+    table_mismatch,
+    output_padding_too_large,
+    invalid_input,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -41,6 +46,11 @@ constexpr std::string_view message(error e) noexcept {
         case error::channels_not_divisible_by_groups: return "input channels are not divisible by groups";
         case error::filters_not_divisible_by_groups: return "filters are not divisible by groups";
         case error::count_overflow: return "a count overflows 64 bits";
+        case error::shape_mismatch: return "the paths of an add produce different shapes";
+        case error::spatial_mismatch: return "the paths of a concat differ in height or width";
+        case error::table_mismatch: return "the connection table does not match the input maps and filters";
+        case error::output_padding_too_large: return "output padding must be smaller than the stride or the dilation";
+        case error::invalid_input: return "the layer cannot take an input of this shape";
     }
     return "unknown error";
 }
@@ -67,6 +77,14 @@ struct invalid_layer {
     static_assert(Error != error::filters_not_divisible_by_groups,
                   "netcount: filters are not divisible by groups");
     static_assert(Error != error::count_overflow, "netcount: a count overflows 64 bits");
+    static_assert(Error != error::shape_mismatch, "netcount: the paths of an add produce different shapes");
+    static_assert(Error != error::spatial_mismatch,
+                  "netcount: the paths of a concat differ in height or width");
+    static_assert(Error != error::table_mismatch,
+                  "netcount: the connection table does not match the input maps and filters");
+    static_assert(Error != error::output_padding_too_large,
+                  "netcount: output padding must be smaller than the stride or the dilation");
+    static_assert(Error != error::invalid_input, "netcount: the layer cannot take an input of this shape");
 };
 
 // invalid_layer_name<Matches, Name...>: instantiated when layer<Net, "name"> does not find

@@ -30,6 +30,20 @@ constexpr layer_result apply_fc(const shape& in, std::uint64_t outputs, const la
             .biases = biases,
             .parameters = add(weights, biases, overflow),
             .connections = weights,
+            .bias_connections = biases,
+            .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true},
+            .status = overflow ? error::count_overflow : error::none};
+}
+
+// LeCun's Euclidean RBF output units: each compares its input with a parameter vector that
+// LeNet-5 fixes by hand, so they have connections but nothing trainable.
+constexpr layer_result apply_rbf(const shape& in, std::uint64_t outputs) noexcept {
+    if (outputs == 0) return {.status = error::zero_outputs};
+    bool overflow = false;
+    const std::uint64_t inputs = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    return {.output = {1, 1, outputs},
+            .units = outputs,
+            .connections = mul(inputs, outputs, overflow),
             .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true},
             .status = overflow ? error::count_overflow : error::none};
 }
@@ -37,7 +51,10 @@ constexpr layer_result apply_fc(const shape& in, std::uint64_t outputs, const la
 constexpr layer_result apply_flatten(const shape& in) noexcept {
     bool overflow = false;
     const std::uint64_t features = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    return {.output = {1, 1, features}, .status = overflow ? error::count_overflow : error::none};
+    // What reads a flattened vector mixes all of it: the window covers the whole input.
+    return {.output = {1, 1, features},
+            .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true, false},
+            .status = overflow ? error::count_overflow : error::none};
 }
 
 } // namespace detail
@@ -55,6 +72,21 @@ struct fc {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_fc(in, Outputs, options);
     }
+};
+
+// rbf<Outputs>: LeNet-5's output layer of Euclidean radial basis function units. Their
+// parameter vectors were "chosen by hand and kept fixed" (LeCun et al. 1998), so they count
+// units and connections (inputs * outputs) but no weights or parameters.
+template<std::size_t Outputs, class... Options>
+struct rbf {
+    static_assert((detail::accepts_option<detail::options_mask({detail::option_kind::name}), Options>() && ...),
+                  "netcount: rbf's option is name");
+    static constexpr std::string_view kind = "rbf";
+    static constexpr detail::layer_options options =
+        detail::gather_options<detail::options_mask({detail::option_kind::name}), Options...>();
+    static constexpr std::string_view name = options.name;
+
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_rbf(in, Outputs); }
 };
 
 // flatten: H x W x C becomes 1 x 1 x (H * W * C); nothing to count.

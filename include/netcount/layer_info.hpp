@@ -1,7 +1,9 @@
 #ifndef NETCOUNT_LAYER_INFO_HPP
 #define NETCOUNT_LAYER_INFO_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include <netcount/error.hpp>
@@ -25,9 +27,28 @@ struct layer_window {
     axis_window height{};
     axis_window width{};
     std::uint64_t groups = 1;
-    bool global = false; // every output sees the whole input (fc, global pooling)
+    bool global = false;     // every output sees the whole input (fc, global pooling)
+    bool transposed = false; // the window runs over the output (transposed_conv)
 
     friend constexpr bool operator==(const layer_window&, const layer_window&) = default;
+};
+
+// The part of the network's input that one output position of a layer sees, along one axis:
+// output position i sees input positions [start + i * jump, start + i * jump + size). A start
+// below zero reaches into padding; -start is the effective padding.
+struct axis_field {
+    std::uint64_t size = 1;
+    std::uint64_t jump = 1; // effective stride: input positions between neighbouring outputs
+    std::int64_t start = 0;
+
+    friend constexpr bool operator==(const axis_field&, const axis_field&) = default;
+};
+
+struct receptive_field {
+    axis_field height{};
+    axis_field width{};
+
+    friend constexpr bool operator==(const receptive_field&, const receptive_field&) = default;
 };
 
 // What a layer kind reports for one input shape: the contract between a layer kind and the
@@ -39,9 +60,14 @@ struct layer_result {
     std::uint64_t biases = 0;
     std::uint64_t parameters = 0;  // every trainable number: weights + biases + others
     std::uint64_t connections = 0; // multiply-accumulates, bias not included
+    std::uint64_t bias_connections = 0; // bias inputs, for LeCun's convention: a bias is a
+                                        // connection from a unit that is always 1
     layer_window window{};
     error status = error::none;
 };
+
+// Stands for the network's input where a layer names the layers it reads from.
+inline constexpr std::size_t network_input = static_cast<std::size_t>(-1);
 
 // One entry of layers<Net>: a layer with the shape it received and what it counts.
 struct layer_info {
@@ -54,7 +80,12 @@ struct layer_info {
     std::uint64_t biases = 0;
     std::uint64_t parameters = 0;
     std::uint64_t connections = 0;
+    std::uint64_t connections_with_bias = 0; // LeCun's convention
     layer_window window{};
+    netcount::receptive_field receptive_field{}; // in the network input; the largest over paths after a merge
+    // Indices in layers<Net> of the layers this one reads (network_input for the input):
+    // one for a layer, one per path for a merge.
+    std::span<const std::size_t> inputs{};
 };
 
 // A network's totals, summed over its layers.
@@ -64,6 +95,7 @@ struct counts {
     std::uint64_t biases = 0;
     std::uint64_t parameters = 0;
     std::uint64_t connections = 0;
+    std::uint64_t connections_with_bias = 0;
 
     friend constexpr bool operator==(const counts&, const counts&) = default;
 };

@@ -5,6 +5,7 @@
 #ifndef NETCOUNT_NETCOUNT_HPP
 #define NETCOUNT_NETCOUNT_HPP
 
+#include <netcount/block.hpp>
 #include <netcount/conv.hpp>
 #include <netcount/counts.hpp>
 #include <netcount/elementwise.hpp>
@@ -13,10 +14,13 @@
 #include <netcount/fixed_string.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/layer_kind.hpp>
+#include <netcount/mapped_conv.hpp>
 #include <netcount/network.hpp>
+#include <netcount/norm.hpp>
 #include <netcount/options.hpp>
 #include <netcount/pool.hpp>
 #include <netcount/shape.hpp>
+#include <netcount/subsample.hpp>
 #include <netcount/version.hpp>
 
 #endif

@@ -16,7 +16,9 @@ namespace netcount {
 
 namespace detail {
 
-enum class option_kind : unsigned { kernel, stride, padding, dilation, groups, bias, name, ceil_mode };
+enum class option_kind : unsigned {
+    kernel, stride, padding, dilation, groups, bias, name, ceil_mode, multiplier, output_padding
+};
 
 enum class padding_mode : unsigned char { valid, same, explicit_ };
 
@@ -33,6 +35,8 @@ struct layer_options {
     std::uint64_t groups = 1;
     bool bias = true;
     bool ceil_mode = false;
+    std::uint64_t multiplier = 1;
+    std::uint64_t output_pad_h = 0, output_pad_w = 0;
     std::string_view name{};
 
     constexpr void mark(option_kind kind) noexcept {
@@ -179,6 +183,29 @@ struct ceil_mode {
     static constexpr void apply(detail::layer_options& o) noexcept {
         o.mark(kind);
         o.ceil_mode = true;
+    }
+};
+
+// multiplier<M>: filters per input channel of a depthwise_conv (default 1).
+template<std::size_t M>
+struct multiplier {
+    static constexpr detail::option_kind kind = detail::option_kind::multiplier;
+    static constexpr void apply(detail::layer_options& o) noexcept {
+        o.mark(kind);
+        o.multiplier = M;
+    }
+};
+
+// output_padding<P> or output_padding<PH, PW>: extra rows and columns at the end of a
+// transposed_conv's output (PyTorch's output_padding), to pick among the output sizes that one
+// stride maps to.
+template<std::size_t PH, std::size_t PW = PH>
+struct output_padding {
+    static constexpr detail::option_kind kind = detail::option_kind::output_padding;
+    static constexpr void apply(detail::layer_options& o) noexcept {
+        o.mark(kind);
+        o.output_pad_h = PH;
+        o.output_pad_w = PW;
     }
 };
 

@@ -32,6 +32,30 @@ constexpr layer_result apply_pool(const shape& in, const layer_options& o) noexc
     return {.output = {y.positions, x.positions, in.channels}, .window = {y.window, x.window, 1, false}};
 }
 
+// PyTorch's adaptive pooling: output position i of `out` covers the input positions from
+// floor(i * in / out) to ceil((i + 1) * in / out). The window reported is the widest of them,
+// with the stride of the first two; both are exact whenever out divides in.
+constexpr axis_window adaptive_window(std::uint64_t in, std::uint64_t out) noexcept {
+    std::uint64_t widest = 0;
+    for (std::uint64_t i = 0; i != out; ++i) {
+        const std::uint64_t begin = i * in / out, end = ((i + 1) * in + out - 1) / out;
+        if (end - begin > widest) widest = end - begin;
+    }
+    const std::uint64_t stride = out > 1 ? in / out : 1;
+    return {widest, stride == 0 ? 1 : stride, 1, 0, 0};
+}
+
+constexpr layer_result apply_adaptive_pool(const shape& in, std::uint64_t height, std::uint64_t width) noexcept {
+    if (height == 0 || width == 0) return {.status = error::zero_outputs};
+    return {.output = {height, width, in.channels},
+            .window = {adaptive_window(in.height, height), adaptive_window(in.width, width), 1, false, false}};
+}
+
+constexpr layer_result apply_global_pool(const shape& in) noexcept {
+    return {.output = {1, 1, in.channels},
+            .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true, false}};
+}
+
 } // namespace detail
 
 // max_pool<Options...>: kernel (required), stride (default: the kernel), valid / same / pad,
@@ -66,6 +90,31 @@ struct avg_pool {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_pool(in, options);
     }
+};
+
+// adaptive_avg_pool<H, W> and adaptive_max_pool<H, W>: pool to an H x W output whatever the
+// input size, with PyTorch's windows (AdaptiveAvgPool2d, AdaptiveMaxPool2d).
+template<std::size_t H, std::size_t W = H>
+struct adaptive_avg_pool {
+    static constexpr std::string_view kind = "adaptive_avg_pool";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_adaptive_pool(in, H, W); }
+};
+
+template<std::size_t H, std::size_t W = H>
+struct adaptive_max_pool {
+    static constexpr std::string_view kind = "adaptive_max_pool";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_adaptive_pool(in, H, W); }
+};
+
+// global_avg_pool and global_max_pool: one value per channel.
+struct global_avg_pool {
+    static constexpr std::string_view kind = "global_avg_pool";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_global_pool(in); }
+};
+
+struct global_max_pool {
+    static constexpr std::string_view kind = "global_max_pool";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_global_pool(in); }
 };
 
 } // namespace netcount

@@ -3,9 +3,12 @@
 
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 #include <netcount/detail/checked.hpp>
+#include <netcount/detail/field.hpp>
+#include <netcount/detail/node.hpp>
 #include <netcount/error.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/layer_kind.hpp>
@@ -13,9 +16,11 @@
 #include <netcount/shape.hpp>
 
 // The counting engine. A network's elements become an array of emit functions (one pack
-// expansion, no recursion over the layer list); one constexpr loop calls them in order, and
-// each writes its layers' entries while the shape is threaded from one layer to the next.
-// The result, entries and generated names alike, is one constexpr object per network.
+// expansion, no recursion over the layer list) and constexpr loops call them in order. Two
+// passes, each its own constant evaluation and so its own constexpr step budget:
+//   1. structure: every entry's name and the entries it reads from;
+//   2. counts: the shape threaded from layer to layer, and what each layer counts.
+// A block (detail/node.hpp, block.hpp) emits its parts into either pass the same way.
 
 namespace netcount::detail {
 
@@ -26,12 +31,6 @@ struct failure {
     shape input{};
 };
 
-constexpr std::size_t decimal_digits(std::size_t n) noexcept {
-    std::size_t digits = 1;
-    for (; n >= 10; n /= 10) ++digits;
-    return digits;
-}
-
 constexpr bool ends_with_digit(std::string_view s) noexcept {
     return !s.empty() && s.back() >= '0' && s.back() <= '9';
 }
@@ -40,54 +39,55 @@ constexpr bool valid_name(std::string_view s) noexcept {
     return !s.empty() && s.find('/') == std::string_view::npos;
 }
 
-template<class>
-inline constexpr bool always_false = false;
-
-template<std::size_t K>
-constexpr std::size_t sum(const std::array<std::size_t, K>& values) noexcept {
-    std::size_t total = 0;
-    for (const std::size_t v : values) total += v;
-    return total;
-}
+// How a merge combines its paths.
+enum class merge_op : unsigned char { add, concat };
 
 // ---------------------------------------------------------------------------------------
-// Two passes, each its own constant evaluation (and so its own constexpr step budget): the
-// first writes the layers' names, the second threads the shape and counts. Every element of a
-// network emits into both through the same emit<Builder> function.
+// Pass 1: names and the layer graph.
 
-// Pass 1: names. Generated names are written into `chars`; `names` views them (or, for a name
-// given at the top level, the name<"..."> argument itself).
-template<std::size_t Entries, std::size_t Capacity>
-struct naming {
-    static constexpr std::size_t entry_count = Entries;
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
+struct structure {
+    static constexpr std::size_t name_count = Names;
     std::array<std::string_view, Entries> names{};
-    std::array<char, Capacity> chars{};
+    std::array<std::span<const std::size_t>, Entries> inputs{}; // views of `edges`
+    std::array<char, Chars> chars{};                            // generated names live here
+    std::array<std::size_t, Edges> edges{};
 
     template<class Emitters>
-    constexpr naming(const Emitters& elements) noexcept;
+    constexpr explicit structure(const Emitters& elements) noexcept;
 };
 
-template<class Naming>
-struct name_builder {
+template<class Structure>
+struct structure_builder {
     struct kind_count {
-        std::string_view kind;
+        std::string_view stem;
         std::size_t count = 0;
     };
+    // What a block restores when it closes its scope.
+    struct scope_state {
+        std::string_view path;
+        std::size_t counters_begin;
+        std::size_t counters_end;
+    };
 
-    Naming& result;
+    Structure& result;
+    std::size_t cursor = network_input; // the entry whose output the next layer reads
     std::size_t entries_done = 0;
+    std::size_t edges_done = 0;
     std::size_t chars_used = 0;
     std::string_view scope{};       // path of the enclosing named block; empty at the top
     std::size_t scope_counters = 0; // first ordinal counter of the enclosing scope
     std::size_t counters_used = 0;
-    // Ordinal counters per layer kind of the open scopes; each layer adds at most one.
-    std::array<kind_count, Naming::entry_count> counters{};
+    // Ordinal counters per stem in the open scopes; each name made adds at most one.
+    std::array<kind_count, Structure::name_count> counters{};
 
-    // The ordinal of a new layer of `kind` among the layers of that kind in its scope.
-    constexpr std::size_t next_ordinal(std::string_view kind) noexcept {
+    static constexpr bool failed() noexcept { return false; }
+
+    // The ordinal of a new layer or block of `stem` among those of that stem in its scope.
+    constexpr std::size_t next_ordinal(std::string_view stem) noexcept {
         for (std::size_t i = scope_counters; i != counters_used; ++i)
-            if (counters[i].kind == kind) return ++counters[i].count;
-        counters[counters_used++] = {kind, 1};
+            if (counters[i].stem == stem) return ++counters[i].count;
+        counters[counters_used++] = {stem, 1};
         return 1;
     }
 
@@ -102,10 +102,10 @@ struct name_builder {
         chars_used += digits;
     }
 
-    // "<scope>/<given>" or "<scope>/<kind><ordinal>", with '_' before the ordinal when the kind
-    // ends in a digit (relu6_1). A given name at the top level is used as it is.
-    constexpr std::string_view make_name(std::string_view kind, std::string_view given) noexcept {
-        const std::size_t ordinal = next_ordinal(kind);
+    // "<scope>/<given>" or "<scope>/<stem><ordinal>", with '_' before the ordinal when the
+    // stem ends in a digit (relu6_1). A given name at the top level is used as it is.
+    constexpr std::string_view make_name(std::string_view stem, std::string_view given) noexcept {
+        const std::size_t ordinal = next_ordinal(stem);
         if (scope.empty() && !given.empty()) return given;
         const std::size_t start = chars_used;
         if (!scope.empty()) {
@@ -115,27 +115,59 @@ struct name_builder {
         if (!given.empty()) {
             put(given);
         } else {
-            put(kind);
-            if (ends_with_digit(kind)) put("_");
+            put(stem);
+            if (ends_with_digit(stem)) put("_");
             put_number(ordinal);
         }
         return {result.chars.data() + start, chars_used - start};
     }
 
+    // An entry named `name` that reads the entries inputs[0, n).
+    constexpr void add_entry(std::string_view name, const std::size_t* inputs, std::size_t n) noexcept {
+        const std::size_t index = entries_done++;
+        result.names[index] = name;
+        result.inputs[index] = {result.edges.data() + edges_done, n};
+        for (std::size_t i = 0; i != n; ++i) result.edges[edges_done++] = inputs[i];
+        cursor = index;
+    }
+
     template<class L>
     constexpr void leaf() noexcept {
-        result.names[entries_done++] = make_name(L::kind, given_name<L>());
+        const std::size_t from = cursor;
+        add_entry(make_name(L::kind, given_name<L>()), &from, 1);
+    }
+
+    // A named block's parts are named inside its path: "<block>/<part>".
+    constexpr scope_state open_scope(std::string_view stem, std::string_view given) noexcept {
+        const std::string_view path = make_name(stem, given); // counts in the enclosing scope
+        const scope_state outer{scope, scope_counters, counters_used};
+        scope = path;
+        scope_counters = counters_used;
+        return outer;
+    }
+
+    constexpr void close_scope(const scope_state& outer) noexcept {
+        scope = outer.path;
+        scope_counters = outer.counters_begin;
+        counters_used = outer.counters_end;
+    }
+
+    // The merge entry of a block is named after the block itself.
+    constexpr void merge(merge_op, std::string_view, const std::size_t* paths, std::size_t n) noexcept {
+        add_entry(scope, paths, n);
     }
 };
 
-template<std::size_t Entries, std::size_t Capacity>
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
 template<class Emitters>
-constexpr naming<Entries, Capacity>::naming(const Emitters& elements) noexcept {
-    name_builder<naming> b{*this};
+constexpr structure<Entries, Names, Chars, Edges>::structure(const Emitters& elements) noexcept {
+    structure_builder<structure> b{*this};
     for (const auto emit : elements) emit(b);
 }
 
+// ---------------------------------------------------------------------------------------
 // Pass 2: shapes and counts.
+
 template<std::size_t Entries>
 struct analysis {
     std::array<layer_info, Entries> entries{};
@@ -144,31 +176,48 @@ struct analysis {
     shape output{};
     failure fail{};
 
-    template<class Emitters>
-    constexpr analysis(const shape& in, const Emitters& elements,
-                       const std::array<std::string_view, Entries>& names) noexcept;
+    template<class Emitters, class Structure>
+    constexpr analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept;
 };
 
 template<class Analysis>
 struct count_builder {
+    struct scope_state {};
+
     Analysis& result;
     const std::string_view* names;
+    const std::span<const std::size_t>* inputs;
     shape cursor; // the shape flowing into the next layer
     std::size_t entries_done = 0;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
+    // The receptive field of what entry `index` reads: the widest of its inputs'.
+    constexpr receptive_field field_before(std::size_t index) const noexcept {
+        receptive_field f{};
+        bool first = true;
+        for (const std::size_t from : inputs[index]) {
+            const receptive_field g = from == network_input ? receptive_field{} : result.entries[from].receptive_field;
+            f = first ? g : widest(f, g);
+            first = false;
+        }
+        return f;
+    }
+
     // Writes the next entry of layers<Net> and threads its output to the next layer.
     constexpr void record(std::string_view kind, std::string_view given, const shape& in,
                           const layer_result& r) noexcept {
         const std::size_t index = entries_done++;
-        result.entries[index] = {names[index], kind,      in,        r.output,      r.units,
-                                 r.weights,    r.biases, r.parameters, r.connections, r.window};
         bool overflow = false;
+        const std::uint64_t with_bias = add(r.connections, r.bias_connections, overflow);
+        result.entries[index] = {names[index], kind,      in,           r.output,      r.units,
+                                 r.weights,    r.biases, r.parameters, r.connections, with_bias,
+                                 r.window,     next_field(field_before(index), r.window, overflow),
+                                 inputs[index]};
         counts& t = result.totals;
-        t = {add(t.units, r.units, overflow), add(t.weights, r.weights, overflow),
-             add(t.biases, r.biases, overflow), add(t.parameters, r.parameters, overflow),
-             add(t.connections, r.connections, overflow)};
+        t = {add(t.units, r.units, overflow),           add(t.weights, r.weights, overflow),
+             add(t.biases, r.biases, overflow),         add(t.parameters, r.parameters, overflow),
+             add(t.connections, r.connections, overflow), add(t.connections_with_bias, with_bias, overflow)};
         const error status = !given.empty() && !valid_name(given) ? error::invalid_name
                              : r.status != error::none           ? r.status
                              : overflow                           ? error::count_overflow
@@ -182,14 +231,33 @@ struct count_builder {
         const shape in = cursor;
         record(L::kind, given_name<L>(), in, L::apply(in));
     }
+
+    static constexpr scope_state open_scope(std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr void close_scope(const scope_state&) noexcept {}
+
+    // add: every path must produce the same shape; concat: the same height and width, and the
+    // channels add up. Merges have nothing to count.
+    constexpr void merge(merge_op op, std::string_view given, const shape* paths, std::size_t n) noexcept {
+        shape out = paths[0];
+        error status = error::none;
+        bool overflow = false;
+        for (std::size_t i = 1; i != n; ++i) {
+            const shape& p = paths[i];
+            if (op == merge_op::add && p != out) status = error::shape_mismatch;
+            if (op == merge_op::concat && (p.height != out.height || p.width != out.width))
+                status = error::spatial_mismatch;
+            if (op == merge_op::concat) out.channels = add(out.channels, p.channels, overflow);
+        }
+        if (overflow && status == error::none) status = error::count_overflow;
+        record(op == merge_op::add ? "add" : "concat", given, paths[0], {.output = out, .status = status});
+    }
 };
 
 template<std::size_t Entries>
-template<class Emitters>
-constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
-                                      const std::array<std::string_view, Entries>& names) noexcept
+template<class Emitters, class Structure>
+constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
     : input(in), output(in) {
-    count_builder<analysis> b{*this, names.data(), in};
+    count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in};
     for (const auto emit : elements) {
         emit(b);
         if (b.failed()) return;
@@ -197,64 +265,16 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
     output = b.cursor;
 }
 
-// node<Element>: how one element of a network emits its entries. A layer emits one.
-template<class L, bool = layer_kind<L>>
-struct node {
-    static constexpr std::size_t entries = 1;
-
-    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
-        constexpr std::string_view given = given_name<L>();
-        constexpr std::string_view kind = L::kind;
-        if (prefix == 0 && !given.empty()) return 0;
-        return (prefix == 0 ? 0 : prefix + 1) + (given.empty() ? kind.size() + 1 + digits : given.size());
-    }
-
-    template<class Builder>
-    static constexpr void emit(Builder& b) noexcept {
-        b.template leaf<L>();
-    }
-};
-
-template<class T>
-struct node<T, false> {
-    // An error here means an element of the network is neither a layer nor a block.
-    static_assert(layer_kind<T>,
-                  "netcount: a network element must be a layer kind: a type with a static "
-                  "`kind` and a static `apply(shape)` returning netcount::layer_result");
-    static constexpr std::size_t entries = 0;
-    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
-    template<class Builder>
-    static constexpr void emit(Builder&) noexcept {}
-};
-
-// The pack expansions over a network's elements live in free function templates whose only
-// parameters are the elements (and a builder type): on g++, an expansion that names a member
-// of a class templated on the whole list re-substitutes the list for every element, which made
-// a 2,000-layer network cost 2.5 GB.
-template<class... Elements>
-constexpr std::size_t entry_count() noexcept {
-    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::entries...});
-}
-
-template<class... Elements>
-constexpr std::size_t name_capacity([[maybe_unused]] std::size_t digits) noexcept {
-    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::name_capacity(0, digits)...});
-}
-
-template<class Builder, class... Elements>
-constexpr std::array<void (*)(Builder&), sizeof...(Elements)> emitters() noexcept {
-    return {&node<Elements>::template emit<Builder>...};
-}
-
+// ---------------------------------------------------------------------------------------
 // network_traits<network<...>>: the elements of a network, checked.
+
 template<class Network>
 struct network_traits {
     // An error here means the type given as a network is not network<...> nor derived from one.
     static_assert(always_false<Network>,
                   "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
                   "type derived from one");
-    static constexpr std::size_t entries = 0;
-    static constexpr std::size_t name_chars = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
     static constexpr shape input{};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&), 0> elements() noexcept { return {}; }
@@ -264,8 +284,7 @@ template<class... Nothing>
 struct network_traits<network<Nothing...>> {
     static_assert(always_false<network<Nothing...>>,
                   "netcount: a network starts with input<Height, Width, Channels>");
-    static constexpr std::size_t entries = 0;
-    static constexpr std::size_t name_chars = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
     static constexpr shape input{};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&), 0> elements() noexcept { return {}; }
@@ -275,7 +294,9 @@ template<class First, class... Elements>
 struct network_traits<network<First, Elements...>> {
     static_assert(is_input<First>, "netcount: a network starts with input<Height, Width, Channels>");
     static constexpr std::size_t entries = entry_count<Elements...>();
-    static constexpr std::size_t name_chars = name_capacity<Elements...>(decimal_digits(entries));
+    static constexpr std::size_t edges = edge_count<Elements...>();
+    static constexpr std::size_t names = name_count<Elements...>();
+    static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(entries));
     static constexpr shape input = [] {
         if constexpr (is_input<First>) return First::value;
         else return shape{};
@@ -286,18 +307,18 @@ struct network_traits<network<First, Elements...>> {
     }
 };
 
-// analyzed<Net>: the names and the analysis of Net, keyed on Net itself so that diagnostics
-// name a network by the user's name for it.
+// analyzed<Net>: the structure and the analysis of Net, keyed on Net itself so that
+// diagnostics name a network by the user's name for it.
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
-    using naming_type = naming<traits::entries, traits::name_chars>;
+    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges>;
     using analysis_type = analysis<traits::entries>;
 
-    static constexpr naming_type names{traits::template elements<name_builder<naming_type>>()};
-    static constexpr analysis_type value{traits::input,
-                                         traits::template elements<count_builder<analysis_type>>(),
-                                         names.names};
+    static constexpr structure_type graph{
+        traits::template elements<structure_builder<structure_type>>()};
+    static constexpr analysis_type value{
+        traits::input, traits::template elements<count_builder<analysis_type>>(), graph};
 };
 
 } // namespace netcount::detail

@@ -1,0 +1,208 @@
+#ifndef NETCOUNT_BLOCK_HPP
+#define NETCOUNT_BLOCK_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+#include <netcount/detail/analysis.hpp>
+#include <netcount/detail/node.hpp>
+#include <netcount/options.hpp>
+
+// Blocks: networks that branch and merge.
+//
+//   sequence<Layers...>      layers one after the other, as a part of a bigger network
+//   add<Paths...>            every path reads the block's input; their outputs are summed
+//   concat<Paths...>         ... or stacked along the channels
+//   identity                 a path that passes its input through
+//   residual<Layers...>      add<identity, sequence<Layers...>>
+//
+// A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
+// names the block; its layers are then called "<block>/<layer>". add, concat and residual are
+// entries of layers<Net> themselves (their merge), named after the block ("add1", "residual2")
+// unless given a name. An unnamed sequence adds no level to the names of its layers.
+
+namespace netcount {
+
+template<class... Elements>
+struct sequence {};
+
+template<class... Paths>
+struct add {};
+
+template<class... Paths>
+struct concat {};
+
+template<class... Layers>
+struct residual {};
+
+struct identity {};
+
+namespace detail {
+
+template<class T>
+inline constexpr bool is_name_option = false;
+template<fixed_string Name>
+inline constexpr bool is_name_option<name<Name>> = true;
+
+template<class T>
+constexpr std::string_view name_option() noexcept {
+    if constexpr (is_name_option<T>) return T::value;
+    else return {};
+}
+
+// The name a block is given among its elements, or "".
+template<class... Elements>
+constexpr std::string_view block_name() noexcept {
+    std::string_view given{};
+    for (const std::string_view n : std::array<std::string_view, sizeof...(Elements)>{name_option<Elements>()...})
+        if (!n.empty()) given = n;
+    return given;
+}
+
+template<class... Elements>
+constexpr bool block_name_is_valid() noexcept {
+    constexpr std::size_t names = (std::size_t{0} + ... + (is_name_option<Elements> ? 1 : 0));
+    constexpr std::string_view given = block_name<Elements...>();
+    return names <= 1 && given.find('/') == std::string_view::npos && (names == 0 || !given.empty());
+}
+
+// A block's name<...>: no entry, only a name.
+template<fixed_string Name>
+struct node<name<Name>, false> {
+    static constexpr bool is_option = true;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder&) noexcept {}
+};
+
+template<>
+struct node<netcount::identity, false> {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder&) noexcept {}
+};
+
+// What sequence, add, concat and residual share: a name and a scope for their parts.
+template<std::string_view const& Stem, class... Elements>
+struct block_node {
+    static_assert(block_name_is_valid<Elements...>(),
+                  "netcount: a block takes at most one name<...>, non-empty and without '/'");
+    static constexpr std::string_view given = block_name<Elements...>();
+
+    // Characters of the block's own name and of its parts' names, which start with it.
+    static constexpr std::size_t scope_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, Stem, given, digits) +
+               name_capacity<Elements...>(name_length(prefix, Stem, given, digits), digits);
+    }
+};
+
+inline constexpr std::string_view sequence_stem = "sequence";
+inline constexpr std::string_view add_stem = "add";
+inline constexpr std::string_view concat_stem = "concat";
+inline constexpr std::string_view residual_stem = "residual";
+
+template<class... Elements>
+struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, Elements...> {
+    using base = block_node<sequence_stem, Elements...>;
+    static constexpr bool named = !base::given.empty();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = entry_count<Elements...>();
+    static constexpr std::size_t edges = edge_count<Elements...>();
+    static constexpr std::size_t names = (named ? 1 : 0) + name_count<Elements...>();
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        if (named) return base::scope_capacity(prefix, digits);
+        return detail::name_capacity<Elements...>(prefix, digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        if constexpr (named) {
+            const auto outer = b.open_scope(sequence_stem, base::given);
+            emit_chain<Builder, Elements...>(b);
+            b.close_scope(outer);
+        } else {
+            emit_chain<Builder, Elements...>(b);
+        }
+    }
+};
+
+// add and concat: each path reads the block's input, then one entry merges their outputs.
+template<merge_op Op, std::string_view const& Stem, class... Elements>
+struct merge_node : block_node<Stem, Elements...> {
+    using base = block_node<Stem, Elements...>;
+    static constexpr std::size_t paths = sizeof...(Elements) - option_count<Elements...>();
+    static_assert(paths >= 1, "netcount: add and concat need at least one path");
+
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = entry_count<Elements...>() + 1;
+    static constexpr std::size_t edges = edge_count<Elements...>() + paths;
+    static constexpr std::size_t names = 1 + name_count<Elements...>();
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return base::scope_capacity(prefix, digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        using cursor = std::remove_cvref_t<decltype(b.cursor)>;
+        constexpr std::array<bool, sizeof...(Elements)> option{node<Elements>::is_option...};
+        const auto outer = b.open_scope(Stem, base::given);
+        const cursor in = b.cursor;
+        std::array<cursor, paths> outs{};
+        std::size_t k = 0;
+        const auto parts = emitters<Builder, Elements...>();
+        for (std::size_t i = 0; i != parts.size(); ++i) {
+            if (option[i]) continue;
+            b.cursor = in;
+            parts[i](b);
+            if (b.failed()) return;
+            outs[k++] = b.cursor;
+        }
+        b.merge(Op, base::given, outs.data(), paths);
+        b.close_scope(outer);
+    }
+};
+
+template<class... Paths>
+struct node<netcount::add<Paths...>, false> : merge_node<merge_op::add, add_stem, Paths...> {};
+
+template<class... Paths>
+struct node<netcount::concat<Paths...>, false> : merge_node<merge_op::concat, concat_stem, Paths...> {};
+
+// residual<Layers...>: the layers, then their output added to the block's input.
+template<class... Layers>
+struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, Layers...> {
+    using base = block_node<residual_stem, Layers...>;
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = entry_count<Layers...>() + 1;
+    static constexpr std::size_t edges = edge_count<Layers...>() + 2;
+    static constexpr std::size_t names = 1 + name_count<Layers...>();
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return base::scope_capacity(prefix, digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        using cursor = std::remove_cvref_t<decltype(b.cursor)>;
+        const auto outer = b.open_scope(residual_stem, base::given);
+        const cursor in = b.cursor;
+        emit_chain<Builder, Layers...>(b);
+        if (b.failed()) return;
+        const std::array<cursor, 2> outs{in, b.cursor};
+        b.merge(merge_op::add, base::given, outs.data(), 2);
+        b.close_scope(outer);
+    }
+};
+
+} // namespace detail
+
+} // namespace netcount
+
+#endif

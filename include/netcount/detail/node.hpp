@@ -1,0 +1,126 @@
+#ifndef NETCOUNT_DETAIL_NODE_HPP
+#define NETCOUNT_DETAIL_NODE_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include <netcount/layer_kind.hpp>
+
+// node<Element>: what one element of a network (a layer, a block, or an option of a block)
+// contributes. Every node says how many entries of layers<Net> it adds, how many input
+// references they hold, how many characters their generated names may take, and emits its
+// entries into a builder. Two builders share this protocol (detail/analysis.hpp): one writes
+// names and the layer graph, the other threads shapes and counts.
+
+namespace netcount::detail {
+
+template<class>
+inline constexpr bool always_false = false;
+
+constexpr std::size_t decimal_digits(std::size_t n) noexcept {
+    std::size_t digits = 1;
+    for (; n >= 10; n /= 10) ++digits;
+    return digits;
+}
+
+template<std::size_t K>
+constexpr std::size_t sum(const std::array<std::size_t, K>& values) noexcept {
+    std::size_t total = 0;
+    for (const std::size_t v : values) total += v;
+    return total;
+}
+
+// The length of a name made in a scope whose path is `prefix` characters long: either the
+// given name or the stem followed by an ordinal of at most `digits` digits (and perhaps '_').
+constexpr std::size_t name_length(std::size_t prefix, std::string_view stem, std::string_view given,
+                                  std::size_t digits) noexcept {
+    return (prefix == 0 ? 0 : prefix + 1) + (given.empty() ? stem.size() + 1 + digits : given.size());
+}
+
+// The characters a name needs in the name buffer: none for a name given at the top level,
+// which is used in place.
+constexpr std::size_t name_chars(std::size_t prefix, std::string_view stem, std::string_view given,
+                                 std::size_t digits) noexcept {
+    return prefix == 0 && !given.empty() ? 0 : name_length(prefix, stem, given, digits);
+}
+
+template<class L, bool = layer_kind<L>>
+struct node {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 1;
+    static constexpr std::size_t edges = 1;
+    static constexpr std::size_t names = 1; // names made, of entries and of scopes
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, L::kind, given_name<L>(), digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.template leaf<L>();
+    }
+};
+
+template<class T>
+struct node<T, false> {
+    // An error here means an element of the network is neither a layer nor a block.
+    static_assert(layer_kind<T>,
+                  "netcount: a network element must be a layer kind: a type with a static "
+                  "`kind` and a static `apply(shape)` returning netcount::layer_result");
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0;
+    static constexpr std::size_t edges = 0;
+    static constexpr std::size_t names = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder&) noexcept {}
+};
+
+// The pack expansions over elements live in function templates whose only parameters are the
+// elements (and a builder type): on g++, an expansion that names a member of a class templated
+// on the whole list re-substitutes the list for every element, which made a 2,000-layer
+// network cost 2.5 GB.
+template<class... Elements>
+constexpr std::size_t entry_count() noexcept {
+    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::entries...});
+}
+
+template<class... Elements>
+constexpr std::size_t edge_count() noexcept {
+    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::edges...});
+}
+
+template<class... Elements>
+constexpr std::size_t name_count() noexcept {
+    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::names...});
+}
+
+template<class... Elements>
+constexpr std::size_t name_capacity([[maybe_unused]] std::size_t prefix,
+                                    [[maybe_unused]] std::size_t digits) noexcept {
+    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::name_capacity(prefix, digits)...});
+}
+
+template<class... Elements>
+constexpr std::size_t option_count() noexcept {
+    return sum(std::array<std::size_t, sizeof...(Elements)>{(node<Elements>::is_option ? 1u : 0u)...});
+}
+
+template<class Builder, class... Elements>
+constexpr std::array<void (*)(Builder&), sizeof...(Elements)> emitters() noexcept {
+    return {&node<Elements>::template emit<Builder>...};
+}
+
+// Emits elements one after the other, each reading what the one before produced.
+template<class Builder, class... Elements>
+constexpr void emit_chain(Builder& b) noexcept {
+    for (const auto emit : emitters<Builder, Elements...>()) {
+        emit(b);
+        if (b.failed()) return;
+    }
+}
+
+} // namespace netcount::detail
+
+#endif

@@ -1,0 +1,90 @@
+// Blocks: sequence, add, concat, identity, residual. Names follow the blocks; every layer in a
+// branch is an entry of layers<Net>, and so is each merge; inputs record the layer graph.
+#include <netcount/netcount.hpp>
+
+namespace nc = netcount;
+
+struct branchy
+    : nc::network<
+          nc::input<8, 8, 4>,
+          nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias, nc::name<"stem">>,          // 0
+          nc::residual<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>, nc::batch_norm,
+                       nc::relu>,                                                        // 1-4
+          nc::concat<nc::name<"mix">, nc::conv<2, nc::kernel<1>>,                         // 5
+                     nc::sequence<nc::conv<2, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>,
+                     nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>>,             // 6-9
+          nc::add<nc::identity, nc::identity>> {};                                      // 10
+
+// Names: a block's layers are named inside it; its merge is named after it.
+static_assert(nc::layers<branchy>.size() == 11);
+static_assert(nc::layers<branchy>[0].name == "stem");
+static_assert(nc::layers<branchy>[1].name == "residual1/conv1");
+static_assert(nc::layers<branchy>[2].name == "residual1/batch_norm1");
+static_assert(nc::layers<branchy>[3].name == "residual1/relu1");
+static_assert(nc::layers<branchy>[4].name == "residual1");
+static_assert(nc::layers<branchy>[5].name == "mix/conv1");
+static_assert(nc::layers<branchy>[6].name == "mix/conv2"); // an unnamed sequence adds no level
+static_assert(nc::layers<branchy>[7].name == "mix/conv3");
+static_assert(nc::layers<branchy>[8].name == "mix/max_pool1");
+static_assert(nc::layers<branchy>[9].name == "mix");
+static_assert(nc::layers<branchy>[10].name == "add1");
+static_assert(nc::layers<branchy>[4].kind == "add");
+static_assert(nc::layers<branchy>[9].kind == "concat");
+
+// The graph: which entries each one reads.
+constexpr bool reads(std::size_t entry, std::initializer_list<std::size_t> from) {
+    const auto& in = nc::layers<branchy>[entry].inputs;
+    if (in.size() != from.size()) return false;
+    std::size_t i = 0;
+    for (const std::size_t f : from)
+        if (in[i++] != f) return false;
+    return true;
+}
+static_assert(reads(0, {nc::network_input}));
+static_assert(reads(1, {0}) && reads(2, {1}) && reads(3, {2}));
+static_assert(reads(4, {0, 3}));    // the identity path reads what the block reads
+static_assert(reads(5, {4}) && reads(6, {4}) && reads(7, {6}) && reads(8, {4}));
+static_assert(reads(9, {5, 7, 8}));
+static_assert(reads(10, {9, 9}));
+
+// Shapes: concat stacks 2 + 3 + 4 channels; add keeps the shape.
+static_assert(nc::layer<branchy, "mix">.output == nc::shape{8, 8, 9});
+static_assert(nc::layer<branchy, "add1">.output == nc::shape{8, 8, 9});
+static_assert(nc::output_shape<branchy> == nc::shape{8, 8, 9});
+
+// Counts, by hand: weights 3*3*4*4 (stem) + 3*3*4*4 (residual conv) + 1*1*4*2 + 1*1*4*2
+// + 3*3*2*3 = 144 + 144 + 8 + 8 + 54 = 358; biases 2 + 2 + 3 = 7; batch norm 2 * 4 = 8;
+// every conv is 8 x 8, so connections = 64 * 358 = 22,912 and units = 64 * (4+4+2+2+3) = 960.
+static_assert(nc::weights<branchy> == 358);
+static_assert(nc::biases<branchy> == 7);
+static_assert(nc::parameters<branchy> == 373);
+static_assert(nc::connections<branchy> == 22'912);
+static_assert(nc::units<branchy> == 960);
+static_assert(nc::layer<branchy, "residual1/batch_norm1">.parameters == 8);
+static_assert(nc::layer<branchy, "residual1/batch_norm1">.weights == 0);
+static_assert(nc::layer<branchy, "residual1/batch_norm1">.biases == 0);
+static_assert(nc::layer<branchy, "mix">.parameters == 0);
+
+// Nested and named blocks: "outer/inner/conv1".
+struct nested
+    : nc::network<nc::input<4, 4, 2>,
+                  nc::sequence<nc::name<"outer">,
+                               nc::residual<nc::name<"inner">, nc::conv<2, nc::kernel<1>>>,
+                               nc::residual<nc::conv<2, nc::kernel<1>>>>> {};
+static_assert(nc::layers<nested>[0].name == "outer/inner/conv1");
+static_assert(nc::layers<nested>[1].name == "outer/inner");
+static_assert(nc::layers<nested>[2].name == "outer/residual2/conv1"); // second residual in "outer"
+static_assert(nc::layers<nested>[3].name == "outer/residual2");
+static_assert(nc::layer<nested, "outer/inner/conv1">.weights == 4);
+
+// residual<...> is add<identity, sequence<...>>.
+struct as_add
+    : nc::network<nc::input<8, 8, 4>,
+                  nc::add<nc::identity, nc::sequence<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>,
+                                                     nc::batch_norm, nc::relu>>> {};
+struct as_residual
+    : nc::network<nc::input<8, 8, 4>,
+                  nc::residual<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>, nc::batch_norm, nc::relu>> {};
+static_assert(nc::totals<as_add> == nc::totals<as_residual>);
+static_assert(nc::layers<as_add>[3].inputs[0] == nc::layers<as_residual>[3].inputs[0]);
+static_assert(nc::layers<as_add>[3].inputs[1] == nc::layers<as_residual>[3].inputs[1]);
