@@ -100,6 +100,10 @@ inline constexpr std::uint64_t connections = totals<Net>.connections;
 template<class Net>
 inline constexpr std::uint64_t connections_with_bias = totals<Net>.connections_with_bias;
 
+// activations<Net>: output elements of every layer, summed (the input not included).
+template<class Net>
+inline constexpr std::uint64_t activations = totals<Net>.activations;
+
 template<class Net>
 inline constexpr shape input_shape = detail::checked<Net>().input;
 

@@ -81,6 +81,7 @@ struct layer_info {
     std::uint64_t parameters = 0;
     std::uint64_t connections = 0;
     std::uint64_t connections_with_bias = 0; // LeCun's convention
+    std::uint64_t activations = 0;           // output elements, whatever the kind
     layer_window window{};
     netcount::receptive_field receptive_field{}; // in the network input; the largest over paths after a merge
     // Indices in layers<Net> of the layers this one reads (network_input for the input):
@@ -96,6 +97,7 @@ struct counts {
     std::uint64_t parameters = 0;
     std::uint64_t connections = 0;
     std::uint64_t connections_with_bias = 0;
+    std::uint64_t activations = 0;
 
     friend constexpr bool operator==(const counts&, const counts&) = default;
 };

@@ -113,3 +113,10 @@ static_assert(only<27, 27, 96, nc::conv<256, nc::groups<2>, nc::same, nc::kernel
 
 // Counts are 64-bit and exact up to the last one: (2^32 - 1) * (2^32 + 1) = 2^64 - 1 weights.
 static_assert(only<1, 1, 4294967297, nc::fc<4294967295, nc::no_bias>>.weights == 18446744073709551615u);
+
+// activations: output elements of every layer, with or without weights. conv 3 x 3 on
+// 6 x 6 x 2 with 4 filters: 4 * 4 * 4 = 64; relu: 64; 2 x 2 max pool: 2 * 2 * 4 = 16.
+struct small : nc::network<nc::input<6, 6, 2>, nc::conv<4, nc::kernel<3>>, nc::relu, nc::max_pool<nc::kernel<2>>> {};
+static_assert(nc::layers<small>[1].activations == 64);
+static_assert(nc::layers<small>[2].activations == 16);
+static_assert(nc::activations<small> == 144);

@@ -210,14 +210,21 @@ struct count_builder {
         const std::size_t index = entries_done++;
         bool overflow = false;
         const std::uint64_t with_bias = add(r.connections, r.bias_connections, overflow);
-        result.entries[index] = {names[index], kind,      in,           r.output,      r.units,
-                                 r.weights,    r.biases, r.parameters, r.connections, with_bias,
-                                 r.window,     next_field(field_before(index), r.window, overflow),
-                                 inputs[index]};
+        const std::uint64_t activations =
+            mul(mul(r.output.height, r.output.width, overflow), r.output.channels, overflow);
+        result.entries[index] = {names[index],  kind,          in,
+                                 r.output,      r.units,       r.weights,
+                                 r.biases,      r.parameters,  r.connections,
+                                 with_bias,     activations,   r.window,
+                                 next_field(field_before(index), r.window, overflow), inputs[index]};
         counts& t = result.totals;
-        t = {add(t.units, r.units, overflow),           add(t.weights, r.weights, overflow),
-             add(t.biases, r.biases, overflow),         add(t.parameters, r.parameters, overflow),
-             add(t.connections, r.connections, overflow), add(t.connections_with_bias, with_bias, overflow)};
+        t = {add(t.units, r.units, overflow),
+             add(t.weights, r.weights, overflow),
+             add(t.biases, r.biases, overflow),
+             add(t.parameters, r.parameters, overflow),
+             add(t.connections, r.connections, overflow),
+             add(t.connections_with_bias, with_bias, overflow),
+             add(t.activations, activations, overflow)};
         const error status = !given.empty() && !valid_name(given) ? error::invalid_name
                              : r.status != error::none           ? r.status
                              : overflow                           ? error::count_overflow
