@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include <netcount/detail/analysis.hpp>
 #include <netcount/detail/node.hpp>
@@ -17,6 +18,7 @@
 //   concat<Paths...>         ... or stacked along the channels
 //   identity                 a path that passes its input through
 //   residual<Layers...>      add<identity, sequence<Layers...>>
+//   repeat<N, Element>       sequence<Element, ..., Element>, N times
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
 // names the block; its layers are then called "<block>/<layer>". add, concat and residual are
@@ -38,6 +40,20 @@ template<class... Layers>
 struct residual {};
 
 struct identity {};
+
+namespace detail {
+
+template<class Element, std::size_t>
+using same_element = Element;
+
+template<class Element, std::size_t... I>
+sequence<same_element<Element, I>...> repeated(std::index_sequence<I...>);
+
+} // namespace detail
+
+// repeat<N, Element>: N copies of an element one after the other, as the stages of a ResNet.
+template<std::size_t N, class Element>
+using repeat = decltype(detail::repeated<Element>(std::make_index_sequence<N>{}));
 
 namespace detail {
 

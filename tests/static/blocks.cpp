@@ -1,5 +1,7 @@
 // Blocks: sequence, add, concat, identity, residual. Names follow the blocks; every layer in a
 // branch is an entry of layers<Net>, and so is each merge; inputs record the layer graph.
+#include <type_traits>
+
 #include <netcount/netcount.hpp>
 
 namespace nc = netcount;
@@ -88,3 +90,11 @@ struct as_residual
 static_assert(nc::totals<as_add> == nc::totals<as_residual>);
 static_assert(nc::layers<as_add>[3].inputs[0] == nc::layers<as_residual>[3].inputs[0]);
 static_assert(nc::layers<as_add>[3].inputs[1] == nc::layers<as_residual>[3].inputs[1]);
+
+// repeat<N, E> is N copies of E in a sequence: three residual blocks of a 1 x 1 conv of 2
+// filters (2 * 2 weights, 2 biases each) are 12 weights and 6 biases.
+static_assert(std::is_same_v<nc::repeat<2, nc::relu>, nc::sequence<nc::relu, nc::relu>>);
+struct stage : nc::network<nc::input<4, 4, 2>, nc::repeat<3, nc::residual<nc::conv<2, nc::kernel<1>>>>> {};
+static_assert(nc::weights<stage> == 12);
+static_assert(nc::biases<stage> == 6);
+static_assert(nc::layers<stage>[5].name == "residual3");
