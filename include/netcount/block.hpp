@@ -92,6 +92,8 @@ struct node<name<Name>, false> {
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
+    template<class Builder>
+    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 template<>
@@ -101,14 +103,18 @@ struct node<netcount::identity, false> {
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
+    template<class Builder>
+    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 // What sequence, add, concat and residual share: a name and a scope for their parts.
 template<std::string_view const& Stem, class... Elements>
 struct block_node {
+
     static_assert(block_name_is_valid<Elements...>(),
                   "netcount: a block takes at most one name<...>, non-empty and without '/'");
     static constexpr std::string_view given = block_name<Elements...>();
+    static constexpr const char* stem_id = &kind_tag<kind_text<Stem.size()>(Stem)>;
 
     // Characters of the block's own name and of its parts' names, which start with it.
     static constexpr std::size_t scope_capacity(std::size_t prefix, std::size_t digits) noexcept {
@@ -139,13 +145,16 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         if constexpr (named) {
-            const auto outer = b.open_scope(sequence_stem, base::given);
+            const auto outer = b.open_scope(base::stem_id, sequence_stem, base::given);
             emit_chain<Builder, Elements...>(b);
             b.close_scope(outer);
         } else {
             emit_chain<Builder, Elements...>(b);
         }
     }
+
+    template<class Builder>
+    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 // add and concat: each path reads the block's input, then one entry merges their outputs.
@@ -168,7 +177,7 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr void emit(Builder& b) noexcept {
         using cursor = std::remove_cvref_t<decltype(b.cursor)>;
         constexpr std::array<bool, sizeof...(Elements)> option{node<Elements>::is_option...};
-        const auto outer = b.open_scope(Stem, base::given);
+        const auto outer = b.open_scope(base::stem_id, Stem, base::given);
         const cursor in = b.cursor;
         std::array<cursor, paths> outs{};
         std::size_t k = 0;
@@ -183,6 +192,9 @@ struct merge_node : block_node<Stem, Elements...> {
         b.merge(Op, base::given, outs.data(), paths);
         b.close_scope(outer);
     }
+
+    template<class Builder>
+    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 template<class... Paths>
@@ -207,7 +219,7 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         using cursor = std::remove_cvref_t<decltype(b.cursor)>;
-        const auto outer = b.open_scope(residual_stem, base::given);
+        const auto outer = b.open_scope(base::stem_id, residual_stem, base::given);
         const cursor in = b.cursor;
         emit_chain<Builder, Layers...>(b);
         if (b.failed()) return;
@@ -215,6 +227,9 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
         b.merge(merge_op::add, base::given, outs.data(), 2);
         b.close_scope(outer);
     }
+
+    template<class Builder>
+    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 } // namespace detail

@@ -28,58 +28,59 @@ inline constexpr unsigned transposed_conv_options =
                   option_kind::dilation, option_kind::groups, option_kind::output_padding,
                   option_kind::bias, option_kind::name});
 
-// The checks every convolution makes before it counts.
-constexpr error check_conv(std::uint64_t filters, const layer_options& o) noexcept {
-    if (o.repeated) return error::repeated_option;
-    if (!o.has(option_kind::kernel)) return error::missing_kernel;
-    if (filters == 0) return error::zero_outputs;
-    if (o.groups == 0) return error::zero_groups;
-    return error::none;
+// The checks every convolution makes: options first, then the fit to the input.
+constexpr error conv_status(const shape& in, std::uint64_t filters, const layer_options& o,
+                            const axis_fit& y, const axis_fit& x) noexcept {
+    return o.repeated                       ? error::repeated_option
+           : !o.has(option_kind::kernel)    ? error::missing_kernel
+           : filters == 0                   ? error::zero_outputs
+           : o.groups == 0                  ? error::zero_groups
+           : y.status != error::none        ? y.status
+           : x.status != error::none        ? x.status
+           : in.channels % o.groups != 0    ? error::channels_not_divisible_by_groups
+           : filters % o.groups != 0        ? error::filters_not_divisible_by_groups
+                                            : error::none;
 }
 
-constexpr error check_groups(std::uint64_t channels, std::uint64_t filters, std::uint64_t groups) noexcept {
-    if (channels % groups != 0) return error::channels_not_divisible_by_groups;
-    if (filters % groups != 0) return error::filters_not_divisible_by_groups;
-    return error::none;
+// What a convolution counts once its output size is known: weights = h * w * (C / groups) * N,
+// connections = weights * positions, units = positions * N. Positions are the output's for a
+// convolution and the input's for a transposed one.
+constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const layer_options& o,
+                                   const axis_fit& y, const axis_fit& x, bool transposed) noexcept {
+    std::uint64_t positions = 0, positions_in = 0, weights = 0, units = 0, connections = 0, parameters = 0;
+    const std::uint64_t biases = o.bias ? filters : 0;
+    const bool overflow =
+        __builtin_mul_overflow(y.positions, x.positions, &positions) || __builtin_mul_overflow(positions, filters, &units) ||
+        __builtin_mul_overflow(o.kernel_h, o.kernel_w, &weights) ||
+        __builtin_mul_overflow(weights, in.channels / o.groups, &weights) || __builtin_mul_overflow(weights, filters, &weights) ||
+        __builtin_add_overflow(weights, biases, &parameters) ||
+        (transposed && __builtin_mul_overflow(in.height, in.width, &positions_in)) ||
+        __builtin_mul_overflow(weights, transposed ? positions_in : positions, &connections);
+    return {.output = {y.positions, x.positions, filters},
+            .units = units,
+            .weights = weights,
+            .biases = biases,
+            .parameters = parameters,
+            .connections = connections,
+            .bias_connections = o.bias ? units : 0,
+            .window = {y.window, x.window, o.groups, false, transposed},
+            .status = overflow ? error::count_overflow : error::none};
 }
 
 // One body for every conv type: the template only carries the options, so each distinct conv
 // costs the compiler a constant, not a new copy of this function.
 constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
-    if (const error e = check_conv(filters, o); e != error::none) return {.status = e};
-    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, o.padding,
-                                o.pad_top, o.pad_bottom, false);
-    if (y.status != error::none) return {.status = y.status};
-    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, o.padding,
-                                o.pad_left, o.pad_right, false);
-    if (x.status != error::none) return {.status = x.status};
-    if (const error e = check_groups(in.channels, filters, o.groups); e != error::none) return {.status = e};
-
-    // weights = h * w * (C / groups) * N; connections = weights * X * Y; units = X * Y * N
-    bool overflow = false;
-    const std::uint64_t positions = mul(y.positions, x.positions, overflow);
-    const std::uint64_t weights =
-        mul(mul(mul(o.kernel_h, o.kernel_w, overflow), in.channels / o.groups, overflow), filters, overflow);
-    const std::uint64_t biases = o.bias ? filters : 0;
-    const std::uint64_t units = mul(positions, filters, overflow);
-    return {.output = {y.positions, x.positions, filters},
-            .units = units,
-            .weights = weights,
-            .biases = biases,
-            .parameters = add(weights, biases, overflow),
-            .connections = mul(weights, positions, overflow),
-            .bias_connections = o.bias ? units : 0,
-            .window = {y.window, x.window, o.groups, false, false},
-            .status = overflow ? error::count_overflow : error::none};
+    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, o.padding, o.pad_top, o.pad_bottom, false);
+    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, o.padding, o.pad_left, o.pad_right, false);
+    if (const error e = conv_status(in, filters, o, y, x); e != error::none) return {.status = e};
+    return conv_counts(in, filters, o, y, x, false);
 }
 
 // A depthwise convolution is a convolution with one group per input channel.
 constexpr layer_result apply_depthwise_conv(const shape& in, layer_options o) noexcept {
-    if (o.multiplier == 0) return {.status = error::zero_outputs};
+    std::uint64_t filters = 0;
+    if (__builtin_mul_overflow(in.channels, o.multiplier, &filters)) return {.status = error::count_overflow};
     o.groups = in.channels;
-    bool overflow = false;
-    const std::uint64_t filters = mul(in.channels, o.multiplier, overflow);
-    if (overflow) return {.status = error::count_overflow};
     return apply_conv(in, filters, o);
 }
 
@@ -103,31 +104,13 @@ constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel,
 // Each input pixel scatters the kernel over the output, so a transposed convolution's
 // multiply-accumulates are weights * input positions, not output ones.
 constexpr layer_result apply_transposed_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
-    if (const error e = check_conv(filters, o); e != error::none) return {.status = e};
-    const std::uint64_t pt = o.padding == padding_mode::valid ? 0 : o.pad_top;
-    const std::uint64_t pb = o.padding == padding_mode::valid ? 0 : o.pad_bottom;
-    const std::uint64_t pl = o.padding == padding_mode::valid ? 0 : o.pad_left;
-    const std::uint64_t pr = o.padding == padding_mode::valid ? 0 : o.pad_right;
-    const axis_fit y = fit_transposed_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, pt, pb, o.output_pad_h);
-    if (y.status != error::none) return {.status = y.status};
-    const axis_fit x = fit_transposed_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, pl, pr, o.output_pad_w);
-    if (x.status != error::none) return {.status = x.status};
-    if (const error e = check_groups(in.channels, filters, o.groups); e != error::none) return {.status = e};
-
-    bool overflow = false;
-    const std::uint64_t weights =
-        mul(mul(mul(o.kernel_h, o.kernel_w, overflow), in.channels / o.groups, overflow), filters, overflow);
-    const std::uint64_t biases = o.bias ? filters : 0;
-    const std::uint64_t units = mul(mul(y.positions, x.positions, overflow), filters, overflow);
-    return {.output = {y.positions, x.positions, filters},
-            .units = units,
-            .weights = weights,
-            .biases = biases,
-            .parameters = add(weights, biases, overflow),
-            .connections = mul(weights, mul(in.height, in.width, overflow), overflow),
-            .bias_connections = o.bias ? units : 0,
-            .window = {y.window, x.window, o.groups, false, true},
-            .status = overflow ? error::count_overflow : error::none};
+    const bool padded = o.padding == padding_mode::explicit_;
+    const axis_fit y = fit_transposed_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, padded ? o.pad_top : 0,
+                                           padded ? o.pad_bottom : 0, o.output_pad_h);
+    const axis_fit x = fit_transposed_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, padded ? o.pad_left : 0,
+                                           padded ? o.pad_right : 0, o.output_pad_w);
+    if (const error e = conv_status(in, filters, o, y, x); e != error::none) return {.status = e};
+    return conv_counts(in, filters, o, y, x, true);
 }
 
 } // namespace detail

@@ -20,22 +20,30 @@ namespace netcount {
 
 namespace detail {
 
-template<const auto& Analysis, std::size_t... I>
+template<class Net, std::size_t... I>
 constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
-    constexpr const failure& f = Analysis.fail;
+    constexpr const failure& f = analyzed<Net>::totals.fail;
+    constexpr std::string_view name = analyzed_layers<Net>::graph.names[f.index];
     // The static_assert that fires inside invalid_layer says what is wrong; its template
     // arguments say where.
-    (void)sizeof(invalid_layer<f.code, f.index, f.input, Analysis.entries[f.index].name[I]...>);
+    (void)sizeof(invalid_layer<f.code, f.index, f.input, name[I]...>);
 }
 
-// The analysis of Net, with a compile error naming the layer if Net is not a valid network.
+// The totals of Net, with a compile error naming the layer if Net is not a valid network.
+// Only an invalid network pays for the names the error shows.
 template<class Net>
-constexpr const auto& checked() noexcept {
-    constexpr const auto& a = analyzed<Net>::value;
-    if constexpr (a.fail.code != error::none)
-        report_invalid_layer<analyzed<Net>::value>(
-            std::make_index_sequence<a.entries[a.fail.index].name.size()>{});
-    return a;
+constexpr const summary& checked() noexcept {
+    constexpr const summary& s = analyzed<Net>::totals;
+    if constexpr (s.fail.code != error::none)
+        report_invalid_layer<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
+    return s;
+}
+
+// Every entry of layers<Net>, once Net is known to be valid.
+template<class Net>
+constexpr const auto& checked_layers() noexcept {
+    (void)checked<Net>();
+    return analyzed_layers<Net>::value.entries;
 }
 
 struct name_match {
@@ -60,13 +68,13 @@ constexpr void report_layer_name(std::index_sequence<I...>) noexcept {
 
 template<class Net, fixed_string Name>
 constexpr const layer_info& find_layer() noexcept {
-    constexpr const auto& a = checked<Net>();
-    constexpr name_match m = find_name(a.entries, Name.view());
+    constexpr const auto& entries = checked_layers<Net>();
+    constexpr name_match m = find_name(entries, Name.view());
     if constexpr (m.matches != 1) {
         report_layer_name<Name, m.matches>(std::make_index_sequence<Name.size()>{});
         return no_layer;
     } else {
-        return a.entries[m.index];
+        return entries[m.index];
     }
 }
 
@@ -112,7 +120,7 @@ inline constexpr shape output_shape = detail::checked<Net>().output;
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
 template<class Net>
-inline constexpr const auto& layers = detail::checked<Net>().entries;
+inline constexpr const auto& layers = detail::checked_layers<Net>();
 
 // layer<Net, "conv2">: the layer of that name.
 template<class Net, fixed_string Name>

@@ -57,10 +57,13 @@ struct structure {
     constexpr explicit structure(const Emitters& elements) noexcept;
 };
 
+// The builders reach their arrays through raw pointers, and count digits in expressions:
+// clang charges its constexpr step budget per statement, and std::array's operator[] or
+// string_view's back() are calls with statements of their own.
 template<class Structure>
 struct structure_builder {
     struct kind_count {
-        std::string_view stem;
+        const char* kind; // kind_id of a layer kind, or of a block's stem
         std::size_t count = 0;
     };
     // What a block restores when it closes its scope.
@@ -71,6 +74,10 @@ struct structure_builder {
     };
 
     Structure& result;
+    std::string_view* names = result.names.data();
+    std::span<const std::size_t>* inputs = result.inputs.data();
+    char* chars = result.chars.data();
+    std::size_t* edges = result.edges.data();
     std::size_t cursor = network_input; // the entry whose output the next layer reads
     std::size_t entries_done = 0;
     std::size_t edges_done = 0;
@@ -78,68 +85,69 @@ struct structure_builder {
     std::string_view scope{};       // path of the enclosing named block; empty at the top
     std::size_t scope_counters = 0; // first ordinal counter of the enclosing scope
     std::size_t counters_used = 0;
-    // Ordinal counters per stem in the open scopes; each name made adds at most one.
-    std::array<kind_count, Structure::name_count> counters{};
+    // Ordinal counters per kind in the open scopes; each name made adds at most one.
+    std::array<kind_count, Structure::name_count + 1> counter_store{};
+    kind_count* counters = counter_store.data();
 
     static constexpr bool failed() noexcept { return false; }
 
-    // The ordinal of a new layer or block of `stem` among those of that stem in its scope.
-    constexpr std::size_t next_ordinal(std::string_view stem) noexcept {
-        for (std::size_t i = scope_counters; i != counters_used; ++i)
-            if (counters[i].stem == stem) return ++counters[i].count;
-        counters[counters_used++] = {stem, 1};
+    // The ordinal of a new layer or block of a kind among those of that kind in its scope.
+    constexpr std::size_t next_ordinal(const char* kind) noexcept {
+        for (kind_count* c = counters + scope_counters; c != counters + counters_used; ++c)
+            if (c->kind == kind) return ++c->count;
+        counters[counters_used++] = {kind, 1};
         return 1;
     }
 
     constexpr void put(std::string_view text) noexcept {
-        for (const char c : text) result.chars[chars_used++] = c;
+#if defined(__clang__)
+        __builtin_memcpy(chars + chars_used, text.data(), text.size()); // one step, not one a char
+        chars_used += text.size();
+#else
+        for (const char c : text) chars[chars_used++] = c;
+#endif
     }
 
     constexpr void put_number(std::size_t n) noexcept {
-        const std::size_t digits = decimal_digits(n);
-        for (std::size_t i = digits; i != 0; --i, n /= 10)
-            result.chars[chars_used + i - 1] = static_cast<char>('0' + n % 10);
-        chars_used += digits;
+        chars_used += decimal_digits(n);
+        for (char* p = chars + chars_used; n != 0; n /= 10) *--p = static_cast<char>('0' + n % 10);
     }
 
     // "<scope>/<given>" or "<scope>/<stem><ordinal>", with '_' before the ordinal when the
     // stem ends in a digit (relu6_1). A given name at the top level is used as it is.
-    constexpr std::string_view make_name(std::string_view stem, std::string_view given) noexcept {
-        const std::size_t ordinal = next_ordinal(stem);
+    constexpr std::string_view make_name(const char* kind, std::string_view stem, bool digit_end,
+                                         std::string_view given) noexcept {
+        const std::size_t ordinal = next_ordinal(kind);
         if (scope.empty() && !given.empty()) return given;
         const std::size_t start = chars_used;
         if (!scope.empty()) {
             put(scope);
-            put("/");
+            chars[chars_used++] = '/';
         }
-        if (!given.empty()) {
-            put(given);
-        } else {
-            put(stem);
-            if (ends_with_digit(stem)) put("_");
-            put_number(ordinal);
-        }
-        return {result.chars.data() + start, chars_used - start};
+        if (!given.empty()) return put(given), std::string_view{chars + start, chars_used - start};
+        put(stem);
+        if (digit_end) chars[chars_used++] = '_';
+        put_number(ordinal);
+        return {chars + start, chars_used - start};
     }
 
-    // An entry named `name` that reads the entries inputs[0, n).
-    constexpr void add_entry(std::string_view name, const std::size_t* inputs, std::size_t n) noexcept {
-        const std::size_t index = entries_done++;
-        result.names[index] = name;
-        result.inputs[index] = {result.edges.data() + edges_done, n};
-        for (std::size_t i = 0; i != n; ++i) result.edges[edges_done++] = inputs[i];
-        cursor = index;
+    // An entry named `name` that reads the entries from[0, n).
+    constexpr void add_entry(std::string_view name, const std::size_t* from, std::size_t n) noexcept {
+        names[entries_done] = name;
+        inputs[entries_done] = {edges + edges_done, n};
+        for (const std::size_t* f = from; f != from + n; ++f) edges[edges_done++] = *f;
+        cursor = entries_done++;
     }
 
     template<class L>
-    constexpr void leaf() noexcept {
-        const std::size_t from = cursor;
-        add_entry(make_name(L::kind, given_name<L>()), &from, 1);
+    static constexpr void leaf(structure_builder& b) noexcept {
+        const std::size_t from = b.cursor;
+        b.add_entry(b.make_name(kind_id<L>, L::kind, kind_ends_with_digit<L>, given_name_v<L>), &from, 1);
     }
 
     // A named block's parts are named inside its path: "<block>/<part>".
-    constexpr scope_state open_scope(std::string_view stem, std::string_view given) noexcept {
-        const std::string_view path = make_name(stem, given); // counts in the enclosing scope
+    constexpr scope_state open_scope(const char* kind, std::string_view stem, std::string_view given) noexcept {
+        const std::string_view path = make_name(kind, stem, false, given); // counts in the enclosing scope
         const scope_state outer{scope, scope_counters, counters_used};
         scope = path;
         scope_counters = counters_used;
@@ -166,10 +174,25 @@ constexpr structure<Entries, Names, Chars, Edges>::structure(const Emitters& ele
 }
 
 // ---------------------------------------------------------------------------------------
-// Pass 2: shapes and counts.
+// Pass 2: shapes and counts. Two forms: `summary` keeps only the totals (all that
+// weights<Net> and a budget need), `analysis` also writes every entry of layers<Net>. On g++
+// every scalar of a constexpr result costs about 140 bytes, and an entry has about forty, so a
+// budget check that skips them is several times cheaper.
+
+struct summary {
+    static constexpr bool keeps_entries = false;
+    counts totals{};
+    shape input{};
+    shape output{};
+    failure fail{};
+
+    template<class Emitters>
+    constexpr summary(const shape& in, const Emitters& elements) noexcept;
+};
 
 template<std::size_t Entries>
 struct analysis {
+    static constexpr bool keeps_entries = true;
     std::array<layer_info, Entries> entries{};
     counts totals{};
     shape input{};
@@ -188,43 +211,44 @@ struct count_builder {
     const std::string_view* names;
     const std::span<const std::size_t>* inputs;
     shape cursor; // the shape flowing into the next layer
+    layer_info* entries = nullptr;
     std::size_t entries_done = 0;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
-    // The receptive field of what entry `index` reads: the widest of its inputs'.
-    constexpr receptive_field field_before(std::size_t index) const noexcept {
-        receptive_field f{};
-        bool first = true;
-        for (const std::size_t from : inputs[index]) {
-            const receptive_field g = from == network_input ? receptive_field{} : result.entries[from].receptive_field;
-            f = first ? g : widest(f, g);
-            first = false;
-        }
-        return f;
+    // The receptive field of what entry `from` produced.
+    constexpr receptive_field field_of(std::size_t from) const noexcept {
+        return from == network_input ? receptive_field{} : entries[from].receptive_field;
     }
 
-    // Writes the next entry of layers<Net> and threads its output to the next layer.
-    constexpr void record(std::string_view kind, std::string_view given, const shape& in,
+    // Writes the next entry of layers<Net> and threads its output to the next layer. Few
+    // statements on purpose: clang charges its constexpr step budget per statement, and this
+    // runs for every layer; the overflow checks chain the builtins with ||, which sequences
+    // them and costs no steps.
+    constexpr void record(std::string_view kind, std::string_view given, const shape in,
                           const layer_result& r) noexcept {
         const std::size_t index = entries_done++;
-        bool overflow = false;
-        const std::uint64_t with_bias = add(r.connections, r.bias_connections, overflow);
-        const std::uint64_t activations =
-            mul(mul(r.output.height, r.output.width, overflow), r.output.channels, overflow);
-        result.entries[index] = {names[index],  kind,          in,
-                                 r.output,      r.units,       r.weights,
-                                 r.biases,      r.parameters,  r.connections,
-                                 with_bias,     activations,   r.window,
-                                 next_field(field_before(index), r.window, overflow), inputs[index]};
+        std::uint64_t with_bias = 0, activations = 0;
         counts& t = result.totals;
-        t = {add(t.units, r.units, overflow),
-             add(t.weights, r.weights, overflow),
-             add(t.biases, r.biases, overflow),
-             add(t.parameters, r.parameters, overflow),
-             add(t.connections, r.connections, overflow),
-             add(t.connections_with_bias, with_bias, overflow),
-             add(t.activations, activations, overflow)};
+        bool overflow =
+            __builtin_add_overflow(r.connections, r.bias_connections, &with_bias) ||
+            __builtin_mul_overflow(r.output.height, r.output.width, &activations) ||
+            __builtin_mul_overflow(activations, r.output.channels, &activations) ||
+            __builtin_add_overflow(t.units, r.units, &t.units) || __builtin_add_overflow(t.weights, r.weights, &t.weights) ||
+            __builtin_add_overflow(t.biases, r.biases, &t.biases) ||
+            __builtin_add_overflow(t.parameters, r.parameters, &t.parameters) ||
+            __builtin_add_overflow(t.connections, r.connections, &t.connections) ||
+            __builtin_add_overflow(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
+            __builtin_add_overflow(t.activations, activations, &t.activations);
+        if constexpr (Analysis::keeps_entries) {
+            const std::span<const std::size_t> from = inputs[index];
+            const std::size_t* const first = from.data();
+            receptive_field field = field_of(*first);
+            for (const std::size_t* f = first + 1; f < first + from.size(); ++f) field = widest(field, field_of(*f));
+            entries[index] = {names[index], kind,      in,           r.output,      r.units,
+                              r.weights,    r.biases, r.parameters, r.connections, with_bias,
+                              activations,  r.window,  next_field(field, r.window, overflow), from};
+        }
         const error status = !given.empty() && !valid_name(given) ? error::invalid_name
                              : r.status != error::none           ? r.status
                              : overflow                           ? error::count_overflow
@@ -234,12 +258,11 @@ struct count_builder {
     }
 
     template<class L>
-    constexpr void leaf() noexcept {
-        const shape in = cursor;
-        record(L::kind, given_name<L>(), in, L::apply(in));
+    static constexpr void leaf(count_builder& b) noexcept {
+        b.record(L::kind, given_name_v<L>, b.cursor, L::apply(b.cursor));
     }
 
-    static constexpr scope_state open_scope(std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
     static constexpr void close_scope(const scope_state&) noexcept {}
 
     // add: every path must produce the same shape; concat: the same height and width, and the
@@ -260,14 +283,24 @@ struct count_builder {
     }
 };
 
+template<class Emitters>
+constexpr summary::summary(const shape& in, const Emitters& elements) noexcept : input(in), output(in) {
+    count_builder<summary> b{*this, nullptr, nullptr, in};
+    for (const auto emit : elements) {
+        emit(b);
+        if (fail.code != error::none) return;
+    }
+    output = b.cursor;
+}
+
 template<std::size_t Entries>
 template<class Emitters, class Structure>
 constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
     : input(in), output(in) {
-    count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in};
+    count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in, entries.data()};
     for (const auto emit : elements) {
         emit(b);
-        if (b.failed()) return;
+        if (fail.code != error::none) return;
     }
     output = b.cursor;
 }
@@ -314,10 +347,16 @@ struct network_traits<network<First, Elements...>> {
     }
 };
 
-// analyzed<Net>: the structure and the analysis of Net, keyed on Net itself so that
-// diagnostics name a network by the user's name for it.
+// analyzed<Net>: the summary, the structure and the analysis of Net, each evaluated only when
+// asked for, and keyed on Net itself so that diagnostics name a network by the user's name.
 template<class Net>
 struct analyzed {
+    using traits = network_traits<network_of<Net>>;
+    static constexpr summary totals{traits::input, traits::template elements<count_builder<summary>>()};
+};
+
+template<class Net>
+struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges>;
     using analysis_type = analysis<traits::entries>;

@@ -3,29 +3,26 @@
 
 #include <cstdint>
 
-#include <netcount/detail/checked.hpp>
 #include <netcount/layer_info.hpp>
 
 // Receptive fields, the standard recurrence (Araujo, Norris and Sim, "Computing Receptive
 // Fields of Convolutional Neural Networks", Distill 2019): along an axis, a window of kernel k,
 // dilation d, stride s and leading padding p turns the field (size, jump, start) of its input
-// into (size + (d * (k - 1)) * jump, jump * s, start - p * jump).
+// into (size + d * (k - 1) * jump, jump * s, start - p * jump).
 
 namespace netcount::detail {
 
 constexpr axis_field next_axis_field(const axis_field& in, const axis_window& w, bool transposed,
                                      bool& overflow) noexcept {
-    const std::uint64_t span = add(mul(w.dilation, w.kernel - 1, overflow), 1, overflow);
-    if (transposed) {
-        // Output position o draws on about ceil(span / s) input positions, and neighbouring
-        // outputs are 1 / s input positions apart. Jumps are whole numbers here, so below one
-        // input position they are rounded up to one: an approximation for upsampling layers.
-        const std::uint64_t reach = (span + w.stride - 1) / w.stride;
-        const std::uint64_t jump = in.jump / w.stride;
-        return {add(in.size, mul(reach - 1, in.jump, overflow), overflow), jump == 0 ? 1 : jump, in.start};
-    }
-    return {add(in.size, mul(span - 1, in.jump, overflow), overflow), mul(in.jump, w.stride, overflow),
-            in.start - static_cast<std::int64_t>(w.pad_begin * in.jump)};
+    // A transposed window: output o draws on about ceil(span / s) input positions, and
+    // neighbouring outputs are 1 / s input positions apart. Jumps are whole numbers here, so
+    // below one they are rounded up to one: an approximation for upsampling layers.
+    const std::uint64_t span = w.dilation * (w.kernel - 1) + 1, reach = transposed ? (span + w.stride - 1) / w.stride : span;
+    std::uint64_t size = 0, jump = 0, shift = 0;
+    overflow = __builtin_mul_overflow(reach - 1, in.jump, &size) || __builtin_add_overflow(size, in.size, &size) ||
+               (transposed ? (jump = in.jump / w.stride, false) : __builtin_mul_overflow(in.jump, w.stride, &jump)) ||
+               __builtin_mul_overflow(w.pad_begin, in.jump, &shift) || shift > INT64_MAX || overflow;
+    return {size, jump == 0 ? 1 : jump, transposed ? in.start : in.start - static_cast<std::int64_t>(shift)};
 }
 
 constexpr receptive_field next_field(const receptive_field& in, const layer_window& w, bool& overflow) noexcept {

@@ -18,10 +18,10 @@ namespace netcount::detail {
 template<class>
 inline constexpr bool always_false = false;
 
+// One expression, no loop: the naming pass calls this for every generated name.
 constexpr std::size_t decimal_digits(std::size_t n) noexcept {
-    std::size_t digits = 1;
-    for (; n >= 10; n /= 10) ++digits;
-    return digits;
+    return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6
+         : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 9 + decimal_digits(n / 1000000000);
 }
 
 template<std::size_t K>
@@ -45,6 +45,31 @@ constexpr std::size_t name_chars(std::size_t prefix, std::string_view stem, std:
     return prefix == 0 && !given.empty() ? 0 : name_length(prefix, stem, given, digits);
 }
 
+// kind_id<L>: one address per kind text, shared by all the types of that kind (every conv<...>),
+// so that the naming pass tells kinds apart by comparing pointers, not strings.
+template<std::size_t N>
+struct kind_text {
+    char chars[N + 1]{};
+    constexpr kind_text(std::string_view text) noexcept {
+        for (std::size_t i = 0; i != N; ++i) chars[i] = text[i];
+    }
+};
+
+template<kind_text Text>
+inline constexpr char kind_tag = 0;
+
+template<class L>
+inline constexpr const char* kind_id = &kind_tag<kind_text<std::string_view(L::kind).size()>(L::kind)>;
+
+template<class L>
+inline constexpr std::string_view given_name_v = given_name<L>();
+
+template<class L>
+inline constexpr bool kind_ends_with_digit = [] {
+    constexpr std::string_view kind = L::kind;
+    return !kind.empty() && kind.back() >= '0' && kind.back() <= '9';
+}();
+
 template<class L, bool = layer_kind<L>>
 struct node {
     static constexpr bool is_option = false;
@@ -53,13 +78,12 @@ struct node {
     static constexpr std::size_t names = 1; // names made, of entries and of scopes
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
-        return name_chars(prefix, L::kind, given_name<L>(), digits);
+        return name_chars(prefix, L::kind, given_name_v<L>, digits);
     }
 
+    // A layer goes straight to the builder: one call per layer in the counting loop.
     template<class Builder>
-    static constexpr void emit(Builder& b) noexcept {
-        b.template leaf<L>();
-    }
+    static constexpr void (*emitter)(Builder&) noexcept = &Builder::template leaf<L>;
 };
 
 template<class T>
@@ -75,6 +99,8 @@ struct node<T, false> {
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
+    template<class Builder>
+    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 // The pack expansions over elements live in function templates whose only parameters are the
@@ -108,8 +134,8 @@ constexpr std::size_t option_count() noexcept {
 }
 
 template<class Builder, class... Elements>
-constexpr std::array<void (*)(Builder&), sizeof...(Elements)> emitters() noexcept {
-    return {&node<Elements>::template emit<Builder>...};
+constexpr std::array<void (*)(Builder&) noexcept, sizeof...(Elements)> emitters() noexcept {
+    return {node<Elements>::template emitter<Builder>...};
 }
 
 // Emits elements one after the other, each reading what the one before produced.

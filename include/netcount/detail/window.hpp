@@ -3,7 +3,6 @@
 
 #include <cstdint>
 
-#include <netcount/detail/checked.hpp>
 #include <netcount/error.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/options.hpp>
@@ -22,33 +21,33 @@ struct axis_fit {
 // with ceil instead of floor under ceil_mode, where (as in PyTorch) a last window that would
 // start in the end padding is dropped. `same` pads to ceil(size / stride) positions and puts
 // the odd pixel at the end, as TensorFlow does.
+//
+// Few statements on purpose: clang charges its constexpr step budget per statement, and this
+// runs twice for every windowed layer. Overflow checks chain the builtins with ||, which
+// sequences them and costs no steps.
 constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
                             std::uint64_t dilation, padding_mode padding, std::uint64_t pad_begin,
                             std::uint64_t pad_end, bool ceil) noexcept {
-    if (kernel == 0) return {.status = error::zero_kernel};
-    if (stride == 0) return {.status = error::zero_stride};
-    if (dilation == 0) return {.status = error::zero_dilation};
-
-    bool overflow = false;
-    const std::uint64_t span = add(mul(dilation, kernel - 1, overflow), 1, overflow);
-    if (padding == padding_mode::valid) {
-        pad_begin = 0;
-        pad_end = 0;
-    } else if (padding == padding_mode::same) {
-        const std::uint64_t wanted = size / stride + (size % stride != 0 ? 1 : 0);
-        const std::uint64_t needed = add(mul(wanted - 1, stride, overflow), span, overflow);
-        const std::uint64_t total = needed > size ? needed - size : 0;
-        pad_begin = total / 2;
-        pad_end = total - pad_begin;
-    }
-    const std::uint64_t padded = add(add(size, pad_begin, overflow), pad_end, overflow);
-    if (overflow) return {.status = error::count_overflow};
+    if (kernel == 0 || stride == 0 || dilation == 0)
+        return {.status = kernel == 0   ? error::zero_kernel
+                          : stride == 0 ? error::zero_stride
+                                        : error::zero_dilation};
+    std::uint64_t span = 0, needed = 0, padded = 0;
+    const std::uint64_t wanted = size / stride + (size % stride != 0 ? 1 : 0);
+    const bool overflow = __builtin_mul_overflow(dilation, kernel - 1, &span) || __builtin_add_overflow(span, 1, &span) ||
+                          __builtin_mul_overflow(wanted - 1, stride, &needed) || __builtin_add_overflow(needed, span, &needed);
+    const std::uint64_t same_total = needed > size ? needed - size : 0;
+    const std::uint64_t begin = padding == padding_mode::explicit_ ? pad_begin : padding == padding_mode::same ? same_total / 2 : 0;
+    const std::uint64_t end = padding == padding_mode::explicit_ ? pad_end : padding == padding_mode::same ? same_total - same_total / 2 : 0;
+    if ((padding == padding_mode::same && overflow) || __builtin_add_overflow(size, begin, &padded) ||
+        __builtin_add_overflow(padded, end, &padded) || (padding != padding_mode::same && overflow))
+        return {.status = error::count_overflow};
     if (padded < span) return {.status = error::window_exceeds_input};
-
     const std::uint64_t slack = padded - span;
-    std::uint64_t positions = slack / stride + 1;
-    if (ceil && slack % stride != 0 && slack / stride * stride + stride < size + pad_begin) ++positions;
-    return {positions, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
+    return {slack / stride + 1 +
+                (ceil && slack % stride != 0 && slack / stride * stride + stride < size + begin ? 1 : 0),
+            {kernel, stride, dilation, begin, end},
+            error::none};
 }
 
 } // namespace netcount::detail
