@@ -3,6 +3,12 @@
 #define NETCOUNT_ZOO_HPP
 
 #include <netcount/zoo/alexnet.hpp>
+#include <netcount/zoo/densenet.hpp>
+#include <netcount/zoo/googlenet.hpp>
 #include <netcount/zoo/lenet.hpp>
+#include <netcount/zoo/mobilenet.hpp>
+#include <netcount/zoo/resnet.hpp>
+#include <netcount/zoo/squeezenet.hpp>
+#include <netcount/zoo/vgg.hpp>
 
 #endif

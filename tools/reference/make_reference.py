@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""Measures torchvision's models the way tests/reference/torchvision-counts.json does and
+writes tests/reference/torchvision-zoo.json, the reference for netcount::zoo.
+
+Run with Debian's Python, which has PyTorch and torchvision (python3-torch,
+python3-torchvision):
+
+    /usr/bin/python3 tools/reference/make_reference.py [--output PATH]
+
+Each model is built without pretrained weights and run once on a zero image of batch 1 with a
+forward hook on every Conv2d and Linear. The figures of the models that
+torchvision-counts.json also holds are checked against it; the script fails if they differ.
+"""
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import torch
+import torchvision.models as tvm
+
+ROOT = Path(__file__).resolve().parents[2]
+GIVEN = ROOT / "tests" / "reference" / "torchvision-counts.json"
+OUTPUT = ROOT / "tests" / "reference" / "torchvision-zoo.json"
+
+# The models of netcount::zoo that torchvision defines, under the keys of the reference
+# (torchvision's AlexNet is "torchvision_alexnet" there, beside the two-tower original).
+MODELS = {
+    "torchvision_alexnet": lambda: tvm.alexnet(),
+    "vgg11": lambda: tvm.vgg11(),
+    "vgg13": lambda: tvm.vgg13(),
+    "vgg16": lambda: tvm.vgg16(),
+    "vgg19": lambda: tvm.vgg19(),
+    "resnet18": lambda: tvm.resnet18(),
+    "resnet34": lambda: tvm.resnet34(),
+    "resnet50": lambda: tvm.resnet50(),
+    "resnet101": lambda: tvm.resnet101(),
+    "resnet152": lambda: tvm.resnet152(),
+    "mobilenet_v2": lambda: tvm.mobilenet_v2(),
+    "squeezenet1_0": lambda: tvm.squeezenet1_0(),
+    "squeezenet1_1": lambda: tvm.squeezenet1_1(),
+    # Without the auxiliary classifiers, which only run in training; init_weights=False skips
+    # a slow truncated-normal initialisation that does not change any count.
+    "googlenet": lambda: tvm.googlenet(aux_logits=False, init_weights=False),
+    "densenet121": lambda: tvm.densenet121(),
+}
+
+INPUT = (3, 224, 224)  # C, H, W
+
+
+def package_version(package, fallback):
+    try:
+        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
+                             capture_output=True, text=True, check=True).stdout
+        return out.split("+")[0].split("-")[0]
+    except (OSError, subprocess.CalledProcessError):
+        return fallback
+
+
+def measure(model):
+    """Figures of one model: totals and, in forward order, every Conv2d and Linear."""
+    layers = []
+
+    def hook(module, _inputs, output):
+        out = list(output.shape[1:])
+        elements = output.numel()  # batch 1
+        weights = module.weight.numel()
+        bias = module.bias.numel() if module.bias is not None else 0
+        if isinstance(module, torch.nn.Conv2d):
+            kh, kw = module.kernel_size
+            macs = kh * kw * (module.in_channels // module.groups) * elements
+            kind = "Conv2d"
+        else:
+            macs = module.in_features * module.out_features
+            kind = "Linear"
+        layers.append({"kind": kind, "out": out, "units": elements, "weights": weights,
+                       "bias": bias, "macs": macs})
+
+    handles = [m.register_forward_hook(hook) for m in model.modules()
+               if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear))]
+    model.eval()
+    with torch.no_grad():
+        output = model(torch.zeros(1, *INPUT))
+    for h in handles:
+        h.remove()
+
+    return {
+        "input": list(INPUT),
+        "params_total": sum(p.numel() for p in model.parameters()),
+        "weights_no_bias": sum(l["weights"] for l in layers),
+        "bias": sum(l["bias"] for l in layers),
+        "macs": sum(l["macs"] for l in layers),
+        "units": sum(l["units"] for l in layers),
+        "output": list(output.shape[1:]),
+        "layers": layers,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+
+    given = json.loads(GIVEN.read_text())
+    torch_version = package_version("python3-torch", torch.__version__)
+    vision_version = package_version("python3-torchvision", "?")
+    result = {
+        "source": f"PyTorch {torch_version} / torchvision {vision_version} (Debian python3-torchvision), "
+                  "forward hooks on every Conv2d and Linear, batch 1; tools/reference/make_reference.py",
+        "conventions": given["conventions"],
+        "models": {},
+    }
+
+    disagree = []
+    for name, build in MODELS.items():
+        torch.manual_seed(0)
+        figures = measure(build())
+        result["models"][name] = figures
+        if name in given["models"]:
+            same = given["models"][name] == figures
+            print(f"{name}: {'agrees with' if same else 'DIFFERS FROM'} {GIVEN.name}")
+            if not same:
+                disagree.append(name)
+        else:
+            print(f"{name}: {len(figures['layers'])} layers, {figures['params_total']} parameters, "
+                  f"{figures['macs']} MACs")
+
+    args.output.write_text(json.dumps(result, indent=1))
+    print(f"wrote {args.output}")
+    if disagree:
+        print(f"models that differ from {GIVEN.name}: {', '.join(disagree)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
