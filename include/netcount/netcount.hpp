@@ -12,9 +12,11 @@
 #include <netcount/error.hpp>
 #include <netcount/fc.hpp>
 #include <netcount/fixed_string.hpp>
+#include <netcount/flops.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/layer_kind.hpp>
 #include <netcount/mapped_conv.hpp>
+#include <netcount/memory.hpp>
 #include <netcount/network.hpp>
 #include <netcount/norm.hpp>
 #include <netcount/options.hpp>
