@@ -1,0 +1,57 @@
+#ifndef NETCOUNT_REPORT_CSV_HPP
+#define NETCOUNT_REPORT_CSV_HPP
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <netcount/counts.hpp>
+#include <netcount/layer_info.hpp>
+#include <netcount/report/format.hpp>
+
+// to_csv<Net>(): one row per entry of layers<Net>, for spreadsheets and data frames.
+
+namespace netcount {
+
+namespace detail {
+
+// A field as RFC 4180 wants it: quoted, with quotes doubled, when it holds a comma, a quote or
+// a line break.
+inline std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+inline std::string render_csv(std::span<const layer_info> layers) {
+    std::string out =
+        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,"
+        "units,weights,biases,parameters,connections,connections_with_bias,activations\n";
+    for (const layer_info& l : layers) {
+        out += csv_field(l.name) + ',' + csv_field(l.kind);
+        for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height,
+                                      l.output.width, l.output.channels, l.units, l.weights, l.biases,
+                                      l.parameters, l.connections, l.connections_with_bias, l.activations})
+            out += ',' + to_text(n);
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace detail
+
+// to_csv<Net>(): a heading, then every layer of layers<Net> in order (merges and layers without
+// weights included). No total row: each count column sums to its total. Lines end in '\n'
+// (RFC 4180 asks for CRLF; Python's csv module, pandas and spreadsheets read both).
+template<class Net>
+std::string to_csv() {
+    return detail::render_csv(layers<Net>);
+}
+
+} // namespace netcount
+
+#endif

@@ -1,0 +1,142 @@
+#ifndef NETCOUNT_REPORT_FORMAT_HPP
+#define NETCOUNT_REPORT_FORMAT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include <netcount/layer_info.hpp>
+#include <netcount/shape.hpp>
+
+// What the report formats share: numbers and shapes as text, the seed's formulas, shares in
+// percent, escaping. Integers only, so that every format prints the same on every platform.
+
+namespace netcount::detail {
+
+inline std::string to_text(std::uint64_t n) { return std::to_string(n); }
+
+inline std::string to_text(std::int64_t n) { return std::to_string(n); }
+
+inline std::string to_text(const shape& s) {
+    return to_text(s.height) + " x " + to_text(s.width) + " x " + to_text(s.channels);
+}
+
+// 60954656 -> "60,954,656".
+inline std::string grouped(std::uint64_t n) {
+    const std::string digits = to_text(n);
+    std::string out;
+    for (std::size_t i = 0; i != digits.size(); ++i) {
+        if (i != 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// A round number with an SI prefix, exactly: 1200000 -> "1.2M", 50000 -> "50k", 7 -> "7".
+inline std::string si_text(std::uint64_t n) {
+    constexpr struct {
+        std::uint64_t unit;
+        std::size_t digits;
+        char prefix;
+    } prefixes[] = {{1'000'000'000'000, 12, 'T'}, {1'000'000'000, 9, 'G'}, {1'000'000, 6, 'M'}, {1'000, 3, 'k'}};
+    for (const auto& p : prefixes) {
+        if (n < p.unit) continue;
+        std::string fraction = to_text(n % p.unit);
+        fraction.insert(0, p.digits - fraction.size(), '0');
+        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+        return to_text(n / p.unit) + (fraction.empty() ? "" : "." + fraction) + p.prefix;
+    }
+    return to_text(n);
+}
+
+// part / whole in tenths of a percent, rounded half up, without floating point.
+inline std::uint64_t permille(std::uint64_t part, std::uint64_t whole) {
+    if (whole == 0) return 0;
+    // part * 1000 may not fit; part <= whole, so scale both down first when it would not.
+    while (part > UINT64_MAX / 1000) {
+        part /= 2;
+        whole /= 2;
+    }
+    return (part * 1000 + whole / 2) / whole;
+}
+
+// 619 -> "61.9%".
+inline std::string percent_text(std::uint64_t tenths) {
+    return to_text(tenths / 10) + "." + to_text(tenths % 10) + "%";
+}
+
+// "a * b * c = product", or just the number when there is no formula.
+inline std::string formula(std::initializer_list<std::uint64_t> factors, std::uint64_t value) {
+    std::string text;
+    for (const std::uint64_t f : factors) {
+        if (!text.empty()) text += " * ";
+        text += to_text(f);
+    }
+    return text.empty() ? to_text(value) : text + " = " + to_text(value);
+}
+
+// The seed's formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
+// connections = h * w * (C / g) * N * Y * X; for an fc, weights = connections = in * out.
+struct layer_formulas {
+    std::string units, weights, connections;
+};
+
+inline layer_formulas formulas_of(const layer_info& l) {
+    const std::uint64_t y = l.output.height, x = l.output.width, n = l.output.channels;
+    if (l.kind == "conv") {
+        const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
+        const std::uint64_t c = l.input.channels / l.window.groups;
+        return {formula({y, x, n}, l.units), formula({kh, kw, c, n}, l.weights),
+                formula({kh, kw, c, n, y, x}, l.connections)};
+    }
+    if (l.kind == "fc") {
+        const std::uint64_t in = l.input.height * l.input.width * l.input.channels;
+        return {to_text(l.units), formula({in, n}, l.weights), formula({in, n}, l.connections)};
+    }
+    return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
+}
+
+// A merge of paths (add, concat), as opposed to a layer.
+inline bool is_merge(const layer_info& l) { return l.kind == "add" || l.kind == "concat"; }
+
+// Text inside a JSON string.
+inline std::string json_escape(std::string_view s) {
+    constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Text inside an XML element or attribute (SVG).
+inline std::string xml_escape(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace netcount::detail
+
+#endif

@@ -1,0 +1,85 @@
+#ifndef NETCOUNT_REPORT_JSON_HPP
+#define NETCOUNT_REPORT_JSON_HPP
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+#include <netcount/counts.hpp>
+#include <netcount/layer_info.hpp>
+#include <netcount/report/format.hpp>
+#include <netcount/shape.hpp>
+
+// to_json<Net>(): every figure as JSON, for tools of one's own.
+//
+//   {"input": {"height": 227, "width": 227, "channels": 3},
+//    "output": {...},
+//    "layers": [{"name": "conv1", "kind": "conv", "inputs": [-1], "input": {...}, "output": {...},
+//                "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
+//                "connections_with_bias": ..., "activations": ...,
+//                "receptive_field": {"height": {"size": 11, "jump": 4, "start": 0}, "width": {...}}},
+//               ...],
+//    "totals": {"units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
+//               "connections_with_bias": ..., "activations": ...}}
+//
+// The keys and their order are stable; every number is an integer. "layers" follows layers<Net>;
+// "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input.
+
+namespace netcount {
+
+namespace detail {
+
+inline std::string json_shape(const shape& s) {
+    return "{\"height\": " + to_text(s.height) + ", \"width\": " + to_text(s.width) +
+           ", \"channels\": " + to_text(s.channels) + "}";
+}
+
+inline std::string json_field(const axis_field& f) {
+    return "{\"size\": " + to_text(f.size) + ", \"jump\": " + to_text(f.jump) + ", \"start\": " + to_text(f.start) + "}";
+}
+
+inline std::string json_layer(const layer_info& l) {
+    std::string inputs;
+    for (const std::size_t from : l.inputs) {
+        if (!inputs.empty()) inputs += ", ";
+        inputs += from == network_input ? std::string("-1") : to_text(std::uint64_t{from});
+    }
+    return "{\"name\": \"" + json_escape(l.name) + "\", \"kind\": \"" + json_escape(l.kind) + "\", \"inputs\": [" +
+           inputs + "], \"input\": " + json_shape(l.input) + ", \"output\": " + json_shape(l.output) +
+           ", \"units\": " + to_text(l.units) + ", \"weights\": " + to_text(l.weights) +
+           ", \"biases\": " + to_text(l.biases) + ", \"parameters\": " + to_text(l.parameters) +
+           ", \"connections\": " + to_text(l.connections) +
+           ", \"connections_with_bias\": " + to_text(l.connections_with_bias) +
+           ", \"activations\": " + to_text(l.activations) + ", \"receptive_field\": {\"height\": " +
+           json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) + "}}";
+}
+
+inline std::string json_counts(const counts& c) {
+    return "{\"units\": " + to_text(c.units) + ", \"weights\": " + to_text(c.weights) +
+           ", \"biases\": " + to_text(c.biases) + ", \"parameters\": " + to_text(c.parameters) +
+           ", \"connections\": " + to_text(c.connections) +
+           ", \"connections_with_bias\": " + to_text(c.connections_with_bias) +
+           ", \"activations\": " + to_text(c.activations) + "}";
+}
+
+// One layer per line, so that the text diffs well and reads without a pretty-printer.
+inline std::string render_json(std::span<const layer_info> layers, const counts& total, const shape& in,
+                               const shape& out) {
+    std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
+                       ",\n  \"layers\": [";
+    for (std::size_t i = 0; i != layers.size(); ++i)
+        text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
+    text += layers.empty() ? "],\n" : "\n  ],\n";
+    return text + "  \"totals\": " + json_counts(total) + "\n}\n";
+}
+
+} // namespace detail
+
+template<class Net>
+std::string to_json() {
+    return detail::render_json(layers<Net>, totals<Net>, input_shape<Net>, output_shape<Net>);
+}
+
+} // namespace netcount
+
+#endif

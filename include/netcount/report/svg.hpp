@@ -1,0 +1,217 @@
+#ifndef NETCOUNT_REPORT_SVG_HPP
+#define NETCOUNT_REPORT_SVG_HPP
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <netcount/counts.hpp>
+#include <netcount/layer_info.hpp>
+#include <netcount/report/format.hpp>
+
+// to_svg<Net>(): a bar chart of weights and connections per layer, a standalone SVG file that
+// any browser shows. Two panels side by side, each with its own axis, so that the layers that
+// hold the weights and those that do the work stand out: AlexNet's fc6 and fc7 on the left,
+// its convolutions on the right.
+//   std::ofstream("alexnet.svg") << netcount::to_svg<netcount::zoo::alexnet>({.title = "AlexNet"});
+
+namespace netcount {
+
+enum class axis_scale { linear, log };
+
+struct svg_options {
+    axis_scale scale = axis_scale::linear; // log: every decade the same width
+    bool all_layers = false;               // also the layers without weights (no bars)
+    std::string_view title{};              // "weights and connections per layer" if empty
+};
+
+namespace detail {
+
+// Text widths, in pixels, of the monospace font the chart uses (about 0.6 em per character,
+// rounded up so that labels never collide).
+inline constexpr std::uint64_t name_char_px = 8;  // 12 px names
+inline constexpr std::uint64_t value_char_px = 7; // 11 px values
+
+// Tenths of a pixel, written as a decimal: 1234 -> "123.4".
+inline std::string px_text(std::uint64_t tenths) {
+    return to_text(tenths / 10) + (tenths % 10 == 0 ? "" : "." + to_text(tenths % 10));
+}
+
+// One panel's axis: where a value's bar ends, in tenths of a pixel, and the ticks to draw.
+struct svg_axis {
+    axis_scale scale = axis_scale::linear;
+    std::uint64_t top = 1;           // linear: the value at the right end
+    int low_decade = 0, high_decade = 1; // log: the decades at the ends
+    std::vector<std::uint64_t> ticks;
+
+    // Where a value sits on an axis `width` pixels long (a tick, the end of a bar).
+    std::uint64_t position_tenths(std::uint64_t value, std::uint64_t width) const {
+        if (value == 0) return 0;
+        if (scale == axis_scale::linear)
+            return static_cast<std::uint64_t>(std::llround(static_cast<double>(value) * 10.0 * width / top));
+        const double decades = std::log10(static_cast<double>(value)) - low_decade;
+        return static_cast<std::uint64_t>(std::llround(decades * 10.0 * width / (high_decade - low_decade)));
+    }
+
+    // A bar's length: a value too small for a pixel, or at the left end of a log axis, still
+    // shows one.
+    std::uint64_t bar_tenths(std::uint64_t value, std::uint64_t width) const {
+        const std::uint64_t t = position_tenths(value, width);
+        return value != 0 && t < 10 ? 10 : t;
+    }
+};
+
+inline std::uint64_t power_of_ten(int exponent) {
+    std::uint64_t p = 1;
+    for (int i = 0; i < exponent; ++i) p *= 10;
+    return p;
+}
+
+// The exponent of the largest power of ten not above n (n > 0).
+inline int decade_of(std::uint64_t n) {
+    int d = 0;
+    for (; n >= 10; n /= 10) ++d;
+    return d;
+}
+
+// Linear: ticks at a round step (1, 2 or 5 times a power of ten), at most six of them.
+// Log: a tick at every power of ten from below the smallest value to above the largest.
+inline svg_axis make_axis(axis_scale scale, const std::vector<std::uint64_t>& values) {
+    std::uint64_t largest = 0, smallest = 0;
+    for (const std::uint64_t v : values) {
+        if (v > largest) largest = v;
+        if (v != 0 && (smallest == 0 || v < smallest)) smallest = v;
+    }
+    svg_axis a;
+    a.scale = scale;
+    if (largest == 0) largest = smallest = 1;
+    if (scale == axis_scale::linear) {
+        const std::uint64_t rough = (largest + 4) / 5;
+        const std::uint64_t base = power_of_ten(decade_of(rough));
+        std::uint64_t step = 10 * base;
+        for (const std::uint64_t f : {1, 2, 5})
+            if (f * base >= rough) {
+                step = f * base;
+                break;
+            }
+        a.top = (largest + step - 1) / step * step;
+        for (std::uint64_t t = 0; t <= a.top; t += step) a.ticks.push_back(t);
+    } else {
+        a.low_decade = decade_of(smallest);
+        a.high_decade = decade_of(largest);
+        if (power_of_ten(a.high_decade) < largest || a.high_decade == a.low_decade) ++a.high_decade;
+        for (int d = a.low_decade; d <= a.high_decade; ++d) a.ticks.push_back(power_of_ten(d));
+    }
+    return a;
+}
+
+inline std::string svg_text(std::uint64_t x, std::uint64_t y, std::string_view attributes, std::string_view text) {
+    return "  <text x=\"" + to_text(x) + "\" y=\"" + to_text(y) + "\" " + std::string(attributes) + ">" +
+           xml_escape(text) + "</text>\n";
+}
+
+inline std::string render_svg(std::span<const layer_info> all, const counts& total, const svg_options& options) {
+    std::vector<const layer_info*> rows;
+    for (const layer_info& l : all)
+        if (options.all_layers || l.weights != 0 || l.connections != 0) rows.push_back(&l);
+
+    struct panel {
+        std::string_view figure, colour;
+        std::uint64_t layer_info::*member;
+        std::uint64_t total;
+        std::uint64_t left = 0, label_width = 0;
+        svg_axis axis{};
+    };
+    panel panels[] = {{"weights", "#4e79a7", &layer_info::weights, total.weights},
+                      {"connections", "#f28e2b", &layer_info::connections, total.connections}};
+
+    // Geometry, in pixels.
+    constexpr std::uint64_t margin = 16, title_height = 28, heading_height = 22, row_height = 24, bar_height = 16,
+                            plot_width = 300, gap = 32, axis_height = 24, footer_height = 22;
+    std::uint64_t name_width = 0;
+    for (const layer_info* l : rows)
+        if (l->name.size() > name_width) name_width = l->name.size();
+    std::uint64_t left = margin + name_width * name_char_px + 10;
+    for (panel& p : panels) {
+        std::vector<std::uint64_t> values;
+        std::uint64_t widest = 1;
+        for (const layer_info* l : rows) {
+            values.push_back(l->*p.member);
+            if (grouped(l->*p.member).size() > widest) widest = grouped(l->*p.member).size();
+        }
+        p.axis = make_axis(options.scale, values);
+        p.left = left;
+        p.label_width = widest * value_char_px + 8;
+        left += plot_width + p.label_width + gap;
+    }
+    const std::uint64_t width = left - gap + margin;
+    const std::uint64_t plot_top = margin + title_height + heading_height;
+    const std::uint64_t plot_bottom = plot_top + rows.size() * row_height;
+    const std::uint64_t height = plot_bottom + axis_height + footer_height + margin;
+
+    const std::string_view title = options.title.empty() ? "weights and connections per layer" : options.title;
+    const std::string_view scale_name = options.scale == axis_scale::log ? "log scale" : "linear scale";
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + to_text(width) + "\" height=\"" +
+                      to_text(height) + "\" viewBox=\"0 0 " + to_text(width) + " " + to_text(height) +
+                      "\" font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\">\n";
+    out += "  <title>" + xml_escape(title) + "</title>\n";
+    out += "  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+    out += svg_text(margin, margin + 18, "font-size=\"16\" font-weight=\"bold\" fill=\"#222222\"", title);
+
+    for (const panel& p : panels) {
+        // Heading with its colour key.
+        out += "  <rect x=\"" + to_text(p.left) + "\" y=\"" + to_text(plot_top - 18) +
+               "\" width=\"12\" height=\"12\" fill=\"" + std::string(p.colour) + "\"/>\n";
+        out += svg_text(p.left + 18, plot_top - 8, "font-size=\"12\" fill=\"#222222\"",
+                        std::string(p.figure) + " (" + std::string(scale_name) + ")");
+        // Grid lines and tick labels.
+        for (const std::uint64_t t : p.axis.ticks) {
+            const std::string x = px_text(p.left * 10 + p.axis.position_tenths(t, plot_width));
+            out += "  <line x1=\"" + x + "\" y1=\"" + to_text(plot_top) + "\" x2=\"" + x + "\" y2=\"" +
+                   to_text(plot_bottom) + "\" stroke=\"#dddddd\"/>\n";
+            out += "  <text x=\"" + x + "\" y=\"" + to_text(plot_bottom + 14) +
+                   "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">" + si_text(t) + "</text>\n";
+        }
+    }
+
+    for (std::size_t r = 0; r != rows.size(); ++r) {
+        const layer_info& l = *rows[r];
+        const std::uint64_t y = plot_top + r * row_height;
+        out += svg_text(panels[0].left - 10, y + 16, "font-size=\"12\" text-anchor=\"end\" fill=\"#222222\"", l.name);
+        for (const panel& p : panels) {
+            const std::uint64_t value = l.*p.member;
+            const std::uint64_t bar = p.axis.bar_tenths(value, plot_width);
+            if (bar != 0)
+                out += "  <rect x=\"" + to_text(p.left) + "\" y=\"" + to_text(y + (row_height - bar_height) / 2) +
+                       "\" width=\"" + px_text(bar) + "\" height=\"" + to_text(bar_height) + "\" fill=\"" +
+                       std::string(p.colour) + "\"><title>" + xml_escape(l.name) + ": " + grouped(value) + " " +
+                       std::string(p.figure) + ", " + percent_text(permille(value, p.total)) +
+                       "</title></rect>\n";
+            out += "  <text x=\"" + px_text(p.left * 10 + bar + 40) + "\" y=\"" + to_text(y + 16) +
+                   "\" font-size=\"11\" fill=\"#333333\">" + grouped(value) + "</text>\n";
+        }
+    }
+
+    out += svg_text(margin, plot_bottom + axis_height + 16, "font-size=\"12\" fill=\"#222222\"",
+                    "total: " + grouped(total.weights) + " weights, " + grouped(total.connections) +
+                        " connections (multiply-accumulates)");
+    return out + "</svg>\n";
+}
+
+} // namespace detail
+
+// One row per layer with weights or connections (options.all_layers: every layer), its name on
+// the left, a bar for its weights and one for its connections, each labelled with its value; a
+// tooltip gives the layer's share of the total. The totals are written below.
+template<class Net>
+std::string to_svg(svg_options options = {}) {
+    return detail::render_svg(layers<Net>, totals<Net>, options);
+}
+
+} // namespace netcount
+
+#endif

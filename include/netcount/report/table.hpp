@@ -1,0 +1,173 @@
+#ifndef NETCOUNT_REPORT_TABLE_HPP
+#define NETCOUNT_REPORT_TABLE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <netcount/counts.hpp>
+#include <netcount/layer_info.hpp>
+#include <netcount/report/format.hpp>
+
+// to_table<Net>() and to_markdown<Net>(): the seed's table, as plain text or as Markdown.
+//   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
+
+namespace netcount {
+
+// The total a share column divides by.
+enum class share_of { none, weights, connections, parameters };
+
+struct table_options {
+    bool all_layers = false;         // also list the layers without weights (pooling, activations, ...)
+    share_of share = share_of::none; // add a column: each layer's share of this total, with a bar
+    std::size_t bar_width = 20;      // characters of a bar for 100%
+};
+
+namespace detail {
+
+inline std::uint64_t figure_of(const layer_info& l, share_of s) {
+    switch (s) {
+        case share_of::weights: return l.weights;
+        case share_of::connections: return l.connections;
+        case share_of::parameters: return l.parameters;
+        case share_of::none: break;
+    }
+    return 0;
+}
+
+inline std::uint64_t figure_of(const counts& c, share_of s) {
+    switch (s) {
+        case share_of::weights: return c.weights;
+        case share_of::connections: return c.connections;
+        case share_of::parameters: return c.parameters;
+        case share_of::none: break;
+    }
+    return 0;
+}
+
+inline const char* share_heading(share_of s) {
+    switch (s) {
+        case share_of::weights: return "share of weights";
+        case share_of::connections: return "share of connections";
+        case share_of::parameters: return "share of parameters";
+        case share_of::none: break;
+    }
+    return "";
+}
+
+// " 61.9% ############": the percent right-aligned in 6 characters, then a bar of '#', one per
+// 100 / bar_width percent, rounded.
+inline std::string share_cell(std::uint64_t part, std::uint64_t whole, std::size_t bar_width) {
+    const std::uint64_t tenths = permille(part, whole);
+    std::string text = percent_text(tenths);
+    text.insert(0, text.size() < 6 ? 6 - text.size() : 0, ' ');
+    const std::uint64_t bar = (tenths * bar_width + 500) / 1000;
+    return bar == 0 ? text : text + ' ' + std::string(bar, '#');
+}
+
+// The table as rows of cells, the heading first: the same cells for text and for Markdown.
+inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
+                                                        const table_options& options) {
+    const bool share = options.share != share_of::none;
+    const std::uint64_t whole = figure_of(total, options.share);
+    std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "connections"}};
+    if (share) rows[0].emplace_back(share_heading(options.share));
+    for (const layer_info& l : layers) {
+        if (l.weights == 0 && !options.all_layers) continue;
+        const layer_formulas f = formulas_of(l);
+        rows.push_back({std::string(l.name), to_text(l.output), f.units, f.weights, f.connections});
+        if (share) rows.back().push_back(share_cell(figure_of(l, options.share), whole, options.bar_width));
+    }
+    rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.connections)});
+    if (share) rows.back().push_back(share_cell(whole, whole, 0));
+    return rows;
+}
+
+inline std::vector<std::size_t> column_widths(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> width;
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i != row.size(); ++i) {
+            if (width.size() <= i) width.push_back(0);
+            if (row[i].size() > width[i]) width[i] = row[i].size();
+        }
+    return width;
+}
+
+// Lays out rows of cells in left-aligned columns, two spaces apart, with a rule under the head.
+inline std::string columns(const std::vector<std::vector<std::string>>& rows) {
+    const std::vector<std::size_t> width = column_widths(rows);
+    std::string out;
+    const auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t i = 0; i != cells.size(); ++i) {
+            text += cells[i];
+            if (i + 1 != cells.size()) text += std::string(width[i] - cells[i].size() + 2, ' ');
+        }
+        out += text + '\n';
+    };
+    for (std::size_t r = 0; r != rows.size(); ++r) {
+        line(rows[r]);
+        if (r == 0) {
+            std::vector<std::string> rule;
+            for (const std::size_t w : width) rule.emplace_back(w, '-');
+            line(rule);
+        }
+    }
+    return out;
+}
+
+// A GitHub-flavoured Markdown table, padded so that its source reads as a table too. The
+// layer and output columns are left-aligned, the counts right-aligned (their results line up).
+inline std::string markdown(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::vector<std::string>> cells = rows;
+    for (auto& row : cells)
+        for (std::string& cell : row) {
+            std::string escaped;
+            for (const char c : cell) {
+                if (c == '|' || c == '\\') escaped += '\\';
+                escaped += c;
+            }
+            cell = escaped;
+        }
+    std::vector<std::size_t> width = column_widths(cells);
+    for (std::size_t& w : width) w = w < 3 ? 3 : w; // a rule needs three dashes
+    const auto right = [](std::size_t column) { return column >= 2 && column <= 4; };
+    std::string out;
+    for (std::size_t r = 0; r != cells.size(); ++r) {
+        out += '|';
+        for (std::size_t i = 0; i != cells[r].size(); ++i) {
+            const std::string pad(width[i] - cells[r][i].size(), ' ');
+            out += ' ' + (right(i) && r != 0 ? pad + cells[r][i] : cells[r][i] + pad) + " |";
+        }
+        out += '\n';
+        if (r == 0) {
+            out += '|';
+            for (std::size_t i = 0; i != width.size(); ++i) {
+                out += ' ' + (right(i) ? std::string(width[i] - 1, '-') + ':' : std::string(width[i], '-')) + " |";
+            }
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+} // namespace detail
+
+// to_table<Net>(): the seed's table (layer, output shape, units, weights and connections, each
+// with its formula) with totals. By default only the layers with weights, as in the seed.
+template<class Net>
+std::string to_table(table_options options = {}) {
+    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, options));
+}
+
+// to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
+template<class Net>
+std::string to_markdown(table_options options = {}) {
+    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, options));
+}
+
+} // namespace netcount
+
+#endif
