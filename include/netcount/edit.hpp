@@ -1,0 +1,163 @@
+#ifndef NETCOUNT_EDIT_HPP
+#define NETCOUNT_EDIT_HPP
+
+#include <array>
+#include <cstddef>
+#include <utility>
+
+#include <netcount/block.hpp>
+#include <netcount/conv.hpp>
+#include <netcount/counts.hpp>
+#include <netcount/detail/node.hpp>
+#include <netcount/fc.hpp>
+#include <netcount/fixed_string.hpp>
+#include <netcount/network.hpp>
+
+// Editing a network type: variants of a network, written as the change they make.
+//
+//   replace<Net, "fc6", fc<1024, name<"fc6">>>   the layer named "fc6" becomes another layer
+//   resize<Net, "conv2", 128>                     the same layer with 128 filters (or outputs)
+//
+// A layer is found by its name in layers<Net>, generated names ("max_pool2",
+// "layer1/residual2/conv1") included, anywhere in the blocks; an unknown or repeated name is the
+// compile error of layer<Net, "...">. The result is a netcount::network<...> with every other
+// element as it was. Edits compose: resize<resize<Net, "fc6", 1024>, "fc7", 1024>.
+
+namespace netcount {
+
+namespace detail {
+
+// The index in layers<Net> of each element's first entry, for elements starting at `first`.
+template<class... Elements>
+constexpr std::array<std::size_t, sizeof...(Elements)> entry_offsets(std::size_t first) noexcept {
+    std::array<std::size_t, sizeof...(Elements)> offsets{node<Elements>::entries...};
+    for (std::size_t& at : offsets) {
+        const std::size_t entries = at;
+        at = first;
+        first += entries;
+    }
+    return offsets;
+}
+
+template<class E, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_element;
+
+// The parts of a block or network, each edited if it holds entry Target. The offsets are one
+// template argument so that the expansion substitutes the element list once, not per element.
+template<template<class...> class List, std::size_t Target, class Edit, auto Offsets, class... Elements,
+         std::size_t... I>
+List<typename edit_element<Elements, Offsets[I], Target, Edit>::type...> edit_parts(std::index_sequence<I...>);
+
+template<template<class...> class List, std::size_t Offset, std::size_t Target, class Edit, class... Elements>
+using edited_list = decltype(edit_parts<List, Target, Edit, entry_offsets<Elements...>(Offset), Elements...>(
+    std::index_sequence_for<Elements...>{}));
+
+// An element that holds entry Target: a layer is the entry itself; a block holds it among its
+// parts (its last entry is its merge, which is not a layer and cannot be edited).
+template<class E, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_node {
+    using type = typename Edit::template apply<E>;
+};
+
+template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_node<netcount::sequence<Elements...>, Offset, Target, Edit> {
+    using type = edited_list<netcount::sequence, Offset, Target, Edit, Elements...>;
+};
+
+template<template<class...> class Merge, std::size_t Offset, std::size_t Target, class Edit, class... Elements>
+struct edit_merge {
+    // An error here means the name given to replace or resize is a block's merge (add,
+    // concat, residual), not a layer.
+    static_assert(Target + 1 != Offset + node<Merge<Elements...>>::entries,
+                  "netcount: replace and resize edit layers; this name is the merge of a block");
+    using type = edited_list<Merge, Offset, Target, Edit, Elements...>;
+};
+
+template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_node<netcount::add<Elements...>, Offset, Target, Edit>
+    : edit_merge<netcount::add, Offset, Target, Edit, Elements...> {};
+template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_node<netcount::concat<Elements...>, Offset, Target, Edit>
+    : edit_merge<netcount::concat, Offset, Target, Edit, Elements...> {};
+template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_node<netcount::residual<Elements...>, Offset, Target, Edit>
+    : edit_merge<netcount::residual, Offset, Target, Edit, Elements...> {};
+
+template<class E, std::size_t Offset, std::size_t Target, class Edit, bool Holds>
+struct edit_if_holds {
+    using type = E;
+};
+template<class E, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_if_holds<E, Offset, Target, Edit, true> : edit_node<E, Offset, Target, Edit> {};
+
+template<class E, std::size_t Offset, std::size_t Target, class Edit>
+struct edit_element
+    : edit_if_holds<E, Offset, Target, Edit, Offset <= Target && Target < Offset + node<E>::entries> {};
+
+template<class Network, std::size_t Target, class Edit>
+struct edit_network;
+
+template<class Input, class... Elements, std::size_t Target, class Edit>
+struct edit_network<network<Input, Elements...>, Target, Edit> {
+    template<class... Parts>
+    using with_input = network<Input, Parts...>;
+    using type = edited_list<with_input, 0, Target, Edit, Elements...>;
+};
+
+// The index of the layer called Name in layers<Net>; an unknown or repeated name fails as
+// layer<Net, Name> does.
+template<class Net, fixed_string Name>
+constexpr std::size_t index_of() noexcept {
+    return static_cast<std::size_t>(&find_layer<Net, Name>() - layers<Net>.data());
+}
+
+template<class Net, fixed_string Name, class Edit>
+using edit = typename edit_network<network_of<Net>, index_of<Net, Name>(), Edit>::type;
+
+template<class Layer>
+struct replace_with {
+    template<class Old>
+    using apply = Layer;
+};
+
+// The same layer with another count of filters or outputs.
+template<class Layer, std::size_t N>
+struct resized {
+    // An error here means resize named a layer that has no count of filters or outputs.
+    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv or fc layer");
+    using type = Layer;
+};
+template<std::size_t F, class... Options, std::size_t N>
+struct resized<conv<F, Options...>, N> {
+    using type = conv<N, Options...>;
+};
+template<std::size_t F, class... Options, std::size_t N>
+struct resized<transposed_conv<F, Options...>, N> {
+    using type = transposed_conv<N, Options...>;
+};
+template<std::size_t F, class... Options, std::size_t N>
+struct resized<fc<F, Options...>, N> {
+    using type = fc<N, Options...>;
+};
+
+template<std::size_t N>
+struct resize_to {
+    template<class Old>
+    using apply = typename resized<Old, N>::type;
+};
+
+} // namespace detail
+
+// replace<Net, "name", Layer>: Net with the layer of that name replaced by Layer. Give Layer the
+// name<...> it should have: without one it is named after its kind and ordinal.
+template<class Net, fixed_string Name, class Layer>
+using replace = detail::edit<Net, Name, detail::replace_with<Layer>>;
+
+// resize<Net, "name", N>: Net with that conv or transposed_conv given N filters, or that fc N
+// outputs; its other options, name included, are kept.
+template<class Net, fixed_string Name, std::size_t N>
+using resize = detail::edit<Net, Name, detail::resize_to<N>>;
+
+} // namespace netcount
+
+#endif
