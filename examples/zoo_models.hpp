@@ -1,0 +1,43 @@
+// Every network of <netcount/zoo.hpp>, under the name examples/zoo and examples/chart know it
+// by. A model added to the zoo needs one line here.
+#pragma once
+
+#include <string_view>
+
+#include <netcount/fixed_string.hpp>
+#include <netcount/zoo.hpp>
+
+template<netcount::fixed_string Name, class Net>
+struct model {
+    static constexpr std::string_view name = Name;
+    using network = Net;
+};
+
+template<class... Models>
+struct model_list {
+    // Calls f.template operator()<Model>() for each model, in order.
+    template<class F>
+    static void for_each(F&& f) {
+        (f.template operator()<Models>(), ...);
+    }
+};
+
+namespace zoo = netcount::zoo;
+
+using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
+                              model<"alexnet", zoo::alexnet>,
+                              model<"alexnet_torchvision", zoo::alexnet_torchvision>,
+                              model<"vgg11", zoo::vgg11>,
+                              model<"vgg13", zoo::vgg13>,
+                              model<"vgg16", zoo::vgg16>,
+                              model<"vgg19", zoo::vgg19>,
+                              model<"resnet18", zoo::resnet18>,
+                              model<"resnet34", zoo::resnet34>,
+                              model<"resnet50", zoo::resnet50>,
+                              model<"resnet101", zoo::resnet101>,
+                              model<"resnet152", zoo::resnet152>,
+                              model<"googlenet", zoo::googlenet>,
+                              model<"squeezenet1_0", zoo::squeezenet1_0>,
+                              model<"squeezenet1_1", zoo::squeezenet1_1>,
+                              model<"mobilenet_v2", zoo::mobilenet_v2>,
+                              model<"densenet121", zoo::densenet121>>;
