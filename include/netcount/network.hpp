@@ -35,9 +35,14 @@ template<class... Elements>
 network<Elements...> network_base(const network<Elements...>*);
 void network_base(const void*);
 
+} // namespace detail
+
+// network_of<Net>: the network<...> that Net is or derives from (void if none).
 template<class Net>
 using network_of = decltype(detail::network_base(static_cast<const Net*>(nullptr)));
 
+namespace detail {
+using netcount::network_of;
 } // namespace detail
 
 } // namespace netcount
