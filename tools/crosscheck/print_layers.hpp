@@ -1,0 +1,69 @@
+// What netcount computed for a network, one JSON object per line, for tools/crosscheck/:
+//   {"net": "<id>", "index": i, "name": ..., "kind": ..., "in": [h, w, c], "out": [h, w, c],
+//    "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...}
+// for every entry of layers<Net>, then
+//   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}}
+#ifndef NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
+#define NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+
+#include <netcount/netcount.hpp>
+
+namespace crosscheck {
+
+inline void put_string(std::ostream& out, std::string_view text) {
+    out << '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out << '\\';
+        out << c;
+    }
+    out << '"';
+}
+
+inline void put_shape(std::ostream& out, const netcount::shape& s) {
+    out << '[' << s.height << ", " << s.width << ", " << s.channels << ']';
+}
+
+inline void put_counts(std::ostream& out, std::uint64_t units, std::uint64_t weights, std::uint64_t biases,
+                       std::uint64_t parameters, std::uint64_t connections) {
+    out << "\"units\": " << units << ", \"weights\": " << weights << ", \"biases\": " << biases
+        << ", \"parameters\": " << parameters << ", \"connections\": " << connections;
+}
+
+template<class Net>
+void print_network(std::ostream& out, std::string_view id) {
+    std::size_t index = 0;
+    for (const netcount::layer_info& l : netcount::layers<Net>) {
+        out << "{\"net\": ";
+        put_string(out, id);
+        out << ", \"index\": " << index++ << ", \"name\": ";
+        put_string(out, l.name);
+        out << ", \"kind\": ";
+        put_string(out, l.kind);
+        out << ", \"in\": ";
+        put_shape(out, l.input);
+        out << ", \"out\": ";
+        put_shape(out, l.output);
+        out << ", ";
+        put_counts(out, l.units, l.weights, l.biases, l.parameters, l.connections);
+        out << "}\n";
+    }
+    const netcount::counts& t = netcount::totals<Net>;
+    out << "{\"net\": ";
+    put_string(out, id);
+    out << ", \"input\": ";
+    put_shape(out, netcount::input_shape<Net>);
+    out << ", \"output\": ";
+    put_shape(out, netcount::output_shape<Net>);
+    out << ", \"totals\": {";
+    put_counts(out, t.units, t.weights, t.biases, t.parameters, t.connections);
+    out << "}}\n";
+}
+
+} // namespace crosscheck
+
+#endif

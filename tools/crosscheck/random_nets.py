@@ -1,0 +1,615 @@
+"""Random valid architectures, each written both as a netcount type and as a torch module.
+
+The generator tracks every shape as it goes, so that each network is valid by construction:
+windows fit their padded input, groups divide channels and filters, the paths of an add end
+in the same shape and those of a concat in the same height and width. Its shape arithmetic
+only keeps the networks valid; what is compared is netcount against torch. It does check
+itself against torch, though: a layer whose torch output differs from the generator's
+prediction is a generator bug and stops the run.
+
+Every node has in_shape and out_shape (netcount's (h, w, c)), cpp() (the netcount type) and
+build() -> (torch module, [Entry...]): a fresh module and one Entry per entry of
+netcount::layers<Net> that the node contributes, in netcount's order (a block's paths in
+order, then its merge).
+"""
+
+import random
+
+import torch.nn as nn
+
+from torch_side import AddOp, ConcatOp, Cropped, Dense, Flat, Merge, Padded
+
+NC = "nc::"
+MAX_SIDE = 40      # largest height or width a layer may produce
+MAX_CHANNELS = 32
+MAX_FC_INPUTS = 6000
+
+
+class Entry:
+    """One entry of layers<Net> as torch sees it: the module to hook and what netcount should
+    call its kind. `where` says which netcount element made it (for messages)."""
+
+    def __init__(self, kind, module, in_shape, out_shape, where):
+        self.kind = kind
+        self.module = module
+        self.in_shape = in_shape
+        self.out_shape = out_shape
+        self.where = where
+
+
+# ---------------------------------------------------------------------------------------
+# Nodes
+
+class Leaf:
+    def __init__(self, kind, options, make, in_shape, out_shape, head=None):
+        self.kind = kind
+        self.head = head          # template arguments before the options (filters, outputs)
+        self.options = options    # option types, already in a random order
+        self.make = make
+        self.in_shape = in_shape
+        self.out_shape = out_shape
+
+    def cpp(self):
+        args = ([self.head] if self.head is not None else []) + self.options
+        if not args and self.kind in PLAIN_KINDS:
+            return NC + self.kind
+        return f"{NC}{self.kind}<{', '.join(args)}>"
+
+    def build(self):
+        m = self.make()
+        return m, [Entry(self.kind, m, self.in_shape, self.out_shape, self.cpp())]
+
+
+PLAIN_KINDS = {"relu", "relu6", "sigmoid", "tanh", "softmax", "dropout", "batch_norm",
+               "flatten", "global_avg_pool", "global_max_pool"}
+
+
+class Identity:
+    def __init__(self, shape):
+        self.in_shape = self.out_shape = shape
+
+    def cpp(self):
+        return NC + "identity"
+
+    def build(self):
+        return nn.Identity(), []
+
+
+def with_name(parts, name, rng):
+    """A block's elements with its name<...> at a random place among them."""
+    parts = list(parts)
+    if name is not None:
+        parts.insert(rng.randint(0, len(parts)), f'{NC}name<"{name}">')
+    return parts
+
+
+class Sequence:
+    def __init__(self, items, name, rng):
+        self.items = items
+        self.in_shape = items[0].in_shape
+        self.out_shape = items[-1].out_shape
+        self.parts = with_name([i.cpp() for i in items], name, rng)
+
+    def cpp(self):
+        return f"{NC}sequence<{', '.join(self.parts)}>"
+
+    def build(self):
+        modules, entries = [], []
+        for item in self.items:
+            m, e = item.build()
+            modules.append(m)
+            entries += e
+        return nn.Sequential(*modules), entries
+
+
+class Block:
+    """add<Paths...>, concat<Paths...> or residual<Layers...> (whose paths are the identity
+    and the sequence of its layers)."""
+
+    def __init__(self, op, paths, name, rng, residual_items=None):
+        self.op = op
+        self.paths = paths
+        self.in_shape = paths[0].in_shape
+        shapes = [p.out_shape for p in paths]
+        if op == "add":
+            assert all(s == shapes[0] for s in shapes), shapes
+            self.out_shape = shapes[0]
+        else:
+            assert all(s[:2] == shapes[0][:2] for s in shapes), shapes
+            self.out_shape = (shapes[0][0], shapes[0][1], sum(s[2] for s in shapes))
+        self.residual_items = residual_items
+        if residual_items is not None:
+            self.text = f"{NC}residual<{', '.join(with_name([i.cpp() for i in residual_items], name, rng))}>"
+        else:
+            self.text = f"{NC}{op}<{', '.join(with_name([p.cpp() for p in paths], name, rng))}>"
+
+    def cpp(self):
+        return self.text
+
+    def build(self):
+        modules, entries = [], []
+        for path in self.paths:
+            m, e = path.build()
+            modules.append(m)
+            entries += e
+        op = AddOp() if self.op == "add" else ConcatOp()
+        entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape,
+                             "merge of " + self.text))
+        return Merge(modules, op), entries
+
+
+class Repeat:
+    def __init__(self, count, element):
+        assert element.in_shape == element.out_shape
+        self.count = count
+        self.element = element
+        self.in_shape = self.out_shape = element.in_shape
+
+    def cpp(self):
+        return f"{NC}repeat<{self.count}, {self.element.cpp()}>"
+
+    def build(self):
+        modules, entries = [], []
+        for _ in range(self.count):
+            m, e = self.element.build()
+            modules.append(m)
+            entries += e
+        return nn.Sequential(*modules), entries
+
+
+# ---------------------------------------------------------------------------------------
+# Window arithmetic, as PyTorch documents it (Conv2d, MaxPool2d, ConvTranspose2d) and as
+# TensorFlow documents `same`.
+
+def window_positions(size, kernel, stride, dilation, pad_begin, pad_end, ceil=False):
+    """Output positions along one axis, or None if the window does not fit."""
+    span = dilation * (kernel - 1) + 1
+    padded = size + pad_begin + pad_end
+    if padded < span:
+        return None
+    slack = padded - span
+    if not ceil:
+        return slack // stride + 1
+    out = -(-slack // stride) + 1
+    if (out - 1) * stride >= size + pad_begin:  # the last window would start in the end padding
+        out -= 1
+    return out
+
+
+def same_padding(size, kernel, stride, dilation):
+    """TensorFlow's `same`: ceil(size / stride) outputs, the odd pixel of padding at the end."""
+    out = -(-size // stride)
+    total = max((out - 1) * stride + dilation * (kernel - 1) + 1 - size, 0)
+    return total // 2, total - total // 2
+
+
+def transposed_positions(size, kernel, stride, dilation, pad_begin, pad_end, output_pad):
+    return (size - 1) * stride + dilation * (kernel - 1) + output_pad + 1 - pad_begin - pad_end
+
+
+def pair(name, a, b, rng, omit_default=None):
+    """name<a> or name<a, b>; None to leave the option out when it is the default."""
+    if omit_default is not None and a == b == omit_default and rng.random() < 0.7:
+        return None
+    if a == b and rng.random() < 0.8:
+        return f"{NC}{name}<{a}>"
+    return f"{NC}{name}<{a}, {b}>"
+
+
+class Padding:
+    """A padding option: what netcount is told (cpp, or None for the default) and the pads
+    along each axis (top, bottom, left, right)."""
+
+    def __init__(self, mode, cpp, pads):
+        self.mode = mode   # "valid", "symmetric", "asymmetric" or "same"
+        self.cpp = cpp
+        self.pads = pads
+
+
+# ---------------------------------------------------------------------------------------
+# The generator
+
+class Generator:
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.names = 0
+
+    # Small helpers -----------------------------------------------------------------------
+
+    def chance(self, p):
+        return self.rng.random() < p
+
+    def pick(self, weighted):
+        """One key of {key: weight}."""
+        keys = list(weighted)
+        return self.rng.choices(keys, weights=[weighted[k] for k in keys])[0]
+
+    def new_name(self):
+        self.names += 1
+        return f"n{self.names}"
+
+    def maybe_name(self, p=0.15):
+        return self.new_name() if self.chance(p) else None
+
+    def finish_options(self, options, name_p=0.15):
+        options = [o for o in options if o is not None]
+        name = self.maybe_name(name_p)
+        if name is not None:
+            options.append(f'{NC}name<"{name}">')
+        self.rng.shuffle(options)  # options come in any order
+        return options
+
+    def divisors(self, n):
+        return [d for d in range(1, n + 1) if n % d == 0]
+
+    def padding(self, kernel, stride, dilation, size, pool):
+        """A random padding for a windowed layer; `pool` keeps symmetric pads within half the
+        kernel, as torch's pools require."""
+        (kh, kw), (sh, sw), (dh, dw), (h, w) = kernel, stride, dilation, size
+        mode = self.pick({"default": 2, "valid": 1, "pad1": 2, "pad2": 2, "pad4": 2, "same": 3})
+        if mode in ("default", "valid"):
+            return Padding("valid", None if mode == "default" else NC + "valid", (0, 0, 0, 0))
+        if mode == "same":
+            t, b = same_padding(h, kh, sh, dh)
+            l, r = same_padding(w, kw, sw, dw)
+            return Padding("same", NC + "same", (t, b, l, r))
+        if mode == "pad4":
+            limit = 3
+            t, b, l, r = (self.rng.randint(0, limit) for _ in range(4))
+            return Padding("asymmetric", f"{NC}pad<{t}, {b}, {l}, {r}>", (t, b, l, r))
+        limit_h = kh // 2 if pool else 3
+        limit_w = kw // 2 if pool else 3
+        if mode == "pad1":
+            p = self.rng.randint(0, min(limit_h, limit_w))
+            return Padding("symmetric", f"{NC}pad<{p}>", (p, p, p, p))
+        ph, pw = self.rng.randint(0, limit_h), self.rng.randint(0, limit_w)
+        return Padding("symmetric", f"{NC}pad<{ph}, {pw}>", (ph, ph, pw, pw))
+
+    def window_shape(self, shape, kernel, stride, dilation, pads, ceil=False):
+        h, w, c = shape
+        t, b, l, r = pads
+        y = window_positions(h, kernel[0], stride[0], dilation[0], t, b, ceil)
+        x = window_positions(w, kernel[1], stride[1], dilation[1], l, r, ceil)
+        if y is None or x is None or y > MAX_SIDE or x > MAX_SIDE:
+            return None
+        return (y, x)
+
+    def kernel(self, largest):
+        kh = self.rng.randint(1, largest)
+        kw = kh if self.chance(0.6) else self.rng.randint(1, largest)
+        return kh, kw
+
+    def stride(self):
+        sh = self.pick({1: 5, 2: 3, 3: 1})
+        sw = sh if self.chance(0.7) else self.pick({1: 2, 2: 2, 3: 1})
+        return sh, sw
+
+    def dilation(self):
+        if self.chance(0.75):
+            return 1, 1
+        dh = self.rng.randint(1, 3)
+        return (dh, dh) if self.chance(0.6) else (dh, self.rng.randint(1, 2))
+
+    # Layers ------------------------------------------------------------------------------
+
+    def conv_layer(self, shape, depthwise=False):
+        h, w, c = shape
+        for _ in range(30):
+            kernel, stride, dilation = self.kernel(5), self.stride(), self.dilation()
+            pad = self.padding(kernel, stride, dilation, (h, w), pool=False)
+            hw = self.window_shape(shape, kernel, stride, dilation, pad.pads)
+            if hw is None:
+                continue
+            bias = self.chance(0.7)
+            options = [pair("kernel", *kernel, self.rng), pair("stride", *stride, self.rng, 1),
+                       pair("dilation", *dilation, self.rng, 1), pad.cpp,
+                       None if bias else NC + "no_bias"]
+            if depthwise:
+                mult = self.pick({1: 3, 2: 2, 3: 1})
+                if c * mult > MAX_CHANNELS:
+                    mult = 1
+                filters, groups = c * mult, c
+                if mult != 1 or self.chance(0.3):
+                    options.append(f"{NC}multiplier<{mult}>")
+                head, kind = None, "depthwise_conv"
+            else:
+                groups = self.rng.choice(self.divisors(c)) if self.chance(0.35) else 1
+                filters = groups * self.rng.randint(1, max(1, MAX_CHANNELS // groups // 2))
+                if groups != 1 or self.chance(0.1):
+                    options.append(f"{NC}groups<{groups}>")
+                head, kind = str(filters), "conv"
+            options = self.finish_options(options)
+
+            def make(c=c, filters=filters, kernel=kernel, stride=stride, dilation=dilation,
+                     groups=groups, bias=bias, pad=pad):
+                if pad.mode in ("valid", "symmetric"):
+                    t, _, l, _ = pad.pads
+                    return nn.Conv2d(c, filters, kernel, stride, (t, l), dilation, groups, bias)
+                if pad.mode == "same" and stride == (1, 1):
+                    return nn.Conv2d(c, filters, kernel, stride, "same", dilation, groups, bias)
+                # asymmetric, or TensorFlow's `same` with a stride, which torch's 'same' refuses
+                return Padded(*pad.pads, nn.Conv2d(c, filters, kernel, stride, 0, dilation, groups, bias))
+
+            return Leaf(kind, options, make, shape, (hw[0], hw[1], filters), head)
+        return None
+
+    def transposed_conv_layer(self, shape):
+        h, w, c = shape
+        for _ in range(30):
+            kernel, stride, dilation = self.kernel(4), self.stride(), self.dilation()
+            out_pad = tuple(self.rng.randrange(max(s, d)) if self.chance(0.5) else 0
+                            for s, d in zip(stride, dilation))
+            mode = self.pick({"default": 2, "valid": 1, "pad1": 2, "pad2": 2, "pad4": 2})
+            limit = 2
+            if mode in ("default", "valid"):
+                pads, text = (0, 0, 0, 0), None if mode == "default" else NC + "valid"
+            elif mode == "pad1":
+                p = self.rng.randint(0, limit)
+                pads, text = (p, p, p, p), f"{NC}pad<{p}>"
+            elif mode == "pad2":
+                ph, pw = self.rng.randint(0, limit), self.rng.randint(0, limit)
+                pads, text = (ph, ph, pw, pw), f"{NC}pad<{ph}, {pw}>"
+            else:
+                pads = tuple(self.rng.randint(0, limit) for _ in range(4))
+                text = f"{NC}pad<{', '.join(map(str, pads))}>"
+            t, b, l, r = pads
+            y = transposed_positions(h, kernel[0], stride[0], dilation[0], t, b, out_pad[0])
+            x = transposed_positions(w, kernel[1], stride[1], dilation[1], l, r, out_pad[1])
+            if not (1 <= y <= MAX_SIDE and 1 <= x <= MAX_SIDE):
+                continue
+            groups = self.rng.choice(self.divisors(c)) if self.chance(0.3) else 1
+            filters = groups * self.rng.randint(1, max(1, MAX_CHANNELS // groups // 2))
+            bias = self.chance(0.7)
+            options = [pair("kernel", *kernel, self.rng), pair("stride", *stride, self.rng, 1),
+                       pair("dilation", *dilation, self.rng, 1), text,
+                       pair("output_padding", *out_pad, self.rng, 0),
+                       f"{NC}groups<{groups}>" if groups != 1 or self.chance(0.1) else None,
+                       None if bias else NC + "no_bias"]
+            options = self.finish_options(options)
+            symmetric = t == b and l == r
+
+            def make(c=c, filters=filters, kernel=kernel, stride=stride, dilation=dilation,
+                     groups=groups, bias=bias, pads=pads, out_pad=out_pad, symmetric=symmetric):
+                t, b, l, r = pads
+                if symmetric:
+                    return nn.ConvTranspose2d(c, filters, kernel, stride, (t, l), out_pad, groups,
+                                              bias, dilation)
+                return Cropped(nn.ConvTranspose2d(c, filters, kernel, stride, 0, out_pad, groups,
+                                                  bias, dilation), t, b, l, r)
+
+            return Leaf("transposed_conv", options, make, shape, (y, x, filters), str(filters))
+        return None
+
+    def pool_layer(self, shape, kind):
+        h, w, c = shape
+        for _ in range(30):
+            kernel = self.kernel(4)
+            strided = self.chance(0.6)
+            stride = self.stride() if strided else kernel
+            dilation = self.dilation() if kind == "max_pool" and self.chance(0.5) else (1, 1)
+            pad = self.padding(kernel, stride, dilation, (h, w), pool=True)
+            # torch's ceil_mode rule needs torch to know where the input ends: not after an
+            # explicit ZeroPad2d (asymmetric padding).
+            ceil = pad.mode != "asymmetric" and self.chance(0.4)
+            hw = self.window_shape(shape, kernel, stride, dilation, pad.pads, ceil)
+            if hw is None:
+                continue
+            options = [pair("kernel", *kernel, self.rng),
+                       pair("stride", *stride, self.rng) if strided else None,
+                       pair("dilation", *dilation, self.rng, 1) if kind == "max_pool" else None,
+                       pad.cpp, NC + "ceil_mode" if ceil else None]
+            options = self.finish_options(options)
+
+            def make(kind=kind, kernel=kernel, stride=stride, dilation=dilation, pad=pad, ceil=ceil):
+                def pool(padding):
+                    if kind == "max_pool":
+                        return nn.MaxPool2d(kernel, stride, padding, dilation, ceil_mode=ceil)
+                    return nn.AvgPool2d(kernel, stride, padding, ceil_mode=ceil)
+                if pad.mode in ("valid", "symmetric"):
+                    return pool((pad.pads[0], pad.pads[2]))
+                return Padded(*pad.pads, pool(0))
+
+            return Leaf(kind, options, make, shape, (hw[0], hw[1], c))
+        return None
+
+    def adaptive_pool_layer(self, shape, kind):
+        h, w, c = shape
+        oh = self.rng.randint(1, h + 1)
+        ow = oh if self.chance(0.5) else self.rng.randint(1, w + 1)
+        options = [f"{oh}"] if oh == ow and self.chance(0.7) else [f"{oh}", f"{ow}"]
+        torch_type = nn.AdaptiveAvgPool2d if kind == "adaptive_avg_pool" else nn.AdaptiveMaxPool2d
+        return Leaf(kind, options, lambda: torch_type((oh, ow)), shape, (oh, ow, c))
+
+    def global_pool_layer(self, shape, kind):
+        torch_type = nn.AdaptiveAvgPool2d if kind == "global_avg_pool" else nn.AdaptiveMaxPool2d
+        return Leaf(kind, [], lambda: torch_type(1), shape, (1, 1, shape[2]))
+
+    def fc_layer(self, shape):
+        inputs = shape[0] * shape[1] * shape[2]
+        if inputs > MAX_FC_INPUTS:
+            return None
+        outputs = self.rng.randint(1, MAX_CHANNELS)
+        bias = self.chance(0.75)
+        options = self.finish_options([None if bias else NC + "no_bias"])
+        return Leaf("fc", options, lambda: Dense(inputs, outputs, bias), shape, (1, 1, outputs),
+                    str(outputs))
+
+    def plain_layer(self, shape, kind):
+        c = shape[2]
+        makers = {
+            "relu": nn.ReLU, "relu6": nn.ReLU6, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh,
+            "softmax": lambda: nn.Softmax(dim=1), "dropout": nn.Dropout,
+            "batch_norm": lambda: nn.BatchNorm2d(c), "flatten": Flat,
+        }
+        out = (1, 1, shape[0] * shape[1] * c) if kind == "flatten" else shape
+        if kind == "flatten" and out[2] > MAX_FC_INPUTS:
+            return None
+        return Leaf(kind, [], makers[kind], shape, out)
+
+    def lrn_layer(self, shape):
+        size = self.rng.randint(1, 5)
+        return Leaf("lrn", [str(size)], lambda: nn.LocalResponseNorm(size), shape, shape)
+
+    LEAVES = {"conv": 22, "depthwise_conv": 5, "transposed_conv": 6, "max_pool": 6,
+              "avg_pool": 5, "adaptive_avg_pool": 2, "adaptive_max_pool": 2,
+              "global_avg_pool": 1, "global_max_pool": 1, "batch_norm": 7, "relu": 5,
+              "relu6": 1, "sigmoid": 1, "tanh": 1, "softmax": 1, "dropout": 1, "lrn": 1,
+              "fc": 3, "flatten": 1}
+
+    def leaf(self, shape, kind=None):
+        while True:
+            k = kind or self.pick(self.LEAVES)
+            if k in ("conv", "depthwise_conv"):
+                node = self.conv_layer(shape, depthwise=(k == "depthwise_conv"))
+            elif k == "transposed_conv":
+                node = self.transposed_conv_layer(shape)
+            elif k in ("max_pool", "avg_pool"):
+                node = self.pool_layer(shape, k)
+            elif k.startswith("adaptive"):
+                node = self.adaptive_pool_layer(shape, k)
+            elif k.startswith("global"):
+                node = self.global_pool_layer(shape, k)
+            elif k == "fc":
+                node = self.fc_layer(shape)
+            elif k == "lrn":
+                node = self.lrn_layer(shape)
+            else:
+                node = self.plain_layer(shape, k)
+            if node is not None:
+                return node
+            kind = None  # that kind does not fit this shape: try another
+
+    # Blocks ------------------------------------------------------------------------------
+
+    def element(self, shape, depth):
+        if depth < 3 and self.chance(0.3 if depth == 0 else 0.15):
+            return self.block(shape, depth + 1)
+        return self.leaf(shape)
+
+    def chain(self, shape, depth, count):
+        items = []
+        for _ in range(count):
+            items.append(self.element(shape, depth))
+            shape = items[-1].out_shape
+        return items
+
+    def fixers(self, shape, target_hw, target_c):
+        """Layers that take `shape` to target_hw (if given) and target_c channels (if given)."""
+        items = []
+        h, w, c = shape
+        if target_hw is not None and (h, w) != target_hw:
+            if target_hw == (1, 1) and self.chance(0.5):
+                items.append(self.global_pool_layer(shape, self.pick({"global_avg_pool": 1, "global_max_pool": 1})))
+            else:
+                kind = self.pick({"adaptive_avg_pool": 2, "adaptive_max_pool": 1})
+                torch_type = nn.AdaptiveAvgPool2d if kind == "adaptive_avg_pool" else nn.AdaptiveMaxPool2d
+                th, tw = target_hw
+                items.append(Leaf(kind, [str(th), str(tw)], lambda: torch_type((th, tw)),
+                                  shape, (th, tw, c)))
+            shape = items[-1].out_shape
+        if target_c is not None and shape[2] != target_c:
+            k = self.pick({1: 3, 3: 1})
+            options = [pair("kernel", k, k, self.rng)] + ([NC + "same"] if k == 3 else [])
+            bias = self.chance(0.6)
+            if not bias:
+                options.append(NC + "no_bias")
+            self.rng.shuffle(options)
+            c_in = shape[2]
+            items.append(Leaf("conv", options,
+                              lambda: nn.Conv2d(c_in, target_c, k, padding="same", bias=bias),
+                              shape, (shape[0], shape[1], target_c), str(target_c)))
+        return items
+
+    def path(self, shape, depth, target_hw=None, target_c=None, allow_identity=True):
+        """One path of an add or a concat, ending in target_hw x target_c where given."""
+        if allow_identity and self.chance(0.3):
+            if (target_hw is None or shape[:2] == target_hw) and (target_c is None or shape[2] == target_c):
+                return Identity(shape)
+        items = self.chain(shape, depth, self.pick({1: 3, 2: 2, 3: 1}))
+        items += self.fixers(items[-1].out_shape, target_hw, target_c)
+        if len(items) == 1 and self.chance(0.7):
+            return items[0]
+        return Sequence(items, self.maybe_name(0.2), self.rng)
+
+    def block(self, shape, depth):
+        kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1})
+        name = self.maybe_name(0.3)
+        if kind == "sequence":
+            return Sequence(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
+        if kind == "residual":
+            items = self.chain(shape, depth, self.rng.randint(1, 3))
+            items += self.fixers(items[-1].out_shape, shape[:2], shape[2])
+            inner = Sequence(items, None, self.rng)
+            return Block("add", [Identity(shape), inner], name, self.rng, residual_items=items)
+        if kind == "repeat":
+            items = self.chain(shape, depth, self.rng.randint(1, 2))
+            items += self.fixers(items[-1].out_shape, shape[:2], shape[2])
+            if self.chance(0.6):
+                element = Block("add", [Identity(shape), Sequence(items, None, self.rng)], None,
+                                self.rng, residual_items=items)
+            else:
+                element = items[0] if len(items) == 1 else Sequence(items, None, self.rng)
+            return Repeat(self.rng.randint(1, 3), element)
+        paths = []
+        count = self.rng.randint(2, 3 if kind == "add" else 4)
+        if kind == "add":
+            target = shape if self.chance(0.5) else None
+            for _ in range(count):
+                p = self.path(shape, depth, target and target[:2], target and target[2],
+                              allow_identity=target is not None)
+                target = target or p.out_shape
+                paths.append(p)
+        else:
+            target_hw = shape[:2] if self.chance(0.5) else None
+            for _ in range(count):
+                p = self.path(shape, depth, target_hw, None, allow_identity=target_hw is not None)
+                target_hw = target_hw or p.out_shape[:2]
+                paths.append(p)
+            if sum(p.out_shape[2] for p in paths) > 4 * MAX_CHANNELS:
+                return self.leaf(shape)
+        return Block(kind, paths, name, self.rng)
+
+    # Networks ----------------------------------------------------------------------------
+
+    def network(self):
+        """(input shape, elements)"""
+        if self.chance(0.1):
+            shape = (self.rng.randint(1, 4), self.rng.randint(1, 4), self.rng.randint(1, 6))
+        else:
+            h = self.rng.randint(5, 36)
+            w = h if self.chance(0.6) else self.rng.randint(5, 36)
+            shape = (h, w, self.rng.randint(1, 8))
+        elements = self.chain(shape, 0, self.rng.randint(2, 7))
+        if self.chance(0.5):
+            elements.append(self.leaf(elements[-1].out_shape, "fc"))
+        return shape, elements
+
+
+class Network:
+    def __init__(self, index, in_shape, elements):
+        self.index = index
+        self.id = f"net_{index}"
+        self.in_shape = in_shape
+        self.elements = elements
+
+    def cpp(self):
+        h, w, c = self.in_shape
+        parts = [f"{NC}input<{h}, {w}, {c}>"] + [e.cpp() for e in self.elements]
+        return f"struct {self.id} : {NC}network<{', '.join(parts)}> {{}};"
+
+    def build(self):
+        modules, entries = [], []
+        for e in self.elements:
+            m, es = e.build()
+            modules.append(m)
+            entries += es
+        return nn.Sequential(*modules), entries
+
+
+def generate(seed, count):
+    gen = Generator(seed)
+    nets = []
+    for i in range(count):
+        in_shape, elements = gen.network()
+        nets.append(Network(i, in_shape, elements))
+    return nets

@@ -1,0 +1,191 @@
+"""The PyTorch side of the cross-check: small modules that mirror netcount's blocks, forward
+hooks that record what ran, and the figures of one module computed from its parameters.
+
+The figures follow the conventions of tests/reference/torchvision-counts.json:
+  conv:            macs = kernel_h * kernel_w * (in_channels / groups) * output elements
+  transposed conv: macs = weights * input positions (each input pixel scatters the kernel)
+  linear:          macs = in_features * out_features
+  units:           output elements of Conv2d, ConvTranspose2d and Linear only
+  parameters:      numel() of every parameter (batch norm's affine pair included; running
+                   statistics are buffers, not parameters)
+Shapes are written as netcount writes them: (height, width, channels); a vector of F
+features is (1, 1, F).
+"""
+
+import warnings
+
+import torch
+import torch.nn as nn
+
+torch.set_flush_denormal(True)  # uninitialized weights may hold denormals, which are slow
+# Conv2d(padding='same') with an even kernel pads a copy of its input; expected here.
+warnings.filterwarnings("ignore", message="Using padding='same'")
+
+FIGURES = ("units", "weights", "biases", "parameters", "connections")
+
+# The modules that have weights, and batch norm (parameters only).
+COUNTED = (nn.Conv2d, nn.ConvTranspose2d, nn.Linear, nn.BatchNorm2d)
+
+
+def hwc(size):
+    """A tensor size at batch 1 as netcount's (height, width, channels)."""
+    dims = tuple(size)[1:]
+    if len(dims) == 3:
+        return (dims[1], dims[2], dims[0])
+    if len(dims) == 1:
+        return (1, 1, dims[0])
+    raise ValueError(f"unexpected tensor size {tuple(size)}")
+
+
+def counted_core(module):
+    """The Conv2d, ConvTranspose2d, Linear or BatchNorm2d inside a module, or None."""
+    for m in module.modules():
+        if isinstance(m, COUNTED):
+            return m
+    return None
+
+
+def figures(module, in_shape, out_shape):
+    """units, weights, biases, parameters and connections of one module, given the shapes it
+    received and produced (netcount's (h, w, c))."""
+    core = counted_core(module)
+    f = dict.fromkeys(FIGURES, 0)
+    f["parameters"] = sum(p.numel() for p in module.parameters())
+    if core is None or isinstance(core, nn.BatchNorm2d):
+        return f
+    out_elements = out_shape[0] * out_shape[1] * out_shape[2]
+    weights = core.weight.numel()
+    f["weights"] = weights
+    f["biases"] = core.bias.numel() if core.bias is not None else 0
+    if isinstance(core, nn.Conv2d):
+        kh, kw = core.kernel_size
+        f["units"] = out_elements
+        f["connections"] = kh * kw * (core.in_channels // core.groups) * out_elements
+    elif isinstance(core, nn.ConvTranspose2d):
+        f["units"] = out_elements
+        f["connections"] = weights * in_shape[0] * in_shape[1]
+    else:  # Linear
+        f["units"] = core.out_features
+        f["connections"] = core.in_features * core.out_features
+    return f
+
+
+class Recorder:
+    """Forward hooks that record, in the order torch runs them, each watched module with the
+    shape it received (its first input) and the shape it produced."""
+
+    def __init__(self, modules):
+        self.records = []
+        self.handles = [m.register_forward_hook(self._hook) for m in modules]
+
+    def _hook(self, module, inputs, output):
+        self.records.append((module, hwc(inputs[0].shape), hwc(output.shape)))
+
+    def close(self):
+        for h in self.handles:
+            h.remove()
+
+
+def run(model, in_shape, watched):
+    """Runs model at batch 1 on an input of netcount shape (h, w, c); returns the records of
+    the watched modules."""
+    h, w, c = in_shape
+    recorder = Recorder(watched)
+    try:
+        model.eval()
+        with torch.no_grad():
+            model(torch.zeros(1, c, h, w))
+    finally:
+        recorder.close()
+    return recorder.records
+
+
+# Modules that mirror netcount's layers where torch has no single module for them. Tensors
+# stay 4-D throughout (a vector is N x F x 1 x 1), so that any layer may follow any other.
+
+class Padded(nn.Module):
+    """Explicit (possibly asymmetric) zero padding, then a layer: netcount's pad<T, B, L, R>
+    and TensorFlow's `same` where the layer cannot express them itself."""
+
+    def __init__(self, top, bottom, left, right, inner):
+        super().__init__()
+        self.pad = nn.ZeroPad2d((left, right, top, bottom))
+        self.inner = inner
+
+    def forward(self, x):
+        return self.inner(self.pad(x))
+
+
+class Cropped(nn.Module):
+    """A transposed convolution without padding, then its output cropped: netcount's
+    asymmetric padding of a transposed_conv (padding p removes p rows or columns of output)."""
+
+    def __init__(self, inner, top, bottom, left, right):
+        super().__init__()
+        self.inner = inner
+        self.crop = (top, bottom, left, right)
+
+    def forward(self, x):
+        y = self.inner(x)
+        t, b, l, r = self.crop
+        return y[:, :, t:y.shape[2] - b, l:y.shape[3] - r]
+
+
+class Dense(nn.Module):
+    """netcount's fc: flattens whatever it receives."""
+
+    def __init__(self, in_features, out_features, bias):
+        super().__init__()
+        self.linear = nn.Linear(in_features, out_features, bias=bias)
+
+    def forward(self, x):
+        return self.linear(x.flatten(1))[:, :, None, None]
+
+
+class Flat(nn.Module):
+    """netcount's flatten: H x W x C becomes 1 x 1 x (H * W * C)."""
+
+    def forward(self, x):
+        return x.flatten(1)[:, :, None, None]
+
+
+class AddOp(nn.Module):
+    def forward(self, *paths):
+        out = paths[0]
+        for p in paths[1:]:
+            out = out + p
+        return out
+
+
+class ConcatOp(nn.Module):
+    def forward(self, *paths):
+        return torch.cat(paths, 1)
+
+
+class Merge(nn.Module):
+    """Every path reads the block's input, in order; then the merge combines their outputs."""
+
+    def __init__(self, paths, op):
+        super().__init__()
+        self.paths = nn.ModuleList(paths)
+        self.op = op
+
+    def forward(self, x):
+        return self.op(*[p(x) for p in self.paths])
+
+
+class uninitialized:
+    """Builds modules without initializing their parameters: only their shapes matter here,
+    and filling VGG's 138 million weights at random takes seconds."""
+
+    def __enter__(self):
+        self.saved = {n: getattr(nn.init, n) for n in dir(nn.init)
+                      if n.endswith("_") and not n.startswith("_")}
+        for n in self.saved:
+            setattr(nn.init, n, lambda tensor, *args, **kwargs: tensor)
+        return self
+
+    def __exit__(self, *exc):
+        for n, f in self.saved.items():
+            setattr(nn.init, n, f)
+        return False
