@@ -6,6 +6,7 @@
 #define NETCOUNT_NETCOUNT_HPP
 
 #include <netcount/block.hpp>
+#include <netcount/budget.hpp>
 #include <netcount/conv.hpp>
 #include <netcount/counts.hpp>
 #include <netcount/elementwise.hpp>
