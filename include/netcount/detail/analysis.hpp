@@ -185,9 +185,7 @@ struct summary {
     shape input{};
     shape output{};
     failure fail{};
-
-    template<class Emitters>
-    constexpr summary(const shape& in, const Emitters& elements) noexcept;
+    std::size_t entries_done = 0;
 };
 
 template<std::size_t Entries>
@@ -283,14 +281,15 @@ struct count_builder {
     }
 };
 
-template<class Emitters>
-constexpr summary::summary(const shape& in, const Emitters& elements) noexcept : input(in), output(in) {
-    count_builder<summary> b{*this, nullptr, nullptr, in};
-    for (const auto emit : elements) {
-        emit(b);
-        if (fail.code != error::none) return;
-    }
-    output = b.cursor;
+// The summary after elements[0, n) more, from where `s` stands.
+constexpr summary continue_summary(summary s, void (*const* elements)(count_builder<summary>&) noexcept,
+                                   std::size_t n) noexcept {
+    if (s.fail.code != error::none) return s;
+    count_builder<summary> b{s, nullptr, nullptr, s.output, nullptr, s.entries_done};
+    for (std::size_t i = 0; i != n && s.fail.code == error::none; ++i) elements[i](b);
+    s.output = b.cursor;
+    s.entries_done = b.entries_done;
+    return s;
 }
 
 template<std::size_t Entries>
@@ -349,10 +348,30 @@ struct network_traits<network<First, Elements...>> {
 
 // analyzed<Net>: the summary, the structure and the analysis of Net, each evaluated only when
 // asked for, and keyed on Net itself so that diagnostics name a network by the user's name.
+// The totals come in parts of at most `part_size` elements, each its own constant evaluation
+// that goes on from the part before: each then has the compilers' whole budget (clang's
+// constexpr steps, g++'s operations), so networks of any length count under default limits.
+// Chaining the parts is recursion over parts, not layers: 100,000 layers make 25 parts.
+inline constexpr std::size_t part_size = 4096;
+
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
-    static constexpr summary totals{traits::input, traits::template elements<count_builder<summary>>()};
+    static constexpr auto elements = traits::template elements<count_builder<summary>>();
+    static constexpr std::size_t parts = elements.size() / part_size + 1;
+
+    template<std::size_t Part>
+    static constexpr summary before() noexcept {
+        if constexpr (Part == 0) return summary{.input = traits::input, .output = traits::input};
+        else return part<Part - 1>;
+    }
+
+    template<std::size_t Part>
+    static constexpr summary part = continue_summary(
+        before<Part>(), elements.data() + Part * part_size,
+        Part + 1 == parts ? elements.size() - Part * part_size : part_size);
+
+    static constexpr summary totals = part<parts - 1>;
 };
 
 template<class Net>
