@@ -92,8 +92,6 @@ struct node<name<Name>, false> {
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
-    template<class Builder>
-    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 template<>
@@ -103,8 +101,6 @@ struct node<netcount::identity, false> {
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
-    template<class Builder>
-    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 // What sequence, add, concat and residual share: a name and a scope for their parts.
@@ -152,9 +148,6 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
             emit_chain<Builder, Elements...>(b);
         }
     }
-
-    template<class Builder>
-    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 // add and concat: each path reads the block's input, then one entry merges their outputs.
@@ -192,9 +185,6 @@ struct merge_node : block_node<Stem, Elements...> {
         b.merge(Op, base::given, outs.data(), paths);
         b.close_scope(outer);
     }
-
-    template<class Builder>
-    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 template<class... Paths>
@@ -227,9 +217,6 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
         b.merge(merge_op::add, base::given, outs.data(), 2);
         b.close_scope(outer);
     }
-
-    template<class Builder>
-    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 } // namespace detail

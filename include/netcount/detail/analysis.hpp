@@ -139,10 +139,15 @@ struct structure_builder {
         cursor = entries_done++;
     }
 
-    template<class L>
-    static constexpr void leaf(structure_builder& b) noexcept {
-        const std::size_t from = b.cursor;
-        b.add_entry(b.make_name(kind_id<L>, L::kind, kind_ends_with_digit<L>, given_name_v<L>), &from, 1);
+    // An element of a network or block: a layer here, a block by its node.
+    template<class E>
+    static constexpr void visit(structure_builder& b) noexcept {
+        if constexpr (layer_kind<E>) {
+            const std::size_t from = b.cursor;
+            b.add_entry(b.make_name(kind_id<E>, E::kind, kind_ends_with_digit<E>, given_name_v<E>), &from, 1);
+        } else {
+            node<E>::template emit<structure_builder>(b);
+        }
     }
 
     // A named block's parts are named inside its path: "<block>/<part>".
@@ -223,7 +228,7 @@ struct count_builder {
     // statements on purpose: clang charges its constexpr step budget per statement, and this
     // runs for every layer; the overflow checks chain the builtins with ||, which sequences
     // them and costs no steps.
-    constexpr void record(std::string_view kind, std::string_view given, const shape in,
+    constexpr void record(std::string_view kind, bool valid_name, const shape in,
                           const layer_result& r) noexcept {
         const std::size_t index = entries_done++;
         std::uint64_t with_bias = 0, activations = 0;
@@ -247,7 +252,7 @@ struct count_builder {
                               r.weights,    r.biases, r.parameters, r.connections, with_bias,
                               activations,  r.window,  next_field(field, r.window, overflow), from};
         }
-        const error status = !given.empty() && !valid_name(given) ? error::invalid_name
+        const error status = !valid_name                          ? error::invalid_name
                              : r.status != error::none           ? r.status
                              : overflow                           ? error::count_overflow
                                                                   : error::none;
@@ -255,9 +260,11 @@ struct count_builder {
         cursor = r.output;
     }
 
-    template<class L>
-    static constexpr void leaf(count_builder& b) noexcept {
-        b.record(L::kind, given_name_v<L>, b.cursor, L::apply(b.cursor));
+    // An element of a network or block: a layer here, a block by its node.
+    template<class E>
+    static constexpr void visit(count_builder& b) noexcept {
+        if constexpr (layer_kind<E>) b.record(E::kind, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+        else node<E>::template emit<count_builder>(b);
     }
 
     static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
@@ -265,7 +272,7 @@ struct count_builder {
 
     // add: every path must produce the same shape; concat: the same height and width, and the
     // channels add up. Merges have nothing to count.
-    constexpr void merge(merge_op op, std::string_view given, const shape* paths, std::size_t n) noexcept {
+    constexpr void merge(merge_op op, std::string_view, const shape* paths, std::size_t n) noexcept {
         shape out = paths[0];
         error status = error::none;
         bool overflow = false;
@@ -277,7 +284,7 @@ struct count_builder {
             if (op == merge_op::concat) out.channels = add(out.channels, p.channels, overflow);
         }
         if (overflow && status == error::none) status = error::count_overflow;
-        record(op == merge_op::add ? "add" : "concat", given, paths[0], {.output = out, .status = status});
+        record(op == merge_op::add ? "add" : "concat", true, paths[0], {.output = out, .status = status});
     }
 };
 
@@ -352,7 +359,7 @@ struct network_traits<network<First, Elements...>> {
 // that goes on from the part before: each then has the compilers' whole budget (clang's
 // constexpr steps, g++'s operations), so networks of any length count under default limits.
 // Chaining the parts is recursion over parts, not layers: 100,000 layers make 25 parts.
-inline constexpr std::size_t part_size = 4096;
+inline constexpr std::size_t part_size = 2048;
 
 template<class Net>
 struct analyzed {

@@ -64,6 +64,13 @@ inline constexpr const char* kind_id = &kind_tag<kind_text<std::string_view(L::k
 template<class L>
 inline constexpr std::string_view given_name_v = given_name<L>();
 
+// A name given to a layer is checked once per layer type, not once per layer: non-empty, and
+// without '/', which separates the levels of block paths. (A block's name is checked where
+// the block is, with a static_assert.)
+template<class L>
+inline constexpr bool given_name_is_valid = given_name_v<L>.empty() ||
+                                            given_name_v<L>.find('/') == std::string_view::npos;
+
 template<class L>
 inline constexpr bool kind_ends_with_digit = [] {
     constexpr std::string_view kind = L::kind;
@@ -81,9 +88,6 @@ struct node {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
     }
 
-    // A layer goes straight to the builder: one call per layer in the counting loop.
-    template<class Builder>
-    static constexpr void (*emitter)(Builder&) noexcept = &Builder::template leaf<L>;
 };
 
 template<class T>
@@ -99,27 +103,50 @@ struct node<T, false> {
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
-    template<class Builder>
-    static constexpr void (*emitter)(Builder&) noexcept = &emit<Builder>;
 };
 
 // The pack expansions over elements live in function templates whose only parameters are the
 // elements (and a builder type): on g++, an expansion that names a member of a class templated
 // on the whole list re-substitutes the list for every element, which made a 2,000-layer
 // network cost 2.5 GB.
+//
+// On clang, an expansion that names a variable per element is quadratic too: each reference
+// to a constant variable joins a list of possible odr-uses that every lvalue-to-rvalue
+// conversion in the same full-expression searches and erases from. So the expansions below
+// name functions: facts<E>() is a call, &Builder::visit<E> an address.
+struct element_facts {
+    std::size_t entries, edges, names;
+};
+
+template<class Element>
+constexpr element_facts facts() noexcept {
+    return {node<Element>::entries, node<Element>::edges, node<Element>::names};
+}
+
+template<class... Elements>
+constexpr element_facts total_facts() noexcept {
+    element_facts total{0, 0, 0};
+    for (const element_facts& f : std::array<element_facts, sizeof...(Elements)>{facts<Elements>()...}) {
+        total.entries += f.entries;
+        total.edges += f.edges;
+        total.names += f.names;
+    }
+    return total;
+}
+
 template<class... Elements>
 constexpr std::size_t entry_count() noexcept {
-    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::entries...});
+    return total_facts<Elements...>().entries;
 }
 
 template<class... Elements>
 constexpr std::size_t edge_count() noexcept {
-    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::edges...});
+    return total_facts<Elements...>().edges;
 }
 
 template<class... Elements>
 constexpr std::size_t name_count() noexcept {
-    return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::names...});
+    return total_facts<Elements...>().names;
 }
 
 template<class... Elements>
@@ -133,9 +160,11 @@ constexpr std::size_t option_count() noexcept {
     return sum(std::array<std::size_t, sizeof...(Elements)>{(node<Elements>::is_option ? 1u : 0u)...});
 }
 
+// The emit functions of elements, in order: a layer is handled by the builder itself (one call
+// per layer in the counting loop), a block by its node, through Builder::visit.
 template<class Builder, class... Elements>
 constexpr std::array<void (*)(Builder&) noexcept, sizeof...(Elements)> emitters() noexcept {
-    return {node<Elements>::template emitter<Builder>...};
+    return {&Builder::template visit<Elements>...};
 }
 
 // Emits elements one after the other, each reading what the one before produced.
