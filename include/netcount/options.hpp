@@ -212,6 +212,7 @@ struct output_padding {
 // name<"conv1">: the layer's name in layers<Net> and in layer<Net, "conv1">.
 template<fixed_string Name>
 struct name {
+    static_assert(Name.size() != 0, "netcount: a layer name must be non-empty and must not contain '/'");
     static constexpr detail::option_kind kind = detail::option_kind::name;
     static constexpr std::string_view value = Name.view();
     static constexpr void apply(detail::layer_options& o) noexcept {
