@@ -41,3 +41,18 @@ TEST_CASE("to_table lists every layer on request") {
         "total                 146              180                  3960\n";
     CHECK(nc::to_table<small>({.all_layers = true}) == expected);
 }
+
+TEST_CASE("to_table writes the formulas of depthwise and transposed convolutions") {
+    // 8 x 8 x 4 -> depthwise 3 x 3, same: 4 filters of one channel, 3 * 3 * 1 * 4 = 36 weights
+    // over 8 * 8 positions = 2304 connections -> transposed 2 x 2, stride 2, 2 filters:
+    // (8 - 1) * 2 + 2 = 16, 2 * 2 * 4 * 2 = 32 weights, counted over the 8 * 8 input positions.
+    struct upsampling : nc::network<nc::input<8, 8, 4>, nc::depthwise_conv<nc::kernel<3>, nc::same>,
+                                    nc::transposed_conv<2, nc::kernel<2>, nc::stride<2>>> {};
+    const std::string table = nc::to_table<upsampling>();
+    CHECK(table.find("8 * 8 * 4 = 256  ") != std::string::npos);
+    CHECK(table.find("3 * 3 * 1 * 4 = 36  ") != std::string::npos);
+    CHECK(table.find("3 * 3 * 1 * 4 * 8 * 8 = 2304\n") != std::string::npos);
+    CHECK(table.find("16 * 16 * 2 = 512  ") != std::string::npos);
+    CHECK(table.find("2 * 2 * 4 * 2 = 32  ") != std::string::npos);
+    CHECK(table.find("2 * 2 * 4 * 2 * 8 * 8 = 2048\n") != std::string::npos);
+}

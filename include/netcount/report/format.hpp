@@ -78,18 +78,22 @@ inline std::string formula(std::initializer_list<std::uint64_t> factors, std::ui
 }
 
 // The seed's formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
-// connections = h * w * (C / g) * N * Y * X; for an fc, weights = connections = in * out.
+// connections = h * w * (C / g) * N * Y * X (a depthwise conv is one with g = C; a transposed
+// conv's connections run over its input positions instead); for an fc, weights = connections
+// = in * out.
 struct layer_formulas {
     std::string units, weights, connections;
 };
 
 inline layer_formulas formulas_of(const layer_info& l) {
     const std::uint64_t y = l.output.height, x = l.output.width, n = l.output.channels;
-    if (l.kind == "conv") {
+    if (l.kind == "conv" || l.kind == "depthwise_conv" || l.kind == "transposed_conv") {
         const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
         const std::uint64_t c = l.input.channels / l.window.groups;
+        const bool over_input = l.window.transposed;
         return {formula({y, x, n}, l.units), formula({kh, kw, c, n}, l.weights),
-                formula({kh, kw, c, n, y, x}, l.connections)};
+                formula({kh, kw, c, n, over_input ? l.input.height : y, over_input ? l.input.width : x},
+                        l.connections)};
     }
     if (l.kind == "fc") {
         const std::uint64_t in = l.input.height * l.input.width * l.input.channels;
