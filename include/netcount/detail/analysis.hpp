@@ -197,7 +197,6 @@ template<std::size_t Entries>
 struct analysis {
     static constexpr bool keeps_entries = true;
     std::array<layer_info, Entries> entries{};
-    counts totals{};
     shape input{};
     shape output{};
     failure fail{};
@@ -232,17 +231,21 @@ struct count_builder {
                           const layer_result& r) noexcept {
         const std::size_t index = entries_done++;
         std::uint64_t with_bias = 0, activations = 0;
-        counts& t = result.totals;
-        bool overflow =
-            __builtin_add_overflow(r.connections, r.bias_connections, &with_bias) ||
-            __builtin_mul_overflow(r.output.height, r.output.width, &activations) ||
-            __builtin_mul_overflow(activations, r.output.channels, &activations) ||
-            __builtin_add_overflow(t.units, r.units, &t.units) || __builtin_add_overflow(t.weights, r.weights, &t.weights) ||
-            __builtin_add_overflow(t.biases, r.biases, &t.biases) ||
-            __builtin_add_overflow(t.parameters, r.parameters, &t.parameters) ||
-            __builtin_add_overflow(t.connections, r.connections, &t.connections) ||
-            __builtin_add_overflow(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
-            __builtin_add_overflow(t.activations, activations, &t.activations);
+        bool overflow = __builtin_add_overflow(r.connections, r.bias_connections, &with_bias) ||
+                        __builtin_mul_overflow(r.output.height, r.output.width, &activations) ||
+                        __builtin_mul_overflow(activations, r.output.channels, &activations);
+        // The totals are the summary's; the full pass runs only for a network whose summary
+        // has already been checked, so it does not sum them again.
+        if constexpr (!Analysis::keeps_entries) {
+            counts& t = result.totals;
+            overflow = overflow || __builtin_add_overflow(t.units, r.units, &t.units) ||
+                       __builtin_add_overflow(t.weights, r.weights, &t.weights) ||
+                       __builtin_add_overflow(t.biases, r.biases, &t.biases) ||
+                       __builtin_add_overflow(t.parameters, r.parameters, &t.parameters) ||
+                       __builtin_add_overflow(t.connections, r.connections, &t.connections) ||
+                       __builtin_add_overflow(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
+                       __builtin_add_overflow(t.activations, activations, &t.activations);
+        }
         if constexpr (Analysis::keeps_entries) {
             const std::span<const std::size_t> from = inputs[index];
             const std::size_t* const first = from.data();
