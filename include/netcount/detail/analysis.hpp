@@ -31,14 +31,6 @@ struct failure {
     shape input{};
 };
 
-constexpr bool ends_with_digit(std::string_view s) noexcept {
-    return !s.empty() && s.back() >= '0' && s.back() <= '9';
-}
-
-constexpr bool valid_name(std::string_view s) noexcept {
-    return !s.empty() && s.find('/') == std::string_view::npos;
-}
-
 // How a merge combines its paths.
 enum class merge_op : unsigned char { add, concat };
 
