@@ -50,12 +50,12 @@ constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const
     std::uint64_t positions = 0, positions_in = 0, weights = 0, units = 0, connections = 0, parameters = 0;
     const std::uint64_t biases = o.bias ? filters : 0;
     const bool overflow =
-        __builtin_mul_overflow(y.positions, x.positions, &positions) || __builtin_mul_overflow(positions, filters, &units) ||
-        __builtin_mul_overflow(o.kernel_h, o.kernel_w, &weights) ||
-        __builtin_mul_overflow(weights, in.channels / o.groups, &weights) || __builtin_mul_overflow(weights, filters, &weights) ||
-        __builtin_add_overflow(weights, biases, &parameters) ||
-        (transposed && __builtin_mul_overflow(in.height, in.width, &positions_in)) ||
-        __builtin_mul_overflow(weights, transposed ? positions_in : positions, &connections);
+        detail::mul_overflows(y.positions, x.positions, &positions) || detail::mul_overflows(positions, filters, &units) ||
+        detail::mul_overflows(o.kernel_h, o.kernel_w, &weights) ||
+        detail::mul_overflows(weights, in.channels / o.groups, &weights) || detail::mul_overflows(weights, filters, &weights) ||
+        detail::add_overflows(weights, biases, &parameters) ||
+        (transposed && detail::mul_overflows(in.height, in.width, &positions_in)) ||
+        detail::mul_overflows(weights, transposed ? positions_in : positions, &connections);
     return {.output = {y.positions, x.positions, filters},
             .units = units,
             .weights = weights,
@@ -79,7 +79,7 @@ constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const 
 // A depthwise convolution is a convolution with one group per input channel.
 constexpr layer_result apply_depthwise_conv(const shape& in, layer_options o) noexcept {
     std::uint64_t filters = 0;
-    if (__builtin_mul_overflow(in.channels, o.multiplier, &filters)) return {.status = error::count_overflow};
+    if (detail::mul_overflows(in.channels, o.multiplier, &filters)) return {.status = error::count_overflow};
     o.groups = in.channels;
     return apply_conv(in, filters, o);
 }

@@ -223,20 +223,20 @@ struct count_builder {
                           const layer_result& r) noexcept {
         const std::size_t index = entries_done++;
         std::uint64_t with_bias = 0, activations = 0;
-        bool overflow = __builtin_add_overflow(r.connections, r.bias_connections, &with_bias) ||
-                        __builtin_mul_overflow(r.output.height, r.output.width, &activations) ||
-                        __builtin_mul_overflow(activations, r.output.channels, &activations);
+        bool overflow = detail::add_overflows(r.connections, r.bias_connections, &with_bias) ||
+                        detail::mul_overflows(r.output.height, r.output.width, &activations) ||
+                        detail::mul_overflows(activations, r.output.channels, &activations);
         // The totals are the summary's; the full pass runs only for a network whose summary
         // has already been checked, so it does not sum them again.
         if constexpr (!Analysis::keeps_entries) {
             counts& t = result.totals;
-            overflow = overflow || __builtin_add_overflow(t.units, r.units, &t.units) ||
-                       __builtin_add_overflow(t.weights, r.weights, &t.weights) ||
-                       __builtin_add_overflow(t.biases, r.biases, &t.biases) ||
-                       __builtin_add_overflow(t.parameters, r.parameters, &t.parameters) ||
-                       __builtin_add_overflow(t.connections, r.connections, &t.connections) ||
-                       __builtin_add_overflow(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
-                       __builtin_add_overflow(t.activations, activations, &t.activations);
+            overflow = overflow || detail::add_overflows(t.units, r.units, &t.units) ||
+                       detail::add_overflows(t.weights, r.weights, &t.weights) ||
+                       detail::add_overflows(t.biases, r.biases, &t.biases) ||
+                       detail::add_overflows(t.parameters, r.parameters, &t.parameters) ||
+                       detail::add_overflows(t.connections, r.connections, &t.connections) ||
+                       detail::add_overflows(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
+                       detail::add_overflows(t.activations, activations, &t.activations);
         }
         if constexpr (Analysis::keeps_entries) {
             const std::span<const std::size_t> from = inputs[index];

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include <netcount/detail/checked.hpp>
 #include <netcount/layer_info.hpp>
 
 // Receptive fields, the standard recurrence (Araujo, Norris and Sim, "Computing Receptive
@@ -19,9 +20,9 @@ constexpr axis_field next_axis_field(const axis_field& in, const axis_window& w,
     // below one they are rounded up to one: an approximation for upsampling layers.
     const std::uint64_t span = w.dilation * (w.kernel - 1) + 1, reach = transposed ? (span + w.stride - 1) / w.stride : span;
     std::uint64_t size = 0, jump = 0, shift = 0;
-    overflow = __builtin_mul_overflow(reach - 1, in.jump, &size) || __builtin_add_overflow(size, in.size, &size) ||
-               (transposed ? (jump = in.jump / w.stride, false) : __builtin_mul_overflow(in.jump, w.stride, &jump)) ||
-               __builtin_mul_overflow(w.pad_begin, in.jump, &shift) || shift > INT64_MAX || overflow;
+    overflow = detail::mul_overflows(reach - 1, in.jump, &size) || detail::add_overflows(size, in.size, &size) ||
+               (transposed ? (jump = in.jump / w.stride, false) : detail::mul_overflows(in.jump, w.stride, &jump)) ||
+               detail::mul_overflows(w.pad_begin, in.jump, &shift) || shift > static_cast<std::uint64_t>(INT64_MAX) || overflow;
     return {size, jump == 0 ? 1 : jump, transposed ? in.start : in.start - static_cast<std::int64_t>(shift)};
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include <netcount/detail/checked.hpp>
 #include <netcount/error.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/options.hpp>
@@ -34,13 +35,13 @@ constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint6
                                         : error::zero_dilation};
     std::uint64_t span = 0, needed = 0, padded = 0;
     const std::uint64_t wanted = size / stride + (size % stride != 0 ? 1 : 0);
-    const bool overflow = __builtin_mul_overflow(dilation, kernel - 1, &span) || __builtin_add_overflow(span, 1, &span) ||
-                          __builtin_mul_overflow(wanted - 1, stride, &needed) || __builtin_add_overflow(needed, span, &needed);
+    const bool overflow = detail::mul_overflows(dilation, kernel - 1, &span) || detail::add_overflows(span, 1, &span) ||
+                          detail::mul_overflows(wanted - 1, stride, &needed) || detail::add_overflows(needed, span, &needed);
     const std::uint64_t same_total = needed > size ? needed - size : 0;
     const std::uint64_t begin = padding == padding_mode::explicit_ ? pad_begin : padding == padding_mode::same ? same_total / 2 : 0;
     const std::uint64_t end = padding == padding_mode::explicit_ ? pad_end : padding == padding_mode::same ? same_total - same_total / 2 : 0;
-    if ((padding == padding_mode::same && overflow) || __builtin_add_overflow(size, begin, &padded) ||
-        __builtin_add_overflow(padded, end, &padded) || (padding != padding_mode::same && overflow))
+    if ((padding == padding_mode::same && overflow) || detail::add_overflows(size, begin, &padded) ||
+        detail::add_overflows(padded, end, &padded) || (padding != padding_mode::same && overflow))
         return {.status = error::count_overflow};
     if (padded < span) return {.status = error::window_exceeds_input};
     const std::uint64_t slack = padded - span;
