@@ -14,6 +14,9 @@
 #                                    compile-fail harness)
 #   <!-- skip: <reason> -->          not compiled; the reason is required
 #
+# A block that includes <netcount/hana.hpp> is skipped, with a message, where Boost.Hana is
+# not found.
+#
 # A run block may be followed by a block (```text or ```) marked <!-- output -->: the program's
 # standard output must then equal it. Blocks are numbered per file in order; the generated
 # sources hold #line directives, so a compiler error names the Markdown file and line.
@@ -55,7 +58,6 @@ function(netcount_doc_blocks dir)
   set(compiled "")
   set(run_blocks "")
   set(outputs "")
-  set(needs_hana FALSE)
   foreach(markdown IN LISTS ARGN)
     file(RELATIVE_PATH shown ${PROJECT_SOURCE_DIR} ${markdown})
     get_filename_component(stem ${markdown} NAME_WE)
@@ -135,6 +137,8 @@ function(netcount_doc_blocks dir)
 
       if(above MATCHES "^<!-- skip: (.+) -->$")
         message(STATUS "docs: ${shown}:${fence_line} not compiled: ${CMAKE_MATCH_1}")
+      elseif(body MATCHES "<netcount/hana.hpp>" AND NOT TARGET netcount::hana AND NOT TARGET Boost::headers)
+        message(STATUS "docs: ${shown}:${fence_line} not compiled: it needs Boost.Hana, which was not found")
       elseif(above MATCHES "^<!-- compile-fail: (.+) -->$")
         set(source ${dir}/${id}.cpp)
         _netcount_doc_write(${source}
@@ -169,17 +173,14 @@ function(netcount_doc_blocks dir)
           list(APPEND compiled ${dir}/${id}.cpp)
         endif()
       endif()
-      if(body MATCHES "<netcount/hana.hpp>" AND NOT above MATCHES "^<!-- skip")
-        set(needs_hana TRUE)
-      endif()
     endwhile()
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${markdown})
   endforeach()
 
-  # Hana's blocks need Boost's headers: netcount::hana where it exists, else netcount::netcount
-  # brings them.
+  # Blocks that include <netcount/hana.hpp> need Boost.Hana's headers: netcount::hana where
+  # that target exists, else netcount::netcount brings them (or they were skipped above).
   set(hana "")
-  if(needs_hana AND TARGET netcount::hana)
+  if(TARGET netcount::hana)
     set(hana netcount::hana)
   endif()
 
