@@ -17,8 +17,8 @@ inline constexpr unsigned avg_pool_options =
                   option_kind::ceil_mode, option_kind::name});
 inline constexpr unsigned max_pool_options = avg_pool_options | options_mask({option_kind::dilation});
 
-// Pooling keeps the channels, has no weights and so, by the seed's convention, no units or
-// connections; only its output shape and window matter. The stride defaults to the kernel.
+// Pooling keeps the channels, has no weights and so no units (outputs of layers with weights)
+// or connections; only its output shape and window matter. The stride defaults to the kernel.
 constexpr layer_result apply_pool(const shape& in, const layer_options& o) noexcept {
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
