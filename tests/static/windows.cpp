@@ -75,6 +75,20 @@ static_assert(rejects<nc::max_pool<nc::kernel<0>, nc::stride<1>, nc::pad<1>>>(4,
 static_assert(on<nc::max_pool<nc::kernel<1, 3>, nc::stride<1>>>(1, max64).output == nc::shape{1, max64 - 2, 1});
 static_assert(on<nc::conv<1, nc::kernel<1, 3>>>(1, max64).output == nc::shape{1, max64 - 2, 1});
 static_assert(rejects<nc::max_pool<nc::kernel<1, 3>, nc::stride<1>, nc::same>>(1, max64, nc::error::count_overflow));
+// Near 2^32, where a 32-bit size would wrap: a 3-wide stride-2 conv on 2^32 pixels,
+// floor((2^32 - 3) / 2) + 1 = 2,147,483,646 + 1 = 2^31 - 1 positions; `same` gives
+// ceil(2^32 / 2) = 2^31, padded by (2^31 - 1) * 2 + 3 - 2^32 = 1, at the end.
+constexpr std::uint64_t two32 = std::uint64_t{1} << 32;
+static_assert(on<nc::conv<1, nc::kernel<1, 3>, nc::stride<1, 2>>>(1, two32).output == nc::shape{1, 2'147'483'647, 1});
+static_assert(on<nc::conv<1, nc::kernel<1, 3>, nc::stride<1, 2>, nc::same>>(1, two32).window.width ==
+              nc::axis_window{.kernel = 3, .stride = 2, .pad_end = 1});
+static_assert(on<nc::conv<1, nc::kernel<1, 3>, nc::stride<1, 2>, nc::same>>(1, two32).output.width == two32 / 2);
+// A 2^32-wide pool with stride 2^32 and ceil_mode on 2^33 + 1 pixels: windows at 0 and 2^32
+// fit; the third, at 2^33, starts on the last pixel and runs past it: 3 positions (as
+// MaxPool2d(4, 4, ceil_mode=True) gives 3 on 9, 2 * 4 + 1).
+static_assert(on<nc::max_pool<nc::kernel<1, two32>, nc::stride<1, two32>, nc::ceil_mode>>(1, 2 * two32 + 1)
+                  .output.width == 3);
+
 // ceil_mode's last window near 2^64: kernel 1, stride 2^63 on 2^64 - 1 pixels. Windows start at
 // 0 and 2^63; the next would start at 2^64, past the input: 2 positions (the start does not
 // wrap to 0 and add a third).
