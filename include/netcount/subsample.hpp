@@ -48,8 +48,7 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
 // (default: the kernel), name.
 template<class... Options>
 struct subsample {
-    static_assert((detail::accepts_option<detail::subsample_options, Options>() && ...),
-                  "netcount: subsample's options are kernel, stride and name");
+    static_assert(detail::options_checked<subsample, detail::subsample_options, Options...>::reported);
     static constexpr std::string_view kind = "subsample";
     static constexpr detail::layer_options options = detail::gather_options<detail::subsample_options, Options...>();
     static constexpr std::string_view name = options.name;
