@@ -88,7 +88,10 @@ struct network_of_impl {
 
 template<class T>
 struct network_of_impl<T, void> {
-    static constexpr bool derives = std::is_base_of_v<network_tag, T>;
+    static constexpr bool derives = [] {
+        if constexpr (requires { sizeof(T); }) return std::is_base_of_v<network_tag, T>; // complete
+        else return false;
+    }();
     static_assert(verdict<!derives, several_networks<T>>::reported);
     using type = std::conditional_t<derives, network<input<1, 1, 1>>, void>;
 };
