@@ -128,10 +128,10 @@ constexpr layer_result apply_transposed_conv(const shape& in, std::uint64_t filt
 // name.
 template<std::size_t Filters, class... Options>
 struct conv {
-    static_assert(detail::options_checked<conv, detail::conv_options, Options...>::reported);
-
     static constexpr std::string_view kind = "conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<conv, detail::conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -144,11 +144,11 @@ struct conv {
 // dilation, multiplier, no_bias, name.
 template<class... Options>
 struct depthwise_conv {
-    static_assert(detail::options_checked<depthwise_conv, detail::depthwise_conv_options, Options...>::reported);
-
     static constexpr std::string_view kind = "depthwise_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::depthwise_conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<depthwise_conv, detail::depthwise_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -160,13 +160,14 @@ struct depthwise_conv {
 // stride, valid (default) / pad, dilation, groups, output_padding, no_bias, name.
 template<std::size_t Filters, class... Options>
 struct transposed_conv {
-    static_assert(detail::options_checked<transposed_conv, detail::transposed_conv_options, Options...>::reported);
     static_assert(detail::verdict<(!std::is_same_v<Options, same> && ...),
                                   detail::transposed_conv_same<transposed_conv>>::reported);
 
     static constexpr std::string_view kind = "transposed_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::transposed_conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<transposed_conv, detail::transposed_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {

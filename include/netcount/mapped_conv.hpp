@@ -94,10 +94,10 @@ constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters,
 // valid / same / pad, no_bias, name.
 template<std::size_t Filters, class Table, class... Options>
 struct mapped_conv {
-    static_assert(detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>::reported);
-
     static constexpr std::string_view kind = "mapped_conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
