@@ -1,8 +1,21 @@
-# cmake -DCOMPILER=... -DFLAGS=... -DSOURCE=... [-DEXTRA_EXPECT=...] -P netcount_expect_compile_error.cmake
+# cmake -DCOMPILER=... -DFLAGS=... -DSOURCE=... [-DEXTRA_EXPECT=...] [-DEXTRA_FLAGS=...]
+#       [-DLIMIT=16384] -P netcount_expect_compile_error.cmake
 #
-# Compiles SOURCE with NETCOUNT_COMPILE_FAIL defined; succeeds only if compilation fails and the
-# output contains every "// expect: <text>" of SOURCE (and EXTRA_EXPECT), matched literally.
+# Compiles SOURCE with NETCOUNT_COMPILE_FAIL defined; succeeds only if
+#  - compilation fails;
+#  - the output contains every "// expect: <text>" of SOURCE (and EXTRA_EXPECT), matched
+#    literally, and no "// absent: <text>" (a false second error);
+#  - the first error line contains the first expected text, the netcount message: a reader sees
+#    what is wrong first, not an error that follows from it;
+#  - the whole diagnostic takes at most LIMIT bytes (16 KiB): a rejection that drags follow-on
+#    errors after it fails here, on either compiler.
+# It prints the diagnostic's size, which the test log keeps.
 
+if(NOT DEFINED LIMIT)
+  set(LIMIT 16384)
+endif()
+
+file(STRINGS "${SOURCE}" absent_lines REGEX "^// absent: ")
 file(STRINGS "${SOURCE}" expect_lines REGEX "^// expect: ")
 set(expected "")
 foreach(line IN LISTS expect_lines)
@@ -17,7 +30,7 @@ if(NOT expected)
 endif()
 
 execute_process(
-  COMMAND ${COMPILER} ${FLAGS} -DNETCOUNT_COMPILE_FAIL ${SOURCE}
+  COMMAND ${COMPILER} ${FLAGS} ${EXTRA_FLAGS} -DNETCOUNT_COMPILE_FAIL ${SOURCE}
   RESULT_VARIABLE result
   OUTPUT_VARIABLE output
   ERROR_VARIABLE output)
@@ -32,5 +45,30 @@ foreach(text IN LISTS expected)
     message(FATAL_ERROR "the diagnostic does not contain: ${text}")
   endif()
 endforeach()
+
+foreach(line IN LISTS absent_lines)
+  string(REGEX REPLACE "^// absent: " "" text "${line}")
+  string(FIND "${output}" "${text}" at)
+  if(NOT at EQUAL -1)
+    message("${output}")
+    message(FATAL_ERROR "the diagnostic contains what it must not: ${text}")
+  endif()
+endforeach()
+
+# g++ and clang++ both write "<file>:<line>:<column>: error: <what>" (or "fatal error:").
+string(REGEX MATCH "[^\n]*: (fatal )?error: [^\n]*" first_error "${output}")
+list(GET expected 0 message_text)
+string(FIND "${first_error}" "${message_text}" at)
+if(at EQUAL -1)
+  message("${output}")
+  message(FATAL_ERROR "the first error line does not say \"${message_text}\"; it is:\n${first_error}")
+endif()
+
+string(LENGTH "${output}" size)
+if(size GREATER LIMIT)
+  message("${output}")
+  message(FATAL_ERROR "the diagnostic takes ${size} bytes, more than ${LIMIT}: follow-on errors?")
+endif()
+
 list(LENGTH expected count)
-message(STATUS "rejected as expected, with ${count} expected texts found")
+message(STATUS "rejected as expected, with ${count} expected texts found; diagnostic: ${size} bytes")

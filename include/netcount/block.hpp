@@ -77,12 +77,26 @@ constexpr std::string_view block_name() noexcept {
     return given;
 }
 
+// How many name<...> a block's elements hold: at most one. What a name may hold, name<...>
+// checks itself.
 template<class... Elements>
-constexpr bool block_name_is_valid() noexcept {
-    constexpr std::size_t names = (std::size_t{0} + ... + (is_name_option<Elements> ? 1 : 0));
-    constexpr std::string_view given = block_name<Elements...>();
-    return names <= 1 && given.find('/') == std::string_view::npos && (names == 0 || !given.empty());
+constexpr std::size_t block_names() noexcept {
+    return (std::size_t{0} + ... + (is_name_option<Elements> ? 1 : 0));
 }
+
+// Instantiated when a block has more than one name<...>; the block then takes the last.
+template<class... Elements>
+struct block_named_twice {
+    static_assert(always_false<block_named_twice>, "netcount: a block takes at most one name<...>");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// Instantiated for an add or concat without a path; it then merges its input alone.
+template<class... Elements>
+struct merge_without_paths {
+    static_assert(always_false<merge_without_paths>, "netcount: add and concat need at least one path");
+    static constexpr bool reported = true;
+};
 
 // A block's name<...>: no entry, only a name.
 template<fixed_string Name>
@@ -107,8 +121,7 @@ struct node<netcount::identity, false> {
 template<std::string_view const& Stem, class... Elements>
 struct block_node {
 
-    static_assert(block_name_is_valid<Elements...>(),
-                  "netcount: a block takes at most one name<...>, non-empty and without '/'");
+    static_assert(verdict<block_names<Elements...>() <= 1, block_named_twice<Elements...>>::reported);
     static constexpr std::string_view given = block_name<Elements...>();
     static constexpr const char* stem_id = &kind_tag<kind_text<Stem.size()>(Stem)>;
 
@@ -155,11 +168,11 @@ template<merge_op Op, std::string_view const& Stem, class... Elements>
 struct merge_node : block_node<Stem, Elements...> {
     using base = block_node<Stem, Elements...>;
     static constexpr std::size_t paths = sizeof...(Elements) - option_count<Elements...>();
-    static_assert(paths >= 1, "netcount: add and concat need at least one path");
+    static_assert(verdict<paths >= 1, merge_without_paths<Elements...>>::reported);
 
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
-    static constexpr std::size_t edges = edge_count<Elements...>() + paths;
+    static constexpr std::size_t edges = edge_count<Elements...>() + (paths == 0 ? 1 : paths);
     static constexpr std::size_t names = 1 + name_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
@@ -172,7 +185,9 @@ struct merge_node : block_node<Stem, Elements...> {
         constexpr std::array<bool, sizeof...(Elements)> option{node<Elements>::is_option...};
         const auto outer = b.open_scope(base::stem_id, Stem, base::given);
         const cursor in = b.cursor;
-        std::array<cursor, paths> outs{};
+        // Without a path (rejected above) the merge reads the block's input, so that the
+        // rejection is the only error.
+        std::array<cursor, paths == 0 ? 1 : paths> outs{in};
         std::size_t k = 0;
         const auto parts = emitters<Builder, Elements...>();
         for (std::size_t i = 0; i != parts.size(); ++i) {
@@ -182,7 +197,7 @@ struct merge_node : block_node<Stem, Elements...> {
             if (b.failed()) return;
             outs[k++] = b.cursor;
         }
-        b.merge(Op, base::given, outs.data(), paths);
+        b.merge(Op, base::given, outs.data(), outs.size());
         b.close_scope(outer);
     }
 };

@@ -45,6 +45,7 @@ struct over_budget {
                   "netcount: the network has more connections than its budget allows");
     static_assert(Figure != budget_figure::activations,
                   "netcount: the network has more activations than its budget allows");
+    static constexpr bool reported = true; // see verdict in error.hpp
 };
 
 namespace detail {
@@ -95,7 +96,7 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
 template<class Net, budget B, budget_figure F, std::size_t... I>
 constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
     constexpr std::string_view largest = largest_layer(layers<Net>, F);
-    (void)sizeof(over_budget<F, figure_of(totals<Net>, F), limit_of(B, F), largest[I]...>);
+    (void)sizeof(report<over_budget<F, figure_of(totals<Net>, F), limit_of(B, F), largest[I]...>>);
 }
 
 template<class Net, budget B>

@@ -84,6 +84,14 @@ constexpr layer_result apply_depthwise_conv(const shape& in, layer_options o) no
     return apply_conv(in, filters, o);
 }
 
+// Instantiated for a transposed_conv given `same`, which it then reads as `valid`, so that this
+// is the only error.
+template<class Layer>
+struct transposed_conv_same {
+    static_assert(always_false<Layer>, "netcount: transposed_conv takes valid or pad<...>, not same");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
 // One axis of a transposed convolution: (in - 1) * stride - padding + dilation * (k - 1)
 // + output_padding + 1 positions, as PyTorch's ConvTranspose2d. PyTorch takes any padding
 // that leaves at least one position (it pads the output, not the input, so nothing bounds it
@@ -126,12 +134,10 @@ constexpr layer_result apply_transposed_conv(const shape& in, std::uint64_t filt
 // name.
 template<std::size_t Filters, class... Options>
 struct conv {
-    static_assert((detail::accepts_option<detail::conv_options, Options>() && ...),
-                  "netcount: conv's options are kernel, stride, valid, same, pad, dilation, "
-                  "groups, no_bias and name");
-
     static constexpr std::string_view kind = "conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<conv, detail::conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -144,13 +150,11 @@ struct conv {
 // dilation, multiplier, no_bias, name.
 template<class... Options>
 struct depthwise_conv {
-    static_assert((detail::accepts_option<detail::depthwise_conv_options, Options>() && ...),
-                  "netcount: depthwise_conv's options are kernel, stride, valid, same, pad, "
-                  "dilation, multiplier, no_bias and name");
-
     static constexpr std::string_view kind = "depthwise_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::depthwise_conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<depthwise_conv, detail::depthwise_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -162,15 +166,14 @@ struct depthwise_conv {
 // stride, valid (default) / pad, dilation, groups, output_padding, no_bias, name.
 template<std::size_t Filters, class... Options>
 struct transposed_conv {
-    static_assert((detail::accepts_option<detail::transposed_conv_options, Options>() && ...),
-                  "netcount: transposed_conv's options are kernel, stride, valid, pad, dilation, "
-                  "groups, output_padding, no_bias and name");
-    static_assert((!std::is_same_v<Options, same> && ...),
-                  "netcount: transposed_conv takes valid or pad<...>, not same");
+    static_assert(detail::verdict<(!std::is_same_v<Options, same> && ...),
+                                  detail::transposed_conv_same<transposed_conv>>::reported);
 
     static constexpr std::string_view kind = "transposed_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::transposed_conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<transposed_conv, detail::transposed_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {

@@ -26,7 +26,7 @@ constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
     constexpr std::string_view name = analyzed_layers<Net>::graph.names[f.index];
     // The static_assert that fires inside invalid_layer says what is wrong; its template
     // arguments say where.
-    (void)sizeof(invalid_layer<f.code, f.index, f.input, name[I]...>);
+    (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
 }
 
 // The totals of Net, with a compile error naming the layer if Net is not a valid network.
@@ -63,7 +63,7 @@ inline constexpr layer_info no_layer{};
 
 template<fixed_string Name, std::size_t Matches, std::size_t... I>
 constexpr void report_layer_name(std::index_sequence<I...>) noexcept {
-    (void)sizeof(invalid_layer_name<Matches, Name.chars[I]...>);
+    (void)sizeof(report<invalid_layer_name<Matches, Name.chars[I]...>>);
 }
 
 template<class Net, fixed_string Name>

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include <netcount/shape.hpp>
 
@@ -18,7 +20,7 @@ enum class error : unsigned {
     zero_outputs,
     missing_kernel,
     repeated_option,
-    invalid_name,
+    invalid_name, // not returned by netcount's kinds: names are checked where they are written
     window_exceeds_input,
     channels_not_divisible_by_groups,
     filters_not_divisible_by_groups,
@@ -44,7 +46,8 @@ constexpr std::string_view message(error e) noexcept {
         case error::zero_outputs: return "a layer needs at least one filter or output";
         case error::missing_kernel: return "this layer needs a kernel<...> option";
         case error::repeated_option: return "an option is given more than once";
-        case error::invalid_name: return "a layer name must be non-empty and must not contain '/'";
+        case error::invalid_name:
+            return "a layer name must be non-empty printable ASCII, without '/' and without a space at either end";
         case error::window_exceeds_input: return "the window is larger than the padded input";
         case error::channels_not_divisible_by_groups: return "input channels are not divisible by groups";
         case error::filters_not_divisible_by_groups: return "filters are not divisible by groups";
@@ -62,6 +65,38 @@ constexpr std::string_view message(error e) noexcept {
     return "unknown error";
 }
 
+namespace detail {
+
+// Rejections that stop nothing else. A static_assert that fails in a class template's own body
+// makes clang give up on that class, and every use of it then fails too: a bad name<"">, a
+// block name with '/' or an option a layer does not take gave 26 to 34 KB of follow-on errors.
+// So a class that checks something writes
+//     static_assert(verdict<ok, some_rejection<facts...>>::reported);
+// which never fails itself: when !ok it instantiates some_rejection, whose own static_assert
+// says what is wrong (its template arguments say where) and whose `reported` is true all the
+// same. The class that checks goes on as if its input were valid (with a fallback value where
+// it needs one), so one mistake makes one error. The rejection must be reached from a
+// static_assert of a class: reached through a variable or inside a function body, its error
+// makes that variable or function invalid on clang, and whatever is evaluated through it fails
+// too (report<R> below is for functions).
+template<class>
+inline constexpr bool always_false = false;
+
+struct accepted {
+    static constexpr bool reported = true;
+};
+
+template<bool Ok, class Rejection>
+using verdict = std::conditional_t<Ok, accepted, Rejection>;
+
+// report<Rejection>: a rejection a function can name, as in (void)sizeof(report<R>).
+template<class Rejection>
+struct report {
+    static_assert(Rejection::reported);
+};
+
+} // namespace detail
+
 // invalid_layer<Error, Index, Input, Name...>: instantiated only when a network is invalid.
 // The failing static_assert says what is wrong; the template arguments say where: the layer's
 // index in layers<Net>, the shape it received and its name spelled out as characters (clang
@@ -76,7 +111,8 @@ struct invalid_layer {
     static_assert(Error != error::missing_kernel, "netcount: this layer needs a kernel<...> option");
     static_assert(Error != error::repeated_option, "netcount: an option is given more than once");
     static_assert(Error != error::invalid_name,
-                  "netcount: a layer name must be non-empty and must not contain '/'");
+                  "netcount: a layer name must be non-empty printable ASCII, without '/' and without a "
+                  "space at either end");
     static_assert(Error != error::window_exceeds_input,
                   "netcount: the window is larger than the padded input");
     static_assert(Error != error::channels_not_divisible_by_groups,
@@ -98,6 +134,7 @@ struct invalid_layer {
                   "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
     static_assert(Error != error::padding_removes_output,
                   "netcount: the padding removes the whole output of the transposed convolution");
+    static constexpr bool reported = true; // see verdict
 };
 
 // invalid_layer_name<Matches, Name...>: instantiated when layer<Net, "name"> does not find
@@ -106,7 +143,80 @@ template<std::size_t Matches, char... Name>
 struct invalid_layer_name {
     static_assert(Matches != 0, "netcount: no layer has this name");
     static_assert(Matches < 2, "netcount: more than one layer has this name");
+    static constexpr bool reported = true; // see verdict
 };
+
+// The rule every name keeps: a name given with name<"...">, and a user-defined kind's `kind` and
+// `name`. A name is one or more characters of printable ASCII (' ' to '~'), without '/', which
+// separates the levels of a block path, and without a space at either end. Printable ASCII
+// because every report prints it then exactly as written and unambiguously: the text table
+// lines up byte for byte, Markdown, CSV, JSON, SVG and DOT escape every such character, no
+// control character ends a row or makes XML ill-formed, no invisible or right-to-left character
+// disguises one name as another, and a compile error spells each character; PyTorch's module
+// paths and Keras's layer names keep to it in practice. A space at either end would be lost in
+// Markdown (cells are trimmed) and read as padding in the text table.
+enum class name_problem : unsigned {
+    none,
+    empty,
+    control_character,   // below ' ', or DEL
+    not_ascii,           // a byte above '~': UTF-8 or another encoding
+    slash,
+    space_at_either_end,
+};
+
+constexpr name_problem name_problem_of(std::string_view name) noexcept {
+    if (name.empty()) return name_problem::empty;
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f) return name_problem::control_character;
+        if (u > 0x7f) return name_problem::not_ascii;
+    }
+    if (name.find('/') != std::string_view::npos) return name_problem::slash;
+    if (name.front() == ' ' || name.back() == ' ') return name_problem::space_at_either_end;
+    return name_problem::none;
+}
+
+// rejected_name<Problem, Name...>: instantiated only for a name that breaks the rule, where the
+// name is written (name<"...">) or where a network meets a kind defined outside the library.
+// The failing static_assert says what is wrong; the name is spelled out as characters.
+template<name_problem Problem, char... Name>
+struct rejected_name {
+    static_assert(Problem != name_problem::empty, "netcount: a name must not be empty");
+    static_assert(Problem != name_problem::control_character,
+                  "netcount: a name must not contain a control character (names are printable ASCII)");
+    static_assert(Problem != name_problem::not_ascii,
+                  "netcount: a name must be printable ASCII, and this one has a byte above '~' (UTF-8?)");
+    static_assert(Problem != name_problem::slash,
+                  "netcount: a name must not contain '/', which separates the levels of a block path");
+    static_assert(Problem != name_problem::space_at_either_end,
+                  "netcount: a name must not begin or end with a space");
+    static constexpr bool reported = true; // see verdict
+};
+
+namespace detail {
+
+template<const std::string_view& Text, std::size_t... I>
+rejected_name<name_problem_of(Text), Text[I]...> rejected_name_for(std::index_sequence<I...>) noexcept;
+
+// name_verdict<Text>: accepted, or for a name that breaks the rule the rejected_name that
+// reports it (a verdict whose rejection is only spelled out for a bad name):
+//     static_assert(name_verdict<Text>::reported);
+template<bool Valid>
+struct name_verdict_of {
+    template<const std::string_view&>
+    using type = accepted;
+};
+
+template<>
+struct name_verdict_of<false> {
+    template<const std::string_view& Text>
+    using type = decltype(rejected_name_for<Text>(std::make_index_sequence<Text.size()>{}));
+};
+
+template<const std::string_view& Text>
+using name_verdict = typename name_verdict_of<name_problem_of(Text) == name_problem::none>::template type<Text>;
+
+} // namespace detail
 
 } // namespace netcount
 

@@ -62,11 +62,10 @@ constexpr layer_result apply_flatten(const shape& in) noexcept {
 // fc<Outputs, Options...>: fully connected (PyTorch's Linear); options no_bias, name.
 template<std::size_t Outputs, class... Options>
 struct fc {
-    static_assert((detail::accepts_option<detail::fc_options, Options>() && ...),
-                  "netcount: fc's options are no_bias and name");
-
     static constexpr std::string_view kind = "fc";
     static constexpr detail::layer_options options = detail::gather_options<detail::fc_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<fc, detail::fc_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -79,11 +78,11 @@ struct fc {
 // units and connections (inputs * outputs) but no weights or parameters.
 template<std::size_t Outputs, class... Options>
 struct rbf {
-    static_assert((detail::accepts_option<detail::options_mask({detail::option_kind::name}), Options>() && ...),
-                  "netcount: rbf's option is name");
     static constexpr std::string_view kind = "rbf";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::options_mask({detail::option_kind::name}), Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<rbf, detail::options_mask({detail::option_kind::name}), Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_rbf(in, Outputs); }

@@ -17,10 +17,20 @@ namespace netcount {
 // connection_table<Rows...>: which input maps each filter of a mapped_conv reads, written as
 // LeCun et al. (1998) print Table I: one row per input map, one column per filter, 'X' where
 // they are connected and '.' (or ' ') where not.
+namespace detail {
+// Instantiated for a table with another character, which then reads as "not connected".
+template<fixed_string... Rows>
+struct table_characters {
+    static_assert(always_false<table_characters>,
+                  "netcount: a connection table holds 'X' (connected) and '.' or ' ' (not connected)");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
 template<fixed_string... Rows>
 struct connection_table {
-    static_assert(((Rows.view().find_first_not_of("X. ") == std::string_view::npos) && ...),
-                  "netcount: a connection table holds 'X' (connected) and '.' or ' ' (not connected)");
+    static_assert(detail::verdict<((Rows.view().find_first_not_of("X. ") == std::string_view::npos) && ...),
+                                  detail::table_characters<Rows...>>::reported);
 
     static constexpr std::size_t rows = sizeof...(Rows);
     static constexpr std::array<std::string_view, sizeof...(Rows)> row{Rows.view()...};
@@ -84,11 +94,10 @@ constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters,
 // valid / same / pad, no_bias, name.
 template<std::size_t Filters, class Table, class... Options>
 struct mapped_conv {
-    static_assert((detail::accepts_option<detail::mapped_conv_options, Options>() && ...),
-                  "netcount: mapped_conv's options are kernel, stride, valid, same, pad, no_bias and name");
-
     static constexpr std::string_view kind = "mapped_conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {

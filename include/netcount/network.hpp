@@ -2,44 +2,107 @@
 #define NETCOUNT_NETWORK_HPP
 
 #include <cstddef>
+#include <type_traits>
 
+#include <netcount/error.hpp>
 #include <netcount/shape.hpp>
 
 namespace netcount {
 
+namespace detail {
+// Instantiated for an input with a zero dimension; the input is then read as if each zero were
+// 1, so that this is the only error.
+template<std::size_t Height, std::size_t Width, std::size_t Channels>
+struct input_without_pixels {
+    static_assert(Height > 0 && Width > 0 && Channels > 0, "netcount: input dimensions must be positive");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
 // input<Height, Width, Channels>: the first element of every network.
 template<std::size_t Height, std::size_t Width, std::size_t Channels>
 struct input {
-    static_assert(Height > 0 && Width > 0 && Channels > 0,
-                  "netcount: input dimensions must be positive");
-    static constexpr shape value{Height, Width, Channels};
+    static_assert(detail::verdict<Height != 0 && Width != 0 && Channels != 0,
+                                  detail::input_without_pixels<Height, Width, Channels>>::reported);
+    static constexpr shape value{Height == 0 ? 1 : Height, Width == 0 ? 1 : Width, Channels == 0 ? 1 : Channels};
 };
 
-// network<input<H, W, C>, Layers...>: an architecture as a type. A large network reads
-// better in compile errors under a name of its own: struct my_net : network<...> {};
+namespace detail {
+// Every network<...> derives from it, so that a type derived from several can be told from a
+// type that is no network at all.
+struct network_tag {};
+} // namespace detail
+
 template<class... Elements>
-struct network {};
+struct network : detail::network_tag {};
 
 namespace detail {
 
 template<class T>
-struct is_input_impl { static constexpr bool value = false; };
+struct is_input_impl {
+    static constexpr bool value = false, valid = false;
+};
 template<std::size_t H, std::size_t W, std::size_t C>
-struct is_input_impl<input<H, W, C>> { static constexpr bool value = true; };
+struct is_input_impl<input<H, W, C>> {
+    static constexpr bool value = true, valid = H != 0 && W != 0 && C != 0;
+};
 
 template<class T>
 inline constexpr bool is_input = is_input_impl<T>::value;
 
-// Finds the network<...> a type is or derives from; void when there is none.
+// An input<...> with no zero dimension.
+template<class T>
+inline constexpr bool is_valid_input = is_input_impl<T>::valid;
+
+// Finds the network<...> a type is or derives from; void when there is none. Deduction finds
+// none either when there are several (each a different base), or when the only one is not a
+// public base.
 template<class... Elements>
 network<Elements...> network_base(const network<Elements...>*);
 void network_base(const void*);
 
+template<class T>
+concept has_network_base = requires(const T* p) { network_base(p); };
+
+template<class T>
+constexpr auto find_network() noexcept {
+    if constexpr (has_network_base<T>) return std::type_identity<decltype(network_base(static_cast<const T*>(nullptr)))>{};
+    else return std::type_identity<void>{}; // a function type
+}
+
+// Instantiated for a type that derives from network<...> more than once, or from one not
+// publicly: no network is the one to count. It then counts as an empty network, so that this
+// is the only error.
+template<class T>
+struct several_networks {
+    static_assert(always_false<T>,
+                  "netcount: this type derives from more than one network<...> (or from one not "
+                  "publicly): a network type derives publicly from exactly one");
+    static constexpr bool reported = true;
+};
+
+template<class T, class Found = typename decltype(find_network<T>())::type>
+struct network_of_impl {
+    using type = Found;
+};
+
+template<class T>
+struct network_of_impl<T, void> {
+    static constexpr bool derives = [] {
+        if constexpr (requires { sizeof(T); }) return std::is_base_of_v<network_tag, T>; // complete
+        else return false;
+    }();
+    static_assert(verdict<!derives, several_networks<T>>::reported);
+    using type = std::conditional_t<derives, network<input<1, 1, 1>>, void>;
+};
+
 } // namespace detail
 
-// network_of<Net>: the network<...> that Net is or derives from (void if none).
+// network_of<Net>: the network<...> that Net is or derives from (void if none). A network is
+// a type, and const, volatile or a reference do not change it: weights<const my_net&> is
+// weights<my_net>, so that decltype of a network object works too.
 template<class Net>
-using network_of = decltype(detail::network_base(static_cast<const Net*>(nullptr)));
+using network_of = typename detail::network_of_impl<std::remove_cvref_t<Net>>::type;
 
 namespace detail {
 using netcount::network_of;

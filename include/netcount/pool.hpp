@@ -80,12 +80,10 @@ constexpr layer_result apply_global_pool(const shape& in) noexcept {
 // dilation, ceil_mode, name.
 template<class... Options>
 struct max_pool {
-    static_assert((detail::accepts_option<detail::max_pool_options, Options>() && ...),
-                  "netcount: max_pool's options are kernel, stride, valid, same, pad, dilation, "
-                  "ceil_mode and name");
-
     static constexpr std::string_view kind = "max_pool";
     static constexpr detail::layer_options options = detail::gather_options<detail::max_pool_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<max_pool, detail::max_pool_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -97,12 +95,10 @@ struct max_pool {
 // ceil_mode, name.
 template<class... Options>
 struct avg_pool {
-    static_assert((detail::accepts_option<detail::avg_pool_options, Options>() && ...),
-                  "netcount: avg_pool's options are kernel, stride, valid, same, pad, ceil_mode "
-                  "and name");
-
     static constexpr std::string_view kind = "avg_pool";
     static constexpr detail::layer_options options = detail::gather_options<detail::avg_pool_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<avg_pool, detail::avg_pool_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {

@@ -48,10 +48,10 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
 // (default: the kernel), name.
 template<class... Options>
 struct subsample {
-    static_assert((detail::accepts_option<detail::subsample_options, Options>() && ...),
-                  "netcount: subsample's options are kernel, stride and name");
     static constexpr std::string_view kind = "subsample";
     static constexpr detail::layer_options options = detail::gather_options<detail::subsample_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<subsample, detail::subsample_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_subsample(in, options); }

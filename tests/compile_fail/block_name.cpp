@@ -1,5 +1,6 @@
-// A block takes one name, non-empty and without '/'.
-// expect: netcount: a block takes at most one name<...>, non-empty and without '/'
+// A block takes one name (what the name may hold, name<...> checks: see block_name_slash.cpp).
+// expect: netcount: a block takes at most one name<...>
+// expect: block_named_twice<
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
 

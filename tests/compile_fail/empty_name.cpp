@@ -1,5 +1,6 @@
 // An empty name is rejected where it is written, rather than read as "no name".
-// expect: netcount: a layer name must be non-empty and must not contain '/'
+// expect: netcount: a name must not be empty
+// expect: name_problem::empty
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
 

@@ -1,7 +1,6 @@
-// A name with '/' (the separator of block paths) is rejected.
-// expect: netcount: a layer name must be non-empty and must not contain '/'
-// expect: invalid_name, 1,
-// expect: 'a', '/', 'b'
+// A name with '/' (the separator of block paths) is rejected where it is written, spelled out.
+// expect: netcount: a name must not contain '/', which separates the levels of a block path
+// expect: rejected_name<netcount::name_problem::slash, 'a', '/', 'b'>
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
 

@@ -1,6 +1,8 @@
-// An option a layer does not take (ceil_mode on a conv) is rejected by the layer itself.
-// expect: netcount: conv's options are kernel, stride, valid, same, pad, dilation, groups, no_bias and name
-// expect: ceil_mode
+// An option a layer does not take (ceil_mode on a conv) is rejected, naming the option; the
+// layer and the option are option_not_taken's template arguments.
+// expect: netcount: the layer does not take ceil_mode
+// expect: option_not_taken<netcount::conv<8, netcount::kernel<3
+// expect: netcount::ceil_mode>, netcount::ceil_mode>
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
 

@@ -496,7 +496,7 @@ TEST_CASE("names are escaped as each format requires") {
     struct odd : nc::network<nc::input<2, 2, 1>, nc::fc<2, nc::name<"a\"b,c|d<e>\\">>> {};
     CHECK(nc::to_csv<odd>().find("\n\"a\"\"b,c|d<e>\\\",fc,") != std::string::npos);
     CHECK(nc::to_json<odd>().find("{\"name\": \"a\\\"b,c|d<e>\\\\\", \"kind\": \"fc\"") != std::string::npos);
-    CHECK(nc::to_markdown<odd>().find("| a\"b,c\\|d<e>\\\\ |") != std::string::npos);
+    CHECK(nc::to_markdown<odd>().find("| a\"b,c\\|d\\<e\\>\\\\ |") != std::string::npos);
     CHECK(nc::to_svg<odd>().find(">a&quot;b,c|d&lt;e&gt;\\</text>") != std::string::npos);
     CHECK(nc::to_dot<odd>().find("[label=\"a\\\"b,c|d<e>\\\\\\nfc\\n") != std::string::npos);
 }

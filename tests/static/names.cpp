@@ -1,5 +1,8 @@
 // Layer names: given ones are kept; the others are the kind and the ordinal among the layers
 // of that kind (named ones included), with '_' where the kind ends in a digit.
+#include <string_view>
+#include <type_traits>
+
 #include <netcount/netcount.hpp>
 
 namespace nc = netcount;
@@ -41,3 +44,47 @@ struct empty_net : nc::network<nc::input<4, 5, 6>> {};
 static_assert(nc::layers<empty_net>.size() == 0);
 static_assert(nc::output_shape<empty_net> == nc::shape{4, 5, 6});
 static_assert(nc::parameters<empty_net> == 0);
+
+// The rule every name keeps (error.hpp): printable ASCII, no '/', no space at either end.
+// Every allowed character is allowed: ' ' (inside) to '~', '/' left out.
+inline constexpr char every_allowed[] =
+    "! \"#$%&'()*+,-.0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+static_assert(sizeof every_allowed - 1 == 94); // 95 printable characters, '/' left out
+static_assert(nc::name_problem_of(every_allowed) == nc::name_problem::none);
+struct every_character_net : nc::network<nc::input<1, 1, 1>, nc::conv<1, nc::kernel<1>, nc::name<every_allowed>>> {};
+static_assert(nc::layers<every_character_net>[0].name == std::string_view(every_allowed));
+
+static_assert(nc::name_problem_of("") == nc::name_problem::empty);
+static_assert(nc::name_problem_of("a\tb") == nc::name_problem::control_character);
+static_assert(nc::name_problem_of("a\x7f") == nc::name_problem::control_character); // DEL
+static_assert(nc::name_problem_of("\x1f") == nc::name_problem::control_character);
+static_assert(nc::name_problem_of("caf\xc3\xa9") == nc::name_problem::not_ascii);   // UTF-8
+static_assert(nc::name_problem_of("a\x80") == nc::name_problem::not_ascii);         // not UTF-8
+static_assert(nc::name_problem_of("a/b") == nc::name_problem::slash);
+static_assert(nc::name_problem_of(" a") == nc::name_problem::space_at_either_end);
+static_assert(nc::name_problem_of("a ") == nc::name_problem::space_at_either_end);
+static_assert(nc::name_problem_of("a  b") == nc::name_problem::none);
+static_assert(nc::name_problem_of("~") == nc::name_problem::none);
+
+// A kind of one's own keeps the rule too; spaces inside are fine, and generated names use it.
+struct spaced_kind {
+    static constexpr std::string_view kind = "space to depth";
+    static constexpr nc::layer_result apply(const nc::shape& in) noexcept { return {.output = in}; }
+};
+struct spaced_net : nc::network<nc::input<2, 2, 1>, spaced_kind, spaced_kind> {};
+static_assert(nc::layers<spaced_net>[1].name == "space to depth2");
+
+// A network is a type: const, volatile and references do not change it (decltype of a network
+// object works), and count as the network itself.
+struct small_net : nc::network<nc::input<4, 4, 3>, nc::conv<2, nc::kernel<3>, nc::name<"c">>> {};
+static_assert(nc::weights<small_net> == 3 * 3 * 3 * 2);
+static_assert(nc::weights<const small_net> == 3 * 3 * 3 * 2);
+static_assert(nc::weights<volatile small_net> == 3 * 3 * 3 * 2);
+static_assert(nc::weights<small_net&> == 3 * 3 * 3 * 2);
+static_assert(nc::weights<const small_net&> == 3 * 3 * 3 * 2);
+static_assert(nc::weights<small_net&&> == 3 * 3 * 3 * 2);
+static_assert(nc::layers<const volatile small_net&>[0].output == nc::shape{2, 2, 2});
+static_assert(nc::layer<const small_net&, "c">.connections == 3 * 3 * 3 * 2 * 2 * 2);
+constexpr small_net small_net_object{};
+static_assert(nc::parameters<decltype(small_net_object)> == 3 * 3 * 3 * 2 + 2);
+static_assert(std::is_same_v<nc::network_of<const small_net&>, nc::network_of<small_net>>);

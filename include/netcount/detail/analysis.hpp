@@ -309,43 +309,63 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
 // ---------------------------------------------------------------------------------------
 // network_traits<network<...>>: the elements of a network, checked.
 
+// Instantiated when the type given as a network is not network<...> nor derived from one.
 template<class Network>
-struct network_traits {
-    // An error here means the type given as a network is not network<...> nor derived from one.
+struct not_a_network {
     static_assert(always_false<Network>,
                   "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
                   "type derived from one");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// Instantiated when a network does not start with its input.
+template<class Network>
+struct network_without_input {
+    static_assert(always_false<Network>, "netcount: a network starts with input<Height, Width, Channels>");
+    static constexpr bool reported = true;
+};
+
+// After any of these errors the network counts as empty (its input and no layer), so that the
+// error is the only one.
+struct empty_network_traits {
     static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
-    static constexpr shape input{};
+    static constexpr shape input{1, 1, 1};
     template<class Builder>
-    static constexpr std::array<void (*)(Builder&), 0> elements() noexcept { return {}; }
+    static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept { return {}; }
+};
+
+template<class Network>
+struct network_traits : empty_network_traits {
+    static_assert(not_a_network<Network>::reported);
 };
 
 template<class... Nothing>
-struct network_traits<network<Nothing...>> {
-    static_assert(always_false<network<Nothing...>>,
-                  "netcount: a network starts with input<Height, Width, Channels>");
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
-    static constexpr shape input{};
-    template<class Builder>
-    static constexpr std::array<void (*)(Builder&), 0> elements() noexcept { return {}; }
+struct network_traits<network<Nothing...>> : empty_network_traits {
+    static_assert(network_without_input<network<Nothing...>>::reported);
 };
 
-template<class First, class... Elements>
-struct network_traits<network<First, Elements...>> {
-    static_assert(is_input<First>, "netcount: a network starts with input<Height, Width, Channels>");
+template<bool Counted, class... Elements>
+struct element_traits : empty_network_traits {};
+
+template<class... Elements>
+struct element_traits<true, Elements...> {
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = name_count<Elements...>();
     static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(entries));
-    static constexpr shape input = [] {
-        if constexpr (is_input<First>) return First::value;
-        else return shape{};
-    }();
     template<class Builder>
     static constexpr auto elements() noexcept {
         return emitters<Builder, Elements...>();
     }
+};
+
+template<class First, class... Elements>
+struct network_traits<network<First, Elements...>> : element_traits<is_valid_input<First>, Elements...> {
+    static_assert(verdict<is_input<First>, network_without_input<network<First, Elements...>>>::reported);
+    static constexpr shape input = [] {
+        if constexpr (is_input<First>) return First::value;
+        else return shape{1, 1, 1};
+    }();
 };
 
 // analyzed<Net>: the summary, the structure and the analysis of Net, each evaluated only when

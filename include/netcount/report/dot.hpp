@@ -24,10 +24,18 @@ struct dot_options {
 
 namespace detail {
 
-// Text inside a DOT string: quotes and backslashes escaped, "\n" for a line break.
+// Text inside a DOT label string, as graphviz reads it back: a quote and a backslash take a
+// backslash (which keeps "\\n" or "\\N" in a name from being a line break or the node's id),
+// and '&' becomes "&amp;", since graphviz turns HTML entities in any label into characters
+// ("&lt;" would read as '<'). A name is never the end of its label (the kind or the shape
+// follows), so its last backslash is never read with the closing quote.
 inline std::string dot_escape(std::string_view s) {
     std::string out;
     for (const char c : s) {
+        if (c == '&') {
+            out += "&amp;";
+            continue;
+        }
         if (c == '"' || c == '\\') out += '\\';
         out += c;
     }

@@ -125,7 +125,11 @@ inline std::string json_escape(std::string_view s) {
     return out;
 }
 
-// Text inside an XML element or attribute (SVG).
+// Text inside an XML element or attribute (SVG). Names are printable ASCII (error.hpp), so
+// the five predefined entities cover them. Other text (an SVG title) may hold control
+// characters, most of which XML 1.0 does not allow at all: tab, line feed and carriage return
+// become character references (an attribute keeps them then), the others and DEL U+FFFD. Bytes above 0x7f
+// are copied: UTF-8 stays UTF-8.
 inline std::string xml_escape(std::string_view s) {
     std::string out;
     for (const char c : s) {
@@ -135,8 +139,31 @@ inline std::string xml_escape(std::string_view s) {
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&apos;"; break;
-            default: out += c;
+            case '\t': out += "&#9;"; break;
+            case '\n': out += "&#10;"; break;
+            case '\r': out += "&#13;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD"; // U+FFFD
+                else out += c;
         }
+    }
+    return out;
+}
+
+// A name inside a GitHub-flavoured Markdown table cell, so that the cell reads back as the
+// name: '|' would end the cell, and the characters that can start inline syntax (emphasis,
+// code, links, raw HTML, entities, strikethrough, math) are backslash-escaped, which
+// CommonMark allows before any ASCII punctuation. '_' is left alone between two letters or
+// digits, where it can neither open nor close emphasis (max_pool1 stays as it is). The other
+// printable characters mean nothing inside a table cell.
+inline std::string markdown_escape(std::string_view s) {
+    const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    std::string out;
+    for (std::size_t i = 0; i != s.size(); ++i) {
+        const char c = s[i];
+        const bool inert_underscore = c == '_' && i != 0 && i + 1 != s.size() && alnum(s[i - 1]) && alnum(s[i + 1]);
+        if (std::string_view("\\`*_[]<>&|~$!").find(c) != std::string_view::npos && !inert_underscore) out += '\\';
+        out += c;
     }
     return out;
 }

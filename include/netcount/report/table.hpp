@@ -122,15 +122,19 @@ inline std::string columns(const std::vector<std::vector<std::string>>& rows) {
 // A GitHub-flavoured Markdown table, padded so that its source reads as a table too. The
 // layer and output columns are left-aligned, the counts right-aligned (their results line up).
 inline std::string markdown(const std::vector<std::vector<std::string>>& rows) {
+    // The first column holds names (markdown_escape); the others only numbers, shapes,
+    // formulas and bars, where '|' and '\\' are all there could be to escape.
     std::vector<std::vector<std::string>> cells = rows;
     for (auto& row : cells)
-        for (std::string& cell : row) {
+        for (std::size_t i = 0; i != row.size(); ++i) {
             std::string escaped;
-            for (const char c : cell) {
-                if (c == '|' || c == '\\') escaped += '\\';
-                escaped += c;
-            }
-            cell = escaped;
+            if (i == 0) escaped = markdown_escape(row[i]);
+            else
+                for (const char c : row[i]) {
+                    if (c == '|' || c == '\\') escaped += '\\';
+                    escaped += c;
+                }
+            row[i] = escaped;
         }
     std::vector<std::size_t> width = column_widths(cells);
     for (std::size_t& w : width) w = w < 3 ? 3 : w; // a rule needs three dashes

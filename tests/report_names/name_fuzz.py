@@ -1,0 +1,469 @@
+#!/usr/bin/python3
+"""Every report format, for random names drawn from every character a name may hold.
+
+A name is printable ASCII without '/' and without a space at either end (include/netcount/
+error.hpp). This draws names from all of those characters (a fixed list of awkward ones first:
+Markdown emphasis and escapes, XML entities, CSV quotes, DOT escapes, doubled spaces, every
+allowed character in one name), puts them into networks as layer and block names, and has one
+generated C++ program render each network in every format: to_table, to_markdown, to_csv,
+to_json, to_svg and to_dot. Each output is then parsed back and every name compared exactly
+with the name the network should have ("<block>/<layer>" inside a named block):
+
+  table     the columns the rule line under the heading sets out
+  Markdown  cmark-gfm (GitHub's parser, tables extension, XML output) if installed; else the
+            GFM cell rules and CommonMark's inline rules, done here
+  CSV       Python's csv module
+  JSON      Python's json module
+  SVG       Python's xml.etree (also a title with control characters, replaced by U+FFFD)
+  DOT       graphviz `dot -Tsvg` if installed, reading each node's first label line; else
+            graphviz's lexer and label rules, done here
+
+  /usr/bin/python3 tests/report_names/name_fuzz.py [--seed N] [--names N] -- g++ -std=c++20 ...
+
+CI runs one fixed seed. To hunt longer, run it by hand with other seeds and more names, e.g.
+  for s in $(seq 1 50); do python3 tests/report_names/name_fuzz.py --seed $s --names 400 \\
+      -- g++ -std=c++20 -Iinclude || break; done
+or set NETCOUNT_NAME_FUZZ_SEED and NETCOUNT_NAME_FUZZ_NAMES when configuring with CMake.
+
+Exit status: 0 every name read back exactly, 1 a mismatch, 2 the tool itself failed.
+"""
+
+import argparse
+import csv
+import html
+import io
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+sys.dont_write_bytecode = True
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+ALLOWED = [chr(c) for c in range(0x20, 0x7F) if chr(c) != "/"]
+PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+# Awkward names first, whatever the seed.
+FIXED = [
+    "!" + "".join(ALLOWED) + "!",  # every allowed character, the space inside
+    "_", "__", "a_b", "_a_", "a_", "_1", "x__y", "*a*", "**b**", "a*b*c", "`c`", "``",
+    "[l](u)", "![i](u)", "[x]", "<b>", "<http:x>", "&amp;", "&#35;", "&", "\\", "a\\", "\\\\",
+    "\\|", "|", "a|b", "||", "~~s~~", "~", "$m$", "a  b", "a   b", "www.example.com",
+    "x@y.z", "\\n", "\\N", "\\G", "\\l", "\\\"", "\"", "'", ",", "\"a,b\"", "--", "-1", "1.",
+    "# h", "> q", "+", "=", ":smile:", "{}", "^", "a&lt;b", "]]>", "<!--", "\\\\n",
+]
+
+
+def random_name(rng):
+    length = rng.randint(1, 14)
+    chars = [rng.choice(ALLOWED) for _ in range(length)]
+    if chars[0] == " ":
+        chars[0] = rng.choice(ALLOWED[1:])
+    if chars[-1] == " ":
+        chars[-1] = rng.choice(ALLOWED[1:])
+    return "".join(chars)
+
+
+def cpp_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def conv(name):
+    return "nc::conv<1, nc::kernel<1>, nc::name<%s>>" % cpp_string(name)
+
+
+class Network:
+    """Elements as C++ text, and the names layers<Net> should hold, in order."""
+
+    def __init__(self, ident):
+        self.ident = ident
+        self.elements = []
+        self.names = []
+
+    def build(self, names, rng):
+        """Uses up `names`: layers at the top level, in a sequence and in a residual."""
+        while names:
+            pick = rng.random()
+            if pick < 0.6 or len(names) < 4:
+                n = names.pop()
+                self.elements.append(conv(n))
+                self.names.append(n)
+            elif pick < 0.8:
+                block, a, b = names.pop(), names.pop(), names.pop()
+                self.elements.append("nc::sequence<nc::name<%s>, %s, %s>" % (cpp_string(block), conv(a), conv(b)))
+                self.names += [block + "/" + a, block + "/" + b]
+            else:
+                outer, inner, a = names.pop(), names.pop(), names.pop()
+                # a residual inside a named sequence: "<outer>/<inner>/<a>", then its merge
+                self.elements.append("nc::sequence<nc::name<%s>, nc::residual<nc::name<%s>, %s>>"
+                                     % (cpp_string(outer), cpp_string(inner), conv(a)))
+                self.names += [outer + "/" + inner + "/" + a, outer + "/" + inner]
+
+    def cpp(self):
+        return "struct %s : nc::network<nc::input<1, 1, 1>,\n    %s> {};\n" % (self.ident, ",\n    ".join(self.elements))
+
+
+# A title for the SVG with characters that XML 1.0 does not allow, and what it must read as.
+SVG_TITLE = "t\x01i\x1ft\tl\ne<&>\x7f"
+SVG_TITLE_READ = "t\ufffdi\ufffdt\tl\ne<&>\ufffd"
+
+
+def program(networks):
+    out = ["// Generated by tests/report_names/name_fuzz.py.",
+           "#include <cstdio>", "#include <fstream>", "#include <string>",
+           "#include <netcount/netcount.hpp>", "#include <netcount/report.hpp>",
+           "namespace nc = netcount;", ""]
+    for net in networks:
+        out.append(net.cpp())
+    out.append(r'''
+template<class Net>
+void write(const std::string& stem) {
+    std::ofstream(stem + ".table.txt", std::ios::binary) << nc::to_table<Net>({.all_layers = true});
+    std::ofstream(stem + ".md", std::ios::binary) << nc::to_markdown<Net>({.all_layers = true});
+    std::ofstream(stem + ".csv", std::ios::binary) << nc::to_csv<Net>();
+    std::ofstream(stem + ".json", std::ios::binary) << nc::to_json<Net>();
+    std::ofstream(stem + ".svg", std::ios::binary) << nc::to_svg<Net>({.all_layers = true, .title = "%s"});
+    std::ofstream(stem + ".dot", std::ios::binary) << nc::to_dot<Net>();
+    std::ofstream names(stem + ".names", std::ios::binary);
+    for (const nc::layer_info& l : nc::layers<Net>) {
+        for (const char c : l.name) {
+            char hex[3];
+            std::snprintf(hex, sizeof hex, "%%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+            names << hex;
+        }
+        names << '\n';
+    }
+}
+
+int main(int argc, char** argv) {
+    if (argc != 2) return 2;
+    const std::string dir = argv[1];
+''' % SVG_TITLE.encode("unicode_escape").decode("ascii").replace('"', '\\"'))
+    for net in networks:
+        out.append('    write<%s>(dir + "/%s");' % (net.ident, net.ident))
+    out.append("}\n")
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------------------------------
+# Readers, one per format. Each returns the names it reads, in order.
+
+def read_table(text):
+    lines = text.split("\n")
+    assert lines[-1] == "", "the table does not end with a line break"
+    lines = lines[:-1]
+    rule = lines[1]
+    starts = [i for i, c in enumerate(rule) if c == "-" and (i == 0 or rule[i - 1] == " ")]
+    assert len(starts) == 5, "the rule line has %d columns" % len(starts)
+    names = []
+    for line in lines[2:-1]:
+        # every cell starts where its column does, after two spaces
+        for s in starts[1:]:
+            assert line[s - 2:s] == "  " and line[s] != " ", "a cell is out of its column: %r" % line
+        names.append(line[:starts[1]].rstrip(" "))
+    assert lines[-1].startswith("total  ")
+    return names
+
+
+def ascii_punctuation(c):
+    return c in PUNCTUATION
+
+
+def gfm_cells(row):
+    """A GFM table row's cells: a backslash and the next character are a pair, '|' ends a cell."""
+    assert row.startswith("|") and row.endswith("|"), "not a table row: %r" % row
+    cells, cell, i = [], "", 1
+    while i < len(row):
+        c = row[i]
+        if c == "\\" and i + 1 < len(row):
+            cell += row[i:i + 2]
+            i += 2
+            continue
+        if c == "|":
+            cells.append(cell.strip(" "))
+            cell = ""
+        else:
+            cell += c
+        i += 1
+    assert cell == "", "text after the last '|': %r" % row
+    return cells
+
+
+def commonmark_text(cell):
+    """The text of a cell by CommonMark's inline rules, if it is plain text; fails on anything
+    that would render as markup (emphasis, code, links, HTML, entities, strikethrough, math)."""
+    text, escaped, i = [], [], 0
+    while i < len(cell):
+        if cell[i] == "\\" and i + 1 < len(cell) and ascii_punctuation(cell[i + 1]):
+            text.append(cell[i + 1])
+            escaped.append(True)
+            i += 2
+        else:
+            text.append(cell[i])
+            escaped.append(False)
+            i += 1
+    for pos, c in enumerate(text):
+        if escaped[pos]:
+            continue
+        assert c not in "`[]<&~$\\|", "unescaped %r starts markup in %r" % (c, cell)
+        assert not (c == "!" and pos + 1 < len(text) and text[pos + 1] == "["), "an image in %r" % cell
+    # Delimiter runs of '*' and '_' (CommonMark 6.2): a run may open or close emphasis by the
+    # characters around it; none may.
+    pos = 0
+    while pos < len(text):
+        c = text[pos]
+        if escaped[pos] or c not in "*_":
+            pos += 1
+            continue
+        end = pos
+        while end < len(text) and text[end] == c and not escaped[end]:
+            end += 1
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[end] if end < len(text) else " "
+        left = not after.isspace() and (not ascii_punctuation(after) or before.isspace() or ascii_punctuation(before))
+        right = not before.isspace() and (not ascii_punctuation(before) or after.isspace() or ascii_punctuation(after))
+        if c == "*":
+            opens, closes = left, right
+        else:
+            opens = left and (not right or ascii_punctuation(before))
+            closes = right and (not left or ascii_punctuation(after))
+        assert not opens and not closes, "unescaped %r may open or close emphasis in %r" % (c * (end - pos), cell)
+        pos = end
+    return "".join(text)
+
+
+def read_markdown_own(text):
+    rows = text.split("\n")[:-1]
+    header = gfm_cells(rows[0])
+    assert all(set(c) <= set("-:") and "-" in c for c in gfm_cells(rows[1])), "no delimiter row"
+    names = []
+    for row in rows[2:]:
+        cells = gfm_cells(row)
+        assert len(cells) == len(header), "%d cells, %d in the heading: %r" % (len(cells), len(header), row)
+        names.append(commonmark_text(cells[0]))
+    assert names[-1] == "total"
+    return names[:-1]
+
+
+def read_markdown_cmark(text, cmark):
+    xml = subprocess.run([cmark, "-e", "table", "-t", "xml"], input=text.encode(), capture_output=True,
+                         check=True).stdout
+    root = ET.fromstring(xml)
+    ns = "{http://commonmark.org/xml/1.0}"
+    tables = root.findall(ns + "table")
+    assert len(tables) == 1 and len(root) == 1, "the Markdown is not one table"
+    rows = [r for r in tables[0] if r.tag in (ns + "table_row", ns + "table_header")]
+    width = len(rows[0])
+    names = []
+    for r in rows[1:]:
+        assert len(r) == width, "a row of %d cells, %d in the heading" % (len(r), width)
+        cell = r[0]
+        kinds = {child.tag for child in cell}
+        assert kinds <= {ns + "text"}, "the name cell holds markup: %s" % sorted(kinds)
+        names.append("".join(child.text or "" for child in cell))
+    assert names[-1] == "total"
+    return names[:-1]
+
+
+def read_csv(text):
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0][0] == "name" and all(len(r) == len(rows[0]) for r in rows)
+    return [r[0] for r in rows[1:]]
+
+
+def read_json(text):
+    return [layer["name"] for layer in json.loads(text)["layers"]]
+
+
+def read_svg(text):
+    root = ET.fromstring(text)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(ns + "title").text == SVG_TITLE_READ, "the SVG title reads %r" % root.find(ns + "title").text
+    names = [t.text or "" for t in root.iter(ns + "text") if t.get("text-anchor") == "end"]
+    # Each bar's tooltip starts with its layer's name; bars come row by row, 0 to 2 a row.
+    tips = [r.find(ns + "title").text for r in root.iter(ns + "rect") if r.find(ns + "title") is not None]
+    k = 0
+    for name in names:
+        while k < len(tips) and tips[k].startswith(name + ": ") and tips[k][len(name) + 2:][:1].isdigit():
+            k += 1
+    assert k == len(tips), "a bar's tooltip does not name its layer: %r" % tips[k:k + 1]
+    return names
+
+
+def dot_strings(text):
+    """Graphviz's lexer on quoted strings (lib/cgraph/scan.l): inside quotes, backslash-quote is
+    a quote, a backslash before a line break joins lines, every other character is itself.
+    Returns the label of each node statement `n<i> [label="..."`, in order."""
+    labels, i = [], 0
+    depth = 0
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            j, s = i + 1, []
+            while True:
+                assert j < len(text), "a DOT string does not end"
+                if text[j] == "\\" and text[j + 1] == '"':
+                    s.append('"')
+                    j += 2
+                elif text[j] == "\\" and text[j + 1] == "\n":
+                    j += 2
+                elif text[j] == '"':
+                    break
+                else:
+                    s.append(text[j])
+                    j += 1
+            before = text[:i].rstrip()
+            line_start = text.rfind("\n", 0, i) + 1
+            statement = text[line_start:i]
+            if before.endswith("label=") and statement.lstrip().startswith("n"):
+                labels.append("".join(s))
+            i = j + 1
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        i += 1
+    assert depth == 0, "the DOT braces do not balance"
+    return labels
+
+
+ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def graphviz_label_lines(label):
+    """What graphviz draws for a label: \\G \\N \\E \\H \\T \\L are replaced (none may be left),
+    then \\n \\l \\r break lines and a backslash before any other character is dropped; last,
+    HTML entities (&amp;, &#35;, ...) become their characters, as graphviz reads them in any
+    label."""
+    subst, i = [], 0
+    while i < len(label):
+        if label[i] == "\\" and i + 1 < len(label):
+            assert label[i + 1] not in "GNEHTL", "an unescaped \\%s would be replaced" % label[i + 1]
+            subst.append(label[i:i + 2])
+            i += 2
+        else:
+            subst.append(label[i])
+            i += 1
+    lines, line = [], ""
+    for piece in subst:
+        if len(piece) == 2 and piece[1] in "nlr":
+            lines.append(line)
+            line = ""
+        elif len(piece) == 2:
+            line += piece[1]
+        else:
+            line += piece
+    lines.append(line)
+    return [ENTITY.sub(lambda m: html.unescape(m.group(0)), line) for line in lines]
+
+
+def read_dot_own(text):
+    return [graphviz_label_lines(label)[0] for label in dot_strings(text)]
+
+
+def read_dot_graphviz(text, dot):
+    svg = subprocess.run([dot, "-Tsvg"], input=text.encode(), capture_output=True, check=True).stdout
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    names = {}
+    for g in root.iter(ns + "g"):
+        if g.get("class") != "node":
+            continue
+        node = g.find(ns + "title").text
+        first = g.find(ns + "text")
+        # graphviz writes the second of two spaces as a no-break space
+        names[node] = (first.text or "").replace("\u00a0", " ")
+    return [names["n%d" % i] for i in range(len(names) - 1)]
+
+
+# ------------------------------------------------------------------------------------------
+
+def main(argv):
+    if "--" not in argv:
+        print("usage: name_fuzz.py [--seed N] [--names N] [--workdir DIR] -- <compile command>", file=sys.stderr)
+        return 2
+    split = argv.index("--")
+    argv, compile_command = argv[:split], argv[split + 1:]
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--seed", type=int, default=20240811)
+    p.add_argument("--names", type=int, default=120, help="random names besides the fixed ones")
+    p.add_argument("--networks", type=int, default=4)
+    p.add_argument("--workdir", help="keep the generated program and outputs here")
+    args = p.parse_args(argv)
+
+    rng = random.Random(args.seed)
+    pool = FIXED + [random_name(rng) for _ in range(args.names)]
+    rng.shuffle(pool)
+    networks = []
+    per = (len(pool) + args.networks - 1) // args.networks
+    for k in range(args.networks):
+        net = Network("net%d" % k)
+        net.build(pool[k * per:(k + 1) * per], rng)
+        networks.append(net)
+
+    workdir = args.workdir or tempfile.mkdtemp(prefix="netcount_name_fuzz_")
+    os.makedirs(workdir, exist_ok=True)
+    source = os.path.join(workdir, "name_fuzz.cpp")
+    binary = os.path.join(workdir, "name_fuzz")
+    with open(source, "w", encoding="ascii") as f:
+        f.write(program(networks))
+    build = subprocess.run(compile_command + ["-I" + os.path.join(ROOT, "include"), source, "-o", binary],
+                           capture_output=True, text=True)
+    if build.returncode != 0:
+        print(build.stdout + build.stderr, file=sys.stderr)
+        print("name_fuzz: the generated program (%s) does not compile" % source, file=sys.stderr)
+        return 2
+    subprocess.run([binary, workdir], check=True)
+
+    cmark, dot = shutil.which("cmark-gfm"), shutil.which("dot")
+    readers = [
+        ("table", ".table.txt", read_table),
+        ("markdown", ".md", (lambda t: read_markdown_cmark(t, cmark)) if cmark else read_markdown_own),
+        ("markdown (GFM rules here)", ".md", read_markdown_own),
+        ("csv", ".csv", read_csv),
+        ("json", ".json", read_json),
+        ("svg", ".svg", read_svg),
+        ("dot", ".dot", (lambda t: read_dot_graphviz(t, dot)) if dot else read_dot_own),
+        ("dot (graphviz rules here)", ".dot", read_dot_own),
+    ]
+    failures = 0
+    for net in networks:
+        stem = os.path.join(workdir, net.ident)
+        with open(stem + ".names", encoding="ascii") as f:
+            made = [bytes.fromhex(line.strip()).decode("ascii") for line in f]
+        if made != net.names:
+            failures += 1
+            print("%s: layers<Net> names %r, expected %r" % (net.ident, made, net.names))
+        for fmt, ext, read in readers:
+            with open(stem + ext, encoding="utf-8", newline="") as f:
+                text = f.read()
+            try:
+                got = read(text)
+            except (AssertionError, ET.ParseError, ValueError, KeyError, subprocess.CalledProcessError) as e:
+                failures += 1
+                print("%s, %s: cannot be read back: %s" % (net.ident, fmt, e))
+                continue
+            if got != net.names:
+                failures += 1
+                bad = [(w, g) for w, g in zip(net.names, got) if w != g][:3]
+                print("%s, %s: %d names read, %d expected; first differences (expected, read): %r"
+                      % (net.ident, fmt, len(got), len(net.names), bad))
+    total = sum(len(n.names) for n in networks)
+    print("name_fuzz: seed %d, %d names in %d networks, %d formats (Markdown by %s, DOT by %s): %d failures"
+          % (args.seed, total, len(networks), len(readers), "cmark-gfm" if cmark else "the rules here",
+             "graphviz" if dot else "the rules here", failures))
+    if not args.workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
