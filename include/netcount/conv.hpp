@@ -93,12 +93,15 @@ constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel,
     if (stride == 0) return {.status = error::zero_stride};
     if (dilation == 0) return {.status = error::zero_dilation};
     if (output_pad >= stride && output_pad >= dilation) return {.status = error::output_padding_too_large};
-    bool overflow = false;
+    // size >= 1 (the engine rejects empty shapes) and kernel >= 1, so neither `- 1` wraps.
+    bool overflow = false, too_padded = false;
     const std::uint64_t full = add(add(mul(size - 1, stride, overflow), mul(dilation, kernel - 1, overflow), overflow),
-                                   output_pad + 1, overflow);
+                                   add(output_pad, 1, overflow), overflow);
     if (overflow) return {.status = error::count_overflow};
-    if (full <= pad_begin + pad_end) return {.status = error::window_exceeds_input};
-    return {full - pad_begin - pad_end, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
+    // Padding that sums past 2^64 is more than any `full`: no positions are left.
+    const std::uint64_t padding = add(pad_begin, pad_end, too_padded);
+    if (too_padded || full <= padding) return {.status = error::window_exceeds_input};
+    return {full - padding, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
 }
 
 // Each input pixel scatters the kernel over the output, so a transposed convolution's

@@ -28,6 +28,8 @@ enum class error : unsigned {
     table_mismatch,
     output_padding_too_large,
     invalid_input,
+    empty_output,
+    zero_window,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -51,6 +53,8 @@ constexpr std::string_view message(error e) noexcept {
         case error::table_mismatch: return "the connection table does not match the input maps and filters";
         case error::output_padding_too_large: return "output padding must be smaller than the stride or the dilation";
         case error::invalid_input: return "the layer cannot take an input of this shape";
+        case error::empty_output: return "the layer outputs a shape with a zero height, width or channel count";
+        case error::zero_window: return "the layer reports a window with a zero kernel, stride or dilation";
     }
     return "unknown error";
 }
@@ -85,6 +89,10 @@ struct invalid_layer {
     static_assert(Error != error::output_padding_too_large,
                   "netcount: output padding must be smaller than the stride or the dilation");
     static_assert(Error != error::invalid_input, "netcount: the layer cannot take an input of this shape");
+    static_assert(Error != error::empty_output,
+                  "netcount: the layer outputs a shape with a zero height, width or channel count");
+    static_assert(Error != error::zero_window,
+                  "netcount: the layer reports a window with a zero kernel, stride or dilation");
 };
 
 // invalid_layer_name<Matches, Name...>: instantiated when layer<Net, "name"> does not find
