@@ -20,17 +20,20 @@ namespace netcount {
 
 namespace detail {
 
-template<class Net, failure F, std::size_t... I>
-constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
-    constexpr std::string_view name = analyzed_layers<Net>::graph.names[F.index];
-    // The static_assert that fires inside invalid_layer says what is wrong; its template
-    // arguments say where.
-    (void)sizeof(invalid_layer<F.code, F.index, F.input, name[I]...>);
+// The failure that stopped the totals pass (Full = false) or the full pass (Full = true).
+template<class Net, bool Full>
+constexpr const failure& failure_of() noexcept {
+    if constexpr (Full) return analyzed_layers<Net>::value.fail;
+    else return analyzed<Net>::totals.fail;
 }
 
-template<class Net, failure F>
-constexpr void report_failure() noexcept {
-    report_invalid_layer<Net, F>(std::make_index_sequence<analyzed_layers<Net>::graph.names[F.index].size()>{});
+template<class Net, bool Full, std::size_t... I>
+constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
+    constexpr const failure& f = failure_of<Net, Full>();
+    constexpr std::string_view name = analyzed_layers<Net>::graph.names[f.index];
+    // The static_assert that fires inside invalid_layer says what is wrong; its template
+    // arguments say where.
+    (void)sizeof(invalid_layer<f.code, f.index, f.input, name[I]...>);
 }
 
 // The totals of Net, with a compile error naming the layer if Net is not a valid network.
@@ -38,7 +41,8 @@ constexpr void report_failure() noexcept {
 template<class Net>
 constexpr const summary& checked() noexcept {
     constexpr const summary& s = analyzed<Net>::totals;
-    if constexpr (s.fail.code != error::none) report_failure<Net, s.fail>();
+    if constexpr (s.fail.code != error::none)
+        report_invalid_layer<Net, false>(std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
     return s;
 }
 
@@ -50,7 +54,8 @@ template<class Net>
 constexpr const auto& checked_layers() noexcept {
     constexpr const auto& full = analyzed_layers<Net>::value;
     if constexpr (checked<Net>().fail.code == error::none) {
-        if constexpr (full.fail.code != error::none) report_failure<Net, full.fail>();
+        if constexpr (full.fail.code != error::none)
+            report_invalid_layer<Net, true>(std::make_index_sequence<analyzed_layers<Net>::graph.names[full.fail.index].size()>{});
         static_assert(full.fail.code != error::none || full.complete(),
                       "netcount: layers<Net> has entries its full pass did not write, although the "
                       "totals are valid (a bug in netcount: please report the network)");
