@@ -433,9 +433,9 @@ class Network:
                 break
             r = rng.random()
             if r < 0.12 and shape[2] < LIMIT:
-                shape, field = self.residual(gen, rng, shape, field)
+                shape, field = self.residual(rng, shape, field)
             elif r < 0.22:
-                shape, field = self.concat(gen, rng, shape, field)
+                shape, field = self.concat(rng, shape, field)
             else:
                 # Most draws near 2^64 overflow; redrawing some of them leaves more networks
                 # whose figures come close to the limit and still fit.
@@ -475,7 +475,7 @@ class Network:
         parts.append(text)
         return out, fields
 
-    def residual(self, gen, rng, shape, field):
+    def residual(self, rng, shape, field):
         """residual<conv<C, kernel<k>, same>, relu...>: shape kept, the input added back."""
         h, w, c = shape
         layers, inner_shape, inner_field = [], shape, field
@@ -500,7 +500,7 @@ class Network:
         self.parts.append(f"nc::residual<{', '.join(layers)}>")
         return shape, merged
 
-    def concat(self, gen, rng, shape, field):
+    def concat(self, rng, shape, field):
         """concat<conv<A, kernel<k>, stride<s>>, conv<B, kernel<k>, stride<s>>>."""
         h, w, c = shape
         k = 1 if rng.random() < 0.6 else rng.randint(1, min(h, w, 3))
