@@ -20,9 +20,16 @@ namespace netcount {
 
 namespace detail {
 
-template<class Net, std::size_t... I>
+// The failure that stopped the totals pass (Full = false) or the full pass (Full = true).
+template<class Net, bool Full>
+constexpr const failure& failure_of() noexcept {
+    if constexpr (Full) return analyzed_layers<Net>::value.fail;
+    else return analyzed<Net>::totals.fail;
+}
+
+template<class Net, bool Full, std::size_t... I>
 constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
-    constexpr const failure& f = analyzed<Net>::totals.fail;
+    constexpr const failure& f = failure_of<Net, Full>();
     constexpr std::string_view name = analyzed_layers<Net>::graph.names[f.index];
     // The static_assert that fires inside invalid_layer says what is wrong; its template
     // arguments say where.
@@ -35,15 +42,25 @@ template<class Net>
 constexpr const summary& checked() noexcept {
     constexpr const summary& s = analyzed<Net>::totals;
     if constexpr (s.fail.code != error::none)
-        report_invalid_layer<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
+        report_invalid_layer<Net, false>(std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
     return s;
 }
 
-// Every entry of layers<Net>, once Net is known to be valid.
+// Every entry of layers<Net>, once Net is known to be valid. Both passes reach their verdict
+// in one function, count_builder::record(), from the same checks, so for a network whose
+// totals are valid the full pass writes every entry. Should the two ever disagree, the error
+// still names the layer, and the static_assert keeps a blank entry from being read.
 template<class Net>
 constexpr const auto& checked_layers() noexcept {
-    (void)checked<Net>();
-    return analyzed_layers<Net>::value.entries;
+    constexpr const auto& full = analyzed_layers<Net>::value;
+    if constexpr (checked<Net>().fail.code == error::none) {
+        if constexpr (full.fail.code != error::none)
+            report_invalid_layer<Net, true>(std::make_index_sequence<analyzed_layers<Net>::graph.names[full.fail.index].size()>{});
+        static_assert(full.fail.code != error::none || full.complete(),
+                      "netcount: layers<Net> has entries its full pass did not write, although the "
+                      "totals are valid (a bug in netcount: please report the network)");
+    }
+    return full.entries;
 }
 
 struct name_match {

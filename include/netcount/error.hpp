@@ -33,6 +33,8 @@ enum class error : unsigned {
     pool_padding_too_large,
     window_overhangs_input,
     padding_removes_output,
+    empty_output,
+    zero_window,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -61,6 +63,8 @@ constexpr std::string_view message(error e) noexcept {
         case error::window_overhangs_input:
             return "under ceil_mode the window may run past the padded input by less than the stride, not more";
         case error::padding_removes_output: return "the padding removes the whole output of the transposed convolution";
+        case error::empty_output: return "the layer outputs a shape with a zero height, width or channel count";
+        case error::zero_window: return "the layer reports a window with a zero kernel, stride or dilation";
     }
     return "unknown error";
 }
@@ -134,6 +138,10 @@ struct invalid_layer {
                   "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
     static_assert(Error != error::padding_removes_output,
                   "netcount: the padding removes the whole output of the transposed convolution");
+    static_assert(Error != error::empty_output,
+                  "netcount: the layer outputs a shape with a zero height, width or channel count");
+    static_assert(Error != error::zero_window,
+                  "netcount: the layer reports a window with a zero kernel, stride or dilation");
     static constexpr bool reported = true; // see verdict
 };
 

@@ -16,11 +16,22 @@ namespace netcount {
 
 namespace detail {
 
+struct flops_result {
+    std::uint64_t value = 0;
+    bool overflow = false;
+};
+
+constexpr flops_result twice(std::uint64_t connections) noexcept {
+    flops_result r{};
+    r.overflow = detail::mul_overflows(2, connections, &r.value);
+    return r;
+}
+
 template<class Net>
 constexpr std::uint64_t checked_flops() noexcept {
-    constexpr bool overflow = connections<Net> > UINT64_MAX / 2;
-    static_assert(!overflow, "netcount: a count overflows 64 bits");
-    return 2 * connections<Net>;
+    constexpr flops_result r = twice(connections<Net>);
+    static_assert(!r.overflow, "netcount: a count overflows 64 bits");
+    return r.value;
 }
 
 } // namespace detail

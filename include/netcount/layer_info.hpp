@@ -36,10 +36,16 @@ struct layer_window {
 // The part of the network's input that one output position of a layer sees, along one axis:
 // output position i sees input positions [start + i * jump, start + i * jump + size). A start
 // below zero reaches into padding; -start is the effective padding.
+//
+// A field can outgrow its integers where the counts do not: 64 stride-2 layers make the jump
+// 2^64 even on a 1 x 1 input. Such a field is not rounded or cut: `fits` is false, and size,
+// jump and start all read 0, which no field that fits has (its size and jump are at least 1).
+// Every layer after it, and a merge of any path with it, has a field that does not fit either.
 struct axis_field {
     std::uint64_t size = 1;
     std::uint64_t jump = 1; // effective stride: input positions between neighbouring outputs
     std::int64_t start = 0;
+    bool fits = true; // size in 64 bits, jump in 64 bits, start in 64 signed bits
 
     friend constexpr bool operator==(const axis_field&, const axis_field&) = default;
 };

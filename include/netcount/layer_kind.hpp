@@ -19,7 +19,11 @@ namespace netcount {
 //   };
 //
 // apply() reports a rejected input by setting layer_result::status; the engine then stops and
-// the compile error names the layer.
+// the compile error names the layer. The engine checks what apply() returns, as it checks the
+// built-in kinds: an output with a zero height, width or channel count is error::empty_output,
+// a window with a zero kernel, stride or dilation error::zero_window, a count over 64 bits
+// (with the bias connections, the activations or the totals) error::count_overflow, each
+// naming this layer.
 template<class L>
 concept layer_kind = requires(const shape& in) {
     { L::kind } -> std::convertible_to<std::string_view>;

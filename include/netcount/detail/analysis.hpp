@@ -192,6 +192,9 @@ struct analysis {
     shape input{};
     shape output{};
     failure fail{};
+    std::size_t entries_done = 0; // every entry is written when this is Entries and fail is none
+
+    constexpr bool complete() const noexcept { return fail.code == error::none && entries_done == Entries; }
 
     template<class Emitters, class Structure>
     constexpr analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept;
@@ -245,12 +248,22 @@ struct count_builder {
             for (const std::size_t* f = first + 1; f < first + from.size(); ++f) field = widest(field, field_of(*f));
             entries[index] = {names[index], kind,      in,           r.output,      r.units,
                               r.weights,    r.biases, r.parameters, r.connections, with_bias,
-                              activations,  r.window,  next_field(field, r.window, overflow), from};
+                              activations,  r.window,  next_field(field, r.window), from};
         }
-        const error status = !valid_name                          ? error::invalid_name
-                             : r.status != error::none           ? r.status
-                             : overflow                           ? error::count_overflow
-                                                                  : error::none;
+        // One verdict for both passes, from the same checks: the full pass only adds the
+        // receptive field, which never fails (a field too large for its integers is marked,
+        // layer_info.hpp). What a layer kind returns is checked too, as a kind defined outside
+        // the library can return anything: the shape it produces, which the next layer reads,
+        // and its window, which the receptive field divides by.
+        const error status =
+            !valid_name                                                             ? error::invalid_name
+            : r.status != error::none                                               ? r.status
+            : r.output.height == 0 || r.output.width == 0 || r.output.channels == 0 ? error::empty_output
+            : r.window.height.kernel == 0 || r.window.height.stride == 0 || r.window.height.dilation == 0 ||
+                      r.window.width.kernel == 0 || r.window.width.stride == 0 || r.window.width.dilation == 0
+                                                                                    ? error::zero_window
+            : overflow                                                              ? error::count_overflow
+                                                                                    : error::none;
         if (status != error::none) result.fail = {status, index, in};
         cursor = r.output;
     }
@@ -301,9 +314,10 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
     count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in, entries.data()};
     for (const auto emit : elements) {
         emit(b);
-        if (fail.code != error::none) return;
+        if (fail.code != error::none) break;
     }
     output = b.cursor;
+    entries_done = b.entries_done;
 }
 
 // ---------------------------------------------------------------------------------------

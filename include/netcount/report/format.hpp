@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include <netcount/detail/checked.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/shape.hpp>
 
@@ -34,32 +35,47 @@ inline std::string grouped(std::uint64_t n) {
     return out;
 }
 
-// A round number with an SI prefix, exactly: 1200000 -> "1.2M", 50000 -> "50k", 7 -> "7".
-inline std::string si_text(std::uint64_t n) {
+// A round number with an SI prefix, exactly, from its decimal digits: "1200000" -> "1.2M",
+// "50000" -> "50k", "7" -> "7". Digits of any length, so that an axis tick above 2^64 reads
+// as well as any other ("20000000T").
+inline std::string si_digits(std::string_view digits) {
     constexpr struct {
-        std::uint64_t unit;
-        std::size_t digits;
+        std::size_t zeros;
         char prefix;
-    } prefixes[] = {{1'000'000'000'000, 12, 'T'}, {1'000'000'000, 9, 'G'}, {1'000'000, 6, 'M'}, {1'000, 3, 'k'}};
+    } prefixes[] = {{12, 'T'}, {9, 'G'}, {6, 'M'}, {3, 'k'}};
     for (const auto& p : prefixes) {
-        if (n < p.unit) continue;
-        std::string fraction = to_text(n % p.unit);
-        fraction.insert(0, p.digits - fraction.size(), '0');
-        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-        return to_text(n / p.unit) + (fraction.empty() ? "" : "." + fraction) + p.prefix;
+        if (digits.size() <= p.zeros) continue; // below 10^zeros
+        std::string_view fraction = digits.substr(digits.size() - p.zeros);
+        while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+        return std::string(digits.substr(0, digits.size() - p.zeros)) +
+               (fraction.empty() ? "" : "." + std::string(fraction)) + p.prefix;
     }
-    return to_text(n);
+    return std::string(digits);
 }
 
-// part / whole in tenths of a percent, rounded half up, without floating point.
+inline std::string si_text(std::uint64_t n) { return si_digits(to_text(n)); }
+
+// part / whole in tenths of a percent, rounded half up: (part * 1000 + whole / 2) / whole,
+// exactly, for part <= whole (a layer's share of a total) whatever their size. part * 1000
+// may not fit in 64 bits, so this is long division, one decimal digit at a time; each digit
+// adds the remainder to itself ten times modulo `whole`, so no sum leaves 64 bits either.
 inline std::uint64_t permille(std::uint64_t part, std::uint64_t whole) {
     if (whole == 0) return 0;
-    // part * 1000 may not fit; part <= whole, so scale both down first when it would not.
-    while (part > UINT64_MAX / 1000) {
-        part /= 2;
-        whole /= 2;
+    std::uint64_t tenths = part / whole, rest = part % whole; // tenths <= 1 while part <= whole
+    for (int digit = 0; digit != 3; ++digit) {
+        std::uint64_t next = 0, ten_rests = 0; // 10 * rest = next * whole + ten_rests
+        for (int k = 0; k != 10; ++k) {
+            if (ten_rests >= whole - rest) {
+                ten_rests -= whole - rest;
+                ++next;
+            } else {
+                ten_rests += rest;
+            }
+        }
+        tenths = tenths * 10 + next; // at most 1000
+        rest = ten_rests;
     }
-    return (part * 1000 + whole / 2) / whole;
+    return rest >= whole - rest ? tenths + 1 : tenths; // rest >= whole / 2 rounds up
 }
 
 // 619 -> "61.9%".
@@ -67,14 +83,19 @@ inline std::string percent_text(std::uint64_t tenths) {
     return to_text(tenths / 10) + "." + to_text(tenths % 10) + "%";
 }
 
-// "a * b * c = product", or just the number when there is no formula.
+// "a * b * c = product", or just the number when there is no formula. A formula is shown only
+// where its factors give the value: a layer kind of one's own called "conv" or "fc" that counts
+// otherwise shows its numbers alone, never a formula that does not hold.
 inline std::string formula(std::initializer_list<std::uint64_t> factors, std::uint64_t value) {
     std::string text;
+    std::uint64_t product = 1;
+    bool overflow = false;
     for (const std::uint64_t f : factors) {
         if (!text.empty()) text += " * ";
         text += to_text(f);
+        product = mul(product, f, overflow);
     }
-    return text.empty() ? to_text(value) : text + " = " + to_text(value);
+    return text.empty() || overflow || product != value ? to_text(value) : text + " = " + to_text(value);
 }
 
 // The formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
@@ -89,14 +110,16 @@ inline layer_formulas formulas_of(const layer_info& l) {
     const std::uint64_t y = l.output.height, x = l.output.width, n = l.output.channels;
     if (l.kind == "conv" || l.kind == "depthwise_conv" || l.kind == "transposed_conv") {
         const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
-        const std::uint64_t c = l.input.channels / l.window.groups;
+        const std::uint64_t c = l.window.groups == 0 ? 0 : l.input.channels / l.window.groups;
         const bool over_input = l.window.transposed;
         return {formula({y, x, n}, l.units), formula({kh, kw, c, n}, l.weights),
                 formula({kh, kw, c, n, over_input ? l.input.height : y, over_input ? l.input.width : x},
                         l.connections)};
     }
     if (l.kind == "fc") {
-        const std::uint64_t in = l.input.height * l.input.width * l.input.channels;
+        bool overflow = false; // then no formula holds, and formula() shows the numbers alone
+        const std::uint64_t in = mul(mul(l.input.height, l.input.width, overflow), l.input.channels, overflow);
+        if (overflow) return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
         return {to_text(l.units), formula({in, n}, l.weights), formula({in, n}, l.connections)};
     }
     return {to_text(l.units), to_text(l.weights), to_text(l.connections)};

@@ -22,7 +22,8 @@
 //    "totals": {"units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //               "connections_with_bias": ..., "activations": ...}}
 //
-// The keys and their order are stable; every number is an integer. "layers" follows layers<Net>;
+// The keys and their order are stable; every number is an integer. A receptive field that does
+// not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
 // "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input.
 
 namespace netcount {
@@ -34,7 +35,10 @@ inline std::string json_shape(const shape& s) {
            ", \"channels\": " + to_text(s.channels) + "}";
 }
 
+// A field too large for its integers (layer_info.hpp) has null size, jump and start: the keys
+// stay, and no number stands for a value that does not fit.
 inline std::string json_field(const axis_field& f) {
+    if (!f.fits) return "{\"size\": null, \"jump\": null, \"start\": null}";
     return "{\"size\": " + to_text(f.size) + ", \"jump\": " + to_text(f.jump) + ", \"start\": " + to_text(f.start) + "}";
 }
 

@@ -41,20 +41,33 @@ inline std::string px_text(std::uint64_t tenths) {
     return to_text(tenths / 10) + (tenths % 10 == 0 ? "" : "." + to_text(tenths % 10));
 }
 
-// One panel's axis: where a value's bar ends, in tenths of a pixel, and the ticks to draw.
+// A tick on an axis: where it sits, in tenths of a pixel from the axis' left end, and its label.
+struct svg_tick {
+    std::uint64_t tenths = 0;
+    std::string label;
+};
+
+// One panel's axis: where a value's bar ends, in tenths of a pixel, and the ticks to draw. The
+// axis can end above 2^64 (a figure of 1.8 * 10^19 rounds up to 2 * 10^19), so its ends are
+// kept as decimal mantissa and exponent, and the ticks are placed and labelled from them
+// exactly; only bar ends are computed in floating point.
 struct svg_axis {
     axis_scale scale = axis_scale::linear;
-    std::uint64_t top = 1;           // linear: the value at the right end
+    std::uint64_t top_mantissa = 1;      // linear: the value at the right end is
+    int top_exponent = 0;                //   top_mantissa * 10^top_exponent
     int low_decade = 0, high_decade = 1; // log: the decades at the ends
-    std::vector<std::uint64_t> ticks;
+    std::vector<svg_tick> ticks;
 
-    // Where a value sits on an axis `width` pixels long (a tick, the end of a bar).
+    // Where a value sits on an axis `width` pixels long (the end of a bar).
     std::uint64_t position_tenths(std::uint64_t value, std::uint64_t width) const {
         if (value == 0) return 0;
-        if (scale == axis_scale::linear)
-            return static_cast<std::uint64_t>(std::llround(static_cast<double>(value) * 10.0 * width / top));
+        const double length = static_cast<double>(width) * 10.0;
+        if (scale == axis_scale::linear) {
+            const double top = static_cast<double>(top_mantissa) * std::pow(10.0, top_exponent);
+            return static_cast<std::uint64_t>(std::llround(static_cast<double>(value) * length / top));
+        }
         const double decades = std::log10(static_cast<double>(value)) - low_decade;
-        return static_cast<std::uint64_t>(std::llround(decades * 10.0 * width / (high_decade - low_decade)));
+        return static_cast<std::uint64_t>(std::llround(decades * length / (high_decade - low_decade)));
     }
 
     // A bar's length: a value too small for a pixel, or at the left end of a log axis, still
@@ -65,12 +78,6 @@ struct svg_axis {
     }
 };
 
-inline std::uint64_t power_of_ten(int exponent) {
-    std::uint64_t p = 1;
-    for (int i = 0; i < exponent; ++i) p *= 10;
-    return p;
-}
-
 // The exponent of the largest power of ten not above n (n > 0).
 inline int decade_of(std::uint64_t n) {
     int d = 0;
@@ -78,9 +85,26 @@ inline int decade_of(std::uint64_t n) {
     return d;
 }
 
+// 10^exponent, for exponent <= 19 (10^19 < 2^64).
+inline std::uint64_t power_of_ten(int exponent) {
+    std::uint64_t p = 1;
+    for (int i = 0; i < exponent; ++i) p *= 10;
+    return p;
+}
+
+// mantissa * 10^exponent in decimal digits, whatever its size.
+inline std::string digits_of(std::uint64_t mantissa, int exponent) {
+    return mantissa == 0 ? "0" : to_text(mantissa) + std::string(static_cast<std::size_t>(exponent), '0');
+}
+
+// i / n of `length`, rounded half up; i <= n <= 20 and length a few thousand, so nothing overflows.
+inline std::uint64_t fraction_of(std::uint64_t i, std::uint64_t n, std::uint64_t length) {
+    return (2 * i * length + n) / (2 * n);
+}
+
 // Linear: ticks at a round step (1, 2 or 5 times a power of ten), at most six of them.
 // Log: a tick at every power of ten from below the smallest value to above the largest.
-inline svg_axis make_axis(axis_scale scale, const std::vector<std::uint64_t>& values) {
+inline svg_axis make_axis(axis_scale scale, const std::vector<std::uint64_t>& values, std::uint64_t width) {
     std::uint64_t largest = 0, smallest = 0;
     for (const std::uint64_t v : values) {
         if (v > largest) largest = v;
@@ -89,22 +113,33 @@ inline svg_axis make_axis(axis_scale scale, const std::vector<std::uint64_t>& va
     svg_axis a;
     a.scale = scale;
     if (largest == 0) largest = smallest = 1;
+    const std::uint64_t length = width * 10;
     if (scale == axis_scale::linear) {
-        const std::uint64_t rough = (largest + 4) / 5;
-        const std::uint64_t base = power_of_ten(decade_of(rough));
-        std::uint64_t step = 10 * base;
-        for (const std::uint64_t f : {1, 2, 5})
-            if (f * base >= rough) {
-                step = f * base;
+        // step = f * 10^e, the first of 1, 2, 5 and 10 times 10^e not below largest / 5:
+        // rough <= 3.7 * 10^18, so e <= 18 and the step (at most 10^19) fits.
+        const std::uint64_t rough = largest / 5 + (largest % 5 != 0 ? 1 : 0);
+        const int e = decade_of(rough);
+        const std::uint64_t base = power_of_ten(e);
+        std::uint64_t f = 10;
+        for (const std::uint64_t candidate : {std::uint64_t{1}, std::uint64_t{2}, std::uint64_t{5}})
+            if (candidate * base >= rough) {
+                f = candidate;
                 break;
             }
-        a.top = (largest + step - 1) / step * step;
-        for (std::uint64_t t = 0; t <= a.top; t += step) a.ticks.push_back(t);
+        const std::uint64_t step = f * base;
+        const std::uint64_t steps = largest / step + (largest % step != 0 ? 1 : 0); // at most 5
+        a.top_mantissa = f * steps;
+        a.top_exponent = e;
+        for (std::uint64_t k = 0; k <= steps; ++k)
+            a.ticks.push_back({fraction_of(k, steps, length), si_digits(digits_of(k * f, e))});
     } else {
         a.low_decade = decade_of(smallest);
-        a.high_decade = decade_of(largest);
+        a.high_decade = decade_of(largest); // at most 19
         if (power_of_ten(a.high_decade) < largest || a.high_decade == a.low_decade) ++a.high_decade;
-        for (int d = a.low_decade; d <= a.high_decade; ++d) a.ticks.push_back(power_of_ten(d));
+        const auto decades = static_cast<std::uint64_t>(a.high_decade - a.low_decade);
+        for (int d = a.low_decade; d <= a.high_decade; ++d)
+            a.ticks.push_back({fraction_of(static_cast<std::uint64_t>(d - a.low_decade), decades, length),
+                               si_digits(digits_of(1, d))});
     }
     return a;
 }
@@ -143,7 +178,7 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
             values.push_back(l->*p.member);
             if (grouped(l->*p.member).size() > widest) widest = grouped(l->*p.member).size();
         }
-        p.axis = make_axis(options.scale, values);
+        p.axis = make_axis(options.scale, values, plot_width);
         p.left = left;
         p.label_width = widest * value_char_px + 8;
         left += plot_width + p.label_width + gap;
@@ -169,12 +204,12 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
         out += svg_text(p.left + 18, plot_top - 8, "font-size=\"12\" fill=\"#222222\"",
                         std::string(p.figure) + " (" + std::string(scale_name) + ")");
         // Grid lines and tick labels.
-        for (const std::uint64_t t : p.axis.ticks) {
-            const std::string x = px_text(p.left * 10 + p.axis.position_tenths(t, plot_width));
+        for (const svg_tick& t : p.axis.ticks) {
+            const std::string x = px_text(p.left * 10 + t.tenths);
             out += "  <line x1=\"" + x + "\" y1=\"" + to_text(plot_top) + "\" x2=\"" + x + "\" y2=\"" +
                    to_text(plot_bottom) + "\" stroke=\"#dddddd\"/>\n";
             out += "  <text x=\"" + x + "\" y=\"" + to_text(plot_bottom + 14) +
-                   "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">" + si_text(t) + "</text>\n";
+                   "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">" + t.label + "</text>\n";
         }
     }
 

@@ -64,7 +64,9 @@ inline std::string share_cell(std::uint64_t part, std::uint64_t whole, std::size
     const std::uint64_t tenths = permille(part, whole);
     std::string text = percent_text(tenths);
     text.insert(0, text.size() < 6 ? 6 - text.size() : 0, ' ');
-    const std::uint64_t bar = (tenths * bar_width + 500) / 1000;
+    // (tenths * bar_width + 500) / 1000, rounded half up, without a product that could pass
+    // 2^64 for a huge bar_width: tenths <= 1000, so split bar_width at a multiple of 1000.
+    const std::uint64_t bar = tenths * (bar_width / 1000) + (tenths * (bar_width % 1000) + 500) / 1000;
     return bar == 0 ? text : text + ' ' + std::string(bar, '#');
 }
 
