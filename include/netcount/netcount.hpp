@@ -21,6 +21,7 @@
 #include <netcount/network.hpp>
 #include <netcount/norm.hpp>
 #include <netcount/options.hpp>
+#include <netcount/peak.hpp>
 #include <netcount/pool.hpp>
 #include <netcount/shape.hpp>
 #include <netcount/subsample.hpp>
