@@ -23,6 +23,7 @@
 #include <netcount/options.hpp>
 #include <netcount/peak.hpp>
 #include <netcount/pool.hpp>
+#include <netcount/scale.hpp>
 #include <netcount/shape.hpp>
 #include <netcount/subsample.hpp>
 #include <netcount/version.hpp>
