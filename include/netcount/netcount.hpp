@@ -24,6 +24,7 @@
 #include <netcount/peak.hpp>
 #include <netcount/pool.hpp>
 #include <netcount/scale.hpp>
+#include <netcount/search.hpp>
 #include <netcount/shape.hpp>
 #include <netcount/subsample.hpp>
 #include <netcount/version.hpp>
