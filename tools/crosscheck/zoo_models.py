@@ -43,6 +43,28 @@ def two_tower_alexnet():
         nn.Linear(4096, 1000))
 
 
+def mobilenet_v1():
+    """Howard et al. (2017), Table 1, as a torch module (torchvision has none): conv-bn-relu,
+    thirteen depthwise separable convolutions, a global average pool and a classifier."""
+    import torch.nn as nn
+
+    def conv_bn(inp, out, stride):
+        return [nn.Conv2d(inp, out, 3, stride, 1, bias=False), nn.BatchNorm2d(out), nn.ReLU(inplace=True)]
+
+    def separable(inp, out, stride):
+        return [nn.Conv2d(inp, inp, 3, stride, 1, groups=inp, bias=False), nn.BatchNorm2d(inp),
+                nn.ReLU(inplace=True),
+                nn.Conv2d(inp, out, 1, bias=False), nn.BatchNorm2d(out), nn.ReLU(inplace=True)]
+
+    layers = conv_bn(3, 32, 2)
+    widths = [(32, 64, 1), (64, 128, 2), (128, 128, 1), (128, 256, 2), (256, 256, 1), (256, 512, 2)]
+    widths += [(512, 512, 1)] * 5 + [(512, 1024, 2), (1024, 1024, 1)]
+    for inp, out, stride in widths:
+        layers += separable(inp, out, stride)
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(1024, 1000)]
+    return nn.Sequential(*layers)
+
+
 IMAGENET = (224, 224, 3)
 
 MODELS = [
@@ -61,6 +83,8 @@ MODELS = [
     Model("resnet50", torchvision("resnet50"), IMAGENET),
     Model("resnet101", torchvision("resnet101"), IMAGENET),
     Model("resnet152", torchvision("resnet152"), IMAGENET),
+    Model("mobilenet_v1", mobilenet_v1, IMAGENET,
+          note="against a torch module written from the paper's Table 1"),
     Model("mobilenet_v2", torchvision("mobilenet_v2"), IMAGENET),
     Model("squeezenet1_0", torchvision("squeezenet1_0"), IMAGENET),
     Model("squeezenet1_1", torchvision("squeezenet1_1"), IMAGENET),
