@@ -11,12 +11,18 @@ STRICT = True
 
 
 class Model:
-    def __init__(self, name, build, input_shape, reference=None, note=None):
+    def __init__(self, name, build, input_shape, reference=None, note=None, schedule_prefix=None,
+                 schedule_note=None):
         self.name = name                # netcount::zoo::<name>
         self.build = build              # () -> torch module, or None: no torch counterpart
         self.input_shape = input_shape  # (height, width, channels)
         self.reference = reference      # its key in tests/reference/*.json, if not its name
         self.note = note
+        # Peak activations (schedule.py): None compares every entry's live elements and the
+        # peak; a number compares only that many first entries, where the torch module's
+        # structure differs from netcount's after them (schedule_note says how).
+        self.schedule_prefix = schedule_prefix
+        self.schedule_note = schedule_note
 
 
 def torchvision(name, **options):
@@ -90,5 +96,9 @@ MODELS = [
     Model("squeezenet1_1", torchvision("squeezenet1_1"), IMAGENET),
     Model("googlenet", torchvision("googlenet", aux_logits=False, init_weights=False), IMAGENET,
           note="without the auxiliary heads"),
-    Model("densenet121", torchvision("densenet121"), IMAGENET),
+    Model("densenet121", torchvision("densenet121"), IMAGENET, schedule_prefix=4,
+          schedule_note="each torchvision dense layer concatenates all earlier maps afresh "
+                        "(torch.cat of a growing list, then the block's own cat at its end), where "
+                        "netcount chains one concat per layer: the buffers differ from the first "
+                        "dense layer on, so only the stem (conv, batch norm, relu, pool) is compared"),
 ]
