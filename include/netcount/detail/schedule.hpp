@@ -21,8 +21,7 @@
 //   - while an entry runs, the live elements are those of every buffer written at or before
 //     it and read at or after it.
 //
-// O(entries + edges): two passes over the graph and one over the entries, with an array of
-// the elements that each position frees, not a scan of every buffer at every entry.
+// O(entries + edges): two passes over the graph, not a scan of every buffer at every entry.
 
 namespace netcount::detail {
 
@@ -52,63 +51,66 @@ struct schedule_result {
                                 // UINT64_MAX from that entry on
 };
 
-// Positions: 0 is the network input, i + 1 is entry i. Raw pointers and few statements for
-// clang's constexpr step budget, as in the counting loop: this runs inside the same constant
-// evaluation as layers<Net>.
+// Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
+// evaluation of layers<Net>, so it is written for clang's constexpr step budget (statements are
+// steps) like the counting loop: two loops, raw pointers, no calls per entry. On g++ every call
+// of a span's operator[] or begin() in a constant evaluation is remembered (37 MB on a 2,000-layer
+// chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
 constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in) noexcept {
+    static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
-    // last_read[g]: the last position that reads data of group g.
-    std::array<std::size_t, positions> group{}, last_read{}, owner{}, last_use{};
-    std::array<std::uint64_t, positions> frees{}; // elements freed after position p has run
+    // last_read[g]: the last position that reads data of group g (0: none);
+    // owner[p]: the position that wrote the buffer p's output is in.
+    std::array<std::size_t, positions> group{}, last_read{}, owner{};
     std::size_t* const g = group.data();
     std::size_t* const read = last_read.data();
     std::size_t* const own = owner.data();
-    std::size_t* const use = last_use.data();
-    std::uint64_t* const free = frees.data();
 
-    // Spans are read through data() and size() once per entry: on g++ every call of a span's
-    // operator[] or begin() in a constant evaluation is remembered, which cost 37 MB on a
-    // 2,000-layer chain.
+    // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
+    // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
     for (std::size_t p = 1; p != positions; ++p) {
-        const std::size_t* const first = entries[p - 1].inputs.data();
-        const std::size_t* const last = first + entries[p - 1].inputs.size();
-        for (const std::size_t* f = first; f != last; ++f) read[g[*f == network_input ? 0 : *f + 1]] = p;
-        g[p] = roles[p - 1] == memory_role::view ? g[*first == network_input ? 0 : *first + 1] : p;
+        const std::size_t* f = entries[p - 1].inputs.data();
+        const std::size_t* const last = f + entries[p - 1].inputs.size();
+        const std::size_t q = *f + 1;
+        read[g[q]] = p;
+        g[p] = roles[p - 1] == memory_role::view ? g[q] : p;
+        while (++f < last) read[g[*f + 1]] = p;
     }
-    // Who owns each position's buffer, and the last position that uses it.
+
+    // In order: an entry adds its own buffer unless it works in place or is a view; it sees
+    // everything live; then the buffers whose data it read last, and that it does not carry on,
+    // are freed (each once: its group's last read is cleared). The last entry's buffer, the
+    // output, is never freed: nothing runs after it.
     bool overflow = false;
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    std::uint64_t live = input_elements;
+    schedule_result r{};
     for (std::size_t p = 1; p != positions; ++p) {
-        const layer_info& e = entries[p - 1];
-        const std::size_t* const first = e.inputs.data();
-        const std::size_t* const last = first + e.inputs.size();
-        const std::size_t q = *first == network_input ? 0 : *first + 1;
+        layer_info& e = entries[p - 1];
+        const std::size_t* f = e.inputs.data();
+        const std::size_t* const last = f + e.inputs.size();
+        std::size_t q = *f + 1;
         // In place or a view only over as many elements as it writes (a user's kind may
         // declare itself elementwise and still change the number of elements).
         const bool reuse = roles[p - 1] != memory_role::buffer &&
                            (roles[p - 1] == memory_role::view || read[g[q]] == p) &&
                            (q == 0 ? input_elements : entries[q - 1].activations) == e.activations;
         own[p] = reuse ? own[q] : p;
-        for (const std::size_t* f = first; f != last; ++f) use[own[*f == network_input ? 0 : *f + 1]] = p;
-        use[own[p]] = p;
-    }
-    // The network's output is never freed.
-    use[own[Entries]] = positions;
-
-    std::uint64_t live = input_elements;
-    if (use[0] < positions) free[use[0]] = input_elements;
-    schedule_result r{};
-    for (std::size_t p = 1; p != positions; ++p) {
-        layer_info& e = entries[p - 1];
-        if (own[p] == p) {
-            overflow = add_overflows(live, e.activations, &live) || overflow;
-            overflow = (use[p] < positions && add_overflows(free[use[p]], e.activations, free + use[p])) || overflow;
-        }
+        overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
         e.live_activations = overflow ? UINT64_MAX : live;
-        if (e.live_activations > r.peak && !overflow) r.peak = live, r.peak_index = p - 1;
-        live -= free[p];
+        if (!overflow && live > r.peak) r.peak = live, r.peak_index = p - 1;
+        for (;;) {
+            if (read[g[q]] == p && own[q] != own[p])
+                live -= own[q] == 0 ? input_elements : entries[own[q] - 1].activations, read[g[q]] = 0;
+            if (++f == last) break;
+            q = *f + 1;
+        }
+        // Data nobody reads after this entry (no entry so far: every entry but the output has
+        // a reader; auxiliary heads will not) lives only while it runs.
+        if ((read[g[p]] == 0 || read[g[p]] == p) && p + 1 != positions)
+            live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
     }
     r.overflow = overflow;
     return r;
