@@ -100,10 +100,15 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         own[p] = reuse ? own[q] : p;
         overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
         e.live_activations = overflow ? UINT64_MAX : live;
-        if (!overflow && live > r.peak) r.peak = live, r.peak_index = p - 1;
+        if (!overflow && live > r.peak) {
+            r.peak = live;
+            r.peak_index = p - 1;
+        }
         for (;;) {
-            if (read[g[q]] == p && own[q] != own[p])
-                live -= own[q] == 0 ? input_elements : entries[own[q] - 1].activations, read[g[q]] = 0;
+            if (read[g[q]] == p && own[q] != own[p]) {
+                live -= own[q] == 0 ? input_elements : entries[own[q] - 1].activations;
+                read[g[q]] = 0;
+            }
             if (++f == last) break;
             q = *f + 1;
         }
