@@ -30,6 +30,10 @@ enum class memory_role : unsigned char {
     buffer,      // writes a new buffer of its output's size (layers, merges)
     elementwise, // may write over its input's buffer, if it reads it last
     view,        // its input's buffer, read another way (flatten)
+    // Hook for auxiliary heads (auxiliary<...>, another issue): their entries do not run in
+    // inference. They will take a role of their own that the two loops of schedule_memory skip
+    // (no reads that keep a buffer alive, no buffer, live_activations 0), and the output that is
+    // never freed becomes the last entry that runs rather than the last entry.
 };
 
 // A layer kind says which role it has by a static constexpr bool member:
