@@ -3,6 +3,7 @@
 // byte per number, so the budgets are counts of numbers (docs/deploy.md). The compiler checks
 // the budgets, searches how far the network can grow within them, and counts the paper's grid
 // of width and resolution multipliers; this program only prints what it found.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iomanip>
@@ -61,7 +62,7 @@ constexpr grid_cell cell() {
 }
 
 template<std::size_t Num>
-constexpr grid_cell row[] = {cell<Num, 224>(), cell<Num, 192>(), cell<Num, 160>(), cell<Num, 128>()};
+constexpr std::array<grid_cell, 4> row = {cell<Num, 224>(), cell<Num, 192>(), cell<Num, 160>(), cell<Num, 128>()};
 
 // Millions with one decimal, as the paper prints them.
 std::string millions(std::uint64_t n) {
@@ -69,7 +70,7 @@ std::string millions(std::uint64_t n) {
     return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
 
-void print_row(const char* width, const grid_cell (&cells)[4]) {
+void print_row(const char* width, const std::array<grid_cell, 4>& cells) {
     std::cout << std::left << std::setw(7) << width;
     for (const grid_cell& c : cells)
         std::cout << std::right << std::setw(8) << millions(c.macs) << std::setw(6) << millions(c.parameters) << "  ";
