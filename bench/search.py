@@ -6,7 +6,7 @@ network, on g++ and clang++, from the repository root:
     bench/search.py --runs 1   # a quick look; --out FILE to write elsewhere
 
 For each network, four translation units with the same #includes: the *baseline* (no query),
-*one count* (within_budget of the network itself), *widest* (the widest layer under a budget on
+*one count* (the network's totals), *one peak* (its peak_activations), *widest* (the widest layer under a budget on
 the totals) and *largest_input, peak* (the largest input side under a peak-activations budget,
 which needs every entry of layers<Net> for each candidate). Each is compiled with -fsyntax-only beside the
 baseline by hyperfine, under /usr/bin/time -v for the peak memory. The section goes between
@@ -43,7 +43,9 @@ CASES = [
      "{.peak_activations = 2'408'448}", 32, 224),
 ]
 
-QUERIES = ("baseline", "one count", "widest", "largest_input, peak")
+QUERIES = ("baseline", "one count", "widest", "one peak", "largest_input, peak")
+# What each search is compared with: the same count of the network itself.
+SINGLE = {"widest": "one count", "largest_input, peak": "one peak"}
 
 
 def tag(kind):
@@ -57,7 +59,8 @@ def sources(workdir):
                 "namespace nc = netcount;", f"using net = nc::zoo::{net};", ""]
         bodies = {
             "baseline": [],
-            "one count": [f"static_assert(nc::within_budget<net, nc::budget{totals}> || true);"],
+            "one count": ["static_assert(nc::within_budget<net, nc::budget{}>);"],
+            "one peak": ["static_assert(nc::peak_activations<net> > 0);"],
             "widest": [f'static_assert(nc::widest<net, "{layer}", nc::budget{totals}> == {widest_totals});'],
             "largest_input, peak": [f"static_assert(nc::largest_input<net, nc::budget{peak}, {step}> == {largest});"],
         }
@@ -89,34 +92,44 @@ def measure(cxx, files, net, runs, workdir):
     subprocess.run(argv, env=ENV, check=True, capture_output=True)
     out = {}
     for r in json.loads(export.read_text())["results"]:
-        kb = [int(m) for m in re.findall(r"Maximum resident set size \(kbytes\): (\d+)",
-                                         rss[r["command"]].read_text())][1:]
-        out[r["command"]] = {"median": r["median"], "rss_mb": statistics.median(kb) / 1000}
+        text = rss[r["command"]].read_text()
+        kb = [int(m) for m in re.findall(r"Maximum resident set size \(kbytes\): (\d+)", text)][1:]
+        user = [float(m) for m in re.findall(r"User time \(seconds\): ([0-9.]+)", text)][1:]
+        system = [float(m) for m in re.findall(r"System time \(seconds\): ([0-9.]+)", text)][1:]
+        # CPU time (user + system): on a machine shared with other work it varies far less
+        # than wall time.
+        out[r["command"]] = {"wall": r["median"], "median": statistics.median(u + s for u, s in zip(user, system)),
+                             "rss_mb": statistics.median(kb) / 1000}
     return out
 
 
-def section(results, runs):
+def section(results, runs, load):
     lines = [BEGIN, "## Compile-time search", "",
              f"Measured by `bench/search.py` on {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}: "
-             f"the median of {runs} runs after one warmup, `-fsyntax-only`, on the machine above. "
-             "*Above baseline*: the time the query adds to a TU with the same includes. A search "
+             f"the median of {runs} runs after one warmup, `-fsyntax-only`, on the machine above "
+             f"(load average {' '.join(load)} at the start: differences of a few hundredths of a second "
+             "are noise). Times are CPU seconds (user + system, from `/usr/bin/time -v`), which a shared "
+             "machine disturbs less than wall time. *Above baseline*: the CPU time the query adds to a TU "
+             "with the same includes. A search "
              "over [1, 65,536] counts 17 candidates or fewer (the two ends, then a bisection); "
              "each candidate is a new network type, counted in full. `largest_input` first "
              "looks for the smallest valid side (windows need a large enough input), then bisects.", "",
-             "| compiler | network | query | TU | above baseline | × one count | peak memory |",
+             "| compiler | network | query | TU | above baseline | × the single count | peak memory |",
              "|---|---|---|---:|---:|---:|---:|"]
     for cxx, nets in results.items():
         for net, t in nets.items():
             base = t["baseline"]["median"]
-            one = t["one count"]["median"] - base
             for kind in QUERIES[1:]:
                 above = t[kind]["median"] - base
-                ratio = "1.0" if kind == "one count" else f"{above / one:.1f}" if one > 0 else "n/a"
+                one = t[SINGLE.get(kind, kind)]["median"] - base
+                ratio = f"{above / one:.1f}" if one > 0 else "n/a"
                 lines.append(f"| {cxx} | {net} | {kind} | {t[kind]['median']:.2f} s | {above:.2f} s | "
                              f"{ratio} | {t[kind]['rss_mb']:.0f} MB |")
-    lines += ["", "*widest* limits a total, so each candidate needs only the summary pass; "
-              "*largest_input, peak* limits the peak activations, so each candidate also builds every "
-              "entry of `layers<Net>` and its memory schedule.", END]
+    lines += ["", "*one count*: the network's totals (`within_budget` with no limit); *one peak*: "
+              "`peak_activations<Net>`, which builds every entry of `layers<Net>` and the memory schedule. "
+              "*widest* limits a total, so each candidate needs only the totals, and is compared with one "
+              "count; *largest_input, peak* limits the peak, so each candidate builds `layers<Net>`, and "
+              "is compared with one peak.", END]
     return "\n".join(lines) + "\n"
 
 
@@ -130,13 +143,14 @@ def main():
     workdir = pathlib.Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     files = sources(workdir)
+    load = pathlib.Path("/proc/loadavg").read_text().split()[:3]
     results = {}
     for cxx in args.compilers.split(","):
         results[cxx] = {net: measure(cxx, files, net, args.runs, workdir) for net, *_ in CASES}
         print(cxx, json.dumps(results[cxx]), flush=True)
     out = pathlib.Path(args.out)
     text = out.read_text() if out.exists() else ""
-    new = section(results, args.runs)
+    new = section(results, args.runs, load)
     if BEGIN in text and END in text:
         text = text[:text.index(BEGIN)] + new + text[text.index(END) + len(END) + 1:]
     else:
