@@ -1,8 +1,10 @@
-// chart MODEL [--log] [--all] [--dot]: writes the SVG chart of a zoo network's weights and
+// chart MODEL [--log] [--all] [--memory] [--dot]: writes the SVG chart of a zoo network's weights and
 // connections per layer to standard output, to open in a browser:
 //   chart alexnet > alexnet.svg
 // --log draws both panels on a log scale; --all lists the layers without weights as well (in
 // the graph too: without it, the graph joins the layers with weights and the merges).
+// --memory adds the memory profile: the activations alive while each layer runs, the peak
+// marked (the schedule of docs/deploy.md).
 // --dot writes the layer graph for Graphviz instead: chart resnet18 --dot | dot -Tsvg > g.svg
 #include <iostream>
 #include <string>
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
         const std::string_view arg = argv[i];
         if (arg == "--log") options.scale = nc::axis_scale::log;
         else if (arg == "--all") options.all_layers = true;
+        else if (arg == "--memory") options.memory_profile = true;
         else if (arg == "--dot") graph = true;
         else wanted = arg;
     }
@@ -34,7 +37,7 @@ int main(int argc, char** argv) {
         out = graph ? nc::to_dot<net>({.all_layers = options.all_layers}) : nc::to_svg<net>(options);
     });
     if (out.empty()) {
-        std::cerr << "usage: chart MODEL [--log] [--all] [--dot] > MODEL.svg\nmodels:";
+        std::cerr << "usage: chart MODEL [--log] [--all] [--memory] [--dot] > MODEL.svg\nmodels:";
         zoo_models::for_each([]<class Model>() { std::cerr << ' ' << Model::name; });
         std::cerr << '\n';
         return 2;

@@ -39,5 +39,6 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"googlenet", zoo::googlenet>,
                               model<"squeezenet1_0", zoo::squeezenet1_0>,
                               model<"squeezenet1_1", zoo::squeezenet1_1>,
+                              model<"mobilenet_v1", zoo::mobilenet_v1>,
                               model<"mobilenet_v2", zoo::mobilenet_v2>,
                               model<"densenet121", zoo::densenet121>>;

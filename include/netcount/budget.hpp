@@ -1,6 +1,7 @@
 #ifndef NETCOUNT_BUDGET_HPP
 #define NETCOUNT_BUDGET_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -8,7 +9,11 @@
 #include <utility>
 
 #include <netcount/counts.hpp>
+#include <netcount/detail/analysis.hpp>
+#include <netcount/detail/checked.hpp>
+#include <netcount/flops.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/peak.hpp>
 
 // Budgets the compiler enforces, with the numbers in the error:
 //
@@ -21,7 +26,8 @@
 
 namespace netcount {
 
-// The limits of a budget; a figure left out is not limited.
+// The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
+// bytes: a budget in bytes divides by the element size (int8: elements = bytes).
 struct budget {
     static constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
     std::uint64_t units = unlimited;
@@ -29,13 +35,21 @@ struct budget {
     std::uint64_t parameters = unlimited;
     std::uint64_t connections = unlimited;
     std::uint64_t activations = unlimited;
+    std::uint64_t flops = unlimited;            // flops<Net>: two per connection
+    std::uint64_t peak_activations = unlimited; // peak_activations<Net>: one inference run
+    // No single entry of layers<Net> above these:
+    std::uint64_t layer_weights = unlimited;
+    std::uint64_t layer_parameters = unlimited;
+    std::uint64_t layer_connections = unlimited;
+    std::uint64_t layer_activations = unlimited; // a layer's output elements
 };
 
-enum class budget_figure : unsigned { units, weights, parameters, connections, activations };
+enum class budget_figure : unsigned { units, weights, parameters, connections, activations, flops, peak_activations };
 
-// over_budget<Figure, Actual, Limit, LargestLayer...>: instantiated only when a budget is
-// exceeded; LargestLayer spells the name of the layer with the most of that figure.
-template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... LargestLayer>
+// over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a network's total is
+// over budget; Layer spells the name of the layer with the most of that figure (the first one
+// to shrink), or for peak activations the layer at which the peak is live.
+template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
 struct over_budget {
     static_assert(Figure != budget_figure::units, "netcount: the network has more units than its budget allows");
     static_assert(Figure != budget_figure::weights, "netcount: the network has more weights than its budget allows");
@@ -45,21 +59,49 @@ struct over_budget {
                   "netcount: the network has more connections than its budget allows");
     static_assert(Figure != budget_figure::activations,
                   "netcount: the network has more activations than its budget allows");
+    static_assert(Figure != budget_figure::flops, "netcount: the network has more FLOPs than its budget allows");
+    static_assert(Figure != budget_figure::peak_activations,
+                  "netcount: the network has more peak activations than its budget allows");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// layer_over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a layer is over a
+// per-layer limit; Actual is that layer's figure, Layer spells its name. Where several layers
+// are over, the one with the most is named.
+template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
+struct layer_over_budget {
+    static_assert(Figure != budget_figure::weights, "netcount: a layer has more weights than the per-layer budget allows");
+    static_assert(Figure != budget_figure::parameters,
+                  "netcount: a layer has more parameters than the per-layer budget allows");
+    static_assert(Figure != budget_figure::connections,
+                  "netcount: a layer has more connections than the per-layer budget allows");
+    static_assert(Figure != budget_figure::activations,
+                  "netcount: a layer has more activations than the per-layer budget allows");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
 namespace detail {
+
+// Two per connection; a flop count over 64 bits is flops<Net>'s compile error, and counts as
+// over every limit where nothing may fail (the search).
+constexpr std::uint64_t flops_of(std::uint64_t connections) noexcept {
+    std::uint64_t f = 0;
+    return mul_overflows(connections, 2, &f) ? budget::unlimited : f;
+}
 
 constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
     return f == budget_figure::units         ? c.units
            : f == budget_figure::weights     ? c.weights
            : f == budget_figure::parameters  ? c.parameters
            : f == budget_figure::connections ? c.connections
+           : f == budget_figure::flops       ? flops_of(c.connections)
                                              : c.activations;
 }
 
 constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
-    return figure_of(counts{l.units, l.weights, l.biases, l.parameters, l.connections, 0, l.activations}, f);
+    return f == budget_figure::peak_activations
+               ? l.live_activations
+               : figure_of(counts{l.units, l.weights, l.biases, l.parameters, l.connections, 0, l.activations}, f);
 }
 
 constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
@@ -67,20 +109,68 @@ constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
            : f == budget_figure::weights     ? b.weights
            : f == budget_figure::parameters  ? b.parameters
            : f == budget_figure::connections ? b.connections
-                                             : b.activations;
+           : f == budget_figure::activations ? b.activations
+           : f == budget_figure::flops       ? b.flops
+                                             : b.peak_activations;
 }
 
-// The first figure over its limit, if any.
+constexpr std::uint64_t layer_limit_of(const budget& b, budget_figure f) noexcept {
+    return f == budget_figure::weights       ? b.layer_weights
+           : f == budget_figure::parameters  ? b.layer_parameters
+           : f == budget_figure::connections ? b.layer_connections
+           : f == budget_figure::activations ? b.layer_activations
+                                             : budget::unlimited;
+}
+
+// The first limit exceeded, if any: totals first (in the order of budget's members), then the
+// peak, then the per-layer limits.
 struct budget_check {
     bool exceeded = false;
     budget_figure figure = budget_figure::units;
+    bool per_layer = false;
+    std::uint64_t actual = 0;
+    std::uint64_t limit = 0;
+    std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals)
 };
 
 constexpr budget_check check_budget(const counts& c, const budget& b) noexcept {
     for (const budget_figure f : {budget_figure::units, budget_figure::weights, budget_figure::parameters,
-                                  budget_figure::connections, budget_figure::activations})
-        if (figure_of(c, f) > limit_of(b, f)) return {true, f};
+                                  budget_figure::connections, budget_figure::activations, budget_figure::flops})
+        if (figure_of(c, f) > limit_of(b, f)) return {true, f, false, figure_of(c, f), limit_of(b, f)};
     return {};
+}
+
+// Limits that need every entry of layers<Net>, not only the totals.
+constexpr bool limits_layers(const budget& b) noexcept {
+    return b.peak_activations != budget::unlimited || b.layer_weights != budget::unlimited ||
+           b.layer_parameters != budget::unlimited || b.layer_connections != budget::unlimited ||
+           b.layer_activations != budget::unlimited;
+}
+
+// A peak over 64 bits is peak_activations<Net>'s compile error, and over every limit here.
+template<std::size_t N>
+constexpr budget_check check_layers(const std::array<layer_info, N>& layers, const schedule_result& s,
+                                    const budget& b) noexcept {
+    const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
+    if (peak > b.peak_activations)
+        return {true, budget_figure::peak_activations, false, peak, b.peak_activations, s.peak_index};
+    for (const budget_figure f : {budget_figure::weights, budget_figure::parameters, budget_figure::connections,
+                                  budget_figure::activations}) {
+        budget_check worst{};
+        for (std::size_t i = 0; i != N; ++i)
+            if (figure_of(layers[i], f) > layer_limit_of(b, f) && figure_of(layers[i], f) > worst.actual)
+                worst = {true, f, true, figure_of(layers[i], f), layer_limit_of(b, f), i};
+        if (worst.exceeded) return worst;
+    }
+    return {};
+}
+
+// Whether a valid network keeps within a budget: no compile error, whatever the answer.
+template<class Net, budget B>
+constexpr budget_check budget_verdict() noexcept {
+    constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
+    if constexpr (totals_check.exceeded || !limits_layers(B)) return totals_check;
+    else return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
 }
 
 // The layer with the most of a figure (only evaluated for an exceeded budget).
@@ -88,6 +178,7 @@ template<std::size_t N>
 constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers, budget_figure f) noexcept {
     std::string_view name{};
     std::uint64_t most = 0;
+    if (f == budget_figure::flops) f = budget_figure::connections;
     for (const layer_info& l : layers)
         if (figure_of(l, f) > most) {
             most = figure_of(l, f);
@@ -96,18 +187,28 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
     return name;
 }
 
-template<class Net, budget B, budget_figure F, std::size_t... I>
+// The name an error shows: the layer the check found, or for a total the one with the most.
+template<class Net, budget_check C>
+constexpr std::string_view named_layer() noexcept {
+    if constexpr (C.per_layer || C.figure == budget_figure::peak_activations) return layers<Net>[C.layer].name;
+    else return largest_layer(layers<Net>, C.figure);
+}
+
+template<class Net, budget_check C, std::size_t... I>
 constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
-    constexpr std::string_view largest = largest_layer(layers<Net>, F);
-    (void)sizeof(report<over_budget<F, figure_of(totals<Net>, F), limit_of(B, F), largest[I]...>>);
+    constexpr std::string_view name = named_layer<Net, C>();
+    if constexpr (C.per_layer) (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+    else (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
 }
 
 template<class Net, budget B>
 constexpr bool within_budget() noexcept {
-    constexpr budget_check check = check_budget(totals<Net>, B);
+    (void)checked<Net>();
+    if constexpr (B.flops != budget::unlimited) (void)flops<Net>;
+    if constexpr (limits_layers(B)) (void)peak_activations<Net>;
+    constexpr budget_check check = budget_verdict<Net, B>();
     if constexpr (check.exceeded)
-        report_over_budget<Net, B, check.figure>(
-            std::make_index_sequence<largest_layer(layers<Net>, check.figure).size()>{});
+        report_over_budget<Net, check>(std::make_index_sequence<named_layer<Net, check>().size()>{});
     return !check.exceeded;
 }
 

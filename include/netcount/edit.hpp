@@ -11,7 +11,9 @@
 #include <netcount/detail/node.hpp>
 #include <netcount/fc.hpp>
 #include <netcount/fixed_string.hpp>
+#include <netcount/layer_kind.hpp>
 #include <netcount/network.hpp>
+#include <netcount/options.hpp>
 
 // Editing a network type: variants of a network, written as the change they make.
 //
@@ -39,69 +41,106 @@ constexpr std::array<std::size_t, sizeof...(Elements)> entry_offsets(std::size_t
     return offsets;
 }
 
-template<class E, std::size_t Offset, std::size_t Target, class Edit>
+// The machinery is shared by every edit: an Edit says which elements it enters, by the range
+// of entries [first, first + count) of layers<Net> they hold, and what it makes of a layer at
+// entry Index:
+//   static constexpr bool enters(std::size_t first, std::size_t count);
+//   static constexpr bool targets(std::size_t index);  // true: the edit means this merge
+//   template<class Layer, std::size_t Index> using apply = ...;
+// replace and resize enter only the element that holds their one layer; scale_width
+// (<netcount/scale.hpp>) enters all of them.
+template<class E, std::size_t Offset, class Edit>
 struct edit_element;
 
-// The parts of a block or network, each edited if it holds entry Target. The offsets are one
+// The parts of a block or network, each edited if the edit enters it. The offsets are one
 // template argument so that the expansion substitutes the element list once, not per element.
-template<template<class...> class List, std::size_t Target, class Edit, auto Offsets, class... Elements,
-         std::size_t... I>
-List<typename edit_element<Elements, Offsets[I], Target, Edit>::type...> edit_parts(std::index_sequence<I...>);
+template<template<class...> class List, class Edit, auto Offsets, class... Elements, std::size_t... I>
+List<typename edit_element<Elements, Offsets[I], Edit>::type...> edit_parts(std::index_sequence<I...>);
 
-template<template<class...> class List, std::size_t Offset, std::size_t Target, class Edit, class... Elements>
-using edited_list = decltype(edit_parts<List, Target, Edit, entry_offsets<Elements...>(Offset), Elements...>(
+template<template<class...> class List, std::size_t Offset, class Edit, class... Elements>
+using edited_list = decltype(edit_parts<List, Edit, entry_offsets<Elements...>(Offset), Elements...>(
     std::index_sequence_for<Elements...>{}));
 
-// An element that holds entry Target: a layer is the entry itself; a block holds it among its
-// parts (its last entry is its merge, which is not a layer and cannot be edited).
-template<class E, std::size_t Offset, std::size_t Target, class Edit>
+// An element the edit enters: a layer is edited; a block is entered part by part (its last
+// entry is its merge, which is not a layer and cannot be edited); anything else is an error,
+// so that a kind of block added later is never passed over in silence.
+template<class E, std::size_t Offset, class Edit, bool = layer_kind<E>>
 struct edit_node {
-    using type = typename Edit::template apply<E>;
+    using type = typename Edit::template apply<E, Offset>;
 };
 
-template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
-struct edit_node<netcount::sequence<Elements...>, Offset, Target, Edit> {
-    using type = edited_list<netcount::sequence, Offset, Target, Edit, Elements...>;
+template<class E, std::size_t Offset, class Edit>
+struct edit_node<E, Offset, Edit, false> {
+    // An error here means an edit reached an element that is neither a layer nor a block it
+    // knows how to enter (sequence, add, concat, residual, identity, name).
+    static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
+                                   "add, concat, residual, identity or name");
+    using type = E;
 };
 
-template<template<class...> class Merge, std::size_t Offset, std::size_t Target, class Edit, class... Elements>
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::sequence<Elements...>, Offset, Edit, false> {
+    using type = edited_list<netcount::sequence, Offset, Edit, Elements...>;
+};
+
+template<template<class...> class Merge, std::size_t Offset, class Edit, class... Elements>
 struct edit_merge {
     // An error here means the name given to replace or resize is a block's merge (add,
     // concat, residual), not a layer.
-    static_assert(Target + 1 != Offset + node<Merge<Elements...>>::entries,
+    static_assert(!Edit::targets(Offset + node<Merge<Elements...>>::entries - 1),
                   "netcount: replace and resize edit layers; this name is the merge of a block");
-    using type = edited_list<Merge, Offset, Target, Edit, Elements...>;
+    using type = edited_list<Merge, Offset, Edit, Elements...>;
 };
 
-template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
-struct edit_node<netcount::add<Elements...>, Offset, Target, Edit>
-    : edit_merge<netcount::add, Offset, Target, Edit, Elements...> {};
-template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
-struct edit_node<netcount::concat<Elements...>, Offset, Target, Edit>
-    : edit_merge<netcount::concat, Offset, Target, Edit, Elements...> {};
-template<class... Elements, std::size_t Offset, std::size_t Target, class Edit>
-struct edit_node<netcount::residual<Elements...>, Offset, Target, Edit>
-    : edit_merge<netcount::residual, Offset, Target, Edit, Elements...> {};
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::add<Elements...>, Offset, Edit, false>
+    : edit_merge<netcount::add, Offset, Edit, Elements...> {};
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::concat<Elements...>, Offset, Edit, false>
+    : edit_merge<netcount::concat, Offset, Edit, Elements...> {};
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::residual<Elements...>, Offset, Edit, false>
+    : edit_merge<netcount::residual, Offset, Edit, Elements...> {};
 
-template<class E, std::size_t Offset, std::size_t Target, class Edit, bool Holds>
-struct edit_if_holds {
+// A path that passes its input through, and a block's name: nothing to edit.
+template<std::size_t Offset, class Edit>
+struct edit_node<netcount::identity, Offset, Edit, false> {
+    using type = netcount::identity;
+};
+template<fixed_string Name, std::size_t Offset, class Edit>
+struct edit_node<netcount::name<Name>, Offset, Edit, false> {
+    using type = netcount::name<Name>;
+};
+
+template<class E, std::size_t Offset, class Edit, bool Enters>
+struct edit_if_enters {
     using type = E;
 };
-template<class E, std::size_t Offset, std::size_t Target, class Edit>
-struct edit_if_holds<E, Offset, Target, Edit, true> : edit_node<E, Offset, Target, Edit> {};
+template<class E, std::size_t Offset, class Edit>
+struct edit_if_enters<E, Offset, Edit, true> : edit_node<E, Offset, Edit> {};
 
-template<class E, std::size_t Offset, std::size_t Target, class Edit>
-struct edit_element
-    : edit_if_holds<E, Offset, Target, Edit, Offset <= Target && Target < Offset + node<E>::entries> {};
+template<class E, std::size_t Offset, class Edit>
+struct edit_element : edit_if_enters<E, Offset, Edit, Edit::enters(Offset, node<E>::entries)> {};
 
-template<class Network, std::size_t Target, class Edit>
+template<class Network, class Edit>
 struct edit_network;
 
-template<class Input, class... Elements, std::size_t Target, class Edit>
-struct edit_network<network<Input, Elements...>, Target, Edit> {
+template<class Input, class... Elements, class Edit>
+struct edit_network<network<Input, Elements...>, Edit> {
     template<class... Parts>
     using with_input = network<Input, Parts...>;
-    using type = edited_list<with_input, 0, Target, Edit, Elements...>;
+    using type = edited_list<with_input, 0, Edit, Elements...>;
+};
+
+// An edit of the one layer at entry Target.
+template<std::size_t Target, class Change>
+struct at_entry {
+    static constexpr bool enters(std::size_t first, std::size_t count) noexcept {
+        return first <= Target && Target < first + count;
+    }
+    static constexpr bool targets(std::size_t index) noexcept { return index == Target; }
+    template<class Layer, std::size_t>
+    using apply = typename Change::template apply<Layer>;
 };
 
 // The index of the layer called Name in layers<Net>; an unknown or repeated name fails as
@@ -111,8 +150,8 @@ constexpr std::size_t index_of() noexcept {
     return static_cast<std::size_t>(&find_layer<Net, Name>() - layers<Net>.data());
 }
 
-template<class Net, fixed_string Name, class Edit>
-using edit = typename edit_network<network_of<Net>, index_of<Net, Name>(), Edit>::type;
+template<class Net, fixed_string Name, class Change>
+using edit = typename edit_network<network_of<Net>, at_entry<index_of<Net, Name>(), Change>>::type;
 
 template<class Layer>
 struct replace_with {

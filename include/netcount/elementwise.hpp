@@ -18,14 +18,20 @@ struct shape_preserving {
     static constexpr layer_result apply(const shape& in) noexcept { return {.output = in}; }
 };
 
+// Activations and dropout may run in place: the memory schedule (peak_activations<Net>) lets
+// them write over their input's buffer when they read it last.
+struct elementwise_layer : shape_preserving {
+    static constexpr bool elementwise = true;
+};
+
 } // namespace detail
 
-struct relu : detail::shape_preserving { static constexpr std::string_view kind = "relu"; };
-struct relu6 : detail::shape_preserving { static constexpr std::string_view kind = "relu6"; };
-struct sigmoid : detail::shape_preserving { static constexpr std::string_view kind = "sigmoid"; };
-struct tanh : detail::shape_preserving { static constexpr std::string_view kind = "tanh"; };
-struct softmax : detail::shape_preserving { static constexpr std::string_view kind = "softmax"; };
-struct dropout : detail::shape_preserving { static constexpr std::string_view kind = "dropout"; };
+struct relu : detail::elementwise_layer { static constexpr std::string_view kind = "relu"; };
+struct relu6 : detail::elementwise_layer { static constexpr std::string_view kind = "relu6"; };
+struct sigmoid : detail::elementwise_layer { static constexpr std::string_view kind = "sigmoid"; };
+struct tanh : detail::elementwise_layer { static constexpr std::string_view kind = "tanh"; };
+struct softmax : detail::elementwise_layer { static constexpr std::string_view kind = "softmax"; };
+struct dropout : detail::elementwise_layer { static constexpr std::string_view kind = "dropout"; };
 
 // lrn<Size>: local response normalization across Size neighbouring channels (AlexNet's
 // "response normalization"); no trainable numbers.

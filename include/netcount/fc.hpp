@@ -91,6 +91,7 @@ struct rbf {
 // flatten: H x W x C becomes 1 x 1 x (H * W * C); nothing to count.
 struct flatten {
     static constexpr std::string_view kind = "flatten";
+    static constexpr bool view = true; // its input's buffer, read another way (peak_activations<Net>)
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_flatten(in); }
 };
 

@@ -93,6 +93,10 @@ struct layer_info {
     // Indices in layers<Net> of the layers this one reads (network_input for the input):
     // one for a layer, one per path for a merge.
     std::span<const std::size_t> inputs{};
+    // Activation elements alive while this entry runs in one inference pass (batch 1), the
+    // network input included while it is read: the schedule of peak_activations<Net>
+    // (docs/deploy.md). UINT64_MAX where the sum does not fit in 64 bits.
+    std::uint64_t live_activations = 0;
 };
 
 // A network's totals, summed over its layers.

@@ -6,6 +6,7 @@
 
 #include <netcount/counts.hpp>
 #include <netcount/detail/checked.hpp>
+#include <netcount/peak.hpp>
 
 // memory<Net, Element, Batch>: the bytes a network's numbers take when each is an Element.
 //   static_assert(netcount::memory<my_net, float>.parameter_bytes <= 100'000'000);
@@ -18,6 +19,8 @@ struct memory_use {
     std::uint64_t input_bytes = 0;      // the batch of inputs
     std::uint64_t activation_bytes = 0; // every layer's output for the batch, summed; the input
                                         // is not included (it is input_bytes)
+    std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
+                                             // the batch, input included: peak_activations<Net>
 
     friend constexpr bool operator==(const memory_use&, const memory_use&) = default;
 };
@@ -29,20 +32,20 @@ struct memory_result {
     bool overflow = false;
 };
 
-constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t element_bytes,
-                                  std::uint64_t batch) noexcept {
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak,
+                                  std::uint64_t element_bytes, std::uint64_t batch) noexcept {
     bool overflow = false;
     const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
     const memory_use use{mul(total.parameters, element_bytes, overflow), mul(input_elements, per_batch, overflow),
-                         mul(total.activations, per_batch, overflow)};
+                         mul(total.activations, per_batch, overflow), mul(peak, per_batch, overflow)};
     return {use, overflow};
 }
 
 template<class Net, std::size_t ElementBytes, std::size_t Batch>
 constexpr memory_use checked_memory() noexcept {
     static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
-    constexpr memory_result r = memory_of(totals<Net>, input_shape<Net>, ElementBytes, Batch);
+    constexpr memory_result r = memory_of(totals<Net>, input_shape<Net>, peak_activations<Net>, ElementBytes, Batch);
     static_assert(!r.overflow, "netcount: a count overflows 64 bits");
     return r.use;
 }
@@ -53,7 +56,8 @@ constexpr memory_use checked_memory() noexcept {
 // an Element (float, double, std::uint16_t for half precision, ...). Activations are the
 // outputs of every entry of layers<Net>: layers with and without weights (a relu's output
 // counts, as if nothing ran in place) and merges; this is what a training framework keeps
-// for the backward pass at most, not the peak of an inference run.
+// for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
+// of the Batch inputs under the schedule of peak_activations<Net>.
 template<class Net, class Element, std::size_t Batch = 1>
 inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch>();
 

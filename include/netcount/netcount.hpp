@@ -21,7 +21,10 @@
 #include <netcount/network.hpp>
 #include <netcount/norm.hpp>
 #include <netcount/options.hpp>
+#include <netcount/peak.hpp>
 #include <netcount/pool.hpp>
+#include <netcount/scale.hpp>
+#include <netcount/search.hpp>
 #include <netcount/shape.hpp>
 #include <netcount/subsample.hpp>
 #include <netcount/version.hpp>

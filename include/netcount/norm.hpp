@@ -14,6 +14,7 @@ namespace netcount {
 // PyTorch (buffers, not parameters). No weights, so no units or connections.
 struct batch_norm {
     static constexpr std::string_view kind = "batch_norm";
+    static constexpr bool elementwise = true; // may run in place (peak_activations<Net>)
     static constexpr layer_result apply(const shape& in) noexcept {
         bool overflow = false;
         const std::uint64_t parameters = detail::mul(2, in.channels, overflow);

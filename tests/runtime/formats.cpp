@@ -33,6 +33,12 @@ using nc::zoo::alexnet;
 // activations 256 + 4 * 128 + 256 + 4 * 512 + 8 + 3 = 3,083.
 // Receptive fields: stem 3 (start -1); conv1, conv2, relu1 the same; conv3 and the pool add
 // 2: 5 (start -2); the merges keep 5; the global pool adds 7: 12 (start -2).
+// Live activations (the schedule of docs/deploy.md; the input is 8 * 8 * 3 = 192):
+//   stem 192 + 256 = 448; mix/conv1 256 + 128 = 384 (the input is freed); mix/conv2 adds 128:
+//   512; relu1 in place: 512; conv3 adds 128: 640 (relu1 freed after it); max_pool1 reads the
+//   stem last, 256 + 128 + 128 + 256 = 768; mix writes 512 over the three paths: 1,024 (the stem
+//   freed); residual1/conv1 512 + 512 = 1,024; batch_norm1 in place: 1,024; the add writes 512:
+//   1,536, the peak; global_avg_pool1 512 + 8 = 520; fc1 8 + 3 = 11.
 struct branching
     : nc::network<nc::input<8, 8, 3>,
                   nc::conv<4, nc::kernel<3>, nc::same, nc::name<"stem">>,
@@ -121,52 +127,76 @@ TEST_CASE("to_markdown of a branching network with its share of the parameters")
     CHECK(nc::to_markdown<branching>({.all_layers = true, .share = nc::share_of::parameters}) == expected);
 }
 
+TEST_CASE("to_table's live activations column: AlexNet's peak is at lrn1") {
+    // The live activations of to_csv's test below, for the layers with weights; the peak,
+    // 580,800 at lrn1, in the total row.
+    const std::string expected =
+        "layer  output         units                   weights                     connections                              live activations\n"
+        "-----  -------------  ----------------------  --------------------------  ---------------------------------------  ----------------\n"
+        "conv1  55 x 55 x 96   55 * 55 * 96 = 290400   11 * 11 * 3 * 96 = 34848    11 * 11 * 3 * 96 * 55 * 55 = 105415200   444987\n"
+        "conv2  27 x 27 x 256  27 * 27 * 256 = 186624  5 * 5 * 48 * 256 = 307200   5 * 5 * 48 * 256 * 27 * 27 = 223948800   256608\n"
+        "conv3  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 256 * 384 = 884736  3 * 3 * 256 * 384 * 13 * 13 = 149520384  108160\n"
+        "conv4  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 192 * 384 = 663552  3 * 3 * 192 * 384 * 13 * 13 = 112140288  129792\n"
+        "conv5  13 x 13 x 256  13 * 13 * 256 = 43264   3 * 3 * 192 * 256 = 442368  3 * 3 * 192 * 256 * 13 * 13 = 74760192   108160\n"
+        "fc6    1 x 1 x 4096   4096                    9216 * 4096 = 37748736      9216 * 4096 = 37748736                   13312\n"
+        "fc7    1 x 1 x 4096   4096                    4096 * 4096 = 16777216      4096 * 4096 = 16777216                   8192\n"
+        "fc8    1 x 1 x 1000   1000                    4096 * 1000 = 4096000       4096 * 1000 = 4096000                    5096\n"
+        "total                 659272                  60954656                    724406816                                peak 580800\n";
+    CHECK(nc::to_table<alexnet>({.live_activations = true}) == expected);
+}
+
 TEST_CASE("to_csv lists every layer of AlexNet") {
     // connections_with_bias = connections + units for a layer with biases: conv1
-    // 105,415,200 + 290,400 = 105,705,600.
+    // 105,415,200 + 290,400 = 105,705,600. Live activations: the 154,587 inputs and conv1's
+    // 290,400 (444,987); relu1 in place (290,400); lrn1 writes another (580,800, the peak);
+    // max_pool1 290,400 + 69,984 = 360,384; conv2 69,984 + 186,624 = 256,608; relu2 186,624;
+    // lrn2 373,248; max_pool2 186,624 + 43,264 = 229,888; conv3 43,264 + 64,896 = 108,160; relu3
+    // 64,896; conv4 129,792; relu4 64,896; conv5 64,896 + 43,264 = 108,160; relu5 43,264;
+    // max_pool3 43,264 + 9,216 = 52,480; fc6 9,216 + 4,096 = 13,312; relu6 and dropout1 4,096;
+    // fc7 8,192; relu7 and dropout2 4,096; fc8 4,096 + 1,000 = 5,096.
     const std::string expected =
-        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations\n"
-        "conv1,conv,227,227,3,55,55,96,290400,34848,96,34944,105415200,105705600,290400\n"
-        "relu1,relu,55,55,96,55,55,96,0,0,0,0,0,0,290400\n"
-        "lrn1,lrn,55,55,96,55,55,96,0,0,0,0,0,0,290400\n"
-        "max_pool1,max_pool,55,55,96,27,27,96,0,0,0,0,0,0,69984\n"
-        "conv2,conv,27,27,96,27,27,256,186624,307200,256,307456,223948800,224135424,186624\n"
-        "relu2,relu,27,27,256,27,27,256,0,0,0,0,0,0,186624\n"
-        "lrn2,lrn,27,27,256,27,27,256,0,0,0,0,0,0,186624\n"
-        "max_pool2,max_pool,27,27,256,13,13,256,0,0,0,0,0,0,43264\n"
-        "conv3,conv,13,13,256,13,13,384,64896,884736,384,885120,149520384,149585280,64896\n"
-        "relu3,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896\n"
-        "conv4,conv,13,13,384,13,13,384,64896,663552,384,663936,112140288,112205184,64896\n"
-        "relu4,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896\n"
-        "conv5,conv,13,13,384,13,13,256,43264,442368,256,442624,74760192,74803456,43264\n"
-        "relu5,relu,13,13,256,13,13,256,0,0,0,0,0,0,43264\n"
-        "max_pool3,max_pool,13,13,256,6,6,256,0,0,0,0,0,0,9216\n"
-        "fc6,fc,6,6,256,1,1,4096,4096,37748736,4096,37752832,37748736,37752832,4096\n"
-        "relu6,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096\n"
-        "dropout1,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096\n"
-        "fc7,fc,1,1,4096,1,1,4096,4096,16777216,4096,16781312,16777216,16781312,4096\n"
-        "relu7,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096\n"
-        "dropout2,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096\n"
-        "fc8,fc,1,1,4096,1,1,1000,1000,4096000,1000,4097000,4096000,4097000,1000\n";
+        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations\n"
+        "conv1,conv,227,227,3,55,55,96,290400,34848,96,34944,105415200,105705600,290400,444987\n"
+        "relu1,relu,55,55,96,55,55,96,0,0,0,0,0,0,290400,290400\n"
+        "lrn1,lrn,55,55,96,55,55,96,0,0,0,0,0,0,290400,580800\n"
+        "max_pool1,max_pool,55,55,96,27,27,96,0,0,0,0,0,0,69984,360384\n"
+        "conv2,conv,27,27,96,27,27,256,186624,307200,256,307456,223948800,224135424,186624,256608\n"
+        "relu2,relu,27,27,256,27,27,256,0,0,0,0,0,0,186624,186624\n"
+        "lrn2,lrn,27,27,256,27,27,256,0,0,0,0,0,0,186624,373248\n"
+        "max_pool2,max_pool,27,27,256,13,13,256,0,0,0,0,0,0,43264,229888\n"
+        "conv3,conv,13,13,256,13,13,384,64896,884736,384,885120,149520384,149585280,64896,108160\n"
+        "relu3,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896,64896\n"
+        "conv4,conv,13,13,384,13,13,384,64896,663552,384,663936,112140288,112205184,64896,129792\n"
+        "relu4,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896,64896\n"
+        "conv5,conv,13,13,384,13,13,256,43264,442368,256,442624,74760192,74803456,43264,108160\n"
+        "relu5,relu,13,13,256,13,13,256,0,0,0,0,0,0,43264,43264\n"
+        "max_pool3,max_pool,13,13,256,6,6,256,0,0,0,0,0,0,9216,52480\n"
+        "fc6,fc,6,6,256,1,1,4096,4096,37748736,4096,37752832,37748736,37752832,4096,13312\n"
+        "relu6,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096\n"
+        "dropout1,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096\n"
+        "fc7,fc,1,1,4096,1,1,4096,4096,16777216,4096,16781312,16777216,16781312,4096,8192\n"
+        "relu7,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096\n"
+        "dropout2,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096\n"
+        "fc8,fc,1,1,4096,1,1,1000,1000,4096000,1000,4097000,4096000,4097000,1000,5096\n";
     CHECK(nc::to_csv<alexnet>() == expected);
 }
 
 TEST_CASE("to_csv lists a branching network's layers and merges") {
     // A merge reports the shape of its first path as its input (mix: 8 x 8 x 2).
     const std::string expected =
-        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations\n"
-        "stem,conv,8,8,3,8,8,4,256,108,4,112,6912,7168,256\n"
-        "mix/conv1,conv,8,8,4,8,8,2,128,8,2,10,512,640,128\n"
-        "mix/conv2,conv,8,8,4,8,8,2,128,8,2,10,512,640,128\n"
-        "mix/relu1,relu,8,8,2,8,8,2,0,0,0,0,0,0,128\n"
-        "mix/conv3,conv,8,8,2,8,8,2,128,36,0,36,2304,2304,128\n"
-        "mix/max_pool1,max_pool,8,8,4,8,8,4,0,0,0,0,0,0,256\n"
-        "mix,concat,8,8,2,8,8,8,0,0,0,0,0,0,512\n"
-        "residual1/conv1,conv,8,8,8,8,8,8,512,64,0,64,4096,4096,512\n"
-        "residual1/batch_norm1,batch_norm,8,8,8,8,8,8,0,0,0,16,0,0,512\n"
-        "residual1,add,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "global_avg_pool1,global_avg_pool,8,8,8,1,1,8,0,0,0,0,0,0,8\n"
-        "fc1,fc,1,1,8,1,1,3,3,24,3,27,24,27,3\n";
+        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations\n"
+        "stem,conv,8,8,3,8,8,4,256,108,4,112,6912,7168,256,448\n"
+        "mix/conv1,conv,8,8,4,8,8,2,128,8,2,10,512,640,128,384\n"
+        "mix/conv2,conv,8,8,4,8,8,2,128,8,2,10,512,640,128,512\n"
+        "mix/relu1,relu,8,8,2,8,8,2,0,0,0,0,0,0,128,512\n"
+        "mix/conv3,conv,8,8,2,8,8,2,128,36,0,36,2304,2304,128,640\n"
+        "mix/max_pool1,max_pool,8,8,4,8,8,4,0,0,0,0,0,0,256,768\n"
+        "mix,concat,8,8,2,8,8,8,0,0,0,0,0,0,512,1024\n"
+        "residual1/conv1,conv,8,8,8,8,8,8,512,64,0,64,4096,4096,512,1024\n"
+        "residual1/batch_norm1,batch_norm,8,8,8,8,8,8,0,0,0,16,0,0,512,1024\n"
+        "residual1,add,8,8,8,8,8,8,0,0,0,0,0,0,512,1536\n"
+        "global_avg_pool1,global_avg_pool,8,8,8,1,1,8,0,0,0,0,0,0,8,520\n"
+        "fc1,fc,1,1,8,1,1,3,3,24,3,27,24,27,3,11\n";
     CHECK(nc::to_csv<branching>() == expected);
 }
 
@@ -178,30 +208,30 @@ TEST_CASE("to_json: AlexNet's layers, graph, receptive fields and totals") {
         "  \"input\": {\"height\": 227, \"width\": 227, \"channels\": 3},\n"
         "  \"output\": {\"height\": 1, \"width\": 1, \"channels\": 1000},\n"
         "  \"layers\": [\n"
-        "    {\"name\": \"conv1\", \"kind\": \"conv\", \"inputs\": [-1], \"input\": {\"height\": 227, \"width\": 227, \"channels\": 3}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 290400, \"weights\": 34848, \"biases\": 96, \"parameters\": 34944, \"connections\": 105415200, \"connections_with_bias\": 105705600, \"activations\": 290400, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}},\n"
-        "    {\"name\": \"relu1\", \"kind\": \"relu\", \"inputs\": [0], \"input\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 290400, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}},\n"
-        "    {\"name\": \"lrn1\", \"kind\": \"lrn\", \"inputs\": [1], \"input\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 290400, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}},\n"
-        "    {\"name\": \"max_pool1\", \"kind\": \"max_pool\", \"inputs\": [2], \"input\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 96}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 69984, \"receptive_field\": {\"height\": {\"size\": 19, \"jump\": 8, \"start\": 0}, \"width\": {\"size\": 19, \"jump\": 8, \"start\": 0}}},\n"
-        "    {\"name\": \"conv2\", \"kind\": \"conv\", \"inputs\": [3], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 96}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"units\": 186624, \"weights\": 307200, \"biases\": 256, \"parameters\": 307456, \"connections\": 223948800, \"connections_with_bias\": 224135424, \"activations\": 186624, \"receptive_field\": {\"height\": {\"size\": 51, \"jump\": 8, \"start\": -16}, \"width\": {\"size\": 51, \"jump\": 8, \"start\": -16}}},\n"
-        "    {\"name\": \"relu2\", \"kind\": \"relu\", \"inputs\": [4], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 186624, \"receptive_field\": {\"height\": {\"size\": 51, \"jump\": 8, \"start\": -16}, \"width\": {\"size\": 51, \"jump\": 8, \"start\": -16}}},\n"
-        "    {\"name\": \"lrn2\", \"kind\": \"lrn\", \"inputs\": [5], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 186624, \"receptive_field\": {\"height\": {\"size\": 51, \"jump\": 8, \"start\": -16}, \"width\": {\"size\": 51, \"jump\": 8, \"start\": -16}}},\n"
-        "    {\"name\": \"max_pool2\", \"kind\": \"max_pool\", \"inputs\": [6], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 43264, \"receptive_field\": {\"height\": {\"size\": 67, \"jump\": 16, \"start\": -16}, \"width\": {\"size\": 67, \"jump\": 16, \"start\": -16}}},\n"
-        "    {\"name\": \"conv3\", \"kind\": \"conv\", \"inputs\": [7], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 64896, \"weights\": 884736, \"biases\": 384, \"parameters\": 885120, \"connections\": 149520384, \"connections_with_bias\": 149585280, \"activations\": 64896, \"receptive_field\": {\"height\": {\"size\": 99, \"jump\": 16, \"start\": -32}, \"width\": {\"size\": 99, \"jump\": 16, \"start\": -32}}},\n"
-        "    {\"name\": \"relu3\", \"kind\": \"relu\", \"inputs\": [8], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 64896, \"receptive_field\": {\"height\": {\"size\": 99, \"jump\": 16, \"start\": -32}, \"width\": {\"size\": 99, \"jump\": 16, \"start\": -32}}},\n"
-        "    {\"name\": \"conv4\", \"kind\": \"conv\", \"inputs\": [9], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 64896, \"weights\": 663552, \"biases\": 384, \"parameters\": 663936, \"connections\": 112140288, \"connections_with_bias\": 112205184, \"activations\": 64896, \"receptive_field\": {\"height\": {\"size\": 131, \"jump\": 16, \"start\": -48}, \"width\": {\"size\": 131, \"jump\": 16, \"start\": -48}}},\n"
-        "    {\"name\": \"relu4\", \"kind\": \"relu\", \"inputs\": [10], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 64896, \"receptive_field\": {\"height\": {\"size\": 131, \"jump\": 16, \"start\": -48}, \"width\": {\"size\": 131, \"jump\": 16, \"start\": -48}}},\n"
-        "    {\"name\": \"conv5\", \"kind\": \"conv\", \"inputs\": [11], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"units\": 43264, \"weights\": 442368, \"biases\": 256, \"parameters\": 442624, \"connections\": 74760192, \"connections_with_bias\": 74803456, \"activations\": 43264, \"receptive_field\": {\"height\": {\"size\": 163, \"jump\": 16, \"start\": -64}, \"width\": {\"size\": 163, \"jump\": 16, \"start\": -64}}},\n"
-        "    {\"name\": \"relu5\", \"kind\": \"relu\", \"inputs\": [12], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 43264, \"receptive_field\": {\"height\": {\"size\": 163, \"jump\": 16, \"start\": -64}, \"width\": {\"size\": 163, \"jump\": 16, \"start\": -64}}},\n"
-        "    {\"name\": \"max_pool3\", \"kind\": \"max_pool\", \"inputs\": [13], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"output\": {\"height\": 6, \"width\": 6, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 9216, \"receptive_field\": {\"height\": {\"size\": 195, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 195, \"jump\": 32, \"start\": -64}}},\n"
-        "    {\"name\": \"fc6\", \"kind\": \"fc\", \"inputs\": [14], \"input\": {\"height\": 6, \"width\": 6, \"channels\": 256}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 4096, \"weights\": 37748736, \"biases\": 4096, \"parameters\": 37752832, \"connections\": 37748736, \"connections_with_bias\": 37752832, \"activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
-        "    {\"name\": \"relu6\", \"kind\": \"relu\", \"inputs\": [15], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
-        "    {\"name\": \"dropout1\", \"kind\": \"dropout\", \"inputs\": [16], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
-        "    {\"name\": \"fc7\", \"kind\": \"fc\", \"inputs\": [17], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 4096, \"weights\": 16777216, \"biases\": 4096, \"parameters\": 16781312, \"connections\": 16777216, \"connections_with_bias\": 16781312, \"activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
-        "    {\"name\": \"relu7\", \"kind\": \"relu\", \"inputs\": [18], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
-        "    {\"name\": \"dropout2\", \"kind\": \"dropout\", \"inputs\": [19], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
-        "    {\"name\": \"fc8\", \"kind\": \"fc\", \"inputs\": [20], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 1000}, \"units\": 1000, \"weights\": 4096000, \"biases\": 1000, \"parameters\": 4097000, \"connections\": 4096000, \"connections_with_bias\": 4097000, \"activations\": 1000, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}}\n"
+        "    {\"name\": \"conv1\", \"kind\": \"conv\", \"inputs\": [-1], \"input\": {\"height\": 227, \"width\": 227, \"channels\": 3}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 290400, \"weights\": 34848, \"biases\": 96, \"parameters\": 34944, \"connections\": 105415200, \"connections_with_bias\": 105705600, \"activations\": 290400, \"live_activations\": 444987, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}},\n"
+        "    {\"name\": \"relu1\", \"kind\": \"relu\", \"inputs\": [0], \"input\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 290400, \"live_activations\": 290400, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}},\n"
+        "    {\"name\": \"lrn1\", \"kind\": \"lrn\", \"inputs\": [1], \"input\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 290400, \"live_activations\": 580800, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}},\n"
+        "    {\"name\": \"max_pool1\", \"kind\": \"max_pool\", \"inputs\": [2], \"input\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 96}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 69984, \"live_activations\": 360384, \"receptive_field\": {\"height\": {\"size\": 19, \"jump\": 8, \"start\": 0}, \"width\": {\"size\": 19, \"jump\": 8, \"start\": 0}}},\n"
+        "    {\"name\": \"conv2\", \"kind\": \"conv\", \"inputs\": [3], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 96}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"units\": 186624, \"weights\": 307200, \"biases\": 256, \"parameters\": 307456, \"connections\": 223948800, \"connections_with_bias\": 224135424, \"activations\": 186624, \"live_activations\": 256608, \"receptive_field\": {\"height\": {\"size\": 51, \"jump\": 8, \"start\": -16}, \"width\": {\"size\": 51, \"jump\": 8, \"start\": -16}}},\n"
+        "    {\"name\": \"relu2\", \"kind\": \"relu\", \"inputs\": [4], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 186624, \"live_activations\": 186624, \"receptive_field\": {\"height\": {\"size\": 51, \"jump\": 8, \"start\": -16}, \"width\": {\"size\": 51, \"jump\": 8, \"start\": -16}}},\n"
+        "    {\"name\": \"lrn2\", \"kind\": \"lrn\", \"inputs\": [5], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"output\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 186624, \"live_activations\": 373248, \"receptive_field\": {\"height\": {\"size\": 51, \"jump\": 8, \"start\": -16}, \"width\": {\"size\": 51, \"jump\": 8, \"start\": -16}}},\n"
+        "    {\"name\": \"max_pool2\", \"kind\": \"max_pool\", \"inputs\": [6], \"input\": {\"height\": 27, \"width\": 27, \"channels\": 256}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 43264, \"live_activations\": 229888, \"receptive_field\": {\"height\": {\"size\": 67, \"jump\": 16, \"start\": -16}, \"width\": {\"size\": 67, \"jump\": 16, \"start\": -16}}},\n"
+        "    {\"name\": \"conv3\", \"kind\": \"conv\", \"inputs\": [7], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 64896, \"weights\": 884736, \"biases\": 384, \"parameters\": 885120, \"connections\": 149520384, \"connections_with_bias\": 149585280, \"activations\": 64896, \"live_activations\": 108160, \"receptive_field\": {\"height\": {\"size\": 99, \"jump\": 16, \"start\": -32}, \"width\": {\"size\": 99, \"jump\": 16, \"start\": -32}}},\n"
+        "    {\"name\": \"relu3\", \"kind\": \"relu\", \"inputs\": [8], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 64896, \"live_activations\": 64896, \"receptive_field\": {\"height\": {\"size\": 99, \"jump\": 16, \"start\": -32}, \"width\": {\"size\": 99, \"jump\": 16, \"start\": -32}}},\n"
+        "    {\"name\": \"conv4\", \"kind\": \"conv\", \"inputs\": [9], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 64896, \"weights\": 663552, \"biases\": 384, \"parameters\": 663936, \"connections\": 112140288, \"connections_with_bias\": 112205184, \"activations\": 64896, \"live_activations\": 129792, \"receptive_field\": {\"height\": {\"size\": 131, \"jump\": 16, \"start\": -48}, \"width\": {\"size\": 131, \"jump\": 16, \"start\": -48}}},\n"
+        "    {\"name\": \"relu4\", \"kind\": \"relu\", \"inputs\": [10], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 64896, \"live_activations\": 64896, \"receptive_field\": {\"height\": {\"size\": 131, \"jump\": 16, \"start\": -48}, \"width\": {\"size\": 131, \"jump\": 16, \"start\": -48}}},\n"
+        "    {\"name\": \"conv5\", \"kind\": \"conv\", \"inputs\": [11], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 384}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"units\": 43264, \"weights\": 442368, \"biases\": 256, \"parameters\": 442624, \"connections\": 74760192, \"connections_with_bias\": 74803456, \"activations\": 43264, \"live_activations\": 108160, \"receptive_field\": {\"height\": {\"size\": 163, \"jump\": 16, \"start\": -64}, \"width\": {\"size\": 163, \"jump\": 16, \"start\": -64}}},\n"
+        "    {\"name\": \"relu5\", \"kind\": \"relu\", \"inputs\": [12], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"output\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 43264, \"live_activations\": 43264, \"receptive_field\": {\"height\": {\"size\": 163, \"jump\": 16, \"start\": -64}, \"width\": {\"size\": 163, \"jump\": 16, \"start\": -64}}},\n"
+        "    {\"name\": \"max_pool3\", \"kind\": \"max_pool\", \"inputs\": [13], \"input\": {\"height\": 13, \"width\": 13, \"channels\": 256}, \"output\": {\"height\": 6, \"width\": 6, \"channels\": 256}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 9216, \"live_activations\": 52480, \"receptive_field\": {\"height\": {\"size\": 195, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 195, \"jump\": 32, \"start\": -64}}},\n"
+        "    {\"name\": \"fc6\", \"kind\": \"fc\", \"inputs\": [14], \"input\": {\"height\": 6, \"width\": 6, \"channels\": 256}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 4096, \"weights\": 37748736, \"biases\": 4096, \"parameters\": 37752832, \"connections\": 37748736, \"connections_with_bias\": 37752832, \"activations\": 4096, \"live_activations\": 13312, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
+        "    {\"name\": \"relu6\", \"kind\": \"relu\", \"inputs\": [15], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"live_activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
+        "    {\"name\": \"dropout1\", \"kind\": \"dropout\", \"inputs\": [16], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"live_activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
+        "    {\"name\": \"fc7\", \"kind\": \"fc\", \"inputs\": [17], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 4096, \"weights\": 16777216, \"biases\": 4096, \"parameters\": 16781312, \"connections\": 16777216, \"connections_with_bias\": 16781312, \"activations\": 4096, \"live_activations\": 8192, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
+        "    {\"name\": \"relu7\", \"kind\": \"relu\", \"inputs\": [18], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"live_activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
+        "    {\"name\": \"dropout2\", \"kind\": \"dropout\", \"inputs\": [19], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4096, \"live_activations\": 4096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}},\n"
+        "    {\"name\": \"fc8\", \"kind\": \"fc\", \"inputs\": [20], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4096}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 1000}, \"units\": 1000, \"weights\": 4096000, \"biases\": 1000, \"parameters\": 4097000, \"connections\": 4096000, \"connections_with_bias\": 4097000, \"activations\": 1000, \"live_activations\": 5096, \"receptive_field\": {\"height\": {\"size\": 355, \"jump\": 32, \"start\": -64}, \"width\": {\"size\": 355, \"jump\": 32, \"start\": -64}}}\n"
         "  ],\n"
-        "  \"totals\": {\"units\": 659272, \"weights\": 60954656, \"biases\": 10568, \"parameters\": 60965224, \"connections\": 724406816, \"connections_with_bias\": 725066088, \"activations\": 1925224}\n"
+        "  \"totals\": {\"units\": 659272, \"weights\": 60954656, \"biases\": 10568, \"parameters\": 60965224, \"connections\": 724406816, \"connections_with_bias\": 725066088, \"activations\": 1925224, \"peak_activations\": 580800}\n"
         "}\n";
     CHECK(nc::to_json<alexnet>() == expected);
 }
@@ -212,20 +242,20 @@ TEST_CASE("to_json: a branching network's inputs list every path of a merge") {
         "  \"input\": {\"height\": 8, \"width\": 8, \"channels\": 3},\n"
         "  \"output\": {\"height\": 1, \"width\": 1, \"channels\": 3},\n"
         "  \"layers\": [\n"
-        "    {\"name\": \"stem\", \"kind\": \"conv\", \"inputs\": [-1], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 3}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"units\": 256, \"weights\": 108, \"biases\": 4, \"parameters\": 112, \"connections\": 6912, \"connections_with_bias\": 7168, \"activations\": 256, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
-        "    {\"name\": \"mix/conv1\", \"kind\": \"conv\", \"inputs\": [0], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 128, \"weights\": 8, \"biases\": 2, \"parameters\": 10, \"connections\": 512, \"connections_with_bias\": 640, \"activations\": 128, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
-        "    {\"name\": \"mix/conv2\", \"kind\": \"conv\", \"inputs\": [0], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 128, \"weights\": 8, \"biases\": 2, \"parameters\": 10, \"connections\": 512, \"connections_with_bias\": 640, \"activations\": 128, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
-        "    {\"name\": \"mix/relu1\", \"kind\": \"relu\", \"inputs\": [2], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 128, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
-        "    {\"name\": \"mix/conv3\", \"kind\": \"conv\", \"inputs\": [3], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 128, \"weights\": 36, \"biases\": 0, \"parameters\": 36, \"connections\": 2304, \"connections_with_bias\": 2304, \"activations\": 128, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
-        "    {\"name\": \"mix/max_pool1\", \"kind\": \"max_pool\", \"inputs\": [0], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 256, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
-        "    {\"name\": \"mix\", \"kind\": \"concat\", \"inputs\": [1, 4, 5], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 512, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
-        "    {\"name\": \"residual1/conv1\", \"kind\": \"conv\", \"inputs\": [6], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 512, \"weights\": 64, \"biases\": 0, \"parameters\": 64, \"connections\": 4096, \"connections_with_bias\": 4096, \"activations\": 512, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
-        "    {\"name\": \"residual1/batch_norm1\", \"kind\": \"batch_norm\", \"inputs\": [7], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 16, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 512, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
-        "    {\"name\": \"residual1\", \"kind\": \"add\", \"inputs\": [6, 8], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 512, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
-        "    {\"name\": \"global_avg_pool1\", \"kind\": \"global_avg_pool\", \"inputs\": [9], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 8, \"receptive_field\": {\"height\": {\"size\": 12, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 12, \"jump\": 1, \"start\": -2}}},\n"
-        "    {\"name\": \"fc1\", \"kind\": \"fc\", \"inputs\": [10], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 8}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 3}, \"units\": 3, \"weights\": 24, \"biases\": 3, \"parameters\": 27, \"connections\": 24, \"connections_with_bias\": 27, \"activations\": 3, \"receptive_field\": {\"height\": {\"size\": 12, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 12, \"jump\": 1, \"start\": -2}}}\n"
+        "    {\"name\": \"stem\", \"kind\": \"conv\", \"inputs\": [-1], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 3}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"units\": 256, \"weights\": 108, \"biases\": 4, \"parameters\": 112, \"connections\": 6912, \"connections_with_bias\": 7168, \"activations\": 256, \"live_activations\": 448, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
+        "    {\"name\": \"mix/conv1\", \"kind\": \"conv\", \"inputs\": [0], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 128, \"weights\": 8, \"biases\": 2, \"parameters\": 10, \"connections\": 512, \"connections_with_bias\": 640, \"activations\": 128, \"live_activations\": 384, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
+        "    {\"name\": \"mix/conv2\", \"kind\": \"conv\", \"inputs\": [0], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 128, \"weights\": 8, \"biases\": 2, \"parameters\": 10, \"connections\": 512, \"connections_with_bias\": 640, \"activations\": 128, \"live_activations\": 512, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
+        "    {\"name\": \"mix/relu1\", \"kind\": \"relu\", \"inputs\": [2], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 128, \"live_activations\": 512, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, \"start\": -1}, \"width\": {\"size\": 3, \"jump\": 1, \"start\": -1}}},\n"
+        "    {\"name\": \"mix/conv3\", \"kind\": \"conv\", \"inputs\": [3], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"units\": 128, \"weights\": 36, \"biases\": 0, \"parameters\": 36, \"connections\": 2304, \"connections_with_bias\": 2304, \"activations\": 128, \"live_activations\": 640, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
+        "    {\"name\": \"mix/max_pool1\", \"kind\": \"max_pool\", \"inputs\": [0], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 4}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 256, \"live_activations\": 768, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
+        "    {\"name\": \"mix\", \"kind\": \"concat\", \"inputs\": [1, 4, 5], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 2}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 512, \"live_activations\": 1024, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
+        "    {\"name\": \"residual1/conv1\", \"kind\": \"conv\", \"inputs\": [6], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 512, \"weights\": 64, \"biases\": 0, \"parameters\": 64, \"connections\": 4096, \"connections_with_bias\": 4096, \"activations\": 512, \"live_activations\": 1024, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
+        "    {\"name\": \"residual1/batch_norm1\", \"kind\": \"batch_norm\", \"inputs\": [7], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 16, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 512, \"live_activations\": 1024, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
+        "    {\"name\": \"residual1\", \"kind\": \"add\", \"inputs\": [6, 8], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 512, \"live_activations\": 1536, \"receptive_field\": {\"height\": {\"size\": 5, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 5, \"jump\": 1, \"start\": -2}}},\n"
+        "    {\"name\": \"global_avg_pool1\", \"kind\": \"global_avg_pool\", \"inputs\": [9], \"input\": {\"height\": 8, \"width\": 8, \"channels\": 8}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 8}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 8, \"live_activations\": 520, \"receptive_field\": {\"height\": {\"size\": 12, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 12, \"jump\": 1, \"start\": -2}}},\n"
+        "    {\"name\": \"fc1\", \"kind\": \"fc\", \"inputs\": [10], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 8}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 3}, \"units\": 3, \"weights\": 24, \"biases\": 3, \"parameters\": 27, \"connections\": 24, \"connections_with_bias\": 27, \"activations\": 3, \"live_activations\": 11, \"receptive_field\": {\"height\": {\"size\": 12, \"jump\": 1, \"start\": -2}, \"width\": {\"size\": 12, \"jump\": 1, \"start\": -2}}}\n"
         "  ],\n"
-        "  \"totals\": {\"units\": 1155, \"weights\": 248, \"biases\": 11, \"parameters\": 275, \"connections\": 14360, \"connections_with_bias\": 14875, \"activations\": 3083}\n"
+        "  \"totals\": {\"units\": 1155, \"weights\": 248, \"biases\": 11, \"parameters\": 275, \"connections\": 14360, \"connections_with_bias\": 14875, \"activations\": 3083, \"peak_activations\": 1536}\n"
         "}\n";
     CHECK(nc::to_json<branching>() == expected);
 }
@@ -309,6 +339,20 @@ TEST_CASE("to_svg draws AlexNet's weights and connections on linear axes") {
         "  <text x=\"16\" y=\"298\" font-size=\"12\" fill=\"#222222\">total: 60,954,656 weights, 724,406,816 connections (multiply-accumulates)</text>\n"
         "</svg>\n";
     CHECK(nc::to_svg<alexnet>({.title = "AlexNet"}) == expected);
+}
+
+TEST_CASE("to_svg's memory profile marks AlexNet's peak at lrn1") {
+    // Every layer, and a third panel of live activations (to_csv's test above has them by hand):
+    // the peak, 580,800 at lrn1, is the one red bar, labelled, and named below the chart.
+    const std::string svg = nc::to_svg<alexnet>({.memory_profile = true});
+    CHECK(svg.find(">live activations (linear scale)</text>") != std::string::npos);
+    CHECK(svg.find("fill=\"#e15759\"><title>lrn1: 580,800 live activations, 100.0%</title>") != std::string::npos);
+    CHECK(svg.find(">peak 580,800</text>") != std::string::npos);
+    CHECK(svg.find("#e15759") == svg.rfind("#e15759"));
+    CHECK(svg.find("<title>relu1: 290,400 live activations, 50.0%</title>") != std::string::npos);
+    CHECK(svg.find("peak: 580,800 live activations at lrn1</text>") != std::string::npos);
+    // Without it, the chart is as it was: two panels.
+    CHECK(nc::to_svg<alexnet>().find("live activations") == std::string::npos);
 }
 
 TEST_CASE("to_svg on log axes, every layer of a branching network") {

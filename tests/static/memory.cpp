@@ -21,13 +21,18 @@ using nc::zoo::alexnet;
 static_assert(nc::activations<alexnet> == 1'925'224);
 
 // In float (4 bytes): parameters 60,965,224 * 4 = 243,860,896 (AlexNet's weights, 60,954,656,
-// plus 10,568 biases); input 227 * 227 * 3 * 4 = 618,348; activations 1,925,224 * 4 = 7,700,896.
-static_assert(nc::memory<alexnet, float> ==
-              nc::memory_use{.parameter_bytes = 243'860'896, .input_bytes = 618'348, .activation_bytes = 7'700'896});
+// plus 10,568 biases); input 227 * 227 * 3 * 4 = 618,348; activations 1,925,224 * 4 = 7,700,896;
+// the peak of an inference run, 580,800 elements at lrn1 (tests/static/peak.cpp), * 4 = 2,323,200.
+static_assert(nc::memory<alexnet, float> == nc::memory_use{.parameter_bytes = 243'860'896,
+                                                           .input_bytes = 618'348,
+                                                           .activation_bytes = 7'700'896,
+                                                           .peak_activation_bytes = 2'323'200});
 // A batch of 32 multiplies the input and the activations, not the parameters:
-// 618,348 * 32 = 19,787,136 and 7,700,896 * 32 = 246,428,672.
-static_assert(nc::memory<alexnet, float, 32> ==
-              nc::memory_use{.parameter_bytes = 243'860'896, .input_bytes = 19'787'136, .activation_bytes = 246'428'672});
+// 618,348 * 32 = 19,787,136, 7,700,896 * 32 = 246,428,672 and 2,323,200 * 32 = 74,342,400.
+static_assert(nc::memory<alexnet, float, 32> == nc::memory_use{.parameter_bytes = 243'860'896,
+                                                               .input_bytes = 19'787'136,
+                                                               .activation_bytes = 246'428'672,
+                                                               .peak_activation_bytes = 74'342'400});
 // Half precision as a 2-byte type, double as 8 bytes.
 static_assert(nc::memory<alexnet, std::uint16_t>.parameter_bytes == 121'930'448);
 static_assert(nc::memory<alexnet, double, 2>.activation_bytes == 1'925'224 * 8 * 2);
@@ -36,11 +41,15 @@ static_assert(nc::memory<alexnet, double, 2>.activation_bytes == 1'925'224 * 8 *
 // 3 * 3 * 2 * 3 = 54 weights + 3 biases); batch_norm (48 outputs, 2 * 3 = 6 parameters);
 // relu (48); fc 5 (5 outputs, 48 * 5 = 240 weights + 5 biases).
 // Parameters 54 + 3 + 6 + 240 + 5 = 308; activations 48 + 48 + 48 + 5 = 149; input 32.
+// Peak: the conv reads the input and writes 48 (80 live); batch_norm and relu run in place
+// (48); the fc reads 48 and writes 5 (53): 80.
 struct small : nc::network<nc::input<4, 4, 2>, nc::conv<3, nc::kernel<3>, nc::same>, nc::batch_norm, nc::relu,
                            nc::fc<5>> {};
-static_assert(nc::memory<small, float, 10> ==
-              nc::memory_use{.parameter_bytes = 308 * 4, .input_bytes = 32 * 4 * 10, .activation_bytes = 149 * 4 * 10});
-static_assert(nc::memory<small, char> == nc::memory_use{308, 32, 149});
+static_assert(nc::memory<small, float, 10> == nc::memory_use{.parameter_bytes = 308 * 4,
+                                                             .input_bytes = 32 * 4 * 10,
+                                                             .activation_bytes = 149 * 4 * 10,
+                                                             .peak_activation_bytes = 80 * 4 * 10});
+static_assert(nc::memory<small, char> == nc::memory_use{308, 32, 149, 80});
 
 // flops: two per connection (multiply-accumulate). AlexNet: 2 * 724,406,816 = 1,448,813,632.
 // The small network: conv 54 * 16 = 864 connections, fc 240: 2 * 1,104 = 2,208.

@@ -10,6 +10,10 @@
      as a netcount type and as a torch module; every entry of netcount::layers<Net> (layers
      and merges) must match its torch counterpart: kind, input and output shape, units,
      weights, biases, parameters and multiply-accumulates; and so must the totals.
+  3. Peak memory: each torch module is traced with torch.fx and the schedule of
+     peak_activations<Net> is applied to its nodes (schedule.py); every entry's
+     live_activations and the peak must match (the random networks entry by entry, the zoo on
+     the nodes that are not views; DenseNet only on its stem, see zoo_models.py).
 
 netcount's side is one C++ program for the whole batch (several translation units compiled
 in parallel), built with the compile command given after `--`, which prints every layer
@@ -228,6 +232,7 @@ class Build:
 def torch_random_side(nets):
     """For every network: its torch module, and each of its entries with the shapes torch
     produced and the figures torch's parameters give."""
+    import schedule
     import torch_side
     sides = {}
     for net in nets:
@@ -247,14 +252,19 @@ def torch_random_side(nets):
             row.update(torch_side.figures(e.module, got_in, got_out))
             rows.append(row)
         total_parameters = sum(p.numel() for p in model.parameters())
-        sides[net.id] = (model, rows, total_parameters)
+        gm = schedule.trace(model, net.in_shape, [e.module for e in entries])
+        scheduled, peak = schedule.schedule(gm)
+        live_of = {id(gm.get_submodule(n.target)): live for n, _, live in scheduled if n.op == "call_module"}
+        for e, row in zip(entries, rows):
+            row["live"] = live_of.get(id(e.module))
+        sides[net.id] = (model, rows, total_parameters, peak)
     return sides
 
 
 def compare_random(nets, torch_sides, netcount_sides, report):
-    keys = ("kind", "in", "out") + COMPARED
+    keys = ("kind", "in", "out") + COMPARED + ("live",)
     for net in nets:
-        model, rows, total_parameters = torch_sides[net.id]
+        model, rows, total_parameters, peak = torch_sides[net.id]
         ours = netcount_sides.get(net.id)
         problems = []
         if ours is None:
@@ -283,6 +293,8 @@ def compare_random(nets, torch_sides, netcount_sides, report):
             if totals["parameters"] != total_parameters:
                 problems.append(f"total parameters: netcount {totals['parameters']}, "
                                 f"torch model.parameters() {total_parameters}")
+            if ours["totals"]["peak"] != peak:
+                problems.append(f"peak activations: netcount {ours['totals']['peak']}, torch.fx schedule {peak}")
             if tuple(ours["totals"]["input"]) != net.in_shape:
                 problems.append(f"input: netcount {ours['totals']['input']}, torch {net.in_shape}")
         if problems:
@@ -307,6 +319,7 @@ def find_zoo_models(models):
 
 
 def torch_zoo_side(model):
+    import schedule
     import torch_side
     with torch_side.uninitialized():
         module = model.build()
@@ -316,7 +329,12 @@ def torch_zoo_side(model):
         row = {"kind": type(m).__name__, "out": got_out, "module": m}
         row.update(torch_side.figures(m, got_in, got_out))
         rows.append(row)
-    return module, rows
+    # The schedule of peak_activations, on every node that is not a view (netcount's flatten
+    # and torch's flatten, view and Identity hold no buffer of their own, and the two sides
+    # do not have the same ones).
+    scheduled, peak = schedule.schedule(schedule.trace(module, model.input_shape))
+    live = [(str(n.target), l) for n, r, l in scheduled if r != schedule.VIEW]
+    return module, rows, (live, peak)
 
 
 ZOO_KINDS = {"Conv2d": ("conv", "depthwise_conv"), "ConvTranspose2d": ("transposed_conv",),
@@ -367,9 +385,35 @@ def check_reference(model, module, rows, path, reference, report):
                     "\n  ".join(problems))
 
 
-def compare_zoo(model, module, rows, ours, report):
-    layers = [l for l in ours["layers"] if l["parameters"] > 0 or l["weights"] > 0]
+def compare_schedule(model, torch_schedule, ours):
+    """Problems with the live elements of each entry and the peak, and a line of what matched."""
+    live, peak = torch_schedule
+    mine = [l for l in ours["layers"] if l["kind"] != "flatten"]
     problems = []
+    compared = len(mine) if model.schedule_prefix is None else model.schedule_prefix
+    if model.schedule_prefix is None and len(mine) != len(live):
+        problems.append(f"netcount has {len(mine)} entries that are not views, the torch.fx trace "
+                        f"{len(live)} nodes")
+    shown = 0
+    for i, (n, (target, t)) in enumerate(zip(mine[:compared], live[:compared])):
+        if n["live"] != t:
+            shown += 1
+            if shown <= 5:
+                problems.append(f"live activations at entry {n['index']} '{n['name']}' ({n['kind']}), "
+                                f"torch node {target}: netcount {n['live']}, torch.fx schedule {t}")
+    if shown > 5:
+        problems.append(f"... {shown - 5} more entries differ in live activations")
+    if model.schedule_prefix is None:
+        if ours["totals"]["peak"] != peak:
+            problems.append(f"peak activations: netcount {ours['totals']['peak']}, torch.fx schedule {peak}")
+        return problems, f"peak {peak:,} and the live elements of {min(len(mine), len(live))} entries"
+    return problems, (f"the live elements of the first {compared} entries (peak: netcount "
+                      f"{ours['totals']['peak']:,}, torch {peak:,}: {model.schedule_note})")
+
+
+def compare_zoo(model, module, rows, torch_schedule, ours, report):
+    layers = [l for l in ours["layers"] if l["parameters"] > 0 or l["weights"] > 0]
+    problems, schedule_text = compare_schedule(model, torch_schedule, ours)
     if len(layers) != len(rows):
         problems.append(f"netcount has {len(layers)} layers with parameters, torch {len(rows)} "
                         "Conv2d/ConvTranspose2d/Linear/BatchNorm2d modules")
@@ -405,7 +449,8 @@ def compare_zoo(model, module, rows, ours, report):
         report.fail(f"MISMATCH zoo::{model.name}:\n  " + "\n  ".join(problems))
     else:
         say(f"  zoo::{model.name}: {len(layers)} layers and the totals match "
-            f"({totals['parameters']:,} parameters, {totals['connections']:,} multiply-accumulates)")
+            f"({totals['parameters']:,} parameters, {totals['connections']:,} multiply-accumulates); "
+            f"{schedule_text}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -466,7 +511,7 @@ def main(argv):
             for m in zoo_present:
                 zoo_torch[m.name] = torch_zoo_side(m)
                 for path, models in references:
-                    check_reference(m, *zoo_torch[m.name], path, models, report)
+                    check_reference(m, *zoo_torch[m.name][:2], path, models, report)
             say(f"torch: {len(zoo_present)} zoo models run in {time.monotonic() - t:.1f} s")
     except RuntimeError as e:
         say(f"error: {e}")

@@ -1,8 +1,9 @@
 // What netcount computed for a network, one JSON object per line, for tools/crosscheck/:
 //   {"net": "<id>", "index": i, "name": ..., "kind": ..., "in": [h, w, c], "out": [h, w, c],
-//    "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...}
-// for every entry of layers<Net>, then
-//   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}}
+//    "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
+//    "live": ...}
+// for every entry of layers<Net> (live: its live_activations), then
+//   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}, "peak": ...}
 #ifndef NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
 #define NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
 
@@ -50,6 +51,7 @@ void print_network(std::ostream& out, std::string_view id) {
         put_shape(out, l.output);
         out << ", ";
         put_counts(out, l.units, l.weights, l.biases, l.parameters, l.connections);
+        out << ", \"live\": " << l.live_activations;
         out << "}\n";
     }
     const netcount::counts& t = netcount::totals<Net>;
@@ -61,7 +63,7 @@ void print_network(std::ostream& out, std::string_view id) {
     put_shape(out, netcount::output_shape<Net>);
     out << ", \"totals\": {";
     put_counts(out, t.units, t.weights, t.biases, t.parameters, t.connections);
-    out << "}}\n";
+    out << "}, \"peak\": " << netcount::peak_activations<Net> << "}\n";
 }
 
 } // namespace crosscheck

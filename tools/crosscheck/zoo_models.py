@@ -11,12 +11,18 @@ STRICT = True
 
 
 class Model:
-    def __init__(self, name, build, input_shape, reference=None, note=None):
+    def __init__(self, name, build, input_shape, reference=None, note=None, schedule_prefix=None,
+                 schedule_note=None):
         self.name = name                # netcount::zoo::<name>
         self.build = build              # () -> torch module, or None: no torch counterpart
         self.input_shape = input_shape  # (height, width, channels)
         self.reference = reference      # its key in tests/reference/*.json, if not its name
         self.note = note
+        # Peak activations (schedule.py): None compares every entry's live elements and the
+        # peak; a number compares only that many first entries, where the torch module's
+        # structure differs from netcount's after them (schedule_note says how).
+        self.schedule_prefix = schedule_prefix
+        self.schedule_note = schedule_note
 
 
 def torchvision(name, **options):
@@ -43,6 +49,28 @@ def two_tower_alexnet():
         nn.Linear(4096, 1000))
 
 
+def mobilenet_v1():
+    """Howard et al. (2017), Table 1, as a torch module (torchvision has none): conv-bn-relu,
+    thirteen depthwise separable convolutions, a global average pool and a classifier."""
+    import torch.nn as nn
+
+    def conv_bn(inp, out, stride):
+        return [nn.Conv2d(inp, out, 3, stride, 1, bias=False), nn.BatchNorm2d(out), nn.ReLU(inplace=True)]
+
+    def separable(inp, out, stride):
+        return [nn.Conv2d(inp, inp, 3, stride, 1, groups=inp, bias=False), nn.BatchNorm2d(inp),
+                nn.ReLU(inplace=True),
+                nn.Conv2d(inp, out, 1, bias=False), nn.BatchNorm2d(out), nn.ReLU(inplace=True)]
+
+    layers = conv_bn(3, 32, 2)
+    widths = [(32, 64, 1), (64, 128, 2), (128, 128, 1), (128, 256, 2), (256, 256, 1), (256, 512, 2)]
+    widths += [(512, 512, 1)] * 5 + [(512, 1024, 2), (1024, 1024, 1)]
+    for inp, out, stride in widths:
+        layers += separable(inp, out, stride)
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(1024, 1000)]
+    return nn.Sequential(*layers)
+
+
 IMAGENET = (224, 224, 3)
 
 MODELS = [
@@ -61,10 +89,16 @@ MODELS = [
     Model("resnet50", torchvision("resnet50"), IMAGENET),
     Model("resnet101", torchvision("resnet101"), IMAGENET),
     Model("resnet152", torchvision("resnet152"), IMAGENET),
+    Model("mobilenet_v1", mobilenet_v1, IMAGENET,
+          note="against a torch module written from the paper's Table 1"),
     Model("mobilenet_v2", torchvision("mobilenet_v2"), IMAGENET),
     Model("squeezenet1_0", torchvision("squeezenet1_0"), IMAGENET),
     Model("squeezenet1_1", torchvision("squeezenet1_1"), IMAGENET),
     Model("googlenet", torchvision("googlenet", aux_logits=False, init_weights=False), IMAGENET,
           note="without the auxiliary heads"),
-    Model("densenet121", torchvision("densenet121"), IMAGENET),
+    Model("densenet121", torchvision("densenet121"), IMAGENET, schedule_prefix=4,
+          schedule_note="each torchvision dense layer concatenates all earlier maps afresh "
+                        "(torch.cat of a growing list, then the block's own cat at its end), where "
+                        "netcount chains one concat per layer: the buffers differ from the first "
+                        "dense layer on, so only the stem (conv, batch norm, relu, pool) is compared"),
 ]

@@ -9,6 +9,7 @@
 #include <netcount/detail/checked.hpp>
 #include <netcount/detail/field.hpp>
 #include <netcount/detail/node.hpp>
+#include <netcount/detail/schedule.hpp>
 #include <netcount/error.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/layer_kind.hpp>
@@ -195,6 +196,7 @@ struct analysis {
     std::size_t entries_done = 0; // every entry is written when this is Entries and fail is none
 
     constexpr bool complete() const noexcept { return fail.code == error::none && entries_done == Entries; }
+    schedule_result schedule{}; // peak activations; each entry's live_activations
 
     template<class Emitters, class Structure>
     constexpr analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept;
@@ -210,6 +212,7 @@ struct count_builder {
     shape cursor; // the shape flowing into the next layer
     layer_info* entries = nullptr;
     std::size_t entries_done = 0;
+    memory_role* roles = nullptr; // of each entry, for the memory schedule (full pass only)
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -271,8 +274,13 @@ struct count_builder {
     // An element of a network or block: a layer here, a block by its node.
     template<class E>
     static constexpr void visit(count_builder& b) noexcept {
-        if constexpr (layer_kind<E>) b.record(E::kind, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
-        else node<E>::template emit<count_builder>(b);
+        if constexpr (layer_kind<E>) {
+            if constexpr (Analysis::keeps_entries && memory_role_of<E> != memory_role::buffer)
+                b.roles[b.entries_done] = memory_role_of<E>;
+            b.record(E::kind, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+        } else {
+            node<E>::template emit<count_builder>(b);
+        }
     }
 
     static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
@@ -311,13 +319,16 @@ template<std::size_t Entries>
 template<class Emitters, class Structure>
 constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
     : input(in), output(in) {
-    count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in, entries.data()};
+    std::array<memory_role, Entries> roles{};
+    count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in, entries.data(), 0, roles.data()};
     for (const auto emit : elements) {
         emit(b);
         if (fail.code != error::none) break;
     }
     output = b.cursor;
     entries_done = b.entries_done;
+    // The schedule reads every entry's inputs: only a complete pass has them all.
+    if (complete()) schedule = schedule_memory<Entries>(entries.data(), roles.data(), in);
 }
 
 // ---------------------------------------------------------------------------------------

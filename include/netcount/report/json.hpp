@@ -2,11 +2,13 @@
 #define NETCOUNT_REPORT_JSON_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 
 #include <netcount/counts.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/peak.hpp>
 #include <netcount/report/format.hpp>
 #include <netcount/shape.hpp>
 
@@ -16,15 +18,16 @@
 //    "output": {...},
 //    "layers": [{"name": "conv1", "kind": "conv", "inputs": [-1], "input": {...}, "output": {...},
 //                "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
-//                "connections_with_bias": ..., "activations": ...,
+//                "connections_with_bias": ..., "activations": ..., "live_activations": ...,
 //                "receptive_field": {"height": {"size": 11, "jump": 4, "start": 0}, "width": {...}}},
 //               ...],
 //    "totals": {"units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
-//               "connections_with_bias": ..., "activations": ...}}
+//               "connections_with_bias": ..., "activations": ..., "peak_activations": ...}}
 //
 // The keys and their order are stable; every number is an integer. A receptive field that does
 // not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
-// "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input.
+// "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input;
+// "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md).
 
 namespace netcount {
 
@@ -54,34 +57,36 @@ inline std::string json_layer(const layer_info& l) {
            ", \"biases\": " + to_text(l.biases) + ", \"parameters\": " + to_text(l.parameters) +
            ", \"connections\": " + to_text(l.connections) +
            ", \"connections_with_bias\": " + to_text(l.connections_with_bias) +
-           ", \"activations\": " + to_text(l.activations) + ", \"receptive_field\": {\"height\": " +
+           ", \"activations\": " + to_text(l.activations) + ", \"live_activations\": " +
+           to_text(l.live_activations) + ", \"receptive_field\": {\"height\": " +
            json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) + "}}";
 }
 
-inline std::string json_counts(const counts& c) {
+inline std::string json_counts(const counts& c, std::uint64_t peak_activations) {
     return "{\"units\": " + to_text(c.units) + ", \"weights\": " + to_text(c.weights) +
            ", \"biases\": " + to_text(c.biases) + ", \"parameters\": " + to_text(c.parameters) +
            ", \"connections\": " + to_text(c.connections) +
            ", \"connections_with_bias\": " + to_text(c.connections_with_bias) +
-           ", \"activations\": " + to_text(c.activations) + "}";
+           ", \"activations\": " + to_text(c.activations) + ", \"peak_activations\": " + to_text(peak_activations) +
+           "}";
 }
 
 // One layer per line, so that the text diffs well and reads without a pretty-printer.
-inline std::string render_json(std::span<const layer_info> layers, const counts& total, const shape& in,
-                               const shape& out) {
+inline std::string render_json(std::span<const layer_info> layers, const counts& total, std::uint64_t peak,
+                               const shape& in, const shape& out) {
     std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
                        ",\n  \"layers\": [";
     for (std::size_t i = 0; i != layers.size(); ++i)
         text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
     text += layers.empty() ? "],\n" : "\n  ],\n";
-    return text + "  \"totals\": " + json_counts(total) + "\n}\n";
+    return text + "  \"totals\": " + json_counts(total, peak) + "\n}\n";
 }
 
 } // namespace detail
 
 template<class Net>
 std::string to_json() {
-    return detail::render_json(layers<Net>, totals<Net>, input_shape<Net>, output_shape<Net>);
+    return detail::render_json(layers<Net>, totals<Net>, peak_activations<Net>, input_shape<Net>, output_shape<Net>);
 }
 
 } // namespace netcount

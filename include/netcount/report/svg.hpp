@@ -11,6 +11,7 @@
 
 #include <netcount/counts.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/peak.hpp>
 #include <netcount/report/format.hpp>
 
 // to_svg<Net>(): a bar chart of weights and connections per layer, a standalone SVG file that
@@ -27,6 +28,8 @@ struct svg_options {
     axis_scale scale = axis_scale::linear; // log: every decade the same width
     bool all_layers = false;               // also the layers without weights (no bars)
     std::string_view title{};              // "weights and connections per layer" if empty
+    bool memory_profile = false;           // a third panel: the activations alive while each layer
+                                           // runs, every layer, the peak marked (peak_activations<Net>)
 };
 
 namespace detail {
@@ -149,10 +152,11 @@ inline std::string svg_text(std::uint64_t x, std::uint64_t y, std::string_view a
            xml_escape(text) + "</text>\n";
 }
 
-inline std::string render_svg(std::span<const layer_info> all, const counts& total, const svg_options& options) {
+inline std::string render_svg(std::span<const layer_info> all, const counts& total, std::uint64_t peak,
+                              const svg_options& options) {
     std::vector<const layer_info*> rows;
     for (const layer_info& l : all)
-        if (options.all_layers || l.weights != 0 || l.connections != 0) rows.push_back(&l);
+        if (options.all_layers || options.memory_profile || l.weights != 0 || l.connections != 0) rows.push_back(&l);
 
     struct panel {
         std::string_view figure, colour;
@@ -161,8 +165,13 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
         std::uint64_t left = 0, label_width = 0;
         svg_axis axis{};
     };
-    panel panels[] = {{"weights", "#4e79a7", &layer_info::weights, total.weights},
-                      {"connections", "#f28e2b", &layer_info::connections, total.connections}};
+    std::vector<panel> panels{{"weights", "#4e79a7", &layer_info::weights, total.weights},
+                              {"connections", "#f28e2b", &layer_info::connections, total.connections}};
+    // The memory profile: its bars are shares of the peak, and the peak's own bar is marked.
+    if (options.memory_profile) panels.push_back({"live activations", "#59a14f", &layer_info::live_activations, peak});
+    const layer_info* peak_row = nullptr;
+    for (const layer_info* l : rows)
+        if (options.memory_profile && peak_row == nullptr && l->live_activations == peak) peak_row = l;
 
     // Geometry, in pixels.
     constexpr std::uint64_t margin = 16, title_height = 28, heading_height = 22, row_height = 24, bar_height = 16,
@@ -180,6 +189,7 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
         }
         p.axis = make_axis(options.scale, values, plot_width);
         p.left = left;
+        if (p.member == &layer_info::live_activations) widest += 5; // "peak "
         p.label_width = widest * value_char_px + 8;
         left += plot_width + p.label_width + gap;
     }
@@ -220,20 +230,24 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
         for (const panel& p : panels) {
             const std::uint64_t value = l.*p.member;
             const std::uint64_t bar = p.axis.bar_tenths(value, plot_width);
+            const bool is_peak = &l == peak_row && p.member == &layer_info::live_activations;
             if (bar != 0)
                 out += "  <rect x=\"" + to_text(p.left) + "\" y=\"" + to_text(y + (row_height - bar_height) / 2) +
                        "\" width=\"" + px_text(bar) + "\" height=\"" + to_text(bar_height) + "\" fill=\"" +
-                       std::string(p.colour) + "\"><title>" + xml_escape(l.name) + ": " + grouped(value) + " " +
-                       std::string(p.figure) + ", " + percent_text(permille(value, p.total)) +
+                       std::string(is_peak ? "#e15759" : p.colour) + "\"><title>" + xml_escape(l.name) + ": " +
+                       grouped(value) + " " + std::string(p.figure) + ", " + percent_text(permille(value, p.total)) +
                        "</title></rect>\n";
             out += "  <text x=\"" + px_text(p.left * 10 + bar + 40) + "\" y=\"" + to_text(y + 16) +
-                   "\" font-size=\"11\" fill=\"#333333\">" + grouped(value) + "</text>\n";
+                   "\" font-size=\"11\" fill=\"#333333\">" + (is_peak ? "peak " : "") + grouped(value) + "</text>\n";
         }
     }
 
     out += svg_text(margin, plot_bottom + axis_height + 16, "font-size=\"12\" fill=\"#222222\"",
                     "total: " + grouped(total.weights) + " weights, " + grouped(total.connections) +
-                        " connections (multiply-accumulates)");
+                        " connections (multiply-accumulates)" +
+                        (options.memory_profile ? "; peak: " + grouped(peak) + " live activations at " +
+                                                      std::string(peak_row != nullptr ? peak_row->name : "")
+                                                : std::string()));
     return out + "</svg>\n";
 }
 
@@ -241,10 +255,12 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
 
 // One row per layer with weights or connections (options.all_layers: every layer), its name on
 // the left, a bar for its weights and one for its connections, each labelled with its value; a
-// tooltip gives the layer's share of the total. The totals are written below.
+// tooltip gives the layer's share of the total. The totals are written below. With
+// memory_profile, every layer and a third panel: the activations alive while it runs, the
+// peak's bar red and labelled "peak".
 template<class Net>
 std::string to_svg(svg_options options = {}) {
-    return detail::render_svg(layers<Net>, totals<Net>, options);
+    return detail::render_svg(layers<Net>, totals<Net>, peak_activations<Net>, options);
 }
 
 } // namespace netcount

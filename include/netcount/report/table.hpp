@@ -9,6 +9,7 @@
 
 #include <netcount/counts.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/peak.hpp>
 #include <netcount/report/format.hpp>
 
 // to_table<Net>() and to_markdown<Net>(): units, weights and connections per layer, with their
@@ -24,6 +25,8 @@ struct table_options {
     bool all_layers = false;         // also list the layers without weights (pooling, activations, ...)
     share_of share = share_of::none; // add a column: each layer's share of this total, with a bar
     std::size_t bar_width = 20;      // characters of a bar for 100%
+    bool live_activations = false;   // add a column: the activations alive while each layer runs,
+                                     // and the peak in the total row (peak_activations<Net>)
 };
 
 namespace detail {
@@ -72,18 +75,21 @@ inline std::string share_cell(std::uint64_t part, std::uint64_t whole, std::size
 
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
-                                                        const table_options& options) {
+                                                        std::uint64_t peak, const table_options& options) {
     const bool share = options.share != share_of::none;
     const std::uint64_t whole = figure_of(total, options.share);
     std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "connections"}};
+    if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
     for (const layer_info& l : layers) {
         if (l.weights == 0 && !options.all_layers) continue;
         const layer_formulas f = formulas_of(l);
         rows.push_back({std::string(l.name), to_text(l.output), f.units, f.weights, f.connections});
+        if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
         if (share) rows.back().push_back(share_cell(figure_of(l, options.share), whole, options.bar_width));
     }
     rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.connections)});
+    if (options.live_activations) rows.back().push_back("peak " + to_text(peak));
     if (share) rows.back().push_back(share_cell(whole, whole, 0));
     return rows;
 }
@@ -123,7 +129,7 @@ inline std::string columns(const std::vector<std::vector<std::string>>& rows) {
 
 // A GitHub-flavoured Markdown table, padded so that its source reads as a table too. The
 // layer and output columns are left-aligned, the counts right-aligned (their results line up).
-inline std::string markdown(const std::vector<std::vector<std::string>>& rows) {
+inline std::string markdown(const std::vector<std::vector<std::string>>& rows, std::size_t last_count_column = 4) {
     // The first column holds names (markdown_escape); the others only numbers, shapes,
     // formulas and bars, where '|' and '\\' are all there could be to escape.
     std::vector<std::vector<std::string>> cells = rows;
@@ -140,7 +146,7 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows) {
         }
     std::vector<std::size_t> width = column_widths(cells);
     for (std::size_t& w : width) w = w < 3 ? 3 : w; // a rule needs three dashes
-    const auto right = [](std::size_t column) { return column >= 2 && column <= 4; };
+    const auto right = [last_count_column](std::size_t column) { return column >= 2 && column <= last_count_column; };
     std::string out;
     for (std::size_t r = 0; r != cells.size(); ++r) {
         out += '|';
@@ -166,13 +172,14 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows) {
 // its formula) and the totals. By default only the layers with weights.
 template<class Net>
 std::string to_table(table_options options = {}) {
-    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, options));
+    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
 }
 
 // to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
 template<class Net>
 std::string to_markdown(table_options options = {}) {
-    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, options));
+    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options),
+                            options.live_activations ? 5 : 4);
 }
 
 } // namespace netcount

@@ -1,0 +1,130 @@
+#ifndef NETCOUNT_DETAIL_SCHEDULE_HPP
+#define NETCOUNT_DETAIL_SCHEDULE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include <netcount/detail/checked.hpp>
+#include <netcount/layer_info.hpp>
+#include <netcount/shape.hpp>
+
+// The memory of one inference run (batch 1): which entries of layers<Net> write a buffer of
+// their own, when each buffer is freed, and so how many activation elements are alive while
+// each entry runs. The schedule, as docs/deploy.md states it:
+//   - entries run in the order of layers<Net>; the network input is a buffer;
+//   - an entry writes a new buffer of its output's size, except that an elementwise layer
+//     that is the last reader of its input's data writes over that input's buffer, and a view
+//     (flatten) is its input's buffer read another way;
+//   - a buffer is freed after its last reader has run; the network's output is never freed;
+//   - while an entry runs, the live elements are those of every buffer written at or before
+//     it and read at or after it.
+//
+// O(entries + edges): two passes over the graph, not a scan of every buffer at every entry.
+
+namespace netcount::detail {
+
+// What an entry does to memory.
+enum class memory_role : unsigned char {
+    buffer,      // writes a new buffer of its output's size (layers, merges)
+    elementwise, // may write over its input's buffer, if it reads it last
+    view,        // its input's buffer, read another way (flatten)
+    // Hook for auxiliary heads (auxiliary<...>, another issue): their entries do not run in
+    // inference. They will take a role of their own that the two loops of schedule_memory skip
+    // (no reads that keep a buffer alive, no buffer, live_activations 0), and the output that is
+    // never freed becomes the last entry that runs rather than the last entry.
+};
+
+// A layer kind says which role it has by a static constexpr bool member:
+//   static constexpr bool elementwise = true;   every activation, dropout, batch_norm, ...
+//   static constexpr bool view = true;          flatten
+// Anything else writes a buffer of its own.
+template<class L>
+inline constexpr memory_role memory_role_of = [] {
+    if constexpr (requires { requires static_cast<bool>(L::elementwise); }) return memory_role::elementwise;
+    else if constexpr (requires { requires static_cast<bool>(L::view); }) return memory_role::view;
+    else return memory_role::buffer;
+}();
+
+// What the schedule gives beyond each entry's live_activations.
+struct schedule_result {
+    std::uint64_t peak = 0;     // the most live elements over all entries
+    std::size_t peak_index = 0; // the first entry where they are live
+    bool overflow = false;      // a sum did not fit in 64 bits: live_activations are then
+                                // UINT64_MAX from that entry on
+};
+
+// Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
+// evaluation of layers<Net>, so it is written for clang's constexpr step budget (statements are
+// steps) like the counting loop: two loops, raw pointers, no calls per entry. On g++ every call
+// of a span's operator[] or begin() in a constant evaluation is remembered (37 MB on a 2,000-layer
+// chain), so spans are read through data() and size() once per entry.
+template<std::size_t Entries>
+constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in) noexcept {
+    static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
+    constexpr std::size_t positions = Entries + 1;
+    // group[p]: the first position of the data p holds (a view's data is its input's);
+    // last_read[g]: the last position that reads data of group g (0: none);
+    // owner[p]: the position that wrote the buffer p's output is in.
+    std::array<std::size_t, positions> group{}, last_read{}, owner{};
+    std::size_t* const g = group.data();
+    std::size_t* const read = last_read.data();
+    std::size_t* const own = owner.data();
+
+    // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
+    // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
+    for (std::size_t p = 1; p != positions; ++p) {
+        const std::size_t* f = entries[p - 1].inputs.data();
+        const std::size_t* const last = f + entries[p - 1].inputs.size();
+        const std::size_t q = *f + 1;
+        read[g[q]] = p;
+        g[p] = roles[p - 1] == memory_role::view ? g[q] : p;
+        while (++f < last) read[g[*f + 1]] = p;
+    }
+
+    // In order: an entry adds its own buffer unless it works in place or is a view; it sees
+    // everything live; then the buffers whose data it read last, and that it does not carry on,
+    // are freed (each once: its group's last read is cleared). The last entry's buffer, the
+    // output, is never freed: nothing runs after it.
+    bool overflow = false;
+    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    std::uint64_t live = input_elements;
+    schedule_result r{};
+    for (std::size_t p = 1; p != positions; ++p) {
+        layer_info& e = entries[p - 1];
+        const std::size_t* f = e.inputs.data();
+        const std::size_t* const last = f + e.inputs.size();
+        std::size_t q = *f + 1;
+        // In place or a view only over as many elements as it writes (a user's kind may
+        // declare itself elementwise and still change the number of elements).
+        const bool reuse = roles[p - 1] != memory_role::buffer &&
+                           (roles[p - 1] == memory_role::view || read[g[q]] == p) &&
+                           (q == 0 ? input_elements : entries[q - 1].activations) == e.activations;
+        own[p] = reuse ? own[q] : p;
+        overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
+        e.live_activations = overflow ? UINT64_MAX : live;
+        if (!overflow && live > r.peak) {
+            r.peak = live;
+            r.peak_index = p - 1;
+        }
+        for (;;) {
+            if (read[g[q]] == p && own[q] != own[p]) {
+                live -= own[q] == 0 ? input_elements : entries[own[q] - 1].activations;
+                read[g[q]] = 0;
+            }
+            if (++f == last) break;
+            q = *f + 1;
+        }
+        // Data nobody reads after this entry (no entry so far: every entry but the output has
+        // a reader; auxiliary heads will not) lives only while it runs.
+        if ((read[g[p]] == 0 || read[g[p]] == p) && p + 1 != positions)
+            live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
+    }
+    r.overflow = overflow;
+    return r;
+}
+
+} // namespace netcount::detail
+
+#endif

@@ -1,0 +1,46 @@
+#ifndef NETCOUNT_PEAK_HPP
+#define NETCOUNT_PEAK_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+#include <netcount/counts.hpp>
+#include <netcount/detail/analysis.hpp>
+#include <netcount/detail/schedule.hpp>
+#include <netcount/layer_info.hpp>
+
+// peak_activations<Net>: the most activation elements alive at once during one forward pass
+// of one input, under the schedule of detail/schedule.hpp (stated in docs/deploy.md): entries
+// run in the order of layers<Net>; activations, dropout and batch_norm write over their input
+// when they read it last; flatten is a view; a buffer is freed after its last reader.
+//   static_assert(netcount::peak_activations<my_net> <= 256 * 1024); // int8: elements = bytes
+// Each entry's share is layers<Net>[i].live_activations; peak_layer<Net> is where the most are.
+
+namespace netcount {
+
+namespace detail {
+
+template<class Net>
+constexpr const schedule_result& checked_schedule() noexcept {
+    (void)checked_layers<Net>();
+    constexpr const schedule_result& s = analyzed_layers<Net>::value.schedule;
+    // An error here means the live activations of some entry (a sum of buffers) do not fit
+    // in 64 bits, though every single count does.
+    static_assert(!s.overflow, "netcount: a count overflows 64 bits");
+    return s;
+}
+
+} // namespace detail
+
+// peak_activations<Net>: the most live activation elements over all entries (batch 1), the
+// network input included while it is still read.
+template<class Net>
+inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net>().peak;
+
+// peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live.
+template<class Net>
+inline constexpr const layer_info& peak_layer = layers<Net>[detail::checked_schedule<Net>().peak_index];
+
+} // namespace netcount
+
+#endif
