@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_BUDGET_HPP
 #define NETCOUNT_BUDGET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -88,7 +90,10 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
     std::string_view name{};
     std::uint64_t most = 0;
     for (const layer_info& l : layers)
-        if (figure_of(l, f) > most) most = figure_of(l, f), name = l.name;
+        if (figure_of(l, f) > most) {
+            most = figure_of(l, f);
+            name = l.name;
+        }
     return name;
 }
 

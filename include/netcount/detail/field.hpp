@@ -21,7 +21,7 @@ constexpr axis_field next_axis_field(const axis_field& in, const axis_window& w,
     const std::uint64_t span = w.dilation * (w.kernel - 1) + 1, reach = transposed ? (span + w.stride - 1) / w.stride : span;
     std::uint64_t size = 0, jump = 0, shift = 0;
     overflow = detail::mul_overflows(reach - 1, in.jump, &size) || detail::add_overflows(size, in.size, &size) ||
-               (transposed ? (jump = in.jump / w.stride, false) : detail::mul_overflows(in.jump, w.stride, &jump)) ||
+               (transposed ? (static_cast<void>(jump = in.jump / w.stride), false) : detail::mul_overflows(in.jump, w.stride, &jump)) ||
                detail::mul_overflows(w.pad_begin, in.jump, &shift) || shift > static_cast<std::uint64_t>(INT64_MAX) || overflow;
     return {size, jump == 0 ? 1 : jump, transposed ? in.start : in.start - static_cast<std::int64_t>(shift)};
 }

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_REPORT_SVG_HPP
 #define NETCOUNT_REPORT_SVG_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -51,10 +53,11 @@ struct svg_axis {
     // Where a value sits on an axis `width` pixels long (a tick, the end of a bar).
     std::uint64_t position_tenths(std::uint64_t value, std::uint64_t width) const {
         if (value == 0) return 0;
+        const double tenths = 10.0 * static_cast<double>(width);
         if (scale == axis_scale::linear)
-            return static_cast<std::uint64_t>(std::llround(static_cast<double>(value) * 10.0 * width / top));
+            return static_cast<std::uint64_t>(std::llround(static_cast<double>(value) * tenths / static_cast<double>(top)));
         const double decades = std::log10(static_cast<double>(value)) - low_decade;
-        return static_cast<std::uint64_t>(std::llround(decades * 10.0 * width / (high_decade - low_decade)));
+        return static_cast<std::uint64_t>(std::llround(decades * tenths / (high_decade - low_decade)));
     }
 
     // A bar's length: a value too small for a pixel, or at the left end of a log axis, still
@@ -93,7 +96,7 @@ inline svg_axis make_axis(axis_scale scale, const std::vector<std::uint64_t>& va
         const std::uint64_t rough = (largest + 4) / 5;
         const std::uint64_t base = power_of_ten(decade_of(rough));
         std::uint64_t step = 10 * base;
-        for (const std::uint64_t f : {1, 2, 5})
+        for (const std::uint64_t f : {1u, 2u, 5u})
             if (f * base >= rough) {
                 step = f * base;
                 break;
