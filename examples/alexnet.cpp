@@ -1,4 +1,5 @@
-// The founding case: AlexNet's units, weights and connections, as the seed's table, then the
+// AlexNet's units, weights and connections per layer (Krizhevsky et al. 2012 counted at
+// 227 x 227, two towers as groups, without biases), then the
 // same layers with biases, FLOPs and memory. Every number below was computed by the compiler;
 // this program only prints them.
 #include <cstdint>
@@ -22,7 +23,7 @@ int main() {
               << in.height << " x " << in.width << " x " << in.channels << ", biases not counted\n\n"
               << nc::to_table<alexnet>() << '\n';
 
-    // The seed's point: fc6 and fc7 hold most of the weights, the convolutions do most of the work.
+    // fc6 and fc7 hold most of the weights, the convolutions do most of the work.
     std::cout << "Where the weights and the connections are:\n\n"
               << nc::to_table<alexnet>({.share = nc::share_of::weights}) << '\n'
               << nc::to_table<alexnet>({.share = nc::share_of::connections}) << '\n';

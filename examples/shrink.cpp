@@ -1,4 +1,4 @@
-// The seed's second part: how to make AlexNet smaller. Narrower fully connected layers cut the
+// How to make AlexNet smaller. Narrower fully connected layers cut the
 // weights; fewer convolution filters cut the connections. Each variant is AlexNet with one
 // change, written as a type transformation of netcount::zoo::alexnet, and counted by the
 // compiler like any network.

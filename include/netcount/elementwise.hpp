@@ -10,7 +10,7 @@
 #include <netcount/shape.hpp>
 
 // Layers that keep their input's shape and have nothing to count: no weights, so no units or
-// connections by the seed's convention. They still appear in layers<Net> with their shapes.
+// connections (units are the outputs of layers with weights). They still appear in layers<Net> with their shapes.
 
 namespace netcount {
 

@@ -30,6 +30,9 @@ enum class error : unsigned {
     table_mismatch,
     output_padding_too_large,
     invalid_input,
+    pool_padding_too_large,
+    window_overhangs_input,
+    padding_removes_output,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -54,6 +57,10 @@ constexpr std::string_view message(error e) noexcept {
     if (e == error::table_mismatch) return "the connection table does not match the input maps and filters";
     if (e == error::output_padding_too_large) return "output padding must be smaller than the stride or the dilation";
     if (e == error::invalid_input) return "the layer cannot take an input of this shape";
+    if (e == error::pool_padding_too_large) return "a pool's padding must be at most half its kernel size";
+    if (e == error::window_overhangs_input)
+        return "under ceil_mode the window may run past the padded input by less than the stride, not more";
+    if (e == error::padding_removes_output) return "the padding removes the whole output of the transposed convolution";
     return "unknown error";
 }
 
@@ -87,6 +94,12 @@ struct invalid_layer {
     static_assert(Error != error::output_padding_too_large,
                   "netcount: output padding must be smaller than the stride or the dilation");
     static_assert(Error != error::invalid_input, "netcount: the layer cannot take an input of this shape");
+    static_assert(Error != error::pool_padding_too_large,
+                  "netcount: a pool's padding must be at most half its kernel size");
+    static_assert(Error != error::window_overhangs_input,
+                  "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
+    static_assert(Error != error::padding_removes_output,
+                  "netcount: the padding removes the whole output of the transposed convolution");
 };
 
 // invalid_layer_name<Matches, Name...>: instantiated when layer<Net, "name"> does not find

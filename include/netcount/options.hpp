@@ -127,7 +127,7 @@ struct valid {
 };
 
 // same: output = ceil(input / stride), padding split as TensorFlow does (the odd one at the
-// end). This is the seed's "with padding".
+// end): the usual "with padding", floor((input - 1) / stride) + 1.
 struct same {
     static constexpr detail::option_kind kind = detail::option_kind::padding;
     static constexpr void apply(detail::layer_options& o) noexcept {

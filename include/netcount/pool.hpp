@@ -3,6 +3,8 @@
 
 #include <netcount/detail/config.hpp> // first: below C++20, its error comes first
 
+#include <cstdint>
+#include <numeric>
 #include <string_view>
 
 #include <netcount/detail/window.hpp>
@@ -19,34 +21,50 @@ inline constexpr unsigned avg_pool_options =
                   option_kind::ceil_mode, option_kind::name});
 inline constexpr unsigned max_pool_options = avg_pool_options | options_mask({option_kind::dilation});
 
-// Pooling keeps the channels, has no weights and so, by the seed's convention, no units or
-// connections; only its output shape and window matter. The stride defaults to the kernel.
+// Pooling keeps the channels, has no weights and so no units (outputs of layers with weights)
+// or connections; only its output shape and window matter. The stride defaults to the kernel.
+// As in PyTorch (MaxPool2d, AvgPool2d), explicit padding may be at most half the kernel along
+// its axis, the kernel as given, not as dilated: pad<2> takes a kernel of 4 or more, whatever
+// the dilation; beyond that a window could lie wholly in the padding. pad<T, B, L, R> holds
+// each of its four to that rule; `same` (TensorFlow's) needs no such rule, as its windows
+// always overlap the input.
 constexpr layer_result apply_pool(const shape& in, const layer_options& o) noexcept {
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     const bool strided = o.has(option_kind::stride);
     const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h,
                                 o.dilation_h, o.padding, o.pad_top, o.pad_bottom, o.ceil_mode);
-    if (y.status != error::none) return {.status = y.status};
     const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w,
                                 o.dilation_w, o.padding, o.pad_left, o.pad_right, o.ceil_mode);
+    const bool zero = o.kernel_h == 0 || o.kernel_w == 0 || o.dilation_h == 0 || o.dilation_w == 0 ||
+                      (strided && (o.stride_h == 0 || o.stride_w == 0));
+    if (!zero && o.padding == padding_mode::explicit_ &&
+        (o.pad_top > o.kernel_h / 2 || o.pad_bottom > o.kernel_h / 2 || o.pad_left > o.kernel_w / 2 ||
+         o.pad_right > o.kernel_w / 2))
+        return {.status = error::pool_padding_too_large};
+    if (y.status != error::none) return {.status = y.status};
     if (x.status != error::none) return {.status = x.status};
     return {.output = {y.positions, x.positions, in.channels}, .window = {y.window, x.window, 1, false}};
 }
 
 // PyTorch's adaptive pooling: output position i of `out` covers the input positions from
 // floor(i * in / out) to ceil((i + 1) * in / out). The window reported is the widest of them,
-// with the stride of the first two; both are exact whenever out divides in.
+// with the stride of the first two (floor(in / out), at least 1); both are exact whenever out
+// divides in. The widest, in closed form so that no product is formed and no loop runs `out`
+// times: write in = q * out + r (0 <= r < out) and g = gcd(r, out). Window i is
+// (in + a_i + c_i) / out wide, where a_i = i * in mod out and c_i = (out - a_{i+1}) mod out; so
+// q when r = 0, else q + 1, or q + 2 when some a_i > out - r. The a_i are all the multiples of g
+// below out, the largest out - g: q + 2 exactly when r > g. (Checked against the loop for every
+// in, out below 80, and by the static tests.)
 constexpr axis_window adaptive_window(std::uint64_t in, std::uint64_t out) noexcept {
-    std::uint64_t widest = 0;
-    for (std::uint64_t i = 0; i != out; ++i) {
-        const std::uint64_t begin = i * in / out, end = ((i + 1) * in + out - 1) / out;
-        if (end - begin > widest) widest = end - begin;
-    }
-    const std::uint64_t stride = out > 1 ? in / out : 1;
-    return {widest, stride == 0 ? 1 : stride, 1, 0, 0};
+    const std::uint64_t q = in / out, r = in % out;
+    // r != 0 means out >= 2, so q <= (2^64 - 1) / 2 and q + 2 cannot wrap.
+    const std::uint64_t widest = r == 0 ? q : r > std::gcd(out, r) ? q + 2 : q + 1;
+    return {widest, out > 1 && q != 0 ? q : 1, 1, 0, 0};
 }
 
+// PyTorch takes any output size, smaller or larger than the input; an output of 0 gives it an
+// empty tensor, which netcount, whose maps are never empty, rejects.
 constexpr layer_result apply_adaptive_pool(const shape& in, std::uint64_t height, std::uint64_t width) noexcept {
     if (height == 0 || width == 0) return {.status = error::zero_outputs};
     return {.output = {height, width, in.channels},

@@ -6,7 +6,7 @@
 // Reports: the compile-time results as text, data and pictures, each a std::string. A separate
 // header, so that code that only static_asserts never includes <string>.
 //
-//   to_table<Net>(table_options)   the seed's table, with formulas; optional share column
+//   to_table<Net>(table_options)   units, weights, connections per layer, with formulas; shares
 //   to_markdown<Net>(table_options) the same table in Markdown
 //   to_csv<Net>()                   one row per layer
 //   to_json<Net>()                  every figure, stable keys, integers

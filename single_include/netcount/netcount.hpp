@@ -195,6 +195,9 @@ enum class error : unsigned {
     table_mismatch,
     output_padding_too_large,
     invalid_input,
+    pool_padding_too_large,
+    window_overhangs_input,
+    padding_removes_output,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -219,6 +222,10 @@ constexpr std::string_view message(error e) noexcept {
     if (e == error::table_mismatch) return "the connection table does not match the input maps and filters";
     if (e == error::output_padding_too_large) return "output padding must be smaller than the stride or the dilation";
     if (e == error::invalid_input) return "the layer cannot take an input of this shape";
+    if (e == error::pool_padding_too_large) return "a pool's padding must be at most half its kernel size";
+    if (e == error::window_overhangs_input)
+        return "under ceil_mode the window may run past the padded input by less than the stride, not more";
+    if (e == error::padding_removes_output) return "the padding removes the whole output of the transposed convolution";
     return "unknown error";
 }
 
@@ -252,6 +259,12 @@ struct invalid_layer {
     static_assert(Error != error::output_padding_too_large,
                   "netcount: output padding must be smaller than the stride or the dilation");
     static_assert(Error != error::invalid_input, "netcount: the layer cannot take an input of this shape");
+    static_assert(Error != error::pool_padding_too_large,
+                  "netcount: a pool's padding must be at most half its kernel size");
+    static_assert(Error != error::window_overhangs_input,
+                  "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
+    static_assert(Error != error::padding_removes_output,
+                  "netcount: the padding removes the whole output of the transposed convolution");
 };
 
 // invalid_layer_name<Matches, Name...>: instantiated when layer<Net, "name"> does not find
@@ -1213,7 +1226,7 @@ struct valid {
 };
 
 // same: output = ceil(input / stride), padding split as TensorFlow does (the odd one at the
-// end). This is the seed's "with padding".
+// end): the usual "with padding", floor((input - 1) / stride) + 1.
 struct same {
     static constexpr detail::option_kind kind = detail::option_kind::padding;
     static constexpr void apply(detail::layer_options& o) noexcept {
@@ -1792,15 +1805,27 @@ struct axis_fit {
     error status = error::none;
 };
 
-// fit_axis(size, kernel, stride, dilation, padding, pad_begin, pad_end, ceil):
-//   positions = floor((size + pad_begin + pad_end - dilation * (kernel - 1) - 1) / stride) + 1
-// with ceil instead of floor under ceil_mode, where (as in PyTorch) a last window that would
-// start in the end padding is dropped. `same` pads to ceil(size / stride) positions and puts
-// the odd pixel at the end, as TensorFlow does.
+// fit_axis(size, kernel, stride, dilation, padding, pad_begin, pad_end, ceil), PyTorch's rule
+// (aten's pooling_output_shape_pad_lr and Conv2d's):
+//   span      = dilation * (kernel - 1) + 1
+//   positions = floor((size + pad_begin + pad_end - span) / stride) + 1
+// and under ceil_mode
+//   positions = floor((size + pad_begin + pad_end - span + stride - 1) / stride) + 1,
+// less the last window if it would start in the end padding (at or past size + pad_begin).
+// So under ceil_mode a window may run past the padded input by less than a stride (a 3 x 3,
+// stride-2 pool on 2 x 2 gives 1 x 1); otherwise, and always without ceil_mode, the padded
+// input must hold the whole window. `same` pads to ceil(size / stride) positions and puts the
+// odd pixel at the end, as TensorFlow does; ceil_mode cannot change its count (the first
+// window past it would start at ceil(size / stride) * stride >= size).
+//
+// Exact or an error: every step is checked, and a mode is only rejected for the arithmetic it
+// uses (`valid` never for `same`'s padding). Where a sum cannot be formed in 64 bits but the
+// answer is still known (a window wider than 2^64 without ceil_mode cannot fit an input of
+// fewer than 2^64 positions), the answer is given, not an overflow.
 //
 // Few statements on purpose: clang charges its constexpr step budget per statement, and this
-// runs twice for every windowed layer. Overflow checks chain the builtins with ||, which
-// sequences them and costs no steps.
+// runs twice for every windowed layer. Overflow checks chain with ||, which sequences them and
+// costs no steps.
 constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
                             std::uint64_t dilation, padding_mode padding, std::uint64_t pad_begin,
                             std::uint64_t pad_end, bool ceil) noexcept {
@@ -1808,22 +1833,41 @@ constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint6
         return {.status = kernel == 0   ? error::zero_kernel
                           : stride == 0 ? error::zero_stride
                                         : error::zero_dilation};
-    std::uint64_t span = 0, needed = 0, padded = 0;
-    const std::uint64_t wanted = size / stride + (size % stride != 0 ? 1 : 0);
-    const bool overflow = detail::mul_overflows(dilation, kernel - 1, &span) || detail::add_overflows(span, 1, &span) ||
-                          detail::mul_overflows(wanted - 1, stride, &needed) || detail::add_overflows(needed, span, &needed);
-    const std::uint64_t same_total = needed > size ? needed - size : 0;
-    const std::uint64_t begin = padding == padding_mode::explicit_ ? pad_begin : padding == padding_mode::same ? same_total / 2 : 0;
-    const std::uint64_t end = padding == padding_mode::explicit_ ? pad_end : padding == padding_mode::same ? same_total - same_total / 2 : 0;
-    if ((padding == padding_mode::same && overflow) || detail::add_overflows(size, begin, &padded) ||
-        detail::add_overflows(padded, end, &padded) || (padding != padding_mode::same && overflow))
+    // reach = dilation * (kernel - 1) = span - 1: what the window covers past its first pixel.
+    std::uint64_t reach = 0, front = 0, padded = 0, needed = 0, start = 0;
+    const bool wide = detail::mul_overflows(dilation, kernel - 1, &reach);
+    if (padding == padding_mode::same) {
+        // needed = (ceil(size / stride) - 1) * stride + span: the padded size `same` asks for.
+        const std::uint64_t last = size / stride - (size % stride == 0 && size != 0 ? 1 : 0);
+        if (wide || detail::mul_overflows(last, stride, &needed) || detail::add_overflows(needed, reach, &needed) ||
+            detail::add_overflows(needed, 1, &needed))
+            return {.status = error::count_overflow};
+        pad_begin = needed > size ? (needed - size) / 2 : 0;
+        pad_end = needed > size ? needed - size - pad_begin : 0;
+    } else if (padding == padding_mode::valid) {
+        pad_begin = pad_end = 0;
+    }
+    // front = size + pad_begin: where the end padding starts.
+    if (detail::add_overflows(size, pad_begin, &front) || detail::add_overflows(front, pad_end, &padded))
         return {.status = error::count_overflow};
-    if (padded < span) return {.status = error::window_exceeds_input};
-    const std::uint64_t slack = padded - span;
-    return {slack / stride + 1 +
-                (ceil && slack % stride != 0 && slack / stride * stride + stride < size + begin ? 1 : 0),
-            {kernel, stride, dilation, begin, end},
-            error::none};
+    const axis_window window{kernel, stride, dilation, pad_begin, pad_end};
+    if (!wide && reach < padded) {
+        // slack = padded - span: how far the first window can move; the last one under ceil_mode
+        // starts at (slack / stride + 1) * stride, kept if that is before `front`.
+        const std::uint64_t slack = padded - reach - 1;
+        const bool extra = ceil && slack % stride != 0 &&
+                           !detail::add_overflows(slack - slack % stride, stride, &start) && start < front;
+        return {slack / stride + 1 + (extra ? 1 : 0), window, error::none};
+    }
+    // The window runs past the padded input: allowed only under ceil_mode, by less than a stride
+    // (span - padded < stride, i.e. reach - padded < stride - 1); then it is the one position.
+    // A reach of 2^64 or more is past any 64-bit stride unless padded + stride - 1 is too.
+    if (!ceil) return {.status = error::window_exceeds_input};
+    if (wide)
+        return {.status = detail::add_overflows(padded, stride - 1, &start) ? error::count_overflow
+                                                                            : error::window_overhangs_input};
+    if (reach - padded >= stride - 1) return {.status = error::window_overhangs_input};
+    return {1, window, error::none};
 }
 
 } // namespace netcount::detail
@@ -1905,20 +1949,26 @@ constexpr layer_result apply_depthwise_conv(const shape& in, layer_options o) no
 }
 
 // One axis of a transposed convolution: (in - 1) * stride - padding + dilation * (k - 1)
-// + output_padding + 1 positions, as PyTorch's ConvTranspose2d.
+// + output_padding + 1 positions, as PyTorch's ConvTranspose2d. PyTorch takes any padding
+// that leaves at least one position (it pads the output, not the input, so nothing bounds it
+// by the kernel) and an output padding below the stride or the dilation.
 constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
                                        std::uint64_t dilation, std::uint64_t pad_begin,
                                        std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
     if (kernel == 0) return {.status = error::zero_kernel};
     if (stride == 0) return {.status = error::zero_stride};
     if (dilation == 0) return {.status = error::zero_dilation};
+    if (size == 0) return {.status = error::invalid_input};
     if (output_pad >= stride && output_pad >= dilation) return {.status = error::output_padding_too_large};
-    bool overflow = false;
+    // full: the output before the padding crops it, which PyTorch forms too; it must fit. A
+    // padding of 2^64 or more crops away any output that does.
+    bool overflow = false, wide = false;
     const std::uint64_t full = add(add(mul(size - 1, stride, overflow), mul(dilation, kernel - 1, overflow), overflow),
-                                   output_pad + 1, overflow);
+                                   add(output_pad, 1, overflow), overflow);
+    const std::uint64_t cropped = add(pad_begin, pad_end, wide);
     if (overflow) return {.status = error::count_overflow};
-    if (full <= pad_begin + pad_end) return {.status = error::window_exceeds_input};
-    return {full - pad_begin - pad_end, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
+    if (wide || full <= cropped) return {.status = error::padding_removes_output};
+    return {full - cropped, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
 }
 
 // Each input pixel scatters the kernel over the output, so a transposed convolution's
@@ -2004,7 +2054,7 @@ struct transposed_conv {
 
 
 // Layers that keep their input's shape and have nothing to count: no weights, so no units or
-// connections by the seed's convention. They still appear in layers<Net> with their shapes.
+// connections (units are the outputs of layers with weights). They still appear in layers<Net> with their shapes.
 
 namespace netcount {
 
@@ -2357,6 +2407,7 @@ struct batch_norm {
 #define NETCOUNT_POOL_HPP
 
 
+#include <numeric>
 
 
 namespace netcount {
@@ -2368,34 +2419,50 @@ inline constexpr unsigned avg_pool_options =
                   option_kind::ceil_mode, option_kind::name});
 inline constexpr unsigned max_pool_options = avg_pool_options | options_mask({option_kind::dilation});
 
-// Pooling keeps the channels, has no weights and so, by the seed's convention, no units or
-// connections; only its output shape and window matter. The stride defaults to the kernel.
+// Pooling keeps the channels, has no weights and so no units (outputs of layers with weights)
+// or connections; only its output shape and window matter. The stride defaults to the kernel.
+// As in PyTorch (MaxPool2d, AvgPool2d), explicit padding may be at most half the kernel along
+// its axis, the kernel as given, not as dilated: pad<2> takes a kernel of 4 or more, whatever
+// the dilation; beyond that a window could lie wholly in the padding. pad<T, B, L, R> holds
+// each of its four to that rule; `same` (TensorFlow's) needs no such rule, as its windows
+// always overlap the input.
 constexpr layer_result apply_pool(const shape& in, const layer_options& o) noexcept {
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     const bool strided = o.has(option_kind::stride);
     const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h,
                                 o.dilation_h, o.padding, o.pad_top, o.pad_bottom, o.ceil_mode);
-    if (y.status != error::none) return {.status = y.status};
     const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w,
                                 o.dilation_w, o.padding, o.pad_left, o.pad_right, o.ceil_mode);
+    const bool zero = o.kernel_h == 0 || o.kernel_w == 0 || o.dilation_h == 0 || o.dilation_w == 0 ||
+                      (strided && (o.stride_h == 0 || o.stride_w == 0));
+    if (!zero && o.padding == padding_mode::explicit_ &&
+        (o.pad_top > o.kernel_h / 2 || o.pad_bottom > o.kernel_h / 2 || o.pad_left > o.kernel_w / 2 ||
+         o.pad_right > o.kernel_w / 2))
+        return {.status = error::pool_padding_too_large};
+    if (y.status != error::none) return {.status = y.status};
     if (x.status != error::none) return {.status = x.status};
     return {.output = {y.positions, x.positions, in.channels}, .window = {y.window, x.window, 1, false}};
 }
 
 // PyTorch's adaptive pooling: output position i of `out` covers the input positions from
 // floor(i * in / out) to ceil((i + 1) * in / out). The window reported is the widest of them,
-// with the stride of the first two; both are exact whenever out divides in.
+// with the stride of the first two (floor(in / out), at least 1); both are exact whenever out
+// divides in. The widest, in closed form so that no product is formed and no loop runs `out`
+// times: write in = q * out + r (0 <= r < out) and g = gcd(r, out). Window i is
+// (in + a_i + c_i) / out wide, where a_i = i * in mod out and c_i = (out - a_{i+1}) mod out; so
+// q when r = 0, else q + 1, or q + 2 when some a_i > out - r. The a_i are all the multiples of g
+// below out, the largest out - g: q + 2 exactly when r > g. (Checked against the loop for every
+// in, out below 80, and by the static tests.)
 constexpr axis_window adaptive_window(std::uint64_t in, std::uint64_t out) noexcept {
-    std::uint64_t widest = 0;
-    for (std::uint64_t i = 0; i != out; ++i) {
-        const std::uint64_t begin = i * in / out, end = ((i + 1) * in + out - 1) / out;
-        if (end - begin > widest) widest = end - begin;
-    }
-    const std::uint64_t stride = out > 1 ? in / out : 1;
-    return {widest, stride == 0 ? 1 : stride, 1, 0, 0};
+    const std::uint64_t q = in / out, r = in % out;
+    // r != 0 means out >= 2, so q <= (2^64 - 1) / 2 and q + 2 cannot wrap.
+    const std::uint64_t widest = r == 0 ? q : r > std::gcd(out, r) ? q + 2 : q + 1;
+    return {widest, out > 1 && q != 0 ? q : 1, 1, 0, 0};
 }
 
+// PyTorch takes any output size, smaller or larger than the input; an output of 0 gives it an
+// empty tensor, which netcount, whose maps are never empty, rejects.
 constexpr layer_result apply_adaptive_pool(const shape& in, std::uint64_t height, std::uint64_t width) noexcept {
     if (height == 0 || width == 0) return {.status = error::zero_outputs};
     return {.output = {height, width, in.channels},
@@ -2711,7 +2778,7 @@ using resize = detail::edit<Net, Name, detail::resize_to<N>>;
 // Reports: the compile-time results as text, data and pictures, each a std::string. A separate
 // header, so that code that only static_asserts never includes <string>.
 //
-//   to_table<Net>(table_options)   the seed's table, with formulas; optional share column
+//   to_table<Net>(table_options)   units, weights, connections per layer, with formulas; shares
 //   to_markdown<Net>(table_options) the same table in Markdown
 //   to_csv<Net>()                   one row per layer
 //   to_json<Net>()                  every figure, stable keys, integers
@@ -2732,7 +2799,7 @@ using resize = detail::edit<Net, Name, detail::resize_to<N>>;
 
 
 
-// What the report formats share: numbers and shapes as text, the seed's formulas, shares in
+// What the report formats share: numbers and shapes as text, each figure's formula, shares in
 // percent, escaping. Integers only, so that every format prints the same on every platform.
 
 namespace netcount::detail {
@@ -2799,7 +2866,7 @@ inline std::string formula(std::initializer_list<std::uint64_t> factors, std::ui
     return text.empty() ? to_text(value) : text + " = " + to_text(value);
 }
 
-// The seed's formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
+// The formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
 // connections = h * w * (C / g) * N * Y * X (a depthwise conv is one with g = C; a transposed
 // conv's connections run over its input positions instead); for an fc, weights = connections
 // = in * out.
@@ -3310,7 +3377,8 @@ std::string to_svg(svg_options options = {}) {
 
 
 
-// to_table<Net>() and to_markdown<Net>(): the seed's table, as plain text or as Markdown.
+// to_table<Net>() and to_markdown<Net>(): units, weights and connections per layer, with their
+// formulas, as plain text or as Markdown.
 //   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
 
 namespace netcount {
@@ -3446,8 +3514,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows) {
 
 } // namespace detail
 
-// to_table<Net>(): the seed's table (layer, output shape, units, weights and connections, each
-// with its formula) with totals. By default only the layers with weights, as in the seed.
+// to_table<Net>(): a table of layer, output shape, units, weights and connections (each with
+// its formula) and the totals. By default only the layers with weights.
 template<class Net>
 std::string to_table(table_options options = {}) {
     return detail::columns(detail::table_rows(layers<Net>, totals<Net>, options));

@@ -42,8 +42,9 @@
 
 namespace netcount::zoo {
 
-// AlexNet as Krizhevsky, Sutskever and Hinton (2012) trained it, with the corrections of the
-// seed: the input is 227 x 227 x 3 (the paper says 224), and the two GPU towers are grouped
+// AlexNet as Krizhevsky, Sutskever and Hinton (2012) trained it, as it is usually counted: the
+// input is 227 x 227 x 3 (the paper says 224; conv1's 55 x 55 outputs of an 11 x 11 kernel at
+// stride 4 need 227), and the two GPU towers are grouped
 // convolutions: conv2, conv4 and conv5 see only the 48 / 192 / 192 channels of their own tower,
 // conv3 and the fc layers see both.
 struct alexnet

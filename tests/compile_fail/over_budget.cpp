@@ -1,6 +1,6 @@
 // An exceeded budget names the figure, shows the network's figure and the limit, and names
 // the layer with the most of it: AlexNet's 60,954,656 weights against 50,000,000, with fc6's
-// 37,748,736 the largest (the seed's table).
+// 37,748,736 the largest (9,216 * 4,096).
 // expect: netcount: the network has more weights than its budget allows
 // expect: 60954656
 // expect: 50000000

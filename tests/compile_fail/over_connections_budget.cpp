@@ -1,5 +1,5 @@
 // The first exceeded figure is reported: here the connections, where conv2's 223,948,800 are
-// the most (the seed's table), though the weights keep within theirs.
+// the most (5 * 5 * 48 * 256 * 27 * 27), though the weights keep within theirs.
 // expect: netcount: the network has more connections than its budget allows
 // expect: 724406816
 // expect: 500000000

@@ -1,5 +1,6 @@
 // Every report format, against exact expected text, for AlexNet and for a small branching
-// network. AlexNet's figures are the seed's (units, weights, connections) and the reference
+// network. AlexNet's figures are the hand-worked table of Krizhevsky et al. 2012 at 227 x 227,
+// towers as groups, without biases (units, weights, connections) and the reference
 // JSON's (biases: 96, 256, 384, 384, 256, 4096, 4096, 1000; parameters = weights + biases), see
 // tests/reference/torchvision-counts.json; the branching network's are worked out below.
 #include <string>

@@ -1,5 +1,6 @@
-// The seed's table as to_table prints it. Every figure in the expected text is the seed's
-// (../shared/seed), row by row, with its formula.
+// AlexNet's table as to_table prints it. Every figure in the expected text is the hand-worked
+// product of Krizhevsky et al. 2012's layers at 227 x 227, towers as groups, without biases,
+// row by row, with its formula.
 #include <string>
 
 #include <netcount/netcount.hpp>

@@ -1,4 +1,5 @@
-// AlexNet (Krizhevsky et al. 2012) as the seed counts it: every cell of its table, its totals,
+// AlexNet (Krizhevsky et al. 2012) counted at 227 x 227, two towers as groups, without biases:
+// every cell of its hand-worked table, its totals,
 // the corrected caption of the paper's Figure 2, and the per-layer figures PyTorch reports for
 // the same two-tower network (tests/reference/torchvision-counts.json, alexnet_two_tower).
 #include <array>
@@ -12,7 +13,7 @@
 namespace nc = netcount;
 using nc::zoo::alexnet;
 
-// The seed's table, row by row: units, weights, connections.
+// The table, row by row: units, weights, connections.
 static_assert(nc::layer<alexnet, "conv1">.units == 290400);       // 55 * 55 * 96
 static_assert(nc::layer<alexnet, "conv1">.weights == 34848);      // 11 * 11 * 3 * 96
 static_assert(nc::layer<alexnet, "conv1">.connections == 105415200);
@@ -38,7 +39,7 @@ static_assert(nc::layer<alexnet, "fc8">.units == 1000);
 static_assert(nc::layer<alexnet, "fc8">.weights == 4096000);      // 4096 * 1000
 static_assert(nc::layer<alexnet, "fc8">.connections == 4096000);
 
-// Totals (the figures; the sums of the seed's columns).
+// Totals (the figures; the sums of the table's columns).
 static_assert(nc::units<alexnet> == 659'272);
 static_assert(nc::weights<alexnet> == 60'954'656);
 static_assert(nc::biases<alexnet> == 10'568);     // 96 + 256 + 384 + 384 + 256 + 4096 + 4096 + 1000

@@ -1,5 +1,6 @@
 // Budgets: within_budget holds when every limit given holds, and says nothing of figures left
-// out. Figures from the seed's AlexNet table.
+// out. Figures from AlexNet's hand-worked table (Krizhevsky et al. 2012 at 227 x 227, towers as
+// groups, without biases).
 #include <netcount/netcount.hpp>
 #include <netcount/zoo/alexnet.hpp>
 

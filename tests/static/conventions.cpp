@@ -1,5 +1,5 @@
 // The output-size rule and the counting conventions of the README, each held by an example
-// worked out by hand, and the seed's own formulas checked against the rule.
+// worked out by hand, and the common textbook formulas checked against the rule.
 #include <cstdint>
 
 #include <netcount/netcount.hpp>
@@ -44,7 +44,7 @@ static_assert(only<6, 6, 1, nc::max_pool<nc::kernel<2>, nc::stride<2>, nc::pad<1
 // Pooling strides default to the kernel.
 static_assert(only<8, 8, 3, nc::avg_pool<nc::kernel<2>>>.output == nc::shape{4, 4, 3});
 
-// The seed's formulas. "With padding": X = floor((W - 1) / S) + 1, which is our `same` for any
+// The textbook formulas. "With padding": X = floor((W - 1) / S) + 1, which is our `same` for any
 // kernel. "Without padding": X = floor((W - 2 * floor(w / 2) - 1) / S) + 1, which is our
 // `valid` for every odd kernel. Checked for every odd kernel up to 11, stride up to 5 and input
 // size from the kernel up to 40.
@@ -73,7 +73,7 @@ constexpr bool seed_formulas_hold_for_odd_kernels(std::index_sequence<J...>) {
 
 static_assert(seed_formulas_hold_for_odd_kernels(std::make_index_sequence<6>{}));
 
-// For an even kernel the seed's "without padding" subtracts w instead of w - 1 and so falls
+// For an even kernel the textbook "without padding" subtracts w instead of w - 1 and so falls
 // one short of the true count exactly when the stride divides W - w: with W = 8, w = 2, S = 2
 // it gives floor(5 / 2) + 1 = 3, the layer has floor(6 / 2) + 1 = 4 positions; with S = 4 it
 // gives floor(5 / 4) + 1 = 2, and the layer has floor(6 / 4) + 1 = 2 as well.

@@ -1,5 +1,6 @@
 // Architecture edits with Boost.Hana over netcount::element_types: the edited networks are
-// counted like any other. Expected figures come from the seed's AlexNet table.
+// counted like any other. Expected figures come from AlexNet's hand-worked table (Krizhevsky
+// et al. 2012 at 227 x 227, towers as groups, without biases).
 #include <type_traits>
 
 #include <boost/hana/equal.hpp>
@@ -30,7 +31,7 @@ static_assert(nc::connections<alexnet_no_dropout> == nc::connections<alexnet>);
 static_assert(nc::units<alexnet_no_dropout> == nc::units<alexnet>);
 static_assert(nc::activations<alexnet_no_dropout> == nc::activations<alexnet> - 2 * 4096);
 
-// The seed's second part as a transformation: every fc but the last narrowed to 1024 outputs.
+// Making AlexNet smaller as a transformation: every fc but the last narrowed to 1024 outputs.
 // fc6: 9216 * 1024 = 9,437,184 weights; fc7: 1024 * 1024 = 1,048,576; fc8: 1024 * 1000 =
 // 1,024,000; the convolutions keep 34,848 + 307,200 + 884,736 + 663,552 + 442,368 = 2,332,704.
 template<class Layer>

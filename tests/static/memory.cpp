@@ -20,7 +20,7 @@ using nc::zoo::alexnet;
 //   sum                                                       1,925,224
 static_assert(nc::activations<alexnet> == 1'925'224);
 
-// In float (4 bytes): parameters 60,965,224 * 4 = 243,860,896 (the seed's weights, 60,954,656,
+// In float (4 bytes): parameters 60,965,224 * 4 = 243,860,896 (AlexNet's weights, 60,954,656,
 // plus 10,568 biases); input 227 * 227 * 3 * 4 = 618,348; activations 1,925,224 * 4 = 7,700,896.
 static_assert(nc::memory<alexnet, float> ==
               nc::memory_use{.parameter_bytes = 243'860'896, .input_bytes = 618'348, .activation_bytes = 7'700'896});

@@ -177,8 +177,8 @@ class Build:
                            capture_output=True, text=True)
         return source, r, time.monotonic() - start
 
-    def finish(self):
-        """Every entry netcount printed, by network id; None if the program could not be made."""
+    def run(self):
+        """What the program printed; None if it could not be made (or failed)."""
         failed = False
         for future in self.compiles:
             source, r, seconds = future.result()
@@ -203,8 +203,15 @@ class Build:
             say(f"error: {program} failed:\n{r.stderr}")
             return None
         say(f"netcount: compiled, linked and ran in {time.monotonic() - self.started:.1f} s")
+        return r.stdout
+
+    def finish(self):
+        """Every entry netcount printed, by network id; None if the program could not be made."""
+        printed = self.run()
+        if printed is None:
+            return None
         by_net = {}
-        for line in r.stdout.splitlines():
+        for line in printed.splitlines():
             record = json.loads(line)
             entry = by_net.setdefault(record["net"], {"layers": [], "totals": None})
             if "totals" in record:

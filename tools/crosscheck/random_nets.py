@@ -243,8 +243,8 @@ class Generator:
         return [d for d in range(1, n + 1) if n % d == 0]
 
     def padding(self, kernel, stride, dilation, size, pool):
-        """A random padding for a windowed layer; `pool` keeps symmetric pads within half the
-        kernel, as torch's pools require."""
+        """A random padding for a windowed layer; `pool` keeps every pad within half the
+        kernel, as torch's pools require (and netcount of each side of pad<T, B, L, R>)."""
         (kh, kw), (sh, sw), (dh, dw), (h, w) = kernel, stride, dilation, size
         mode = self.pick({"default": 2, "valid": 1, "pad1": 2, "pad2": 2, "pad4": 2, "same": 3})
         if mode in ("default", "valid"):
@@ -253,12 +253,12 @@ class Generator:
             t, b = same_padding(h, kh, sh, dh)
             l, r = same_padding(w, kw, sw, dw)
             return Padding("same", NC + "same", (t, b, l, r))
-        if mode == "pad4":
-            limit = 3
-            t, b, l, r = (self.rng.randint(0, limit) for _ in range(4))
-            return Padding("asymmetric", f"{NC}pad<{t}, {b}, {l}, {r}>", (t, b, l, r))
         limit_h = kh // 2 if pool else 3
         limit_w = kw // 2 if pool else 3
+        if mode == "pad4":
+            t, b = (self.rng.randint(0, limit_h) for _ in range(2))
+            l, r = (self.rng.randint(0, limit_w) for _ in range(2))
+            return Padding("asymmetric", f"{NC}pad<{t}, {b}, {l}, {r}>", (t, b, l, r))
         if mode == "pad1":
             p = self.rng.randint(0, min(limit_h, limit_w))
             return Padding("symmetric", f"{NC}pad<{p}>", (p, p, p, p))

@@ -128,7 +128,8 @@ class Cropped(nn.Module):
     def forward(self, x):
         y = self.inner(x)
         t, b, l, r = self.crop
-        return y[:, :, t:y.shape[2] - b, l:y.shape[3] - r]
+        # max(): a crop of the whole output leaves it empty, not wrapped round by a negative end
+        return y[:, :, t:max(t, y.shape[2] - b), l:max(l, y.shape[3] - r)]
 
 
 class Dense(nn.Module):

@@ -12,7 +12,7 @@
 #include <netcount/layer_info.hpp>
 #include <netcount/shape.hpp>
 
-// What the report formats share: numbers and shapes as text, the seed's formulas, shares in
+// What the report formats share: numbers and shapes as text, each figure's formula, shares in
 // percent, escaping. Integers only, so that every format prints the same on every platform.
 
 namespace netcount::detail {
@@ -79,7 +79,7 @@ inline std::string formula(std::initializer_list<std::uint64_t> factors, std::ui
     return text.empty() ? to_text(value) : text + " = " + to_text(value);
 }
 
-// The seed's formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
+// The formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
 // connections = h * w * (C / g) * N * Y * X (a depthwise conv is one with g = C; a transposed
 // conv's connections run over its input positions instead); for an fc, weights = connections
 // = in * out.

@@ -13,7 +13,8 @@
 #include <netcount/layer_info.hpp>
 #include <netcount/report/format.hpp>
 
-// to_table<Net>() and to_markdown<Net>(): the seed's table, as plain text or as Markdown.
+// to_table<Net>() and to_markdown<Net>(): units, weights and connections per layer, with their
+// formulas, as plain text or as Markdown.
 //   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
 
 namespace netcount {
@@ -149,8 +150,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows) {
 
 } // namespace detail
 
-// to_table<Net>(): the seed's table (layer, output shape, units, weights and connections, each
-// with its formula) with totals. By default only the layers with weights, as in the seed.
+// to_table<Net>(): a table of layer, output shape, units, weights and connections (each with
+// its formula) and the totals. By default only the layers with weights.
 template<class Net>
 std::string to_table(table_options options = {}) {
     return detail::columns(detail::table_rows(layers<Net>, totals<Net>, options));
