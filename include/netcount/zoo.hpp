@@ -2,6 +2,8 @@
 #ifndef NETCOUNT_ZOO_HPP
 #define NETCOUNT_ZOO_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <netcount/zoo/alexnet.hpp>
 #include <netcount/zoo/densenet.hpp>
 #include <netcount/zoo/googlenet.hpp>
