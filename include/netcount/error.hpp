@@ -33,6 +33,9 @@ enum class error : unsigned {
     pool_padding_too_large,
     window_overhangs_input,
     padding_removes_output,
+    channels_not_divisible_by_chunks,
+    chunk_index_out_of_range,
+    zero_scale_factor,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -61,6 +64,9 @@ constexpr std::string_view message(error e) noexcept {
         case error::window_overhangs_input:
             return "under ceil_mode the window may run past the padded input by less than the stride, not more";
         case error::padding_removes_output: return "the padding removes the whole output of the transposed convolution";
+        case error::channels_not_divisible_by_chunks: return "input channels are not divisible by the number of chunks";
+        case error::chunk_index_out_of_range: return "a chunk's index must be below the number of chunks";
+        case error::zero_scale_factor: return "upsampling factors must be positive";
     }
     return "unknown error";
 }
@@ -134,6 +140,11 @@ struct invalid_layer {
                   "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
     static_assert(Error != error::padding_removes_output,
                   "netcount: the padding removes the whole output of the transposed convolution");
+    static_assert(Error != error::channels_not_divisible_by_chunks,
+                  "netcount: input channels are not divisible by the number of chunks");
+    static_assert(Error != error::chunk_index_out_of_range,
+                  "netcount: a chunk's index must be below the number of chunks");
+    static_assert(Error != error::zero_scale_factor, "netcount: upsampling factors must be positive");
     static constexpr bool reported = true; // see verdict
 };
 

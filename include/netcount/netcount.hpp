@@ -22,6 +22,7 @@
 #include <netcount/norm.hpp>
 #include <netcount/options.hpp>
 #include <netcount/pool.hpp>
+#include <netcount/reshape.hpp>
 #include <netcount/shape.hpp>
 #include <netcount/subsample.hpp>
 #include <netcount/version.hpp>
