@@ -32,13 +32,13 @@ namespace nc = netcount;
 template<class Layer, std::size_t H = 7, std::size_t W = 5, std::size_t C = 48>
 inline constexpr const nc::layer_info& only = nc::layers<nc::network<nc::input<H, W, C>, Layer>>[0];
 
-inline constexpr nc::shape in{7, 5, 48};
+inline constexpr nc::shape given{7, 5, 48};
 
 // A layer with nothing of its own: the input's shape, every figure 0 but its activations.
 template<class Layer>
 constexpr bool counts_nothing() {
     const nc::layer_info& l = only<Layer>;
-    return l.output == in && l.units == 0 && l.weights == 0 && l.biases == 0 && l.parameters == 0 &&
+    return l.output == given && l.units == 0 && l.weights == 0 && l.biases == 0 && l.parameters == 0 &&
            l.connections == 0 && l.connections_with_bias == 0 && l.activations == 7 * 5 * 48;
 }
 
@@ -47,7 +47,7 @@ constexpr bool counts_nothing() {
 template<class Layer>
 constexpr bool counts_parameters(std::uint64_t parameters) {
     const nc::layer_info& l = only<Layer>;
-    return l.output == in && l.units == 0 && l.weights == 0 && l.biases == 0 && l.parameters == parameters &&
+    return l.output == given && l.units == 0 && l.weights == 0 && l.biases == 0 && l.parameters == parameters &&
            l.connections == 0 && l.connections_with_bias == 0 && l.activations == 7 * 5 * 48;
 }
 
@@ -108,7 +108,7 @@ static_assert(only<nc::fc<192>>.weights == 7 * 5 * 48 * 192 && only<nc::fc<192>>
 // chunk and channel_shuffle.
 static_assert(only<nc::chunk<0, 3>>.output == nc::shape{7, 5, 16});
 static_assert(only<nc::chunk<2, 3>>.output == nc::shape{7, 5, 16});
-static_assert(only<nc::chunk<0, 1>>.output == in);
+static_assert(only<nc::chunk<0, 1>>.output == given);
 static_assert(only<nc::chunk<1, 3>>.parameters == 0 && only<nc::chunk<1, 3>>.activations == 7 * 5 * 16);
 static_assert(counts_nothing<nc::channel_shuffle<4>>());
 static_assert(only<nc::chunk<1, 3>>.kind == "chunk" && only<nc::channel_shuffle<4>>.kind == "channel_shuffle");
@@ -134,18 +134,18 @@ static_assert(nc::layers<upsampled>[2].receptive_field.height.size == 5);
 static_assert(nc::layers<upsampled>[2].output == nc::shape{10, 10, 1});
 
 // Rejections, read from each kind's apply() (compile-fail tests show the diagnostics).
-static_assert(nc::group_norm<5>::apply(in).status == nc::error::channels_not_divisible_by_groups);
-static_assert(nc::group_norm<0>::apply(in).status == nc::error::zero_groups);
-static_assert(nc::channel_shuffle<5>::apply(in).status == nc::error::channels_not_divisible_by_groups);
-static_assert(nc::channel_shuffle<0>::apply(in).status == nc::error::zero_groups);
-static_assert(nc::chunk<0, 5>::apply(in).status == nc::error::channels_not_divisible_by_chunks);
-static_assert(nc::chunk<3, 3>::apply(in).status == nc::error::chunk_index_out_of_range);
-static_assert(nc::chunk<0, 0>::apply(in).status == nc::error::chunk_index_out_of_range);
-static_assert(nc::upsample<0>::apply(in).status == nc::error::zero_scale_factor);
-static_assert(nc::upsample<2, 0>::apply(in).status == nc::error::zero_scale_factor);
-static_assert(nc::upsample_to<0, 3>::apply(in).status == nc::error::zero_outputs);
-static_assert(nc::linear<0>::apply(in).status == nc::error::zero_outputs);
-static_assert(nc::linear<8, nc::no_bias, nc::no_bias>::apply(in).status == nc::error::repeated_option);
+static_assert(nc::group_norm<5>::apply(given).status == nc::error::channels_not_divisible_by_groups);
+static_assert(nc::group_norm<0>::apply(given).status == nc::error::zero_groups);
+static_assert(nc::channel_shuffle<5>::apply(given).status == nc::error::channels_not_divisible_by_groups);
+static_assert(nc::channel_shuffle<0>::apply(given).status == nc::error::zero_groups);
+static_assert(nc::chunk<0, 5>::apply(given).status == nc::error::channels_not_divisible_by_chunks);
+static_assert(nc::chunk<3, 3>::apply(given).status == nc::error::chunk_index_out_of_range);
+static_assert(nc::chunk<0, 0>::apply(given).status == nc::error::chunk_index_out_of_range);
+static_assert(nc::upsample<0>::apply(given).status == nc::error::zero_scale_factor);
+static_assert(nc::upsample<2, 0>::apply(given).status == nc::error::zero_scale_factor);
+static_assert(nc::upsample_to<0, 3>::apply(given).status == nc::error::zero_outputs);
+static_assert(nc::linear<0>::apply(given).status == nc::error::zero_outputs);
+static_assert(nc::linear<8, nc::no_bias, nc::no_bias>::apply(given).status == nc::error::repeated_option);
 // Overflow: 2^33 * 2^31 rows do not fit in 64 bits; C * Outputs neither.
 static_assert(nc::upsample<(1ull << 31)>::apply({1ull << 33, 1, 1}).status == nc::error::count_overflow);
 static_assert(nc::upsample<1, (1ull << 31)>::apply({1, 1ull << 33, 1}).status == nc::error::count_overflow);
