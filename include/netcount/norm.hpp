@@ -14,9 +14,10 @@
 // Normalisation layers. Their scales and shifts are trainable: they count in parameters, not in
 // weights or biases (weights are the kernels of conv, fc and linear layers), and they make no
 // units or connections. Running statistics are not parameters, as in PyTorch (buffers). The
-// norms added for today's CNNs declare themselves elementwise: they keep the shape and each
-// output element depends on its own input element and its channel's or group's statistics, so
-// they may run in place (peak_activations<Net>; see detail::elementwise_layer).
+// norms added for today's CNNs declare themselves elementwise: they keep the shape, and each
+// output element depends on its own input element and on statistics (of its position, channel
+// or group) computed before any is written, so they may run in place (peak_activations<Net>;
+// see detail::elementwise_layer).
 
 namespace netcount {
 
