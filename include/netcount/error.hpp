@@ -37,6 +37,9 @@ enum class error : unsigned {
     padding_removes_output,
     empty_output,
     zero_window,
+    channels_not_divisible_by_chunks,
+    chunk_index_out_of_range,
+    zero_scale_factor,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -68,6 +71,9 @@ constexpr std::string_view message(error e) noexcept {
     if (e == error::padding_removes_output) return "the padding removes the whole output of the transposed convolution";
     if (e == error::empty_output) return "the layer outputs a shape with a zero height, width or channel count";
     if (e == error::zero_window) return "the layer reports a window with a zero kernel, stride or dilation";
+    if (e == error::channels_not_divisible_by_chunks) return "input channels are not divisible by the number of chunks";
+    if (e == error::chunk_index_out_of_range) return "a chunk's index must be below the number of chunks";
+    if (e == error::zero_scale_factor) return "upsampling factors must be positive";
     return "unknown error";
 }
 
@@ -144,6 +150,11 @@ struct invalid_layer {
                   "netcount: the layer outputs a shape with a zero height, width or channel count");
     static_assert(Error != error::zero_window,
                   "netcount: the layer reports a window with a zero kernel, stride or dilation");
+    static_assert(Error != error::channels_not_divisible_by_chunks,
+                  "netcount: input channels are not divisible by the number of chunks");
+    static_assert(Error != error::chunk_index_out_of_range,
+                  "netcount: a chunk's index must be below the number of chunks");
+    static_assert(Error != error::zero_scale_factor, "netcount: upsampling factors must be positive");
     static constexpr bool reported = true; // see verdict
 };
 

@@ -25,6 +25,7 @@
 #include <netcount/options.hpp>
 #include <netcount/peak.hpp>
 #include <netcount/pool.hpp>
+#include <netcount/reshape.hpp>
 #include <netcount/scale.hpp>
 #include <netcount/search.hpp>
 #include <netcount/shape.hpp>

@@ -200,6 +200,9 @@ enum class error : unsigned {
     padding_removes_output,
     empty_output,
     zero_window,
+    channels_not_divisible_by_chunks,
+    chunk_index_out_of_range,
+    zero_scale_factor,
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -231,6 +234,9 @@ constexpr std::string_view message(error e) noexcept {
     if (e == error::padding_removes_output) return "the padding removes the whole output of the transposed convolution";
     if (e == error::empty_output) return "the layer outputs a shape with a zero height, width or channel count";
     if (e == error::zero_window) return "the layer reports a window with a zero kernel, stride or dilation";
+    if (e == error::channels_not_divisible_by_chunks) return "input channels are not divisible by the number of chunks";
+    if (e == error::chunk_index_out_of_range) return "a chunk's index must be below the number of chunks";
+    if (e == error::zero_scale_factor) return "upsampling factors must be positive";
     return "unknown error";
 }
 
@@ -307,6 +313,11 @@ struct invalid_layer {
                   "netcount: the layer outputs a shape with a zero height, width or channel count");
     static_assert(Error != error::zero_window,
                   "netcount: the layer reports a window with a zero kernel, stride or dilation");
+    static_assert(Error != error::channels_not_divisible_by_chunks,
+                  "netcount: input channels are not divisible by the number of chunks");
+    static_assert(Error != error::chunk_index_out_of_range,
+                  "netcount: a chunk's index must be below the number of chunks");
+    static_assert(Error != error::zero_scale_factor, "netcount: upsampling factors must be positive");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -2780,8 +2791,10 @@ struct transposed_conv {
 
 
 
-// Layers that keep their input's shape and have nothing to count: no weights, so no units or
-// connections (units are the outputs of layers with weights). They still appear in layers<Net> with their shapes.
+// Layers that keep their input's shape: activations, dropout and the like. None has weights, so
+// none has units or connections (units are the outputs of layers with weights); prelu and
+// layer_scale learn a few numbers, which count as parameters. They still appear in layers<Net>
+// with their shapes.
 
 namespace netcount {
 
@@ -2791,11 +2804,22 @@ struct shape_preserving {
     static constexpr layer_result apply(const shape& in) noexcept { return {.output = in}; }
 };
 
-// Activations and dropout may run in place: the memory schedule (peak_activations<Net>) lets
-// them write over their input's buffer when they read it last.
+// Layers that compute each output element from the input element at the same place (and
+// perhaps a parameter of its channel) may run in place: the memory schedule of
+// peak_activations<Net> lets them write over their input's buffer when they read it last.
+// A static member, so it costs nothing where no schedule reads it.
 struct elementwise_layer : shape_preserving {
     static constexpr bool elementwise = true;
 };
+
+// `per` numbers for each channel, trainable, shape kept: parameters, not weights or biases
+// (weights are the kernels of conv, fc and linear layers), and no units or connections, as for
+// batch_norm.
+constexpr layer_result per_channel_parameters(const shape& in, std::uint64_t per) noexcept {
+    bool overflow = false;
+    const std::uint64_t parameters = mul(per, in.channels, overflow);
+    return {.output = in, .parameters = parameters, .status = overflow ? error::count_overflow : error::none};
+}
 
 } // namespace detail
 
@@ -2805,6 +2829,60 @@ struct sigmoid : detail::elementwise_layer { static constexpr std::string_view k
 struct tanh : detail::elementwise_layer { static constexpr std::string_view kind = "tanh"; };
 struct softmax : detail::elementwise_layer { static constexpr std::string_view kind = "softmax"; };
 struct dropout : detail::elementwise_layer { static constexpr std::string_view kind = "dropout"; };
+
+// The activations of today's CNNs, each PyTorch's module of that name with its defaults (SiLU,
+// Hardswish, Hardsigmoid, GELU, LeakyReLU, ELU, Mish). A negative slope or an alpha is a
+// constant, not a trainable number: nothing to count.
+struct silu : detail::elementwise_layer { static constexpr std::string_view kind = "silu"; };
+struct hardswish : detail::elementwise_layer { static constexpr std::string_view kind = "hardswish"; };
+struct hardsigmoid : detail::elementwise_layer { static constexpr std::string_view kind = "hardsigmoid"; };
+struct gelu : detail::elementwise_layer { static constexpr std::string_view kind = "gelu"; };
+struct leaky_relu : detail::elementwise_layer { static constexpr std::string_view kind = "leaky_relu"; };
+struct elu : detail::elementwise_layer { static constexpr std::string_view kind = "elu"; };
+struct mish : detail::elementwise_layer { static constexpr std::string_view kind = "mish"; };
+
+// per_channel: prelu<per_channel> learns one slope per channel (PyTorch's PReLU(C)).
+struct per_channel {};
+
+namespace detail {
+// Instantiated for a prelu<T> whose T is not per_channel; it then counts as prelu<>, so that
+// this is the only error.
+template<class Given>
+struct prelu_argument {
+    static_assert(always_false<Given>,
+                  "netcount: prelu takes per_channel or nothing: prelu<> learns one slope, prelu<per_channel> "
+                  "one per channel");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+// prelu<> and prelu<per_channel>: a ReLU whose negative slope is learned, one for the whole
+// layer (PyTorch's default, PReLU()) or one per channel (PReLU(C)). Parameters 1 or C.
+template<class Slopes = void>
+struct prelu {
+    static_assert(detail::verdict<std::is_void_v<Slopes> || std::is_same_v<Slopes, per_channel>,
+                                  detail::prelu_argument<Slopes>>::reported);
+    static constexpr std::string_view kind = "prelu";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept {
+        if constexpr (std::is_same_v<Slopes, per_channel>) return detail::per_channel_parameters(in, 1);
+        else return {.output = in, .parameters = 1};
+    }
+};
+
+// layer_scale: ConvNeXt's learned scale of each channel (torchvision's CNBlock.layer_scale, a
+// C x 1 x 1 parameter): C parameters.
+struct layer_scale {
+    static constexpr std::string_view kind = "layer_scale";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::per_channel_parameters(in, 1); }
+};
+
+// stochastic_depth: drops a residual branch at random while training (torchvision's
+// StochasticDepth), the identity at inference: nothing to count.
+struct stochastic_depth : detail::elementwise_layer {
+    static constexpr std::string_view kind = "stochastic_depth";
+};
 
 // lrn<Size>: local response normalization across Size neighbouring channels (AlexNet's
 // "response normalization"); no trainable numbers.
@@ -2854,6 +2932,28 @@ constexpr layer_result apply_fc(const shape& in, std::uint64_t outputs, const la
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// nn.Linear on the channels at every position (channels-last, as in ConvNeXt): a 1 x 1
+// convolution by another name. weights = C * outputs, shared by the H * W positions, so
+// connections = weights * H * W; units are the H * W * outputs output elements, and a bias adds
+// one connection to each (LeCun's convention, as for conv).
+constexpr layer_result apply_linear(const shape& in, std::uint64_t outputs, const layer_options& o) noexcept {
+    if (o.repeated) return {.status = error::repeated_option};
+    if (outputs == 0) return {.status = error::zero_outputs};
+    bool overflow = false;
+    const std::uint64_t positions = mul(in.height, in.width, overflow);
+    const std::uint64_t weights = mul(in.channels, outputs, overflow);
+    const std::uint64_t units = mul(positions, outputs, overflow);
+    const std::uint64_t biases = o.bias ? outputs : 0;
+    return {.output = {in.height, in.width, outputs},
+            .units = units,
+            .weights = weights,
+            .biases = biases,
+            .parameters = add(weights, biases, overflow),
+            .connections = mul(weights, positions, overflow),
+            .bias_connections = o.bias ? units : 0,
+            .status = overflow ? error::count_overflow : error::none};
+}
+
 // LeCun's Euclidean RBF output units: each compares its input with a parameter vector that
 // LeNet-5 fixes by hand, so they have connections but nothing trainable.
 constexpr layer_result apply_rbf(const shape& in, std::uint64_t outputs) noexcept {
@@ -2889,6 +2989,22 @@ struct fc {
 
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_fc(in, Outputs, options);
+    }
+};
+
+// linear<Outputs, Options...>: PyTorch's Linear applied to the channels at every position, as on
+// a channels-last tensor (ConvNeXt's pointwise layers): H x W x C -> H x W x Outputs, without
+// flattening. Its window is 1 x 1. Options: no_bias, name.
+template<std::size_t Outputs, class... Options>
+struct linear {
+    static constexpr std::string_view kind = "linear";
+    static constexpr detail::layer_options options = detail::gather_options<detail::fc_options, Options...>();
+    static_assert(detail::verdict<!options.refused,
+                                  detail::options_checked<linear, detail::fc_options, Options...>>::reported);
+    static constexpr std::string_view name = options.name;
+
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_linear(in, Outputs, options);
     }
 };
 
@@ -3093,6 +3209,14 @@ inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element)
 
 
 
+// Normalisation layers. Their scales and shifts are trainable: they count in parameters, not in
+// weights or biases (weights are the kernels of conv, fc and linear layers), and they make no
+// units or connections. Running statistics are not parameters, as in PyTorch (buffers). The
+// norms added for today's CNNs declare themselves elementwise: they keep the shape, and each
+// output element depends on its own input element and on statistics (of its position, channel
+// or group) computed before any is written, so they may run in place (peak_activations<Net>;
+// see detail::elementwise_layer).
+
 namespace netcount {
 
 // batch_norm: a scale and a shift per channel, trainable. They count in parameters, not in
@@ -3106,6 +3230,55 @@ struct batch_norm {
         const std::uint64_t parameters = detail::mul(2, in.channels, overflow);
         return {.output = in, .parameters = parameters,
                 .status = overflow ? error::count_overflow : error::none};
+    }
+};
+
+// layer_norm: normalises the channels at each position, with a scale and a shift per channel,
+// as torchvision's LayerNorm2d (ConvNeXt; nn.LayerNorm(C) on channels-last): 2 * C parameters.
+struct layer_norm {
+    static constexpr std::string_view kind = "layer_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::per_channel_parameters(in, 2); }
+};
+
+// group_norm<Groups>: normalises each of Groups groups of channels, with a scale and a shift per
+// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups.
+template<std::size_t Groups>
+struct group_norm {
+    static constexpr std::string_view kind = "group_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept {
+        if (Groups == 0) return {.status = error::zero_groups};
+        if (in.channels % Groups != 0) return {.status = error::channels_not_divisible_by_groups};
+        return detail::per_channel_parameters(in, 2);
+    }
+};
+
+// affine: instance_norm<affine> learns a scale and a shift per channel.
+struct affine {};
+
+namespace detail {
+// Instantiated for an instance_norm<T> whose T is not affine; it then counts as
+// instance_norm<>, so that this is the only error.
+template<class Given>
+struct instance_norm_argument {
+    static_assert(always_false<Given>,
+                  "netcount: instance_norm takes affine or nothing: instance_norm<> learns nothing, "
+                  "instance_norm<affine> a scale and a shift per channel");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+// instance_norm<> and instance_norm<affine>: normalises each channel over its positions
+// (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
+template<class Affine = void>
+struct instance_norm {
+    static_assert(detail::verdict<std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
+                                  detail::instance_norm_argument<Affine>>::reported);
+    static constexpr std::string_view kind = "instance_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::per_channel_parameters(in, std::is_same_v<Affine, affine> ? 2 : 0);
     }
 };
 
@@ -3240,6 +3413,111 @@ struct global_avg_pool {
 struct global_max_pool {
     static constexpr std::string_view kind = "global_max_pool";
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_global_pool(in); }
+};
+
+} // namespace netcount
+
+#endif
+
+// <netcount/reshape.hpp>
+#ifndef NETCOUNT_RESHAPE_HPP
+#define NETCOUNT_RESHAPE_HPP
+
+
+
+// Layers that move or copy their input's elements into another shape: a slice of the channels,
+// the channels reordered, the positions repeated by interpolation. No weights, so no units or
+// connections, and nothing trainable; only their shapes (and activations) count.
+
+namespace netcount {
+
+namespace detail {
+
+constexpr layer_result apply_chunk(const shape& in, std::uint64_t index, std::uint64_t count) noexcept {
+    if (index >= count) return {.status = error::chunk_index_out_of_range};
+    if (in.channels % count != 0) return {.status = error::channels_not_divisible_by_chunks};
+    return {.output = {in.height, in.width, in.channels / count}};
+}
+
+constexpr layer_result apply_channel_shuffle(const shape& in, std::uint64_t groups) noexcept {
+    if (groups == 0) return {.status = error::zero_groups};
+    if (in.channels % groups != 0) return {.status = error::channels_not_divisible_by_groups};
+    return {.output = in};
+}
+
+// An upsampling layer's window, for receptive fields: along each axis it is a transposed window
+// of kernel and stride `factor` (the layer repeats each input position `factor` times), which
+// detail/field.hpp reads as one input position per output and outputs 1 / factor input
+// positions apart: nearest interpolation exactly. Bilinear interpolation reads one input
+// position more (the neighbour it blends with); netcount does not know the mode, and counts
+// nothing that depends on it.
+constexpr layer_window upsampling_window(std::uint64_t factor_h, std::uint64_t factor_w) noexcept {
+    return {.height = {.kernel = factor_h, .stride = factor_h},
+            .width = {.kernel = factor_w, .stride = factor_w},
+            .transposed = true};
+}
+
+constexpr layer_result apply_upsample(const shape& in, std::uint64_t factor_h, std::uint64_t factor_w) noexcept {
+    if (factor_h == 0 || factor_w == 0) return {.status = error::zero_scale_factor};
+    bool overflow = false;
+    const std::uint64_t height = mul(in.height, factor_h, overflow), width = mul(in.width, factor_w, overflow);
+    return {.output = {height, width, in.channels},
+            .window = upsampling_window(factor_h, factor_w),
+            .status = overflow ? error::count_overflow : error::none};
+}
+
+// An output size that is not a whole multiple of the input's (or is smaller) has no whole factor;
+// the window then takes the whole part of the ratio, at least 1: receptive fields through such a
+// layer are approximate, as through a transposed convolution's.
+constexpr layer_result apply_upsample_to(const shape& in, std::uint64_t height, std::uint64_t width) noexcept {
+    if (height == 0 || width == 0) return {.status = error::zero_outputs};
+    const std::uint64_t factor_h = in.height != 0 && height > in.height ? height / in.height : 1;
+    const std::uint64_t factor_w = in.width != 0 && width > in.width ? width / in.width : 1;
+    return {.output = {height, width, in.channels}, .window = upsampling_window(factor_h, factor_w)};
+}
+
+} // namespace detail
+
+// chunk<Index, Count>: the Index-th (from 0) of Count equal slices of the channels, as
+// x.chunk(Count, dim=1)[Index] where Count divides C (ShuffleNetV2's channel split):
+// H x W x C -> H x W x (C / Count). Rejected: Index >= Count, and C not divisible by Count
+// (torch.chunk would then make the last slice smaller).
+template<std::size_t Index, std::size_t Count>
+struct chunk {
+    static constexpr std::string_view kind = "chunk";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_chunk(in, Index, Count); }
+};
+
+// channel_shuffle<Groups>: the channels, seen as Groups rows of C / Groups, read by columns
+// (ShuffleNet; PyTorch's ChannelShuffle(Groups)). Shape kept; C must be a multiple of Groups.
+template<std::size_t Groups>
+struct channel_shuffle {
+    static constexpr std::string_view kind = "channel_shuffle";
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_channel_shuffle(in, Groups);
+    }
+};
+
+// upsample<Factor> and upsample<FactorH, FactorW>: H x W x C -> (H * FactorH) x (W * FactorW) x
+// C, as PyTorch's Upsample(scale_factor=...) with whole factors, nearest or bilinear alike (the
+// mode changes no figure). Rejected: a factor of 0, a size that overflows 64 bits.
+template<std::size_t FactorH, std::size_t FactorW = FactorH>
+struct upsample {
+    static constexpr std::string_view kind = "upsample";
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_upsample(in, FactorH, FactorW);
+    }
+};
+
+// upsample_to<H, W>: interpolation to an H x W output whatever the input's size, as PyTorch's
+// Upsample(size=(H, W)) or F.interpolate(size=...) (segmentation heads back to the input's
+// size), nearest or bilinear alike. Rejected: H or W of 0.
+template<std::size_t Height, std::size_t Width = Height>
+struct upsample_to {
+    static constexpr std::string_view kind = "upsample_to";
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_upsample_to(in, Height, Width);
+    }
 };
 
 } // namespace netcount
@@ -3953,8 +4231,9 @@ inline std::string formula(std::initializer_list<std::uint64_t> factors, std::ui
 
 // The formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
 // connections = h * w * (C / g) * N * Y * X (a depthwise conv is one with g = C; a transposed
-// conv's connections run over its input positions instead); for an fc, weights = connections
-// = in * out.
+// conv's connections run over its input positions instead); for a linear, units = Y * X * N,
+// weights = C * N, connections = C * N * Y * X; for an fc, weights = connections = in * out.
+// Every other kind shows its numbers without a formula, rather than a guessed one.
 struct layer_formulas {
     std::string units, weights, connections;
 };
@@ -3968,6 +4247,10 @@ inline layer_formulas formulas_of(const layer_info& l) {
         return {formula({y, x, n}, l.units), formula({kh, kw, c, n}, l.weights),
                 formula({kh, kw, c, n, over_input ? l.input.height : y, over_input ? l.input.width : x},
                         l.connections)};
+    }
+    if (l.kind == "linear") { // a 1 x 1 conv by another name: no kernel factors
+        const std::uint64_t c = l.input.channels;
+        return {formula({y, x, n}, l.units), formula({c, n}, l.weights), formula({c, n, y, x}, l.connections)};
     }
     if (l.kind == "fc") {
         bool overflow = false; // then no formula holds, and formula() shows the numbers alone

@@ -102,8 +102,9 @@ inline std::string formula(std::initializer_list<std::uint64_t> factors, std::ui
 
 // The formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
 // connections = h * w * (C / g) * N * Y * X (a depthwise conv is one with g = C; a transposed
-// conv's connections run over its input positions instead); for an fc, weights = connections
-// = in * out.
+// conv's connections run over its input positions instead); for a linear, units = Y * X * N,
+// weights = C * N, connections = C * N * Y * X; for an fc, weights = connections = in * out.
+// Every other kind shows its numbers without a formula, rather than a guessed one.
 struct layer_formulas {
     std::string units, weights, connections;
 };
@@ -117,6 +118,10 @@ inline layer_formulas formulas_of(const layer_info& l) {
         return {formula({y, x, n}, l.units), formula({kh, kw, c, n}, l.weights),
                 formula({kh, kw, c, n, over_input ? l.input.height : y, over_input ? l.input.width : x},
                         l.connections)};
+    }
+    if (l.kind == "linear") { // a 1 x 1 conv by another name: no kernel factors
+        const std::uint64_t c = l.input.channels;
+        return {formula({y, x, n}, l.units), formula({c, n}, l.weights), formula({c, n, y, x}, l.connections)};
     }
     if (l.kind == "fc") {
         bool overflow = false; // then no formula holds, and formula() shows the numbers alone
