@@ -3685,7 +3685,7 @@ struct replace_with {
 template<class Layer, std::size_t N>
 struct resized {
     // An error here means resize named a layer that has no count of filters or outputs.
-    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv or fc layer");
+    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv, fc or linear layer");
     using type = Layer;
 };
 template<std::size_t F, class... Options, std::size_t N>
@@ -3699,6 +3699,10 @@ struct resized<transposed_conv<F, Options...>, N> {
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<fc<F, Options...>, N> {
     using type = fc<N, Options...>;
+};
+template<std::size_t F, class... Options, std::size_t N>
+struct resized<linear<F, Options...>, N> {
+    using type = linear<N, Options...>;
 };
 
 template<std::size_t N>
@@ -3853,6 +3857,17 @@ template<class... O>
 inline constexpr bool follows_width<depthwise_conv<O...>> = true;
 template<class... O>
 inline constexpr bool follows_width<subsample<O...>> = true;
+// The reshaping kinds keep following their input: a chunk takes its share of the scaled
+// channels, a shuffle or an upsampling keeps them (a count the scaling leaves indivisible is
+// the layer's usual error).
+template<std::size_t Index, std::size_t Count>
+inline constexpr bool follows_width<chunk<Index, Count>> = true;
+template<std::size_t Groups>
+inline constexpr bool follows_width<channel_shuffle<Groups>> = true;
+template<std::size_t FH, std::size_t FW>
+inline constexpr bool follows_width<upsample<FH, FW>> = true;
+template<std::size_t H, std::size_t W>
+inline constexpr bool follows_width<upsample_to<H, W>> = true;
 
 } // namespace detail
 
@@ -3882,6 +3897,10 @@ struct scaled_width<transposed_conv<F, Options...>, Num, Den, Divisor> {
 template<std::size_t F, class... Options, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width<fc<F, Options...>, Num, Den, Divisor> {
     using type = fc<detail::scaled_count<F, Num, Den, Divisor>(), Options...>;
+};
+template<std::size_t F, class... Options, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
+    using type = linear<detail::scaled_count<F, Num, Den, Divisor>(), Options...>;
 };
 
 namespace detail {

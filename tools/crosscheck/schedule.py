@@ -22,9 +22,16 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.fx.passes.shape_prop import ShapeProp
 
-from torch_side import Flat
+from torchvision.models.convnext import LayerNorm2d
+from torchvision.ops import StochasticDepth
 
-ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Dropout, nn.BatchNorm2d)
+from torch_side import Flat, LayerScale
+
+# Every activation, dropout, the norms, layer_scale and stochastic_depth compute each element
+# from the element at the same place (and parameters of its channel or group).
+ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Dropout, nn.BatchNorm2d,
+                       nn.SiLU, nn.Hardswish, nn.Hardsigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.Mish,
+                       nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, LayerNorm2d, LayerScale, StochasticDepth)
 VIEW_MODULES = (nn.Flatten, nn.Identity, Flat)
 ELEMENTWISE_FUNCTIONS = {torch.relu, F.relu, F.relu6, torch.sigmoid, torch.tanh, F.dropout, F.softmax,
                          torch.softmax, F.batch_norm}
