@@ -11,6 +11,13 @@
 //   upsample<2>: 16 x 16 x 8 (2,048 activations); upsample_to<20, 18>: 20 x 18 x 8 (2,880)
 //   head       linear<3, no_bias> on 20 x 18 x 8: weights 8 * 3 = 24, units 20 * 18 * 3 = 1,080,
 //              connections 24 * 360 = 8,640
+// Live activations (docs/deploy.md): the stem reads the 256 inputs and writes 512 (768); the
+// norms, activations and prelus run in place (512); chunk1 writes 256 beside the 512 it reads
+// (768), chunk2 256 more (1,024); linear1 256 beside both chunks (768); layer_norm and
+// layer_scale run in place beside chunk1 (512); the concat writes 512 beside its two 256s
+// (1,024), the shuffle 512 beside those (1,024); the instance norms and stochastic_depth in
+// place (512); upsample 2,048 beside 512 (2,560), upsample_to 2,880 beside 2,048 (4,928), head
+// 1,080 beside 2,880 (3,960).
 // Totals: units 512 + 256 + 1,080 = 1,848; weights 288 + 16 + 24 = 328; biases 12; parameters
 // 296 + 16 + 1 + 8 + 20 + 8 + 4 + 16 + 24 = 393; connections 18,432 + 1,024 + 8,640 = 28,096.
 #include <string>
@@ -80,31 +87,31 @@ TEST_CASE("to_markdown writes linear's formulas") {
 TEST_CASE("to_csv: every new kind's row") {
     const std::string expected =
         "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,"
-        "units,weights,biases,parameters,connections,connections_with_bias,activations\n"
-        "stem,conv,8,8,4,8,8,8,512,288,8,296,18432,18944,512\n"
-        "group_norm1,group_norm,8,8,8,8,8,8,0,0,0,16,0,0,512\n"
-        "silu1,silu,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "hardswish1,hardswish,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "hardsigmoid1,hardsigmoid,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "gelu1,gelu,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "leaky_relu1,leaky_relu,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "elu1,elu,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "mish1,mish,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "prelu1,prelu,8,8,8,8,8,8,0,0,0,1,0,0,512\n"
-        "prelu2,prelu,8,8,8,8,8,8,0,0,0,8,0,0,512\n"
-        "split/chunk1,chunk,8,8,8,8,8,4,0,0,0,0,0,0,256\n"
-        "split/chunk2,chunk,8,8,8,8,8,4,0,0,0,0,0,0,256\n"
-        "split/linear1,linear,8,8,4,8,8,4,256,16,4,20,1024,1280,256\n"
-        "split/layer_norm1,layer_norm,8,8,4,8,8,4,0,0,0,8,0,0,256\n"
-        "split/layer_scale1,layer_scale,8,8,4,8,8,4,0,0,0,4,0,0,256\n"
-        "split,concat,8,8,4,8,8,8,0,0,0,0,0,0,512\n"
-        "channel_shuffle1,channel_shuffle,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "instance_norm1,instance_norm,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "instance_norm2,instance_norm,8,8,8,8,8,8,0,0,0,16,0,0,512\n"
-        "stochastic_depth1,stochastic_depth,8,8,8,8,8,8,0,0,0,0,0,0,512\n"
-        "upsample1,upsample,8,8,8,16,16,8,0,0,0,0,0,0,2048\n"
-        "upsample_to1,upsample_to,16,16,8,20,18,8,0,0,0,0,0,0,2880\n"
-        "head,linear,20,18,8,20,18,3,1080,24,0,24,8640,8640,1080\n";
+        "units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations\n"
+        "stem,conv,8,8,4,8,8,8,512,288,8,296,18432,18944,512,768\n"
+        "group_norm1,group_norm,8,8,8,8,8,8,0,0,0,16,0,0,512,512\n"
+        "silu1,silu,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "hardswish1,hardswish,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "hardsigmoid1,hardsigmoid,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "gelu1,gelu,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "leaky_relu1,leaky_relu,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "elu1,elu,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "mish1,mish,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "prelu1,prelu,8,8,8,8,8,8,0,0,0,1,0,0,512,512\n"
+        "prelu2,prelu,8,8,8,8,8,8,0,0,0,8,0,0,512,512\n"
+        "split/chunk1,chunk,8,8,8,8,8,4,0,0,0,0,0,0,256,768\n"
+        "split/chunk2,chunk,8,8,8,8,8,4,0,0,0,0,0,0,256,1024\n"
+        "split/linear1,linear,8,8,4,8,8,4,256,16,4,20,1024,1280,256,768\n"
+        "split/layer_norm1,layer_norm,8,8,4,8,8,4,0,0,0,8,0,0,256,512\n"
+        "split/layer_scale1,layer_scale,8,8,4,8,8,4,0,0,0,4,0,0,256,512\n"
+        "split,concat,8,8,4,8,8,8,0,0,0,0,0,0,512,1024\n"
+        "channel_shuffle1,channel_shuffle,8,8,8,8,8,8,0,0,0,0,0,0,512,1024\n"
+        "instance_norm1,instance_norm,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "instance_norm2,instance_norm,8,8,8,8,8,8,0,0,0,16,0,0,512,512\n"
+        "stochastic_depth1,stochastic_depth,8,8,8,8,8,8,0,0,0,0,0,0,512,512\n"
+        "upsample1,upsample,8,8,8,16,16,8,0,0,0,0,0,0,2048,2560\n"
+        "upsample_to1,upsample_to,16,16,8,20,18,8,0,0,0,0,0,0,2880,4928\n"
+        "head,linear,20,18,8,20,18,3,1080,24,0,24,8640,8640,1080,3960\n";
     CHECK(nc::to_csv<modern>() == expected);
 }
 
@@ -119,7 +126,7 @@ TEST_CASE("to_json: the new kinds, the chunks' graph and the totals") {
     CHECK(has(json, "\"kind\": \"upsample\", \"inputs\": [20], \"input\": {\"height\": 8, \"width\": 8, "
                     "\"channels\": 8}, \"output\": {\"height\": 16, \"width\": 16, \"channels\": 8}, "));
     // Nearest upsampling keeps the field of what it repeats: the stem's 3 x 3, padded by 1.
-    CHECK(has(json, "\"activations\": 2048, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, "
+    CHECK(has(json, "\"activations\": 2048, \"live_activations\": 2560, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, "
                     "\"start\": -1}, "));
     CHECK(has(json, "\"totals\": {\"units\": 1848, \"weights\": 328, \"biases\": 12, \"parameters\": 393, "
                     "\"connections\": 28096, \"connections_with_bias\": 28864, "));
