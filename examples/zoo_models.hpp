@@ -40,4 +40,9 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"squeezenet1_0", zoo::squeezenet1_0>,
                               model<"squeezenet1_1", zoo::squeezenet1_1>,
                               model<"mobilenet_v2", zoo::mobilenet_v2>,
-                              model<"densenet121", zoo::densenet121>>;
+                              model<"densenet121", zoo::densenet121>,
+                              model<"resnext50_32x4d", zoo::resnext50_32x4d>,
+                              model<"resnext101_32x8d", zoo::resnext101_32x8d>,
+                              model<"resnext101_64x4d", zoo::resnext101_64x4d>,
+                              model<"wide_resnet50_2", zoo::wide_resnet50_2>,
+                              model<"wide_resnet101_2", zoo::wide_resnet101_2>>;

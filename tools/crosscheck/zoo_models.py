@@ -67,4 +67,9 @@ MODELS = [
     Model("googlenet", torchvision("googlenet", aux_logits=False, init_weights=False), IMAGENET,
           note="without the auxiliary heads"),
     Model("densenet121", torchvision("densenet121"), IMAGENET),
+    Model("resnext50_32x4d", torchvision("resnext50_32x4d"), IMAGENET),
+    Model("resnext101_32x8d", torchvision("resnext101_32x8d"), IMAGENET),
+    Model("resnext101_64x4d", torchvision("resnext101_64x4d"), IMAGENET),
+    Model("wide_resnet50_2", torchvision("wide_resnet50_2"), IMAGENET),
+    Model("wide_resnet101_2", torchvision("wide_resnet101_2"), IMAGENET),
 ]

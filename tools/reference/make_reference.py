@@ -44,6 +44,11 @@ MODELS = {
     # a slow truncated-normal initialisation that does not change any count.
     "googlenet": lambda: tvm.googlenet(aux_logits=False, init_weights=False),
     "densenet121": lambda: tvm.densenet121(),
+    "resnext50_32x4d": lambda: tvm.resnext50_32x4d(),
+    "resnext101_32x8d": lambda: tvm.resnext101_32x8d(),
+    "resnext101_64x4d": lambda: tvm.resnext101_64x4d(),
+    "wide_resnet50_2": lambda: tvm.wide_resnet50_2(),
+    "wide_resnet101_2": lambda: tvm.wide_resnet101_2(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
