@@ -45,4 +45,8 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"resnext101_32x8d", zoo::resnext101_32x8d>,
                               model<"resnext101_64x4d", zoo::resnext101_64x4d>,
                               model<"wide_resnet50_2", zoo::wide_resnet50_2>,
-                              model<"wide_resnet101_2", zoo::wide_resnet101_2>>;
+                              model<"wide_resnet101_2", zoo::wide_resnet101_2>,
+                              model<"vgg11_bn", zoo::vgg11_bn>,
+                              model<"vgg13_bn", zoo::vgg13_bn>,
+                              model<"vgg16_bn", zoo::vgg16_bn>,
+                              model<"vgg19_bn", zoo::vgg19_bn>>;

@@ -72,4 +72,8 @@ MODELS = [
     Model("resnext101_64x4d", torchvision("resnext101_64x4d"), IMAGENET),
     Model("wide_resnet50_2", torchvision("wide_resnet50_2"), IMAGENET),
     Model("wide_resnet101_2", torchvision("wide_resnet101_2"), IMAGENET),
+    Model("vgg11_bn", torchvision("vgg11_bn"), IMAGENET),
+    Model("vgg13_bn", torchvision("vgg13_bn"), IMAGENET),
+    Model("vgg16_bn", torchvision("vgg16_bn"), IMAGENET),
+    Model("vgg19_bn", torchvision("vgg19_bn"), IMAGENET),
 ]

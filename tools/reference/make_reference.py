@@ -49,6 +49,10 @@ MODELS = {
     "resnext101_64x4d": lambda: tvm.resnext101_64x4d(),
     "wide_resnet50_2": lambda: tvm.wide_resnet50_2(),
     "wide_resnet101_2": lambda: tvm.wide_resnet101_2(),
+    "vgg11_bn": lambda: tvm.vgg11_bn(),
+    "vgg13_bn": lambda: tvm.vgg13_bn(),
+    "vgg16_bn": lambda: tvm.vgg16_bn(),
+    "vgg19_bn": lambda: tvm.vgg19_bn(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
