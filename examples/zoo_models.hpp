@@ -49,4 +49,7 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"vgg11_bn", zoo::vgg11_bn>,
                               model<"vgg13_bn", zoo::vgg13_bn>,
                               model<"vgg16_bn", zoo::vgg16_bn>,
-                              model<"vgg19_bn", zoo::vgg19_bn>>;
+                              model<"vgg19_bn", zoo::vgg19_bn>,
+                              model<"densenet161", zoo::densenet161>,
+                              model<"densenet169", zoo::densenet169>,
+                              model<"densenet201", zoo::densenet201>>;

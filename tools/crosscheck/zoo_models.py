@@ -76,4 +76,7 @@ MODELS = [
     Model("vgg13_bn", torchvision("vgg13_bn"), IMAGENET),
     Model("vgg16_bn", torchvision("vgg16_bn"), IMAGENET),
     Model("vgg19_bn", torchvision("vgg19_bn"), IMAGENET),
+    Model("densenet161", torchvision("densenet161"), IMAGENET),
+    Model("densenet169", torchvision("densenet169"), IMAGENET),
+    Model("densenet201", torchvision("densenet201"), IMAGENET),
 ]

@@ -53,6 +53,9 @@ MODELS = {
     "vgg13_bn": lambda: tvm.vgg13_bn(),
     "vgg16_bn": lambda: tvm.vgg16_bn(),
     "vgg19_bn": lambda: tvm.vgg19_bn(),
+    "densenet161": lambda: tvm.densenet161(),
+    "densenet169": lambda: tvm.densenet169(),
+    "densenet201": lambda: tvm.densenet201(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
