@@ -52,4 +52,11 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"vgg19_bn", zoo::vgg19_bn>,
                               model<"densenet161", zoo::densenet161>,
                               model<"densenet169", zoo::densenet169>,
-                              model<"densenet201", zoo::densenet201>>;
+                              model<"densenet201", zoo::densenet201>,
+                              model<"regnet_x_400mf", zoo::regnet_x_400mf>,
+                              model<"regnet_x_800mf", zoo::regnet_x_800mf>,
+                              model<"regnet_x_1_6gf", zoo::regnet_x_1_6gf>,
+                              model<"regnet_x_3_2gf", zoo::regnet_x_3_2gf>,
+                              model<"regnet_x_8gf", zoo::regnet_x_8gf>,
+                              model<"regnet_x_16gf", zoo::regnet_x_16gf>,
+                              model<"regnet_x_32gf", zoo::regnet_x_32gf>>;

@@ -79,4 +79,11 @@ MODELS = [
     Model("densenet161", torchvision("densenet161"), IMAGENET),
     Model("densenet169", torchvision("densenet169"), IMAGENET),
     Model("densenet201", torchvision("densenet201"), IMAGENET),
+    Model("regnet_x_400mf", torchvision("regnet_x_400mf"), IMAGENET),
+    Model("regnet_x_800mf", torchvision("regnet_x_800mf"), IMAGENET),
+    Model("regnet_x_1_6gf", torchvision("regnet_x_1_6gf"), IMAGENET),
+    Model("regnet_x_3_2gf", torchvision("regnet_x_3_2gf"), IMAGENET),
+    Model("regnet_x_8gf", torchvision("regnet_x_8gf"), IMAGENET),
+    Model("regnet_x_16gf", torchvision("regnet_x_16gf"), IMAGENET),
+    Model("regnet_x_32gf", torchvision("regnet_x_32gf"), IMAGENET),
 ]

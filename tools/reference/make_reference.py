@@ -56,6 +56,13 @@ MODELS = {
     "densenet161": lambda: tvm.densenet161(),
     "densenet169": lambda: tvm.densenet169(),
     "densenet201": lambda: tvm.densenet201(),
+    "regnet_x_400mf": lambda: tvm.regnet_x_400mf(),
+    "regnet_x_800mf": lambda: tvm.regnet_x_800mf(),
+    "regnet_x_1_6gf": lambda: tvm.regnet_x_1_6gf(),
+    "regnet_x_3_2gf": lambda: tvm.regnet_x_3_2gf(),
+    "regnet_x_8gf": lambda: tvm.regnet_x_8gf(),
+    "regnet_x_16gf": lambda: tvm.regnet_x_16gf(),
+    "regnet_x_32gf": lambda: tvm.regnet_x_32gf(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
