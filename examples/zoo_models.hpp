@@ -59,4 +59,8 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"regnet_x_3_2gf", zoo::regnet_x_3_2gf>,
                               model<"regnet_x_8gf", zoo::regnet_x_8gf>,
                               model<"regnet_x_16gf", zoo::regnet_x_16gf>,
-                              model<"regnet_x_32gf", zoo::regnet_x_32gf>>;
+                              model<"regnet_x_32gf", zoo::regnet_x_32gf>,
+                              model<"mnasnet0_5", zoo::mnasnet0_5>,
+                              model<"mnasnet0_75", zoo::mnasnet0_75>,
+                              model<"mnasnet1_0", zoo::mnasnet1_0>,
+                              model<"mnasnet1_3", zoo::mnasnet1_3>>;

@@ -86,4 +86,8 @@ MODELS = [
     Model("regnet_x_8gf", torchvision("regnet_x_8gf"), IMAGENET),
     Model("regnet_x_16gf", torchvision("regnet_x_16gf"), IMAGENET),
     Model("regnet_x_32gf", torchvision("regnet_x_32gf"), IMAGENET),
+    Model("mnasnet0_5", torchvision("mnasnet0_5"), IMAGENET),
+    Model("mnasnet0_75", torchvision("mnasnet0_75"), IMAGENET),
+    Model("mnasnet1_0", torchvision("mnasnet1_0"), IMAGENET),
+    Model("mnasnet1_3", torchvision("mnasnet1_3"), IMAGENET),
 ]

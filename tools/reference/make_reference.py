@@ -63,6 +63,10 @@ MODELS = {
     "regnet_x_8gf": lambda: tvm.regnet_x_8gf(),
     "regnet_x_16gf": lambda: tvm.regnet_x_16gf(),
     "regnet_x_32gf": lambda: tvm.regnet_x_32gf(),
+    "mnasnet0_5": lambda: tvm.mnasnet0_5(),
+    "mnasnet0_75": lambda: tvm.mnasnet0_75(),
+    "mnasnet1_0": lambda: tvm.mnasnet1_0(),
+    "mnasnet1_3": lambda: tvm.mnasnet1_3(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
