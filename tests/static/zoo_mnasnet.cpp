@@ -3,6 +3,7 @@
 // measured by tools/reference/make_reference.py with forward hooks (PyTorch 1.13.1,
 // torchvision 0.14.1).
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include <netcount/zoo/mnasnet.hpp>
@@ -47,6 +48,11 @@ static_assert(widths(13, 10, {40, 24, 32, 56, 104, 128, 248, 416}));
 static_assert(mnasnet_round(83, 1, 1) == 80);
 static_assert(mnasnet_round(84, 1, 1) == 88);
 static_assert(mnasnet_round(11, 1, 1) == 16);
+// A width past 64 bits is 0 (which the convolution rejects), never a wrapped number: 32 * 2^63
+// overflows, and so does 10 * rounded * den on the way for 2^61 channels.
+static_assert(mnasnet_round(32, std::uint64_t{1} << 63, 1) == 0);
+static_assert(mnasnet_round(1, std::uint64_t{1} << 61, 1) == 0);
+static_assert(mnasnet_round(32, 1, 0) == 0);
 
 // The networks end with those widths: stack6 is D7 wide at 7 x 7.
 static_assert(nc::layer<nc::zoo::mnasnet0_5, "stack6/conv2">.output == nc::shape{7, 7, 160});

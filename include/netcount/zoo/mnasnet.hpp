@@ -2,8 +2,10 @@
 #define NETCOUNT_ZOO_MNASNET_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 
+#include <netcount/detail/checked.hpp>
 #include <netcount/netcount.hpp>
 
 namespace netcount::zoo {
@@ -30,13 +32,21 @@ namespace netcount::zoo {
 // ("stack2/residual1/depthwise_conv1").
 
 // torchvision's _round_to_multiple_of(Depth * alpha, 8) with alpha = Num / Den, in exact
-// integer arithmetic: floor(Depth * alpha + 4) down to a multiple of 8, at least 8, plus 8
-// if the result is below 0.9 * Depth * alpha. (The operands are a few thousand at most.)
-constexpr std::size_t mnasnet_round(std::size_t depth, std::size_t num, std::size_t den) noexcept {
-    const std::size_t scaled = depth * num;                    // Depth * alpha * den
-    std::size_t rounded = (scaled + 4 * den) / den / 8 * 8;   // int(val + 8 / 2) // 8 * 8
+// integer arithmetic where torchvision uses floats: floor(Depth * alpha + 4) down to a
+// multiple of 8, at least 8, plus 8 if the result is below 0.9 * Depth * alpha. For the four
+// multipliers the widths equal torchvision's (tests/static/zoo_mnasnet.cpp). A width that
+// does not fit in 64 bits comes out 0, which its convolution rejects (zero filters).
+constexpr std::uint64_t mnasnet_round(std::uint64_t depth, std::uint64_t num, std::uint64_t den) noexcept {
+    bool overflow = den == 0;
+    const std::uint64_t scaled = detail::mul(depth, num, overflow); // Depth * alpha * den
+    const std::uint64_t half = detail::mul(4, den, overflow);
+    if (overflow) return 0;
+    std::uint64_t rounded = detail::add(scaled, half, overflow) / den / 8 * 8; // int(val + 8 / 2) // 8 * 8
     if (rounded < 8) rounded = 8;
-    return 10 * rounded * den >= 9 * scaled ? rounded : rounded + 8;
+    const bool close_enough = detail::mul(detail::mul(10, rounded, overflow), den, overflow) >=
+                              detail::mul(9, scaled, overflow);
+    const std::uint64_t result = close_enough ? rounded : detail::add(rounded, 8, overflow);
+    return overflow ? 0 : result;
 }
 
 // A convolution and its batch norm.
@@ -46,15 +56,16 @@ using mnasnet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, p
 // An MBConv block's layers: 1 x 1 to Expansion * In channels, depthwise Kernel x Kernel with
 // the stride, 1 x 1 to Out without ReLU (torchvision's _InvertedResidual).
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
-using mbconv = sequence<mnasnet_conv_bn<Expansion * In, 1>, relu,
-                        depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm, relu,
-                        mnasnet_conv_bn<Out, 1>>;
+using mnasnet_mbconv = sequence<mnasnet_conv_bn<Expansion * In, 1>, relu,
+                                depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
+                                batch_norm, relu,
+                                mnasnet_conv_bn<Out, 1>>;
 
 // The block, plus its input when both have the same shape.
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
 using mnasnet_block = std::conditional_t<Stride == 1 && In == Out,
-                                         residual<mbconv<In, Out, Kernel, Stride, Expansion>>,
-                                         mbconv<In, Out, Kernel, Stride, Expansion>>;
+                                         residual<mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>,
+                                         mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>;
 
 // A stack read from In channels: Repeats blocks of Out channels, the first with the stride.
 template<fixed_string Name, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride,

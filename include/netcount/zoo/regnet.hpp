@@ -46,17 +46,17 @@ using regnet_projection = sequence<name<"proj">, regnet_conv_bn<Width, 1, Stride
 // The X block (Figure 4, bottleneck ratio 1): 1 x 1, 3 x 3 in groups of GroupWidth channels,
 // 1 x 1, all Width wide, added to the shortcut, then a ReLU.
 template<std::size_t Width, std::size_t Stride, std::size_t GroupWidth, class Shortcut>
-using x_block = sequence<add<Shortcut,
-                             sequence<regnet_conv_bn<Width, 1>, relu,
-                                      regnet_conv_bn<Width, 3, Stride, Width / GroupWidth>, relu,
-                                      regnet_conv_bn<Width, 1>>>,
-                         relu>;
+using regnet_x_block = sequence<add<Shortcut,
+                                    sequence<regnet_conv_bn<Width, 1>, relu,
+                                             regnet_conv_bn<Width, 3, Stride, Width / GroupWidth>, relu,
+                                             regnet_conv_bn<Width, 1>>>,
+                                relu>;
 
 // A stage: Depth X blocks of Width channels, the first striding by 2 and projecting.
 template<fixed_string Name, std::size_t Depth, std::size_t Width, std::size_t GroupWidth>
 using regnet_stage = sequence<name<Name>,
-                              x_block<Width, 2, GroupWidth, regnet_projection<Width, 2>>,
-                              repeat<Depth - 1, x_block<Width, 1, GroupWidth, identity>>>;
+                              regnet_x_block<Width, 2, GroupWidth, regnet_projection<Width, 2>>,
+                              repeat<Depth - 1, regnet_x_block<Width, 1, GroupWidth, identity>>>;
 
 // regnet_network<Stages...>: the stem, the four stages and the head.
 template<class... Stages>
