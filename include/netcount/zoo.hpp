@@ -8,7 +8,9 @@
 #include <netcount/zoo/densenet.hpp>
 #include <netcount/zoo/googlenet.hpp>
 #include <netcount/zoo/lenet.hpp>
+#include <netcount/zoo/mnasnet.hpp>
 #include <netcount/zoo/mobilenet.hpp>
+#include <netcount/zoo/regnet.hpp>
 #include <netcount/zoo/resnet.hpp>
 #include <netcount/zoo/squeezenet.hpp>
 #include <netcount/zoo/vgg.hpp>

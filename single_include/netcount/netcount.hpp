@@ -493,7 +493,8 @@ struct layer_info {
     std::span<const std::size_t> inputs{};
     // Activation elements alive while this entry runs in one inference pass (batch 1), the
     // network input included while it is read: the schedule of peak_activations<Net>
-    // (docs/deploy.md). UINT64_MAX where the sum does not fit in 64 bits.
+    // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on
+    // (peak_activations<Net> is then a compile error).
     std::uint64_t live_activations = 0;
 };
 

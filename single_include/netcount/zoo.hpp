@@ -90,8 +90,8 @@ struct alexnet_torchvision
 namespace netcount::zoo {
 
 // DenseNet as Huang, Liu, van der Maaten and Weinberger describe it in "Densely Connected
-// Convolutional Networks" (2017), Table 1, in torchvision's form (models.densenet121): the
-// DenseNet-BC variant, with 1 x 1 bottlenecks of 4k channels in the dense layers and
+// Convolutional Networks" (2017), Table 1, in torchvision's form (models.densenet121, 161,
+// 169 and 201): the DenseNet-BC variant, with 1 x 1 bottlenecks of 4k channels in the dense layers and
 // transitions that halve the channels (compression 0.5). Layers are pre-activated: batch norm
 // and ReLU come before each convolution, which has no bias.
 //
@@ -136,7 +136,13 @@ using densenet_network = network<input<224, 224, 3>,
                                  global_avg_pool,
                                  fc<1000>>;
 
+// The columns of Table 1, k = 32 and 2k = 64 filters in the first convolution.
 struct densenet121 : densenet_network<32, 64, 6, 12, 24, 16> {};
+struct densenet169 : densenet_network<32, 64, 6, 12, 32, 32> {};
+struct densenet201 : densenet_network<32, 64, 6, 12, 48, 32> {};
+// DenseNet-161 is no column of Table 1: the authors' wider ImageNet model, which torchvision
+// took, with k = 48, 2k = 96 filters in the first convolution and blocks of 6, 12, 36 and 24.
+struct densenet161 : densenet_network<48, 96, 6, 12, 36, 24> {};
 
 } // namespace netcount::zoo
 
@@ -235,6 +241,110 @@ struct lenet5
               conv<120, kernel<5>, name<"C5">>, tanh,
               fc<84, name<"F6">>, tanh,
               rbf<10, name<"output">>> {};
+
+} // namespace netcount::zoo
+
+#endif
+
+// <netcount/zoo/mnasnet.hpp>
+#ifndef NETCOUNT_ZOO_MNASNET_HPP
+#define NETCOUNT_ZOO_MNASNET_HPP
+
+
+
+namespace netcount::zoo {
+
+// MnasNet as Tan, Chen, Pang, Vasudevan, Sandler, Howard and Le describe it in "MnasNet:
+// Platform-Aware Neural Architecture Search for Mobile" (2019), in torchvision's form
+// (models.mnasnet0_5 ... mnasnet1_3), which torchvision calls the B1 variant: no
+// squeeze-and-excitation, ReLU throughout. After a 3 x 3 convolution at stride 2 and a
+// depthwise-separable convolution ("SepConv"), six stacks of MBConv blocks: inverted
+// residuals as in MobileNetV2 (a 1 x 1 expansion by 3 or 6, a depthwise convolution of 3 x 3
+// or 5 x 5 that carries the stride, a linear 1 x 1 projection; the input added where the
+// block keeps the shape), then a 1 x 1 convolution to 1280 channels, a global average pool
+// and the classifier. Every convolution is followed by a batch norm and has no bias.
+//
+// The depth multiplier alpha scales the widths of mnasnet1_0 (32, 16, 24, 40, 80, 96, 192,
+// 320) and rounds them as torchvision's _round_to_multiple_of does: to the nearest multiple
+// of 8, raised by 8 where that would lose more than 10% (and at least 8). The 1280 channels
+// before the classifier are not scaled.
+//
+// Names: the stacks are "stack1" ... "stack6" (torchvision's _stack; its modules are layers.8
+// ... layers.13). As in MobileNetV2 here, a stack's first block, which changes the width or
+// the size, has no shortcut and its layers sit in the stack itself
+// ("stack2/depthwise_conv1"); the blocks after it are "residual1", "residual2", ...
+// ("stack2/residual1/depthwise_conv1").
+
+// torchvision's _round_to_multiple_of(Depth * alpha, 8) with alpha = Num / Den, in exact
+// integer arithmetic where torchvision uses floats: floor(Depth * alpha + 4) down to a
+// multiple of 8, at least 8, plus 8 if the result is below 0.9 * Depth * alpha. For the four
+// multipliers the widths equal torchvision's (tests/static/zoo_mnasnet.cpp). A width that
+// does not fit in 64 bits comes out 0, which its convolution rejects (zero filters).
+constexpr std::uint64_t mnasnet_round(std::uint64_t depth, std::uint64_t num, std::uint64_t den) noexcept {
+    bool overflow = den == 0;
+    const std::uint64_t scaled = detail::mul(depth, num, overflow); // Depth * alpha * den
+    const std::uint64_t half = detail::mul(4, den, overflow);
+    if (overflow) return 0;
+    std::uint64_t rounded = detail::add(scaled, half, overflow) / den / 8 * 8; // int(val + 8 / 2) // 8 * 8
+    if (rounded < 8) rounded = 8;
+    const bool close_enough = detail::mul(detail::mul(10, rounded, overflow), den, overflow) >=
+                              detail::mul(9, scaled, overflow);
+    const std::uint64_t result = close_enough ? rounded : detail::add(rounded, 8, overflow);
+    return overflow ? 0 : result;
+}
+
+// A convolution and its batch norm.
+template<std::size_t Filters, std::size_t Kernel, std::size_t Stride = 1>
+using mnasnet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm>;
+
+// An MBConv block's layers: 1 x 1 to Expansion * In channels, depthwise Kernel x Kernel with
+// the stride, 1 x 1 to Out without ReLU (torchvision's _InvertedResidual).
+template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
+using mnasnet_mbconv = sequence<mnasnet_conv_bn<Expansion * In, 1>, relu,
+                                depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
+                                batch_norm, relu,
+                                mnasnet_conv_bn<Out, 1>>;
+
+// The block, plus its input when both have the same shape.
+template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
+using mnasnet_block = std::conditional_t<Stride == 1 && In == Out,
+                                         residual<mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>,
+                                         mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>;
+
+// A stack read from In channels: Repeats blocks of Out channels, the first with the stride.
+template<fixed_string Name, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride,
+         std::size_t Expansion, std::size_t Repeats>
+using mnasnet_stack = sequence<name<Name>, mnasnet_block<In, Out, Kernel, Stride, Expansion>,
+                               repeat<Repeats - 1, mnasnet_block<Out, Out, Kernel, 1, Expansion>>>;
+
+// mnasnet_network<Num, Den>: depth multiplier alpha = Num / Den.
+template<std::size_t Num, std::size_t Den,
+         std::size_t D0 = mnasnet_round(32, Num, Den), std::size_t D1 = mnasnet_round(16, Num, Den),
+         std::size_t D2 = mnasnet_round(24, Num, Den), std::size_t D3 = mnasnet_round(40, Num, Den),
+         std::size_t D4 = mnasnet_round(80, Num, Den), std::size_t D5 = mnasnet_round(96, Num, Den),
+         std::size_t D6 = mnasnet_round(192, Num, Den), std::size_t D7 = mnasnet_round(320, Num, Den)>
+using mnasnet_network = network<
+    input<224, 224, 3>,
+    mnasnet_conv_bn<D0, 3, 2>, relu,
+    // SepConv (k3x3): depthwise, then 1 x 1 to D1, without ReLU.
+    depthwise_conv<kernel<3>, pad<1>, no_bias>, batch_norm, relu,
+    mnasnet_conv_bn<D1, 1>,
+    //            name      in  out  k  s  expansion repeats
+    mnasnet_stack<"stack1", D1, D2, 3, 2, 3, 3>, // MBConv3 (k3x3) x 3
+    mnasnet_stack<"stack2", D2, D3, 5, 2, 3, 3>, // MBConv3 (k5x5) x 3
+    mnasnet_stack<"stack3", D3, D4, 5, 2, 6, 3>, // MBConv6 (k5x5) x 3
+    mnasnet_stack<"stack4", D4, D5, 3, 1, 6, 2>, // MBConv6 (k3x3) x 2
+    mnasnet_stack<"stack5", D5, D6, 5, 2, 6, 4>, // MBConv6 (k5x5) x 4
+    mnasnet_stack<"stack6", D6, D7, 3, 1, 6, 1>, // MBConv6 (k3x3) x 1
+    mnasnet_conv_bn<1280, 1>, relu,
+    global_avg_pool,
+    dropout,
+    fc<1000>>;
+
+struct mnasnet0_5 : mnasnet_network<1, 2> {};
+struct mnasnet0_75 : mnasnet_network<3, 4> {};
+struct mnasnet1_0 : mnasnet_network<1, 1> {};
+struct mnasnet1_3 : mnasnet_network<13, 10> {};
 
 } // namespace netcount::zoo
 
@@ -350,6 +460,108 @@ struct mobilenet_v2
 
 #endif
 
+// <netcount/zoo/regnet.hpp>
+#ifndef NETCOUNT_ZOO_REGNET_HPP
+#define NETCOUNT_ZOO_REGNET_HPP
+
+
+
+namespace netcount::zoo {
+
+// RegNetX as Radosavovic, Kosaraju, Girshick, He and Dollar describe it in "Designing Network
+// Design Spaces" (2020), in torchvision's form (models.regnet_x_400mf ... regnet_x_32gf): a
+// stem (a 3 x 3 convolution of 32 filters at stride 2), a body of four stages and a head (a
+// global average pool and the classifier), Figure 3; each stage is d_i X blocks of width w_i
+// whose first block strides by 2 (Figure 4): a residual bottleneck of bottleneck ratio 1 whose
+// 3 x 3 convolution is split into groups of g_i channels. A first block projects its input
+// with a strided 1 x 1 convolution. Every convolution is followed by a batch norm and has no
+// bias. RegNetX has no squeeze-excitation (RegNetY adds it).
+//
+// A model is given by five numbers (depth d, initial width w_0, slope w_a, multiplier w_m,
+// group width g), from which Section 3.3 derives the stages: block j would be
+// u_j = w_0 + w_a * j wide; rounding log(u_j / w_0) / log(w_m) to an integer s_j and taking
+// w_0 * w_m^s_j, rounded to a multiple of 8, quantizes the widths to a few values, and each
+// value is a stage. torchvision then makes every stage width a multiple of its group width
+// (torchvision's _make_divisible: the nearest multiple, raised by one step where that would
+// lose more than 10%), and a group no wider than its stage. The stages below are what
+// torchvision 0.14 computes (BlockParams.from_init_params); for regnet_x_400mf
+// (d = 22, w_0 = 24, w_a = 24.48, w_m = 2.54, g = 16): s_j = 0, 1, 1, 2 (7 times), 3 (12 times)
+// give widths 24, 64, 152 and 392 for 1, 2, 7 and 12 blocks, which groups of 16 make 32, 64,
+// 160 and 400.
+//
+// Names follow torchvision's: the stem is "stem"; stage "block2" (torchvision's
+// trunk_output.block2) holds blocks "block2/add1" ... (torchvision's block2-0 ...), whose
+// convolutions are conv1, conv2 and conv3 (torchvision's f.a, f.b, f.c) and whose
+// projection is "proj": layer<regnet_x_400mf, "block2/add1/proj/conv1">.
+
+// A RegNet convolution with its batch norm: no bias, padding that keeps the size at stride 1.
+template<std::size_t Filters, std::size_t Kernel, std::size_t Stride = 1, std::size_t Groups = 1>
+using regnet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, groups<Groups>, no_bias>,
+                                batch_norm>;
+
+// The projection shortcut of a stage's first block. torchvision runs it before the block's
+// main path.
+template<std::size_t Width, std::size_t Stride>
+using regnet_projection = sequence<name<"proj">, regnet_conv_bn<Width, 1, Stride>>;
+
+// The X block (Figure 4, bottleneck ratio 1): 1 x 1, 3 x 3 in groups of GroupWidth channels,
+// 1 x 1, all Width wide, added to the shortcut, then a ReLU.
+template<std::size_t Width, std::size_t Stride, std::size_t GroupWidth, class Shortcut>
+using regnet_x_block = sequence<add<Shortcut,
+                                    sequence<regnet_conv_bn<Width, 1>, relu,
+                                             regnet_conv_bn<Width, 3, Stride, Width / GroupWidth>, relu,
+                                             regnet_conv_bn<Width, 1>>>,
+                                relu>;
+
+// A stage: Depth X blocks of Width channels, the first striding by 2 and projecting.
+template<fixed_string Name, std::size_t Depth, std::size_t Width, std::size_t GroupWidth>
+using regnet_stage = sequence<name<Name>,
+                              regnet_x_block<Width, 2, GroupWidth, regnet_projection<Width, 2>>,
+                              repeat<Depth - 1, regnet_x_block<Width, 1, GroupWidth, identity>>>;
+
+// regnet_network<Stages...>: the stem, the four stages and the head.
+template<class... Stages>
+using regnet_network = network<input<224, 224, 3>,
+                               sequence<name<"stem">, regnet_conv_bn<32, 3, 2>, relu>,
+                               Stages...,
+                               global_avg_pool,
+                               fc<1000>>;
+
+//                                         name    d_i  w_i  g_i
+struct regnet_x_400mf : regnet_network<regnet_stage<"block1",  1,   32,  16>,
+                                       regnet_stage<"block2",  2,   64,  16>,
+                                       regnet_stage<"block3",  7,  160,  16>,
+                                       regnet_stage<"block4", 12,  400,  16>> {};
+struct regnet_x_800mf : regnet_network<regnet_stage<"block1",  1,   64,  16>,
+                                       regnet_stage<"block2",  3,  128,  16>,
+                                       regnet_stage<"block3",  7,  288,  16>,
+                                       regnet_stage<"block4",  5,  672,  16>> {};
+struct regnet_x_1_6gf : regnet_network<regnet_stage<"block1",  2,   72,  24>,
+                                       regnet_stage<"block2",  4,  168,  24>,
+                                       regnet_stage<"block3", 10,  408,  24>,
+                                       regnet_stage<"block4",  2,  912,  24>> {};
+struct regnet_x_3_2gf : regnet_network<regnet_stage<"block1",  2,   96,  48>,
+                                       regnet_stage<"block2",  6,  192,  48>,
+                                       regnet_stage<"block3", 15,  432,  48>,
+                                       regnet_stage<"block4",  2, 1008,  48>> {};
+// g = 120, but the first stage is only 80 wide: one group of 80.
+struct regnet_x_8gf : regnet_network<regnet_stage<"block1",  2,   80,  80>,
+                                     regnet_stage<"block2",  5,  240, 120>,
+                                     regnet_stage<"block3", 15,  720, 120>,
+                                     regnet_stage<"block4",  1, 1920, 120>> {};
+struct regnet_x_16gf : regnet_network<regnet_stage<"block1",  2,  256, 128>,
+                                      regnet_stage<"block2",  6,  512, 128>,
+                                      regnet_stage<"block3", 13,  896, 128>,
+                                      regnet_stage<"block4",  1, 2048, 128>> {};
+struct regnet_x_32gf : regnet_network<regnet_stage<"block1",  2,  336, 168>,
+                                      regnet_stage<"block2",  7,  672, 168>,
+                                      regnet_stage<"block3", 13, 1344, 168>,
+                                      regnet_stage<"block4",  1, 2520, 168>> {};
+
+} // namespace netcount::zoo
+
+#endif
+
 // <netcount/zoo/resnet.hpp>
 #ifndef NETCOUNT_ZOO_RESNET_HPP
 #define NETCOUNT_ZOO_RESNET_HPP
@@ -365,6 +577,16 @@ namespace netcount::zoo {
 // convolution is followed by a batch norm and so has no bias. The first block of a stage
 // projects its input with a strided 1 x 1 convolution (option B of the paper) whenever the
 // size or the width changes; the others add their input unchanged.
+//
+// ResNeXt as Xie, Girshick, Dollar, Tu and He describe it in "Aggregated Residual
+// Transformations for Deep Neural Networks" (2017), and Wide ResNet-50-2 and -101-2, which
+// torchvision builds after Zagoruyko and Komodakis's "Wide Residual Networks" (2016), are
+// the same networks with another bottleneck: its 3 x 3 convolution is wider and, in ResNeXt,
+// split into groups (Figure 3(c) of the ResNeXt paper, the form torchvision implements). A
+// ResNeXt "C x d" has C groups (the cardinality) of d channels each in its first stage, so
+// ResNeXt-50 (32 x 4d) has 128 of them where ResNet-50 has 64 (Table 1 of the ResNeXt paper);
+// the wide ResNets double ResNet's 64 without groups. Each later stage doubles the width, and
+// the block's output stays ResNet's 4 * Planes.
 //
 // Names follow torchvision's: stage "layer2" holds blocks "layer2/add1" ... (torchvision's
 // layer2.0 ...), whose convolutions are conv1, conv2 (and conv3) and whose projection is
@@ -388,13 +610,25 @@ using basic_block = residual_block<sequence<resnet_conv<Planes, 3, Stride>, batc
                                             resnet_conv<Planes, 3>, batch_norm>,
                                    Shortcut>;
 
+// The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
+// ResNet convolution when Groups is 1.
+template<std::size_t Filters, std::size_t Stride, std::size_t Groups>
+using grouped_resnet_conv3 =
+    std::conditional_t<Groups == 1, resnet_conv<Filters, 3, Stride>,
+                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>;
+
+// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups, 1 x 1
+// up to 4 * Planes.
+template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups>
+using wide_bottleneck = residual_block<sequence<resnet_conv<Width, 1>, batch_norm, relu,
+                                                grouped_resnet_conv3<Width, Stride, Groups>, batch_norm, relu,
+                                                resnet_conv<4 * Planes, 1>, batch_norm>,
+                                       Shortcut>;
+
 // The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
 // 4 * Planes.
 template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
-using bottleneck = residual_block<sequence<resnet_conv<Planes, 1>, batch_norm, relu,
-                                           resnet_conv<Planes, 3, Stride>, batch_norm, relu,
-                                           resnet_conv<4 * Planes, 1>, batch_norm>,
-                                  Shortcut>;
+using bottleneck = wide_bottleneck<Planes, Stride, Shortcut, Planes, 1>;
 
 // Which block a ResNet is built of, and how many times wider its output is than Planes.
 template<template<std::size_t, std::size_t, class> class Block, std::size_t Expansion>
@@ -406,6 +640,15 @@ struct resnet_block_kind {
 
 using basic_blocks = resnet_block_kind<basic_block, 1>;
 using bottleneck_blocks = resnet_block_kind<bottleneck, 4>;
+
+// ResNeXt's and the wide ResNets' bottlenecks: Groups groups of WidthPerGroup channels for
+// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group).
+template<std::size_t Groups, std::size_t WidthPerGroup>
+struct wide_bottleneck_blocks {
+    template<std::size_t Planes, std::size_t Stride, class Shortcut>
+    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups>;
+    static constexpr std::size_t expansion = 4;
+};
 
 // A stage ("conv2_x" ... "conv5_x" in the paper): Blocks blocks of Planes, the first one
 // striding and projecting, unless it keeps both the size and the width (the first stage of
@@ -435,6 +678,17 @@ struct resnet34 : resnet_network<basic_blocks, 3, 4, 6, 3> {};
 struct resnet50 : resnet_network<bottleneck_blocks, 3, 4, 6, 3> {};
 struct resnet101 : resnet_network<bottleneck_blocks, 3, 4, 23, 3> {};
 struct resnet152 : resnet_network<bottleneck_blocks, 3, 8, 36, 3> {};
+
+// ResNeXt-50 (32 x 4d), -101 (32 x 8d) and -101 (64 x 4d): ResNet-50's and ResNet-101's
+// stages with C x d bottlenecks.
+struct resnext50_32x4d : resnet_network<wide_bottleneck_blocks<32, 4>, 3, 4, 6, 3> {};
+struct resnext101_32x8d : resnet_network<wide_bottleneck_blocks<32, 8>, 3, 4, 23, 3> {};
+struct resnext101_64x4d : resnet_network<wide_bottleneck_blocks<64, 4>, 3, 4, 23, 3> {};
+
+// Wide ResNet-50-2 and -101-2: ResNet-50 and -101 with bottlenecks twice as wide inside
+// (2048-1024-2048 channels in the last block, where ResNet-50 has 2048-512-2048).
+struct wide_resnet50_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 6, 3> {};
+struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 23, 3> {};
 
 } // namespace netcount::zoo
 
@@ -523,19 +777,29 @@ namespace netcount::zoo {
 // its input's size), each closed by a 2 x 2 max pool, then three fully connected layers.
 // torchvision pools adaptively to 7 x 7 before them, which a 224 x 224 input already is.
 // The configurations differ only in how many convolutions each stack holds.
+//
+// torchvision's vgg11_bn ... vgg19_bn, which the paper does not have (it predates batch
+// normalisation), put a batch norm between each convolution and its ReLU; the convolutions
+// keep their biases.
+
+// A VGG convolution: 3 x 3, padding 1, with its bias; followed by a batch norm in the _bn
+// models.
+template<std::size_t Filters, bool BatchNorm>
+using vgg_conv = std::conditional_t<BatchNorm, sequence<conv<Filters, kernel<3>, pad<1>>, batch_norm, relu>,
+                                    sequence<conv<Filters, kernel<3>, pad<1>>, relu>>;
 
 // vgg_stack<Depth, Filters>: Depth convolutions of Filters 3 x 3 filters, then the pool.
-template<std::size_t Depth, std::size_t Filters>
-using vgg_stack = sequence<repeat<Depth, sequence<conv<Filters, kernel<3>, pad<1>>, relu>>,
-                           max_pool<kernel<2>, stride<2>>>;
+template<std::size_t Depth, std::size_t Filters, bool BatchNorm = false>
+using vgg_stack = sequence<repeat<Depth, vgg_conv<Filters, BatchNorm>>, max_pool<kernel<2>, stride<2>>>;
 
 // vgg_network<D1, ..., D5>: a column of Table 1, by the depths of its five stacks of 64, 128,
-// 256, 512 and 512 filters. Layers are named by kind and position: conv1 ... conv13 for VGG-16,
-// fc1 ... fc3.
-template<std::size_t D1, std::size_t D2, std::size_t D3, std::size_t D4, std::size_t D5>
+// 256, 512 and 512 filters, with batch norms or without. Layers are named by kind and
+// position: conv1 ... conv13 for VGG-16, batch_norm1 ... batch_norm13, fc1 ... fc3.
+template<std::size_t D1, std::size_t D2, std::size_t D3, std::size_t D4, std::size_t D5, bool BatchNorm = false>
 using vgg_network = network<input<224, 224, 3>,
-                            vgg_stack<D1, 64>, vgg_stack<D2, 128>, vgg_stack<D3, 256>,
-                            vgg_stack<D4, 512>, vgg_stack<D5, 512>,
+                            vgg_stack<D1, 64, BatchNorm>, vgg_stack<D2, 128, BatchNorm>,
+                            vgg_stack<D3, 256, BatchNorm>, vgg_stack<D4, 512, BatchNorm>,
+                            vgg_stack<D5, 512, BatchNorm>,
                             adaptive_avg_pool<7>,
                             fc<4096>, relu, dropout,
                             fc<4096>, relu, dropout,
@@ -545,6 +809,11 @@ struct vgg11 : vgg_network<1, 1, 2, 2, 2> {}; // configuration A
 struct vgg13 : vgg_network<2, 2, 2, 2, 2> {}; // configuration B
 struct vgg16 : vgg_network<2, 2, 3, 3, 3> {}; // configuration D
 struct vgg19 : vgg_network<2, 2, 4, 4, 4> {}; // configuration E
+
+struct vgg11_bn : vgg_network<1, 1, 2, 2, 2, true> {};
+struct vgg13_bn : vgg_network<2, 2, 2, 2, 2, true> {};
+struct vgg16_bn : vgg_network<2, 2, 3, 3, 3, true> {};
+struct vgg19_bn : vgg_network<2, 2, 4, 4, 4, true> {};
 
 } // namespace netcount::zoo
 

@@ -52,8 +52,10 @@ def trace(model, in_shape, leaves=()):
     model.eval()
     graph = Tracer(leaves).trace(model)
     gm = torch.fx.GraphModule(model, graph)
+    # On the module's device: the zoo's twins run on "meta", which gives shapes without arithmetic.
+    device = next((p.device for p in model.parameters()), torch.device("cpu"))
     with torch.no_grad():
-        ShapeProp(gm).propagate(torch.zeros(1, c, h, w))
+        ShapeProp(gm).propagate(torch.zeros(1, c, h, w, device=device))
     return gm
 
 

@@ -88,15 +88,16 @@ class Recorder:
             h.remove()
 
 
-def run(model, in_shape, watched):
+def run(model, in_shape, watched, device="cpu"):
     """Runs model at batch 1 on an input of netcount shape (h, w, c); returns the records of
-    the watched modules."""
+    the watched modules. On device "meta" torch computes only the shapes (the model must be
+    on that device too)."""
     h, w, c = in_shape
     recorder = Recorder(watched)
     try:
         model.eval()
         with torch.no_grad():
-            model(torch.zeros(1, c, h, w))
+            model(torch.zeros(1, c, h, w, device=device))
     finally:
         recorder.close()
     return recorder.records
