@@ -64,4 +64,8 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"mnasnet0_5", zoo::mnasnet0_5>,
                               model<"mnasnet0_75", zoo::mnasnet0_75>,
                               model<"mnasnet1_0", zoo::mnasnet1_0>,
-                              model<"mnasnet1_3", zoo::mnasnet1_3>>;
+                              model<"mnasnet1_3", zoo::mnasnet1_3>,
+                              model<"shufflenet_v2_x0_5", zoo::shufflenet_v2_x0_5>,
+                              model<"shufflenet_v2_x1_0", zoo::shufflenet_v2_x1_0>,
+                              model<"shufflenet_v2_x1_5", zoo::shufflenet_v2_x1_5>,
+                              model<"shufflenet_v2_x2_0", zoo::shufflenet_v2_x2_0>>;

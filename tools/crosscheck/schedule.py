@@ -7,6 +7,13 @@ identity), and each node's output elements from the traced shapes.
 
 A twin's explicit padding module belongs to the conv or pool after it (it is inside the module
 netcount's entry is compared with), so it is never a node of its own here.
+
+What the zoo's torchvision modules do in their forward, outside modules, is read as netcount
+counts it:
+  - ShuffleNetV2's channel_shuffle function is one node, a buffer, as netcount's
+    channel_shuffle (torch.fx cannot trace into it on Python 3.11: it unpacks x.size());
+  - x.chunk(2, dim=1) makes a tuple, no tensor: its items (getitem, a buffer each, as
+    netcount's chunk) read the chunk's input.
 """
 
 import torch
@@ -16,6 +23,7 @@ import torch.nn.functional as F
 from torch.fx.passes.shape_prop import ShapeProp
 
 from torchvision.models.convnext import LayerNorm2d
+from torchvision.models.shufflenetv2 import channel_shuffle
 from torchvision.ops import StochasticDepth
 
 from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations
@@ -36,14 +44,24 @@ VIEW_METHODS = {"view", "reshape", "flatten"}
 
 
 class Tracer(torch.fx.Tracer):
-    """torch.fx's tracer, with the given modules kept as single nodes (netcount's entries)."""
+    """torch.fx's tracer, with the given modules and the functions netcount counts as one entry
+    kept as single nodes (netcount's entries)."""
 
     def __init__(self, leaves=()):
-        super().__init__()
+        super().__init__(autowrap_functions=(channel_shuffle,))
         self.leaves = {id(m) for m in leaves}
 
     def is_leaf_module(self, m, qualname):
         return id(m) in self.leaves or super().is_leaf_module(m, qualname)
+
+    def iter(self, obj):
+        """x.chunk(n) unpacked into its n parts (ShuffleNetV2's `x1, x2 = x.chunk(2, dim=1)`):
+        torch.fx finds the unpacking in the caller's bytecode, which fails on Python 3.11."""
+        node = obj.node
+        if node.op == "call_method" and node.target == "chunk":
+            chunks = node.args[1] if len(node.args) > 1 else node.kwargs["chunks"]
+            return iter([obj[i] for i in range(chunks)])
+        return super().iter(obj)
 
 
 def trace(model, in_shape, leaves=()):
@@ -82,14 +100,30 @@ def elements(node):
     return n
 
 
+def holds_tensors(node):
+    """A node whose value is a tuple or list of tensors (x.chunk), not a tensor."""
+    meta = node.meta.get("tensor_meta")
+    return isinstance(meta, (tuple, list)) and any(hasattr(m, "shape") for m in meta)
+
+
 def schedule(gm):
     """[(node, role, live elements)] for every tensor node that runs, in order, and the peak."""
     nodes = [n for n in gm.graph.nodes if n.op != "output" and elements(n) is not None]
     index = {n: i for i, n in enumerate(nodes)}
+
+    def reads(n):
+        """The nodes of the schedule that n reads, in order: directly, or through a tuple."""
+        found = []
+        for a in n.all_input_nodes:
+            for j in [index[a]] if a in index else reads(a) if holds_tensors(a) else []:
+                if j not in found:
+                    found.append(j)
+        return found
+
     output = next(n for n in gm.graph.nodes if n.op == "output")
+    inputs = [reads(n) for n in nodes]
     roles = [BUFFER if n.op == "placeholder" else role(gm, n) for n in nodes]
-    live = live_activations([Node(elements(n), [index[a] for a in n.all_input_nodes if a in index], r)
-                             for n, r in zip(nodes, roles)],
-                            [index[a] for a in output.all_input_nodes if a in index])
+    live = live_activations([Node(elements(n), i, r) for n, i, r in zip(nodes, inputs, roles)],
+                            reads(output))
     rows = [(n, r, l) for n, r, l in zip(nodes, roles, live) if n.op != "placeholder"]
     return rows, max(r[2] for r in rows)

@@ -67,6 +67,10 @@ MODELS = {
     "mnasnet0_75": lambda: tvm.mnasnet0_75(),
     "mnasnet1_0": lambda: tvm.mnasnet1_0(),
     "mnasnet1_3": lambda: tvm.mnasnet1_3(),
+    "shufflenet_v2_x0_5": lambda: tvm.shufflenet_v2_x0_5(),
+    "shufflenet_v2_x1_0": lambda: tvm.shufflenet_v2_x1_0(),
+    "shufflenet_v2_x1_5": lambda: tvm.shufflenet_v2_x1_5(),
+    "shufflenet_v2_x2_0": lambda: tvm.shufflenet_v2_x2_0(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
