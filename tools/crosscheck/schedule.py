@@ -12,9 +12,18 @@ What the zoo's torchvision modules do in their forward, outside modules, is read
 counts it:
   - ShuffleNetV2's channel_shuffle function is one node, a buffer, as netcount's
     channel_shuffle (torch.fx cannot trace into it on Python 3.11: it unpacks x.size());
+  - transpose and permute are views (ConvNeXt permutes to channels-last and back around its
+    pointwise layers);
   - x.chunk(2, dim=1) makes a tuple, no tensor: its items (getitem, a buffer each, as
-    netcount's chunk) read the chunk's input.
+    netcount's chunk) read the chunk's input;
+  - a parameter read in the forward (get_attr: ConvNeXt's layer_scale) is no activation, and a
+    product of one activation with parameters is elementwise (netcount's layer_scale);
+  - the elementwise modules are single nodes (torchvision's LayerNorm2d and StochasticDepth
+    would otherwise be traced into their functions, and StochasticDepth into nothing at all
+    in eval mode, where netcount's stochastic_depth is an entry).
 """
+
+import operator
 
 import torch
 import torch.fx
@@ -34,25 +43,28 @@ from torch_side import Flat, LayerScale
 # from the element at the same place (and parameters of its channel or group).
 ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Dropout, nn.BatchNorm2d,
                        nn.SiLU, nn.Hardswish, nn.Hardsigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.Mish,
-                       nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, LayerNorm2d, LayerScale, StochasticDepth)
+                       nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, nn.LayerNorm, LayerNorm2d, LayerScale,
+                       StochasticDepth)
 VIEW_MODULES = (nn.Flatten, nn.Identity, Flat)
 ELEMENTWISE_FUNCTIONS = {torch.relu, F.relu, F.relu6, torch.sigmoid, torch.tanh, F.dropout, F.softmax,
                          torch.softmax, F.batch_norm}
-VIEW_FUNCTIONS = {torch.flatten, torch.reshape}
+VIEW_FUNCTIONS = {torch.flatten, torch.reshape, torch.transpose, torch.permute}
 ELEMENTWISE_METHODS = {"relu", "relu_", "sigmoid", "tanh", "softmax"}
-VIEW_METHODS = {"view", "reshape", "flatten"}
+VIEW_METHODS = {"view", "reshape", "flatten", "transpose", "permute"}
+# A product that is elementwise when all but one of its operands are parameters or constants.
+SCALE_FUNCTIONS = {operator.mul, torch.mul}
 
 
 class Tracer(torch.fx.Tracer):
-    """torch.fx's tracer, with the given modules and the functions netcount counts as one entry
-    kept as single nodes (netcount's entries)."""
+    """torch.fx's tracer, with the given modules, the elementwise ones and the functions netcount
+    counts as one entry kept as single nodes (netcount's entries)."""
 
     def __init__(self, leaves=()):
         super().__init__(autowrap_functions=(channel_shuffle,))
         self.leaves = {id(m) for m in leaves}
 
     def is_leaf_module(self, m, qualname):
-        return id(m) in self.leaves or super().is_leaf_module(m, qualname)
+        return id(m) in self.leaves or isinstance(m, ELEMENTWISE_MODULES) or super().is_leaf_module(m, qualname)
 
     def iter(self, obj):
         """x.chunk(n) unpacked into its n parts (ShuffleNetV2's `x1, x2 = x.chunk(2, dim=1)`):
@@ -108,7 +120,7 @@ def holds_tensors(node):
 
 def schedule(gm):
     """[(node, role, live elements)] for every tensor node that runs, in order, and the peak."""
-    nodes = [n for n in gm.graph.nodes if n.op != "output" and elements(n) is not None]
+    nodes = [n for n in gm.graph.nodes if n.op not in ("output", "get_attr") and elements(n) is not None]
     index = {n: i for i, n in enumerate(nodes)}
 
     def reads(n):
@@ -120,9 +132,16 @@ def schedule(gm):
                     found.append(j)
         return found
 
+    def node_role(n, inputs):
+        if n.op == "placeholder":
+            return BUFFER
+        if n.op == "call_function" and n.target in SCALE_FUNCTIONS and len(inputs) == 1:
+            return ELEMENTWISE
+        return role(gm, n)
+
     output = next(n for n in gm.graph.nodes if n.op == "output")
     inputs = [reads(n) for n in nodes]
-    roles = [BUFFER if n.op == "placeholder" else role(gm, n) for n in nodes]
+    roles = [node_role(n, i) for n, i in zip(nodes, inputs)]
     live = live_activations([Node(elements(n), i, r) for n, i, r in zip(nodes, inputs, roles)],
                             reads(output))
     rows = [(n, r, l) for n, r, l in zip(nodes, roles, live) if n.op != "placeholder"]

@@ -130,4 +130,8 @@ MODELS = [
     Model("shufflenet_v2_x1_0", torchvision("shufflenet_v2_x1_0"), IMAGENET),
     Model("shufflenet_v2_x1_5", torchvision("shufflenet_v2_x1_5"), IMAGENET),
     Model("shufflenet_v2_x2_0", torchvision("shufflenet_v2_x2_0"), IMAGENET),
+    Model("convnext_tiny", torchvision("convnext_tiny"), IMAGENET),
+    Model("convnext_small", torchvision("convnext_small"), IMAGENET),
+    Model("convnext_base", torchvision("convnext_base"), IMAGENET),
+    Model("convnext_large", torchvision("convnext_large"), IMAGENET),
 ]
