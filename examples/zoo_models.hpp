@@ -64,4 +64,6 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"mnasnet0_5", zoo::mnasnet0_5>,
                               model<"mnasnet0_75", zoo::mnasnet0_75>,
                               model<"mnasnet1_0", zoo::mnasnet1_0>,
-                              model<"mnasnet1_3", zoo::mnasnet1_3>>;
+                              model<"mnasnet1_3", zoo::mnasnet1_3>,
+                              model<"fcn_resnet50", zoo::fcn_resnet50>,
+                              model<"fcn_resnet101", zoo::fcn_resnet101>>;
