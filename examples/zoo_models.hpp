@@ -66,4 +66,6 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"mnasnet1_0", zoo::mnasnet1_0>,
                               model<"mnasnet1_3", zoo::mnasnet1_3>,
                               model<"fcn_resnet50", zoo::fcn_resnet50>,
-                              model<"fcn_resnet101", zoo::fcn_resnet101>>;
+                              model<"fcn_resnet101", zoo::fcn_resnet101>,
+                              model<"deeplabv3_resnet50", zoo::deeplabv3_resnet50>,
+                              model<"deeplabv3_resnet101", zoo::deeplabv3_resnet101>>;

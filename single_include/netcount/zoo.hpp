@@ -731,9 +731,9 @@ namespace netcount::zoo {
 // torchvision's evaluation size, 520 x 520, for Pascal VOC's 21 classes (20 and background).
 //
 // The backbone is ResNet-50 or -101 (<netcount/zoo/resnet.hpp>) without its pool and
-// classifier, whose last two stages trade their stride for dilation (replace_stride_with_
-// dilation=[False, True, True]): the map stays at an eighth of the input, 65 x 65 x 2048, where
-// the classification network goes on to a 32nd. A head classifies every position of it, and
+// classifier, whose last two stages trade their stride for dilation
+// (replace_stride_with_dilation=[False, True, True]): the map stays at an eighth of the input,
+// 65 x 65 x 2048, where the classification network goes on to a 32nd. A head classifies every position of it, and
 // the scores are interpolated bilinearly back to the input's size (which counts nothing).
 //
 //  - FCN as Long, Shelhamer and Darrell describe it in "Fully Convolutional Networks for
@@ -747,8 +747,9 @@ namespace netcount::zoo {
 //    8) and image pooling (global average pool, 1 x 1 convolution, batch norm, ReLU, then
 //    interpolated back to the map's size), each convolution followed by batch norm and ReLU;
 //    their 1,280 channels concatenated and projected to 256 by a 1 x 1 convolution, batch
-//    norm, ReLU and dropout. Then torchvision's DeepLabHead adds a 3 x 3 convolution, batch
-//    norm, ReLU, and the 1 x 1 convolution to the 21 classes, with bias.
+//    norm and ReLU (torchvision adds a dropout). Then torchvision's DeepLabHead has a 3 x 3
+//    convolution, batch norm and ReLU before the paper's last 1 x 1 convolution, to the 21
+//    classes, with bias.
 //
 // Names follow torchvision's modules: the ResNet is "backbone" (layer<fcn_resnet50,
 // "backbone/layer4/add3/conv2">), the head "classifier"; in DeepLabv3 the ASPP is
@@ -789,6 +790,38 @@ using fcn_head = sequence<name<"classifier">,
                           conv<InChannels / 4, kernel<3>, pad<1>, no_bias>, batch_norm, relu, dropout,
                           conv<segmentation_classes, kernel<1>>>;
 
+// A 3 x 3 convolution of the ASPP at Rate, padded by the rate so that it keeps the map's
+// size, batch norm, ReLU (torchvision's ASPPConv).
+template<fixed_string Name, std::size_t Filters, std::size_t Rate>
+using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm,
+                           relu>;
+
+// Image pooling: the map's average, 1 x 1 convolution, batch norm, ReLU, and the result
+// interpolated to the map's size so that it can be concatenated (torchvision's ASPPPooling).
+template<std::size_t Filters>
+using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm,
+                              relu, upsample_to<segmentation_map, segmentation_map>>;
+
+// The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
+// [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
+// their channels in the concatenation, then the projection of the five back to Filters.
+template<std::size_t Filters>
+using aspp = sequence<name<"aspp">,
+                      concat<name<"convs">,
+                             sequence<name<"conv1x1">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>,
+                             aspp_conv<"rate12", Filters, 12>,
+                             aspp_conv<"rate24", Filters, 24>,
+                             aspp_conv<"rate36", Filters, 36>,
+                             aspp_pooling<Filters>>,
+                      sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
+
+// The DeepLabv3 head: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1 to the classes
+// (torchvision's DeepLabHead).
+using deeplabv3_head = sequence<name<"classifier">,
+                                aspp<256>,
+                                conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
+                                conv<segmentation_classes, kernel<1>>>;
+
 // A segmentation network: backbone, head, and the scores interpolated to the input's size.
 template<class Backbone, class Head>
 using segmentation_network = network<input<segmentation_input, segmentation_input, 3>,
@@ -798,6 +831,8 @@ using segmentation_network = network<input<segmentation_input, segmentation_inpu
 
 struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<2048>> {};
 struct fcn_resnet101 : segmentation_network<dilated_resnet_backbone<23>, fcn_head<2048>> {};
+struct deeplabv3_resnet50 : segmentation_network<dilated_resnet_backbone<6>, deeplabv3_head> {};
+struct deeplabv3_resnet101 : segmentation_network<dilated_resnet_backbone<23>, deeplabv3_head> {};
 
 } // namespace netcount::zoo
 

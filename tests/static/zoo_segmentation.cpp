@@ -1,7 +1,9 @@
-// FCN-ResNet50 and -101 (torchvision's fcn_resnet50 and fcn_resnet101, aux_loss=False) at
-// 520 x 520 against what PyTorch reports for them, layer by layer and in total:
+// FCN-ResNet50 and -101, DeepLabv3-ResNet50 and -101 (torchvision's fcn_resnet50 ...
+// deeplabv3_resnet101, aux_loss=False) at 520 x 520 against what PyTorch reports for them,
+// layer by layer and in total:
 // tests/reference/torchvision-zoo.json, measured by tools/reference/make_reference.py with
 // forward hooks (PyTorch 1.13.1, torchvision 0.14.1).
+#include <cstdint>
 #include <type_traits>
 
 #include <netcount/zoo/resnet.hpp>
@@ -18,6 +20,10 @@ static_assert(reference::first_mismatch<nc::zoo::fcn_resnet50>(reference_zoo::fc
 static_assert(reference::totals_match<nc::zoo::fcn_resnet50>(reference_zoo::fcn_resnet50));
 static_assert(reference::first_mismatch<nc::zoo::fcn_resnet101>(reference_zoo::fcn_resnet101) == reference::all_match);
 static_assert(reference::totals_match<nc::zoo::fcn_resnet101>(reference_zoo::fcn_resnet101));
+static_assert(reference::first_mismatch<nc::zoo::deeplabv3_resnet50>(reference_zoo::deeplabv3_resnet50) == reference::all_match);
+static_assert(reference::totals_match<nc::zoo::deeplabv3_resnet50>(reference_zoo::deeplabv3_resnet50));
+static_assert(reference::first_mismatch<nc::zoo::deeplabv3_resnet101>(reference_zoo::deeplabv3_resnet101) == reference::all_match);
+static_assert(reference::totals_match<nc::zoo::deeplabv3_resnet101>(reference_zoo::deeplabv3_resnet101));
 
 // Dilation extends the ResNet templates without changing what they built before: undilated,
 // a bottleneck of one group of 64 per 64 planes is ResNet's bottleneck, type for type.
@@ -62,11 +68,46 @@ static_assert(has_figures(nc::layer<nc::zoo::fcn_resnet50, "classifier/conv2">,
 static_assert(has_figures(nc::layer<nc::zoo::fcn_resnet50, "upsample_to1">, {{520, 520, 21}, 0, 0, 0, 0}));
 static_assert(nc::layer<nc::zoo::fcn_resnet50, "upsample_to1">.activations == 5'678'400);
 
+// DeepLabv3's ASPP on the 65 x 65 x 2,048 map (4,225 positions), by hand. A 3 x 3 branch at
+// rate 12: 3 x 3 x 2,048 x 256 = 4,718,592 weights, 256 x 4,225 = 1,081,600 units,
+// 4,718,592 x 4,225 = 19,936,051,200 multiply-accumulates; padded by 12 and dilated by 12, it
+// keeps 65 x 65 ((65 + 2 x 12 - 12 x (3 - 1) - 1) / 1 + 1 = 65). The 1 x 1 branch: 2,048 x 256 = 524,288
+// weights, 2,215,116,800 multiply-accumulates. Image pooling reads one value per channel, so
+// its 1 x 1 convolution has the same weights but only 524,288 multiply-accumulates, and its
+// 1 x 1 x 256 is interpolated back to 65 x 65 (nothing counted).
+constexpr nc::axis_window rate(std::uint64_t r) { return {.kernel = 3, .dilation = r, .pad_begin = r, .pad_end = r}; }
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/rate12/conv1">,
+                          {{65, 65, 256}, 1'081'600, 4'718'592, 0, 19'936'051'200}));
+static_assert(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/rate12/conv1">.window.height == rate(12));
+static_assert(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/rate24/conv1">.window.width == rate(24));
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet101, "classifier/aspp/convs/rate36/conv1">,
+                          {{65, 65, 256}, 1'081'600, 4'718'592, 0, 19'936'051'200}));
+static_assert(nc::layer<nc::zoo::deeplabv3_resnet101, "classifier/aspp/convs/rate36/conv1">.window.height == rate(36));
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/conv1x1/conv1">,
+                          {{65, 65, 256}, 1'081'600, 524'288, 0, 2'215'116'800}));
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/pooling/conv1">,
+                          {{1, 1, 256}, 256, 524'288, 0, 524'288}));
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/pooling/upsample_to1">,
+                          {{65, 65, 256}, 0, 0, 0, 0}));
+// Five branches of 256: 1,280 channels, projected to 256 by 1,280 x 256 = 327,680 weights,
+// 1,384,448,000 multiply-accumulates.
+static_assert(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs">.output == nc::shape{65, 65, 1280});
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/project/conv1">,
+                          {{65, 65, 256}, 1'081'600, 327'680, 0, 1'384'448'000}));
+// Then 3 x 3 x 256 x 256 = 589,824 weights (2,492,006,400 multiply-accumulates) and the
+// classes: 256 x 21 = 5,376 weights and 21 biases, 22,713,600 multiply-accumulates.
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/conv1">,
+                          {{65, 65, 256}, 1'081'600, 589'824, 0, 2'492'006'400}));
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/conv2">,
+                          {{65, 65, 21}, 88'725, 5'376, 21, 22'713'600}));
+
 // Totals, from the reference; the output is 520 x 520 x 21. The parameters are torchvision's
 // "num_params" for its COCO weights (FCN_ResNet50_Weights.COCO_WITH_VOC_LABELS_V1.meta:
 // 35,322,218) less its auxiliary head, FCNHead(1024, 21): 3 x 3 x 1,024 x 256 = 2,359,296
 // weights, a batch norm of 2 x 256, 256 x 21 + 21 = 5,397: 2,365,205; 35,322,218 - 2,365,205
-// = 32,957,013. Likewise ResNet-101's 54,314,346 - 2,365,205 = 51,949,141.
+// = 32,957,013. Likewise FCN-ResNet101's 54,314,346 - 2,365,205 = 51,949,141, and
+// DeepLabv3's (the same auxiliary head): 42,004,074 - 2,365,205 = 39,638,869 and 60,996,202 -
+// 2,365,205 = 58,630,997 (DeepLabV3_ResNet50_Weights, DeepLabV3_ResNet101_Weights).
 static_assert(nc::parameters<nc::zoo::fcn_resnet50> == 32'957'013);
 static_assert(nc::weights<nc::zoo::fcn_resnet50> == 32'902'848);
 static_assert(nc::biases<nc::zoo::fcn_resnet50> == 21);
@@ -80,3 +121,17 @@ static_assert(nc::biases<nc::zoo::fcn_resnet101> == 21);
 static_assert(nc::connections<nc::zoo::fcn_resnet101> == 222'746'867'200);
 static_assert(nc::units<nc::zoo::fcn_resnet101> == 248'315'925);
 static_assert(nc::output_shape<nc::zoo::fcn_resnet101> == nc::shape{520, 520, 21});
+
+static_assert(nc::parameters<nc::zoo::deeplabv3_resnet50> == 39'638'869);
+static_assert(nc::weights<nc::zoo::deeplabv3_resnet50> == 39'582'144);
+static_assert(nc::biases<nc::zoo::deeplabv3_resnet50> == 21);
+static_assert(nc::connections<nc::zoo::deeplabv3_resnet50> == 168'731'205'888);
+static_assert(nc::units<nc::zoo::deeplabv3_resnet50> == 142'319'381);
+static_assert(nc::output_shape<nc::zoo::deeplabv3_resnet50> == nc::shape{520, 520, 21});
+
+static_assert(nc::parameters<nc::zoo::deeplabv3_resnet101> == 58'630'997);
+static_assert(nc::weights<nc::zoo::deeplabv3_resnet101> == 58'522'048);
+static_assert(nc::biases<nc::zoo::deeplabv3_resnet101> == 21);
+static_assert(nc::connections<nc::zoo::deeplabv3_resnet101> == 248'752'300'288);
+static_assert(nc::units<nc::zoo::deeplabv3_resnet101> == 252'642'581);
+static_assert(nc::output_shape<nc::zoo::deeplabv3_resnet101> == nc::shape{520, 520, 21});

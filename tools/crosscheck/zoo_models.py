@@ -151,4 +151,6 @@ MODELS = [
     Model("mnasnet1_3", torchvision("mnasnet1_3"), IMAGENET),
     Model("fcn_resnet50", segmentation("fcn_resnet50"), SEGMENTATION),
     Model("fcn_resnet101", segmentation("fcn_resnet101"), SEGMENTATION),
+    Model("deeplabv3_resnet50", segmentation("deeplabv3_resnet50"), SEGMENTATION),
+    Model("deeplabv3_resnet101", segmentation("deeplabv3_resnet101"), SEGMENTATION),
 ]

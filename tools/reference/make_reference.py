@@ -72,6 +72,8 @@ MODELS = {
     # backbone would otherwise fetch (weights_backbone=None).
     "fcn_resnet50": lambda: segmentation(tvm.segmentation.fcn_resnet50),
     "fcn_resnet101": lambda: segmentation(tvm.segmentation.fcn_resnet101),
+    "deeplabv3_resnet50": lambda: segmentation(tvm.segmentation.deeplabv3_resnet50),
+    "deeplabv3_resnet101": lambda: segmentation(tvm.segmentation.deeplabv3_resnet101),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
@@ -80,6 +82,8 @@ INPUT = (3, 224, 224)  # C, H, W
 INPUTS = {
     "fcn_resnet50": (3, 520, 520),
     "fcn_resnet101": (3, 520, 520),
+    "deeplabv3_resnet50": (3, 520, 520),
+    "deeplabv3_resnet101": (3, 520, 520),
 }
 
 
