@@ -614,8 +614,8 @@ using basic_block = residual_block<sequence<resnet_conv<Planes, 3, Stride>, batc
 // ResNet convolution when Groups is 1. Dilated by Dilation where torchvision replaces a
 // stride by dilation (replace_stride_with_dilation, the segmentation backbones of
 // <netcount/zoo/segmentation.hpp>): its padding is then the dilation, as torchvision's
-// conv3x3 pads, which keeps the size. Undilated, the types are the ones the ResNets had before
-// dilation was added, so every classification ResNet is the same type it was.
+// conv3x3 pads, which keeps the size. Undilated, it is the classification ResNets' convolution
+// type for type (tests/static/zoo_segmentation.cpp checks it).
 template<std::size_t Filters, std::size_t Stride, std::size_t Groups, std::size_t Dilation = 1>
 using grouped_resnet_conv3 = std::conditional_t<
     Dilation == 1,
