@@ -72,4 +72,8 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"convnext_tiny", zoo::convnext_tiny>,
                               model<"convnext_small", zoo::convnext_small>,
                               model<"convnext_base", zoo::convnext_base>,
-                              model<"convnext_large", zoo::convnext_large>>;
+                              model<"convnext_large", zoo::convnext_large>,
+                              model<"fcn_resnet50", zoo::fcn_resnet50>,
+                              model<"fcn_resnet101", zoo::fcn_resnet101>,
+                              model<"deeplabv3_resnet50", zoo::deeplabv3_resnet50>,
+                              model<"deeplabv3_resnet101", zoo::deeplabv3_resnet101>>;

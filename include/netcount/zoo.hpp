@@ -13,6 +13,7 @@
 #include <netcount/zoo/mobilenet.hpp>
 #include <netcount/zoo/regnet.hpp>
 #include <netcount/zoo/resnet.hpp>
+#include <netcount/zoo/segmentation.hpp>
 #include <netcount/zoo/shufflenet.hpp>
 #include <netcount/zoo/squeezenet.hpp>
 #include <netcount/zoo/vgg.hpp>

@@ -689,18 +689,25 @@ using basic_block = residual_block<sequence<resnet_conv<Planes, 3, Stride>, batc
                                    Shortcut>;
 
 // The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
-// ResNet convolution when Groups is 1.
-template<std::size_t Filters, std::size_t Stride, std::size_t Groups>
-using grouped_resnet_conv3 =
+// ResNet convolution when Groups is 1. Dilated by Dilation where torchvision replaces a
+// stride by dilation (replace_stride_with_dilation, the segmentation backbones of
+// <netcount/zoo/segmentation.hpp>): its padding is then the dilation, as torchvision's
+// conv3x3 pads, which keeps the size. Undilated, it is the classification ResNets' convolution
+// type for type (tests/static/zoo_segmentation.cpp checks it).
+template<std::size_t Filters, std::size_t Stride, std::size_t Groups, std::size_t Dilation = 1>
+using grouped_resnet_conv3 = std::conditional_t<
+    Dilation == 1,
     std::conditional_t<Groups == 1, resnet_conv<Filters, 3, Stride>,
-                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>;
+                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>,
+    conv<Filters, kernel<3>, stride<Stride>, pad<Dilation>, dilation<Dilation>, groups<Groups>, no_bias>>;
 
-// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups, 1 x 1
-// up to 4 * Planes.
-template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups>
+// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups (dilated
+// by Dilation), 1 x 1 up to 4 * Planes.
+template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups,
+         std::size_t Dilation = 1>
 using wide_bottleneck = residual_block<sequence<resnet_conv<Width, 1>, batch_norm, relu,
-                                                grouped_resnet_conv3<Width, Stride, Groups>, batch_norm, relu,
-                                                resnet_conv<4 * Planes, 1>, batch_norm>,
+                                                grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
+                                                relu, resnet_conv<4 * Planes, 1>, batch_norm>,
                                        Shortcut>;
 
 // The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
@@ -720,24 +727,40 @@ using basic_blocks = resnet_block_kind<basic_block, 1>;
 using bottleneck_blocks = resnet_block_kind<bottleneck, 4>;
 
 // ResNeXt's and the wide ResNets' bottlenecks: Groups groups of WidthPerGroup channels for
-// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group).
-template<std::size_t Groups, std::size_t WidthPerGroup>
+// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group); their
+// 3 x 3 convolutions dilated by Dilation. ResNet's own bottleneck is one group of 64 per 64
+// planes: wide_bottleneck_blocks<1, 64> builds the same blocks as bottleneck_blocks.
+template<std::size_t Groups, std::size_t WidthPerGroup, std::size_t Dilation = 1>
 struct wide_bottleneck_blocks {
     template<std::size_t Planes, std::size_t Stride, class Shortcut>
-    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups>;
+    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups, Dilation>;
     static constexpr std::size_t expansion = 4;
 };
 
 // A stage ("conv2_x" ... "conv5_x" in the paper): Blocks blocks of Planes, the first one
 // striding and projecting, unless it keeps both the size and the width (the first stage of
-// ResNet-18 and -34, which reads the 64 channels of the stem).
-template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride>
+// ResNet-18 and -34, which reads the 64 channels of the stem). The first block may be of
+// another kind than the others (FirstKind): in a dilated stage it keeps the dilation of the
+// stage before (see dilated_resnet_stage).
+template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride,
+         class FirstKind = Kind>
 using resnet_stage = sequence<
     name<Name>,
-    typename Kind::template block<Planes, Stride,
-                                  std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
-                                                     projection<Kind::expansion * Planes, Stride>>>,
+    typename FirstKind::template block<Planes, Stride,
+                                       std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
+                                                          projection<Kind::expansion * Planes, Stride>>>,
     repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
+
+// A stage of bottlenecks whose stride torchvision replaces by dilation (ResNet's _make_layer
+// with dilate=True), which keeps the size where the classification network halves it: the
+// atrous convolution of Chen et al.'s DeepLab. The stage strides 1 and its 3 x 3 convolutions
+// dilate by what the stride was times the dilation before, Dilation = 2 * PreviousDilation;
+// but its first block still has the dilation of the stage before (torchvision's
+// previous_dilation), and it projects at stride 1 since the width changes.
+template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation,
+         std::size_t Dilation>
+using dilated_resnet_stage = resnet_stage<Name, wide_bottleneck_blocks<1, 64, Dilation>, Planes, Blocks, 1,
+                                          wide_bottleneck_blocks<1, 64, PreviousDilation>>;
 
 // resnet_network<Kind, N2, N3, N4, N5>: a column of Table 1, by the blocks of its four stages.
 template<class Kind, std::size_t N2, std::size_t N3, std::size_t N4, std::size_t N5>
@@ -767,6 +790,127 @@ struct resnext101_64x4d : resnet_network<wide_bottleneck_blocks<64, 4>, 3, 4, 23
 // (2048-1024-2048 channels in the last block, where ResNet-50 has 2048-512-2048).
 struct wide_resnet50_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 6, 3> {};
 struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 23, 3> {};
+
+} // namespace netcount::zoo
+
+#endif
+
+// <netcount/zoo/segmentation.hpp>
+#ifndef NETCOUNT_ZOO_SEGMENTATION_HPP
+#define NETCOUNT_ZOO_SEGMENTATION_HPP
+
+
+
+
+namespace netcount::zoo {
+
+// Semantic segmentation on a dilated ResNet, in torchvision's form (models.segmentation, built
+// without the auxiliary head, aux_loss=False: it only serves a second loss in training), at
+// torchvision's evaluation size, 520 x 520, for Pascal VOC's 21 classes (20 and background).
+//
+// The backbone is ResNet-50 or -101 (<netcount/zoo/resnet.hpp>) without its pool and
+// classifier, whose last two stages trade their stride for dilation
+// (replace_stride_with_dilation=[False, True, True]): the map stays at an eighth of the input,
+// 65 x 65 x 2048, where the classification network goes on to a 32nd. A head classifies every position of it, and
+// the scores are interpolated bilinearly back to the input's size (which counts nothing).
+//
+//  - FCN as Long, Shelhamer and Darrell describe it in "Fully Convolutional Networks for
+//    Semantic Segmentation" (2015): a convolutional classifier on the backbone's map. Its head
+//    (torchvision's FCNHead) is a 3 x 3 convolution down to a quarter of the channels, batch
+//    norm, ReLU, dropout, and a 1 x 1 convolution to the 21 classes, with bias.
+//  - DeepLabv3 as Chen, Papandreou, Schroff and Adam describe it in "Rethinking Atrous
+//    Convolution for Semantic Image Segmentation" (2017), Section 3.3: atrous spatial pyramid
+//    pooling (ASPP), five branches of 256 channels read the map side by side, a 1 x 1
+//    convolution, three 3 x 3 convolutions at rates 12, 24 and 36 (the rates of output stride
+//    8) and image pooling (global average pool, 1 x 1 convolution, batch norm, ReLU, then
+//    interpolated back to the map's size), each convolution followed by batch norm and ReLU;
+//    their 1,280 channels concatenated and projected to 256 by a 1 x 1 convolution, batch
+//    norm and ReLU (torchvision adds a dropout). Then torchvision's DeepLabHead has a 3 x 3
+//    convolution, batch norm and ReLU before the paper's last 1 x 1 convolution, to the 21
+//    classes, with bias.
+//
+// Names follow torchvision's modules: the ResNet is "backbone" (layer<fcn_resnet50,
+// "backbone/layer4/add3/conv2">), the head "classifier"; in DeepLabv3 the ASPP is
+// "classifier/aspp" (torchvision's classifier.0), its branches the concat "classifier/aspp/
+// convs" ("conv1x1", "rate12", "rate24", "rate36", "pooling") and its projection
+// "classifier/aspp/project". The last interpolation is "upsample_to1".
+
+// The input's side, and the map's after the backbone: its stem and layer2 halve the size
+// three times, each rounding up (7 x 7 / 2 with padding 3, 3 x 3 / 2 with padding 1 and the
+// projection's 1 x 1 / 2 all give ceil(n / 2), written so that it cannot overflow); the
+// dilated stages keep it. The image pooling branch of the ASPP interpolates back to it.
+inline constexpr std::size_t segmentation_input = 520;
+
+constexpr std::size_t segmentation_half(std::size_t n) noexcept { return n / 2 + n % 2; }
+
+inline constexpr std::size_t segmentation_map =
+    segmentation_half(segmentation_half(segmentation_half(segmentation_input)));
+
+// The classes of Pascal VOC: 20 and the background.
+inline constexpr std::size_t segmentation_classes = 21;
+
+// ResNet-50 (N4 = 6) or -101 (N4 = 23) up to its last stage, with layer3 and layer4 dilated:
+// torchvision's backbone, which keeps no more of the ResNet (IntermediateLayerGetter stops at
+// layer4).
+template<std::size_t N4>
+using dilated_resnet_backbone = sequence<name<"backbone">,
+                                         resnet_conv<64, 7, 2>, batch_norm, relu,
+                                         max_pool<kernel<3>, stride<2>, pad<1>>,
+                                         resnet_stage<"layer1", bottleneck_blocks, 64, 3, 1>,
+                                         resnet_stage<"layer2", bottleneck_blocks, 128, 4, 2>,
+                                         dilated_resnet_stage<"layer3", 256, N4, 1, 2>,
+                                         dilated_resnet_stage<"layer4", 512, 3, 2, 4>>;
+
+// The FCN head on InChannels: 3 x 3 down to InChannels / 4, batch norm, ReLU, dropout, 1 x 1
+// to the classes (torchvision's FCNHead).
+template<std::size_t InChannels>
+using fcn_head = sequence<name<"classifier">,
+                          conv<InChannels / 4, kernel<3>, pad<1>, no_bias>, batch_norm, relu, dropout,
+                          conv<segmentation_classes, kernel<1>>>;
+
+// A 3 x 3 convolution of the ASPP at Rate, padded by the rate so that it keeps the map's
+// size, batch norm, ReLU (torchvision's ASPPConv).
+template<fixed_string Name, std::size_t Filters, std::size_t Rate>
+using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm,
+                           relu>;
+
+// Image pooling: the map's average, 1 x 1 convolution, batch norm, ReLU, and the result
+// interpolated to the map's size so that it can be concatenated (torchvision's ASPPPooling).
+template<std::size_t Filters>
+using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm,
+                              relu, upsample_to<segmentation_map, segmentation_map>>;
+
+// The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
+// [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
+// their channels in the concatenation, then the projection of the five back to Filters.
+template<std::size_t Filters>
+using aspp = sequence<name<"aspp">,
+                      concat<name<"convs">,
+                             sequence<name<"conv1x1">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>,
+                             aspp_conv<"rate12", Filters, 12>,
+                             aspp_conv<"rate24", Filters, 24>,
+                             aspp_conv<"rate36", Filters, 36>,
+                             aspp_pooling<Filters>>,
+                      sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
+
+// The DeepLabv3 head: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1 to the classes
+// (torchvision's DeepLabHead).
+using deeplabv3_head = sequence<name<"classifier">,
+                                aspp<256>,
+                                conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
+                                conv<segmentation_classes, kernel<1>>>;
+
+// A segmentation network: backbone, head, and the scores interpolated to the input's size.
+template<class Backbone, class Head>
+using segmentation_network = network<input<segmentation_input, segmentation_input, 3>,
+                                     Backbone,
+                                     Head,
+                                     upsample_to<segmentation_input, segmentation_input>>;
+
+struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<2048>> {};
+struct fcn_resnet101 : segmentation_network<dilated_resnet_backbone<23>, fcn_head<2048>> {};
+struct deeplabv3_resnet50 : segmentation_network<dilated_resnet_backbone<6>, deeplabv3_head> {};
+struct deeplabv3_resnet101 : segmentation_network<dilated_resnet_backbone<23>, deeplabv3_head> {};
 
 } // namespace netcount::zoo
 

@@ -32,6 +32,27 @@ def torchvision(name, **options):
     return build
 
 
+def segmentation(name):
+    """torchvision's segmentation model `name` without the auxiliary head, and without the
+    ImageNet weights its backbone would otherwise fetch; its forward returns the "out" map, not
+    the dict of them (torch is imported when the model is built, as for the others)."""
+    def build():
+        import torch.nn as nn
+        import torchvision.models.segmentation
+
+        class Out(nn.Module):
+            def __init__(self, model):
+                super().__init__()
+                self.model = model
+
+            def forward(self, x):
+                return self.model(x)["out"]
+
+        return Out(getattr(torchvision.models.segmentation, name)(weights=None, weights_backbone=None,
+                                                                  aux_loss=False))
+    return build
+
+
 def two_tower_alexnet():
     """Krizhevsky et al. (2012) with the two GPU towers as groups of 2, on a 227 x 227 input:
     conv2, conv4 and conv5 see only their own tower's channels."""
@@ -72,6 +93,8 @@ def mobilenet_v1():
 
 
 IMAGENET = (224, 224, 3)
+# torchvision's segmentation models are evaluated at 520 x 520 (their weights' resize_size).
+SEGMENTATION = (520, 520, 3)
 
 # Why only DenseNet's stem is compared with the torch.fx schedule.
 DENSE_NOTE = ("each torchvision dense layer concatenates all earlier maps afresh (torch.cat of a growing "
@@ -134,4 +157,8 @@ MODELS = [
     Model("convnext_small", torchvision("convnext_small"), IMAGENET),
     Model("convnext_base", torchvision("convnext_base"), IMAGENET),
     Model("convnext_large", torchvision("convnext_large"), IMAGENET),
+    Model("fcn_resnet50", segmentation("fcn_resnet50"), SEGMENTATION),
+    Model("fcn_resnet101", segmentation("fcn_resnet101"), SEGMENTATION),
+    Model("deeplabv3_resnet50", segmentation("deeplabv3_resnet50"), SEGMENTATION),
+    Model("deeplabv3_resnet101", segmentation("deeplabv3_resnet101"), SEGMENTATION),
 ]

@@ -7,9 +7,10 @@ python3-torchvision):
 
     /usr/bin/python3 tools/reference/make_reference.py [--output PATH]
 
-Each model is built without pretrained weights and run once on a zero image of batch 1 with a
-forward hook on every Conv2d and Linear (a Linear on a channels-last tensor, as in ConvNeXt,
-once per position). The figures of the models that
+Each model is built without pretrained weights and run once on a zero image of batch 1 (224 x
+224, or the size INPUTS gives it) with a forward hook on every Conv2d and Linear (a Linear on a
+channels-last tensor, as in ConvNeXt, once per position); a segmentation model's output is its
+"out" map. The figures of the models that
 torchvision-counts.json also holds are checked against it; the script fails if they differ.
 """
 import argparse
@@ -76,9 +77,38 @@ MODELS = {
     "convnext_small": lambda: tvm.convnext_small(),
     "convnext_base": lambda: tvm.convnext_base(),
     "convnext_large": lambda: tvm.convnext_large(),
+    # Without the auxiliary heads (aux_loss=False), and without the ImageNet weights that the
+    # backbone would otherwise fetch (weights_backbone=None).
+    "fcn_resnet50": lambda: segmentation(tvm.segmentation.fcn_resnet50),
+    "fcn_resnet101": lambda: segmentation(tvm.segmentation.fcn_resnet101),
+    "deeplabv3_resnet50": lambda: segmentation(tvm.segmentation.deeplabv3_resnet50),
+    "deeplabv3_resnet101": lambda: segmentation(tvm.segmentation.deeplabv3_resnet101),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
+# The models evaluated at another size: torchvision's segmentation models at 520 x 520 (the
+# resize_size of their weights' transforms).
+INPUTS = {
+    "fcn_resnet50": (3, 520, 520),
+    "fcn_resnet101": (3, 520, 520),
+    "deeplabv3_resnet50": (3, 520, 520),
+    "deeplabv3_resnet101": (3, 520, 520),
+}
+
+
+class SegmentationOut(torch.nn.Module):
+    """A segmentation model whose forward returns its "out" map, not the dict of them."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x):
+        return self.model(x)["out"]
+
+
+def segmentation(build):
+    return SegmentationOut(build(weights=None, weights_backbone=None, aux_loss=False))
 
 # What torchvision-counts.json's conventions do not say: a Linear on a 4-D tensor.
 CHANNELS_LAST_LINEAR = ("a Linear on an N x H x W x C tensor (ConvNeXt's pointwise layers) is applied at "
@@ -94,8 +124,9 @@ def package_version(package, fallback):
         return fallback
 
 
-def measure(model):
-    """Figures of one model: totals and, in forward order, every Conv2d and Linear."""
+def measure(model, size=INPUT):
+    """Figures of one model on a C x H x W input: totals and, in forward order, every Conv2d
+    and Linear."""
     layers = []
 
     def hook(module, _inputs, output):
@@ -122,12 +153,12 @@ def measure(model):
                if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear))]
     model.eval()
     with torch.no_grad():
-        output = model(torch.zeros(1, *INPUT))
+        output = model(torch.zeros(1, *size))
     for h in handles:
         h.remove()
 
     return {
-        "input": list(INPUT),
+        "input": list(size),
         "params_total": sum(p.numel() for p in model.parameters()),
         "weights_no_bias": sum(l["weights"] for l in layers),
         "bias": sum(l["bias"] for l in layers),
@@ -156,7 +187,7 @@ def main():
     disagree = []
     for name, build in MODELS.items():
         torch.manual_seed(0)
-        figures = measure(build())
+        figures = measure(build(), INPUTS.get(name, INPUT))
         result["models"][name] = figures
         if name in given["models"]:
             same = given["models"][name] == figures

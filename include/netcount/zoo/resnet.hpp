@@ -50,18 +50,25 @@ using basic_block = residual_block<sequence<resnet_conv<Planes, 3, Stride>, batc
                                    Shortcut>;
 
 // The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
-// ResNet convolution when Groups is 1.
-template<std::size_t Filters, std::size_t Stride, std::size_t Groups>
-using grouped_resnet_conv3 =
+// ResNet convolution when Groups is 1. Dilated by Dilation where torchvision replaces a
+// stride by dilation (replace_stride_with_dilation, the segmentation backbones of
+// <netcount/zoo/segmentation.hpp>): its padding is then the dilation, as torchvision's
+// conv3x3 pads, which keeps the size. Undilated, it is the classification ResNets' convolution
+// type for type (tests/static/zoo_segmentation.cpp checks it).
+template<std::size_t Filters, std::size_t Stride, std::size_t Groups, std::size_t Dilation = 1>
+using grouped_resnet_conv3 = std::conditional_t<
+    Dilation == 1,
     std::conditional_t<Groups == 1, resnet_conv<Filters, 3, Stride>,
-                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>;
+                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>,
+    conv<Filters, kernel<3>, stride<Stride>, pad<Dilation>, dilation<Dilation>, groups<Groups>, no_bias>>;
 
-// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups, 1 x 1
-// up to 4 * Planes.
-template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups>
+// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups (dilated
+// by Dilation), 1 x 1 up to 4 * Planes.
+template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups,
+         std::size_t Dilation = 1>
 using wide_bottleneck = residual_block<sequence<resnet_conv<Width, 1>, batch_norm, relu,
-                                                grouped_resnet_conv3<Width, Stride, Groups>, batch_norm, relu,
-                                                resnet_conv<4 * Planes, 1>, batch_norm>,
+                                                grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
+                                                relu, resnet_conv<4 * Planes, 1>, batch_norm>,
                                        Shortcut>;
 
 // The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
@@ -81,24 +88,40 @@ using basic_blocks = resnet_block_kind<basic_block, 1>;
 using bottleneck_blocks = resnet_block_kind<bottleneck, 4>;
 
 // ResNeXt's and the wide ResNets' bottlenecks: Groups groups of WidthPerGroup channels for
-// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group).
-template<std::size_t Groups, std::size_t WidthPerGroup>
+// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group); their
+// 3 x 3 convolutions dilated by Dilation. ResNet's own bottleneck is one group of 64 per 64
+// planes: wide_bottleneck_blocks<1, 64> builds the same blocks as bottleneck_blocks.
+template<std::size_t Groups, std::size_t WidthPerGroup, std::size_t Dilation = 1>
 struct wide_bottleneck_blocks {
     template<std::size_t Planes, std::size_t Stride, class Shortcut>
-    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups>;
+    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups, Dilation>;
     static constexpr std::size_t expansion = 4;
 };
 
 // A stage ("conv2_x" ... "conv5_x" in the paper): Blocks blocks of Planes, the first one
 // striding and projecting, unless it keeps both the size and the width (the first stage of
-// ResNet-18 and -34, which reads the 64 channels of the stem).
-template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride>
+// ResNet-18 and -34, which reads the 64 channels of the stem). The first block may be of
+// another kind than the others (FirstKind): in a dilated stage it keeps the dilation of the
+// stage before (see dilated_resnet_stage).
+template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride,
+         class FirstKind = Kind>
 using resnet_stage = sequence<
     name<Name>,
-    typename Kind::template block<Planes, Stride,
-                                  std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
-                                                     projection<Kind::expansion * Planes, Stride>>>,
+    typename FirstKind::template block<Planes, Stride,
+                                       std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
+                                                          projection<Kind::expansion * Planes, Stride>>>,
     repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
+
+// A stage of bottlenecks whose stride torchvision replaces by dilation (ResNet's _make_layer
+// with dilate=True), which keeps the size where the classification network halves it: the
+// atrous convolution of Chen et al.'s DeepLab. The stage strides 1 and its 3 x 3 convolutions
+// dilate by what the stride was times the dilation before, Dilation = 2 * PreviousDilation;
+// but its first block still has the dilation of the stage before (torchvision's
+// previous_dilation), and it projects at stride 1 since the width changes.
+template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation,
+         std::size_t Dilation>
+using dilated_resnet_stage = resnet_stage<Name, wide_bottleneck_blocks<1, 64, Dilation>, Planes, Blocks, 1,
+                                          wide_bottleneck_blocks<1, 64, PreviousDilation>>;
 
 // resnet_network<Kind, N2, N3, N4, N5>: a column of Table 1, by the blocks of its four stages.
 template<class Kind, std::size_t N2, std::size_t N3, std::size_t N4, std::size_t N5>
