@@ -67,6 +67,18 @@ constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// The factors of a convolution's figures (table_formula, layer_info.hpp): units = Y * X * N,
+// weights = h * w * (C / groups) * N, connections = weights * Y * X, over the input positions
+// for a transposed convolution. A depthwise convolution is one with C groups.
+constexpr table_formula conv_formula(const layer_info& l) noexcept {
+    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel, n = l.output.channels;
+    const std::uint64_t c = l.window.groups == 0 ? 0 : l.input.channels / l.window.groups;
+    const shape& over = l.window.transposed ? l.input : l.output;
+    return {.units = {l.output.height, l.output.width, n},
+            .weights = {kh, kw, c, n},
+            .connections = {kh, kw, c, n, over.height, over.width}};
+}
+
 // One body for every conv type: the template only carries the options, so each distinct conv
 // costs the compiler a constant, not a new copy of this function.
 constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
@@ -143,6 +155,7 @@ struct conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_conv(in, Filters, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 // depthwise_conv<Options...>: one group per input channel and multiplier<M> filters each
@@ -160,6 +173,7 @@ struct depthwise_conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_depthwise_conv(in, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 // transposed_conv<Filters, Options...>: PyTorch's ConvTranspose2d. Options: kernel (required),
@@ -179,6 +193,7 @@ struct transposed_conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_transposed_conv(in, Filters, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 } // namespace netcount

@@ -35,6 +35,9 @@ enum class error : unsigned {
     padding_removes_output,
     empty_output,
     zero_window,
+    paths_mismatch,               // returned by merges of one's own (merge_kind)
+    broadcast_mismatch,           // multiply
+    excitation_channels_mismatch, // squeeze_excitation
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -65,6 +68,11 @@ constexpr std::string_view message(error e) noexcept {
         case error::padding_removes_output: return "the padding removes the whole output of the transposed convolution";
         case error::empty_output: return "the layer outputs a shape with a zero height, width or channel count";
         case error::zero_window: return "the layer reports a window with a zero kernel, stride or dilation";
+        case error::paths_mismatch: return "the paths of a merge produce shapes it cannot combine";
+        case error::broadcast_mismatch:
+            return "the paths of a multiply differ in height, width or channels where neither is 1";
+        case error::excitation_channels_mismatch:
+            return "the input of a squeeze_excitation does not have its Channels channels";
     }
     return "unknown error";
 }
@@ -142,6 +150,12 @@ struct invalid_layer {
                   "netcount: the layer outputs a shape with a zero height, width or channel count");
     static_assert(Error != error::zero_window,
                   "netcount: the layer reports a window with a zero kernel, stride or dilation");
+    static_assert(Error != error::paths_mismatch,
+                  "netcount: the paths of a merge produce shapes it cannot combine");
+    static_assert(Error != error::broadcast_mismatch,
+                  "netcount: the paths of a multiply differ in height, width or channels where neither is 1");
+    static_assert(Error != error::excitation_channels_mismatch,
+                  "netcount: the input of a squeeze_excitation does not have its Channels channels");
     static constexpr bool reported = true; // see verdict
 };
 

@@ -75,6 +75,24 @@ struct layer_result {
 // Stands for the network's input where a layer names the layers it reads from.
 inline constexpr std::size_t network_input = static_cast<std::size_t>(-1);
 
+struct layer_info;
+
+// The factors a report shows for a layer's figures: units = the product of `units`, weights =
+// the product of `weights`, connections = the product of `connections`; a 0 ends a list (no
+// factor is 0 in a layer that counts). A layer kind supplies its own by a static member
+//     static constexpr table_formula formula(const layer_info& entry) noexcept;
+// which reads the entry's shapes and window: for a conv, units {Y, X, N}, weights
+// {h, w, C / groups, N}, connections {h, w, C / groups, N, Y, X}. A report shows a formula only
+// where its product is the figure (as "h * w * C * N = 864"), the number alone otherwise, and
+// for a kind without one.
+struct table_formula {
+    std::uint64_t units[3]{};
+    std::uint64_t weights[4]{};
+    std::uint64_t connections[6]{};
+};
+
+using formula_function = table_formula (*)(const layer_info&);
+
 // One entry of layers<Net>: a layer with the shape it received and what it counts.
 struct layer_info {
     std::string_view name;
@@ -95,8 +113,14 @@ struct layer_info {
     std::span<const std::size_t> inputs{};
     // Activation elements alive while this entry runs in one inference pass (batch 1), the
     // network input included while it is read: the schedule of peak_activations<Net>
-    // (docs/deploy.md). UINT64_MAX where the sum does not fit in 64 bits.
+    // (docs/deploy.md). UINT64_MAX where the sum does not fit in 64 bits; 0 for an auxiliary
+    // entry, which does not run in inference.
     std::uint64_t live_activations = 0;
+    // The kind's table formula (table_formula above), or null: a kind without one, a merge.
+    formula_function formula = nullptr;
+    bool merge = false;     // the entry where a block's paths meet (add, concat, multiply, ...)
+    bool auxiliary = false; // inside an auxiliary<...> head: counted in the parameters, weights
+                            // and biases, not in units, connections or activations
 };
 
 // A network's totals, summed over its layers.
