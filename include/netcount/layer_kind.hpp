@@ -2,13 +2,30 @@
 #define NETCOUNT_LAYER_KIND_HPP
 
 #include <concepts>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
+#include <netcount/error.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/shape.hpp>
 
 namespace netcount {
+
+// What a layer kind reports for one input shape: the contract between a layer kind and the
+// counting engine. Built-in kinds return it from apply(); so do kinds users define.
+struct layer_result {
+    shape output{};
+    std::uint64_t units = 0;       // neurons: output elements of a layer with weights
+    std::uint64_t weights = 0;     // without bias
+    std::uint64_t biases = 0;
+    std::uint64_t parameters = 0;  // every trainable number: weights + biases + others
+    std::uint64_t connections = 0; // multiply-accumulates, bias not included
+    std::uint64_t bias_connections = 0; // bias inputs, for LeCun's convention: a bias is a
+                                        // connection from a unit that is always 1
+    layer_window window{};
+    error status = error::none;
+};
 
 // layer_kind<L>: what the counting engine asks of a layer type. Built-in layers model it, and
 // so can a layer a user defines outside the library:

@@ -6,6 +6,7 @@
 #include <netcount/detail/checked.hpp>
 #include <netcount/detail/window.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/layer_kind.hpp>
 #include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 

@@ -251,9 +251,21 @@ struct count_builder {
             const std::size_t* const first = from.data();
             receptive_field field = field_of(*first);
             for (const std::size_t* f = first + 1; f < first + from.size(); ++f) field = widest(field, field_of(*f));
-            entries[index] = {names[index], kind,      in,           r.output,      r.units,
-                              r.weights,    r.biases, r.parameters, r.connections, with_bias,
-                              activations,  r.window,  next_field(field, r.window), from, 0, formula};
+            entries[index] = {.name = names[index],
+                              .kind = kind,
+                              .input = in,
+                              .output = r.output,
+                              .units = r.units,
+                              .weights = r.weights,
+                              .biases = r.biases,
+                              .parameters = r.parameters,
+                              .connections = r.connections,
+                              .connections_with_bias = with_bias,
+                              .activations = activations,
+                              .window = r.window,
+                              .receptive_field = next_field(field, r.window),
+                              .inputs = from,
+                              .formula = formula};
         }
         // One verdict for both passes, from the same checks: the full pass only adds the
         // receptive field, which never fails (a field too large for its integers is marked,
