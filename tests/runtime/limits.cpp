@@ -43,7 +43,7 @@ TEST_CASE("a field that does not fit leaves every report's rows whole") {
     CHECK(contains(json, "\"name\": \"max_pool63\", \"kind\": \"max_pool\", \"inputs\": [61]"));
     CHECK(contains(json, "\"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 9223372036854775808, \"start\": 0}"));
     const std::string unfit = "\"receptive_field\": {\"height\": {\"size\": null, \"jump\": null, \"start\": null}, "
-                              "\"width\": {\"size\": null, \"jump\": null, \"start\": null}}}";
+                              "\"width\": {\"size\": null, \"jump\": null, \"start\": null}}, \"merge\": false";
     CHECK(contains(json, "\"name\": \"head\""));
     CHECK(json.find(unfit) != json.rfind(unfit)); // max_pool64's and head's
     CHECK(contains(json, "\"weights\": 15, \"biases\": 5, \"parameters\": 20, \"connections\": 15"));
