@@ -10,10 +10,6 @@
 set(netcount_compile_fail_flags
   -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror
   -I${PROJECT_SOURCE_DIR}/include)
-get_target_property(_netcount_boost_includes Boost::headers INTERFACE_INCLUDE_DIRECTORIES)
-foreach(dir IN LISTS _netcount_boost_includes)
-  list(APPEND netcount_compile_fail_flags -I${dir})
-endforeach()
 
 function(netcount_compile_fail_tests)
   add_library(netcount_compile_fail_twins OBJECT ${ARGN})

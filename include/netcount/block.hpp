@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_BLOCK_HPP
 #define NETCOUNT_BLOCK_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <array>
 #include <cstddef>
 #include <string_view>

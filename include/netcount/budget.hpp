@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_BUDGET_HPP
 #define NETCOUNT_BUDGET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_COUNTS_HPP
 #define NETCOUNT_COUNTS_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_EDIT_HPP
 #define NETCOUNT_EDIT_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -204,7 +206,7 @@ struct replace_with {
 template<class Layer, std::size_t N>
 struct resized {
     // An error here means resize named a layer that has no count of filters or outputs.
-    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv or fc layer");
+    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv, fc or linear layer");
     using type = Layer;
 };
 template<std::size_t F, class... Options, std::size_t N>
@@ -218,6 +220,10 @@ struct resized<transposed_conv<F, Options...>, N> {
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<fc<F, Options...>, N> {
     using type = fc<N, Options...>;
+};
+template<std::size_t F, class... Options, std::size_t N>
+struct resized<linear<F, Options...>, N> {
+    using type = linear<N, Options...>;
 };
 
 template<std::size_t N>

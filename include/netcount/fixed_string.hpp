@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_FIXED_STRING_HPP
 #define NETCOUNT_FIXED_STRING_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <string_view>
 

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_FLOPS_HPP
 #define NETCOUNT_FLOPS_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstdint>
 
 #include <netcount/counts.hpp>

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_HANA_HPP
 #define NETCOUNT_HANA_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 // A network as a Boost.Hana sequence of types, so that architecture edits read like value
 // code:
 //

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_LAYER_INFO_HPP
 #define NETCOUNT_LAYER_INFO_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -98,8 +100,9 @@ struct layer_info {
     std::span<const std::size_t> inputs{};
     // Activation elements alive while this entry runs in one inference pass (batch 1), the
     // network input included while it is read: the schedule of peak_activations<Net>
-    // (docs/deploy.md). UINT64_MAX where the sum does not fit in 64 bits; 0 for an auxiliary
-    // entry, which does not run in inference.
+    // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on
+    // (peak_activations<Net> is then a compile error); 0 for an auxiliary entry, which does
+    // not run in inference.
     std::uint64_t live_activations = 0;
     // The kind's table formula (table_formula above), or null: a kind without one, a merge.
     formula_function formula = nullptr;

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_LAYER_KIND_HPP
 #define NETCOUNT_LAYER_KIND_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <concepts>
 #include <cstdint>
 #include <span>

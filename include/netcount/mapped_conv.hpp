@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_MAPPED_CONV_HPP
 #define NETCOUNT_MAPPED_CONV_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <array>
 #include <cstddef>
 #include <string_view>

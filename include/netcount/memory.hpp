@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_MEMORY_HPP
 #define NETCOUNT_MEMORY_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <cstdint>
 

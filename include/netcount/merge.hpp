@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_MERGE_HPP
 #define NETCOUNT_MERGE_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstdint>
 #include <span>
 #include <string_view>

@@ -5,6 +5,8 @@
 #ifndef NETCOUNT_NETCOUNT_HPP
 #define NETCOUNT_NETCOUNT_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <netcount/block.hpp>
 #include <netcount/budget.hpp>
 #include <netcount/conv.hpp>
@@ -24,6 +26,7 @@
 #include <netcount/options.hpp>
 #include <netcount/peak.hpp>
 #include <netcount/pool.hpp>
+#include <netcount/reshape.hpp>
 #include <netcount/scale.hpp>
 #include <netcount/search.hpp>
 #include <netcount/shape.hpp>

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_NETWORK_HPP
 #define NETCOUNT_NETWORK_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <type_traits>
 

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_OPTIONS_HPP
 #define NETCOUNT_OPTIONS_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <concepts>
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_POOL_HPP
 #define NETCOUNT_POOL_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstdint>
 #include <numeric>
 #include <string_view>

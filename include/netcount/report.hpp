@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_REPORT_HPP
 #define NETCOUNT_REPORT_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 // Reports: the compile-time results as text, data and pictures, each a std::string. A separate
 // header, so that code that only static_asserts never includes <string>.
 //

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_SCALE_HPP
 #define NETCOUNT_SCALE_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +19,7 @@
 #include <netcount/network.hpp>
 #include <netcount/norm.hpp>
 #include <netcount/pool.hpp>
+#include <netcount/reshape.hpp>
 #include <netcount/subsample.hpp>
 
 // Scaling a network as type transformations: MobileNet's two multipliers (Howard et al. 2017).
@@ -89,15 +92,26 @@ template<class... O>
 inline constexpr bool follows_width<depthwise_conv<O...>> = true;
 template<class... O>
 inline constexpr bool follows_width<subsample<O...>> = true;
+// The reshaping kinds keep following their input: a chunk takes its share of the scaled
+// channels, a shuffle or an upsampling keeps them (a count the scaling leaves indivisible is
+// the layer's usual error).
+template<std::size_t Index, std::size_t Count>
+inline constexpr bool follows_width<chunk<Index, Count>> = true;
+template<std::size_t Groups>
+inline constexpr bool follows_width<channel_shuffle<Groups>> = true;
+template<std::size_t FH, std::size_t FW>
+inline constexpr bool follows_width<upsample<FH, FW>> = true;
+template<std::size_t H, std::size_t W>
+inline constexpr bool follows_width<upsample_to<H, W>> = true;
 
 } // namespace detail
 
 // scaled_width<Layer, Num, Den, Divisor>::type: what scale_width makes of one layer. A layer kind
 // of your own that has a width specialises it; one without a width declares itself elementwise
 // (static constexpr bool elementwise = true) or specialises it with `using type = Layer;`.
-// Kinds to come hook in here too: `linear` as fc. Blocks need no hook: the edit enters them
-// (merges of one's own included), and a squeeze_excitation is entered as its fc1 and fc2
-// convs, so its Channels and Squeeze are scaled by this same rule (edit.hpp).
+// Blocks need no hook: the edit enters them (merges of one's own included), and a
+// squeeze_excitation is entered as its fc1 and fc2 convs, so its Channels and Squeeze are
+// scaled by this same rule (edit.hpp).
 template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width {
     // An error here means scale_width met a layer it does not know how to scale: a
@@ -119,6 +133,10 @@ struct scaled_width<transposed_conv<F, Options...>, Num, Den, Divisor> {
 template<std::size_t F, class... Options, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width<fc<F, Options...>, Num, Den, Divisor> {
     using type = fc<detail::scaled_count<F, Num, Den, Divisor>(), Options...>;
+};
+template<std::size_t F, class... Options, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
+    using type = linear<detail::scaled_count<F, Num, Den, Divisor>(), Options...>;
 };
 
 namespace detail {

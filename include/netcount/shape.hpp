@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_SHAPE_HPP
 #define NETCOUNT_SHAPE_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstdint>
 
 namespace netcount {

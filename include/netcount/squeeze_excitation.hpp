@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_SQUEEZE_EXCITATION_HPP
 #define NETCOUNT_SQUEEZE_EXCITATION_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <span>
 #include <string_view>

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_SUBSAMPLE_HPP
 #define NETCOUNT_SUBSAMPLE_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <string_view>
 
 #include <netcount/detail/checked.hpp>

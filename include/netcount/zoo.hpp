@@ -2,11 +2,15 @@
 #ifndef NETCOUNT_ZOO_HPP
 #define NETCOUNT_ZOO_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <netcount/zoo/alexnet.hpp>
 #include <netcount/zoo/densenet.hpp>
 #include <netcount/zoo/googlenet.hpp>
 #include <netcount/zoo/lenet.hpp>
+#include <netcount/zoo/mnasnet.hpp>
 #include <netcount/zoo/mobilenet.hpp>
+#include <netcount/zoo/regnet.hpp>
 #include <netcount/zoo/resnet.hpp>
 #include <netcount/zoo/squeezenet.hpp>
 #include <netcount/zoo/vgg.hpp>

@@ -1,5 +1,5 @@
 // resize changes a layer's filters or outputs: a layer that has none is rejected.
-// expect: netcount: resize changes a conv, transposed_conv or fc layer
+// expect: netcount: resize changes a conv, transposed_conv, fc or linear layer
 #include <netcount/edit.hpp>
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

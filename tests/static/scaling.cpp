@@ -79,3 +79,19 @@ static_assert(std::is_same_v<nc::with_input<wide, 8, 4>,
                                                                  nc::conv<16, nc::kernel<1>>>>,
                                          nc::repeat<2, nc::sequence<nc::transposed_conv<8, nc::kernel<1>>, nc::relu6>>,
                                          nc::global_avg_pool, nc::fc<64>, nc::dropout, nc::fc<10>>>);
+
+// linear scales like fc, and the reshaping kinds follow their input. On 8 x 8 x 16: linear 32
+// (0.5 * 32 = 16 outputs, by make_divisible with divisor 1), then chunk<1, 2> takes 8 of the
+// 16, channel_shuffle<4> keeps them and upsample<2> doubles the sides; the classifier, a
+// linear of 10 (the last layer with weights), is not scaled: 8 * 10 = 80 weights.
+namespace scaling_vocabulary {
+using base = nc::network<nc::input<8, 8, 16>, nc::linear<32>, nc::chunk<1, 2>, nc::channel_shuffle<4>,
+                         nc::upsample<2>, nc::linear<10>>;
+using half = nc::scale_width<base, 1, 2>;
+static_assert(nc::layers<half>[0].output == nc::shape{8, 8, 16});
+static_assert(nc::layers<half>[1].output == nc::shape{8, 8, 8});
+static_assert(nc::layers<half>[3].output == nc::shape{16, 16, 8});
+static_assert(nc::layers<half>[4].weights == 80);
+// resize reaches linear too: 16 * 24 = 384 weights.
+static_assert(nc::layer<nc::resize<base, "linear1", 24>, "linear1">.weights == 384);
+} // namespace scaling_vocabulary

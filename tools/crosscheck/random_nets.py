@@ -16,8 +16,11 @@ order, then its merge).
 import random
 
 import torch.nn as nn
+from torchvision.models.convnext import LayerNorm2d
+from torchvision.ops import StochasticDepth
 
-from torch_side import AddOp, Aux, ConcatOp, Cropped, Dense, Flat, Merge, MulOp, Padded, WeightedFusionOp
+from torch_side import (AddOp, Aux, Chunk, ConcatOp, Cropped, Dense, Flat, LayerScale, Merge, MulOp, Padded,
+                        Pointwise, WeightedFusionOp)
 
 NC = "nc::"
 MAX_SIDE = 40      # largest height or width a layer may produce
@@ -62,7 +65,8 @@ class Leaf:
 
 
 PLAIN_KINDS = {"relu", "relu6", "sigmoid", "tanh", "softmax", "dropout", "batch_norm",
-               "flatten", "global_avg_pool", "global_max_pool"}
+               "flatten", "global_avg_pool", "global_max_pool", "silu", "hardswish", "hardsigmoid",
+               "gelu", "leaky_relu", "elu", "mish", "layer_norm", "layer_scale", "stochastic_depth"}
 
 
 class Identity:
@@ -176,7 +180,8 @@ class SqueezeExcitation:
     """squeeze_excitation<C, S, Activation, Gate>: torchvision's ops.SqueezeExcitation, written
     as the multiply of the input and its gate, so that every entry has a module of its own."""
 
-    ACTIVATIONS = {"relu": nn.ReLU, "relu6": nn.ReLU6, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}
+    ACTIVATIONS = {"relu": nn.ReLU, "relu6": nn.ReLU6, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "silu": nn.SiLU,
+                   "hardswish": nn.Hardswish, "hardsigmoid": nn.Hardsigmoid}
 
     def __init__(self, shape, squeeze, activation, gate, spelled):
         self.in_shape = self.out_shape = shape
@@ -531,6 +536,10 @@ class Generator:
             "relu": nn.ReLU, "relu6": nn.ReLU6, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh,
             "softmax": lambda: nn.Softmax(dim=1), "dropout": nn.Dropout,
             "batch_norm": lambda: nn.BatchNorm2d(c), "flatten": Flat,
+            "silu": nn.SiLU, "hardswish": nn.Hardswish, "hardsigmoid": nn.Hardsigmoid,
+            "gelu": nn.GELU, "leaky_relu": nn.LeakyReLU, "elu": nn.ELU, "mish": nn.Mish,
+            "layer_norm": lambda: LayerNorm2d(c), "layer_scale": lambda: LayerScale(c),
+            "stochastic_depth": lambda: StochasticDepth(0.2, "row"),
         }
         out = (1, 1, shape[0] * shape[1] * c) if kind == "flatten" else shape
         if kind == "flatten" and out[2] > MAX_FC_INPUTS:
@@ -541,11 +550,89 @@ class Generator:
         size = self.rng.randint(1, 5)
         return Leaf("lrn", [str(size)], lambda: nn.LocalResponseNorm(size), shape, shape)
 
+    # The vocabulary of today's CNNs (issue 10) -------------------------------------------
+
+    def prelu_layer(self, shape):
+        c = shape[2]
+        per_channel = self.chance(0.5)
+        return Leaf("prelu", [NC + "per_channel"] if per_channel else [],
+                    lambda: nn.PReLU(c if per_channel else 1), shape, shape)
+
+    def group_norm_layer(self, shape):
+        # torch's GroupNorm refuses a group of one element, even in eval mode ("Expected more
+        # than 1 value per channel when training"); netcount counts it (batch_norm too has such a
+        # guard, in training only), so the generator keeps every group above one element.
+        h, w, c = shape
+        choices = [g for g in self.divisors(c) if c // g * h * w > 1]
+        if not choices:
+            return None
+        groups = self.rng.choice(choices)
+        return Leaf("group_norm", [str(groups)], lambda: nn.GroupNorm(groups, c), shape, shape)
+
+    def instance_norm_layer(self, shape):
+        # torch's InstanceNorm2d (without running statistics) refuses a single position, even
+        # in eval mode; netcount counts it (InstanceNorm2d with track_running_stats runs it), so
+        # the generator leaves 1 x 1 maps out.
+        if shape[0] * shape[1] == 1:
+            return None
+        c = shape[2]
+        affine = self.chance(0.5)
+        return Leaf("instance_norm", [NC + "affine"] if affine else [],
+                    lambda: nn.InstanceNorm2d(c, affine=affine), shape, shape)
+
+    def linear_layer(self, shape):
+        h, w, c = shape
+        outputs = self.rng.randint(1, MAX_CHANNELS)
+        bias = self.chance(0.75)
+        options = self.finish_options([None if bias else NC + "no_bias"])
+        return Leaf("linear", options, lambda: Pointwise(c, outputs, bias), shape, (h, w, outputs),
+                    str(outputs))
+
+    def chunk_layer(self, shape, index=None, count=None):
+        h, w, c = shape
+        if count is None:
+            count = self.rng.choice(self.divisors(c))
+            index = self.rng.randrange(count)
+        return Leaf("chunk", [str(index), str(count)], lambda: Chunk(index, count), shape,
+                    (h, w, c // count))
+
+    def channel_shuffle_layer(self, shape, groups=None):
+        c = shape[2]
+        if groups is None:
+            groups = self.rng.choice(self.divisors(c))
+        return Leaf("channel_shuffle", [str(groups)], lambda: nn.ChannelShuffle(groups), shape, shape)
+
+    def upsample_layer(self, shape):
+        h, w, c = shape
+        fh = self.rng.randint(1, max(1, min(3, MAX_SIDE // h)))
+        fw = fh if self.chance(0.6) and w * fh <= MAX_SIDE else self.rng.randint(1, max(1, min(3, MAX_SIDE // w)))
+        if h * fh > MAX_SIDE or w * fw > MAX_SIDE:
+            return None
+        mode = self.pick({"nearest": 1, "bilinear": 1})  # netcount counts both alike
+        options = [str(fh)] if fh == fw and self.chance(0.7) else [str(fh), str(fw)]
+        return Leaf("upsample", options, lambda: nn.Upsample(scale_factor=(fh, fw), mode=mode), shape,
+                    (h * fh, w * fw, c))
+
+    def upsample_to_layer(self, shape, target_hw=None):
+        h, w, c = shape
+        th, tw = target_hw or (self.rng.randint(1, MAX_SIDE), self.rng.randint(1, MAX_SIDE))
+        mode = self.pick({"nearest": 1, "bilinear": 1})
+        options = [str(th)] if th == tw and self.chance(0.5) else [str(th), str(tw)]
+        return Leaf("upsample_to", options, lambda: nn.Upsample(size=(th, tw), mode=mode), shape,
+                    (th, tw, c))
+
     LEAVES = {"conv": 22, "depthwise_conv": 5, "transposed_conv": 6, "max_pool": 6,
               "avg_pool": 5, "adaptive_avg_pool": 2, "adaptive_max_pool": 2,
               "global_avg_pool": 1, "global_max_pool": 1, "batch_norm": 7, "relu": 5,
               "relu6": 1, "sigmoid": 1, "tanh": 1, "softmax": 1, "dropout": 1, "lrn": 1,
-              "fc": 3, "flatten": 1}
+              "fc": 3, "flatten": 1,
+              "silu": 1, "hardswish": 1, "hardsigmoid": 1, "gelu": 1, "leaky_relu": 1, "elu": 1,
+              "mish": 1, "prelu": 2, "layer_norm": 2, "group_norm": 2, "instance_norm": 2,
+              "layer_scale": 1, "stochastic_depth": 1, "linear": 4, "chunk": 1,
+              "channel_shuffle": 1, "upsample": 2, "upsample_to": 1}
+
+    VOCABULARY = ("prelu", "group_norm", "instance_norm", "linear", "chunk", "channel_shuffle",
+                  "upsample", "upsample_to")
 
     def leaf(self, shape, kind=None):
         while True:
@@ -564,6 +651,8 @@ class Generator:
                 node = self.fc_layer(shape)
             elif k == "lrn":
                 node = self.lrn_layer(shape)
+            elif k in self.VOCABULARY:
+                node = getattr(self, k + "_layer")(shape)
             else:
                 node = self.plain_layer(shape, k)
             if node is not None:
@@ -591,6 +680,8 @@ class Generator:
         if target_hw is not None and (h, w) != target_hw:
             if target_hw == (1, 1) and self.chance(0.5):
                 items.append(self.global_pool_layer(shape, self.pick({"global_avg_pool": 1, "global_max_pool": 1})))
+            elif target_hw[0] >= h and target_hw[1] >= w and self.chance(0.4):
+                items.append(self.upsample_to_layer(shape, target_hw))
             else:
                 kind = self.pick({"adaptive_avg_pool": 2, "adaptive_max_pool": 1})
                 torch_type = nn.AdaptiveAvgPool2d if kind == "adaptive_avg_pool" else nn.AdaptiveMaxPool2d
@@ -622,14 +713,38 @@ class Generator:
             return items[0]
         return Sequence(items, self.maybe_name(0.2), self.rng)
 
+    def split(self, shape, depth, name):
+        """ShuffleNet's unit, generalised: the channels split into `count` chunks, each a path
+        (the first often the chunk alone), concatenated, often then shuffled."""
+        count = self.rng.choice([d for d in self.divisors(shape[2]) if 2 <= d <= 4] or [1])
+        paths = []
+        for index in range(count):
+            part = self.chunk_layer(shape, index, count)
+            if index == 0 and self.chance(0.5):
+                paths.append(part)
+                continue
+            items = [part] + self.chain(part.out_shape, depth, self.pick({0: 1, 1: 2, 2: 1}))
+            items += self.fixers(items[-1].out_shape, shape[:2], None)
+            paths.append(items[0] if len(items) == 1 else Sequence(items, self.maybe_name(0.2), self.rng))
+        if sum(p.out_shape[2] for p in paths) > 4 * MAX_CHANNELS:
+            return self.leaf(shape)
+        block = Block("concat", paths, name, self.rng)
+        channels = block.out_shape[2]
+        if self.chance(0.6):
+            groups = count if channels % count == 0 else self.rng.choice(self.divisors(channels))
+            return Sequence([block, self.channel_shuffle_layer(block.out_shape, groups)], None, self.rng)
+        return block
+
     def block(self, shape, depth):
-        kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1,
+        kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1, "split": 2,
                           "multiply": 2, "weighted_fusion": 1, "squeeze_excitation": 2, "auxiliary": 1})
         name = self.maybe_name(0.3)
+        if kind == "split":
+            return self.split(shape, depth, name)
         if kind == "squeeze_excitation":
             return SqueezeExcitation(shape, self.rng.randint(1, MAX_CHANNELS // 2),
-                                     self.pick({"relu": 3, "relu6": 1, "tanh": 1}),
-                                     self.pick({"sigmoid": 3, "relu6": 1}), self.rng.randint(0, 2))
+                                     self.pick({"relu": 3, "relu6": 1, "tanh": 1, "silu": 1, "hardswish": 1}),
+                                     self.pick({"sigmoid": 3, "hardsigmoid": 2, "relu6": 1}), self.rng.randint(0, 2))
         if kind == "auxiliary":
             return Auxiliary(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
         if kind == "multiply":

@@ -3,10 +3,11 @@
 
 Each case is one layer on one input: a random configuration of a kind that has a shape rule
 (conv, depthwise_conv, transposed_conv, max_pool, avg_pool, adaptive and global pools, fc,
-rbf, flatten, lrn, subsample, mapped_conv), drawn so that many are invalid: zero sizes,
-windows larger than the input, pool padding above half the kernel, ceil_mode windows that
-run past the input, groups that do not divide, output padding too large, padding that crops a
-transposed output away, empty outputs. PyTorch runs the same layer on a zero tensor of that
+rbf, flatten, lrn, subsample, mapped_conv; chunk, channel_shuffle, group_norm, upsample,
+upsample_to, linear), drawn so that many are invalid: zero sizes, windows larger than the
+input, pool padding above half the kernel, ceil_mode windows that run past the input, groups
+that do not divide, output padding too large, padding that crops a transposed output away,
+empty outputs, chunks that do not divide or do not exist, zero upsampling factors. PyTorch runs the same layer on a zero tensor of that
 shape; netcount's answer must be the same:
 
   - torch gives an output: netcount takes the input and gives the same shape, both from the
@@ -27,7 +28,12 @@ and the rule netcount adds is written here by hand:
     front, then the pool padded B and R, so that torch knows where the input ends; each of
     the four must be at most half its kernel (torch's rule, side by side), and under
     ceil_mode only T >= B and L >= R are drawn (torch cannot express the others);
-  - subsample: AvgPool2d (its windows); mapped_conv: Conv2d (its windows); rbf: Linear.
+  - subsample: AvgPool2d (its windows); mapped_conv: Conv2d (its windows); rbf: Linear;
+  - chunk<Index, Count>: x.chunk(Count, 1)[Index] where Count divides C and Index < Count;
+    netcount rejects the others, where torch.chunk makes a smaller last slice or has no such
+    slice; group_norm<0>: torch fails with a ZeroDivisionError, netcount rejects it;
+  - group_norm on a group of one element, which torch's GroupNorm refuses even in eval mode
+    and netcount counts, is not drawn.
 
   /usr/bin/python3 tools/crosscheck/shape_fuzz.py [--seed S] [--count N] -- g++ -std=c++20 ...
 
@@ -317,10 +323,53 @@ def plain_case(d, kind):
     return Case(kind, NC + kind, shape, makers[kind])
 
 
+def vocabulary_case(d, kind):
+    """The kinds of today's CNNs that have a shape rule or a rejection (issue 10)."""
+    import torch.nn as nn
+    from torch_side import Chunk, Pointwise
+    h, w, c = shape = d.shape()
+    if kind == "chunk":
+        count = d.rng.choice([0, 1, 2, 2, 3, 3, 4, 5]) if d.chance(0.1) else d.rng.randint(1, 4)
+        index = d.rng.randint(0, max(count, 1)) if d.chance(0.2) else d.rng.randrange(max(count, 1))
+
+        def rule():
+            # torch.chunk takes any count (its last slice may be smaller); netcount's chunks are
+            # equal, and numbered below the count.
+            if index >= count:
+                return "chunk index out of range"
+            return "channels not divisible by the count" if c % count else None
+        return Case(kind, f"{NC}chunk<{index}, {count}>", shape, lambda: Chunk(index, count), rule)
+    if kind in ("channel_shuffle", "group_norm"):
+        groups = d.rng.choice([0, 1, 2, 3, 4, c, c, c + 1]) if d.chance(0.3) else d.rng.choice([1, 2, 3, c])
+        if kind == "group_norm" and groups != 0 and c % groups == 0 and c // groups * h * w == 1:
+            h = w = 2  # torch's GroupNorm refuses a group of one element; netcount counts it
+            shape = (h, w, c)
+        make = (lambda: nn.ChannelShuffle(groups)) if kind == "channel_shuffle" else (lambda: nn.GroupNorm(groups, c))
+        rule = (lambda: "groups must be positive" if groups == 0 else None) if kind == "group_norm" else None
+        return Case(kind, f"{NC}{kind}<{groups}>", shape, make, rule)
+    mode = d.rng.choice(["nearest", "bilinear"])  # the mode changes no figure
+    if kind == "upsample":
+        factor = d.pair(lambda: 0 if d.chance(0.05) else d.rng.randint(1, 4))
+        args = f"{factor[0]}" if factor[0] == factor[1] and d.chance(0.7) else f"{factor[0]}, {factor[1]}"
+        return Case(kind, f"{NC}upsample<{args}>", shape, lambda: nn.Upsample(scale_factor=factor, mode=mode))
+    if kind == "upsample_to":
+        size = d.pair(lambda: 0 if d.chance(0.05) else d.rng.randint(1, 30))
+        args = f"{size[0]}" if size[0] == size[1] and d.chance(0.5) else f"{size[0]}, {size[1]}"
+        return Case(kind, f"{NC}upsample_to<{args}>", shape, lambda: nn.Upsample(size=size, mode=mode))
+    # linear
+    outputs = 0 if d.chance(0.05) else d.rng.randint(1, 12)
+    bias = d.chance(0.7)
+    options = d.options([None if bias else NC + "no_bias"])
+    return Case(kind, layer(kind, str(outputs), options), shape, lambda: Pointwise(c, outputs, bias))
+
+
+VOCABULARY = ("chunk", "channel_shuffle", "group_norm", "upsample", "upsample_to", "linear")
+
 KINDS = {"conv": 20, "depthwise_conv": 6, "mapped_conv": 3, "transposed_conv": 14,
          "max_pool": 18, "avg_pool": 12, "subsample": 3, "adaptive_avg_pool": 4,
          "adaptive_max_pool": 3, "global_avg_pool": 1, "global_max_pool": 1, "fc": 3, "rbf": 1,
-         "flatten": 1, "lrn": 2}
+         "flatten": 1, "lrn": 2, "chunk": 3, "channel_shuffle": 2, "group_norm": 2, "upsample": 3,
+         "upsample_to": 2, "linear": 2}
 
 
 def generate(seed, count):
@@ -337,6 +386,8 @@ def generate(seed, count):
             case = pool_case(d, kind)
         elif kind.startswith("adaptive"):
             case = adaptive_case(d, kind)
+        elif kind in VOCABULARY:
+            case = vocabulary_case(d, kind)
         else:
             case = plain_case(d, kind)
         case.index = i

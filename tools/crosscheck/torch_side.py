@@ -4,10 +4,11 @@ hooks that record what ran, and the figures of one module computed from its para
 The figures follow the conventions of tests/reference/torchvision-counts.json:
   conv:            macs = kernel_h * kernel_w * (in_channels / groups) * output elements
   transposed conv: macs = weights * input positions (each input pixel scatters the kernel)
-  linear:          macs = in_features * out_features
+  linear:          macs = in_features * out_features per row it is applied to (one row for
+                   netcount's fc, one per position for its linear, on channels-last)
   units:           output elements of Conv2d, ConvTranspose2d and Linear only
-  parameters:      numel() of every parameter (batch norm's affine pair included; running
-                   statistics are buffers, not parameters)
+  parameters:      numel() of every parameter (the affine pairs of the norms, PReLU's slopes and
+                   a layer scale included; running statistics are buffers, not parameters)
 Shapes are written as netcount writes them: (height, width, channels); a vector of F
 features is (1, 1, F).
 """
@@ -64,9 +65,10 @@ def figures(module, in_shape, out_shape):
     elif isinstance(core, nn.ConvTranspose2d):
         f["units"] = out_elements
         f["connections"] = weights * in_shape[0] * in_shape[1]
-    else:  # Linear
-        f["units"] = core.out_features
-        f["connections"] = core.in_features * core.out_features
+    else:  # Linear, applied to every row of its input (one row, or one per position)
+        rows = out_elements // core.out_features
+        f["units"] = out_elements
+        f["connections"] = core.in_features * core.out_features * rows
     return f
 
 
@@ -86,15 +88,16 @@ class Recorder:
             h.remove()
 
 
-def run(model, in_shape, watched):
+def run(model, in_shape, watched, device="cpu"):
     """Runs model at batch 1 on an input of netcount shape (h, w, c); returns the records of
-    the watched modules."""
+    the watched modules. On device "meta" torch computes only the shapes (the model must be
+    on that device too)."""
     h, w, c = in_shape
     recorder = Recorder(watched)
     try:
         model.eval()
         with torch.no_grad():
-            model(torch.zeros(1, c, h, w))
+            model(torch.zeros(1, c, h, w, device=device))
     finally:
         recorder.close()
     return recorder.records
@@ -141,6 +144,42 @@ class Dense(nn.Module):
 
     def forward(self, x):
         return self.linear(x.flatten(1))[:, :, None, None]
+
+
+class Pointwise(nn.Module):
+    """netcount's linear: nn.Linear on the channels at every position, on the channels-last
+    tensor, as ConvNeXt's blocks apply it."""
+
+    def __init__(self, in_features, out_features, bias):
+        super().__init__()
+        self.linear = nn.Linear(in_features, out_features, bias=bias)
+
+    def forward(self, x):
+        return self.linear(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+
+
+class LayerScale(nn.Module):
+    """netcount's layer_scale: a learned scale per channel, as torchvision's CNBlock holds it
+    (a C x 1 x 1 parameter)."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(channels, 1, 1))
+
+    def forward(self, x):
+        return x * self.scale
+
+
+class Chunk(nn.Module):
+    """netcount's chunk<Index, Count>: the Index-th of Count slices of the channels."""
+
+    def __init__(self, index, count):
+        super().__init__()
+        self.index = index
+        self.count = count
+
+    def forward(self, x):
+        return x.chunk(self.count, 1)[self.index]
 
 
 class Flat(nn.Module):

@@ -73,6 +73,12 @@ def mobilenet_v1():
 
 IMAGENET = (224, 224, 3)
 
+# Why only DenseNet's stem is compared with the torch.fx schedule.
+DENSE_NOTE = ("each torchvision dense layer concatenates all earlier maps afresh (torch.cat of a growing "
+              "list, then the block's own cat at its end), where netcount chains one concat per layer: "
+              "the buffers differ from the first dense layer on, so only the stem (conv, batch norm, "
+              "relu, pool) is compared")
+
 MODELS = [
     Model("lenet5", None, (32, 32, 1),
           note="LeCun et al. (1998): a connection-table convolution, trainable subsampling "
@@ -96,9 +102,28 @@ MODELS = [
     Model("squeezenet1_1", torchvision("squeezenet1_1"), IMAGENET),
     Model("googlenet", torchvision("googlenet", aux_logits=False, init_weights=False), IMAGENET,
           note="without the auxiliary heads"),
-    Model("densenet121", torchvision("densenet121"), IMAGENET, schedule_prefix=4,
-          schedule_note="each torchvision dense layer concatenates all earlier maps afresh "
-                        "(torch.cat of a growing list, then the block's own cat at its end), where "
-                        "netcount chains one concat per layer: the buffers differ from the first "
-                        "dense layer on, so only the stem (conv, batch norm, relu, pool) is compared"),
+    Model("densenet121", torchvision("densenet121"), IMAGENET, schedule_prefix=4, schedule_note=DENSE_NOTE),
+    Model("resnext50_32x4d", torchvision("resnext50_32x4d"), IMAGENET),
+    Model("resnext101_32x8d", torchvision("resnext101_32x8d"), IMAGENET),
+    Model("resnext101_64x4d", torchvision("resnext101_64x4d"), IMAGENET),
+    Model("wide_resnet50_2", torchvision("wide_resnet50_2"), IMAGENET),
+    Model("wide_resnet101_2", torchvision("wide_resnet101_2"), IMAGENET),
+    Model("vgg11_bn", torchvision("vgg11_bn"), IMAGENET),
+    Model("vgg13_bn", torchvision("vgg13_bn"), IMAGENET),
+    Model("vgg16_bn", torchvision("vgg16_bn"), IMAGENET),
+    Model("vgg19_bn", torchvision("vgg19_bn"), IMAGENET),
+    Model("densenet161", torchvision("densenet161"), IMAGENET, schedule_prefix=4, schedule_note=DENSE_NOTE),
+    Model("densenet169", torchvision("densenet169"), IMAGENET, schedule_prefix=4, schedule_note=DENSE_NOTE),
+    Model("densenet201", torchvision("densenet201"), IMAGENET, schedule_prefix=4, schedule_note=DENSE_NOTE),
+    Model("regnet_x_400mf", torchvision("regnet_x_400mf"), IMAGENET),
+    Model("regnet_x_800mf", torchvision("regnet_x_800mf"), IMAGENET),
+    Model("regnet_x_1_6gf", torchvision("regnet_x_1_6gf"), IMAGENET),
+    Model("regnet_x_3_2gf", torchvision("regnet_x_3_2gf"), IMAGENET),
+    Model("regnet_x_8gf", torchvision("regnet_x_8gf"), IMAGENET),
+    Model("regnet_x_16gf", torchvision("regnet_x_16gf"), IMAGENET),
+    Model("regnet_x_32gf", torchvision("regnet_x_32gf"), IMAGENET),
+    Model("mnasnet0_5", torchvision("mnasnet0_5"), IMAGENET),
+    Model("mnasnet0_75", torchvision("mnasnet0_75"), IMAGENET),
+    Model("mnasnet1_0", torchvision("mnasnet1_0"), IMAGENET),
+    Model("mnasnet1_3", torchvision("mnasnet1_3"), IMAGENET),
 ]

@@ -8,9 +8,17 @@ netcount must say, from the documented formulas (README.md, "What is counted"; P
 output sizes):
 
   - a network whose figures all fit in 64 bits: every entry of layers<Net> (shapes, units,
-    weights, biases, parameters, connections, connections_with_bias, activations, and the
-    receptive field, or that it does not fit), the totals, the output shape, flops<Net> and
-    memory<Net, float, Batch> (or that they overflow);
+    weights, biases, parameters, connections, connections_with_bias, activations, its live
+    activations, and the receptive field, or that it does not fit), the totals, the output
+    shape, flops<Net>, peak_activations<Net> and peak_layer<Net>, and memory<Net, float, Batch>
+    (or that they overflow);
+  - the live activations come from the schedule of an inference run as docs/deploy.md states
+    it (tools/crosscheck/schedule_core.py, shared with the torch.fx cross-check). Their sums
+    can pass 2^64 where every count fits (an input of nearly 2^64 elements and the output of
+    the layer that reads it): then live_activations is UINT64_MAX from the first entry whose
+    sum does not fit on, and peak_activations<Net> (so memory<Net, ...>) is a compile error
+    with the count overflow message, checked through netcount's verdict and, for a few of
+    them, by compiling them alone;
   - a network with a figure, a shape or a running total of 2^64 or more: rejected with a
     count overflow at that very entry (checked in the language through netcount's verdict,
     and, for a few of them, by compiling them alone and reading the compile error).
@@ -47,19 +55,31 @@ sys.dont_write_bytecode = True
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tools", "crosscheck"))
+
+from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations  # noqa: E402 (after its path)
+
 SKIP = 77
 
 LIMIT = 1 << 64          # every count, size and shape dimension is below this
 INT64_MIN = -(1 << 63)   # a receptive field's start is at least this
 FIGURES = ("units", "weights", "biases", "parameters", "connections", "connections_with_bias", "activations")
 OVERFLOW_MESSAGE = "netcount: a count overflows 64 bits"
+UINT64_MAX = LIMIT - 1   # an entry's live_activations from the first whose sum does not fit on
+
+# What the generated kinds do to memory in an inference run (docs/deploy.md; the `elementwise`
+# and `view` members of include/netcount/elementwise.hpp, norm.hpp and fc.hpp): every other
+# kind, and every merge, writes a buffer of its own.
+ROLES = {"relu": ELEMENTWISE, "batch_norm": ELEMENTWISE, "flatten": VIEW}
 
 # INTERMEDIATES: netcount computes a few sums on the way to an output size, and reports a
-# count overflow when one of them passes 2^64 even if the size itself would fit: the padded
-# input (size + padding), `same`'s (ceil(size / stride) - 1) * stride + span (which
-# detail/window.hpp computes for every padding mode), a window's span d * (k - 1) + 1, and a
-# transposed conv's output before its padding is taken off. The generator keeps those below
-# 2^64 (fits_on_the_way), so that every case has one exact answer to compare.
+# count overflow when one of them passes 2^64 even if the size itself would fit: `same`'s
+# padded size (ceil(size / stride) - 1) * stride + d * (k - 1) + 1, an explicitly padded input
+# size + pad_begin + pad_end, and a transposed conv's output before its padding is taken off.
+# The generator keeps those below 2^64 (fits_on_the_way, transposed_axis), so that every case
+# has one exact answer to compare. A `valid` window forms no such sum: a span d * (k - 1) + 1
+# of 2^64 or more does not fit the input (window_exceeds_input, never drawn here), and the
+# `same` arithmetic is only done for `same` (detail/window.hpp since pools follow PyTorch).
 
 
 def say(text=""):
@@ -113,11 +133,13 @@ def widest(a, b):
 # Entries: what one entry of layers<Net> must hold.
 
 class Entry:
-    def __init__(self, kind, text, in_shape, out_shape, figures, fields):
+    def __init__(self, kind, text, in_shape, out_shape, figures, fields, inputs):
         self.kind, self.text = kind, text
         self.in_shape, self.out_shape = in_shape, out_shape
         self.figures = figures  # dict over FIGURES
         self.fields = fields    # (height, width) Fields
+        self.inputs = inputs    # positions it reads: 0 the network input, i + 1 entry i
+        self.live = None        # live activations (UINT64_MAX past an overflow), valid networks only
 
     def overflows(self):
         return any(v >= LIMIT for v in self.figures.values()) or any(v >= LIMIT for v in self.out_shape)
@@ -167,10 +189,12 @@ def same_pads(size, k, s, d):
     return total // 2, total - total // 2
 
 
-def fits_on_the_way(size, k, s, d, pad_begin=0, pad_end=0):
-    """The sums netcount makes on the way to a window's output size stay below 2^64."""
-    span = d * (k - 1) + 1
-    return span < LIMIT and size + pad_begin + pad_end < LIMIT and (-(-size // s) - 1) * s + span < LIMIT
+def fits_on_the_way(size, k, s, d, mode, pad_begin=0, pad_end=0):
+    """The sums netcount makes on the way to a window's output size in this padding mode
+    ("valid", "same", "pad") stay below 2^64."""
+    if mode == "same":
+        return (-(-size // s) - 1) * s + d * (k - 1) + 1 < LIMIT
+    return size + pad_begin + pad_end < LIMIT
 
 
 def positions(size, k, s, d, pad_begin, pad_end):
@@ -206,7 +230,7 @@ def axis_window(rng, size, mode):
     else:
         pb = rng.randint(0, 3) if rng.random() < 0.6 else draw(rng, 0)
         pe = rng.randint(0, 3) if rng.random() < 0.6 else draw(rng, 0)
-    if not fits_on_the_way(size, k, s, d, pb, pe) or positions(size, k, s, d, pb, pe) is None:
+    if not fits_on_the_way(size, k, s, d, mode, pb, pe) or positions(size, k, s, d, pb, pe) is None:
         return None
     return k, s, d, pb, pe
 
@@ -367,7 +391,7 @@ class Generator:
             if d * (max(ky, kx) - 1) + 1 > min(h, w) and d != 1:
                 d = 1
             oy, ox = positions(h, ky, sy, d, 0, 0), positions(w, kx, sx, d, 0, 0)
-            if oy and ox and fits_on_the_way(h, ky, sy, d) and fits_on_the_way(w, kx, sx, d):
+            if oy and ox:  # a `valid` window: nothing to overflow on the way
                 opts = [pair("kernel", ky, kx)]
                 if strided:
                     opts.append(pair("stride", sy, sx))
@@ -410,13 +434,26 @@ class Generator:
 IDENTITY = ((1, 1, 1, 0, 0), (1, 1, 1, 0, 0))
 
 
+def heavy_input(rng):
+    """An input of a little under 2^64 or about 2^63 elements: the live activations of the
+    layers that read it (the input and their outputs) fall on either side of 2^64 though
+    every count fits."""
+    gap = rng.choice((rng.randint(0, 8), rng.randint(0, 1 << 12), rng.randint(0, 1 << 40)))
+    target = LIMIT - 1 - gap if rng.random() < 0.7 else (1 << 63) + rng.randint(-(1 << 12), 1 << 12)
+    h = rng.randint(1, 64) if rng.random() < 0.7 else near(rng, 1 << 16)
+    c = rng.randint(1, 300)
+    return (h, target // (h * c), c) if rng.random() < 0.5 else (target // (h * c), h, c)
+
+
 # ---------------------------------------------------------------------------------------
 # Networks
 
 class Network:
     """A chain of layers and blocks, with every entry of layers<Net> as Python counts it, and
     where netcount must stop: `fail` is the index of the first entry with a figure, a shape
-    dimension or a running total of 2^64 or more (None for a valid network)."""
+    dimension or a running total of 2^64 or more (None for a valid network). For a valid one,
+    each entry's live activations, the peak and its entry, or `peak_fail`: the first entry
+    whose live activations reach 2^64 (None when they all fit)."""
 
     def __init__(self, index, rng):
         self.index = index
@@ -425,7 +462,10 @@ class Network:
         self.in_shape = (draw(rng, scale="any"), draw(rng), draw(rng))
         if rng.random() < 0.6:  # more networks that go on after their first layer
             self.in_shape = tuple(min(v, rng.randint(1, 64)) if rng.random() < 0.6 else v for v in self.in_shape)
+        elif rng.random() < 0.25:
+            self.in_shape = heavy_input(rng)
         self.entries, self.parts, self.fail = [], [], None
+        self.cursor = 0  # the position of the tensor the next layer reads (0: the input)
         self.totals = dict.fromkeys(FIGURES, 0)
         shape, field = self.in_shape, (Field(), Field())
         for _ in range(rng.randint(1, 5)):
@@ -448,6 +488,22 @@ class Network:
         if self.fail is not None and rng.random() < 0.5:
             self.parts.append("nc::relu")  # netcount stops before it
         self.out_shape = shape
+        self.peak = self.peak_index = self.peak_fail = None
+        if self.fail is None:
+            self.schedule()
+
+    def schedule(self):
+        """Each entry's live activations under docs/deploy.md's schedule, exact; past 2^64 the
+        first entry that does not fit, and UINT64_MAX from there on, as netcount reports it."""
+        nodes = [Node(elements(self.in_shape))] + \
+                [Node(elements(e.out_shape), e.inputs, ROLES.get(e.kind, BUFFER)) for e in self.entries]
+        live = live_activations(nodes, [len(nodes) - 1])[1:]
+        self.peak_fail = next((i for i, v in enumerate(live) if v >= LIMIT), None)
+        for i, e in enumerate(self.entries):
+            e.live = live[i] if self.peak_fail is None or i < self.peak_fail else UINT64_MAX
+        if self.peak_fail is None:
+            self.peak = max(live)
+            self.peak_index = live.index(self.peak)
 
     def would_overflow(self, made):
         f, out = made[3], made[2]
@@ -471,18 +527,19 @@ class Network:
         kind, text, out, f, (wy, wx), transposed = made
         fields = (field[0].after(wy[0], wy[1], wy[2], wy[3], transposed),
                   field[1].after(wx[0], wx[1], wx[2], wx[3], transposed))
-        self.record(Entry(kind, text, shape, out, f, fields))
+        self.record(Entry(kind, text, shape, out, f, fields, [self.cursor]))
+        self.cursor = len(self.entries)
         parts.append(text)
         return out, fields
 
     def residual(self, rng, shape, field):
         """residual<conv<C, kernel<k>, same>, relu...>: shape kept, the input added back."""
         h, w, c = shape
-        layers, inner_shape, inner_field = [], shape, field
+        layers, inner_shape, inner_field, start = [], shape, field, self.cursor
         for _ in range(rng.randint(1, 2)):
             if self.fail is not None:
                 break
-            if rng.random() < 0.6 and fits_on_the_way(h, 3, 1, 1, 2, 2) and fits_on_the_way(w, 3, 1, 1, 2, 2):
+            if rng.random() < 0.6 and fits_on_the_way(h, 3, 1, 1, "same") and fits_on_the_way(w, 3, 1, 1, "same"):
                 k = rng.randint(1, 3)
                 wins = [(k, 1, 1) + same_pads(s, k, 1, 1) for s in (h, w)]
                 weights = k * k * c * c
@@ -494,7 +551,9 @@ class Network:
             inner_shape, inner_field = self.add_layer(made, inner_shape, inner_field, layers)
         if self.fail is None:
             merged = (widest(field[0], inner_field[0]), widest(field[1], inner_field[1]))
-            self.record(Entry("add", "merge", shape, shape, figures(activations=elements(shape)), merged))
+            self.record(Entry("add", "merge", shape, shape, figures(activations=elements(shape)), merged,
+                              [self.cursor, start]))
+            self.cursor = len(self.entries)
         else:
             merged = inner_field
         self.parts.append(f"nc::residual<{', '.join(layers)}>")
@@ -505,10 +564,8 @@ class Network:
         h, w, c = shape
         k = 1 if rng.random() < 0.6 else rng.randint(1, min(h, w, 3))
         s = rng.randint(1, 3) if rng.random() < 0.7 else draw(rng)
-        if not fits_on_the_way(h, k, s, 1) or not fits_on_the_way(w, k, s, 1):
-            k = s = 1
-        oy, ox = positions(h, k, s, 1, 0, 0), positions(w, k, s, 1, 0, 0)
-        paths, outs, fields = [], [], []
+        oy, ox = positions(h, k, s, 1, 0, 0), positions(w, k, s, 1, 0, 0)  # `valid`: no sum on the way
+        paths, outs, fields, start, ends = [], [], [], self.cursor, []
         for _ in range(2):
             n = draw(rng)
             weights = k * k * c * n
@@ -516,16 +573,19 @@ class Network:
             f = figures(units, weights, 0, weights, weights * oy * ox, weights * oy * ox, units)
             text = f"nc::conv<{num(n)}, nc::kernel<{k}>, nc::stride<{num(s)}>, nc::no_bias>"
             if self.fail is None:
+                self.cursor = start
                 out, fl = self.add_layer(("conv", text, (oy, ox, n), f, ((k, s, 1, 0, 0),) * 2, False),
                                          shape, field, paths)
                 outs.append(out)
                 fields.append(fl)
+                ends.append(self.cursor)
             else:
                 paths.append(text)
         out = (oy, ox, sum(o[2] for o in outs)) if len(outs) == 2 else shape
         if self.fail is None:
             merged = (widest(fields[0][0], fields[1][0]), widest(fields[0][1], fields[1][1]))
-            self.record(Entry("concat", "merge", outs[0], out, figures(activations=elements(out)), merged))
+            self.record(Entry("concat", "merge", outs[0], out, figures(activations=elements(out)), merged, ends))
+            self.cursor = len(self.entries)
         else:
             merged = field
         self.parts.append(f"nc::concat<{', '.join(paths)}>")
@@ -546,7 +606,7 @@ class Network:
         for i, e in enumerate(self.entries):
             f = e.figures
             shapes = f"{{{shape_cpp(e.in_shape)}, {shape_cpp(e.out_shape)}"
-            values = ", ".join(num(f[k]) for k in FIGURES)
+            values = ", ".join(num(v) for v in [f[k] for k in FIGURES] + [e.live])
             lines.append(f"static_assert(limits::same(nc::layers<{self.id}>[{i}], {shapes}, {values}}}), "
                          f'"{self.id}: entry {i} ({e.kind})");')
             lines.append(f"static_assert(nc::layers<{self.id}>[{i}].receptive_field == nc::receptive_field{{"
@@ -560,11 +620,23 @@ class Network:
         flops = 2 * t["connections"]
         lines.append(f"static_assert(limits::flops_are(nc::connections<{self.id}>, {cpp_bool(flops >= LIMIT)}, "
                      f'{num(flops % LIMIT)}), "{self.id}: flops");')
+        if self.peak_fail is not None:
+            # peak_activations<Net> and memory<Net, ...> are compile errors: netcount's verdict
+            # here, the error itself for a few networks compiled alone (main).
+            lines.append(f"static_assert(limits::peak_overflows<{self.id}>(), "
+                         f'"{self.id}: live activations overflow at entry {self.peak_fail}");')
+            return lines
+        lines.append(f"static_assert(nc::peak_activations<{self.id}> == {num(self.peak)}, "
+                     f'"{self.id}: peak activations");')
+        lines.append(f"static_assert(&nc::peak_layer<{self.id}> == &nc::layers<{self.id}>[{self.peak_index}], "
+                     f'"{self.id}: peak layer");')
         batch = (1, 32, 1 << 31, (1 << 32) + 1)[self.index % 4]
-        memory = (4 * t["parameters"], elements(self.in_shape) * 4 * batch, t["activations"] * 4 * batch)
+        memory = (4 * t["parameters"], elements(self.in_shape) * 4 * batch, t["activations"] * 4 * batch,
+                  self.peak * 4 * batch)
         overflow = 4 * batch >= LIMIT or any(m >= LIMIT for m in memory)
-        lines.append(f"static_assert(limits::memory_is(nc::totals<{self.id}>, nc::input_shape<{self.id}>, 4, "
-                     f"{num(batch)}, {cpp_bool(overflow)}, {{{', '.join(num(m % LIMIT) for m in memory)}}}), "
+        lines.append(f"static_assert(limits::memory_is(nc::totals<{self.id}>, nc::input_shape<{self.id}>, "
+                     f"nc::peak_activations<{self.id}>, 4, {num(batch)}, {cpp_bool(overflow)}, "
+                     f"{{{', '.join(num(m % LIMIT) for m in memory)}}}), "
                      f'"{self.id}: memory, batch {batch}");')
         return lines
 
@@ -572,11 +644,16 @@ class Network:
         lines = [self.cpp(), f"  input {self.in_shape}"]
         for i, e in enumerate(self.entries):
             marks = "  <- overflows" if e.overflows() else ""
-            lines.append(f"  {i:3} {e.kind:16} {e.in_shape} -> {e.out_shape}  " +
+            live = "" if e.live is None else f"; live {e.live}{'  <- overflows' if i == self.peak_fail else ''}"
+            lines.append(f"  {i:3} {e.kind:16} {e.in_shape} -> {e.out_shape} reads {e.inputs}  " +
                          ", ".join(f"{k} {e.figures[k]}" for k in FIGURES if e.figures[k]) +
-                         f"; field {e.fields[0].text()} x {e.fields[1].text()}{marks}")
-        lines.append(f"  totals: {self.totals}" if self.fail is None else
-                     f"  netcount must reject it with a count overflow at entry {self.fail}")
+                         f"; field {e.fields[0].text()} x {e.fields[1].text()}{live}{marks}")
+        if self.fail is not None:
+            lines.append(f"  netcount must reject it with a count overflow at entry {self.fail}")
+            return "\n".join(lines)
+        lines.append(f"  totals: {self.totals}")
+        lines.append(f"  peak {self.peak} at entry {self.peak_index}" if self.peak_fail is None else
+                     f"  live activations overflow at entry {self.peak_fail}: peak_activations is a compile error")
         return "\n".join(lines)
 
 
@@ -629,7 +706,8 @@ def parse_args(argv):
     p.add_argument("--parts", type=int, default=4, help="translation units they are split into")
     p.add_argument("--jobs", type=int, default=2, help="compilers run at once")
     p.add_argument("--compile-fail", type=int, default=3, metavar="N",
-                   help="rejected networks also compiled alone, to read their compile error")
+                   help="rejected networks, and networks whose live activations overflow, also compiled "
+                   "alone (N of each), to read their compile error")
     p.add_argument("--workdir", help="where the generated sources go (default: a temporary directory, "
                    "removed when nothing mismatches)")
     p.add_argument("--show", type=int, metavar="I", help="print network I and what Python expects of it, and exit")
@@ -653,11 +731,13 @@ def main(argv):
     workdir = args.workdir or tempfile.mkdtemp(prefix="netcount-limits-")
     os.makedirs(workdir, exist_ok=True)
     rejected = [n for n in nets if n.fail is not None]
+    peaks_over = [n for n in nets if n.peak_fail is not None]
     say(f"limits: {len(nets)} networks from seed {args.seed}: {len(nets) - len(rejected)} valid "
-        f"({sum(len(n.entries) for n in nets if n.fail is None)} entries), {len(rejected)} to be rejected "
-        f"with a count overflow")
+        f"({sum(len(n.entries) for n in nets if n.fail is None)} entries; {len(peaks_over)} whose live "
+        f"activations overflow), {len(rejected)} to be rejected with a count overflow")
 
-    # The checks, in parts of about equal size; then a few rejected networks alone.
+    # The checks, in parts of about equal size; then a few rejected networks alone, and a few
+    # whose live activations overflow.
     parts = [nets[k::args.parts] for k in range(min(args.parts, len(nets)))]
     jobs = []
     for k, part in enumerate(parts):
@@ -670,6 +750,12 @@ def main(argv):
         with open(path, "w") as f:
             f.write(source([n], [f"static_assert(nc::weights<{n.id}> > 0); // the error the user sees"]))
         jobs.append(("rejected", [n], path))
+    for n in peaks_over[:args.compile_fail]:
+        path = os.path.join(workdir, f"peak_{n.id}.cpp")
+        with open(path, "w") as f:
+            f.write(source([n], [f"[[maybe_unused]] constexpr std::uint64_t peak_of_{n.id} = "
+                                f"nc::peak_activations<{n.id}>; // the error the user sees"]))
+        jobs.append(("peak", [n], path))
 
     mismatches = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
@@ -685,6 +771,15 @@ def main(argv):
                     mismatches.append(f"{n.id}: compiled alone, it must fail with {wanted}; "
                                       f"{'it compiled' if code == 0 else 'the error lacks ' + str(missing)}:\n"
                                       f"{n.describe()}\n{tail(output)}")
+            elif what == "peak":
+                # The peak's own error, and no other: every other check of the network holds.
+                n = group[0]
+                errors = [line for line in output.splitlines() if "error:" in line]
+                ok = code != 0 and OVERFLOW_MESSAGE in output and not assert_messages(output) and \
+                    all(OVERFLOW_MESSAGE in line or "peak_activations" in line for line in errors)
+                if not ok:
+                    mismatches.append(f"{n.id}: compiled alone, peak_activations<{n.id}> must fail with "
+                                      f"'{OVERFLOW_MESSAGE}' and nothing else:\n{n.describe()}\n{tail(output)}")
             elif code != 0:
                 failed = assert_messages(output)
                 if failed and "netcount: " not in output:

@@ -55,6 +55,10 @@ struct kind_text {
     }
 };
 
+// The deduction kind_tag<Text> relies on, spelled out (clang's -Wctad-maybe-unsupported).
+template<std::size_t N>
+kind_text(const kind_text<N>&) -> kind_text<N>;
+
 template<kind_text Text>
 inline constexpr char kind_tag = 0;
 

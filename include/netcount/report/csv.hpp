@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_REPORT_CSV_HPP
 #define NETCOUNT_REPORT_CSV_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <span>
 #include <string>
 #include <string_view>

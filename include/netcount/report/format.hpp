@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_REPORT_FORMAT_HPP
 #define NETCOUNT_REPORT_FORMAT_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <cstdint>
 #include <string>

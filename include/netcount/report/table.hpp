@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_REPORT_TABLE_HPP
 #define NETCOUNT_REPORT_TABLE_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -31,33 +33,25 @@ struct table_options {
 
 namespace detail {
 
+// (if, not switch: see message(error) in error.hpp)
 inline std::uint64_t figure_of(const layer_info& l, share_of s) {
-    switch (s) {
-        case share_of::weights: return l.weights;
-        case share_of::connections: return l.connections;
-        case share_of::parameters: return l.parameters;
-        case share_of::none: break;
-    }
+    if (s == share_of::weights) return l.weights;
+    if (s == share_of::connections) return l.connections;
+    if (s == share_of::parameters) return l.parameters;
     return 0;
 }
 
 inline std::uint64_t figure_of(const counts& c, share_of s) {
-    switch (s) {
-        case share_of::weights: return c.weights;
-        case share_of::connections: return c.connections;
-        case share_of::parameters: return c.parameters;
-        case share_of::none: break;
-    }
+    if (s == share_of::weights) return c.weights;
+    if (s == share_of::connections) return c.connections;
+    if (s == share_of::parameters) return c.parameters;
     return 0;
 }
 
 inline const char* share_heading(share_of s) {
-    switch (s) {
-        case share_of::weights: return "share of weights";
-        case share_of::connections: return "share of connections";
-        case share_of::parameters: return "share of parameters";
-        case share_of::none: break;
-    }
+    if (s == share_of::weights) return "share of weights";
+    if (s == share_of::connections) return "share of connections";
+    if (s == share_of::parameters) return "share of parameters";
     return "";
 }
 

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_ZOO_DENSENET_HPP
 #define NETCOUNT_ZOO_DENSENET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 
 #include <netcount/netcount.hpp>
@@ -8,8 +10,8 @@
 namespace netcount::zoo {
 
 // DenseNet as Huang, Liu, van der Maaten and Weinberger describe it in "Densely Connected
-// Convolutional Networks" (2017), Table 1, in torchvision's form (models.densenet121): the
-// DenseNet-BC variant, with 1 x 1 bottlenecks of 4k channels in the dense layers and
+// Convolutional Networks" (2017), Table 1, in torchvision's form (models.densenet121, 161,
+// 169 and 201): the DenseNet-BC variant, with 1 x 1 bottlenecks of 4k channels in the dense layers and
 // transitions that halve the channels (compression 0.5). Layers are pre-activated: batch norm
 // and ReLU come before each convolution, which has no bias.
 //
@@ -54,7 +56,13 @@ using densenet_network = network<input<224, 224, 3>,
                                  global_avg_pool,
                                  fc<1000>>;
 
+// The columns of Table 1, k = 32 and 2k = 64 filters in the first convolution.
 struct densenet121 : densenet_network<32, 64, 6, 12, 24, 16> {};
+struct densenet169 : densenet_network<32, 64, 6, 12, 32, 32> {};
+struct densenet201 : densenet_network<32, 64, 6, 12, 48, 32> {};
+// DenseNet-161 is no column of Table 1: the authors' wider ImageNet model, which torchvision
+// took, with k = 48, 2k = 96 filters in the first convolution and blocks of 6, 12, 36 and 24.
+struct densenet161 : densenet_network<48, 96, 6, 12, 36, 24> {};
 
 } // namespace netcount::zoo
 

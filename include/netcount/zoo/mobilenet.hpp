@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_ZOO_MOBILENET_HPP
 #define NETCOUNT_ZOO_MOBILENET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <type_traits>
 

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_ZOO_RESNET_HPP
 #define NETCOUNT_ZOO_RESNET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <type_traits>
 
@@ -14,6 +16,16 @@ namespace netcount::zoo {
 // convolution is followed by a batch norm and so has no bias. The first block of a stage
 // projects its input with a strided 1 x 1 convolution (option B of the paper) whenever the
 // size or the width changes; the others add their input unchanged.
+//
+// ResNeXt as Xie, Girshick, Dollar, Tu and He describe it in "Aggregated Residual
+// Transformations for Deep Neural Networks" (2017), and Wide ResNet-50-2 and -101-2, which
+// torchvision builds after Zagoruyko and Komodakis's "Wide Residual Networks" (2016), are
+// the same networks with another bottleneck: its 3 x 3 convolution is wider and, in ResNeXt,
+// split into groups (Figure 3(c) of the ResNeXt paper, the form torchvision implements). A
+// ResNeXt "C x d" has C groups (the cardinality) of d channels each in its first stage, so
+// ResNeXt-50 (32 x 4d) has 128 of them where ResNet-50 has 64 (Table 1 of the ResNeXt paper);
+// the wide ResNets double ResNet's 64 without groups. Each later stage doubles the width, and
+// the block's output stays ResNet's 4 * Planes.
 //
 // Names follow torchvision's: stage "layer2" holds blocks "layer2/add1" ... (torchvision's
 // layer2.0 ...), whose convolutions are conv1, conv2 (and conv3) and whose projection is
@@ -37,13 +49,25 @@ using basic_block = residual_block<sequence<resnet_conv<Planes, 3, Stride>, batc
                                             resnet_conv<Planes, 3>, batch_norm>,
                                    Shortcut>;
 
+// The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
+// ResNet convolution when Groups is 1.
+template<std::size_t Filters, std::size_t Stride, std::size_t Groups>
+using grouped_resnet_conv3 =
+    std::conditional_t<Groups == 1, resnet_conv<Filters, 3, Stride>,
+                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>;
+
+// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups, 1 x 1
+// up to 4 * Planes.
+template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups>
+using wide_bottleneck = residual_block<sequence<resnet_conv<Width, 1>, batch_norm, relu,
+                                                grouped_resnet_conv3<Width, Stride, Groups>, batch_norm, relu,
+                                                resnet_conv<4 * Planes, 1>, batch_norm>,
+                                       Shortcut>;
+
 // The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
 // 4 * Planes.
 template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
-using bottleneck = residual_block<sequence<resnet_conv<Planes, 1>, batch_norm, relu,
-                                           resnet_conv<Planes, 3, Stride>, batch_norm, relu,
-                                           resnet_conv<4 * Planes, 1>, batch_norm>,
-                                  Shortcut>;
+using bottleneck = wide_bottleneck<Planes, Stride, Shortcut, Planes, 1>;
 
 // Which block a ResNet is built of, and how many times wider its output is than Planes.
 template<template<std::size_t, std::size_t, class> class Block, std::size_t Expansion>
@@ -55,6 +79,15 @@ struct resnet_block_kind {
 
 using basic_blocks = resnet_block_kind<basic_block, 1>;
 using bottleneck_blocks = resnet_block_kind<bottleneck, 4>;
+
+// ResNeXt's and the wide ResNets' bottlenecks: Groups groups of WidthPerGroup channels for
+// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group).
+template<std::size_t Groups, std::size_t WidthPerGroup>
+struct wide_bottleneck_blocks {
+    template<std::size_t Planes, std::size_t Stride, class Shortcut>
+    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups>;
+    static constexpr std::size_t expansion = 4;
+};
 
 // A stage ("conv2_x" ... "conv5_x" in the paper): Blocks blocks of Planes, the first one
 // striding and projecting, unless it keeps both the size and the width (the first stage of
@@ -84,6 +117,17 @@ struct resnet34 : resnet_network<basic_blocks, 3, 4, 6, 3> {};
 struct resnet50 : resnet_network<bottleneck_blocks, 3, 4, 6, 3> {};
 struct resnet101 : resnet_network<bottleneck_blocks, 3, 4, 23, 3> {};
 struct resnet152 : resnet_network<bottleneck_blocks, 3, 8, 36, 3> {};
+
+// ResNeXt-50 (32 x 4d), -101 (32 x 8d) and -101 (64 x 4d): ResNet-50's and ResNet-101's
+// stages with C x d bottlenecks.
+struct resnext50_32x4d : resnet_network<wide_bottleneck_blocks<32, 4>, 3, 4, 6, 3> {};
+struct resnext101_32x8d : resnet_network<wide_bottleneck_blocks<32, 8>, 3, 4, 23, 3> {};
+struct resnext101_64x4d : resnet_network<wide_bottleneck_blocks<64, 4>, 3, 4, 23, 3> {};
+
+// Wide ResNet-50-2 and -101-2: ResNet-50 and -101 with bottlenecks twice as wide inside
+// (2048-1024-2048 channels in the last block, where ResNet-50 has 2048-512-2048).
+struct wide_resnet50_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 6, 3> {};
+struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 23, 3> {};
 
 } // namespace netcount::zoo
 

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_ZOO_SQUEEZENET_HPP
 #define NETCOUNT_ZOO_SQUEEZENET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 
 #include <netcount/netcount.hpp>

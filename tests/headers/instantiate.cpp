@@ -1,0 +1,100 @@
+// Header-only code warns only where it is instantiated: this file uses every query, edit and
+// report on networks that reach every kind of layer (AlexNet, a residual block, a concat, a
+// repeat, a named block, depthwise and transposed convolutions, LeNet-5's mapped_conv,
+// subsample and rbf, a kind defined here), so that the strict warning sets of
+// tests/headers/CMakeLists.txt see the code a user's program instantiates. Compiling it
+// without a warning is the test; the static_asserts keep it honest about what it compiled.
+#include <netcount/edit.hpp>
+#include <netcount/netcount.hpp>
+#include <netcount/report.hpp>
+#include <netcount/zoo.hpp>
+#ifdef NETCOUNT_TEST_HANA
+#include <boost/hana/equal.hpp>
+#include <boost/hana/remove_if.hpp>
+#include <netcount/hana.hpp>
+#endif
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace nc = netcount;
+
+namespace {
+
+// A kind written outside the library: B x B blocks move into the channels.
+template<std::size_t B>
+struct space_to_depth {
+    static constexpr std::string_view kind = "space_to_depth";
+    static constexpr nc::layer_result apply(const nc::shape& in) noexcept {
+        if (in.height % B != 0 || in.width % B != 0) return {.status = nc::error::invalid_input};
+        return {.output = {in.height / B, in.width / B, in.channels * B * B},
+                .window = {{.kernel = B, .stride = B}, {.kernel = B, .stride = B}}};
+    }
+};
+
+using c3 = nc::conv<16, nc::kernel<3>, nc::same>;
+
+// 32 x 32 x 3 -> stem 32 x 32 x 16 -> two residual blocks -> concat of 8 + 8 + 16 channels
+// -> depthwise (multiplier 2) 32 x 32 x 64 -> transposed, (32 - 1) * 2 - 2 + 3 + 1 = 64:
+// 64 x 64 x 8 -> space_to_depth<2> 32 x 32 x 32 -> pools down to 1 x 1 x 32 -> fc 10.
+struct mixed
+    : nc::network<nc::input<32, 32, 3>, nc::conv<16, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm,
+                  nc::relu6, nc::repeat<2, nc::residual<c3, nc::relu, c3>>,
+                  nc::concat<nc::name<"mix">, nc::conv<8, nc::kernel<1>>,
+                             nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::pad<1>>,
+                                          nc::conv<8, nc::kernel<1, 1>, nc::no_bias>>,
+                             nc::identity>,
+                  nc::depthwise_conv<nc::kernel<3>, nc::multiplier<2>, nc::same>, nc::sigmoid,
+                  nc::transposed_conv<8, nc::kernel<4>, nc::stride<2>, nc::pad<1>>, nc::tanh, space_to_depth<2>,
+                  nc::avg_pool<nc::kernel<2>, nc::ceil_mode>, nc::adaptive_avg_pool<4>, nc::adaptive_max_pool<2, 2>,
+                  nc::global_max_pool, nc::flatten, nc::dropout, nc::fc<10, nc::name<"head">>, nc::softmax> {};
+
+static_assert(nc::output_shape<mixed> == nc::shape{1, 1, 10});
+static_assert(nc::layer<mixed, "head">.weights == 32 * 10);
+
+template<class Net>
+std::string everything() {
+    constexpr nc::counts totals = nc::totals<Net>;
+    constexpr std::uint64_t sum = nc::units<Net> + nc::weights<Net> + nc::biases<Net> + nc::parameters<Net> +
+                                  nc::connections<Net> + nc::connections_with_bias<Net> +
+                                  nc::activations<Net> + nc::flops<Net>;
+    static_assert(sum > totals.weights);
+    constexpr nc::memory_use bytes = nc::memory<Net, float, 2>;
+    static_assert(nc::within_budget<Net, nc::budget{.weights = 100'000'000, .connections = 2'000'000'000}>);
+    constexpr nc::shape in = nc::input_shape<Net>, out = nc::output_shape<Net>;
+    static_assert(in.height > 0 && out.channels > 0 && bytes.parameter_bytes > 0);
+    std::string text;
+    for (const nc::layer_info& l : nc::layers<Net>) text += std::string(l.name) + std::string(l.kind);
+    for (const nc::share_of s : {nc::share_of::none, nc::share_of::weights, nc::share_of::connections,
+                                 nc::share_of::parameters}) {
+        text += nc::to_table<Net>({.all_layers = true, .share = s});
+        text += nc::to_markdown<Net>({.share = s, .bar_width = 10});
+    }
+    text += nc::to_csv<Net>() + nc::to_json<Net>();
+    text += nc::to_svg<Net>() + nc::to_svg<Net>({.scale = nc::axis_scale::log, .all_layers = true, .title = "t"});
+    text += nc::to_dot<Net>() + nc::to_dot<Net>({.all_layers = false});
+    return text;
+}
+
+using mixed_lean = nc::resize<nc::replace<mixed, "stem", nc::conv<16, nc::kernel<5>, nc::same, nc::name<"stem">>>,
+                              "head", 5>;
+static_assert(nc::layer<mixed_lean, "head">.weights == 32 * 5);
+
+#ifdef NETCOUNT_TEST_HANA
+namespace hana = boost::hana;
+constexpr auto without_dropout =
+    hana::remove_if(nc::element_types<nc::zoo::alexnet>, hana::equal.to(hana::type_c<nc::dropout>));
+using alexnet_no_dropout = nc::network_with<nc::zoo::alexnet, decltype(without_dropout)>;
+static_assert(nc::weights<alexnet_no_dropout> == nc::weights<nc::zoo::alexnet>);
+#endif
+
+} // namespace
+
+int main() {
+    std::string all = everything<nc::zoo::alexnet>() + everything<mixed>() + everything<mixed_lean>() +
+                      everything<nc::zoo::lenet5>() + everything<nc::zoo::resnet18>() +
+                      std::string(nc::message(nc::error::count_overflow));
+    return all.empty() ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+"""The memory schedule of netcount's peak_activations<Net> (docs/deploy.md, "Peak memory of an
+inference run") over a plain list of nodes: written from the statement of the schedule, not
+from netcount's code, so that the two check each other. Standard library only: schedule.py
+applies it to a torch.fx trace (crosscheck), tools/limits/limits.py to its random networks
+near 2^64 (no torch there), both with Python's exact integers.
+
+  - nodes run in the list's order; a node that reads nothing (the network input) is a buffer;
+  - every node writes a new buffer of its output's size, except an elementwise one that is the
+    last reader of its input's data, which writes over its input's buffer, and a view, which
+    is its input's buffer; either only over as many elements as its input holds;
+  - "its input's data" is what the input wrote together with every view of it;
+  - a buffer is freed after its last reader (through any view or in-place write); the outputs
+    are never freed;
+  - while a node runs, the live elements are those of every buffer written at or before it and
+    read at or after it.
+"""
+
+BUFFER, ELEMENTWISE, VIEW = "buffer", "elementwise", "view"
+
+
+class Node:
+    """One node of the schedule: the elements of its output, the indices of the nodes it reads
+    (earlier in the list; the first is the one an elementwise node or a view works on) and
+    its role (BUFFER, ELEMENTWISE or VIEW)."""
+
+    def __init__(self, size, inputs=(), role=BUFFER):
+        self.size, self.inputs, self.role = size, list(inputs), role
+
+
+def live_activations(nodes, outputs):
+    """The live elements while each node runs, in order; `outputs` are the indices of the nodes
+    whose buffers are never freed."""
+    readers = [[] for _ in nodes]
+    for i, n in enumerate(nodes):
+        for j in n.inputs:
+            readers[j].append(i)
+
+    def carries(i):
+        """Node i works on its first input's buffer, if its role lets it, with as many elements."""
+        n = nodes[i]
+        return n.role != BUFFER and n.inputs and nodes[n.inputs[0]].size == n.size
+
+    # The data a node holds: its own, or (a view) its input's; and its last reader.
+    group = []
+    for i, n in enumerate(nodes):
+        group.append(group[n.inputs[0]] if n.role == VIEW and carries(i) else i)
+    last_read = {}
+    for i, n in enumerate(nodes):
+        for j in n.inputs:
+            last_read[group[j]] = max(last_read.get(group[j], -1), i)
+
+    # The buffer each node's output is in.
+    owner = []
+    for i, n in enumerate(nodes):
+        reuse = carries(i) and (n.role == VIEW or (len(n.inputs) == 1 and last_read.get(group[n.inputs[0]]) == i))
+        owner.append(owner[n.inputs[0]] if reuse else i)
+
+    # Each buffer lives from the node that wrote it to the last node that reads or writes it.
+    end = {}
+    for i in range(len(nodes)):
+        end[owner[i]] = max(end.get(owner[i], -1), i, *readers[i])
+    for o in outputs:
+        end[owner[o]] = len(nodes)
+    return [sum(nodes[b].size for b, last in end.items() if b <= i <= last) for i in range(len(nodes))]
