@@ -184,3 +184,16 @@ static_assert(std::is_same_v<nc::scale_width<aux_scaled, 1, 2>,
                              nc::network<nc::input<8, 8, 3>, nc::conv<8, nc::kernel<1>>,
                                          nc::auxiliary<nc::conv<4, nc::kernel<1>>, nc::flatten, nc::fc<10>>,
                                          nc::conv<16, nc::kernel<1>>, nc::flatten, nc::fc<10>>>);
+
+// A merge of one's own may name its blocks itself (a static `name`), as a layer kind may; a
+// name<...> among its paths comes first.
+template<class... Paths>
+struct named_sum : nc::detail::add_rule {
+    static constexpr std::string_view name = "sum";
+};
+struct summed : nc::network<nc::input<2, 2, 2>, named_sum<nc::identity, nc::relu>,
+                            named_sum<nc::name<"other">, nc::identity, nc::identity>> {};
+static_assert(nc::layers<summed>[0].name == "sum/relu1");
+static_assert(nc::layers<summed>[1].name == "sum");
+static_assert(nc::layers<summed>[1].kind == "add");
+static_assert(nc::layers<summed>[2].name == "other");
