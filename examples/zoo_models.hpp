@@ -64,4 +64,12 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"mnasnet0_5", zoo::mnasnet0_5>,
                               model<"mnasnet0_75", zoo::mnasnet0_75>,
                               model<"mnasnet1_0", zoo::mnasnet1_0>,
-                              model<"mnasnet1_3", zoo::mnasnet1_3>>;
+                              model<"mnasnet1_3", zoo::mnasnet1_3>,
+                              model<"shufflenet_v2_x0_5", zoo::shufflenet_v2_x0_5>,
+                              model<"shufflenet_v2_x1_0", zoo::shufflenet_v2_x1_0>,
+                              model<"shufflenet_v2_x1_5", zoo::shufflenet_v2_x1_5>,
+                              model<"shufflenet_v2_x2_0", zoo::shufflenet_v2_x2_0>,
+                              model<"convnext_tiny", zoo::convnext_tiny>,
+                              model<"convnext_small", zoo::convnext_small>,
+                              model<"convnext_base", zoo::convnext_base>,
+                              model<"convnext_large", zoo::convnext_large>>;

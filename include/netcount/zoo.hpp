@@ -5,6 +5,7 @@
 #include <netcount/detail/config.hpp> // first: below C++20, its error comes first
 
 #include <netcount/zoo/alexnet.hpp>
+#include <netcount/zoo/convnext.hpp>
 #include <netcount/zoo/densenet.hpp>
 #include <netcount/zoo/googlenet.hpp>
 #include <netcount/zoo/lenet.hpp>
@@ -12,6 +13,7 @@
 #include <netcount/zoo/mobilenet.hpp>
 #include <netcount/zoo/regnet.hpp>
 #include <netcount/zoo/resnet.hpp>
+#include <netcount/zoo/shufflenet.hpp>
 #include <netcount/zoo/squeezenet.hpp>
 #include <netcount/zoo/vgg.hpp>
 

@@ -2,8 +2,9 @@
 """netcount against PyTorch.
 
   1. The zoo: every model of zoo_models.py that has a torch counterpart is run in torch (batch
-     1, no pretrained weights) with forward hooks on its Conv2d, ConvTranspose2d, Linear and
-     BatchNorm2d modules; netcount's layers with parameters must match them one by one, in
+     1, no pretrained weights) with forward hooks on its Conv2d, ConvTranspose2d, Linear,
+     BatchNorm2d and LayerNorm modules (and on ConvNeXt's blocks, for their layer scale: see
+     own_parameter_modules); netcount's layers with parameters must match them one by one, in
      order (output shape, units, weights, biases, parameters, multiply-accumulates), and the
      totals must match.
   2. Random architectures: a fixed seed generates valid networks (random_nets.py), each both
@@ -338,6 +339,19 @@ def find_zoo_models(models):
         m.header = next((h for h, t in texts.items() if definition.search(t)), None)
 
 
+def own_parameter_modules():
+    """The torchvision modules that hold a parameter of their own, outside any submodule, which
+    netcount counts as an entry: ConvNeXt's CNBlock multiplies its block's output by
+    `layer_scale`, a bare C x 1 x 1 nn.Parameter that no hook can see. Its forward is
+    layer_scale * block(x), then stochastic depth (nothing to count) and the shortcut, so the
+    scale is applied after every module inside the block has run: a hook on the CNBlock itself
+    fires at the place of netcount's layer_scale (after the second linear, before the add),
+    and its row holds the block's own parameters (recurse=False), i.e. the layer scale alone,
+    with the block's output shape, which is the scale's."""
+    from torchvision.models.convnext import CNBlock
+    return (CNBlock,)
+
+
 def torch_zoo_side(model):
     """The zoo model's torch module and a row per counted module, in the order torch runs them.
     The shapes come from a run on torch's "meta" device, which computes shapes without
@@ -347,11 +361,12 @@ def torch_zoo_side(model):
     references, which make_reference.py measured on the CPU (check_reference)."""
     import schedule
     import torch_side
+    own = own_parameter_modules()
 
     def measure(device):
         with torch_side.uninitialized():
             module = model.build().to(device)
-        watched = [m for m in module.modules() if isinstance(m, torch_side.COUNTED)]
+        watched = [m for m in module.modules() if isinstance(m, torch_side.COUNTED + own)]
         return module, torch_side.run(module, model.input_shape, watched, device=device)
 
     try:
@@ -361,7 +376,11 @@ def torch_zoo_side(model):
     rows = []
     for m, got_in, got_out in records:
         row = {"kind": type(m).__name__, "out": got_out, "module": m}
-        row.update(torch_side.figures(m, got_in, got_out))
+        if isinstance(m, own):
+            row.update(dict.fromkeys(torch_side.FIGURES, 0))
+            row["parameters"] = sum(p.numel() for p in m.parameters(recurse=False))
+        else:
+            row.update(torch_side.figures(m, got_in, got_out))
         rows.append(row)
     # The schedule of peak_activations, on every node that is not a view (netcount's flatten
     # and torch's flatten, view and Identity hold no buffer of their own, and the two sides
@@ -372,7 +391,8 @@ def torch_zoo_side(model):
 
 
 ZOO_KINDS = {"Conv2d": ("conv", "depthwise_conv"), "ConvTranspose2d": ("transposed_conv",),
-             "Linear": ("fc",), "BatchNorm2d": ("batch_norm",)}
+             "Linear": ("fc", "linear"), "BatchNorm2d": ("batch_norm",),
+             "LayerNorm": ("layer_norm",), "LayerNorm2d": ("layer_norm",), "CNBlock": ("layer_scale",)}
 
 
 def stored_references():
@@ -450,7 +470,7 @@ def compare_zoo(model, module, rows, torch_schedule, ours, report):
     problems, schedule_text = compare_schedule(model, torch_schedule, ours)
     if len(layers) != len(rows):
         problems.append(f"netcount has {len(layers)} layers with parameters, torch {len(rows)} "
-                        "Conv2d/ConvTranspose2d/Linear/BatchNorm2d modules")
+                        "Conv2d/ConvTranspose2d/Linear/norm modules and layer scales")
     shown = 0
     for i, (n, t) in enumerate(zip(layers, rows)):
         diffs = [(k, a, b) for k, a, b in differences(n, t, ("out",) + COMPARED)]

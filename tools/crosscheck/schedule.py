@@ -7,7 +7,23 @@ identity), and each node's output elements from the traced shapes.
 
 A twin's explicit padding module belongs to the conv or pool after it (it is inside the module
 netcount's entry is compared with), so it is never a node of its own here.
+
+What the zoo's torchvision modules do in their forward, outside modules, is read as netcount
+counts it:
+  - ShuffleNetV2's channel_shuffle function is one node, a buffer, as netcount's
+    channel_shuffle (torch.fx cannot trace into it on Python 3.11: it unpacks x.size());
+  - transpose and permute are views (ConvNeXt permutes to channels-last and back around its
+    pointwise layers);
+  - x.chunk(2, dim=1) makes a tuple, no tensor: its items (getitem, a buffer each, as
+    netcount's chunk) read the chunk's input;
+  - a parameter read in the forward (get_attr: ConvNeXt's layer_scale) is no activation, and a
+    product of one activation with parameters is elementwise (netcount's layer_scale);
+  - the elementwise modules are single nodes (torchvision's LayerNorm2d and StochasticDepth
+    would otherwise be traced into their functions, and StochasticDepth into nothing at all
+    in eval mode, where netcount's stochastic_depth is an entry).
 """
+
+import operator
 
 import torch
 import torch.fx
@@ -16,6 +32,7 @@ import torch.nn.functional as F
 from torch.fx.passes.shape_prop import ShapeProp
 
 from torchvision.models.convnext import LayerNorm2d
+from torchvision.models.shufflenetv2 import channel_shuffle
 from torchvision.ops import StochasticDepth
 
 from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations
@@ -26,24 +43,37 @@ from torch_side import Flat, LayerScale
 # from the element at the same place (and parameters of its channel or group).
 ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Dropout, nn.BatchNorm2d,
                        nn.SiLU, nn.Hardswish, nn.Hardsigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.Mish,
-                       nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, LayerNorm2d, LayerScale, StochasticDepth)
+                       nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, nn.LayerNorm, LayerNorm2d, LayerScale,
+                       StochasticDepth)
 VIEW_MODULES = (nn.Flatten, nn.Identity, Flat)
 ELEMENTWISE_FUNCTIONS = {torch.relu, F.relu, F.relu6, torch.sigmoid, torch.tanh, F.dropout, F.softmax,
                          torch.softmax, F.batch_norm}
-VIEW_FUNCTIONS = {torch.flatten, torch.reshape}
+VIEW_FUNCTIONS = {torch.flatten, torch.reshape, torch.transpose, torch.permute}
 ELEMENTWISE_METHODS = {"relu", "relu_", "sigmoid", "tanh", "softmax"}
-VIEW_METHODS = {"view", "reshape", "flatten"}
+VIEW_METHODS = {"view", "reshape", "flatten", "transpose", "permute"}
+# A product that is elementwise when all but one of its operands are parameters or constants.
+SCALE_FUNCTIONS = {operator.mul, torch.mul}
 
 
 class Tracer(torch.fx.Tracer):
-    """torch.fx's tracer, with the given modules kept as single nodes (netcount's entries)."""
+    """torch.fx's tracer, with the given modules, the elementwise ones and the functions netcount
+    counts as one entry kept as single nodes (netcount's entries)."""
 
     def __init__(self, leaves=()):
-        super().__init__()
+        super().__init__(autowrap_functions=(channel_shuffle,))
         self.leaves = {id(m) for m in leaves}
 
     def is_leaf_module(self, m, qualname):
-        return id(m) in self.leaves or super().is_leaf_module(m, qualname)
+        return id(m) in self.leaves or isinstance(m, ELEMENTWISE_MODULES) or super().is_leaf_module(m, qualname)
+
+    def iter(self, obj):
+        """x.chunk(n) unpacked into its n parts (ShuffleNetV2's `x1, x2 = x.chunk(2, dim=1)`):
+        torch.fx finds the unpacking in the caller's bytecode, which fails on Python 3.11."""
+        node = obj.node
+        if node.op == "call_method" and node.target == "chunk":
+            chunks = node.args[1] if len(node.args) > 1 else node.kwargs["chunks"]
+            return iter([obj[i] for i in range(chunks)])
+        return super().iter(obj)
 
 
 def trace(model, in_shape, leaves=()):
@@ -82,14 +112,37 @@ def elements(node):
     return n
 
 
+def holds_tensors(node):
+    """A node whose value is a tuple or list of tensors (x.chunk), not a tensor."""
+    meta = node.meta.get("tensor_meta")
+    return isinstance(meta, (tuple, list)) and any(hasattr(m, "shape") for m in meta)
+
+
 def schedule(gm):
     """[(node, role, live elements)] for every tensor node that runs, in order, and the peak."""
-    nodes = [n for n in gm.graph.nodes if n.op != "output" and elements(n) is not None]
+    nodes = [n for n in gm.graph.nodes if n.op not in ("output", "get_attr") and elements(n) is not None]
     index = {n: i for i, n in enumerate(nodes)}
+
+    def reads(n):
+        """The nodes of the schedule that n reads, in order: directly, or through a tuple."""
+        found = []
+        for a in n.all_input_nodes:
+            for j in [index[a]] if a in index else reads(a) if holds_tensors(a) else []:
+                if j not in found:
+                    found.append(j)
+        return found
+
+    def node_role(n, inputs):
+        if n.op == "placeholder":
+            return BUFFER
+        if n.op == "call_function" and n.target in SCALE_FUNCTIONS and len(inputs) == 1:
+            return ELEMENTWISE
+        return role(gm, n)
+
     output = next(n for n in gm.graph.nodes if n.op == "output")
-    roles = [BUFFER if n.op == "placeholder" else role(gm, n) for n in nodes]
-    live = live_activations([Node(elements(n), [index[a] for a in n.all_input_nodes if a in index], r)
-                             for n, r in zip(nodes, roles)],
-                            [index[a] for a in output.all_input_nodes if a in index])
+    inputs = [reads(n) for n in nodes]
+    roles = [node_role(n, i) for n, i in zip(nodes, inputs)]
+    live = live_activations([Node(elements(n), i, r) for n, i, r in zip(nodes, inputs, roles)],
+                            reads(output))
     rows = [(n, r, l) for n, r, l in zip(nodes, roles, live) if n.op != "placeholder"]
     return rows, max(r[2] for r in rows)

@@ -10,7 +10,9 @@ The figures follow the conventions of tests/reference/torchvision-counts.json:
   parameters:      numel() of every parameter (the affine pairs of the norms, PReLU's slopes and
                    a layer scale included; running statistics are buffers, not parameters)
 Shapes are written as netcount writes them: (height, width, channels); a vector of F
-features is (1, 1, F).
+features is (1, 1, F). A module that works on the last dimension of a 4-D tensor (nn.Linear,
+and nn.LayerNorm other than torchvision's LayerNorm2d: ConvNeXt's blocks run them on
+channels-last tensors) reads and writes N x H x W x C.
 """
 
 import warnings
@@ -24,22 +26,33 @@ warnings.filterwarnings("ignore", message="Using padding='same'")
 
 FIGURES = ("units", "weights", "biases", "parameters", "connections")
 
-# The modules that have weights, and batch norm (parameters only).
-COUNTED = (nn.Conv2d, nn.ConvTranspose2d, nn.Linear, nn.BatchNorm2d)
+# The norms, which have parameters only (torchvision's LayerNorm2d is an nn.LayerNorm).
+NORMS = (nn.BatchNorm2d, nn.LayerNorm)
+# The modules that have weights, and the norms.
+COUNTED = (nn.Conv2d, nn.ConvTranspose2d, nn.Linear) + NORMS
 
 
-def hwc(size):
-    """A tensor size at batch 1 as netcount's (height, width, channels)."""
+def channels_last(module):
+    """Whether the module works on the last dimension of its tensors: nn.Linear, and an
+    nn.LayerNorm that is not torchvision's LayerNorm2d (which permutes to channels-last and
+    back inside its forward)."""
+    from torchvision.models.convnext import LayerNorm2d
+    return isinstance(module, nn.Linear) or (isinstance(module, nn.LayerNorm) and not isinstance(module, LayerNorm2d))
+
+
+def hwc(size, last=False):
+    """A tensor size at batch 1 as netcount's (height, width, channels); `last`: a 4-D tensor is
+    N x H x W x C, not N x C x H x W."""
     dims = tuple(size)[1:]
     if len(dims) == 3:
-        return (dims[1], dims[2], dims[0])
+        return dims if last else (dims[1], dims[2], dims[0])
     if len(dims) == 1:
         return (1, 1, dims[0])
     raise ValueError(f"unexpected tensor size {tuple(size)}")
 
 
 def counted_core(module):
-    """The Conv2d, ConvTranspose2d, Linear or BatchNorm2d inside a module, or None."""
+    """The Conv2d, ConvTranspose2d, Linear or norm inside a module, or None."""
     for m in module.modules():
         if isinstance(m, COUNTED):
             return m
@@ -52,7 +65,7 @@ def figures(module, in_shape, out_shape):
     core = counted_core(module)
     f = dict.fromkeys(FIGURES, 0)
     f["parameters"] = sum(p.numel() for p in module.parameters())
-    if core is None or isinstance(core, nn.BatchNorm2d):
+    if core is None or isinstance(core, NORMS):
         return f
     out_elements = out_shape[0] * out_shape[1] * out_shape[2]
     weights = core.weight.numel()
@@ -81,7 +94,8 @@ class Recorder:
         self.handles = [m.register_forward_hook(self._hook) for m in modules]
 
     def _hook(self, module, inputs, output):
-        self.records.append((module, hwc(inputs[0].shape), hwc(output.shape)))
+        last = channels_last(module)
+        self.records.append((module, hwc(inputs[0].shape, last), hwc(output.shape, last)))
 
     def close(self):
         for h in self.handles:

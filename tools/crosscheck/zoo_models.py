@@ -126,4 +126,12 @@ MODELS = [
     Model("mnasnet0_75", torchvision("mnasnet0_75"), IMAGENET),
     Model("mnasnet1_0", torchvision("mnasnet1_0"), IMAGENET),
     Model("mnasnet1_3", torchvision("mnasnet1_3"), IMAGENET),
+    Model("shufflenet_v2_x0_5", torchvision("shufflenet_v2_x0_5"), IMAGENET),
+    Model("shufflenet_v2_x1_0", torchvision("shufflenet_v2_x1_0"), IMAGENET),
+    Model("shufflenet_v2_x1_5", torchvision("shufflenet_v2_x1_5"), IMAGENET),
+    Model("shufflenet_v2_x2_0", torchvision("shufflenet_v2_x2_0"), IMAGENET),
+    Model("convnext_tiny", torchvision("convnext_tiny"), IMAGENET),
+    Model("convnext_small", torchvision("convnext_small"), IMAGENET),
+    Model("convnext_base", torchvision("convnext_base"), IMAGENET),
+    Model("convnext_large", torchvision("convnext_large"), IMAGENET),
 ]

@@ -8,7 +8,8 @@ python3-torchvision):
     /usr/bin/python3 tools/reference/make_reference.py [--output PATH]
 
 Each model is built without pretrained weights and run once on a zero image of batch 1 with a
-forward hook on every Conv2d and Linear. The figures of the models that
+forward hook on every Conv2d and Linear (a Linear on a channels-last tensor, as in ConvNeXt,
+once per position). The figures of the models that
 torchvision-counts.json also holds are checked against it; the script fails if they differ.
 """
 import argparse
@@ -67,9 +68,21 @@ MODELS = {
     "mnasnet0_75": lambda: tvm.mnasnet0_75(),
     "mnasnet1_0": lambda: tvm.mnasnet1_0(),
     "mnasnet1_3": lambda: tvm.mnasnet1_3(),
+    "shufflenet_v2_x0_5": lambda: tvm.shufflenet_v2_x0_5(),
+    "shufflenet_v2_x1_0": lambda: tvm.shufflenet_v2_x1_0(),
+    "shufflenet_v2_x1_5": lambda: tvm.shufflenet_v2_x1_5(),
+    "shufflenet_v2_x2_0": lambda: tvm.shufflenet_v2_x2_0(),
+    "convnext_tiny": lambda: tvm.convnext_tiny(),
+    "convnext_small": lambda: tvm.convnext_small(),
+    "convnext_base": lambda: tvm.convnext_base(),
+    "convnext_large": lambda: tvm.convnext_large(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
+
+# What torchvision-counts.json's conventions do not say: a Linear on a 4-D tensor.
+CHANNELS_LAST_LINEAR = ("a Linear on an N x H x W x C tensor (ConvNeXt's pointwise layers) is applied at "
+                        "every position: macs in_features*out_features*H*W, output shape [features, H, W]")
 
 
 def package_version(package, fallback):
@@ -95,7 +108,12 @@ def measure(model):
             macs = kh * kw * (module.in_channels // module.groups) * elements
             kind = "Conv2d"
         else:
-            macs = module.in_features * module.out_features
+            # Once per row it is applied to: one for a classifier; one per position for
+            # ConvNeXt's pointwise layers, which run on channels-last tensors (N x H x W x C),
+            # whose output is written [C, H, W] as a Conv2d's.
+            macs = module.in_features * module.out_features * (elements // module.out_features)
+            if len(out) == 3:
+                out = [out[2], out[0], out[1]]
             kind = "Linear"
         layers.append({"kind": kind, "out": out, "units": elements, "weights": weights,
                        "bias": bias, "macs": macs})
@@ -131,7 +149,7 @@ def main():
     result = {
         "source": f"PyTorch {torch_version} / torchvision {vision_version} (Debian python3-torchvision), "
                   "forward hooks on every Conv2d and Linear, batch 1; tools/reference/make_reference.py",
-        "conventions": given["conventions"],
+        "conventions": {**given["conventions"], "channels_last_linear": CHANNELS_LAST_LINEAR},
         "models": {},
     }
 
