@@ -11,6 +11,8 @@
 
 #include <netcount/detail/analysis.hpp>
 #include <netcount/detail/node.hpp>
+#include <netcount/layer_kind.hpp>
+#include <netcount/merge.hpp>
 #include <netcount/options.hpp>
 
 // Blocks: networks that branch and merge.
@@ -18,30 +20,39 @@
 //   sequence<Layers...>      layers one after the other, as a part of a bigger network
 //   add<Paths...>            every path reads the block's input; their outputs are summed
 //   concat<Paths...>         ... or stacked along the channels
+//   multiply<Paths...>       ... or multiplied, broadcast as NumPy does (merge.hpp)
+//   my_merge<Paths...>       ... or merged by a merge of one's own (merge_kind, layer_kind.hpp)
 //   identity                 a path that passes its input through
 //   residual<Layers...>      add<identity, sequence<Layers...>>
 //   repeat<N, Element>       sequence<Element, ..., Element>, N times
+//   auxiliary<Elements...>   a training-only side head: reads the tensor at its position, and
+//                            its output goes nowhere (Inception v3's AuxLogits)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
-// names the block; its layers are then called "<block>/<layer>". add, concat and residual are
-// entries of layers<Net> themselves (their merge), named after the block ("add1", "residual2")
-// unless given a name. An unnamed sequence adds no level to the names of its layers.
+// names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
+// multiply, a merge of one's own) and residual are entries of layers<Net> themselves (their
+// merge), named after the block ("add1", "residual2") unless given a name. An unnamed
+// sequence adds no level to the names of its layers.
 
 namespace netcount {
 
 template<class... Elements>
 struct sequence {};
 
-template<class... Paths>
-struct add {};
-
-template<class... Paths>
-struct concat {};
-
 template<class... Layers>
 struct residual {};
 
 struct identity {};
+
+// auxiliary<Elements...>: a side head that only training runs (Inception v3's AuxLogits,
+// GoogLeNet's aux1 and aux2). It reads the tensor at its position; the next element reads that
+// same tensor, as if the head were not there. Its entries of layers<Net> are marked
+// `auxiliary`; its parameters, weights and biases count in the totals (they are trained and
+// stored), its units, connections and activations do not (inference does not run it: the
+// figures torchvision publishes), and the memory schedule skips it. A scope like a named
+// block: "auxiliary1/conv1", or "<name>/conv1" with a name<...> among its elements.
+template<class... Elements>
+struct auxiliary {};
 
 namespace detail {
 
@@ -93,10 +104,10 @@ struct block_named_twice {
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
-// Instantiated for an add or concat without a path; it then merges its input alone.
+// Instantiated for a merge without a path; it then merges its input alone.
 template<class... Elements>
 struct merge_without_paths {
-    static_assert(always_false<merge_without_paths>, "netcount: add and concat need at least one path");
+    static_assert(always_false<merge_without_paths>, "netcount: add and concat need at least one path (so does every merge)");
     static constexpr bool reported = true;
 };
 
@@ -128,16 +139,16 @@ struct block_node {
     static constexpr const char* stem_id = &kind_tag<kind_text<Stem.size()>(Stem)>;
 
     // Characters of the block's own name and of its parts' names, which start with it.
-    static constexpr std::size_t scope_capacity(std::size_t prefix, std::size_t digits) noexcept {
-        return name_chars(prefix, Stem, given, digits) +
-               name_capacity<Elements...>(name_length(prefix, Stem, given, digits), digits);
+    static constexpr std::size_t scope_capacity(std::size_t prefix, std::size_t digits,
+                                                std::string_view name = given) noexcept {
+        return name_chars(prefix, Stem, name, digits) +
+               name_capacity<Elements...>(name_length(prefix, Stem, name, digits), digits);
     }
 };
 
 inline constexpr std::string_view sequence_stem = "sequence";
-inline constexpr std::string_view add_stem = "add";
-inline constexpr std::string_view concat_stem = "concat";
 inline constexpr std::string_view residual_stem = "residual";
+inline constexpr std::string_view auxiliary_stem = "auxiliary";
 
 template<class... Elements>
 struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, Elements...> {
@@ -165,12 +176,19 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     }
 };
 
-// add and concat: each path reads the block's input, then one entry merges their outputs.
-template<merge_op Op, std::string_view const& Stem, class... Elements>
+// A merge M (merge_kind) of paths: each path reads the block's input, then one entry of kind
+// M::kind merges their outputs. Stem is the stem of the block's generated name: the merge's
+// kind, or the block's (squeeze_excitation). A name<...> among the paths names the block, or
+// else M's own `name`, if it has one.
+template<class M, std::string_view const& Stem, class... Elements>
 struct merge_node : block_node<Stem, Elements...> {
     using base = block_node<Stem, Elements...>;
     static constexpr std::size_t paths = sizeof...(Elements) - option_count<Elements...>();
     static_assert(verdict<paths >= 1, merge_without_paths<Elements...>>::reported);
+    // A merge of one's own keeps the rule of names (error.hpp) in its kind and its name.
+    static_assert(name_verdict<kind_v<M>>::reported);
+    static_assert(given_name_verdict<given_name_v<M>>::reported);
+    static constexpr std::string_view given = base::given.empty() ? given_name_v<M> : base::given;
 
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
@@ -178,14 +196,14 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t names = 1 + name_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
-        return base::scope_capacity(prefix, digits);
+        return base::scope_capacity(prefix, digits, given);
     }
 
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         using cursor = std::remove_cvref_t<decltype(b.cursor)>;
         constexpr std::array<bool, sizeof...(Elements)> option{node<Elements>::is_option...};
-        const auto outer = b.open_scope(base::stem_id, Stem, base::given);
+        const auto outer = b.open_scope(base::stem_id, Stem, given);
         const cursor in = b.cursor;
         // Without a path (rejected above) the merge reads the block's input, so that the
         // rejection is the only error.
@@ -199,16 +217,17 @@ struct merge_node : block_node<Stem, Elements...> {
             if (b.failed()) return;
             outs[k++] = b.cursor;
         }
-        b.merge(Op, base::given, outs.data(), outs.size());
+        b.template merge<M>(outs.data(), outs.size());
         b.close_scope(outer);
     }
 };
 
-template<class... Paths>
-struct node<netcount::add<Paths...>, false> : merge_node<merge_op::add, add_stem, Paths...> {};
-
-template<class... Paths>
-struct node<netcount::concat<Paths...>, false> : merge_node<merge_op::concat, concat_stem, Paths...> {};
+// Any merge: add, concat, multiply, or one's own. Recognised by what it is (a class template
+// of types that models merge_kind), not by its name, so that a merge defined outside the
+// library is a block like add.
+template<template<class...> class M, class... Paths>
+    requires merge_kind<M<Paths...>>
+struct node<M<Paths...>, false> : merge_node<M<Paths...>, kind_v<M<Paths...>>, Paths...> {};
 
 // residual<Layers...>: the layers, then their output added to the block's input.
 template<class... Layers>
@@ -231,7 +250,36 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
         emit_chain<Builder, Layers...>(b);
         if (b.failed()) return;
         const std::array<cursor, 2> outs{in, b.cursor};
-        b.merge(merge_op::add, base::given, outs.data(), 2);
+        b.template merge<add_rule>(outs.data(), 2);
+        b.close_scope(outer);
+    }
+};
+
+// auxiliary<Elements...>: its elements in a scope of their own, from the tensor at its
+// position; the builder marks what they emit as auxiliary, and the next element reads that
+// tensor again.
+template<class... Elements>
+struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem, Elements...> {
+    using base = block_node<auxiliary_stem, Elements...>;
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = entry_count<Elements...>();
+    static constexpr std::size_t edges = edge_count<Elements...>();
+    static constexpr std::size_t names = 1 + name_count<Elements...>();
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return base::scope_capacity(prefix, digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        using cursor = std::remove_cvref_t<decltype(b.cursor)>;
+        const auto outer = b.open_scope(base::stem_id, auxiliary_stem, base::given);
+        const cursor in = b.cursor;
+        const auto before = b.enter_auxiliary();
+        emit_chain<Builder, Elements...>(b);
+        if (b.failed()) return;
+        b.leave_auxiliary(before);
+        b.cursor = in;
         b.close_scope(outer);
     }
 };

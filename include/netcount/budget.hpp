@@ -103,7 +103,13 @@ constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
 constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
     return f == budget_figure::peak_activations
                ? l.live_activations
-               : figure_of(counts{l.units, l.weights, l.biases, l.parameters, l.connections, 0, l.activations}, f);
+               : figure_of(counts{.units = l.units,
+                                  .weights = l.weights,
+                                  .biases = l.biases,
+                                  .parameters = l.parameters,
+                                  .connections = l.connections,
+                                  .activations = l.activations},
+                           f);
 }
 
 constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {

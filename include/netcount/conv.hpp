@@ -10,6 +10,7 @@
 #include <netcount/detail/checked.hpp>
 #include <netcount/detail/window.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/layer_kind.hpp>
 #include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 
@@ -69,6 +70,18 @@ constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// The factors of a convolution's figures (table_formula, layer_info.hpp): units = Y * X * N,
+// weights = h * w * (C / groups) * N, connections = weights * Y * X, over the input positions
+// for a transposed convolution. A depthwise convolution is one with C groups.
+constexpr table_formula conv_formula(const layer_info& l) noexcept {
+    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel, n = l.output.channels;
+    const std::uint64_t c = l.window.groups == 0 ? 0 : l.input.channels / l.window.groups;
+    const shape& over = l.window.transposed ? l.input : l.output;
+    return {.units = {l.output.height, l.output.width, n},
+            .weights = {kh, kw, c, n},
+            .connections = {kh, kw, c, n, over.height, over.width}};
+}
+
 // One body for every conv type: the template only carries the options, so each distinct conv
 // costs the compiler a constant, not a new copy of this function.
 constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
@@ -93,29 +106,6 @@ struct transposed_conv_same {
     static_assert(always_false<Layer>, "netcount: transposed_conv takes valid or pad<...>, not same");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
-
-// One axis of a transposed convolution: (in - 1) * stride - padding + dilation * (k - 1)
-// + output_padding + 1 positions, as PyTorch's ConvTranspose2d. PyTorch takes any padding
-// that leaves at least one position (it pads the output, not the input, so nothing bounds it
-// by the kernel) and an output padding below the stride or the dilation.
-constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
-                                       std::uint64_t dilation, std::uint64_t pad_begin,
-                                       std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
-    if (kernel == 0) return {.status = error::zero_kernel};
-    if (stride == 0) return {.status = error::zero_stride};
-    if (dilation == 0) return {.status = error::zero_dilation};
-    if (size == 0) return {.status = error::invalid_input};
-    if (output_pad >= stride && output_pad >= dilation) return {.status = error::output_padding_too_large};
-    // full: the output before the padding crops it, which PyTorch forms too; it must fit. A
-    // padding of 2^64 or more crops away any output that does.
-    bool overflow = false, wide = false;
-    const std::uint64_t full = add(add(mul(size - 1, stride, overflow), mul(dilation, kernel - 1, overflow), overflow),
-                                   add(output_pad, 1, overflow), overflow);
-    const std::uint64_t cropped = add(pad_begin, pad_end, wide);
-    if (overflow) return {.status = error::count_overflow};
-    if (wide || full <= cropped) return {.status = error::padding_removes_output};
-    return {full - cropped, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
-}
 
 // Each input pixel scatters the kernel over the output, so a transposed convolution's
 // multiply-accumulates are weights * input positions, not output ones.
@@ -145,6 +135,7 @@ struct conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_conv(in, Filters, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 // depthwise_conv<Options...>: one group per input channel and multiplier<M> filters each
@@ -162,6 +153,7 @@ struct depthwise_conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_depthwise_conv(in, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 // transposed_conv<Filters, Options...>: PyTorch's ConvTranspose2d. Options: kernel (required),
@@ -181,6 +173,7 @@ struct transposed_conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_transposed_conv(in, Filters, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 } // namespace netcount

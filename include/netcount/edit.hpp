@@ -16,6 +16,8 @@
 #include <netcount/layer_kind.hpp>
 #include <netcount/network.hpp>
 #include <netcount/options.hpp>
+#include <netcount/pool.hpp>
+#include <netcount/squeeze_excitation.hpp>
 
 // Editing a network type: variants of a network, written as the change they make.
 //
@@ -63,9 +65,11 @@ template<template<class...> class List, std::size_t Offset, class Edit, class...
 using edited_list = decltype(edit_parts<List, Edit, entry_offsets<Elements...>(Offset), Elements...>(
     std::index_sequence_for<Elements...>{}));
 
-// An element the edit enters: a layer is edited; a block is entered part by part (its last
-// entry is its merge, which is not a layer and cannot be edited); anything else is an error,
-// so that a kind of block added later is never passed over in silence.
+// An element the edit enters: a layer is edited; a block is entered part by part (a merge's
+// last entry is the merge, which is not a layer and cannot be edited); anything else is an
+// error, so that a kind of block added later is never passed over in silence, nor replaced
+// whole. Merges are recognised as the engine recognises them (merge_kind), so a merge of
+// one's own is entered like add.
 template<class E, std::size_t Offset, class Edit, bool = layer_kind<E>>
 struct edit_node {
     using type = typename Edit::template apply<E, Offset>;
@@ -74,9 +78,10 @@ struct edit_node {
 template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
-    // knows how to enter (sequence, add, concat, residual, identity, name).
+    // knows how to enter (sequence, a merge, residual, auxiliary, squeeze_excitation, identity,
+    // name).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
-                                   "add, concat, residual, identity or name");
+                                   "merge, residual, auxiliary, squeeze_excitation, identity or name");
     using type = E;
 };
 
@@ -88,21 +93,57 @@ struct edit_node<netcount::sequence<Elements...>, Offset, Edit, false> {
 template<template<class...> class Merge, std::size_t Offset, class Edit, class... Elements>
 struct edit_merge {
     // An error here means the name given to replace or resize is a block's merge (add,
-    // concat, residual), not a layer.
+    // concat, multiply, residual, a merge of one's own), not a layer.
     static_assert(!Edit::targets(Offset + node<Merge<Elements...>>::entries - 1),
                   "netcount: replace and resize edit layers; this name is the merge of a block");
     using type = edited_list<Merge, Offset, Edit, Elements...>;
 };
 
-template<class... Elements, std::size_t Offset, class Edit>
-struct edit_node<netcount::add<Elements...>, Offset, Edit, false>
-    : edit_merge<netcount::add, Offset, Edit, Elements...> {};
-template<class... Elements, std::size_t Offset, class Edit>
-struct edit_node<netcount::concat<Elements...>, Offset, Edit, false>
-    : edit_merge<netcount::concat, Offset, Edit, Elements...> {};
+template<template<class...> class Merge, class... Elements, std::size_t Offset, class Edit>
+    requires merge_kind<Merge<Elements...>>
+struct edit_node<Merge<Elements...>, Offset, Edit, false> : edit_merge<Merge, Offset, Edit, Elements...> {};
 template<class... Elements, std::size_t Offset, class Edit>
 struct edit_node<netcount::residual<Elements...>, Offset, Edit, false>
     : edit_merge<netcount::residual, Offset, Edit, Elements...> {};
+
+// An auxiliary head has no merge: every entry is one of its parts.
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::auxiliary<Elements...>, Offset, Edit, false> {
+    using type = edited_list<netcount::auxiliary, Offset, Edit, Elements...>;
+};
+
+// A squeeze_excitation is entered as the layers it stands for, then written back as one, its
+// counts taken from the edited fc1 and fc2. An edit that leaves another shape (fc1 replaced by
+// a 3 x 3 conv, the pool by another) cannot be written as a squeeze_excitation: an error, not
+// a guess.
+template<class... Parts>
+struct excitation_parts {};
+
+template<class Original, class Edited>
+struct excitation_rebuilt {
+    // An error here means an edit changed a squeeze_excitation's layers into what its
+    // parameters cannot express.
+    static_assert(always_false<Original>,
+                  "netcount: an edit of a squeeze_excitation may resize fc1 and fc2 and replace its activation "
+                  "and gate, nothing else");
+    using type = Original;
+};
+template<class Original, std::size_t Channels, std::size_t Squeeze, class Activation, class Gate>
+struct excitation_rebuilt<Original, excitation_parts<global_avg_pool, conv<Squeeze, kernel<1>, name<"fc1">>, Activation,
+                                                     conv<Channels, kernel<1>, name<"fc2">>, Gate>> {
+    using type = netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>;
+};
+
+template<std::size_t Channels, std::size_t Squeeze, class Activation, class Gate, std::size_t Offset, class Edit>
+struct edit_node<netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>, Offset, Edit, false> {
+    using original = netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>;
+    // An error here means the name given to replace or resize is a block's merge, not a layer.
+    static_assert(!Edit::targets(Offset + node<original>::entries - 1),
+                  "netcount: replace and resize edit layers; this name is the merge of a block");
+    using type = typename excitation_rebuilt<
+        original, edited_list<excitation_parts, Offset, Edit, global_avg_pool, conv<Squeeze, kernel<1>, name<"fc1">>,
+                              Activation, conv<Channels, kernel<1>, name<"fc2">>, Gate>>::type;
+};
 
 // A path that passes its input through, and a block's name: nothing to edit.
 template<std::size_t Offset, class Edit>

@@ -40,6 +40,9 @@ enum class error : unsigned {
     channels_not_divisible_by_chunks,
     chunk_index_out_of_range,
     zero_scale_factor,
+    paths_mismatch,               // returned by merges of one's own (merge_kind)
+    broadcast_mismatch,           // multiply
+    excitation_channels_mismatch, // squeeze_excitation
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -74,6 +77,11 @@ constexpr std::string_view message(error e) noexcept {
     if (e == error::channels_not_divisible_by_chunks) return "input channels are not divisible by the number of chunks";
     if (e == error::chunk_index_out_of_range) return "a chunk's index must be below the number of chunks";
     if (e == error::zero_scale_factor) return "upsampling factors must be positive";
+    if (e == error::paths_mismatch) return "the paths of a merge produce shapes it cannot combine";
+    if (e == error::broadcast_mismatch)
+        return "the paths of a multiply differ in height, width or channels where neither is 1";
+    if (e == error::excitation_channels_mismatch)
+        return "the input of a squeeze_excitation does not have its Channels channels";
     return "unknown error";
 }
 
@@ -155,6 +163,12 @@ struct invalid_layer {
     static_assert(Error != error::chunk_index_out_of_range,
                   "netcount: a chunk's index must be below the number of chunks");
     static_assert(Error != error::zero_scale_factor, "netcount: upsampling factors must be positive");
+    static_assert(Error != error::paths_mismatch,
+                  "netcount: the paths of a merge produce shapes it cannot combine");
+    static_assert(Error != error::broadcast_mismatch,
+                  "netcount: the paths of a multiply differ in height, width or channels where neither is 1");
+    static_assert(Error != error::excitation_channels_mismatch,
+                  "netcount: the input of a squeeze_excitation does not have its Channels channels");
     static constexpr bool reported = true; // see verdict
 };
 

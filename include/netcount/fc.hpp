@@ -72,6 +72,30 @@ constexpr layer_result apply_rbf(const shape& in, std::uint64_t outputs) noexcep
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// The factors of an fc's figures: weights = connections = inputs * outputs (its units, the
+// outputs, need none); an rbf has the connections alone. No formula for inputs that do not fit.
+constexpr std::uint64_t flat_inputs(const shape& in) noexcept {
+    bool overflow = false;
+    const std::uint64_t inputs = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    return overflow ? 0 : inputs;
+}
+
+constexpr table_formula fc_formula(const layer_info& l) noexcept {
+    const std::uint64_t inputs = flat_inputs(l.input);
+    return {.weights = {inputs, l.output.channels}, .connections = {inputs, l.output.channels}};
+}
+
+// A linear is a 1 x 1 conv by another name, without kernel factors: units = Y * X * N,
+// weights = C * N, connections = C * N * Y * X.
+constexpr table_formula linear_formula(const layer_info& l) noexcept {
+    const std::uint64_t y = l.output.height, x = l.output.width, n = l.output.channels;
+    return {.units = {y, x, n}, .weights = {l.input.channels, n}, .connections = {l.input.channels, n, y, x}};
+}
+
+constexpr table_formula rbf_formula(const layer_info& l) noexcept {
+    return {.connections = {flat_inputs(l.input), l.output.channels}};
+}
+
 constexpr layer_result apply_flatten(const shape& in) noexcept {
     bool overflow = false;
     const std::uint64_t features = mul(mul(in.height, in.width, overflow), in.channels, overflow);
@@ -95,6 +119,7 @@ struct fc {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_fc(in, Outputs, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::fc_formula(entry); }
 };
 
 // linear<Outputs, Options...>: PyTorch's Linear applied to the channels at every position, as on
@@ -111,6 +136,7 @@ struct linear {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_linear(in, Outputs, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::linear_formula(entry); }
 };
 
 // rbf<Outputs>: LeNet-5's output layer of Euclidean radial basis function units. Their
@@ -126,6 +152,7 @@ struct rbf {
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_rbf(in, Outputs); }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::rbf_formula(entry); }
 };
 
 // flatten: H x W x C becomes 1 x 1 x (H * W * C); nothing to count.

@@ -59,23 +59,26 @@ struct receptive_field {
     friend constexpr bool operator==(const receptive_field&, const receptive_field&) = default;
 };
 
-// What a layer kind reports for one input shape: the contract between a layer kind and the
-// counting engine. Built-in kinds return it from apply(); so do kinds users define.
-struct layer_result {
-    shape output{};
-    std::uint64_t units = 0;       // neurons: output elements of a layer with weights
-    std::uint64_t weights = 0;     // without bias
-    std::uint64_t biases = 0;
-    std::uint64_t parameters = 0;  // every trainable number: weights + biases + others
-    std::uint64_t connections = 0; // multiply-accumulates, bias not included
-    std::uint64_t bias_connections = 0; // bias inputs, for LeCun's convention: a bias is a
-                                        // connection from a unit that is always 1
-    layer_window window{};
-    error status = error::none;
-};
-
 // Stands for the network's input where a layer names the layers it reads from.
 inline constexpr std::size_t network_input = static_cast<std::size_t>(-1);
+
+struct layer_info;
+
+// The factors a report shows for a layer's figures: units = the product of `units`, weights =
+// the product of `weights`, connections = the product of `connections`; a 0 ends a list (no
+// factor is 0 in a layer that counts). A layer kind supplies its own by a static member
+//     static constexpr table_formula formula(const layer_info& entry) noexcept;
+// which reads the entry's shapes and window: for a conv, units {Y, X, N}, weights
+// {h, w, C / groups, N}, connections {h, w, C / groups, N, Y, X}. A report shows a formula only
+// where its product is the figure (as "h * w * C * N = 864"), the number alone otherwise, and
+// for a kind without one.
+struct table_formula {
+    std::uint64_t units[3]{};
+    std::uint64_t weights[4]{};
+    std::uint64_t connections[6]{};
+};
+
+using formula_function = table_formula (*)(const layer_info&);
 
 // One entry of layers<Net>: a layer with the shape it received and what it counts.
 struct layer_info {
@@ -98,8 +101,14 @@ struct layer_info {
     // Activation elements alive while this entry runs in one inference pass (batch 1), the
     // network input included while it is read: the schedule of peak_activations<Net>
     // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on
-    // (peak_activations<Net> is then a compile error).
+    // (peak_activations<Net> is then a compile error); 0 for an auxiliary entry, which does
+    // not run in inference.
     std::uint64_t live_activations = 0;
+    // The kind's table formula (table_formula above), or null: a kind without one, a merge.
+    formula_function formula = nullptr;
+    bool merge = false;     // the entry where a block's paths meet (add, concat, multiply, ...)
+    bool auxiliary = false; // inside an auxiliary<...> head: counted in the parameters, weights
+                            // and biases, not in units, connections or activations
 };
 
 // A network's totals, summed over its layers.
@@ -116,5 +125,9 @@ struct counts {
 };
 
 } // namespace netcount
+
+// layer_result, what a kind returns, is defined with the contract it belongs to: a header that
+// includes only this one (as kinds written before the move do) still has it.
+#include <netcount/layer_kind.hpp>
 
 #endif

@@ -11,6 +11,7 @@
 #include <netcount/detail/window.hpp>
 #include <netcount/fixed_string.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/layer_kind.hpp>
 #include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 
@@ -89,6 +90,17 @@ constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters,
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// weights = h * w * links (the table's marks), connections = weights * Y * X.
+constexpr table_formula mapped_conv_formula(const layer_info& l) noexcept {
+    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
+    bool overflow = false; // not for a layer that counted: kh * kw divides its weights
+    const std::uint64_t area = mul(kh, kw, overflow);
+    const std::uint64_t links = area == 0 || overflow ? 0 : l.weights / area;
+    return {.units = {l.output.height, l.output.width, l.output.channels},
+            .weights = {kh, kw, links},
+            .connections = {kh, kw, links, l.output.height, l.output.width}};
+}
+
 } // namespace detail
 
 // mapped_conv<Filters, connection_table<...>, Options...>: LeNet-5's C3, a convolution whose
@@ -104,6 +116,9 @@ struct mapped_conv {
 
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_mapped_conv(in, Filters, Table::rows, Table::has_columns(Filters), Table::links, options);
+    }
+    static constexpr table_formula formula(const layer_info& entry) noexcept {
+        return detail::mapped_conv_formula(entry);
     }
 };
 

@@ -39,8 +39,10 @@ constexpr memory_result memory_of(const counts& total, const shape& in, std::uin
     bool overflow = false;
     const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    const memory_use use{mul(total.parameters, element_bytes, overflow), mul(input_elements, per_batch, overflow),
-                         mul(total.activations, per_batch, overflow), mul(peak, per_batch, overflow)};
+    const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
+                         .input_bytes = mul(input_elements, per_batch, overflow),
+                         .activation_bytes = mul(total.activations, per_batch, overflow),
+                         .peak_activation_bytes = mul(peak, per_batch, overflow)};
     return {use, overflow};
 }
 

@@ -20,6 +20,7 @@
 #include <netcount/layer_kind.hpp>
 #include <netcount/mapped_conv.hpp>
 #include <netcount/memory.hpp>
+#include <netcount/merge.hpp>
 #include <netcount/network.hpp>
 #include <netcount/norm.hpp>
 #include <netcount/options.hpp>
@@ -29,6 +30,7 @@
 #include <netcount/scale.hpp>
 #include <netcount/search.hpp>
 #include <netcount/shape.hpp>
+#include <netcount/squeeze_excitation.hpp>
 #include <netcount/subsample.hpp>
 #include <netcount/version.hpp>
 

@@ -9,6 +9,7 @@
 
 #include <netcount/detail/window.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/layer_kind.hpp>
 #include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 

@@ -3,6 +3,7 @@
 
 #include <netcount/detail/config.hpp> // first: below C++20, its error comes first
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -108,8 +109,9 @@ inline constexpr bool follows_width<upsample_to<H, W>> = true;
 // scaled_width<Layer, Num, Den, Divisor>::type: what scale_width makes of one layer. A layer kind
 // of your own that has a width specialises it; one without a width declares itself elementwise
 // (static constexpr bool elementwise = true) or specialises it with `using type = Layer;`.
-// Kinds to come hook in here too: `linear` as fc; `squeeze_excitation` with its reduced
-// channels by the same make_divisible rule.
+// Blocks need no hook: the edit enters them (merges of one's own included), and a
+// squeeze_excitation is entered as its fc1 and fc2 convs, so its Channels and Squeeze are
+// scaled by this same rule (edit.hpp).
 template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width {
     // An error here means scale_width met a layer it does not know how to scale: a
@@ -139,22 +141,35 @@ struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
 
 namespace detail {
 
-// The index in layers<Net> of the last entry with weights: the classifier, which keeps its
-// outputs.
+// The entries of layers<Net> that keep their width: the last with weights, the classifier,
+// and so the last with weights of each auxiliary head (Inception v3's AuxLogits classifies
+// into the same classes).
 template<class Net>
-constexpr std::size_t last_with_weights() noexcept {
-    std::size_t last = network_input;
-    for (std::size_t i = 0; i != layers<Net>.size(); ++i)
-        if (layers<Net>[i].weights != 0) last = i;
-    return last;
+constexpr auto kept_widths() noexcept {
+    constexpr const auto& entries = layers<Net>;
+    std::array<bool, entries.size()> kept{};
+    bool main_found = false, in_head = false;
+    for (std::size_t i = entries.size(); i-- != 0;) {
+        const bool weighted = entries[i].weights != 0;
+        if (!entries[i].auxiliary) {
+            in_head = false;
+            if (weighted && !main_found) kept[i] = main_found = true;
+        } else if (!in_head && weighted) {
+            kept[i] = in_head = true; // the last one with weights of this run of head entries
+        }
+    }
+    return kept;
 }
 
-template<std::size_t Keep, std::size_t Num, std::size_t Den, std::size_t Divisor>
+template<class Net>
+inline constexpr auto kept_width = kept_widths<Net>();
+
+template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct every_layer_scaled {
     static constexpr bool enters(std::size_t, std::size_t) noexcept { return true; }
     static constexpr bool targets(std::size_t) noexcept { return false; }
     template<class Layer, std::size_t Index>
-    using apply = typename std::conditional_t<Index == Keep, std::type_identity<Layer>,
+    using apply = typename std::conditional_t<kept_width<Net>[Index], std::type_identity<Layer>,
                                               scaled_width<Layer, Num, Den, Divisor>>::type;
 };
 
@@ -173,12 +188,14 @@ struct reinput<network<input<H0, W0, C>, Elements...>, H, W> {
 } // namespace detail
 
 // scale_width<Net, Num, Den, Divisor = 1>: Net with every conv, transposed_conv and fc except
-// the last layer with weights given make_divisible(N * Num / Den, Divisor) filters or outputs,
-// anywhere in the blocks; depthwise convolutions follow their input. MobileNet's width
+// the last layer with weights (and the last of each auxiliary head, whose classes do not
+// change either) given make_divisible(N * Num / Den, Divisor) filters or outputs, anywhere in
+// the blocks, squeeze_excitation's fc1 and fc2 included; depthwise convolutions follow their
+// input. MobileNet's width
 // multiplier 0.75 is scale_width<mobilenet_v1, 3, 4>; MobileNetV2's is Divisor 8.
 template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor = 1>
 using scale_width = typename detail::edit_network<
-    network_of<Net>, detail::every_layer_scaled<detail::last_with_weights<Net>(), Num, Den, Divisor>>::type;
+    network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
 
 // with_input<Net, H, W>: the same layers on an H x W input with the same channels.
 template<class Net, std::size_t H, std::size_t W>

@@ -8,6 +8,7 @@
 #include <netcount/detail/checked.hpp>
 #include <netcount/detail/window.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/layer_kind.hpp>
 #include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 
@@ -44,6 +45,12 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// units = Y * X * C, weights = C (one coefficient per map), connections = Y * X * C * h * w.
+constexpr table_formula subsample_formula(const layer_info& l) noexcept {
+    const std::uint64_t y = l.output.height, x = l.output.width, c = l.output.channels;
+    return {.units = {y, x, c}, .weights = {c}, .connections = {y, x, c, l.window.height.kernel, l.window.width.kernel}};
+}
+
 } // namespace detail
 
 // subsample<Options...>: LeNet-5's trainable subsampling. Options: kernel (required), stride
@@ -57,6 +64,7 @@ struct subsample {
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_subsample(in, options); }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::subsample_formula(entry); }
 };
 
 } // namespace netcount

@@ -203,6 +203,9 @@ enum class error : unsigned {
     channels_not_divisible_by_chunks,
     chunk_index_out_of_range,
     zero_scale_factor,
+    paths_mismatch,               // returned by merges of one's own (merge_kind)
+    broadcast_mismatch,           // multiply
+    excitation_channels_mismatch, // squeeze_excitation
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -237,6 +240,11 @@ constexpr std::string_view message(error e) noexcept {
     if (e == error::channels_not_divisible_by_chunks) return "input channels are not divisible by the number of chunks";
     if (e == error::chunk_index_out_of_range) return "a chunk's index must be below the number of chunks";
     if (e == error::zero_scale_factor) return "upsampling factors must be positive";
+    if (e == error::paths_mismatch) return "the paths of a merge produce shapes it cannot combine";
+    if (e == error::broadcast_mismatch)
+        return "the paths of a multiply differ in height, width or channels where neither is 1";
+    if (e == error::excitation_channels_mismatch)
+        return "the input of a squeeze_excitation does not have its Channels channels";
     return "unknown error";
 }
 
@@ -318,6 +326,12 @@ struct invalid_layer {
     static_assert(Error != error::chunk_index_out_of_range,
                   "netcount: a chunk's index must be below the number of chunks");
     static_assert(Error != error::zero_scale_factor, "netcount: upsampling factors must be positive");
+    static_assert(Error != error::paths_mismatch,
+                  "netcount: the paths of a merge produce shapes it cannot combine");
+    static_assert(Error != error::broadcast_mismatch,
+                  "netcount: the paths of a multiply differ in height, width or channels where neither is 1");
+    static_assert(Error != error::excitation_channels_mismatch,
+                  "netcount: the input of a squeeze_excitation does not have its Channels channels");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -455,23 +469,26 @@ struct receptive_field {
     friend constexpr bool operator==(const receptive_field&, const receptive_field&) = default;
 };
 
-// What a layer kind reports for one input shape: the contract between a layer kind and the
-// counting engine. Built-in kinds return it from apply(); so do kinds users define.
-struct layer_result {
-    shape output{};
-    std::uint64_t units = 0;       // neurons: output elements of a layer with weights
-    std::uint64_t weights = 0;     // without bias
-    std::uint64_t biases = 0;
-    std::uint64_t parameters = 0;  // every trainable number: weights + biases + others
-    std::uint64_t connections = 0; // multiply-accumulates, bias not included
-    std::uint64_t bias_connections = 0; // bias inputs, for LeCun's convention: a bias is a
-                                        // connection from a unit that is always 1
-    layer_window window{};
-    error status = error::none;
-};
-
 // Stands for the network's input where a layer names the layers it reads from.
 inline constexpr std::size_t network_input = static_cast<std::size_t>(-1);
+
+struct layer_info;
+
+// The factors a report shows for a layer's figures: units = the product of `units`, weights =
+// the product of `weights`, connections = the product of `connections`; a 0 ends a list (no
+// factor is 0 in a layer that counts). A layer kind supplies its own by a static member
+//     static constexpr table_formula formula(const layer_info& entry) noexcept;
+// which reads the entry's shapes and window: for a conv, units {Y, X, N}, weights
+// {h, w, C / groups, N}, connections {h, w, C / groups, N, Y, X}. A report shows a formula only
+// where its product is the figure (as "h * w * C * N = 864"), the number alone otherwise, and
+// for a kind without one.
+struct table_formula {
+    std::uint64_t units[3]{};
+    std::uint64_t weights[4]{};
+    std::uint64_t connections[6]{};
+};
+
+using formula_function = table_formula (*)(const layer_info&);
 
 // One entry of layers<Net>: a layer with the shape it received and what it counts.
 struct layer_info {
@@ -494,8 +511,14 @@ struct layer_info {
     // Activation elements alive while this entry runs in one inference pass (batch 1), the
     // network input included while it is read: the schedule of peak_activations<Net>
     // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on
-    // (peak_activations<Net> is then a compile error).
+    // (peak_activations<Net> is then a compile error); 0 for an auxiliary entry, which does
+    // not run in inference.
     std::uint64_t live_activations = 0;
+    // The kind's table formula (table_formula above), or null: a kind without one, a merge.
+    formula_function formula = nullptr;
+    bool merge = false;     // the entry where a block's paths meet (add, concat, multiply, ...)
+    bool auxiliary = false; // inside an auxiliary<...> head: counted in the parameters, weights
+                            // and biases, not in units, connections or activations
 };
 
 // A network's totals, summed over its layers.
@@ -512,6 +535,110 @@ struct counts {
 };
 
 } // namespace netcount
+
+// layer_result, what a kind returns, is defined with the contract it belongs to: a header that
+// includes only this one (as kinds written before the move do) still has it.
+// <netcount/layer_kind.hpp>
+#ifndef NETCOUNT_LAYER_KIND_HPP
+#define NETCOUNT_LAYER_KIND_HPP
+
+
+#include <concepts>
+
+
+namespace netcount {
+
+// What a layer kind reports for one input shape: the contract between a layer kind and the
+// counting engine. Built-in kinds return it from apply(); so do kinds users define.
+struct layer_result {
+    shape output{};
+    std::uint64_t units = 0;       // neurons: output elements of a layer with weights
+    std::uint64_t weights = 0;     // without bias
+    std::uint64_t biases = 0;
+    std::uint64_t parameters = 0;  // every trainable number: weights + biases + others
+    std::uint64_t connections = 0; // multiply-accumulates, bias not included
+    std::uint64_t bias_connections = 0; // bias inputs, for LeCun's convention: a bias is a
+                                        // connection from a unit that is always 1
+    layer_window window{};
+    error status = error::none;
+};
+
+// layer_kind<L>: what the counting engine asks of a layer type. Built-in layers model it, and
+// so can a layer a user defines outside the library:
+//
+//   struct my_layer {
+//       static constexpr std::string_view kind = "my_layer";          // used for unnamed layers
+//       static constexpr std::string_view name = "";                  // optional: "" = generated
+//       static constexpr layer_result apply(const shape& in) noexcept; // output shape and counts
+//       // optional: the factors reports show for its figures (layer_info.hpp)
+//       static constexpr table_formula formula(const layer_info& entry) noexcept;
+//   };
+//
+// apply() reports a rejected input by setting layer_result::status; the engine then stops and
+// the compile error names the layer. The engine checks what apply() returns, as it checks the
+// built-in kinds: an output with a zero height, width or channel count is error::empty_output,
+// a window with a zero kernel, stride or dilation error::zero_window, a count over 64 bits
+// (with the bias connections, the activations or the totals) error::count_overflow, each
+// naming this layer.
+template<class L>
+concept layer_kind = requires(const shape& in) {
+    { L::kind } -> std::convertible_to<std::string_view>;
+    { L::apply(in) } -> std::same_as<layer_result>;
+};
+
+// merge_kind<M>: what the engine asks of a merge, the entry where a block's paths meet. add,
+// concat and multiply model it, and so can a merge a user defines, as a class template whose
+// arguments are its paths (and perhaps a name<"...">):
+//
+//   template<class... Paths>
+//   struct my_merge {
+//       static constexpr std::string_view kind = "my_merge";     // the merge entry's kind, and
+//                                                                // the stem of the block's name
+//       static constexpr layer_result merge(std::span<const shape> paths) noexcept;
+//   };
+//
+// Written as my_merge<path1, path2, ...> in a network, it is a block like add<...>: each path
+// reads the block's input, the paths' entries are named "<block>/<layer>", and one entry of
+// layers<Net> of kind `kind` merges their outputs. merge() receives the output shape of each
+// path, in order (the name<...> is not a path), and returns the merged shape and what the
+// merge counts: a merge with learned numbers (BiFPN's weighted fusion) reports them in
+// parameters, and they count in the totals. It rejects shapes it cannot combine by setting
+// layer_result::status (error::paths_mismatch reads "netcount: the paths of a merge produce
+// shapes it cannot combine"); the engine then checks the result as it checks a layer's. An
+// optional static `name` names the block when no name<...> is among its paths. A merge writes
+// a new buffer in the memory schedule. Edits (replace, resize, scale_width) reach the layers
+// inside its paths, and so do reports and every query.
+template<class M>
+concept merge_kind = requires(std::span<const shape> paths) {
+    { M::kind } -> std::convertible_to<std::string_view>;
+    { M::merge(paths) } -> std::same_as<layer_result>;
+};
+
+namespace detail {
+
+template<class L>
+constexpr std::string_view given_name() noexcept {
+    if constexpr (requires { { L::name } -> std::convertible_to<std::string_view>; })
+        return L::name;
+    else
+        return {};
+}
+
+// formula_of<L>: the kind's table formula (layer_info.hpp), or null for a kind without one.
+template<class L>
+inline constexpr formula_function formula_of = []() -> formula_function {
+    if constexpr (requires(const layer_info& entry) { { L::formula(entry) } -> std::same_as<table_formula>; })
+        return &L::formula;
+    else
+        return nullptr;
+}();
+
+} // namespace detail
+
+} // namespace netcount
+
+#endif
+
 
 #endif
 
@@ -583,53 +710,6 @@ constexpr receptive_field widest(const receptive_field& a, const receptive_field
 #ifndef NETCOUNT_DETAIL_NODE_HPP
 #define NETCOUNT_DETAIL_NODE_HPP
 
-
-// <netcount/layer_kind.hpp>
-#ifndef NETCOUNT_LAYER_KIND_HPP
-#define NETCOUNT_LAYER_KIND_HPP
-
-
-#include <concepts>
-
-
-namespace netcount {
-
-// layer_kind<L>: what the counting engine asks of a layer type. Built-in layers model it, and
-// so can a layer a user defines outside the library:
-//
-//   struct my_layer {
-//       static constexpr std::string_view kind = "my_layer";          // used for unnamed layers
-//       static constexpr std::string_view name = "";                  // optional: "" = generated
-//       static constexpr layer_result apply(const shape& in) noexcept; // output shape and counts
-//   };
-//
-// apply() reports a rejected input by setting layer_result::status; the engine then stops and
-// the compile error names the layer. The engine checks what apply() returns, as it checks the
-// built-in kinds: an output with a zero height, width or channel count is error::empty_output,
-// a window with a zero kernel, stride or dilation error::zero_window, a count over 64 bits
-// (with the bias connections, the activations or the totals) error::count_overflow, each
-// naming this layer.
-template<class L>
-concept layer_kind = requires(const shape& in) {
-    { L::kind } -> std::convertible_to<std::string_view>;
-    { L::apply(in) } -> std::same_as<layer_result>;
-};
-
-namespace detail {
-
-template<class L>
-constexpr std::string_view given_name() noexcept {
-    if constexpr (requires { { L::name } -> std::convertible_to<std::string_view>; })
-        return L::name;
-    else
-        return {};
-}
-
-} // namespace detail
-
-} // namespace netcount
-
-#endif
 
 // <netcount/options.hpp>
 #ifndef NETCOUNT_OPTIONS_HPP
@@ -1211,10 +1291,10 @@ enum class memory_role : unsigned char {
     buffer,      // writes a new buffer of its output's size (layers, merges)
     elementwise, // may write over its input's buffer, if it reads it last
     view,        // its input's buffer, read another way (flatten)
-    // Hook for auxiliary heads (auxiliary<...>, another issue): their entries do not run in
-    // inference. They will take a role of their own that the two loops of schedule_memory skip
-    // (no reads that keep a buffer alive, no buffer, live_activations 0), and the output that is
-    // never freed becomes the last entry that runs rather than the last entry.
+    auxiliary,   // inside an auxiliary<...> head: does not run in inference, so the two loops
+                 // of schedule_memory skip it (no reads that keep a buffer alive, no buffer,
+                 // live_activations 0), and the output that is never freed is the last entry
+                 // that runs
 };
 
 // A layer kind says which role it has by a static constexpr bool member:
@@ -1255,7 +1335,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
+    // The output: the last entry that runs (auxiliary heads do not).
+    std::size_t output = positions - 1;
+    while (output != 0 && roles[output - 1] == memory_role::auxiliary) --output;
     for (std::size_t p = 1; p != positions; ++p) {
+        if (roles[p - 1] == memory_role::auxiliary) continue;
         const std::size_t* f = entries[p - 1].inputs.data();
         const std::size_t* const last = f + entries[p - 1].inputs.size();
         const std::size_t q = *f + 1;
@@ -1266,13 +1350,14 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,
-    // are freed (each once: its group's last read is cleared). The last entry's buffer, the
-    // output, is never freed: nothing runs after it.
+    // are freed (each once: its group's last read is cleared). The output's buffer is never
+    // freed: nothing runs after it.
     bool overflow = false;
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
     std::uint64_t live = input_elements;
     schedule_result r{};
     for (std::size_t p = 1; p != positions; ++p) {
+        if (roles[p - 1] == memory_role::auxiliary) continue;
         layer_info& e = entries[p - 1];
         const std::size_t* f = e.inputs.data();
         const std::size_t* const last = f + e.inputs.size();
@@ -1297,9 +1382,9 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
             if (++f == last) break;
             q = *f + 1;
         }
-        // Data nobody reads after this entry (no entry so far: every entry but the output has
-        // a reader; auxiliary heads will not) lives only while it runs.
-        if ((read[g[p]] == 0 || read[g[p]] == p) && p + 1 != positions)
+        // Data nobody reads after this entry (no entry so far: every entry that runs but the
+        // output has a reader) lives only while it runs.
+        if ((read[g[p]] == 0 || read[g[p]] == p) && p != output)
             live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
     }
     r.overflow = overflow;
@@ -1439,9 +1524,6 @@ struct failure {
     shape input{};
 };
 
-// How a merge combines its paths.
-enum class merge_op : unsigned char { add, concat };
-
 // ---------------------------------------------------------------------------------------
 // Pass 1: names and the layer graph.
 
@@ -1566,9 +1648,14 @@ struct structure_builder {
     }
 
     // The merge entry of a block is named after the block itself.
-    constexpr void merge(merge_op, std::string_view, const std::size_t* paths, std::size_t n) noexcept {
+    template<class M>
+    constexpr void merge(const std::size_t* paths, std::size_t n) noexcept {
         add_entry(scope, paths, n);
     }
+
+    // An auxiliary head's entries are named and linked as any others.
+    static constexpr bool enter_auxiliary() noexcept { return true; }
+    static constexpr void leave_auxiliary(bool) noexcept {}
 };
 
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
@@ -1632,7 +1719,7 @@ struct count_builder {
     // statements on purpose: clang charges its constexpr step budget per statement, and this
     // runs for every layer; the overflow checks chain the builtins with ||, which sequences
     // them and costs no steps.
-    constexpr void record(std::string_view kind, bool valid_name, const shape in,
+    constexpr void record(std::string_view kind, formula_function formula, bool valid_name, const shape in,
                           const layer_result& r) noexcept {
         const std::size_t index = entries_done++;
         std::uint64_t with_bias = 0, activations = 0;
@@ -1656,9 +1743,21 @@ struct count_builder {
             const std::size_t* const first = from.data();
             receptive_field field = field_of(*first);
             for (const std::size_t* f = first + 1; f < first + from.size(); ++f) field = widest(field, field_of(*f));
-            entries[index] = {names[index], kind,      in,           r.output,      r.units,
-                              r.weights,    r.biases, r.parameters, r.connections, with_bias,
-                              activations,  r.window,  next_field(field, r.window), from};
+            entries[index] = {.name = names[index],
+                              .kind = kind,
+                              .input = in,
+                              .output = r.output,
+                              .units = r.units,
+                              .weights = r.weights,
+                              .biases = r.biases,
+                              .parameters = r.parameters,
+                              .connections = r.connections,
+                              .connections_with_bias = with_bias,
+                              .activations = activations,
+                              .window = r.window,
+                              .receptive_field = next_field(field, r.window),
+                              .inputs = from,
+                              .formula = formula};
         }
         // One verdict for both passes, from the same checks: the full pass only adds the
         // receptive field, which never fails (a field too large for its integers is marked,
@@ -1684,7 +1783,7 @@ struct count_builder {
         if constexpr (layer_kind<E>) {
             if constexpr (Analysis::keeps_entries && memory_role_of<E> != memory_role::buffer)
                 b.roles[b.entries_done] = memory_role_of<E>;
-            b.record(E::kind, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+            b.record(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
         } else {
             node<E>::template emit<count_builder>(b);
         }
@@ -1693,21 +1792,38 @@ struct count_builder {
     static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
     static constexpr void close_scope(const scope_state&) noexcept {}
 
-    // add: every path must produce the same shape; concat: the same height and width, and the
-    // channels add up. Merges have nothing to count.
-    constexpr void merge(merge_op op, std::string_view, const shape* paths, std::size_t n) noexcept {
-        shape out = paths[0];
-        error status = error::none;
-        bool overflow = false;
-        for (std::size_t i = 1; i != n; ++i) {
-            const shape& p = paths[i];
-            if (op == merge_op::add && p != out) status = error::shape_mismatch;
-            if (op == merge_op::concat && (p.height != out.height || p.width != out.width))
-                status = error::spatial_mismatch;
-            if (op == merge_op::concat) out.channels = add(out.channels, p.channels, overflow);
+    // A merge's rule (merge_kind) gives its output and counts, checked as a layer's are.
+    template<class M>
+    constexpr void merge(const shape* paths, std::size_t n) noexcept {
+        record(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
+        if constexpr (Analysis::keeps_entries) entries[entries_done - 1].merge = true;
+    }
+
+    // An auxiliary head (block.hpp) counts its parameters, weights and biases, not its units,
+    // connections or activations: the totals pass puts those back as they were before the
+    // head; the full pass marks its entries, which the memory schedule then skips. Here, not
+    // in record(), so that the layers outside auxiliary heads pay nothing for them.
+    struct auxiliary_state {
+        counts totals;
+        std::size_t first;
+    };
+    constexpr auxiliary_state enter_auxiliary() const noexcept {
+        if constexpr (Analysis::keeps_entries) return {counts{}, entries_done};
+        else return {result.totals, entries_done};
+    }
+    constexpr void leave_auxiliary(const auxiliary_state& before) noexcept {
+        if constexpr (Analysis::keeps_entries) {
+            for (std::size_t i = before.first; i != entries_done; ++i) {
+                entries[i].auxiliary = true;
+                roles[i] = memory_role::auxiliary;
+            }
+        } else {
+            counts& t = result.totals;
+            t.units = before.totals.units;
+            t.connections = before.totals.connections;
+            t.connections_with_bias = before.totals.connections_with_bias;
+            t.activations = before.totals.activations;
         }
-        if (overflow && status == error::none) status = error::count_overflow;
-        record(op == merge_op::add ? "add" : "concat", true, paths[0], {.output = out, .status = status});
     }
 };
 
@@ -1844,36 +1960,128 @@ struct analyzed_layers {
 
 #endif
 
+// <netcount/merge.hpp>
+#ifndef NETCOUNT_MERGE_HPP
+#define NETCOUNT_MERGE_HPP
+
+
+
+
+// The merges of the library, each a merge_kind (layer_kind.hpp) like a merge of one's own:
+//
+//   add<Paths...>        the paths' outputs, of one shape, summed
+//   concat<Paths...>     ... of one height and width, stacked along the channels
+//   multiply<Paths...>   ... multiplied elementwise, broadcast as NumPy does: along each of
+//                        height, width and channels the paths agree or are 1; the output
+//                        takes the largest (squeeze-and-excitation's H x W x C times 1 x 1 x C)
+//
+// Every path reads the block's input (block.hpp); merges count nothing but their activations.
+
+namespace netcount {
+
+namespace detail {
+
+// The rules, one non-template function each, so that every add<...> shares one body.
+struct add_rule {
+    static constexpr std::string_view kind = "add";
+    static constexpr layer_result merge(std::span<const shape> paths) noexcept {
+        for (const shape& p : paths)
+            if (p != paths[0]) return {.output = paths[0], .status = error::shape_mismatch};
+        return {.output = paths[0]};
+    }
+};
+
+struct concat_rule {
+    static constexpr std::string_view kind = "concat";
+    static constexpr layer_result merge(std::span<const shape> paths) noexcept {
+        shape out{paths[0].height, paths[0].width, 0};
+        bool overflow = false;
+        for (const shape& p : paths) {
+            if (p.height != out.height || p.width != out.width)
+                return {.output = paths[0], .status = error::spatial_mismatch};
+            out.channels = add(out.channels, p.channels, overflow);
+        }
+        return {.output = out, .status = overflow ? error::count_overflow : error::none};
+    }
+};
+
+// One axis of NumPy's broadcasting: equal sizes, or a 1 that stretches to the other; 0 for
+// sizes that do not broadcast (no shape has a 0, so it marks the failure).
+constexpr std::uint64_t broadcast(std::uint64_t a, std::uint64_t b) noexcept {
+    return a == b || b == 1 ? a : a == 1 ? b : 0;
+}
+
+struct multiply_rule {
+    static constexpr std::string_view kind = "multiply";
+    static constexpr layer_result merge(std::span<const shape> paths) noexcept {
+        shape out = paths[0];
+        for (const shape& p : paths) {
+            out = {broadcast(out.height, p.height), broadcast(out.width, p.width), broadcast(out.channels, p.channels)};
+            if (out.height == 0 || out.width == 0 || out.channels == 0)
+                return {.output = paths[0], .status = error::broadcast_mismatch};
+        }
+        return {.output = out};
+    }
+};
+
+} // namespace detail
+
+// add<Paths...>: every path reads the block's input; their outputs, of one shape, are summed.
+template<class... Paths>
+struct add : detail::add_rule {};
+
+// concat<Paths...>: ... stacked along the channels; they must have one height and width.
+template<class... Paths>
+struct concat : detail::concat_rule {};
+
+// multiply<Paths...>: ... multiplied elementwise with NumPy's broadcasting: along each of
+// height, width and channels the paths agree or are 1, and the output takes the largest.
+template<class... Paths>
+struct multiply : detail::multiply_rule {};
+
+} // namespace netcount
+
+#endif
+
 
 // Blocks: networks that branch and merge.
 //
 //   sequence<Layers...>      layers one after the other, as a part of a bigger network
 //   add<Paths...>            every path reads the block's input; their outputs are summed
 //   concat<Paths...>         ... or stacked along the channels
+//   multiply<Paths...>       ... or multiplied, broadcast as NumPy does (merge.hpp)
+//   my_merge<Paths...>       ... or merged by a merge of one's own (merge_kind, layer_kind.hpp)
 //   identity                 a path that passes its input through
 //   residual<Layers...>      add<identity, sequence<Layers...>>
 //   repeat<N, Element>       sequence<Element, ..., Element>, N times
+//   auxiliary<Elements...>   a training-only side head: reads the tensor at its position, and
+//                            its output goes nowhere (Inception v3's AuxLogits)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
-// names the block; its layers are then called "<block>/<layer>". add, concat and residual are
-// entries of layers<Net> themselves (their merge), named after the block ("add1", "residual2")
-// unless given a name. An unnamed sequence adds no level to the names of its layers.
+// names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
+// multiply, a merge of one's own) and residual are entries of layers<Net> themselves (their
+// merge), named after the block ("add1", "residual2") unless given a name. An unnamed
+// sequence adds no level to the names of its layers.
 
 namespace netcount {
 
 template<class... Elements>
 struct sequence {};
 
-template<class... Paths>
-struct add {};
-
-template<class... Paths>
-struct concat {};
-
 template<class... Layers>
 struct residual {};
 
 struct identity {};
+
+// auxiliary<Elements...>: a side head that only training runs (Inception v3's AuxLogits,
+// GoogLeNet's aux1 and aux2). It reads the tensor at its position; the next element reads that
+// same tensor, as if the head were not there. Its entries of layers<Net> are marked
+// `auxiliary`; its parameters, weights and biases count in the totals (they are trained and
+// stored), its units, connections and activations do not (inference does not run it: the
+// figures torchvision publishes), and the memory schedule skips it. A scope like a named
+// block: "auxiliary1/conv1", or "<name>/conv1" with a name<...> among its elements.
+template<class... Elements>
+struct auxiliary {};
 
 namespace detail {
 
@@ -1925,10 +2133,10 @@ struct block_named_twice {
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
-// Instantiated for an add or concat without a path; it then merges its input alone.
+// Instantiated for a merge without a path; it then merges its input alone.
 template<class... Elements>
 struct merge_without_paths {
-    static_assert(always_false<merge_without_paths>, "netcount: add and concat need at least one path");
+    static_assert(always_false<merge_without_paths>, "netcount: add and concat need at least one path (so does every merge)");
     static constexpr bool reported = true;
 };
 
@@ -1960,16 +2168,16 @@ struct block_node {
     static constexpr const char* stem_id = &kind_tag<kind_text<Stem.size()>(Stem)>;
 
     // Characters of the block's own name and of its parts' names, which start with it.
-    static constexpr std::size_t scope_capacity(std::size_t prefix, std::size_t digits) noexcept {
-        return name_chars(prefix, Stem, given, digits) +
-               name_capacity<Elements...>(name_length(prefix, Stem, given, digits), digits);
+    static constexpr std::size_t scope_capacity(std::size_t prefix, std::size_t digits,
+                                                std::string_view name = given) noexcept {
+        return name_chars(prefix, Stem, name, digits) +
+               name_capacity<Elements...>(name_length(prefix, Stem, name, digits), digits);
     }
 };
 
 inline constexpr std::string_view sequence_stem = "sequence";
-inline constexpr std::string_view add_stem = "add";
-inline constexpr std::string_view concat_stem = "concat";
 inline constexpr std::string_view residual_stem = "residual";
+inline constexpr std::string_view auxiliary_stem = "auxiliary";
 
 template<class... Elements>
 struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, Elements...> {
@@ -1997,12 +2205,19 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     }
 };
 
-// add and concat: each path reads the block's input, then one entry merges their outputs.
-template<merge_op Op, std::string_view const& Stem, class... Elements>
+// A merge M (merge_kind) of paths: each path reads the block's input, then one entry of kind
+// M::kind merges their outputs. Stem is the stem of the block's generated name: the merge's
+// kind, or the block's (squeeze_excitation). A name<...> among the paths names the block, or
+// else M's own `name`, if it has one.
+template<class M, std::string_view const& Stem, class... Elements>
 struct merge_node : block_node<Stem, Elements...> {
     using base = block_node<Stem, Elements...>;
     static constexpr std::size_t paths = sizeof...(Elements) - option_count<Elements...>();
     static_assert(verdict<paths >= 1, merge_without_paths<Elements...>>::reported);
+    // A merge of one's own keeps the rule of names (error.hpp) in its kind and its name.
+    static_assert(name_verdict<kind_v<M>>::reported);
+    static_assert(given_name_verdict<given_name_v<M>>::reported);
+    static constexpr std::string_view given = base::given.empty() ? given_name_v<M> : base::given;
 
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
@@ -2010,14 +2225,14 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t names = 1 + name_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
-        return base::scope_capacity(prefix, digits);
+        return base::scope_capacity(prefix, digits, given);
     }
 
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         using cursor = std::remove_cvref_t<decltype(b.cursor)>;
         constexpr std::array<bool, sizeof...(Elements)> option{node<Elements>::is_option...};
-        const auto outer = b.open_scope(base::stem_id, Stem, base::given);
+        const auto outer = b.open_scope(base::stem_id, Stem, given);
         const cursor in = b.cursor;
         // Without a path (rejected above) the merge reads the block's input, so that the
         // rejection is the only error.
@@ -2031,16 +2246,17 @@ struct merge_node : block_node<Stem, Elements...> {
             if (b.failed()) return;
             outs[k++] = b.cursor;
         }
-        b.merge(Op, base::given, outs.data(), outs.size());
+        b.template merge<M>(outs.data(), outs.size());
         b.close_scope(outer);
     }
 };
 
-template<class... Paths>
-struct node<netcount::add<Paths...>, false> : merge_node<merge_op::add, add_stem, Paths...> {};
-
-template<class... Paths>
-struct node<netcount::concat<Paths...>, false> : merge_node<merge_op::concat, concat_stem, Paths...> {};
+// Any merge: add, concat, multiply, or one's own. Recognised by what it is (a class template
+// of types that models merge_kind), not by its name, so that a merge defined outside the
+// library is a block like add.
+template<template<class...> class M, class... Paths>
+    requires merge_kind<M<Paths...>>
+struct node<M<Paths...>, false> : merge_node<M<Paths...>, kind_v<M<Paths...>>, Paths...> {};
 
 // residual<Layers...>: the layers, then their output added to the block's input.
 template<class... Layers>
@@ -2063,7 +2279,36 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
         emit_chain<Builder, Layers...>(b);
         if (b.failed()) return;
         const std::array<cursor, 2> outs{in, b.cursor};
-        b.merge(merge_op::add, base::given, outs.data(), 2);
+        b.template merge<add_rule>(outs.data(), 2);
+        b.close_scope(outer);
+    }
+};
+
+// auxiliary<Elements...>: its elements in a scope of their own, from the tensor at its
+// position; the builder marks what they emit as auxiliary, and the next element reads that
+// tensor again.
+template<class... Elements>
+struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem, Elements...> {
+    using base = block_node<auxiliary_stem, Elements...>;
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = entry_count<Elements...>();
+    static constexpr std::size_t edges = edge_count<Elements...>();
+    static constexpr std::size_t names = 1 + name_count<Elements...>();
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return base::scope_capacity(prefix, digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        using cursor = std::remove_cvref_t<decltype(b.cursor)>;
+        const auto outer = b.open_scope(base::stem_id, auxiliary_stem, base::given);
+        const cursor in = b.cursor;
+        const auto before = b.enter_auxiliary();
+        emit_chain<Builder, Elements...>(b);
+        if (b.failed()) return;
+        b.leave_auxiliary(before);
+        b.cursor = in;
         b.close_scope(outer);
     }
 };
@@ -2398,7 +2643,13 @@ constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
 constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
     return f == budget_figure::peak_activations
                ? l.live_activations
-               : figure_of(counts{l.units, l.weights, l.biases, l.parameters, l.connections, 0, l.activations}, f);
+               : figure_of(counts{.units = l.units,
+                                  .weights = l.weights,
+                                  .biases = l.biases,
+                                  .parameters = l.parameters,
+                                  .connections = l.connections,
+                                  .activations = l.activations},
+                           f);
 }
 
 constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
@@ -2606,6 +2857,29 @@ constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint6
     return {1, window, error::none};
 }
 
+// One axis of a transposed convolution: (in - 1) * stride - padding + dilation * (k - 1)
+// + output_padding + 1 positions, as PyTorch's ConvTranspose2d. PyTorch takes any padding
+// that leaves at least one position (it pads the output, not the input, so nothing bounds it
+// by the kernel) and an output padding below the stride or the dilation.
+constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
+                                       std::uint64_t dilation, std::uint64_t pad_begin,
+                                       std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
+    if (kernel == 0) return {.status = error::zero_kernel};
+    if (stride == 0) return {.status = error::zero_stride};
+    if (dilation == 0) return {.status = error::zero_dilation};
+    if (size == 0) return {.status = error::invalid_input};
+    if (output_pad >= stride && output_pad >= dilation) return {.status = error::output_padding_too_large};
+    // full: the output before the padding crops it, which PyTorch forms too; it must fit. A
+    // padding of 2^64 or more crops away any output that does.
+    bool overflow = false, wide = false;
+    const std::uint64_t full = add(add(mul(size - 1, stride, overflow), mul(dilation, kernel - 1, overflow), overflow),
+                                   add(output_pad, 1, overflow), overflow);
+    const std::uint64_t cropped = add(pad_begin, pad_end, wide);
+    if (overflow) return {.status = error::count_overflow};
+    if (wide || full <= cropped) return {.status = error::padding_removes_output};
+    return {full - cropped, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
+}
+
 } // namespace netcount::detail
 
 #endif
@@ -2667,6 +2941,18 @@ constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// The factors of a convolution's figures (table_formula, layer_info.hpp): units = Y * X * N,
+// weights = h * w * (C / groups) * N, connections = weights * Y * X, over the input positions
+// for a transposed convolution. A depthwise convolution is one with C groups.
+constexpr table_formula conv_formula(const layer_info& l) noexcept {
+    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel, n = l.output.channels;
+    const std::uint64_t c = l.window.groups == 0 ? 0 : l.input.channels / l.window.groups;
+    const shape& over = l.window.transposed ? l.input : l.output;
+    return {.units = {l.output.height, l.output.width, n},
+            .weights = {kh, kw, c, n},
+            .connections = {kh, kw, c, n, over.height, over.width}};
+}
+
 // One body for every conv type: the template only carries the options, so each distinct conv
 // costs the compiler a constant, not a new copy of this function.
 constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
@@ -2691,29 +2977,6 @@ struct transposed_conv_same {
     static_assert(always_false<Layer>, "netcount: transposed_conv takes valid or pad<...>, not same");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
-
-// One axis of a transposed convolution: (in - 1) * stride - padding + dilation * (k - 1)
-// + output_padding + 1 positions, as PyTorch's ConvTranspose2d. PyTorch takes any padding
-// that leaves at least one position (it pads the output, not the input, so nothing bounds it
-// by the kernel) and an output padding below the stride or the dilation.
-constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
-                                       std::uint64_t dilation, std::uint64_t pad_begin,
-                                       std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
-    if (kernel == 0) return {.status = error::zero_kernel};
-    if (stride == 0) return {.status = error::zero_stride};
-    if (dilation == 0) return {.status = error::zero_dilation};
-    if (size == 0) return {.status = error::invalid_input};
-    if (output_pad >= stride && output_pad >= dilation) return {.status = error::output_padding_too_large};
-    // full: the output before the padding crops it, which PyTorch forms too; it must fit. A
-    // padding of 2^64 or more crops away any output that does.
-    bool overflow = false, wide = false;
-    const std::uint64_t full = add(add(mul(size - 1, stride, overflow), mul(dilation, kernel - 1, overflow), overflow),
-                                   add(output_pad, 1, overflow), overflow);
-    const std::uint64_t cropped = add(pad_begin, pad_end, wide);
-    if (overflow) return {.status = error::count_overflow};
-    if (wide || full <= cropped) return {.status = error::padding_removes_output};
-    return {full - cropped, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
-}
 
 // Each input pixel scatters the kernel over the output, so a transposed convolution's
 // multiply-accumulates are weights * input positions, not output ones.
@@ -2743,6 +3006,7 @@ struct conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_conv(in, Filters, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 // depthwise_conv<Options...>: one group per input channel and multiplier<M> filters each
@@ -2760,6 +3024,7 @@ struct depthwise_conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_depthwise_conv(in, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 // transposed_conv<Filters, Options...>: PyTorch's ConvTranspose2d. Options: kernel (required),
@@ -2779,6 +3044,7 @@ struct transposed_conv {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_transposed_conv(in, Filters, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
 } // namespace netcount
@@ -2968,6 +3234,30 @@ constexpr layer_result apply_rbf(const shape& in, std::uint64_t outputs) noexcep
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// The factors of an fc's figures: weights = connections = inputs * outputs (its units, the
+// outputs, need none); an rbf has the connections alone. No formula for inputs that do not fit.
+constexpr std::uint64_t flat_inputs(const shape& in) noexcept {
+    bool overflow = false;
+    const std::uint64_t inputs = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    return overflow ? 0 : inputs;
+}
+
+constexpr table_formula fc_formula(const layer_info& l) noexcept {
+    const std::uint64_t inputs = flat_inputs(l.input);
+    return {.weights = {inputs, l.output.channels}, .connections = {inputs, l.output.channels}};
+}
+
+// A linear is a 1 x 1 conv by another name, without kernel factors: units = Y * X * N,
+// weights = C * N, connections = C * N * Y * X.
+constexpr table_formula linear_formula(const layer_info& l) noexcept {
+    const std::uint64_t y = l.output.height, x = l.output.width, n = l.output.channels;
+    return {.units = {y, x, n}, .weights = {l.input.channels, n}, .connections = {l.input.channels, n, y, x}};
+}
+
+constexpr table_formula rbf_formula(const layer_info& l) noexcept {
+    return {.connections = {flat_inputs(l.input), l.output.channels}};
+}
+
 constexpr layer_result apply_flatten(const shape& in) noexcept {
     bool overflow = false;
     const std::uint64_t features = mul(mul(in.height, in.width, overflow), in.channels, overflow);
@@ -2991,6 +3281,7 @@ struct fc {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_fc(in, Outputs, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::fc_formula(entry); }
 };
 
 // linear<Outputs, Options...>: PyTorch's Linear applied to the channels at every position, as on
@@ -3007,6 +3298,7 @@ struct linear {
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_linear(in, Outputs, options);
     }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::linear_formula(entry); }
 };
 
 // rbf<Outputs>: LeNet-5's output layer of Euclidean radial basis function units. Their
@@ -3022,6 +3314,7 @@ struct rbf {
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_rbf(in, Outputs); }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::rbf_formula(entry); }
 };
 
 // flatten: H x W x C becomes 1 x 1 x (H * W * C); nothing to count.
@@ -3117,6 +3410,17 @@ constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters,
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// weights = h * w * links (the table's marks), connections = weights * Y * X.
+constexpr table_formula mapped_conv_formula(const layer_info& l) noexcept {
+    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
+    bool overflow = false; // not for a layer that counted: kh * kw divides its weights
+    const std::uint64_t area = mul(kh, kw, overflow);
+    const std::uint64_t links = area == 0 || overflow ? 0 : l.weights / area;
+    return {.units = {l.output.height, l.output.width, l.output.channels},
+            .weights = {kh, kw, links},
+            .connections = {kh, kw, links, l.output.height, l.output.width}};
+}
+
 } // namespace detail
 
 // mapped_conv<Filters, connection_table<...>, Options...>: LeNet-5's C3, a convolution whose
@@ -3132,6 +3436,9 @@ struct mapped_conv {
 
     static constexpr layer_result apply(const shape& in) noexcept {
         return detail::apply_mapped_conv(in, Filters, Table::rows, Table::has_columns(Filters), Table::links, options);
+    }
+    static constexpr table_formula formula(const layer_info& entry) noexcept {
+        return detail::mapped_conv_formula(entry);
     }
 };
 
@@ -3175,8 +3482,10 @@ constexpr memory_result memory_of(const counts& total, const shape& in, std::uin
     bool overflow = false;
     const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    const memory_use use{mul(total.parameters, element_bytes, overflow), mul(input_elements, per_batch, overflow),
-                         mul(total.activations, per_batch, overflow), mul(peak, per_batch, overflow)};
+    const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
+                         .input_bytes = mul(input_elements, per_batch, overflow),
+                         .activation_bytes = mul(total.activations, per_batch, overflow),
+                         .peak_activation_bytes = mul(peak, per_batch, overflow)};
     return {use, overflow};
 }
 
@@ -3537,6 +3846,61 @@ struct upsample_to {
 
 
 
+// <netcount/squeeze_excitation.hpp>
+#ifndef NETCOUNT_SQUEEZE_EXCITATION_HPP
+#define NETCOUNT_SQUEEZE_EXCITATION_HPP
+
+
+
+
+namespace netcount {
+
+// squeeze_excitation<Channels, Squeeze, Activation = relu, Gate = sigmoid>: Hu, Shen and Sun's
+// (2018) channel gate, as torchvision's ops.SqueezeExcitation builds it: the block
+//
+//   multiply<identity, sequence<global_avg_pool, conv<Squeeze, kernel<1>, name<"fc1">>,
+//                               Activation, conv<Channels, kernel<1>, name<"fc2">>, Gate>>
+//
+// (both 1 x 1 convs with biases), whose input must have Channels channels. Its entries, for
+// the first one in a scope: "squeeze_excitation1/global_avg_pool1", ".../fc1", ".../relu1",
+// ".../fc2", ".../sigmoid1", then the merge "squeeze_excitation1" of kind "multiply". fc1 and
+// fc2 are torchvision's names for the two convs; the pool and the two activations, which
+// count nothing, keep their kinds' names. Edits reach fc1 and fc2 (resize, scale_width, which
+// scales Channels and Squeeze by its one rule) and replace the activation or the gate.
+template<std::size_t Channels, std::size_t Squeeze, class Activation = relu, class Gate = sigmoid>
+struct squeeze_excitation {};
+
+namespace detail {
+
+// The product of the input and its gate, once the input is known to have Channels channels
+// (multiply alone would broadcast a 1-channel input, or reject another count as a broadcast).
+template<std::size_t Channels>
+struct excitation_rule {
+    static constexpr std::string_view kind = "multiply";
+    static constexpr layer_result merge(std::span<const shape> paths) noexcept {
+        if (paths[0].channels != Channels)
+            return {.output = paths[0], .status = error::excitation_channels_mismatch};
+        return multiply_rule::merge(paths);
+    }
+};
+
+inline constexpr std::string_view excitation_stem = "squeeze_excitation";
+
+template<std::size_t Channels, std::size_t Squeeze, class Activation, class Gate>
+using excitation_gate = netcount::sequence<global_avg_pool, conv<Squeeze, kernel<1>, name<"fc1">>, Activation,
+                                           conv<Channels, kernel<1>, name<"fc2">>, Gate>;
+
+template<std::size_t Channels, std::size_t Squeeze, class Activation, class Gate>
+struct node<netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>, false>
+    : merge_node<excitation_rule<Channels>, excitation_stem, netcount::identity,
+                 excitation_gate<Channels, Squeeze, Activation, Gate>> {};
+
+} // namespace detail
+
+} // namespace netcount
+
+#endif
+
 
 // Editing a network type: variants of a network, written as the change they make.
 //
@@ -3584,9 +3948,11 @@ template<template<class...> class List, std::size_t Offset, class Edit, class...
 using edited_list = decltype(edit_parts<List, Edit, entry_offsets<Elements...>(Offset), Elements...>(
     std::index_sequence_for<Elements...>{}));
 
-// An element the edit enters: a layer is edited; a block is entered part by part (its last
-// entry is its merge, which is not a layer and cannot be edited); anything else is an error,
-// so that a kind of block added later is never passed over in silence.
+// An element the edit enters: a layer is edited; a block is entered part by part (a merge's
+// last entry is the merge, which is not a layer and cannot be edited); anything else is an
+// error, so that a kind of block added later is never passed over in silence, nor replaced
+// whole. Merges are recognised as the engine recognises them (merge_kind), so a merge of
+// one's own is entered like add.
 template<class E, std::size_t Offset, class Edit, bool = layer_kind<E>>
 struct edit_node {
     using type = typename Edit::template apply<E, Offset>;
@@ -3595,9 +3961,10 @@ struct edit_node {
 template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
-    // knows how to enter (sequence, add, concat, residual, identity, name).
+    // knows how to enter (sequence, a merge, residual, auxiliary, squeeze_excitation, identity,
+    // name).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
-                                   "add, concat, residual, identity or name");
+                                   "merge, residual, auxiliary, squeeze_excitation, identity or name");
     using type = E;
 };
 
@@ -3609,21 +3976,57 @@ struct edit_node<netcount::sequence<Elements...>, Offset, Edit, false> {
 template<template<class...> class Merge, std::size_t Offset, class Edit, class... Elements>
 struct edit_merge {
     // An error here means the name given to replace or resize is a block's merge (add,
-    // concat, residual), not a layer.
+    // concat, multiply, residual, a merge of one's own), not a layer.
     static_assert(!Edit::targets(Offset + node<Merge<Elements...>>::entries - 1),
                   "netcount: replace and resize edit layers; this name is the merge of a block");
     using type = edited_list<Merge, Offset, Edit, Elements...>;
 };
 
-template<class... Elements, std::size_t Offset, class Edit>
-struct edit_node<netcount::add<Elements...>, Offset, Edit, false>
-    : edit_merge<netcount::add, Offset, Edit, Elements...> {};
-template<class... Elements, std::size_t Offset, class Edit>
-struct edit_node<netcount::concat<Elements...>, Offset, Edit, false>
-    : edit_merge<netcount::concat, Offset, Edit, Elements...> {};
+template<template<class...> class Merge, class... Elements, std::size_t Offset, class Edit>
+    requires merge_kind<Merge<Elements...>>
+struct edit_node<Merge<Elements...>, Offset, Edit, false> : edit_merge<Merge, Offset, Edit, Elements...> {};
 template<class... Elements, std::size_t Offset, class Edit>
 struct edit_node<netcount::residual<Elements...>, Offset, Edit, false>
     : edit_merge<netcount::residual, Offset, Edit, Elements...> {};
+
+// An auxiliary head has no merge: every entry is one of its parts.
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::auxiliary<Elements...>, Offset, Edit, false> {
+    using type = edited_list<netcount::auxiliary, Offset, Edit, Elements...>;
+};
+
+// A squeeze_excitation is entered as the layers it stands for, then written back as one, its
+// counts taken from the edited fc1 and fc2. An edit that leaves another shape (fc1 replaced by
+// a 3 x 3 conv, the pool by another) cannot be written as a squeeze_excitation: an error, not
+// a guess.
+template<class... Parts>
+struct excitation_parts {};
+
+template<class Original, class Edited>
+struct excitation_rebuilt {
+    // An error here means an edit changed a squeeze_excitation's layers into what its
+    // parameters cannot express.
+    static_assert(always_false<Original>,
+                  "netcount: an edit of a squeeze_excitation may resize fc1 and fc2 and replace its activation "
+                  "and gate, nothing else");
+    using type = Original;
+};
+template<class Original, std::size_t Channels, std::size_t Squeeze, class Activation, class Gate>
+struct excitation_rebuilt<Original, excitation_parts<global_avg_pool, conv<Squeeze, kernel<1>, name<"fc1">>, Activation,
+                                                     conv<Channels, kernel<1>, name<"fc2">>, Gate>> {
+    using type = netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>;
+};
+
+template<std::size_t Channels, std::size_t Squeeze, class Activation, class Gate, std::size_t Offset, class Edit>
+struct edit_node<netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>, Offset, Edit, false> {
+    using original = netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>;
+    // An error here means the name given to replace or resize is a block's merge, not a layer.
+    static_assert(!Edit::targets(Offset + node<original>::entries - 1),
+                  "netcount: replace and resize edit layers; this name is the merge of a block");
+    using type = typename excitation_rebuilt<
+        original, edited_list<excitation_parts, Offset, Edit, global_avg_pool, conv<Squeeze, kernel<1>, name<"fc1">>,
+                              Activation, conv<Channels, kernel<1>, name<"fc2">>, Gate>>::type;
+};
 
 // A path that passes its input through, and a block's name: nothing to edit.
 template<std::size_t Offset, class Edit>
@@ -3768,6 +4171,12 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
             .status = overflow ? error::count_overflow : error::none};
 }
 
+// units = Y * X * C, weights = C (one coefficient per map), connections = Y * X * C * h * w.
+constexpr table_formula subsample_formula(const layer_info& l) noexcept {
+    const std::uint64_t y = l.output.height, x = l.output.width, c = l.output.channels;
+    return {.units = {y, x, c}, .weights = {c}, .connections = {y, x, c, l.window.height.kernel, l.window.width.kernel}};
+}
+
 } // namespace detail
 
 // subsample<Options...>: LeNet-5's trainable subsampling. Options: kernel (required), stride
@@ -3781,6 +4190,7 @@ struct subsample {
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_subsample(in, options); }
+    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::subsample_formula(entry); }
 };
 
 } // namespace netcount
@@ -3875,8 +4285,9 @@ inline constexpr bool follows_width<upsample_to<H, W>> = true;
 // scaled_width<Layer, Num, Den, Divisor>::type: what scale_width makes of one layer. A layer kind
 // of your own that has a width specialises it; one without a width declares itself elementwise
 // (static constexpr bool elementwise = true) or specialises it with `using type = Layer;`.
-// Kinds to come hook in here too: `linear` as fc; `squeeze_excitation` with its reduced
-// channels by the same make_divisible rule.
+// Blocks need no hook: the edit enters them (merges of one's own included), and a
+// squeeze_excitation is entered as its fc1 and fc2 convs, so its Channels and Squeeze are
+// scaled by this same rule (edit.hpp).
 template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width {
     // An error here means scale_width met a layer it does not know how to scale: a
@@ -3906,22 +4317,35 @@ struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
 
 namespace detail {
 
-// The index in layers<Net> of the last entry with weights: the classifier, which keeps its
-// outputs.
+// The entries of layers<Net> that keep their width: the last with weights, the classifier,
+// and so the last with weights of each auxiliary head (Inception v3's AuxLogits classifies
+// into the same classes).
 template<class Net>
-constexpr std::size_t last_with_weights() noexcept {
-    std::size_t last = network_input;
-    for (std::size_t i = 0; i != layers<Net>.size(); ++i)
-        if (layers<Net>[i].weights != 0) last = i;
-    return last;
+constexpr auto kept_widths() noexcept {
+    constexpr const auto& entries = layers<Net>;
+    std::array<bool, entries.size()> kept{};
+    bool main_found = false, in_head = false;
+    for (std::size_t i = entries.size(); i-- != 0;) {
+        const bool weighted = entries[i].weights != 0;
+        if (!entries[i].auxiliary) {
+            in_head = false;
+            if (weighted && !main_found) kept[i] = main_found = true;
+        } else if (!in_head && weighted) {
+            kept[i] = in_head = true; // the last one with weights of this run of head entries
+        }
+    }
+    return kept;
 }
 
-template<std::size_t Keep, std::size_t Num, std::size_t Den, std::size_t Divisor>
+template<class Net>
+inline constexpr auto kept_width = kept_widths<Net>();
+
+template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct every_layer_scaled {
     static constexpr bool enters(std::size_t, std::size_t) noexcept { return true; }
     static constexpr bool targets(std::size_t) noexcept { return false; }
     template<class Layer, std::size_t Index>
-    using apply = typename std::conditional_t<Index == Keep, std::type_identity<Layer>,
+    using apply = typename std::conditional_t<kept_width<Net>[Index], std::type_identity<Layer>,
                                               scaled_width<Layer, Num, Den, Divisor>>::type;
 };
 
@@ -3940,12 +4364,14 @@ struct reinput<network<input<H0, W0, C>, Elements...>, H, W> {
 } // namespace detail
 
 // scale_width<Net, Num, Den, Divisor = 1>: Net with every conv, transposed_conv and fc except
-// the last layer with weights given make_divisible(N * Num / Den, Divisor) filters or outputs,
-// anywhere in the blocks; depthwise convolutions follow their input. MobileNet's width
+// the last layer with weights (and the last of each auxiliary head, whose classes do not
+// change either) given make_divisible(N * Num / Den, Divisor) filters or outputs, anywhere in
+// the blocks, squeeze_excitation's fc1 and fc2 included; depthwise convolutions follow their
+// input. MobileNet's width
 // multiplier 0.75 is scale_width<mobilenet_v1, 3, 4>; MobileNetV2's is Divisor 8.
 template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor = 1>
 using scale_width = typename detail::edit_network<
-    network_of<Net>, detail::every_layer_scaled<detail::last_with_weights<Net>(), Num, Den, Divisor>>::type;
+    network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
 
 // with_input<Net, H, W>: the same layers on an H x W input with the same channels.
 template<class Net, std::size_t H, std::size_t W>
@@ -4234,55 +4660,44 @@ inline std::string percent_text(std::uint64_t tenths) {
     return to_text(tenths / 10) + "." + to_text(tenths % 10) + "%";
 }
 
-// "a * b * c = product", or just the number when there is no formula. A formula is shown only
-// where its factors give the value: a layer kind of one's own called "conv" or "fc" that counts
-// otherwise shows its numbers alone, never a formula that does not hold.
-inline std::string formula(std::initializer_list<std::uint64_t> factors, std::uint64_t value) {
+// "a * b * c = product", or just the number when there is no formula: factors up to the first
+// 0 (table_formula, layer_info.hpp), at least two of them. A formula is shown only where its
+// factors give the value: a kind whose formula does not hold shows its numbers alone, never a
+// formula that is wrong.
+template<std::size_t N>
+std::string formula(const std::uint64_t (&factors)[N], std::uint64_t value) {
     std::string text;
     std::uint64_t product = 1;
+    std::size_t used = 0;
     bool overflow = false;
-    for (const std::uint64_t f : factors) {
-        if (!text.empty()) text += " * ";
-        text += to_text(f);
-        product = mul(product, f, overflow);
+    for (; used != N && factors[used] != 0; ++used) {
+        if (used != 0) text += " * ";
+        text += to_text(factors[used]);
+        product = mul(product, factors[used], overflow);
     }
-    return text.empty() || overflow || product != value ? to_text(value) : text + " = " + to_text(value);
+    return used < 2 || overflow || product != value ? to_text(value) : text + " = " + to_text(value);
 }
 
-// The formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
-// connections = h * w * (C / g) * N * Y * X (a depthwise conv is one with g = C; a transposed
-// conv's connections run over its input positions instead); for a linear, units = Y * X * N,
-// weights = C * N, connections = C * N * Y * X; for an fc, weights = connections = in * out.
-// Every other kind shows its numbers without a formula, rather than a guessed one.
+// The formulas of a layer's units, weights and connections, as its kind gives them (a static
+// formula(), layer_info::formula); numbers alone for a kind without one and for merges.
 struct layer_formulas {
     std::string units, weights, connections;
 };
 
 inline layer_formulas formulas_of(const layer_info& l) {
-    const std::uint64_t y = l.output.height, x = l.output.width, n = l.output.channels;
-    if (l.kind == "conv" || l.kind == "depthwise_conv" || l.kind == "transposed_conv") {
-        const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
-        const std::uint64_t c = l.window.groups == 0 ? 0 : l.input.channels / l.window.groups;
-        const bool over_input = l.window.transposed;
-        return {formula({y, x, n}, l.units), formula({kh, kw, c, n}, l.weights),
-                formula({kh, kw, c, n, over_input ? l.input.height : y, over_input ? l.input.width : x},
-                        l.connections)};
-    }
-    if (l.kind == "linear") { // a 1 x 1 conv by another name: no kernel factors
-        const std::uint64_t c = l.input.channels;
-        return {formula({y, x, n}, l.units), formula({c, n}, l.weights), formula({c, n, y, x}, l.connections)};
-    }
-    if (l.kind == "fc") {
-        bool overflow = false; // then no formula holds, and formula() shows the numbers alone
-        const std::uint64_t in = mul(mul(l.input.height, l.input.width, overflow), l.input.channels, overflow);
-        if (overflow) return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
-        return {to_text(l.units), formula({in, n}, l.weights), formula({in, n}, l.connections)};
-    }
-    return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
+    if (l.formula == nullptr) return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
+    const table_formula f = l.formula(l);
+    return {formula(f.units, l.units), formula(f.weights, l.weights), formula(f.connections, l.connections)};
 }
 
-// A merge of paths (add, concat), as opposed to a layer.
-inline bool is_merge(const layer_info& l) { return l.kind == "add" || l.kind == "concat"; }
+// A merge of paths (add, concat, multiply, one's own), as opposed to a layer.
+inline bool is_merge(const layer_info& l) { return l.merge; }
+
+// A layer's name as a report shows it: marked when it is in an auxiliary head, whose units,
+// connections and activations are not in the totals.
+inline std::string shown_name(const layer_info& l) {
+    return l.auxiliary ? std::string(l.name) + " (auxiliary)" : std::string(l.name);
+}
 
 // Text inside a JSON string.
 inline std::string json_escape(std::string_view s) {
@@ -4373,7 +4788,8 @@ inline std::string csv_field(std::string_view s) {
 inline std::string render_csv(std::span<const layer_info> layers) {
     std::string out =
         "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,"
-        "units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations\n";
+        "units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,"
+        "auxiliary\n";
     for (const layer_info& l : layers) {
         out += csv_field(l.name) + ',' + csv_field(l.kind);
         for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height,
@@ -4381,7 +4797,8 @@ inline std::string render_csv(std::span<const layer_info> layers) {
                                       l.parameters, l.connections, l.connections_with_bias, l.activations,
                                       l.live_activations})
             out += ',' + to_text(n);
-        out += '\n';
+        out += l.merge ? ",1" : ",0";
+        out += l.auxiliary ? ",1\n" : ",0\n";
     }
     return out;
 }
@@ -4389,8 +4806,9 @@ inline std::string render_csv(std::span<const layer_info> layers) {
 } // namespace detail
 
 // to_csv<Net>(): a heading, then every layer of layers<Net> in order (merges and layers without
-// weights included). No total row: each count column sums to its total (but live_activations, whose
-// most is peak_activations<Net>). Lines end in '\n'
+// weights included); `merge` and `auxiliary` are 1 or 0. No total row: each count column sums
+// to its total, but live_activations, whose most is peak_activations<Net>, and the units,
+// connections and activations of auxiliary rows, which the totals leave out. Lines end in '\n'
 // (RFC 4180 asks for CRLF; Python's csv module, pandas and spreadsheets read both).
 template<class Net>
 std::string to_csv() {
@@ -4484,6 +4902,7 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
         out += "  " + dot_node(i) + " [label=\"" + dot_label(l) + "\"";
         if (is_merge(l)) out += ", shape=ellipse, fillcolor=\"#fff2cc\"";
         else if (l.weights != 0) out += ", fillcolor=\"#dae8fc\"";
+        if (l.auxiliary) out += ", style=\"rounded,filled,dashed\"";
         out += "];\n";
         for (const std::size_t s : from) edges += "  " + dot_node(s) + " -> " + dot_node(i) + ";\n";
     }
@@ -4492,8 +4911,8 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
 
 } // namespace detail
 
-// Layers with weights are blue boxes with their weights and connections, merges (add, concat)
-// yellow ellipses, other layers white boxes; an edge for every input a layer reads, so that a
+// Layers with weights are blue boxes with their weights and connections, merges (add, concat,
+// multiply, ...) yellow ellipses, other layers white boxes, auxiliary heads dashed; an edge for every input a layer reads, so that a
 // merge of a path with itself shows two.
 template<class Net>
 std::string to_dot(dot_options options = {}) {
@@ -4518,7 +4937,8 @@ std::string to_dot(dot_options options = {}) {
 //    "layers": [{"name": "conv1", "kind": "conv", "inputs": [-1], "input": {...}, "output": {...},
 //                "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //                "connections_with_bias": ..., "activations": ..., "live_activations": ...,
-//                "receptive_field": {"height": {"size": 11, "jump": 4, "start": 0}, "width": {...}}},
+//                "receptive_field": {"height": {"size": 11, "jump": 4, "start": 0}, "width": {...}},
+//                "merge": false, "auxiliary": false},
 //               ...],
 //    "totals": {"units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //               "connections_with_bias": ..., "activations": ..., "peak_activations": ...}}
@@ -4526,7 +4946,9 @@ std::string to_dot(dot_options options = {}) {
 // The keys and their order are stable; every number is an integer. A receptive field that does
 // not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
 // "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input;
-// "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md).
+// "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md);
+// "merge" marks where paths meet, "auxiliary" the entries of auxiliary heads, whose units,
+// connections and activations the totals leave out.
 
 namespace netcount {
 
@@ -4558,7 +4980,9 @@ inline std::string json_layer(const layer_info& l) {
            ", \"connections_with_bias\": " + to_text(l.connections_with_bias) +
            ", \"activations\": " + to_text(l.activations) + ", \"live_activations\": " +
            to_text(l.live_activations) + ", \"receptive_field\": {\"height\": " +
-           json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) + "}}";
+           json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) +
+           "}, \"merge\": " + (l.merge ? "true" : "false") + ", \"auxiliary\": " + (l.auxiliary ? "true" : "false") +
+           "}";
 }
 
 inline std::string json_counts(const counts& c, std::uint64_t peak_activations) {
@@ -4924,7 +5348,7 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     for (const layer_info& l : layers) {
         if (l.weights == 0 && !options.all_layers) continue;
         const layer_formulas f = formulas_of(l);
-        rows.push_back({std::string(l.name), to_text(l.output), f.units, f.weights, f.connections});
+        rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, f.connections});
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
         if (share) rows.back().push_back(share_cell(figure_of(l, options.share), whole, options.bar_width));
     }

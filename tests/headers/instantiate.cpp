@@ -1,7 +1,8 @@
 // Header-only code warns only where it is instantiated: this file uses every query, edit and
 // report on networks that reach every kind of layer (AlexNet, a residual block, a concat, a
 // repeat, a named block, depthwise and transposed convolutions, LeNet-5's mapped_conv,
-// subsample and rbf, a kind defined here), so that the strict warning sets of
+// subsample and rbf, a kind defined here, squeeze_excitation, an auxiliary head, multiply and a
+// merge defined here), so that the strict warning sets of
 // tests/headers/CMakeLists.txt see the code a user's program instantiates. Compiling it
 // without a warning is the test; the static_asserts keep it honest about what it compiled.
 #include <netcount/edit.hpp>
@@ -16,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,6 +36,17 @@ struct space_to_depth {
     }
 };
 
+// A merge written outside the library: BiFPN's weighted fusion, one learned weight per path.
+template<class... Paths>
+struct weighted_fusion {
+    static constexpr std::string_view kind = "weighted_fusion";
+    static constexpr nc::layer_result merge(std::span<const nc::shape> paths) noexcept {
+        for (const nc::shape& p : paths)
+            if (p != paths[0]) return {.status = nc::error::paths_mismatch};
+        return {.output = paths[0], .parameters = paths.size()};
+    }
+};
+
 using c3 = nc::conv<16, nc::kernel<3>, nc::same>;
 
 // 32 x 32 x 3 -> stem 32 x 32 x 16 -> two residual blocks -> concat of 8 + 8 + 16 channels
@@ -41,7 +54,9 @@ using c3 = nc::conv<16, nc::kernel<3>, nc::same>;
 // 64 x 64 x 8 -> space_to_depth<2> 32 x 32 x 32 -> pools down to 1 x 1 x 32 -> fc 10.
 struct mixed
     : nc::network<nc::input<32, 32, 3>, nc::conv<16, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm,
-                  nc::relu6, nc::repeat<2, nc::residual<c3, nc::relu, c3>>,
+                  nc::relu6, nc::squeeze_excitation<16, 4>, nc::auxiliary<nc::global_avg_pool, nc::fc<3>>,
+                  nc::multiply<nc::identity, nc::conv<1, nc::kernel<1>>>, weighted_fusion<nc::identity, c3>,
+                  nc::repeat<2, nc::residual<c3, nc::relu, c3>>,
                   nc::concat<nc::name<"mix">, nc::conv<8, nc::kernel<1>>,
                              nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::pad<1>>,
                                           nc::conv<8, nc::kernel<1, 1>, nc::no_bias>>,

@@ -34,7 +34,7 @@ TEST_CASE("a field that does not fit leaves every report's rows whole") {
     CHECK(contains(table, "head   1 x 1 x 5  1 * 1 * 5 = 5  1 * 1 * 3 * 5 = 15  1 * 1 * 3 * 5 * 1 * 1 = 15\n"));
     CHECK(contains(nc::to_markdown<strided_away>(), "| head  | 1 x 1 x 5 |"));
     // Live while head runs: the 64th pooling's 3 outputs it reads and its own 5.
-    CHECK(contains(nc::to_csv<strided_away>(), "\nhead,conv,1,1,3,1,1,5,5,15,5,20,15,20,5,8\n"));
+    CHECK(contains(nc::to_csv<strided_away>(), "\nhead,conv,1,1,3,1,1,5,5,15,5,20,15,20,5,8,0,0\n"));
     CHECK(contains(nc::to_dot<strided_away>(), "n64 [label=\"head\\nconv\\n1 x 1 x 5\\n15 weights\\n15 connections\""));
     CHECK(contains(nc::to_svg<strided_away>(), ">head</text>"));
     // JSON is the report that carries receptive fields: the 63rd pooling's fits (jump 2^63 =
@@ -43,7 +43,7 @@ TEST_CASE("a field that does not fit leaves every report's rows whole") {
     CHECK(contains(json, "\"name\": \"max_pool63\", \"kind\": \"max_pool\", \"inputs\": [61]"));
     CHECK(contains(json, "\"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 9223372036854775808, \"start\": 0}"));
     const std::string unfit = "\"receptive_field\": {\"height\": {\"size\": null, \"jump\": null, \"start\": null}, "
-                              "\"width\": {\"size\": null, \"jump\": null, \"start\": null}}}";
+                              "\"width\": {\"size\": null, \"jump\": null, \"start\": null}}, \"merge\": false";
     CHECK(contains(json, "\"name\": \"head\""));
     CHECK(json.find(unfit) != json.rfind(unfit)); // max_pool64's and head's
     CHECK(contains(json, "\"weights\": 15, \"biases\": 5, \"parameters\": 20, \"connections\": 15"));

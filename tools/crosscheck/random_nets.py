@@ -19,7 +19,8 @@ import torch.nn as nn
 from torchvision.models.convnext import LayerNorm2d
 from torchvision.ops import StochasticDepth
 
-from torch_side import AddOp, Chunk, ConcatOp, Cropped, Dense, Flat, LayerScale, Merge, Padded, Pointwise
+from torch_side import (AddOp, Aux, Chunk, ConcatOp, Cropped, Dense, Flat, LayerScale, Merge, MulOp, Padded,
+                        Pointwise, WeightedFusionOp)
 
 NC = "nc::"
 MAX_SIDE = 40      # largest height or width a layer may produce
@@ -31,12 +32,13 @@ class Entry:
     """One entry of layers<Net> as torch sees it: the module to hook and what netcount should
     call its kind. `where` says which netcount element made it (for messages)."""
 
-    def __init__(self, kind, module, in_shape, out_shape, where):
+    def __init__(self, kind, module, in_shape, out_shape, where, aux=False):
         self.kind = kind
         self.module = module
         self.in_shape = in_shape
         self.out_shape = out_shape
         self.where = where
+        self.aux = aux  # inside an auxiliary<...> head
 
 
 # ---------------------------------------------------------------------------------------
@@ -139,6 +141,97 @@ class Block:
         entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape,
                              "merge of " + self.text))
         return Merge(modules, op), entries
+
+
+class OpenMerge:
+    """multiply<Paths...> (broadcast as NumPy) or the program's own weighted_fusion<Paths...>
+    (BiFPN's, one learned weight per path, one shape): merges built on merge_kind."""
+
+    def __init__(self, op, paths, name, rng):
+        self.op = op
+        self.paths = paths
+        self.in_shape = paths[0].in_shape
+        shapes = [p.out_shape for p in paths]
+        if op == "weighted_fusion":
+            assert all(s == shapes[0] for s in shapes), shapes
+        else:
+            for s in shapes:
+                assert all(a == b or a == 1 or b == 1 for a, b in zip(s, shapes[0])), shapes
+        self.out_shape = tuple(max(s[i] for s in shapes) for i in range(3))
+        prefix = "" if op == "weighted_fusion" else NC
+        self.text = f"{prefix}{op}<{', '.join(with_name([p.cpp() for p in paths], name, rng))}>"
+
+    def cpp(self):
+        return self.text
+
+    def build(self):
+        modules, entries = [], []
+        for path in self.paths:
+            m, e = path.build()
+            modules.append(m)
+            entries += e
+        op = MulOp() if self.op == "multiply" else WeightedFusionOp(len(self.paths))
+        kind = "multiply" if self.op == "multiply" else "weighted_fusion"
+        entries.append(Entry(kind, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
+        return Merge(modules, op), entries
+
+
+class SqueezeExcitation:
+    """squeeze_excitation<C, S, Activation, Gate>: torchvision's ops.SqueezeExcitation, written
+    as the multiply of the input and its gate, so that every entry has a module of its own."""
+
+    ACTIVATIONS = {"relu": nn.ReLU, "relu6": nn.ReLU6, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "silu": nn.SiLU,
+                   "hardswish": nn.Hardswish, "hardsigmoid": nn.Hardsigmoid}
+
+    def __init__(self, shape, squeeze, activation, gate, spelled):
+        self.in_shape = self.out_shape = shape
+        self.squeeze, self.activation, self.gate = squeeze, activation, gate
+        c = shape[2]
+        args = [str(c), str(squeeze)]
+        if spelled >= 1 or gate != "sigmoid" or activation != "relu":
+            args.append(NC + activation)
+        if spelled >= 2 or gate != "sigmoid":
+            args.append(NC + gate)
+        self.text = f"{NC}squeeze_excitation<{', '.join(args)}>"
+
+    def cpp(self):
+        return self.text
+
+    def build(self):
+        h, w, c = self.in_shape
+        s = self.squeeze
+        pool, fc1 = nn.AdaptiveAvgPool2d(1), nn.Conv2d(c, s, 1)
+        act, fc2, gate = self.ACTIVATIONS[self.activation](), nn.Conv2d(s, c, 1), self.ACTIVATIONS[self.gate]()
+        op = MulOp()
+        entries = [Entry("global_avg_pool", pool, self.in_shape, (1, 1, c), self.text + " pool"),
+                   Entry("conv", fc1, (1, 1, c), (1, 1, s), self.text + " fc1"),
+                   Entry(self.activation, act, (1, 1, s), (1, 1, s), self.text + " activation"),
+                   Entry("conv", fc2, (1, 1, s), (1, 1, c), self.text + " fc2"),
+                   Entry(self.gate, gate, (1, 1, c), (1, 1, c), self.text + " gate"),
+                   Entry("multiply", op, self.in_shape, self.in_shape, "merge of " + self.text)]
+        return Merge([nn.Identity(), nn.Sequential(pool, fc1, act, fc2, gate)], op), entries
+
+
+class Auxiliary:
+    """auxiliary<Elements...>: a head that reads the tensor; the next element reads it too."""
+
+    def __init__(self, items, name, rng):
+        self.items = items
+        self.in_shape = self.out_shape = items[0].in_shape
+        self.parts = with_name([i.cpp() for i in items], name, rng)
+
+    def cpp(self):
+        return f"{NC}auxiliary<{', '.join(self.parts)}>"
+
+    def build(self):
+        modules, entries = [], []
+        for item in self.items:
+            m, e = item.build()
+            modules.append(m)
+            entries += e
+        for e in entries:
+            e.aux = True
+        return Aux(nn.Sequential(*modules)), entries
 
 
 class Repeat:
@@ -643,10 +736,28 @@ class Generator:
         return block
 
     def block(self, shape, depth):
-        kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1, "split": 2})
+        kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1, "split": 2,
+                          "multiply": 2, "weighted_fusion": 1, "squeeze_excitation": 2, "auxiliary": 1})
         name = self.maybe_name(0.3)
         if kind == "split":
             return self.split(shape, depth, name)
+        if kind == "squeeze_excitation":
+            return SqueezeExcitation(shape, self.rng.randint(1, MAX_CHANNELS // 2),
+                                     self.pick({"relu": 3, "relu6": 1, "tanh": 1, "silu": 1, "hardswish": 1}),
+                                     self.pick({"sigmoid": 3, "hardsigmoid": 2, "relu6": 1}), self.rng.randint(0, 2))
+        if kind == "auxiliary":
+            return Auxiliary(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
+        if kind == "multiply":
+            # Each path ends in the block's height, width and channels, or 1 along some of them.
+            h, w, c = shape
+            paths = []
+            for _ in range(self.rng.randint(2, 3)):
+                hw = self.rng.choice([(h, w), (h, w), (1, 1), (h, 1), (1, w)])
+                paths.append(self.path(shape, depth, hw, self.rng.choice([c, c, 1])))
+            return OpenMerge("multiply", paths, name, self.rng)
+        if kind == "weighted_fusion":
+            paths = [self.path(shape, depth, shape[:2], shape[2]) for _ in range(self.rng.randint(2, 3))]
+            return OpenMerge("weighted_fusion", paths, name, self.rng)
         if kind == "sequence":
             return Sequence(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
         if kind == "residual":

@@ -216,6 +216,50 @@ class ConcatOp(nn.Module):
         return torch.cat(paths, 1)
 
 
+class MulOp(nn.Module):
+    """netcount's multiply: broadcast as torch (and NumPy) broadcast."""
+
+    def forward(self, *paths):
+        out = paths[0]
+        for p in paths[1:]:
+            out = out * p
+        return out
+
+
+class WeightedFusionOp(nn.Module):
+    """The crosscheck's merge of its own (weighted_fusion in the generated C++): BiFPN's fast
+    normalised fusion (Tan, Pang and Le 2020), one learned weight per path."""
+
+    def __init__(self, paths):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(paths))
+
+    def forward(self, *paths):
+        w = torch.relu(self.weight)
+        w = w / (w.sum() + 1e-4)
+        out = w[0] * paths[0]
+        for i, p in enumerate(paths[1:], 1):
+            out = out + w[i] * p
+        return out
+
+
+class Aux(nn.Module):
+    """netcount's auxiliary<...>: a head that reads x and whose output goes nowhere. It runs
+    while Aux.running is true (the forward hooks see its layers), and not otherwise: the
+    torch.fx trace of the memory schedule is made without it, as inference runs."""
+
+    running = True
+
+    def __init__(self, head):
+        super().__init__()
+        self.head = head
+
+    def forward(self, x):
+        if Aux.running:
+            self.head(x)
+        return x
+
+
 class Merge(nn.Module):
     """Every path reads the block's input, in order; then the merge combines their outputs."""
 

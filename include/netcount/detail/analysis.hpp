@@ -32,9 +32,6 @@ struct failure {
     shape input{};
 };
 
-// How a merge combines its paths.
-enum class merge_op : unsigned char { add, concat };
-
 // ---------------------------------------------------------------------------------------
 // Pass 1: names and the layer graph.
 
@@ -159,9 +156,14 @@ struct structure_builder {
     }
 
     // The merge entry of a block is named after the block itself.
-    constexpr void merge(merge_op, std::string_view, const std::size_t* paths, std::size_t n) noexcept {
+    template<class M>
+    constexpr void merge(const std::size_t* paths, std::size_t n) noexcept {
         add_entry(scope, paths, n);
     }
+
+    // An auxiliary head's entries are named and linked as any others.
+    static constexpr bool enter_auxiliary() noexcept { return true; }
+    static constexpr void leave_auxiliary(bool) noexcept {}
 };
 
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
@@ -225,7 +227,7 @@ struct count_builder {
     // statements on purpose: clang charges its constexpr step budget per statement, and this
     // runs for every layer; the overflow checks chain the builtins with ||, which sequences
     // them and costs no steps.
-    constexpr void record(std::string_view kind, bool valid_name, const shape in,
+    constexpr void record(std::string_view kind, formula_function formula, bool valid_name, const shape in,
                           const layer_result& r) noexcept {
         const std::size_t index = entries_done++;
         std::uint64_t with_bias = 0, activations = 0;
@@ -249,9 +251,21 @@ struct count_builder {
             const std::size_t* const first = from.data();
             receptive_field field = field_of(*first);
             for (const std::size_t* f = first + 1; f < first + from.size(); ++f) field = widest(field, field_of(*f));
-            entries[index] = {names[index], kind,      in,           r.output,      r.units,
-                              r.weights,    r.biases, r.parameters, r.connections, with_bias,
-                              activations,  r.window,  next_field(field, r.window), from};
+            entries[index] = {.name = names[index],
+                              .kind = kind,
+                              .input = in,
+                              .output = r.output,
+                              .units = r.units,
+                              .weights = r.weights,
+                              .biases = r.biases,
+                              .parameters = r.parameters,
+                              .connections = r.connections,
+                              .connections_with_bias = with_bias,
+                              .activations = activations,
+                              .window = r.window,
+                              .receptive_field = next_field(field, r.window),
+                              .inputs = from,
+                              .formula = formula};
         }
         // One verdict for both passes, from the same checks: the full pass only adds the
         // receptive field, which never fails (a field too large for its integers is marked,
@@ -277,7 +291,7 @@ struct count_builder {
         if constexpr (layer_kind<E>) {
             if constexpr (Analysis::keeps_entries && memory_role_of<E> != memory_role::buffer)
                 b.roles[b.entries_done] = memory_role_of<E>;
-            b.record(E::kind, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+            b.record(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
         } else {
             node<E>::template emit<count_builder>(b);
         }
@@ -286,21 +300,38 @@ struct count_builder {
     static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
     static constexpr void close_scope(const scope_state&) noexcept {}
 
-    // add: every path must produce the same shape; concat: the same height and width, and the
-    // channels add up. Merges have nothing to count.
-    constexpr void merge(merge_op op, std::string_view, const shape* paths, std::size_t n) noexcept {
-        shape out = paths[0];
-        error status = error::none;
-        bool overflow = false;
-        for (std::size_t i = 1; i != n; ++i) {
-            const shape& p = paths[i];
-            if (op == merge_op::add && p != out) status = error::shape_mismatch;
-            if (op == merge_op::concat && (p.height != out.height || p.width != out.width))
-                status = error::spatial_mismatch;
-            if (op == merge_op::concat) out.channels = add(out.channels, p.channels, overflow);
+    // A merge's rule (merge_kind) gives its output and counts, checked as a layer's are.
+    template<class M>
+    constexpr void merge(const shape* paths, std::size_t n) noexcept {
+        record(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
+        if constexpr (Analysis::keeps_entries) entries[entries_done - 1].merge = true;
+    }
+
+    // An auxiliary head (block.hpp) counts its parameters, weights and biases, not its units,
+    // connections or activations: the totals pass puts those back as they were before the
+    // head; the full pass marks its entries, which the memory schedule then skips. Here, not
+    // in record(), so that the layers outside auxiliary heads pay nothing for them.
+    struct auxiliary_state {
+        counts totals;
+        std::size_t first;
+    };
+    constexpr auxiliary_state enter_auxiliary() const noexcept {
+        if constexpr (Analysis::keeps_entries) return {counts{}, entries_done};
+        else return {result.totals, entries_done};
+    }
+    constexpr void leave_auxiliary(const auxiliary_state& before) noexcept {
+        if constexpr (Analysis::keeps_entries) {
+            for (std::size_t i = before.first; i != entries_done; ++i) {
+                entries[i].auxiliary = true;
+                roles[i] = memory_role::auxiliary;
+            }
+        } else {
+            counts& t = result.totals;
+            t.units = before.totals.units;
+            t.connections = before.totals.connections;
+            t.connections_with_bias = before.totals.connections_with_bias;
+            t.activations = before.totals.activations;
         }
-        if (overflow && status == error::none) status = error::count_overflow;
-        record(op == merge_op::add ? "add" : "concat", true, paths[0], {.output = out, .status = status});
     }
 };
 

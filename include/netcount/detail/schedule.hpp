@@ -30,10 +30,10 @@ enum class memory_role : unsigned char {
     buffer,      // writes a new buffer of its output's size (layers, merges)
     elementwise, // may write over its input's buffer, if it reads it last
     view,        // its input's buffer, read another way (flatten)
-    // Hook for auxiliary heads (auxiliary<...>, another issue): their entries do not run in
-    // inference. They will take a role of their own that the two loops of schedule_memory skip
-    // (no reads that keep a buffer alive, no buffer, live_activations 0), and the output that is
-    // never freed becomes the last entry that runs rather than the last entry.
+    auxiliary,   // inside an auxiliary<...> head: does not run in inference, so the two loops
+                 // of schedule_memory skip it (no reads that keep a buffer alive, no buffer,
+                 // live_activations 0), and the output that is never freed is the last entry
+                 // that runs
 };
 
 // A layer kind says which role it has by a static constexpr bool member:
@@ -74,7 +74,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
+    // The output: the last entry that runs (auxiliary heads do not).
+    std::size_t output = positions - 1;
+    while (output != 0 && roles[output - 1] == memory_role::auxiliary) --output;
     for (std::size_t p = 1; p != positions; ++p) {
+        if (roles[p - 1] == memory_role::auxiliary) continue;
         const std::size_t* f = entries[p - 1].inputs.data();
         const std::size_t* const last = f + entries[p - 1].inputs.size();
         const std::size_t q = *f + 1;
@@ -85,13 +89,14 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,
-    // are freed (each once: its group's last read is cleared). The last entry's buffer, the
-    // output, is never freed: nothing runs after it.
+    // are freed (each once: its group's last read is cleared). The output's buffer is never
+    // freed: nothing runs after it.
     bool overflow = false;
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
     std::uint64_t live = input_elements;
     schedule_result r{};
     for (std::size_t p = 1; p != positions; ++p) {
+        if (roles[p - 1] == memory_role::auxiliary) continue;
         layer_info& e = entries[p - 1];
         const std::size_t* f = e.inputs.data();
         const std::size_t* const last = f + e.inputs.size();
@@ -116,9 +121,9 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
             if (++f == last) break;
             q = *f + 1;
         }
-        // Data nobody reads after this entry (no entry so far: every entry but the output has
-        // a reader; auxiliary heads will not) lives only while it runs.
-        if ((read[g[p]] == 0 || read[g[p]] == p) && p + 1 != positions)
+        // Data nobody reads after this entry (no entry so far: every entry that runs but the
+        // output has a reader) lives only while it runs.
+        if ((read[g[p]] == 0 || read[g[p]] == p) && p != output)
             live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
     }
     r.overflow = overflow;

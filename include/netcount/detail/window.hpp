@@ -82,6 +82,29 @@ constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint6
     return {1, window, error::none};
 }
 
+// One axis of a transposed convolution: (in - 1) * stride - padding + dilation * (k - 1)
+// + output_padding + 1 positions, as PyTorch's ConvTranspose2d. PyTorch takes any padding
+// that leaves at least one position (it pads the output, not the input, so nothing bounds it
+// by the kernel) and an output padding below the stride or the dilation.
+constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
+                                       std::uint64_t dilation, std::uint64_t pad_begin,
+                                       std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
+    if (kernel == 0) return {.status = error::zero_kernel};
+    if (stride == 0) return {.status = error::zero_stride};
+    if (dilation == 0) return {.status = error::zero_dilation};
+    if (size == 0) return {.status = error::invalid_input};
+    if (output_pad >= stride && output_pad >= dilation) return {.status = error::output_padding_too_large};
+    // full: the output before the padding crops it, which PyTorch forms too; it must fit. A
+    // padding of 2^64 or more crops away any output that does.
+    bool overflow = false, wide = false;
+    const std::uint64_t full = add(add(mul(size - 1, stride, overflow), mul(dilation, kernel - 1, overflow), overflow),
+                                   add(output_pad, 1, overflow), overflow);
+    const std::uint64_t cropped = add(pad_begin, pad_end, wide);
+    if (overflow) return {.status = error::count_overflow};
+    if (wide || full <= cropped) return {.status = error::padding_removes_output};
+    return {full - cropped, {kernel, stride, dilation, pad_begin, pad_end}, error::none};
+}
+
 } // namespace netcount::detail
 
 #endif

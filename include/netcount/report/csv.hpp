@@ -32,7 +32,8 @@ inline std::string csv_field(std::string_view s) {
 inline std::string render_csv(std::span<const layer_info> layers) {
     std::string out =
         "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,"
-        "units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations\n";
+        "units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,"
+        "auxiliary\n";
     for (const layer_info& l : layers) {
         out += csv_field(l.name) + ',' + csv_field(l.kind);
         for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height,
@@ -40,7 +41,8 @@ inline std::string render_csv(std::span<const layer_info> layers) {
                                       l.parameters, l.connections, l.connections_with_bias, l.activations,
                                       l.live_activations})
             out += ',' + to_text(n);
-        out += '\n';
+        out += l.merge ? ",1" : ",0";
+        out += l.auxiliary ? ",1\n" : ",0\n";
     }
     return out;
 }
@@ -48,8 +50,9 @@ inline std::string render_csv(std::span<const layer_info> layers) {
 } // namespace detail
 
 // to_csv<Net>(): a heading, then every layer of layers<Net> in order (merges and layers without
-// weights included). No total row: each count column sums to its total (but live_activations, whose
-// most is peak_activations<Net>). Lines end in '\n'
+// weights included); `merge` and `auxiliary` are 1 or 0. No total row: each count column sums
+// to its total, but live_activations, whose most is peak_activations<Net>, and the units,
+// connections and activations of auxiliary rows, which the totals leave out. Lines end in '\n'
 // (RFC 4180 asks for CRLF; Python's csv module, pandas and spreadsheets read both).
 template<class Net>
 std::string to_csv() {

@@ -89,6 +89,7 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
         out += "  " + dot_node(i) + " [label=\"" + dot_label(l) + "\"";
         if (is_merge(l)) out += ", shape=ellipse, fillcolor=\"#fff2cc\"";
         else if (l.weights != 0) out += ", fillcolor=\"#dae8fc\"";
+        if (l.auxiliary) out += ", style=\"rounded,filled,dashed\"";
         out += "];\n";
         for (const std::size_t s : from) edges += "  " + dot_node(s) + " -> " + dot_node(i) + ";\n";
     }
@@ -97,8 +98,8 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
 
 } // namespace detail
 
-// Layers with weights are blue boxes with their weights and connections, merges (add, concat)
-// yellow ellipses, other layers white boxes; an edge for every input a layer reads, so that a
+// Layers with weights are blue boxes with their weights and connections, merges (add, concat,
+// multiply, ...) yellow ellipses, other layers white boxes, auxiliary heads dashed; an edge for every input a layer reads, so that a
 // merge of a path with itself shows two.
 template<class Net>
 std::string to_dot(dot_options options = {}) {

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -85,55 +84,44 @@ inline std::string percent_text(std::uint64_t tenths) {
     return to_text(tenths / 10) + "." + to_text(tenths % 10) + "%";
 }
 
-// "a * b * c = product", or just the number when there is no formula. A formula is shown only
-// where its factors give the value: a layer kind of one's own called "conv" or "fc" that counts
-// otherwise shows its numbers alone, never a formula that does not hold.
-inline std::string formula(std::initializer_list<std::uint64_t> factors, std::uint64_t value) {
+// "a * b * c = product", or just the number when there is no formula: factors up to the first
+// 0 (table_formula, layer_info.hpp), at least two of them. A formula is shown only where its
+// factors give the value: a kind whose formula does not hold shows its numbers alone, never a
+// formula that is wrong.
+template<std::size_t N>
+std::string formula(const std::uint64_t (&factors)[N], std::uint64_t value) {
     std::string text;
     std::uint64_t product = 1;
+    std::size_t used = 0;
     bool overflow = false;
-    for (const std::uint64_t f : factors) {
-        if (!text.empty()) text += " * ";
-        text += to_text(f);
-        product = mul(product, f, overflow);
+    for (; used != N && factors[used] != 0; ++used) {
+        if (used != 0) text += " * ";
+        text += to_text(factors[used]);
+        product = mul(product, factors[used], overflow);
     }
-    return text.empty() || overflow || product != value ? to_text(value) : text + " = " + to_text(value);
+    return used < 2 || overflow || product != value ? to_text(value) : text + " = " + to_text(value);
 }
 
-// The formulas, per kind: for a conv, units = Y * X * N, weights = h * w * (C / g) * N,
-// connections = h * w * (C / g) * N * Y * X (a depthwise conv is one with g = C; a transposed
-// conv's connections run over its input positions instead); for a linear, units = Y * X * N,
-// weights = C * N, connections = C * N * Y * X; for an fc, weights = connections = in * out.
-// Every other kind shows its numbers without a formula, rather than a guessed one.
+// The formulas of a layer's units, weights and connections, as its kind gives them (a static
+// formula(), layer_info::formula); numbers alone for a kind without one and for merges.
 struct layer_formulas {
     std::string units, weights, connections;
 };
 
 inline layer_formulas formulas_of(const layer_info& l) {
-    const std::uint64_t y = l.output.height, x = l.output.width, n = l.output.channels;
-    if (l.kind == "conv" || l.kind == "depthwise_conv" || l.kind == "transposed_conv") {
-        const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
-        const std::uint64_t c = l.window.groups == 0 ? 0 : l.input.channels / l.window.groups;
-        const bool over_input = l.window.transposed;
-        return {formula({y, x, n}, l.units), formula({kh, kw, c, n}, l.weights),
-                formula({kh, kw, c, n, over_input ? l.input.height : y, over_input ? l.input.width : x},
-                        l.connections)};
-    }
-    if (l.kind == "linear") { // a 1 x 1 conv by another name: no kernel factors
-        const std::uint64_t c = l.input.channels;
-        return {formula({y, x, n}, l.units), formula({c, n}, l.weights), formula({c, n, y, x}, l.connections)};
-    }
-    if (l.kind == "fc") {
-        bool overflow = false; // then no formula holds, and formula() shows the numbers alone
-        const std::uint64_t in = mul(mul(l.input.height, l.input.width, overflow), l.input.channels, overflow);
-        if (overflow) return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
-        return {to_text(l.units), formula({in, n}, l.weights), formula({in, n}, l.connections)};
-    }
-    return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
+    if (l.formula == nullptr) return {to_text(l.units), to_text(l.weights), to_text(l.connections)};
+    const table_formula f = l.formula(l);
+    return {formula(f.units, l.units), formula(f.weights, l.weights), formula(f.connections, l.connections)};
 }
 
-// A merge of paths (add, concat), as opposed to a layer.
-inline bool is_merge(const layer_info& l) { return l.kind == "add" || l.kind == "concat"; }
+// A merge of paths (add, concat, multiply, one's own), as opposed to a layer.
+inline bool is_merge(const layer_info& l) { return l.merge; }
+
+// A layer's name as a report shows it: marked when it is in an auxiliary head, whose units,
+// connections and activations are not in the totals.
+inline std::string shown_name(const layer_info& l) {
+    return l.auxiliary ? std::string(l.name) + " (auxiliary)" : std::string(l.name);
+}
 
 // Text inside a JSON string.
 inline std::string json_escape(std::string_view s) {

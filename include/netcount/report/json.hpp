@@ -21,7 +21,8 @@
 //    "layers": [{"name": "conv1", "kind": "conv", "inputs": [-1], "input": {...}, "output": {...},
 //                "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //                "connections_with_bias": ..., "activations": ..., "live_activations": ...,
-//                "receptive_field": {"height": {"size": 11, "jump": 4, "start": 0}, "width": {...}}},
+//                "receptive_field": {"height": {"size": 11, "jump": 4, "start": 0}, "width": {...}},
+//                "merge": false, "auxiliary": false},
 //               ...],
 //    "totals": {"units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //               "connections_with_bias": ..., "activations": ..., "peak_activations": ...}}
@@ -29,7 +30,9 @@
 // The keys and their order are stable; every number is an integer. A receptive field that does
 // not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
 // "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input;
-// "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md).
+// "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md);
+// "merge" marks where paths meet, "auxiliary" the entries of auxiliary heads, whose units,
+// connections and activations the totals leave out.
 
 namespace netcount {
 
@@ -61,7 +64,9 @@ inline std::string json_layer(const layer_info& l) {
            ", \"connections_with_bias\": " + to_text(l.connections_with_bias) +
            ", \"activations\": " + to_text(l.activations) + ", \"live_activations\": " +
            to_text(l.live_activations) + ", \"receptive_field\": {\"height\": " +
-           json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) + "}}";
+           json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) +
+           "}, \"merge\": " + (l.merge ? "true" : "false") + ", \"auxiliary\": " + (l.auxiliary ? "true" : "false") +
+           "}";
 }
 
 inline std::string json_counts(const counts& c, std::uint64_t peak_activations) {

@@ -78,7 +78,7 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     for (const layer_info& l : layers) {
         if (l.weights == 0 && !options.all_layers) continue;
         const layer_formulas f = formulas_of(l);
-        rows.push_back({std::string(l.name), to_text(l.output), f.units, f.weights, f.connections});
+        rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, f.connections});
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
         if (share) rows.back().push_back(share_cell(figure_of(l, options.share), whole, options.bar_width));
     }
