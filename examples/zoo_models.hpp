@@ -72,4 +72,6 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"convnext_tiny", zoo::convnext_tiny>,
                               model<"convnext_small", zoo::convnext_small>,
                               model<"convnext_base", zoo::convnext_base>,
-                              model<"convnext_large", zoo::convnext_large>>;
+                              model<"convnext_large", zoo::convnext_large>,
+                              model<"mobilenet_v3_large", zoo::mobilenet_v3_large>,
+                              model<"mobilenet_v3_small", zoo::mobilenet_v3_small>>;

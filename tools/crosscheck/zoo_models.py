@@ -134,4 +134,6 @@ MODELS = [
     Model("convnext_small", torchvision("convnext_small"), IMAGENET),
     Model("convnext_base", torchvision("convnext_base"), IMAGENET),
     Model("convnext_large", torchvision("convnext_large"), IMAGENET),
+    Model("mobilenet_v3_large", torchvision("mobilenet_v3_large"), IMAGENET),
+    Model("mobilenet_v3_small", torchvision("mobilenet_v3_small"), IMAGENET),
 ]

@@ -76,6 +76,8 @@ MODELS = {
     "convnext_small": lambda: tvm.convnext_small(),
     "convnext_base": lambda: tvm.convnext_base(),
     "convnext_large": lambda: tvm.convnext_large(),
+    "mobilenet_v3_large": lambda: tvm.mobilenet_v3_large(),
+    "mobilenet_v3_small": lambda: tvm.mobilenet_v3_small(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
