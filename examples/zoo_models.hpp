@@ -84,4 +84,6 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"fcn_resnet50", zoo::fcn_resnet50>,
                               model<"fcn_resnet101", zoo::fcn_resnet101>,
                               model<"deeplabv3_resnet50", zoo::deeplabv3_resnet50>,
-                              model<"deeplabv3_resnet101", zoo::deeplabv3_resnet101>>;
+                              model<"deeplabv3_resnet101", zoo::deeplabv3_resnet101>,
+                              model<"mobilenet_v3_large", zoo::mobilenet_v3_large>,
+                              model<"mobilenet_v3_small", zoo::mobilenet_v3_small>>;

@@ -11,6 +11,7 @@
 #include <netcount/zoo/lenet.hpp>
 #include <netcount/zoo/mnasnet.hpp>
 #include <netcount/zoo/mobilenet.hpp>
+#include <netcount/zoo/mobilenet_v3.hpp>
 #include <netcount/zoo/regnet.hpp>
 #include <netcount/zoo/resnet.hpp>
 #include <netcount/zoo/segmentation.hpp>

@@ -91,6 +91,8 @@ MODELS = {
     "fcn_resnet101": lambda: segmentation(tvm.segmentation.fcn_resnet101),
     "deeplabv3_resnet50": lambda: segmentation(tvm.segmentation.deeplabv3_resnet50),
     "deeplabv3_resnet101": lambda: segmentation(tvm.segmentation.deeplabv3_resnet101),
+    "mobilenet_v3_large": lambda: tvm.mobilenet_v3_large(),
+    "mobilenet_v3_small": lambda: tvm.mobilenet_v3_small(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
