@@ -72,4 +72,12 @@ using zoo_models = model_list<model<"lenet5", zoo::lenet5>,
                               model<"convnext_tiny", zoo::convnext_tiny>,
                               model<"convnext_small", zoo::convnext_small>,
                               model<"convnext_base", zoo::convnext_base>,
-                              model<"convnext_large", zoo::convnext_large>>;
+                              model<"convnext_large", zoo::convnext_large>,
+                              model<"efficientnet_b0", zoo::efficientnet_b0>,
+                              model<"efficientnet_b1", zoo::efficientnet_b1>,
+                              model<"efficientnet_b2", zoo::efficientnet_b2>,
+                              model<"efficientnet_b3", zoo::efficientnet_b3>,
+                              model<"efficientnet_b4", zoo::efficientnet_b4>,
+                              model<"efficientnet_b5", zoo::efficientnet_b5>,
+                              model<"efficientnet_b6", zoo::efficientnet_b6>,
+                              model<"efficientnet_b7", zoo::efficientnet_b7>>;

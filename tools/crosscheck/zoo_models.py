@@ -134,4 +134,12 @@ MODELS = [
     Model("convnext_small", torchvision("convnext_small"), IMAGENET),
     Model("convnext_base", torchvision("convnext_base"), IMAGENET),
     Model("convnext_large", torchvision("convnext_large"), IMAGENET),
+    Model("efficientnet_b0", torchvision("efficientnet_b0"), (224, 224, 3)),
+    Model("efficientnet_b1", torchvision("efficientnet_b1"), (240, 240, 3)),
+    Model("efficientnet_b2", torchvision("efficientnet_b2"), (260, 260, 3)),
+    Model("efficientnet_b3", torchvision("efficientnet_b3"), (300, 300, 3)),
+    Model("efficientnet_b4", torchvision("efficientnet_b4"), (380, 380, 3)),
+    Model("efficientnet_b5", torchvision("efficientnet_b5"), (456, 456, 3)),
+    Model("efficientnet_b6", torchvision("efficientnet_b6"), (528, 528, 3)),
+    Model("efficientnet_b7", torchvision("efficientnet_b7"), (600, 600, 3)),
 ]

@@ -76,9 +76,28 @@ MODELS = {
     "convnext_small": lambda: tvm.convnext_small(),
     "convnext_base": lambda: tvm.convnext_base(),
     "convnext_large": lambda: tvm.convnext_large(),
+    "efficientnet_b0": lambda: tvm.efficientnet_b0(),
+    "efficientnet_b1": lambda: tvm.efficientnet_b1(),
+    "efficientnet_b2": lambda: tvm.efficientnet_b2(),
+    "efficientnet_b3": lambda: tvm.efficientnet_b3(),
+    "efficientnet_b4": lambda: tvm.efficientnet_b4(),
+    "efficientnet_b5": lambda: tvm.efficientnet_b5(),
+    "efficientnet_b6": lambda: tvm.efficientnet_b6(),
+    "efficientnet_b7": lambda: tvm.efficientnet_b7(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
+
+# torchvision's evaluation sizes where they are not 224 x 224 (its weights' crop_size).
+INPUTS = {
+    "efficientnet_b1": (3, 240, 240),
+    "efficientnet_b2": (3, 260, 260),
+    "efficientnet_b3": (3, 300, 300),
+    "efficientnet_b4": (3, 380, 380),
+    "efficientnet_b5": (3, 456, 456),
+    "efficientnet_b6": (3, 528, 528),
+    "efficientnet_b7": (3, 600, 600),
+}
 
 # What torchvision-counts.json's conventions do not say: a Linear on a 4-D tensor.
 CHANNELS_LAST_LINEAR = ("a Linear on an N x H x W x C tensor (ConvNeXt's pointwise layers) is applied at "
@@ -94,7 +113,7 @@ def package_version(package, fallback):
         return fallback
 
 
-def measure(model):
+def measure(model, input_shape=INPUT):
     """Figures of one model: totals and, in forward order, every Conv2d and Linear."""
     layers = []
 
@@ -122,12 +141,12 @@ def measure(model):
                if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear))]
     model.eval()
     with torch.no_grad():
-        output = model(torch.zeros(1, *INPUT))
+        output = model(torch.zeros(1, *input_shape))
     for h in handles:
         h.remove()
 
     return {
-        "input": list(INPUT),
+        "input": list(input_shape),
         "params_total": sum(p.numel() for p in model.parameters()),
         "weights_no_bias": sum(l["weights"] for l in layers),
         "bias": sum(l["bias"] for l in layers),
@@ -156,7 +175,7 @@ def main():
     disagree = []
     for name, build in MODELS.items():
         torch.manual_seed(0)
-        figures = measure(build())
+        figures = measure(build(), INPUTS.get(name, INPUT))
         result["models"][name] = figures
         if name in given["models"]:
             same = given["models"][name] == figures
