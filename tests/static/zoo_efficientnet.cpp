@@ -1,4 +1,4 @@
-// EfficientNet-B0 ... B7 (torchvision's efficientnet_b0 ... efficientnet_b7, each at its
+// EfficientNet-B0 ... B7 and V2-S, -M, -L (torchvision's efficientnet_b0 ... efficientnet_v2_l, each at its
 // evaluation size) against what PyTorch reports for them, layer by layer and in total:
 // tests/reference/torchvision-zoo.json, measured by tools/reference/make_reference.py with
 // forward hooks (PyTorch 1.13.1, torchvision 0.14.1).
@@ -125,3 +125,27 @@ static_assert(nc::parameters<nc::zoo::efficientnet_b6> == 43'040'704);
 static_assert(nc::connections<nc::zoo::efficientnet_b6> == 19'067'593'536);
 static_assert(nc::parameters<nc::zoo::efficientnet_b7> == 66'347'960);
 static_assert(nc::connections<nc::zoo::efficientnet_b7> == 37'745'884'192);
+
+// EfficientNetV2-S, -M and -L (torchvision's efficientnet_v2_s, _m, _l at 384, 480 and 480).
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_s>(reference_zoo::efficientnet_v2_s) == reference::all_match);
+static_assert(reference::totals_match<nc::zoo::efficientnet_v2_s>(reference_zoo::efficientnet_v2_s));
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_m>(reference_zoo::efficientnet_v2_m) == reference::all_match);
+static_assert(reference::totals_match<nc::zoo::efficientnet_v2_m>(reference_zoo::efficientnet_v2_m));
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_l>(reference_zoo::efficientnet_v2_l) == reference::all_match);
+static_assert(reference::totals_match<nc::zoo::efficientnet_v2_l>(reference_zoo::efficientnet_v2_l));
+// V2-S by hand: the stem 3 x 3 x 3 x 24 = 648 weights at 192 x 192 (36,864 positions),
+// 23,887,872. Stage 1's Fused-MBConv with expansion 1 is one 3 x 3 convolution 24 -> 24:
+// 5,184 weights, 191,102,976 multiply-accumulates. Stage 2's first block expands 24 to 96 in
+// a 3 x 3 convolution at stride 2 (20,736 weights at 96 x 96, 9,216 positions: 191,102,976)
+// and projects to 48 (4,608 weights, 42,467,328); no gate.
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "conv1">, {{192, 192, 24}, 884'736, 648, 0, 23'887'872}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage1/residual1/conv1">,
+                          {{192, 192, 24}, 884'736, 5'184, 0, 191'102'976}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage2/conv1">, {{96, 96, 96}, 884'736, 20'736, 0, 191'102'976}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage2/conv2">, {{96, 96, 48}, 442'368, 4'608, 0, 42'467'328}));
+static_assert(nc::parameters<nc::zoo::efficientnet_v2_s> == 21'458'488);
+static_assert(nc::connections<nc::zoo::efficientnet_v2_s> == 8'365'617'152);
+static_assert(nc::parameters<nc::zoo::efficientnet_v2_m> == 54'139'356);
+static_assert(nc::connections<nc::zoo::efficientnet_v2_m> == 24'582'460'384);
+static_assert(nc::parameters<nc::zoo::efficientnet_v2_l> == 118'515'272);
+static_assert(nc::connections<nc::zoo::efficientnet_v2_l> == 56'079'699'008);

@@ -142,4 +142,7 @@ MODELS = [
     Model("efficientnet_b5", torchvision("efficientnet_b5"), (456, 456, 3)),
     Model("efficientnet_b6", torchvision("efficientnet_b6"), (528, 528, 3)),
     Model("efficientnet_b7", torchvision("efficientnet_b7"), (600, 600, 3)),
+    Model("efficientnet_v2_s", torchvision("efficientnet_v2_s"), (384, 384, 3)),
+    Model("efficientnet_v2_m", torchvision("efficientnet_v2_m"), (480, 480, 3)),
+    Model("efficientnet_v2_l", torchvision("efficientnet_v2_l"), (480, 480, 3)),
 ]

@@ -84,6 +84,9 @@ MODELS = {
     "efficientnet_b5": lambda: tvm.efficientnet_b5(),
     "efficientnet_b6": lambda: tvm.efficientnet_b6(),
     "efficientnet_b7": lambda: tvm.efficientnet_b7(),
+    "efficientnet_v2_s": lambda: tvm.efficientnet_v2_s(),
+    "efficientnet_v2_m": lambda: tvm.efficientnet_v2_m(),
+    "efficientnet_v2_l": lambda: tvm.efficientnet_v2_l(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
@@ -97,6 +100,9 @@ INPUTS = {
     "efficientnet_b5": (3, 456, 456),
     "efficientnet_b6": (3, 528, 528),
     "efficientnet_b7": (3, 600, 600),
+    "efficientnet_v2_s": (3, 384, 384),
+    "efficientnet_v2_m": (3, 480, 480),
+    "efficientnet_v2_l": (3, 480, 480),
 }
 
 # What torchvision-counts.json's conventions do not say: a Linear on a 4-D tensor.

@@ -157,6 +157,78 @@ struct efficientnet_b5 : efficientnet_network<456, 16, 22> {};
 struct efficientnet_b6 : efficientnet_network<528, 18, 26> {};
 struct efficientnet_b7 : efficientnet_network<600, 20, 31> {};
 
+// EfficientNetV2-S, -M and -L as Tan and Le describe them in "EfficientNetV2: Smaller Models
+// and Faster Training" (2021), Table 4 (S; M and L as torchvision 0.14 lists them), in
+// torchvision's form (models.efficientnet_v2_s, _m, _l), at its input sizes 384, 480 and 480.
+// The early stages use Fused-MBConv (Figure 2): the expansion and the depthwise convolution
+// fused into one Kernel x Kernel convolution that carries the stride, then a 1 x 1
+// projection, without a squeeze-and-excitation gate; with expansion 1 the block is that one
+// convolution, to Out channels, with its batch norm and SiLU. The later stages are MBConv as
+// above. The head is a 1 x 1 convolution to 1280 channels. The widths are not scaled, so the
+// tables are written as the rows of each model.
+
+// A Fused-MBConv block's layers from In to Out channels (torchvision's FusedMBConv).
+template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion,
+         std::size_t Expanded = efficientnet_width(In, Expansion, 1)>
+using efficientnet_fused_mbconv_layers =
+    std::conditional_t<Expanded == In, sequence<efficientnet_conv_bn<Out, Kernel, Stride>, silu>,
+                       sequence<efficientnet_conv_bn<Expanded, Kernel, Stride>, silu, efficientnet_conv_bn<Out, 1>>>;
+
+template<bool Fused, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
+using efficientnet_v2_block_layers =
+    std::conditional_t<Fused, efficientnet_fused_mbconv_layers<In, Out, Kernel, Stride, Expansion>,
+                       efficientnet_mbconv_layers<In, Out, Kernel, Stride, Expansion>>;
+
+template<bool Fused, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
+using efficientnet_v2_block =
+    std::conditional_t<Stride == 1 && In == Out,
+                       residual<efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>,
+                                stochastic_depth>,
+                       efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>>;
+
+inline constexpr bool fused = true;
+inline constexpr bool mbconv = false;
+
+// A stage of Table 4: Layers blocks, the first from In with the stride.
+template<fixed_string Name, bool Fused, std::size_t Expansion, std::size_t Kernel, std::size_t Stride,
+         std::size_t In, std::size_t Out, std::size_t Layers>
+using efficientnet_v2_stage =
+    sequence<name<Name>, efficientnet_v2_block<Fused, In, Out, Kernel, Stride, Expansion>,
+             repeat<Layers - 1, efficientnet_v2_block<Fused, Out, Out, Kernel, 1, Expansion>>>;
+
+template<std::size_t Size, std::size_t Stem, class... Stages>
+using efficientnet_v2_network = network<input<Size, Size, 3>,
+                                        efficientnet_conv_bn<Stem, 3, 2>, silu,
+                                        Stages...,
+                                        efficientnet_conv_bn<1280, 1>, silu,
+                                        global_avg_pool,
+                                        sequence<name<"classifier">, dropout, fc<1000>>>;
+
+//                                                              block  expansion k  s   in  out layers
+struct efficientnet_v2_s : efficientnet_v2_network<384, 24,
+                                                   efficientnet_v2_stage<"stage1", fused, 1, 3, 1, 24, 24, 2>,
+                                                   efficientnet_v2_stage<"stage2", fused, 4, 3, 2, 24, 48, 4>,
+                                                   efficientnet_v2_stage<"stage3", fused, 4, 3, 2, 48, 64, 4>,
+                                                   efficientnet_v2_stage<"stage4", mbconv, 4, 3, 2, 64, 128, 6>,
+                                                   efficientnet_v2_stage<"stage5", mbconv, 6, 3, 1, 128, 160, 9>,
+                                                   efficientnet_v2_stage<"stage6", mbconv, 6, 3, 2, 160, 256, 15>> {};
+struct efficientnet_v2_m : efficientnet_v2_network<480, 24,
+                                                   efficientnet_v2_stage<"stage1", fused, 1, 3, 1, 24, 24, 3>,
+                                                   efficientnet_v2_stage<"stage2", fused, 4, 3, 2, 24, 48, 5>,
+                                                   efficientnet_v2_stage<"stage3", fused, 4, 3, 2, 48, 80, 5>,
+                                                   efficientnet_v2_stage<"stage4", mbconv, 4, 3, 2, 80, 160, 7>,
+                                                   efficientnet_v2_stage<"stage5", mbconv, 6, 3, 1, 160, 176, 14>,
+                                                   efficientnet_v2_stage<"stage6", mbconv, 6, 3, 2, 176, 304, 18>,
+                                                   efficientnet_v2_stage<"stage7", mbconv, 6, 3, 1, 304, 512, 5>> {};
+struct efficientnet_v2_l : efficientnet_v2_network<480, 32,
+                                                   efficientnet_v2_stage<"stage1", fused, 1, 3, 1, 32, 32, 4>,
+                                                   efficientnet_v2_stage<"stage2", fused, 4, 3, 2, 32, 64, 7>,
+                                                   efficientnet_v2_stage<"stage3", fused, 4, 3, 2, 64, 96, 7>,
+                                                   efficientnet_v2_stage<"stage4", mbconv, 4, 3, 2, 96, 192, 10>,
+                                                   efficientnet_v2_stage<"stage5", mbconv, 6, 3, 1, 192, 224, 19>,
+                                                   efficientnet_v2_stage<"stage6", mbconv, 6, 3, 2, 224, 384, 25>,
+                                                   efficientnet_v2_stage<"stage7", mbconv, 6, 3, 1, 384, 640, 7>> {};
+
 } // namespace netcount::zoo
 
 #endif
