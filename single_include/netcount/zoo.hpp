@@ -408,8 +408,8 @@ using efficientnet_v2_block =
                                 stochastic_depth>,
                        efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>>;
 
-inline constexpr bool fused = true;
-inline constexpr bool mbconv = false;
+inline constexpr bool efficientnet_fused = true; // Fused-MBConv
+inline constexpr bool efficientnet_mbconv_stage = false; // MBConv
 
 // A stage of Table 4: Layers blocks, the first from In with the stride.
 template<fixed_string Name, bool Fused, std::size_t Expansion, std::size_t Kernel, std::size_t Stride,
@@ -428,28 +428,28 @@ using efficientnet_v2_network = network<input<Size, Size, 3>,
 
 //                                                              block  expansion k  s   in  out layers
 struct efficientnet_v2_s : efficientnet_v2_network<384, 24,
-                                                   efficientnet_v2_stage<"stage1", fused, 1, 3, 1, 24, 24, 2>,
-                                                   efficientnet_v2_stage<"stage2", fused, 4, 3, 2, 24, 48, 4>,
-                                                   efficientnet_v2_stage<"stage3", fused, 4, 3, 2, 48, 64, 4>,
-                                                   efficientnet_v2_stage<"stage4", mbconv, 4, 3, 2, 64, 128, 6>,
-                                                   efficientnet_v2_stage<"stage5", mbconv, 6, 3, 1, 128, 160, 9>,
-                                                   efficientnet_v2_stage<"stage6", mbconv, 6, 3, 2, 160, 256, 15>> {};
+                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 2>,
+                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 4>,
+                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 64, 4>,
+                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 64, 128, 6>,
+                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 128, 160, 9>,
+                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 160, 256, 15>> {};
 struct efficientnet_v2_m : efficientnet_v2_network<480, 24,
-                                                   efficientnet_v2_stage<"stage1", fused, 1, 3, 1, 24, 24, 3>,
-                                                   efficientnet_v2_stage<"stage2", fused, 4, 3, 2, 24, 48, 5>,
-                                                   efficientnet_v2_stage<"stage3", fused, 4, 3, 2, 48, 80, 5>,
-                                                   efficientnet_v2_stage<"stage4", mbconv, 4, 3, 2, 80, 160, 7>,
-                                                   efficientnet_v2_stage<"stage5", mbconv, 6, 3, 1, 160, 176, 14>,
-                                                   efficientnet_v2_stage<"stage6", mbconv, 6, 3, 2, 176, 304, 18>,
-                                                   efficientnet_v2_stage<"stage7", mbconv, 6, 3, 1, 304, 512, 5>> {};
+                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 3>,
+                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 5>,
+                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 80, 5>,
+                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 80, 160, 7>,
+                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 160, 176, 14>,
+                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 176, 304, 18>,
+                                                   efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 304, 512, 5>> {};
 struct efficientnet_v2_l : efficientnet_v2_network<480, 32,
-                                                   efficientnet_v2_stage<"stage1", fused, 1, 3, 1, 32, 32, 4>,
-                                                   efficientnet_v2_stage<"stage2", fused, 4, 3, 2, 32, 64, 7>,
-                                                   efficientnet_v2_stage<"stage3", fused, 4, 3, 2, 64, 96, 7>,
-                                                   efficientnet_v2_stage<"stage4", mbconv, 4, 3, 2, 96, 192, 10>,
-                                                   efficientnet_v2_stage<"stage5", mbconv, 6, 3, 1, 192, 224, 19>,
-                                                   efficientnet_v2_stage<"stage6", mbconv, 6, 3, 2, 224, 384, 25>,
-                                                   efficientnet_v2_stage<"stage7", mbconv, 6, 3, 1, 384, 640, 7>> {};
+                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 32, 32, 4>,
+                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 32, 64, 7>,
+                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 64, 96, 7>,
+                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 96, 192, 10>,
+                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 192, 224, 19>,
+                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 224, 384, 25>,
+                                                   efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 384, 640, 7>> {};
 
 } // namespace netcount::zoo
 
