@@ -7,6 +7,7 @@
 #include <netcount/zoo/alexnet.hpp>
 #include <netcount/zoo/convnext.hpp>
 #include <netcount/zoo/densenet.hpp>
+#include <netcount/zoo/efficientnet.hpp>
 #include <netcount/zoo/googlenet.hpp>
 #include <netcount/zoo/lenet.hpp>
 #include <netcount/zoo/mnasnet.hpp>

@@ -93,17 +93,20 @@ MODELS = {
     "deeplabv3_resnet101": lambda: segmentation(tvm.segmentation.deeplabv3_resnet101),
     "mobilenet_v3_large": lambda: tvm.mobilenet_v3_large(),
     "mobilenet_v3_small": lambda: tvm.mobilenet_v3_small(),
+    "efficientnet_b0": lambda: tvm.efficientnet_b0(),
+    "efficientnet_b1": lambda: tvm.efficientnet_b1(),
+    "efficientnet_b2": lambda: tvm.efficientnet_b2(),
+    "efficientnet_b3": lambda: tvm.efficientnet_b3(),
+    "efficientnet_b4": lambda: tvm.efficientnet_b4(),
+    "efficientnet_b5": lambda: tvm.efficientnet_b5(),
+    "efficientnet_b6": lambda: tvm.efficientnet_b6(),
+    "efficientnet_b7": lambda: tvm.efficientnet_b7(),
+    "efficientnet_v2_s": lambda: tvm.efficientnet_v2_s(),
+    "efficientnet_v2_m": lambda: tvm.efficientnet_v2_m(),
+    "efficientnet_v2_l": lambda: tvm.efficientnet_v2_l(),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
-# The models evaluated at another size: torchvision's segmentation models at 520 x 520 (the
-# resize_size of their weights' transforms).
-INPUTS = {
-    "fcn_resnet50": (3, 520, 520),
-    "fcn_resnet101": (3, 520, 520),
-    "deeplabv3_resnet50": (3, 520, 520),
-    "deeplabv3_resnet101": (3, 520, 520),
-}
 
 
 class SegmentationOut(torch.nn.Module):
@@ -119,6 +122,26 @@ class SegmentationOut(torch.nn.Module):
 
 def segmentation(build):
     return SegmentationOut(build(weights=None, weights_backbone=None, aux_loss=False))
+
+# The models evaluated at another size: torchvision's evaluation sizes where they are not
+# 224 x 224 (its weights' crop_size), and its segmentation models at 520 x 520 (the resize_size
+# of their weights' transforms).
+INPUTS = {
+    "fcn_resnet50": (3, 520, 520),
+    "fcn_resnet101": (3, 520, 520),
+    "deeplabv3_resnet50": (3, 520, 520),
+    "deeplabv3_resnet101": (3, 520, 520),
+    "efficientnet_b1": (3, 240, 240),
+    "efficientnet_b2": (3, 260, 260),
+    "efficientnet_b3": (3, 300, 300),
+    "efficientnet_b4": (3, 380, 380),
+    "efficientnet_b5": (3, 456, 456),
+    "efficientnet_b6": (3, 528, 528),
+    "efficientnet_b7": (3, 600, 600),
+    "efficientnet_v2_s": (3, 384, 384),
+    "efficientnet_v2_m": (3, 480, 480),
+    "efficientnet_v2_l": (3, 480, 480),
+}
 
 # What torchvision-counts.json's conventions do not say: a Linear on a 4-D tensor.
 CHANNELS_LAST_LINEAR = ("a Linear on an N x H x W x C tensor (ConvNeXt's pointwise layers) is applied at "
