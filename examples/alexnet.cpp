@@ -19,8 +19,8 @@ static_assert(nc::connections<alexnet> == 724'406'816);
 
 int main() {
     constexpr nc::shape in = nc::input_shape<alexnet>;
-    std::cout << "AlexNet (Krizhevsky et al. 2012), two towers as grouped convolutions, input "
-              << in.height << " x " << in.width << " x " << in.channels << ", biases not counted\n\n"
+    std::cout << "AlexNet (Krizhevsky et al. 2012), two towers as grouped convolutions, input " << in.height << " x "
+              << in.width << " x " << in.channels << ", biases not counted\n\n"
               << nc::to_table<alexnet>() << '\n';
 
     // fc6 and fc7 hold most of the weights, the convolutions do most of the work.
@@ -35,8 +35,8 @@ int main() {
     const auto row = [](auto name, auto weights, auto biases, auto parameters, auto connections, auto with_bias,
                         auto flops) {
         std::cout << std::left << std::setw(7) << name << std::right << std::setw(10) << weights << std::setw(8)
-                  << biases << std::setw(12) << parameters << std::setw(13) << connections << std::setw(23)
-                  << with_bias << std::setw(12) << flops << '\n';
+                  << biases << std::setw(12) << parameters << std::setw(13) << connections << std::setw(23) << with_bias
+                  << std::setw(12) << flops << '\n';
     };
     row("layer", "weights", "biases", "parameters", "connections", "connections_with_bias", "flops");
     for (const nc::layer_info& l : nc::layers<alexnet>)
@@ -50,10 +50,10 @@ int main() {
     constexpr nc::memory_use batch = nc::memory<alexnet, float, 128>;
     std::cout << "\nMemory as float (4 bytes), in bytes; activations are the outputs of all "
               << nc::layers<alexnet>.size() << " layers (relu, lrn, pooling and dropout included):\n\n"
-              << std::left << std::setw(12) << "batch" << std::right << std::setw(12) << "parameters"
-              << std::setw(12) << "input" << std::setw(14) << "activations" << '\n'
-              << std::left << std::setw(12) << 1 << std::right << std::setw(12) << one.parameter_bytes
-              << std::setw(12) << one.input_bytes << std::setw(14) << one.activation_bytes << '\n'
+              << std::left << std::setw(12) << "batch" << std::right << std::setw(12) << "parameters" << std::setw(12)
+              << "input" << std::setw(14) << "activations" << '\n'
+              << std::left << std::setw(12) << 1 << std::right << std::setw(12) << one.parameter_bytes << std::setw(12)
+              << one.input_bytes << std::setw(14) << one.activation_bytes << '\n'
               << std::left << std::setw(12) << 128 << std::right << std::setw(12) << batch.parameter_bytes
               << std::setw(12) << batch.input_bytes << std::setw(14) << batch.activation_bytes << '\n';
 }

@@ -22,11 +22,16 @@ int main(int argc, char** argv) {
     bool graph = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--log") options.scale = nc::axis_scale::log;
-        else if (arg == "--all") options.all_layers = true;
-        else if (arg == "--memory") options.memory_profile = true;
-        else if (arg == "--dot") graph = true;
-        else wanted = arg;
+        if (arg == "--log")
+            options.scale = nc::axis_scale::log;
+        else if (arg == "--all")
+            options.all_layers = true;
+        else if (arg == "--memory")
+            options.memory_profile = true;
+        else if (arg == "--dot")
+            graph = true;
+        else
+            wanted = arg;
     }
     std::string out;
     const std::string title = std::string(wanted) + ": weights and connections per layer";

@@ -45,9 +45,9 @@ std::string change(std::uint64_t before, std::uint64_t after) {
 template<class Net>
 void row(std::string_view variant) {
     constexpr bool original = std::is_same_v<Net, alexnet>;
-    std::cout << std::left << std::setw(34) << variant << std::right << std::setw(12) << nc::weights<Net>
-              << std::setw(9) << (original ? "" : change(nc::weights<alexnet>, nc::weights<Net>)) << std::setw(14)
-              << nc::connections<Net> << std::setw(9)
+    std::cout << std::left << std::setw(34) << variant << std::right << std::setw(12)
+              << nc::weights<Net> << std::setw(9) << (original ? "" : change(nc::weights<alexnet>, nc::weights<Net>))
+              << std::setw(14) << nc::connections<Net> << std::setw(9)
               << (original ? "" : change(nc::connections<alexnet>, nc::connections<Net>)) << '\n';
 }
 

@@ -44,8 +44,7 @@ int main() {
     zoo_models::for_each([&]<class Model>() {
         using net = typename Model::network;
         row(std::string(Model::name), shape_text(nc::input_shape<net>), std::to_string(nc::layers<net>.size()),
-            std::to_string(nc::parameters<net>), std::to_string(nc::connections<net>),
-            in_units(nc::flops<net>, 1e9), std::to_string(nc::activations<net>),
-            in_units(nc::memory<net, float>.parameter_bytes, 1e6));
+            std::to_string(nc::parameters<net>), std::to_string(nc::connections<net>), in_units(nc::flops<net>, 1e9),
+            std::to_string(nc::activations<net>), in_units(nc::memory<net, float>.parameter_bytes, 1e6));
     });
 }

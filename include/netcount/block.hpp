@@ -77,8 +77,10 @@ inline constexpr bool is_name_option<name<Name>> = true;
 
 template<class T>
 constexpr std::string_view name_option() noexcept {
-    if constexpr (is_name_option<T>) return T::value;
-    else return {};
+    if constexpr (is_name_option<T>)
+        return T::value;
+    else
+        return {};
 }
 
 // The name a block is given among its elements, or "".
@@ -107,7 +109,8 @@ struct block_named_twice {
 // Instantiated for a merge without a path; it then merges its input alone.
 template<class... Elements>
 struct merge_without_paths {
-    static_assert(always_false<merge_without_paths>, "netcount: add and concat need at least one path (so does every merge)");
+    static_assert(always_false<merge_without_paths>,
+                  "netcount: add and concat need at least one path (so does every merge)");
     static constexpr bool reported = true;
 };
 
@@ -226,8 +229,9 @@ struct merge_node : block_node<Stem, Elements...> {
 // of types that models merge_kind), not by its name, so that a merge defined outside the
 // library is a block like add.
 template<template<class...> class M, class... Paths>
-    requires merge_kind<M<Paths...>>
-struct node<M<Paths...>, false> : merge_node<M<Paths...>, kind_v<M<Paths...>>, Paths...> {};
+requires merge_kind<M<Paths...>>
+struct node<M<Paths...>, false> : merge_node<M<Paths...>, kind_v<M<Paths...>>, Paths...> {
+};
 
 // residual<Layers...>: the layers, then their output added to the block's input.
 template<class... Layers>

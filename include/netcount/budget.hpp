@@ -72,7 +72,8 @@ struct over_budget {
 // are over, the one with the most is named.
 template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
 struct layer_over_budget {
-    static_assert(Figure != budget_figure::weights, "netcount: a layer has more weights than the per-layer budget allows");
+    static_assert(Figure != budget_figure::weights,
+                  "netcount: a layer has more weights than the per-layer budget allows");
     static_assert(Figure != budget_figure::parameters,
                   "netcount: a layer has more parameters than the per-layer budget allows");
     static_assert(Figure != budget_figure::connections,
@@ -101,15 +102,14 @@ constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
 }
 
 constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
-    return f == budget_figure::peak_activations
-               ? l.live_activations
-               : figure_of(counts{.units = l.units,
-                                  .weights = l.weights,
-                                  .biases = l.biases,
-                                  .parameters = l.parameters,
-                                  .connections = l.connections,
-                                  .activations = l.activations},
-                           f);
+    return f == budget_figure::peak_activations ? l.live_activations
+                                                : figure_of(counts{.units = l.units,
+                                                                   .weights = l.weights,
+                                                                   .biases = l.biases,
+                                                                   .parameters = l.parameters,
+                                                                   .connections = l.connections,
+                                                                   .activations = l.activations},
+                                                            f);
 }
 
 constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
@@ -162,8 +162,8 @@ constexpr budget_check check_layers(const std::array<layer_info, N>& layers, con
     const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
     if (peak > b.peak_activations)
         return {true, budget_figure::peak_activations, false, peak, b.peak_activations, s.peak_index};
-    for (const budget_figure f : {budget_figure::weights, budget_figure::parameters, budget_figure::connections,
-                                  budget_figure::activations}) {
+    for (const budget_figure f :
+         {budget_figure::weights, budget_figure::parameters, budget_figure::connections, budget_figure::activations}) {
         budget_check worst{};
         for (std::size_t i = 0; i != N; ++i)
             if (figure_of(layers[i], f) > layer_limit_of(b, f) && figure_of(layers[i], f) > worst.actual)
@@ -177,8 +177,10 @@ constexpr budget_check check_layers(const std::array<layer_info, N>& layers, con
 template<class Net, budget B>
 constexpr budget_check budget_verdict() noexcept {
     constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
-    if constexpr (totals_check.exceeded || !limits_layers(B)) return totals_check;
-    else return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
+    if constexpr (totals_check.exceeded || !limits_layers(B))
+        return totals_check;
+    else
+        return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
 }
 
 // The layer with the most of a figure (only evaluated for an exceeded budget).
@@ -198,15 +200,19 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
 // The name an error shows: the layer the check found, or for a total the one with the most.
 template<class Net, budget_check C>
 constexpr std::string_view named_layer() noexcept {
-    if constexpr (C.per_layer || C.figure == budget_figure::peak_activations) return layers<Net>[C.layer].name;
-    else return largest_layer(layers<Net>, C.figure);
+    if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
+        return layers<Net>[C.layer].name;
+    else
+        return largest_layer(layers<Net>, C.figure);
 }
 
 template<class Net, budget_check C, std::size_t... I>
 constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
     constexpr std::string_view name = named_layer<Net, C>();
-    if constexpr (C.per_layer) (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
-    else (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+    if constexpr (C.per_layer)
+        (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+    else
+        (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
 }
 
 template<class Net, budget B>

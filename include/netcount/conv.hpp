@@ -19,44 +19,43 @@ namespace netcount {
 namespace detail {
 
 inline constexpr unsigned conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::dilation, option_kind::groups, option_kind::bias, option_kind::name});
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::dilation,
+                  option_kind::groups, option_kind::bias, option_kind::name});
 
 inline constexpr unsigned depthwise_conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::dilation, option_kind::multiplier, option_kind::bias, option_kind::name});
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::dilation,
+                  option_kind::multiplier, option_kind::bias, option_kind::name});
 
 inline constexpr unsigned transposed_conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::dilation, option_kind::groups, option_kind::output_padding,
-                  option_kind::bias, option_kind::name});
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::dilation,
+                  option_kind::groups, option_kind::output_padding, option_kind::bias, option_kind::name});
 
 // The checks every convolution makes: options first, then the fit to the input.
-constexpr error conv_status(const shape& in, std::uint64_t filters, const layer_options& o,
-                            const axis_fit& y, const axis_fit& x) noexcept {
-    return o.repeated                       ? error::repeated_option
-           : !o.has(option_kind::kernel)    ? error::missing_kernel
-           : filters == 0                   ? error::zero_outputs
-           : o.groups == 0                  ? error::zero_groups
-           : y.status != error::none        ? y.status
-           : x.status != error::none        ? x.status
-           : in.channels % o.groups != 0    ? error::channels_not_divisible_by_groups
-           : filters % o.groups != 0        ? error::filters_not_divisible_by_groups
-                                            : error::none;
+constexpr error conv_status(const shape& in, std::uint64_t filters, const layer_options& o, const axis_fit& y,
+                            const axis_fit& x) noexcept {
+    return o.repeated                    ? error::repeated_option
+           : !o.has(option_kind::kernel) ? error::missing_kernel
+           : filters == 0                ? error::zero_outputs
+           : o.groups == 0               ? error::zero_groups
+           : y.status != error::none     ? y.status
+           : x.status != error::none     ? x.status
+           : in.channels % o.groups != 0 ? error::channels_not_divisible_by_groups
+           : filters % o.groups != 0     ? error::filters_not_divisible_by_groups
+                                         : error::none;
 }
 
 // What a convolution counts once its output size is known: weights = h * w * (C / groups) * N,
 // connections = weights * positions, units = positions * N. Positions are the output's for a
 // convolution and the input's for a transposed one.
-constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const layer_options& o,
-                                   const axis_fit& y, const axis_fit& x, bool transposed) noexcept {
+constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const layer_options& o, const axis_fit& y,
+                                   const axis_fit& x, bool transposed) noexcept {
     std::uint64_t positions = 0, positions_in = 0, weights = 0, units = 0, connections = 0, parameters = 0;
     const std::uint64_t biases = o.bias ? filters : 0;
     const bool overflow =
-        detail::mul_overflows(y.positions, x.positions, &positions) || detail::mul_overflows(positions, filters, &units) ||
-        detail::mul_overflows(o.kernel_h, o.kernel_w, &weights) ||
-        detail::mul_overflows(weights, in.channels / o.groups, &weights) || detail::mul_overflows(weights, filters, &weights) ||
-        detail::add_overflows(weights, biases, &parameters) ||
+        detail::mul_overflows(y.positions, x.positions, &positions) ||
+        detail::mul_overflows(positions, filters, &units) || detail::mul_overflows(o.kernel_h, o.kernel_w, &weights) ||
+        detail::mul_overflows(weights, in.channels / o.groups, &weights) ||
+        detail::mul_overflows(weights, filters, &weights) || detail::add_overflows(weights, biases, &parameters) ||
         (transposed && detail::mul_overflows(in.height, in.width, &positions_in)) ||
         detail::mul_overflows(weights, transposed ? positions_in : positions, &connections);
     return {.output = {y.positions, x.positions, filters},
@@ -85,8 +84,10 @@ constexpr table_formula conv_formula(const layer_info& l) noexcept {
 // One body for every conv type: the template only carries the options, so each distinct conv
 // costs the compiler a constant, not a new copy of this function.
 constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
-    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, o.padding, o.pad_top, o.pad_bottom, false);
-    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, o.padding, o.pad_left, o.pad_right, false);
+    const axis_fit y =
+        fit_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, o.padding, o.pad_top, o.pad_bottom, false);
+    const axis_fit x =
+        fit_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, o.padding, o.pad_left, o.pad_right, false);
     if (const error e = conv_status(in, filters, o, y, x); e != error::none) return {.status = e};
     return conv_counts(in, filters, o, y, x, false);
 }
@@ -128,13 +129,11 @@ template<std::size_t Filters, class... Options>
 struct conv {
     static constexpr std::string_view kind = "conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<conv, detail::conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<conv, detail::conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_conv(in, Filters, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_conv(in, Filters, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
@@ -146,13 +145,12 @@ struct depthwise_conv {
     static constexpr std::string_view kind = "depthwise_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::depthwise_conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<depthwise_conv, detail::depthwise_conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused,
+                        detail::options_checked<depthwise_conv, detail::depthwise_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_depthwise_conv(in, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_depthwise_conv(in, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
@@ -166,8 +164,9 @@ struct transposed_conv {
     static constexpr std::string_view kind = "transposed_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::transposed_conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<transposed_conv, detail::transposed_conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<transposed_conv, detail::transposed_conv_options,
+                                                                  Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {

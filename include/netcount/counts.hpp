@@ -25,8 +25,10 @@ namespace detail {
 // The failure that stopped the totals pass (Full = false) or the full pass (Full = true).
 template<class Net, bool Full>
 constexpr const failure& failure_of() noexcept {
-    if constexpr (Full) return analyzed_layers<Net>::value.fail;
-    else return analyzed<Net>::totals.fail;
+    if constexpr (Full)
+        return analyzed_layers<Net>::value.fail;
+    else
+        return analyzed<Net>::totals.fail;
 }
 
 template<class Net, bool Full, std::size_t... I>
@@ -44,7 +46,8 @@ template<class Net>
 constexpr const summary& checked() noexcept {
     constexpr const summary& s = analyzed<Net>::totals;
     if constexpr (s.fail.code != error::none)
-        report_invalid_layer<Net, false>(std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
+        report_invalid_layer<Net, false>(
+            std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
     return s;
 }
 
@@ -57,7 +60,8 @@ constexpr const auto& checked_layers() noexcept {
     constexpr const auto& full = analyzed_layers<Net>::value;
     if constexpr (checked<Net>().fail.code == error::none) {
         if constexpr (full.fail.code != error::none)
-            report_invalid_layer<Net, true>(std::make_index_sequence<analyzed_layers<Net>::graph.names[full.fail.index].size()>{});
+            report_invalid_layer<Net, true>(
+                std::make_index_sequence<analyzed_layers<Net>::graph.names[full.fail.index].size()>{});
         static_assert(full.fail.code != error::none || full.complete(),
                       "netcount: layers<Net> has entries its full pass did not write, although the "
                       "totals are valid (a bug in netcount: please report the network)");

@@ -100,8 +100,9 @@ struct edit_merge {
 };
 
 template<template<class...> class Merge, class... Elements, std::size_t Offset, class Edit>
-    requires merge_kind<Merge<Elements...>>
-struct edit_node<Merge<Elements...>, Offset, Edit, false> : edit_merge<Merge, Offset, Edit, Elements...> {};
+requires merge_kind<Merge<Elements...>>
+struct edit_node<Merge<Elements...>, Offset, Edit, false> : edit_merge<Merge, Offset, Edit, Elements...> {
+};
 template<class... Elements, std::size_t Offset, class Edit>
 struct edit_node<netcount::residual<Elements...>, Offset, Edit, false>
     : edit_merge<netcount::residual, Offset, Edit, Elements...> {};

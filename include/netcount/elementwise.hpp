@@ -44,23 +44,49 @@ constexpr layer_result per_channel_parameters(const shape& in, std::uint64_t per
 
 } // namespace detail
 
-struct relu : detail::elementwise_layer { static constexpr std::string_view kind = "relu"; };
-struct relu6 : detail::elementwise_layer { static constexpr std::string_view kind = "relu6"; };
-struct sigmoid : detail::elementwise_layer { static constexpr std::string_view kind = "sigmoid"; };
-struct tanh : detail::elementwise_layer { static constexpr std::string_view kind = "tanh"; };
-struct softmax : detail::elementwise_layer { static constexpr std::string_view kind = "softmax"; };
-struct dropout : detail::elementwise_layer { static constexpr std::string_view kind = "dropout"; };
+struct relu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "relu";
+};
+struct relu6 : detail::elementwise_layer {
+    static constexpr std::string_view kind = "relu6";
+};
+struct sigmoid : detail::elementwise_layer {
+    static constexpr std::string_view kind = "sigmoid";
+};
+struct tanh : detail::elementwise_layer {
+    static constexpr std::string_view kind = "tanh";
+};
+struct softmax : detail::elementwise_layer {
+    static constexpr std::string_view kind = "softmax";
+};
+struct dropout : detail::elementwise_layer {
+    static constexpr std::string_view kind = "dropout";
+};
 
 // The activations of today's CNNs, each PyTorch's module of that name with its defaults (SiLU,
 // Hardswish, Hardsigmoid, GELU, LeakyReLU, ELU, Mish). A negative slope or an alpha is a
 // constant, not a trainable number: nothing to count.
-struct silu : detail::elementwise_layer { static constexpr std::string_view kind = "silu"; };
-struct hardswish : detail::elementwise_layer { static constexpr std::string_view kind = "hardswish"; };
-struct hardsigmoid : detail::elementwise_layer { static constexpr std::string_view kind = "hardsigmoid"; };
-struct gelu : detail::elementwise_layer { static constexpr std::string_view kind = "gelu"; };
-struct leaky_relu : detail::elementwise_layer { static constexpr std::string_view kind = "leaky_relu"; };
-struct elu : detail::elementwise_layer { static constexpr std::string_view kind = "elu"; };
-struct mish : detail::elementwise_layer { static constexpr std::string_view kind = "mish"; };
+struct silu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "silu";
+};
+struct hardswish : detail::elementwise_layer {
+    static constexpr std::string_view kind = "hardswish";
+};
+struct hardsigmoid : detail::elementwise_layer {
+    static constexpr std::string_view kind = "hardsigmoid";
+};
+struct gelu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "gelu";
+};
+struct leaky_relu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "leaky_relu";
+};
+struct elu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "elu";
+};
+struct mish : detail::elementwise_layer {
+    static constexpr std::string_view kind = "mish";
+};
 
 // per_channel: prelu<per_channel> learns one slope per channel (PyTorch's PReLU(C)).
 struct per_channel {};
@@ -81,13 +107,15 @@ struct prelu_argument {
 // layer (PyTorch's default, PReLU()) or one per channel (PReLU(C)). Parameters 1 or C.
 template<class Slopes = void>
 struct prelu {
-    static_assert(detail::verdict<std::is_void_v<Slopes> || std::is_same_v<Slopes, per_channel>,
-                                  detail::prelu_argument<Slopes>>::reported);
+    static_assert(detail::verdict < std::is_void_v<Slopes> || std::is_same_v<Slopes, per_channel>,
+                  detail::prelu_argument < Slopes >> ::reported);
     static constexpr std::string_view kind = "prelu";
     static constexpr bool elementwise = true;
     static constexpr layer_result apply(const shape& in) noexcept {
-        if constexpr (std::is_same_v<Slopes, per_channel>) return detail::per_channel_parameters(in, 1);
-        else return {.output = in, .parameters = 1};
+        if constexpr (std::is_same_v<Slopes, per_channel>)
+            return detail::per_channel_parameters(in, 1);
+        else
+            return {.output = in, .parameters = 1};
     }
 };
 

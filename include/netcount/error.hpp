@@ -133,16 +133,13 @@ struct invalid_layer {
     static_assert(Error != error::invalid_name,
                   "netcount: a layer name must be non-empty printable ASCII, without '/' and without a "
                   "space at either end");
-    static_assert(Error != error::window_exceeds_input,
-                  "netcount: the window is larger than the padded input");
+    static_assert(Error != error::window_exceeds_input, "netcount: the window is larger than the padded input");
     static_assert(Error != error::channels_not_divisible_by_groups,
                   "netcount: input channels are not divisible by groups");
-    static_assert(Error != error::filters_not_divisible_by_groups,
-                  "netcount: filters are not divisible by groups");
+    static_assert(Error != error::filters_not_divisible_by_groups, "netcount: filters are not divisible by groups");
     static_assert(Error != error::count_overflow, "netcount: a count overflows 64 bits");
     static_assert(Error != error::shape_mismatch, "netcount: the paths of an add produce different shapes");
-    static_assert(Error != error::spatial_mismatch,
-                  "netcount: the paths of a concat differ in height or width");
+    static_assert(Error != error::spatial_mismatch, "netcount: the paths of a concat differ in height or width");
     static_assert(Error != error::table_mismatch,
                   "netcount: the connection table does not match the input maps and filters");
     static_assert(Error != error::output_padding_too_large,
@@ -150,8 +147,9 @@ struct invalid_layer {
     static_assert(Error != error::invalid_input, "netcount: the layer cannot take an input of this shape");
     static_assert(Error != error::pool_padding_too_large,
                   "netcount: a pool's padding must be at most half its kernel size");
-    static_assert(Error != error::window_overhangs_input,
-                  "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
+    static_assert(
+        Error != error::window_overhangs_input,
+        "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
     static_assert(Error != error::padding_removes_output,
                   "netcount: the padding removes the whole output of the transposed convolution");
     static_assert(Error != error::empty_output,
@@ -163,8 +161,7 @@ struct invalid_layer {
     static_assert(Error != error::chunk_index_out_of_range,
                   "netcount: a chunk's index must be below the number of chunks");
     static_assert(Error != error::zero_scale_factor, "netcount: upsampling factors must be positive");
-    static_assert(Error != error::paths_mismatch,
-                  "netcount: the paths of a merge produce shapes it cannot combine");
+    static_assert(Error != error::paths_mismatch, "netcount: the paths of a merge produce shapes it cannot combine");
     static_assert(Error != error::broadcast_mismatch,
                   "netcount: the paths of a multiply differ in height, width or channels where neither is 1");
     static_assert(Error != error::excitation_channels_mismatch,
@@ -193,8 +190,8 @@ struct invalid_layer_name {
 enum class name_problem : unsigned {
     none,
     empty,
-    control_character,   // below ' ', or DEL
-    not_ascii,           // a byte above '~': UTF-8 or another encoding
+    control_character, // below ' ', or DEL
+    not_ascii,         // a byte above '~': UTF-8 or another encoding
     slash,
     space_at_either_end,
 };
@@ -223,8 +220,7 @@ struct rejected_name {
                   "netcount: a name must be printable ASCII, and this one has a byte above '~' (UTF-8?)");
     static_assert(Problem != name_problem::slash,
                   "netcount: a name must not contain '/', which separates the levels of a block path");
-    static_assert(Problem != name_problem::space_at_either_end,
-                  "netcount: a name must not begin or end with a space");
+    static_assert(Problem != name_problem::space_at_either_end, "netcount: a name must not begin or end with a space");
     static constexpr bool reported = true; // see verdict
 };
 

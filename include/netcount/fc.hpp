@@ -112,13 +112,11 @@ template<std::size_t Outputs, class... Options>
 struct fc {
     static constexpr std::string_view kind = "fc";
     static constexpr detail::layer_options options = detail::gather_options<detail::fc_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<fc, detail::fc_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<fc, detail::fc_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_fc(in, Outputs, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_fc(in, Outputs, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::fc_formula(entry); }
 };
 
@@ -129,13 +127,11 @@ template<std::size_t Outputs, class... Options>
 struct linear {
     static constexpr std::string_view kind = "linear";
     static constexpr detail::layer_options options = detail::gather_options<detail::fc_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<linear, detail::fc_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<linear, detail::fc_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_linear(in, Outputs, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_linear(in, Outputs, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::linear_formula(entry); }
 };
 
@@ -148,7 +144,8 @@ struct rbf {
     static constexpr detail::layer_options options =
         detail::gather_options<detail::options_mask({detail::option_kind::name}), Options...>();
     static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<rbf, detail::options_mask({detail::option_kind::name}), Options...>>::reported);
+                                  detail::options_checked<rbf, detail::options_mask({detail::option_kind::name}),
+                                                          Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_rbf(in, Outputs); }

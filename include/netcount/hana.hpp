@@ -54,8 +54,7 @@ using input_of = decltype(detail::input_of(static_cast<const network_of<Net>*>(n
 // network_with<Net, Types>: a network with Net's input and the elements of Types, a Hana
 // sequence of hana::type<Element> (as element_types gives and Hana's algorithms return).
 template<class Net, class Types>
-using network_with =
-    typename decltype(boost::hana::unpack(Types{}, detail::network_builder<input_of<Net>>{}))::type;
+using network_with = typename decltype(boost::hana::unpack(Types{}, detail::network_builder<input_of<Net>>{}))::type;
 
 } // namespace netcount
 

@@ -18,11 +18,11 @@ namespace netcount {
 // counting engine. Built-in kinds return it from apply(); so do kinds users define.
 struct layer_result {
     shape output{};
-    std::uint64_t units = 0;       // neurons: output elements of a layer with weights
-    std::uint64_t weights = 0;     // without bias
+    std::uint64_t units = 0;   // neurons: output elements of a layer with weights
+    std::uint64_t weights = 0; // without bias
     std::uint64_t biases = 0;
-    std::uint64_t parameters = 0;  // every trainable number: weights + biases + others
-    std::uint64_t connections = 0; // multiply-accumulates, bias not included
+    std::uint64_t parameters = 0;       // every trainable number: weights + biases + others
+    std::uint64_t connections = 0;      // multiply-accumulates, bias not included
     std::uint64_t bias_connections = 0; // bias inputs, for LeCun's convention: a bias is a
                                         // connection from a unit that is always 1
     layer_window window{};
@@ -84,7 +84,9 @@ namespace detail {
 
 template<class L>
 constexpr std::string_view given_name() noexcept {
-    if constexpr (requires { { L::name } -> std::convertible_to<std::string_view>; })
+    if constexpr (requires {
+                      { L::name } -> std::convertible_to<std::string_view>;
+                  })
         return L::name;
     else
         return {};
@@ -93,7 +95,9 @@ constexpr std::string_view given_name() noexcept {
 // formula_of<L>: the kind's table formula (layer_info.hpp), or null for a kind without one.
 template<class L>
 inline constexpr formula_function formula_of = []() -> formula_function {
-    if constexpr (requires(const layer_info& entry) { { L::formula(entry) } -> std::same_as<table_formula>; })
+    if constexpr (requires(const layer_info& entry) {
+                      { L::formula(entry) } -> std::same_as<table_formula>;
+                  })
         return &L::formula;
     else
         return nullptr;

@@ -56,15 +56,13 @@ struct connection_table {
 
 namespace detail {
 
-inline constexpr unsigned mapped_conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::bias, option_kind::name});
+inline constexpr unsigned mapped_conv_options = options_mask(
+    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::bias, option_kind::name});
 
 // A convolution whose filter f reads only the input maps its table column marks: weights are
 // h * w * links, where links counts the marks.
-constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows,
-                                         bool columns_match, std::uint64_t links,
-                                         const layer_options& o) noexcept {
+constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows, bool columns_match,
+                                         std::uint64_t links, const layer_options& o) noexcept {
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     if (filters == 0) return {.status = error::zero_outputs};
@@ -110,8 +108,9 @@ template<std::size_t Filters, class Table, class... Options>
 struct mapped_conv {
     static constexpr std::string_view kind = "mapped_conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused,
+                        detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {

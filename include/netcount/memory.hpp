@@ -17,10 +17,10 @@
 namespace netcount {
 
 struct memory_use {
-    std::uint64_t parameter_bytes = 0;  // every trainable number, once, whatever the batch
-    std::uint64_t input_bytes = 0;      // the batch of inputs
-    std::uint64_t activation_bytes = 0; // every layer's output for the batch, summed; the input
-                                        // is not included (it is input_bytes)
+    std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
+    std::uint64_t input_bytes = 0;           // the batch of inputs
+    std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
+                                             // is not included (it is input_bytes)
     std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
                                              // the batch, input included: peak_activations<Net>
 
@@ -34,8 +34,8 @@ struct memory_result {
     bool overflow = false;
 };
 
-constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak,
-                                  std::uint64_t element_bytes, std::uint64_t batch) noexcept {
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
+                                  std::uint64_t batch) noexcept {
     bool overflow = false;
     const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);

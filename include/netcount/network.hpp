@@ -24,8 +24,8 @@ struct input_without_pixels {
 // input<Height, Width, Channels>: the first element of every network.
 template<std::size_t Height, std::size_t Width, std::size_t Channels>
 struct input {
-    static_assert(detail::verdict<Height != 0 && Width != 0 && Channels != 0,
-                                  detail::input_without_pixels<Height, Width, Channels>>::reported);
+    static_assert(detail::verdict < Height != 0 && Width != 0 && Channels != 0, detail::input_without_pixels < Height,
+                  Width, Channels >> ::reported);
     static constexpr shape value{Height == 0 ? 1 : Height, Width == 0 ? 1 : Width, Channels == 0 ? 1 : Channels};
 };
 
@@ -64,12 +64,16 @@ network<Elements...> network_base(const network<Elements...>*);
 void network_base(const void*);
 
 template<class T>
-concept has_network_base = requires(const T* p) { network_base(p); };
+concept has_network_base = requires(const T* p) {
+    network_base(p);
+};
 
 template<class T>
 constexpr auto find_network() noexcept {
-    if constexpr (has_network_base<T>) return std::type_identity<decltype(network_base(static_cast<const T*>(nullptr)))>{};
-    else return std::type_identity<void>{}; // a function type
+    if constexpr (has_network_base<T>)
+        return std::type_identity<decltype(network_base(static_cast<const T*>(nullptr)))>{};
+    else
+        return std::type_identity<void>{}; // a function type
 }
 
 // Instantiated for a type that derives from network<...> more than once, or from one not
@@ -77,9 +81,8 @@ constexpr auto find_network() noexcept {
 // is the only error.
 template<class T>
 struct several_networks {
-    static_assert(always_false<T>,
-                  "netcount: this type derives from more than one network<...> (or from one not "
-                  "publicly): a network type derives publicly from exactly one");
+    static_assert(always_false<T>, "netcount: this type derives from more than one network<...> (or from one not "
+                                   "publicly): a network type derives publicly from exactly one");
     static constexpr bool reported = true;
 };
 
@@ -91,8 +94,10 @@ struct network_of_impl {
 template<class T>
 struct network_of_impl<T, void> {
     static constexpr bool derives = [] {
-        if constexpr (requires { sizeof(T); }) return std::is_base_of_v<network_tag, T>; // complete
-        else return false;
+        if constexpr (requires { sizeof(T); })
+            return std::is_base_of_v<network_tag, T>; // complete
+        else
+            return false;
     }();
     static_assert(verdict<!derives, several_networks<T>>::reported);
     using type = std::conditional_t<derives, network<input<1, 1, 1>>, void>;

@@ -32,8 +32,7 @@ struct batch_norm {
     static constexpr layer_result apply(const shape& in) noexcept {
         bool overflow = false;
         const std::uint64_t parameters = detail::mul(2, in.channels, overflow);
-        return {.output = in, .parameters = parameters,
-                .status = overflow ? error::count_overflow : error::none};
+        return {.output = in, .parameters = parameters, .status = overflow ? error::count_overflow : error::none};
     }
 };
 
@@ -77,8 +76,8 @@ struct instance_norm_argument {
 // (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
 template<class Affine = void>
 struct instance_norm {
-    static_assert(detail::verdict<std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
-                                  detail::instance_norm_argument<Affine>>::reported);
+    static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
+                  detail::instance_norm_argument < Affine >> ::reported);
     static constexpr std::string_view kind = "instance_norm";
     static constexpr bool elementwise = true;
     static constexpr layer_result apply(const shape& in) noexcept {

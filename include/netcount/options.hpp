@@ -21,7 +21,16 @@ namespace netcount {
 namespace detail {
 
 enum class option_kind : unsigned {
-    kernel, stride, padding, dilation, groups, bias, name, ceil_mode, multiplier, output_padding
+    kernel,
+    stride,
+    padding,
+    dilation,
+    groups,
+    bias,
+    name,
+    ceil_mode,
+    multiplier,
+    output_padding
 };
 
 enum class padding_mode : unsigned char { valid, same, explicit_ };
@@ -49,9 +58,7 @@ struct layer_options {
         repeated = repeated || (given & bit) != 0;
         given |= bit;
     }
-    constexpr bool has(option_kind kind) const noexcept {
-        return (given & (1u << static_cast<unsigned>(kind))) != 0;
-    }
+    constexpr bool has(option_kind kind) const noexcept { return (given & (1u << static_cast<unsigned>(kind))) != 0; }
 };
 
 template<class T>
@@ -77,8 +84,10 @@ constexpr bool accepts_option() noexcept {
 
 template<unsigned Accepted, class T>
 constexpr void apply_option(layer_options& o) noexcept {
-    if constexpr (accepts_option<Accepted, T>()) T::apply(o);
-    else o.refused = true;
+    if constexpr (accepts_option<Accepted, T>())
+        T::apply(o);
+    else
+        o.refused = true;
 }
 
 // Folds a layer's option types into one layer_options value; a pack of a few options, so a
@@ -101,8 +110,10 @@ constexpr layer_options gather_options() noexcept {
 template<class Layer, class Option>
 struct option_not_taken {
     static constexpr unsigned kind = [] {
-        if constexpr (detail::option<Option>) return static_cast<unsigned>(Option::kind);
-        else return ~0u;
+        if constexpr (detail::option<Option>)
+            return static_cast<unsigned>(Option::kind);
+        else
+            return ~0u;
     }();
     static_assert(kind != static_cast<unsigned>(detail::option_kind::kernel),
                   "netcount: the layer does not take kernel<...>");
@@ -204,8 +215,7 @@ namespace detail {
 // the only error.
 template<std::size_t... P>
 struct pad_arity {
-    static_assert(always_false<pad_arity>,
-                  "netcount: pad takes <all>, <height, width> or <top, bottom, left, right>");
+    static_assert(always_false<pad_arity>, "netcount: pad takes <all>, <height, width> or <top, bottom, left, right>");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 } // namespace detail
@@ -213,8 +223,8 @@ struct pad_arity {
 // pad<P>, pad<PH, PW> or pad<Top, Bottom, Left, Right>: explicit zero padding.
 template<std::size_t... P>
 struct pad {
-    static_assert(detail::verdict<sizeof...(P) == 1 || sizeof...(P) == 2 || sizeof...(P) == 4,
-                                  detail::pad_arity<P...>>::reported);
+    static_assert(detail::verdict < sizeof...(P) == 1 || sizeof...(P) == 2 || sizeof...(P) == 4,
+                  detail::pad_arity < P... >> ::reported);
     static constexpr detail::option_kind kind = detail::option_kind::padding;
     static constexpr void apply(detail::layer_options& o) noexcept {
         constexpr std::uint64_t p[] = {P..., 0};

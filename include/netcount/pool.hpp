@@ -17,9 +17,8 @@ namespace netcount {
 
 namespace detail {
 
-inline constexpr unsigned avg_pool_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::ceil_mode, option_kind::name});
+inline constexpr unsigned avg_pool_options = options_mask(
+    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::ceil_mode, option_kind::name});
 inline constexpr unsigned max_pool_options = avg_pool_options | options_mask({option_kind::dilation});
 
 // Pooling keeps the channels, has no weights and so no units (outputs of layers with weights)
@@ -33,10 +32,10 @@ constexpr layer_result apply_pool(const shape& in, const layer_options& o) noexc
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     const bool strided = o.has(option_kind::stride);
-    const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h,
-                                o.dilation_h, o.padding, o.pad_top, o.pad_bottom, o.ceil_mode);
-    const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w,
-                                o.dilation_w, o.padding, o.pad_left, o.pad_right, o.ceil_mode);
+    const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h, o.dilation_h, o.padding,
+                                o.pad_top, o.pad_bottom, o.ceil_mode);
+    const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w, o.dilation_w, o.padding,
+                                o.pad_left, o.pad_right, o.ceil_mode);
     const bool zero = o.kernel_h == 0 || o.kernel_w == 0 || o.dilation_h == 0 || o.dilation_w == 0 ||
                       (strided && (o.stride_h == 0 || o.stride_w == 0));
     if (!zero && o.padding == padding_mode::explicit_ &&
@@ -73,8 +72,7 @@ constexpr layer_result apply_adaptive_pool(const shape& in, std::uint64_t height
 }
 
 constexpr layer_result apply_global_pool(const shape& in) noexcept {
-    return {.output = {1, 1, in.channels},
-            .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true, false}};
+    return {.output = {1, 1, in.channels}, .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true, false}};
 }
 
 } // namespace detail
@@ -89,9 +87,7 @@ struct max_pool {
                                   detail::options_checked<max_pool, detail::max_pool_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_pool(in, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_pool(in, options); }
 };
 
 // avg_pool<Options...>: kernel (required), stride (default: the kernel), valid / same / pad,
@@ -104,9 +100,7 @@ struct avg_pool {
                                   detail::options_checked<avg_pool, detail::avg_pool_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_pool(in, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_pool(in, options); }
 };
 
 // adaptive_avg_pool<H, W> and adaptive_max_pool<H, W>: pool to an H x W output whatever the

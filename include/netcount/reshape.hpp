@@ -78,9 +78,7 @@ struct chunk {
 template<std::size_t Groups>
 struct channel_shuffle {
     static constexpr std::string_view kind = "channel_shuffle";
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_channel_shuffle(in, Groups);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_channel_shuffle(in, Groups); }
 };
 
 // upsample<Factor> and upsample<FactorH, FactorW>: H x W x C -> (H * FactorH) x (W * FactorW) x

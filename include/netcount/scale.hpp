@@ -116,9 +116,8 @@ template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width {
     // An error here means scale_width met a layer it does not know how to scale: a
     // mapped_conv (whose connection table fixes its filters), an rbf, or a user's kind.
-    static_assert(detail::follows_width<Layer>,
-                  "netcount: scale_width does not know this layer's width; specialise "
-                  "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
+    static_assert(detail::follows_width<Layer>, "netcount: scale_width does not know this layer's width; specialise "
+                                                "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
     using type = Layer;
 };
 
@@ -194,8 +193,8 @@ struct reinput<network<input<H0, W0, C>, Elements...>, H, W> {
 // input. MobileNet's width
 // multiplier 0.75 is scale_width<mobilenet_v1, 3, 4>; MobileNetV2's is Divisor 8.
 template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor = 1>
-using scale_width = typename detail::edit_network<
-    network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
+using scale_width =
+    typename detail::edit_network<network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
 
 // with_input<Net, H, W>: the same layers on an H x W input with the same channels.
 template<class Net, std::size_t H, std::size_t W>

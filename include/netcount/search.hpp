@@ -58,8 +58,10 @@ constexpr bool valid() noexcept {
 
 template<class Net, budget B>
 constexpr bool fits() noexcept {
-    if constexpr (!valid<Net>()) return false;
-    else return !budget_verdict<Net, B>().exceeded;
+    if constexpr (!valid<Net>())
+        return false;
+    else
+        return !budget_verdict<Net, B>().exceeded;
 }
 
 // The compile error for a smallest candidate that does not fit: the network's own error if it
@@ -81,8 +83,10 @@ constexpr std::size_t widest_between() noexcept {
         return Lo;
     } else {
         constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (fits<resize<Net, Name, mid>, B>()) return widest_between<Net, Name, B, mid, Hi>();
-        else return widest_between<Net, Name, B, Lo, mid>();
+        if constexpr (fits<resize<Net, Name, mid>, B>())
+            return widest_between<Net, Name, B, mid, Hi>();
+        else
+            return widest_between<Net, Name, B, Lo, mid>();
     }
 }
 
@@ -109,8 +113,10 @@ constexpr std::size_t smallest_valid_between() noexcept {
         return Hi;
     } else {
         constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (valid<square_input<Net, Step, mid>>()) return smallest_valid_between<Net, Step, Lo, mid>();
-        else return smallest_valid_between<Net, Step, mid, Hi>();
+        if constexpr (valid<square_input<Net, Step, mid>>())
+            return smallest_valid_between<Net, Step, Lo, mid>();
+        else
+            return smallest_valid_between<Net, Step, mid, Hi>();
     }
 }
 
@@ -121,8 +127,10 @@ constexpr std::size_t largest_between() noexcept {
         return Lo;
     } else {
         constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (fits<square_input<Net, Step, mid>, B>()) return largest_between<Net, B, Step, mid, Hi>();
-        else return largest_between<Net, B, Step, Lo, mid>();
+        if constexpr (fits<square_input<Net, Step, mid>, B>())
+            return largest_between<Net, B, Step, mid, Hi>();
+        else
+            return largest_between<Net, B, Step, Lo, mid>();
     }
 }
 
@@ -138,8 +146,8 @@ constexpr std::size_t largest_input() noexcept {
         return 0;
     } else {
         // Windows need a large enough input: first the smallest valid side, then the search.
-        constexpr std::size_t low = valid<square_input<Net, Step, 1>>() ? 1
-                                                                          : smallest_valid_between<Net, Step, 1, top>();
+        constexpr std::size_t low =
+            valid<square_input<Net, Step, 1>>() ? 1 : smallest_valid_between<Net, Step, 1, top>();
         if constexpr (!fits<square_input<Net, Step, low>, B>()) {
             report_nothing_fits<search_kind::largest_input, square_input<Net, Step, low>, B, low * Step>();
             return 0;

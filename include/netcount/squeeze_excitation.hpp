@@ -42,8 +42,7 @@ template<std::size_t Channels>
 struct excitation_rule {
     static constexpr std::string_view kind = "multiply";
     static constexpr layer_result merge(std::span<const shape> paths) noexcept {
-        if (paths[0].channels != Channels)
-            return {.output = paths[0], .status = error::excitation_channels_mismatch};
+        if (paths[0].channels != Channels) return {.output = paths[0], .status = error::excitation_channels_mismatch};
         return multiply_rule::merge(paths);
     }
 };

@@ -26,11 +26,11 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     const bool strided = o.has(option_kind::stride);
-    const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h, 1,
-                                padding_mode::valid, 0, 0, false);
+    const axis_fit y =
+        fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h, 1, padding_mode::valid, 0, 0, false);
     if (y.status != error::none) return {.status = y.status};
-    const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w, 1,
-                                padding_mode::valid, 0, 0, false);
+    const axis_fit x =
+        fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w, 1, padding_mode::valid, 0, 0, false);
     if (x.status != error::none) return {.status = x.status};
     bool overflow = false;
     const std::uint64_t units = mul(mul(y.positions, x.positions, overflow), in.channels, overflow);
@@ -48,7 +48,8 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
 // units = Y * X * C, weights = C (one coefficient per map), connections = Y * X * C * h * w.
 constexpr table_formula subsample_formula(const layer_info& l) noexcept {
     const std::uint64_t y = l.output.height, x = l.output.width, c = l.output.channels;
-    return {.units = {y, x, c}, .weights = {c}, .connections = {y, x, c, l.window.height.kernel, l.window.width.kernel}};
+    return {
+        .units = {y, x, c}, .weights = {c}, .connections = {y, x, c, l.window.height.kernel, l.window.width.kernel}};
 }
 
 } // namespace detail
@@ -64,7 +65,9 @@ struct subsample {
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_subsample(in, options); }
-    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::subsample_formula(entry); }
+    static constexpr table_formula formula(const layer_info& entry) noexcept {
+        return detail::subsample_formula(entry);
+    }
 };
 
 } // namespace netcount

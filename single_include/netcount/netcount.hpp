@@ -296,16 +296,13 @@ struct invalid_layer {
     static_assert(Error != error::invalid_name,
                   "netcount: a layer name must be non-empty printable ASCII, without '/' and without a "
                   "space at either end");
-    static_assert(Error != error::window_exceeds_input,
-                  "netcount: the window is larger than the padded input");
+    static_assert(Error != error::window_exceeds_input, "netcount: the window is larger than the padded input");
     static_assert(Error != error::channels_not_divisible_by_groups,
                   "netcount: input channels are not divisible by groups");
-    static_assert(Error != error::filters_not_divisible_by_groups,
-                  "netcount: filters are not divisible by groups");
+    static_assert(Error != error::filters_not_divisible_by_groups, "netcount: filters are not divisible by groups");
     static_assert(Error != error::count_overflow, "netcount: a count overflows 64 bits");
     static_assert(Error != error::shape_mismatch, "netcount: the paths of an add produce different shapes");
-    static_assert(Error != error::spatial_mismatch,
-                  "netcount: the paths of a concat differ in height or width");
+    static_assert(Error != error::spatial_mismatch, "netcount: the paths of a concat differ in height or width");
     static_assert(Error != error::table_mismatch,
                   "netcount: the connection table does not match the input maps and filters");
     static_assert(Error != error::output_padding_too_large,
@@ -313,8 +310,9 @@ struct invalid_layer {
     static_assert(Error != error::invalid_input, "netcount: the layer cannot take an input of this shape");
     static_assert(Error != error::pool_padding_too_large,
                   "netcount: a pool's padding must be at most half its kernel size");
-    static_assert(Error != error::window_overhangs_input,
-                  "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
+    static_assert(
+        Error != error::window_overhangs_input,
+        "netcount: under ceil_mode the window may run past the padded input by less than the stride, not more");
     static_assert(Error != error::padding_removes_output,
                   "netcount: the padding removes the whole output of the transposed convolution");
     static_assert(Error != error::empty_output,
@@ -326,8 +324,7 @@ struct invalid_layer {
     static_assert(Error != error::chunk_index_out_of_range,
                   "netcount: a chunk's index must be below the number of chunks");
     static_assert(Error != error::zero_scale_factor, "netcount: upsampling factors must be positive");
-    static_assert(Error != error::paths_mismatch,
-                  "netcount: the paths of a merge produce shapes it cannot combine");
+    static_assert(Error != error::paths_mismatch, "netcount: the paths of a merge produce shapes it cannot combine");
     static_assert(Error != error::broadcast_mismatch,
                   "netcount: the paths of a multiply differ in height, width or channels where neither is 1");
     static_assert(Error != error::excitation_channels_mismatch,
@@ -356,8 +353,8 @@ struct invalid_layer_name {
 enum class name_problem : unsigned {
     none,
     empty,
-    control_character,   // below ' ', or DEL
-    not_ascii,           // a byte above '~': UTF-8 or another encoding
+    control_character, // below ' ', or DEL
+    not_ascii,         // a byte above '~': UTF-8 or another encoding
     slash,
     space_at_either_end,
 };
@@ -386,8 +383,7 @@ struct rejected_name {
                   "netcount: a name must be printable ASCII, and this one has a byte above '~' (UTF-8?)");
     static_assert(Problem != name_problem::slash,
                   "netcount: a name must not contain '/', which separates the levels of a block path");
-    static_assert(Problem != name_problem::space_at_either_end,
-                  "netcount: a name must not begin or end with a space");
+    static_assert(Problem != name_problem::space_at_either_end, "netcount: a name must not begin or end with a space");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -552,11 +548,11 @@ namespace netcount {
 // counting engine. Built-in kinds return it from apply(); so do kinds users define.
 struct layer_result {
     shape output{};
-    std::uint64_t units = 0;       // neurons: output elements of a layer with weights
-    std::uint64_t weights = 0;     // without bias
+    std::uint64_t units = 0;   // neurons: output elements of a layer with weights
+    std::uint64_t weights = 0; // without bias
     std::uint64_t biases = 0;
-    std::uint64_t parameters = 0;  // every trainable number: weights + biases + others
-    std::uint64_t connections = 0; // multiply-accumulates, bias not included
+    std::uint64_t parameters = 0;       // every trainable number: weights + biases + others
+    std::uint64_t connections = 0;      // multiply-accumulates, bias not included
     std::uint64_t bias_connections = 0; // bias inputs, for LeCun's convention: a bias is a
                                         // connection from a unit that is always 1
     layer_window window{};
@@ -618,7 +614,9 @@ namespace detail {
 
 template<class L>
 constexpr std::string_view given_name() noexcept {
-    if constexpr (requires { { L::name } -> std::convertible_to<std::string_view>; })
+    if constexpr (requires {
+                      { L::name } -> std::convertible_to<std::string_view>;
+                  })
         return L::name;
     else
         return {};
@@ -627,7 +625,9 @@ constexpr std::string_view given_name() noexcept {
 // formula_of<L>: the kind's table formula (layer_info.hpp), or null for a kind without one.
 template<class L>
 inline constexpr formula_function formula_of = []() -> formula_function {
-    if constexpr (requires(const layer_info& entry) { { L::formula(entry) } -> std::same_as<table_formula>; })
+    if constexpr (requires(const layer_info& entry) {
+                      { L::formula(entry) } -> std::same_as<table_formula>;
+                  })
         return &L::formula;
     else
         return nullptr;
@@ -682,8 +682,8 @@ constexpr axis_field next_axis_field(const axis_field& in, const axis_window& w,
         detail::add_overflows(in.start == 0 ? 0 : static_cast<std::uint64_t>(-(in.start + 1)) + 1, shift, &depth) ||
         depth > deepest_start;
     return lost ? unrepresentable_field
-                : axis_field{size, jump == 0 ? 1 : jump,
-                             depth == 0 ? 0 : -static_cast<std::int64_t>(depth - 1) - 1, true};
+                : axis_field{size, jump == 0 ? 1 : jump, depth == 0 ? 0 : -static_cast<std::int64_t>(depth - 1) - 1,
+                             true};
 }
 
 constexpr receptive_field next_field(const receptive_field& in, const layer_window& w) noexcept {
@@ -694,8 +694,8 @@ constexpr receptive_field next_field(const receptive_field& in, const layer_wind
 // neither does the merge's.
 constexpr axis_field widest(const axis_field& a, const axis_field& b) noexcept {
     if (!a.fits || !b.fits) return unrepresentable_field;
-    return {a.size > b.size ? a.size : b.size, a.jump > b.jump ? a.jump : b.jump,
-            a.start < b.start ? a.start : b.start, true};
+    return {a.size > b.size ? a.size : b.size, a.jump > b.jump ? a.jump : b.jump, a.start < b.start ? a.start : b.start,
+            true};
 }
 
 constexpr receptive_field widest(const receptive_field& a, const receptive_field& b) noexcept {
@@ -757,7 +757,16 @@ namespace netcount {
 namespace detail {
 
 enum class option_kind : unsigned {
-    kernel, stride, padding, dilation, groups, bias, name, ceil_mode, multiplier, output_padding
+    kernel,
+    stride,
+    padding,
+    dilation,
+    groups,
+    bias,
+    name,
+    ceil_mode,
+    multiplier,
+    output_padding
 };
 
 enum class padding_mode : unsigned char { valid, same, explicit_ };
@@ -785,9 +794,7 @@ struct layer_options {
         repeated = repeated || (given & bit) != 0;
         given |= bit;
     }
-    constexpr bool has(option_kind kind) const noexcept {
-        return (given & (1u << static_cast<unsigned>(kind))) != 0;
-    }
+    constexpr bool has(option_kind kind) const noexcept { return (given & (1u << static_cast<unsigned>(kind))) != 0; }
 };
 
 template<class T>
@@ -813,8 +820,10 @@ constexpr bool accepts_option() noexcept {
 
 template<unsigned Accepted, class T>
 constexpr void apply_option(layer_options& o) noexcept {
-    if constexpr (accepts_option<Accepted, T>()) T::apply(o);
-    else o.refused = true;
+    if constexpr (accepts_option<Accepted, T>())
+        T::apply(o);
+    else
+        o.refused = true;
 }
 
 // Folds a layer's option types into one layer_options value; a pack of a few options, so a
@@ -837,8 +846,10 @@ constexpr layer_options gather_options() noexcept {
 template<class Layer, class Option>
 struct option_not_taken {
     static constexpr unsigned kind = [] {
-        if constexpr (detail::option<Option>) return static_cast<unsigned>(Option::kind);
-        else return ~0u;
+        if constexpr (detail::option<Option>)
+            return static_cast<unsigned>(Option::kind);
+        else
+            return ~0u;
     }();
     static_assert(kind != static_cast<unsigned>(detail::option_kind::kernel),
                   "netcount: the layer does not take kernel<...>");
@@ -940,8 +951,7 @@ namespace detail {
 // the only error.
 template<std::size_t... P>
 struct pad_arity {
-    static_assert(always_false<pad_arity>,
-                  "netcount: pad takes <all>, <height, width> or <top, bottom, left, right>");
+    static_assert(always_false<pad_arity>, "netcount: pad takes <all>, <height, width> or <top, bottom, left, right>");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 } // namespace detail
@@ -949,8 +959,8 @@ struct pad_arity {
 // pad<P>, pad<PH, PW> or pad<Top, Bottom, Left, Right>: explicit zero padding.
 template<std::size_t... P>
 struct pad {
-    static_assert(detail::verdict<sizeof...(P) == 1 || sizeof...(P) == 2 || sizeof...(P) == 4,
-                                  detail::pad_arity<P...>>::reported);
+    static_assert(detail::verdict < sizeof...(P) == 1 || sizeof...(P) == 2 || sizeof...(P) == 4,
+                  detail::pad_arity < P... >> ::reported);
     static constexpr detail::option_kind kind = detail::option_kind::padding;
     static constexpr void apply(detail::layer_options& o) noexcept {
         constexpr std::uint64_t p[] = {P..., 0};
@@ -1069,8 +1079,16 @@ namespace netcount::detail {
 
 // One expression, no loop: the naming pass calls this for every generated name.
 constexpr std::size_t decimal_digits(std::size_t n) noexcept {
-    return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6
-         : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 9 + decimal_digits(n / 1000000000);
+    return n < 10           ? 1
+           : n < 100        ? 2
+           : n < 1000       ? 3
+           : n < 10000      ? 4
+           : n < 100000     ? 5
+           : n < 1000000    ? 6
+           : n < 10000000   ? 7
+           : n < 100000000  ? 8
+           : n < 1000000000 ? 9
+                            : 9 + decimal_digits(n / 1000000000);
 }
 
 template<std::size_t K>
@@ -1147,7 +1165,7 @@ inline constexpr bool given_name_is_valid =
 // already, and a kind of the library's own: nothing to check again. (The check cost 35% of
 // clang's time on a network of 1,500 named convs.)
 template<class L>
-    requires std::is_same_v<std::remove_cv_t<decltype(L::options)>, layer_options>
+requires std::is_same_v<std::remove_cv_t<decltype(L::options)>, layer_options>
 inline constexpr bool given_name_is_valid<L> = true;
 
 template<class L>
@@ -1159,9 +1177,8 @@ inline constexpr bool kind_ends_with_digit = [] {
 // not_a_layer<T>: instantiated when an element of a network is neither a layer nor a block.
 template<class T>
 struct not_a_layer {
-    static_assert(always_false<T>,
-                  "netcount: a network element must be a layer kind: a type with a static "
-                  "`kind` and a static `apply(shape)` returning netcount::layer_result");
+    static_assert(always_false<T>, "netcount: a network element must be a layer kind: a type with a static "
+                                   "`kind` and a static `apply(shape)` returning netcount::layer_result");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
@@ -1175,7 +1192,6 @@ struct node {
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
     }
-
 };
 
 template<class T>
@@ -1235,8 +1251,7 @@ constexpr std::size_t name_count() noexcept {
 }
 
 template<class... Elements>
-constexpr std::size_t name_capacity([[maybe_unused]] std::size_t prefix,
-                                    [[maybe_unused]] std::size_t digits) noexcept {
+constexpr std::size_t name_capacity([[maybe_unused]] std::size_t prefix, [[maybe_unused]] std::size_t digits) noexcept {
     return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::name_capacity(prefix, digits)...});
 }
 
@@ -1303,9 +1318,12 @@ enum class memory_role : unsigned char {
 // Anything else writes a buffer of its own.
 template<class L>
 inline constexpr memory_role memory_role_of = [] {
-    if constexpr (requires { requires static_cast<bool>(L::elementwise); }) return memory_role::elementwise;
-    else if constexpr (requires { requires static_cast<bool>(L::view); }) return memory_role::view;
-    else return memory_role::buffer;
+    if constexpr (requires { requires static_cast<bool>(L::elementwise); })
+        return memory_role::elementwise;
+    else if constexpr (requires { requires static_cast<bool>(L::view); })
+        return memory_role::view;
+    else
+        return memory_role::buffer;
 }();
 
 // What the schedule gives beyond each entry's live_activations.
@@ -1417,8 +1435,8 @@ struct input_without_pixels {
 // input<Height, Width, Channels>: the first element of every network.
 template<std::size_t Height, std::size_t Width, std::size_t Channels>
 struct input {
-    static_assert(detail::verdict<Height != 0 && Width != 0 && Channels != 0,
-                                  detail::input_without_pixels<Height, Width, Channels>>::reported);
+    static_assert(detail::verdict < Height != 0 && Width != 0 && Channels != 0, detail::input_without_pixels < Height,
+                  Width, Channels >> ::reported);
     static constexpr shape value{Height == 0 ? 1 : Height, Width == 0 ? 1 : Width, Channels == 0 ? 1 : Channels};
 };
 
@@ -1457,12 +1475,16 @@ network<Elements...> network_base(const network<Elements...>*);
 void network_base(const void*);
 
 template<class T>
-concept has_network_base = requires(const T* p) { network_base(p); };
+concept has_network_base = requires(const T* p) {
+    network_base(p);
+};
 
 template<class T>
 constexpr auto find_network() noexcept {
-    if constexpr (has_network_base<T>) return std::type_identity<decltype(network_base(static_cast<const T*>(nullptr)))>{};
-    else return std::type_identity<void>{}; // a function type
+    if constexpr (has_network_base<T>)
+        return std::type_identity<decltype(network_base(static_cast<const T*>(nullptr)))>{};
+    else
+        return std::type_identity<void>{}; // a function type
 }
 
 // Instantiated for a type that derives from network<...> more than once, or from one not
@@ -1470,9 +1492,8 @@ constexpr auto find_network() noexcept {
 // is the only error.
 template<class T>
 struct several_networks {
-    static_assert(always_false<T>,
-                  "netcount: this type derives from more than one network<...> (or from one not "
-                  "publicly): a network type derives publicly from exactly one");
+    static_assert(always_false<T>, "netcount: this type derives from more than one network<...> (or from one not "
+                                   "publicly): a network type derives publicly from exactly one");
     static constexpr bool reported = true;
 };
 
@@ -1484,8 +1505,10 @@ struct network_of_impl {
 template<class T>
 struct network_of_impl<T, void> {
     static constexpr bool derives = [] {
-        if constexpr (requires { sizeof(T); }) return std::is_base_of_v<network_tag, T>; // complete
-        else return false;
+        if constexpr (requires { sizeof(T); })
+            return std::is_base_of_v<network_tag, T>; // complete
+        else
+            return false;
     }();
     static_assert(verdict<!derives, several_networks<T>>::reported);
     using type = std::conditional_t<derives, network<input<1, 1, 1>>, void>;
@@ -1769,10 +1792,10 @@ struct count_builder {
             : r.status != error::none                                               ? r.status
             : r.output.height == 0 || r.output.width == 0 || r.output.channels == 0 ? error::empty_output
             : r.window.height.kernel == 0 || r.window.height.stride == 0 || r.window.height.dilation == 0 ||
-                      r.window.width.kernel == 0 || r.window.width.stride == 0 || r.window.width.dilation == 0
-                                                                                    ? error::zero_window
-            : overflow                                                              ? error::count_overflow
-                                                                                    : error::none;
+                    r.window.width.kernel == 0 || r.window.width.stride == 0 || r.window.width.dilation == 0
+                ? error::zero_window
+            : overflow ? error::count_overflow
+                       : error::none;
         if (status != error::none) result.fail = {status, index, in};
         cursor = r.output;
     }
@@ -1808,8 +1831,10 @@ struct count_builder {
         std::size_t first;
     };
     constexpr auxiliary_state enter_auxiliary() const noexcept {
-        if constexpr (Analysis::keeps_entries) return {counts{}, entries_done};
-        else return {result.totals, entries_done};
+        if constexpr (Analysis::keeps_entries)
+            return {counts{}, entries_done};
+        else
+            return {result.totals, entries_done};
     }
     constexpr void leave_auxiliary(const auxiliary_state& before) noexcept {
         if constexpr (Analysis::keeps_entries) {
@@ -1860,9 +1885,8 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
 // Instantiated when the type given as a network is not network<...> nor derived from one.
 template<class Network>
 struct not_a_network {
-    static_assert(always_false<Network>,
-                  "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
-                  "type derived from one");
+    static_assert(always_false<Network>, "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
+                                         "type derived from one");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
@@ -1879,7 +1903,9 @@ struct empty_network_traits {
     static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
-    static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept { return {}; }
+    static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
+        return {};
+    }
 };
 
 template<class Network>
@@ -1911,8 +1937,10 @@ template<class First, class... Elements>
 struct network_traits<network<First, Elements...>> : element_traits<is_valid_input<First>, Elements...> {
     static_assert(verdict<is_input<First>, network_without_input<network<First, Elements...>>>::reported);
     static constexpr shape input = [] {
-        if constexpr (is_input<First>) return First::value;
-        else return shape{1, 1, 1};
+        if constexpr (is_input<First>)
+            return First::value;
+        else
+            return shape{1, 1, 1};
     }();
 };
 
@@ -1932,14 +1960,16 @@ struct analyzed {
 
     template<std::size_t Part>
     static constexpr summary before() noexcept {
-        if constexpr (Part == 0) return summary{.input = traits::input, .output = traits::input};
-        else return part<Part - 1>;
+        if constexpr (Part == 0)
+            return summary{.input = traits::input, .output = traits::input};
+        else
+            return part<Part - 1>;
     }
 
     template<std::size_t Part>
-    static constexpr summary part = continue_summary(
-        before<Part>(), elements.data() + Part * part_size,
-        Part + 1 == parts ? elements.size() - Part * part_size : part_size);
+    static constexpr summary part = continue_summary(before<Part>(), elements.data() + Part * part_size,
+                                                     Part + 1 == parts ? elements.size() - Part * part_size
+                                                                       : part_size);
 
     static constexpr summary totals = part<parts - 1>;
 };
@@ -1950,10 +1980,9 @@ struct analyzed_layers {
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges>;
     using analysis_type = analysis<traits::entries>;
 
-    static constexpr structure_type graph{
-        traits::template elements<structure_builder<structure_type>>()};
-    static constexpr analysis_type value{
-        traits::input, traits::template elements<count_builder<analysis_type>>(), graph};
+    static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
+    static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
+                                         graph};
 };
 
 } // namespace netcount::detail
@@ -2106,8 +2135,10 @@ inline constexpr bool is_name_option<name<Name>> = true;
 
 template<class T>
 constexpr std::string_view name_option() noexcept {
-    if constexpr (is_name_option<T>) return T::value;
-    else return {};
+    if constexpr (is_name_option<T>)
+        return T::value;
+    else
+        return {};
 }
 
 // The name a block is given among its elements, or "".
@@ -2136,7 +2167,8 @@ struct block_named_twice {
 // Instantiated for a merge without a path; it then merges its input alone.
 template<class... Elements>
 struct merge_without_paths {
-    static_assert(always_false<merge_without_paths>, "netcount: add and concat need at least one path (so does every merge)");
+    static_assert(always_false<merge_without_paths>,
+                  "netcount: add and concat need at least one path (so does every merge)");
     static constexpr bool reported = true;
 };
 
@@ -2255,8 +2287,9 @@ struct merge_node : block_node<Stem, Elements...> {
 // of types that models merge_kind), not by its name, so that a merge defined outside the
 // library is a block like add.
 template<template<class...> class M, class... Paths>
-    requires merge_kind<M<Paths...>>
-struct node<M<Paths...>, false> : merge_node<M<Paths...>, kind_v<M<Paths...>>, Paths...> {};
+requires merge_kind<M<Paths...>>
+struct node<M<Paths...>, false> : merge_node<M<Paths...>, kind_v<M<Paths...>>, Paths...> {
+};
 
 // residual<Layers...>: the layers, then their output added to the block's input.
 template<class... Layers>
@@ -2343,8 +2376,10 @@ namespace detail {
 // The failure that stopped the totals pass (Full = false) or the full pass (Full = true).
 template<class Net, bool Full>
 constexpr const failure& failure_of() noexcept {
-    if constexpr (Full) return analyzed_layers<Net>::value.fail;
-    else return analyzed<Net>::totals.fail;
+    if constexpr (Full)
+        return analyzed_layers<Net>::value.fail;
+    else
+        return analyzed<Net>::totals.fail;
 }
 
 template<class Net, bool Full, std::size_t... I>
@@ -2362,7 +2397,8 @@ template<class Net>
 constexpr const summary& checked() noexcept {
     constexpr const summary& s = analyzed<Net>::totals;
     if constexpr (s.fail.code != error::none)
-        report_invalid_layer<Net, false>(std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
+        report_invalid_layer<Net, false>(
+            std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
     return s;
 }
 
@@ -2375,7 +2411,8 @@ constexpr const auto& checked_layers() noexcept {
     constexpr const auto& full = analyzed_layers<Net>::value;
     if constexpr (checked<Net>().fail.code == error::none) {
         if constexpr (full.fail.code != error::none)
-            report_invalid_layer<Net, true>(std::make_index_sequence<analyzed_layers<Net>::graph.names[full.fail.index].size()>{});
+            report_invalid_layer<Net, true>(
+                std::make_index_sequence<analyzed_layers<Net>::graph.names[full.fail.index].size()>{});
         static_assert(full.fail.code != error::none || full.complete(),
                       "netcount: layers<Net> has entries its full pass did not write, although the "
                       "totals are valid (a bug in netcount: please report the network)");
@@ -2612,7 +2649,8 @@ struct over_budget {
 // are over, the one with the most is named.
 template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
 struct layer_over_budget {
-    static_assert(Figure != budget_figure::weights, "netcount: a layer has more weights than the per-layer budget allows");
+    static_assert(Figure != budget_figure::weights,
+                  "netcount: a layer has more weights than the per-layer budget allows");
     static_assert(Figure != budget_figure::parameters,
                   "netcount: a layer has more parameters than the per-layer budget allows");
     static_assert(Figure != budget_figure::connections,
@@ -2641,15 +2679,14 @@ constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
 }
 
 constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
-    return f == budget_figure::peak_activations
-               ? l.live_activations
-               : figure_of(counts{.units = l.units,
-                                  .weights = l.weights,
-                                  .biases = l.biases,
-                                  .parameters = l.parameters,
-                                  .connections = l.connections,
-                                  .activations = l.activations},
-                           f);
+    return f == budget_figure::peak_activations ? l.live_activations
+                                                : figure_of(counts{.units = l.units,
+                                                                   .weights = l.weights,
+                                                                   .biases = l.biases,
+                                                                   .parameters = l.parameters,
+                                                                   .connections = l.connections,
+                                                                   .activations = l.activations},
+                                                            f);
 }
 
 constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
@@ -2702,8 +2739,8 @@ constexpr budget_check check_layers(const std::array<layer_info, N>& layers, con
     const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
     if (peak > b.peak_activations)
         return {true, budget_figure::peak_activations, false, peak, b.peak_activations, s.peak_index};
-    for (const budget_figure f : {budget_figure::weights, budget_figure::parameters, budget_figure::connections,
-                                  budget_figure::activations}) {
+    for (const budget_figure f :
+         {budget_figure::weights, budget_figure::parameters, budget_figure::connections, budget_figure::activations}) {
         budget_check worst{};
         for (std::size_t i = 0; i != N; ++i)
             if (figure_of(layers[i], f) > layer_limit_of(b, f) && figure_of(layers[i], f) > worst.actual)
@@ -2717,8 +2754,10 @@ constexpr budget_check check_layers(const std::array<layer_info, N>& layers, con
 template<class Net, budget B>
 constexpr budget_check budget_verdict() noexcept {
     constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
-    if constexpr (totals_check.exceeded || !limits_layers(B)) return totals_check;
-    else return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
+    if constexpr (totals_check.exceeded || !limits_layers(B))
+        return totals_check;
+    else
+        return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
 }
 
 // The layer with the most of a figure (only evaluated for an exceeded budget).
@@ -2738,15 +2777,19 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
 // The name an error shows: the layer the check found, or for a total the one with the most.
 template<class Net, budget_check C>
 constexpr std::string_view named_layer() noexcept {
-    if constexpr (C.per_layer || C.figure == budget_figure::peak_activations) return layers<Net>[C.layer].name;
-    else return largest_layer(layers<Net>, C.figure);
+    if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
+        return layers<Net>[C.layer].name;
+    else
+        return largest_layer(layers<Net>, C.figure);
 }
 
 template<class Net, budget_check C, std::size_t... I>
 constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
     constexpr std::string_view name = named_layer<Net, C>();
-    if constexpr (C.per_layer) (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
-    else (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+    if constexpr (C.per_layer)
+        (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+    else
+        (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
 }
 
 template<class Net, budget B>
@@ -2813,13 +2856,10 @@ struct axis_fit {
 // Few statements on purpose: clang charges its constexpr step budget per statement, and this
 // runs twice for every windowed layer. Overflow checks chain with ||, which sequences them and
 // costs no steps.
-constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
-                            std::uint64_t dilation, padding_mode padding, std::uint64_t pad_begin,
-                            std::uint64_t pad_end, bool ceil) noexcept {
+constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride, std::uint64_t dilation,
+                            padding_mode padding, std::uint64_t pad_begin, std::uint64_t pad_end, bool ceil) noexcept {
     if (kernel == 0 || stride == 0 || dilation == 0)
-        return {.status = kernel == 0   ? error::zero_kernel
-                          : stride == 0 ? error::zero_stride
-                                        : error::zero_dilation};
+        return {.status = kernel == 0 ? error::zero_kernel : stride == 0 ? error::zero_stride : error::zero_dilation};
     // reach = dilation * (kernel - 1) = span - 1: what the window covers past its first pixel.
     std::uint64_t reach = 0, front = 0, padded = 0, needed = 0, start = 0;
     const bool wide = detail::mul_overflows(dilation, kernel - 1, &reach);
@@ -2862,8 +2902,8 @@ constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint6
 // that leaves at least one position (it pads the output, not the input, so nothing bounds it
 // by the kernel) and an output padding below the stride or the dilation.
 constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
-                                       std::uint64_t dilation, std::uint64_t pad_begin,
-                                       std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
+                                       std::uint64_t dilation, std::uint64_t pad_begin, std::uint64_t pad_end,
+                                       std::uint64_t output_pad) noexcept {
     if (kernel == 0) return {.status = error::zero_kernel};
     if (stride == 0) return {.status = error::zero_stride};
     if (dilation == 0) return {.status = error::zero_dilation};
@@ -2890,44 +2930,43 @@ namespace netcount {
 namespace detail {
 
 inline constexpr unsigned conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::dilation, option_kind::groups, option_kind::bias, option_kind::name});
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::dilation,
+                  option_kind::groups, option_kind::bias, option_kind::name});
 
 inline constexpr unsigned depthwise_conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::dilation, option_kind::multiplier, option_kind::bias, option_kind::name});
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::dilation,
+                  option_kind::multiplier, option_kind::bias, option_kind::name});
 
 inline constexpr unsigned transposed_conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::dilation, option_kind::groups, option_kind::output_padding,
-                  option_kind::bias, option_kind::name});
+    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::dilation,
+                  option_kind::groups, option_kind::output_padding, option_kind::bias, option_kind::name});
 
 // The checks every convolution makes: options first, then the fit to the input.
-constexpr error conv_status(const shape& in, std::uint64_t filters, const layer_options& o,
-                            const axis_fit& y, const axis_fit& x) noexcept {
-    return o.repeated                       ? error::repeated_option
-           : !o.has(option_kind::kernel)    ? error::missing_kernel
-           : filters == 0                   ? error::zero_outputs
-           : o.groups == 0                  ? error::zero_groups
-           : y.status != error::none        ? y.status
-           : x.status != error::none        ? x.status
-           : in.channels % o.groups != 0    ? error::channels_not_divisible_by_groups
-           : filters % o.groups != 0        ? error::filters_not_divisible_by_groups
-                                            : error::none;
+constexpr error conv_status(const shape& in, std::uint64_t filters, const layer_options& o, const axis_fit& y,
+                            const axis_fit& x) noexcept {
+    return o.repeated                    ? error::repeated_option
+           : !o.has(option_kind::kernel) ? error::missing_kernel
+           : filters == 0                ? error::zero_outputs
+           : o.groups == 0               ? error::zero_groups
+           : y.status != error::none     ? y.status
+           : x.status != error::none     ? x.status
+           : in.channels % o.groups != 0 ? error::channels_not_divisible_by_groups
+           : filters % o.groups != 0     ? error::filters_not_divisible_by_groups
+                                         : error::none;
 }
 
 // What a convolution counts once its output size is known: weights = h * w * (C / groups) * N,
 // connections = weights * positions, units = positions * N. Positions are the output's for a
 // convolution and the input's for a transposed one.
-constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const layer_options& o,
-                                   const axis_fit& y, const axis_fit& x, bool transposed) noexcept {
+constexpr layer_result conv_counts(const shape& in, std::uint64_t filters, const layer_options& o, const axis_fit& y,
+                                   const axis_fit& x, bool transposed) noexcept {
     std::uint64_t positions = 0, positions_in = 0, weights = 0, units = 0, connections = 0, parameters = 0;
     const std::uint64_t biases = o.bias ? filters : 0;
     const bool overflow =
-        detail::mul_overflows(y.positions, x.positions, &positions) || detail::mul_overflows(positions, filters, &units) ||
-        detail::mul_overflows(o.kernel_h, o.kernel_w, &weights) ||
-        detail::mul_overflows(weights, in.channels / o.groups, &weights) || detail::mul_overflows(weights, filters, &weights) ||
-        detail::add_overflows(weights, biases, &parameters) ||
+        detail::mul_overflows(y.positions, x.positions, &positions) ||
+        detail::mul_overflows(positions, filters, &units) || detail::mul_overflows(o.kernel_h, o.kernel_w, &weights) ||
+        detail::mul_overflows(weights, in.channels / o.groups, &weights) ||
+        detail::mul_overflows(weights, filters, &weights) || detail::add_overflows(weights, biases, &parameters) ||
         (transposed && detail::mul_overflows(in.height, in.width, &positions_in)) ||
         detail::mul_overflows(weights, transposed ? positions_in : positions, &connections);
     return {.output = {y.positions, x.positions, filters},
@@ -2956,8 +2995,10 @@ constexpr table_formula conv_formula(const layer_info& l) noexcept {
 // One body for every conv type: the template only carries the options, so each distinct conv
 // costs the compiler a constant, not a new copy of this function.
 constexpr layer_result apply_conv(const shape& in, std::uint64_t filters, const layer_options& o) noexcept {
-    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, o.padding, o.pad_top, o.pad_bottom, false);
-    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, o.padding, o.pad_left, o.pad_right, false);
+    const axis_fit y =
+        fit_axis(in.height, o.kernel_h, o.stride_h, o.dilation_h, o.padding, o.pad_top, o.pad_bottom, false);
+    const axis_fit x =
+        fit_axis(in.width, o.kernel_w, o.stride_w, o.dilation_w, o.padding, o.pad_left, o.pad_right, false);
     if (const error e = conv_status(in, filters, o, y, x); e != error::none) return {.status = e};
     return conv_counts(in, filters, o, y, x, false);
 }
@@ -2999,13 +3040,11 @@ template<std::size_t Filters, class... Options>
 struct conv {
     static constexpr std::string_view kind = "conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<conv, detail::conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<conv, detail::conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_conv(in, Filters, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_conv(in, Filters, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
@@ -3017,13 +3056,12 @@ struct depthwise_conv {
     static constexpr std::string_view kind = "depthwise_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::depthwise_conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<depthwise_conv, detail::depthwise_conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused,
+                        detail::options_checked<depthwise_conv, detail::depthwise_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_depthwise_conv(in, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_depthwise_conv(in, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::conv_formula(entry); }
 };
 
@@ -3037,8 +3075,9 @@ struct transposed_conv {
     static constexpr std::string_view kind = "transposed_conv";
     static constexpr detail::layer_options options =
         detail::gather_options<detail::transposed_conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<transposed_conv, detail::transposed_conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<transposed_conv, detail::transposed_conv_options,
+                                                                  Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -3090,23 +3129,49 @@ constexpr layer_result per_channel_parameters(const shape& in, std::uint64_t per
 
 } // namespace detail
 
-struct relu : detail::elementwise_layer { static constexpr std::string_view kind = "relu"; };
-struct relu6 : detail::elementwise_layer { static constexpr std::string_view kind = "relu6"; };
-struct sigmoid : detail::elementwise_layer { static constexpr std::string_view kind = "sigmoid"; };
-struct tanh : detail::elementwise_layer { static constexpr std::string_view kind = "tanh"; };
-struct softmax : detail::elementwise_layer { static constexpr std::string_view kind = "softmax"; };
-struct dropout : detail::elementwise_layer { static constexpr std::string_view kind = "dropout"; };
+struct relu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "relu";
+};
+struct relu6 : detail::elementwise_layer {
+    static constexpr std::string_view kind = "relu6";
+};
+struct sigmoid : detail::elementwise_layer {
+    static constexpr std::string_view kind = "sigmoid";
+};
+struct tanh : detail::elementwise_layer {
+    static constexpr std::string_view kind = "tanh";
+};
+struct softmax : detail::elementwise_layer {
+    static constexpr std::string_view kind = "softmax";
+};
+struct dropout : detail::elementwise_layer {
+    static constexpr std::string_view kind = "dropout";
+};
 
 // The activations of today's CNNs, each PyTorch's module of that name with its defaults (SiLU,
 // Hardswish, Hardsigmoid, GELU, LeakyReLU, ELU, Mish). A negative slope or an alpha is a
 // constant, not a trainable number: nothing to count.
-struct silu : detail::elementwise_layer { static constexpr std::string_view kind = "silu"; };
-struct hardswish : detail::elementwise_layer { static constexpr std::string_view kind = "hardswish"; };
-struct hardsigmoid : detail::elementwise_layer { static constexpr std::string_view kind = "hardsigmoid"; };
-struct gelu : detail::elementwise_layer { static constexpr std::string_view kind = "gelu"; };
-struct leaky_relu : detail::elementwise_layer { static constexpr std::string_view kind = "leaky_relu"; };
-struct elu : detail::elementwise_layer { static constexpr std::string_view kind = "elu"; };
-struct mish : detail::elementwise_layer { static constexpr std::string_view kind = "mish"; };
+struct silu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "silu";
+};
+struct hardswish : detail::elementwise_layer {
+    static constexpr std::string_view kind = "hardswish";
+};
+struct hardsigmoid : detail::elementwise_layer {
+    static constexpr std::string_view kind = "hardsigmoid";
+};
+struct gelu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "gelu";
+};
+struct leaky_relu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "leaky_relu";
+};
+struct elu : detail::elementwise_layer {
+    static constexpr std::string_view kind = "elu";
+};
+struct mish : detail::elementwise_layer {
+    static constexpr std::string_view kind = "mish";
+};
 
 // per_channel: prelu<per_channel> learns one slope per channel (PyTorch's PReLU(C)).
 struct per_channel {};
@@ -3127,13 +3192,15 @@ struct prelu_argument {
 // layer (PyTorch's default, PReLU()) or one per channel (PReLU(C)). Parameters 1 or C.
 template<class Slopes = void>
 struct prelu {
-    static_assert(detail::verdict<std::is_void_v<Slopes> || std::is_same_v<Slopes, per_channel>,
-                                  detail::prelu_argument<Slopes>>::reported);
+    static_assert(detail::verdict < std::is_void_v<Slopes> || std::is_same_v<Slopes, per_channel>,
+                  detail::prelu_argument < Slopes >> ::reported);
     static constexpr std::string_view kind = "prelu";
     static constexpr bool elementwise = true;
     static constexpr layer_result apply(const shape& in) noexcept {
-        if constexpr (std::is_same_v<Slopes, per_channel>) return detail::per_channel_parameters(in, 1);
-        else return {.output = in, .parameters = 1};
+        if constexpr (std::is_same_v<Slopes, per_channel>)
+            return detail::per_channel_parameters(in, 1);
+        else
+            return {.output = in, .parameters = 1};
     }
 };
 
@@ -3274,13 +3341,11 @@ template<std::size_t Outputs, class... Options>
 struct fc {
     static constexpr std::string_view kind = "fc";
     static constexpr detail::layer_options options = detail::gather_options<detail::fc_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<fc, detail::fc_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<fc, detail::fc_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_fc(in, Outputs, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_fc(in, Outputs, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::fc_formula(entry); }
 };
 
@@ -3291,13 +3356,11 @@ template<std::size_t Outputs, class... Options>
 struct linear {
     static constexpr std::string_view kind = "linear";
     static constexpr detail::layer_options options = detail::gather_options<detail::fc_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<linear, detail::fc_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused, detail::options_checked<linear, detail::fc_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_linear(in, Outputs, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_linear(in, Outputs, options); }
     static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::linear_formula(entry); }
 };
 
@@ -3310,7 +3373,8 @@ struct rbf {
     static constexpr detail::layer_options options =
         detail::gather_options<detail::options_mask({detail::option_kind::name}), Options...>();
     static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<rbf, detail::options_mask({detail::option_kind::name}), Options...>>::reported);
+                                  detail::options_checked<rbf, detail::options_mask({detail::option_kind::name}),
+                                                          Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_rbf(in, Outputs); }
@@ -3376,15 +3440,13 @@ struct connection_table {
 
 namespace detail {
 
-inline constexpr unsigned mapped_conv_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::bias, option_kind::name});
+inline constexpr unsigned mapped_conv_options = options_mask(
+    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::bias, option_kind::name});
 
 // A convolution whose filter f reads only the input maps its table column marks: weights are
 // h * w * links, where links counts the marks.
-constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows,
-                                         bool columns_match, std::uint64_t links,
-                                         const layer_options& o) noexcept {
+constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows, bool columns_match,
+                                         std::uint64_t links, const layer_options& o) noexcept {
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     if (filters == 0) return {.status = error::zero_outputs};
@@ -3430,8 +3492,9 @@ template<std::size_t Filters, class Table, class... Options>
 struct mapped_conv {
     static constexpr std::string_view kind = "mapped_conv";
     static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
-    static_assert(detail::verdict<!options.refused,
-                                  detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
+    static_assert(
+        detail::verdict<!options.refused,
+                        detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -3460,10 +3523,10 @@ struct mapped_conv {
 namespace netcount {
 
 struct memory_use {
-    std::uint64_t parameter_bytes = 0;  // every trainable number, once, whatever the batch
-    std::uint64_t input_bytes = 0;      // the batch of inputs
-    std::uint64_t activation_bytes = 0; // every layer's output for the batch, summed; the input
-                                        // is not included (it is input_bytes)
+    std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
+    std::uint64_t input_bytes = 0;           // the batch of inputs
+    std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
+                                             // is not included (it is input_bytes)
     std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
                                              // the batch, input included: peak_activations<Net>
 
@@ -3477,8 +3540,8 @@ struct memory_result {
     bool overflow = false;
 };
 
-constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak,
-                                  std::uint64_t element_bytes, std::uint64_t batch) noexcept {
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
+                                  std::uint64_t batch) noexcept {
     bool overflow = false;
     const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
@@ -3538,8 +3601,7 @@ struct batch_norm {
     static constexpr layer_result apply(const shape& in) noexcept {
         bool overflow = false;
         const std::uint64_t parameters = detail::mul(2, in.channels, overflow);
-        return {.output = in, .parameters = parameters,
-                .status = overflow ? error::count_overflow : error::none};
+        return {.output = in, .parameters = parameters, .status = overflow ? error::count_overflow : error::none};
     }
 };
 
@@ -3583,8 +3645,8 @@ struct instance_norm_argument {
 // (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
 template<class Affine = void>
 struct instance_norm {
-    static_assert(detail::verdict<std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
-                                  detail::instance_norm_argument<Affine>>::reported);
+    static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
+                  detail::instance_norm_argument < Affine >> ::reported);
     static constexpr std::string_view kind = "instance_norm";
     static constexpr bool elementwise = true;
     static constexpr layer_result apply(const shape& in) noexcept {
@@ -3608,9 +3670,8 @@ namespace netcount {
 
 namespace detail {
 
-inline constexpr unsigned avg_pool_options =
-    options_mask({option_kind::kernel, option_kind::stride, option_kind::padding,
-                  option_kind::ceil_mode, option_kind::name});
+inline constexpr unsigned avg_pool_options = options_mask(
+    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::ceil_mode, option_kind::name});
 inline constexpr unsigned max_pool_options = avg_pool_options | options_mask({option_kind::dilation});
 
 // Pooling keeps the channels, has no weights and so no units (outputs of layers with weights)
@@ -3624,10 +3685,10 @@ constexpr layer_result apply_pool(const shape& in, const layer_options& o) noexc
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     const bool strided = o.has(option_kind::stride);
-    const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h,
-                                o.dilation_h, o.padding, o.pad_top, o.pad_bottom, o.ceil_mode);
-    const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w,
-                                o.dilation_w, o.padding, o.pad_left, o.pad_right, o.ceil_mode);
+    const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h, o.dilation_h, o.padding,
+                                o.pad_top, o.pad_bottom, o.ceil_mode);
+    const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w, o.dilation_w, o.padding,
+                                o.pad_left, o.pad_right, o.ceil_mode);
     const bool zero = o.kernel_h == 0 || o.kernel_w == 0 || o.dilation_h == 0 || o.dilation_w == 0 ||
                       (strided && (o.stride_h == 0 || o.stride_w == 0));
     if (!zero && o.padding == padding_mode::explicit_ &&
@@ -3664,8 +3725,7 @@ constexpr layer_result apply_adaptive_pool(const shape& in, std::uint64_t height
 }
 
 constexpr layer_result apply_global_pool(const shape& in) noexcept {
-    return {.output = {1, 1, in.channels},
-            .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true, false}};
+    return {.output = {1, 1, in.channels}, .window = {{.kernel = in.height}, {.kernel = in.width}, 1, true, false}};
 }
 
 } // namespace detail
@@ -3680,9 +3740,7 @@ struct max_pool {
                                   detail::options_checked<max_pool, detail::max_pool_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_pool(in, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_pool(in, options); }
 };
 
 // avg_pool<Options...>: kernel (required), stride (default: the kernel), valid / same / pad,
@@ -3695,9 +3753,7 @@ struct avg_pool {
                                   detail::options_checked<avg_pool, detail::avg_pool_options, Options...>>::reported);
     static constexpr std::string_view name = options.name;
 
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_pool(in, options);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_pool(in, options); }
 };
 
 // adaptive_avg_pool<H, W> and adaptive_max_pool<H, W>: pool to an H x W output whatever the
@@ -3803,9 +3859,7 @@ struct chunk {
 template<std::size_t Groups>
 struct channel_shuffle {
     static constexpr std::string_view kind = "channel_shuffle";
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_channel_shuffle(in, Groups);
-    }
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_channel_shuffle(in, Groups); }
 };
 
 // upsample<Factor> and upsample<FactorH, FactorW>: H x W x C -> (H * FactorH) x (W * FactorW) x
@@ -3878,8 +3932,7 @@ template<std::size_t Channels>
 struct excitation_rule {
     static constexpr std::string_view kind = "multiply";
     static constexpr layer_result merge(std::span<const shape> paths) noexcept {
-        if (paths[0].channels != Channels)
-            return {.output = paths[0], .status = error::excitation_channels_mismatch};
+        if (paths[0].channels != Channels) return {.output = paths[0], .status = error::excitation_channels_mismatch};
         return multiply_rule::merge(paths);
     }
 };
@@ -3983,8 +4036,9 @@ struct edit_merge {
 };
 
 template<template<class...> class Merge, class... Elements, std::size_t Offset, class Edit>
-    requires merge_kind<Merge<Elements...>>
-struct edit_node<Merge<Elements...>, Offset, Edit, false> : edit_merge<Merge, Offset, Edit, Elements...> {};
+requires merge_kind<Merge<Elements...>>
+struct edit_node<Merge<Elements...>, Offset, Edit, false> : edit_merge<Merge, Offset, Edit, Elements...> {
+};
 template<class... Elements, std::size_t Offset, class Edit>
 struct edit_node<netcount::residual<Elements...>, Offset, Edit, false>
     : edit_merge<netcount::residual, Offset, Edit, Elements...> {};
@@ -4152,11 +4206,11 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
     if (o.repeated) return {.status = error::repeated_option};
     if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
     const bool strided = o.has(option_kind::stride);
-    const axis_fit y = fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h, 1,
-                                padding_mode::valid, 0, 0, false);
+    const axis_fit y =
+        fit_axis(in.height, o.kernel_h, strided ? o.stride_h : o.kernel_h, 1, padding_mode::valid, 0, 0, false);
     if (y.status != error::none) return {.status = y.status};
-    const axis_fit x = fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w, 1,
-                                padding_mode::valid, 0, 0, false);
+    const axis_fit x =
+        fit_axis(in.width, o.kernel_w, strided ? o.stride_w : o.kernel_w, 1, padding_mode::valid, 0, 0, false);
     if (x.status != error::none) return {.status = x.status};
     bool overflow = false;
     const std::uint64_t units = mul(mul(y.positions, x.positions, overflow), in.channels, overflow);
@@ -4174,7 +4228,8 @@ constexpr layer_result apply_subsample(const shape& in, const layer_options& o) 
 // units = Y * X * C, weights = C (one coefficient per map), connections = Y * X * C * h * w.
 constexpr table_formula subsample_formula(const layer_info& l) noexcept {
     const std::uint64_t y = l.output.height, x = l.output.width, c = l.output.channels;
-    return {.units = {y, x, c}, .weights = {c}, .connections = {y, x, c, l.window.height.kernel, l.window.width.kernel}};
+    return {
+        .units = {y, x, c}, .weights = {c}, .connections = {y, x, c, l.window.height.kernel, l.window.width.kernel}};
 }
 
 } // namespace detail
@@ -4190,7 +4245,9 @@ struct subsample {
     static constexpr std::string_view name = options.name;
 
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_subsample(in, options); }
-    static constexpr table_formula formula(const layer_info& entry) noexcept { return detail::subsample_formula(entry); }
+    static constexpr table_formula formula(const layer_info& entry) noexcept {
+        return detail::subsample_formula(entry);
+    }
 };
 
 } // namespace netcount
@@ -4292,9 +4349,8 @@ template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width {
     // An error here means scale_width met a layer it does not know how to scale: a
     // mapped_conv (whose connection table fixes its filters), an rbf, or a user's kind.
-    static_assert(detail::follows_width<Layer>,
-                  "netcount: scale_width does not know this layer's width; specialise "
-                  "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
+    static_assert(detail::follows_width<Layer>, "netcount: scale_width does not know this layer's width; specialise "
+                                                "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
     using type = Layer;
 };
 
@@ -4370,8 +4426,8 @@ struct reinput<network<input<H0, W0, C>, Elements...>, H, W> {
 // input. MobileNet's width
 // multiplier 0.75 is scale_width<mobilenet_v1, 3, 4>; MobileNetV2's is Divisor 8.
 template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor = 1>
-using scale_width = typename detail::edit_network<
-    network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
+using scale_width =
+    typename detail::edit_network<network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
 
 // with_input<Net, H, W>: the same layers on an H x W input with the same channels.
 template<class Net, std::size_t H, std::size_t W>
@@ -4433,8 +4489,10 @@ constexpr bool valid() noexcept {
 
 template<class Net, budget B>
 constexpr bool fits() noexcept {
-    if constexpr (!valid<Net>()) return false;
-    else return !budget_verdict<Net, B>().exceeded;
+    if constexpr (!valid<Net>())
+        return false;
+    else
+        return !budget_verdict<Net, B>().exceeded;
 }
 
 // The compile error for a smallest candidate that does not fit: the network's own error if it
@@ -4456,8 +4514,10 @@ constexpr std::size_t widest_between() noexcept {
         return Lo;
     } else {
         constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (fits<resize<Net, Name, mid>, B>()) return widest_between<Net, Name, B, mid, Hi>();
-        else return widest_between<Net, Name, B, Lo, mid>();
+        if constexpr (fits<resize<Net, Name, mid>, B>())
+            return widest_between<Net, Name, B, mid, Hi>();
+        else
+            return widest_between<Net, Name, B, Lo, mid>();
     }
 }
 
@@ -4484,8 +4544,10 @@ constexpr std::size_t smallest_valid_between() noexcept {
         return Hi;
     } else {
         constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (valid<square_input<Net, Step, mid>>()) return smallest_valid_between<Net, Step, Lo, mid>();
-        else return smallest_valid_between<Net, Step, mid, Hi>();
+        if constexpr (valid<square_input<Net, Step, mid>>())
+            return smallest_valid_between<Net, Step, Lo, mid>();
+        else
+            return smallest_valid_between<Net, Step, mid, Hi>();
     }
 }
 
@@ -4496,8 +4558,10 @@ constexpr std::size_t largest_between() noexcept {
         return Lo;
     } else {
         constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (fits<square_input<Net, Step, mid>, B>()) return largest_between<Net, B, Step, mid, Hi>();
-        else return largest_between<Net, B, Step, Lo, mid>();
+        if constexpr (fits<square_input<Net, Step, mid>, B>())
+            return largest_between<Net, B, Step, mid, Hi>();
+        else
+            return largest_between<Net, B, Step, Lo, mid>();
     }
 }
 
@@ -4513,8 +4577,8 @@ constexpr std::size_t largest_input() noexcept {
         return 0;
     } else {
         // Windows need a large enough input: first the smallest valid side, then the search.
-        constexpr std::size_t low = valid<square_input<Net, Step, 1>>() ? 1
-                                                                          : smallest_valid_between<Net, Step, 1, top>();
+        constexpr std::size_t low =
+            valid<square_input<Net, Step, 1>>() ? 1 : smallest_valid_between<Net, Step, 1, top>();
         if constexpr (!fits<square_input<Net, Step, low>, B>()) {
             report_nothing_fits<search_kind::largest_input, square_input<Net, Step, low>, B, low * Step>();
             return 0;
@@ -4728,17 +4792,35 @@ inline std::string xml_escape(std::string_view s) {
     std::string out;
     for (const char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            case '\t': out += "&#9;"; break;
-            case '\n': out += "&#10;"; break;
-            case '\r': out += "&#13;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD"; // U+FFFD
-                else out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
+        case '\t':
+            out += "&#9;";
+            break;
+        case '\n':
+            out += "&#10;";
+            break;
+        case '\r':
+            out += "&#13;";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                out += "\xEF\xBF\xBD"; // U+FFFD
+            else
+                out += c;
         }
     }
     return out;
@@ -4751,7 +4833,9 @@ inline std::string xml_escape(std::string_view s) {
 // digits, where it can neither open nor close emphasis (max_pool1 stays as it is). The other
 // printable characters mean nothing inside a table cell.
 inline std::string markdown_escape(std::string_view s) {
-    const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    const auto alnum = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    };
     std::string out;
     for (std::size_t i = 0; i != s.size(); ++i) {
         const char c = s[i];
@@ -4792,10 +4876,9 @@ inline std::string render_csv(std::span<const layer_info> layers) {
         "auxiliary\n";
     for (const layer_info& l : layers) {
         out += csv_field(l.name) + ',' + csv_field(l.kind);
-        for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height,
-                                      l.output.width, l.output.channels, l.units, l.weights, l.biases,
-                                      l.parameters, l.connections, l.connections_with_bias, l.activations,
-                                      l.live_activations})
+        for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height, l.output.width,
+                                      l.output.channels, l.units, l.weights, l.biases, l.parameters, l.connections,
+                                      l.connections_with_bias, l.activations, l.live_activations})
             out += ',' + to_text(n);
         out += l.merge ? ",1" : ",0";
         out += l.auxiliary ? ",1\n" : ",0\n";
@@ -4857,7 +4940,9 @@ inline std::string dot_escape(std::string_view s) {
     return out;
 }
 
-inline std::string dot_node(std::size_t index) { return index == network_input ? "input" : "n" + to_text(std::uint64_t{index}); }
+inline std::string dot_node(std::size_t index) {
+    return index == network_input ? "input" : "n" + to_text(std::uint64_t{index});
+}
 
 inline std::string dot_label(const layer_info& l) {
     std::string label = dot_escape(l.name);
@@ -4900,8 +4985,10 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
             continue;
         }
         out += "  " + dot_node(i) + " [label=\"" + dot_label(l) + "\"";
-        if (is_merge(l)) out += ", shape=ellipse, fillcolor=\"#fff2cc\"";
-        else if (l.weights != 0) out += ", fillcolor=\"#dae8fc\"";
+        if (is_merge(l))
+            out += ", shape=ellipse, fillcolor=\"#fff2cc\"";
+        else if (l.weights != 0)
+            out += ", fillcolor=\"#dae8fc\"";
         if (l.auxiliary) out += ", style=\"rounded,filled,dashed\"";
         out += "];\n";
         for (const std::size_t s : from) edges += "  " + dot_node(s) + " -> " + dot_node(i) + ";\n";
@@ -4963,7 +5050,8 @@ inline std::string json_shape(const shape& s) {
 // stay, and no number stands for a value that does not fit.
 inline std::string json_field(const axis_field& f) {
     if (!f.fits) return "{\"size\": null, \"jump\": null, \"start\": null}";
-    return "{\"size\": " + to_text(f.size) + ", \"jump\": " + to_text(f.jump) + ", \"start\": " + to_text(f.start) + "}";
+    return "{\"size\": " + to_text(f.size) + ", \"jump\": " + to_text(f.jump) + ", \"start\": " + to_text(f.start) +
+           "}";
 }
 
 inline std::string json_layer(const layer_info& l) {
@@ -4978,11 +5066,10 @@ inline std::string json_layer(const layer_info& l) {
            ", \"biases\": " + to_text(l.biases) + ", \"parameters\": " + to_text(l.parameters) +
            ", \"connections\": " + to_text(l.connections) +
            ", \"connections_with_bias\": " + to_text(l.connections_with_bias) +
-           ", \"activations\": " + to_text(l.activations) + ", \"live_activations\": " +
-           to_text(l.live_activations) + ", \"receptive_field\": {\"height\": " +
-           json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) +
-           "}, \"merge\": " + (l.merge ? "true" : "false") + ", \"auxiliary\": " + (l.auxiliary ? "true" : "false") +
-           "}";
+           ", \"activations\": " + to_text(l.activations) + ", \"live_activations\": " + to_text(l.live_activations) +
+           ", \"receptive_field\": {\"height\": " + json_field(l.receptive_field.height) +
+           ", \"width\": " + json_field(l.receptive_field.width) + "}, \"merge\": " + (l.merge ? "true" : "false") +
+           ", \"auxiliary\": " + (l.auxiliary ? "true" : "false") + "}";
 }
 
 inline std::string json_counts(const counts& c, std::uint64_t peak_activations) {
@@ -4997,10 +5084,9 @@ inline std::string json_counts(const counts& c, std::uint64_t peak_activations) 
 // One layer per line, so that the text diffs well and reads without a pretty-printer.
 inline std::string render_json(std::span<const layer_info> layers, const counts& total, std::uint64_t peak,
                                const shape& in, const shape& out) {
-    std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
-                       ",\n  \"layers\": [";
-    for (std::size_t i = 0; i != layers.size(); ++i)
-        text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
+    std::string text =
+        "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) + ",\n  \"layers\": [";
+    for (std::size_t i = 0; i != layers.size(); ++i) text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
     text += layers.empty() ? "],\n" : "\n  ],\n";
     return text + "  \"totals\": " + json_counts(total, peak) + "\n}\n";
 }
@@ -5400,7 +5486,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
     for (auto& row : cells)
         for (std::size_t i = 0; i != row.size(); ++i) {
             std::string escaped;
-            if (i == 0) escaped = markdown_escape(row[i]);
+            if (i == 0)
+                escaped = markdown_escape(row[i]);
             else
                 for (const char c : row[i]) {
                     if (c == '|' || c == '\\') escaped += '\\';

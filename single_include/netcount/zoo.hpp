@@ -48,33 +48,21 @@ namespace netcount::zoo {
 // convolutions: conv2, conv4 and conv5 see only the 48 / 192 / 192 channels of their own tower,
 // conv3 and the fc layers see both.
 struct alexnet
-    : network<input<227, 227, 3>,
-              conv<96, kernel<11>, stride<4>, name<"conv1">>, relu, lrn<5>,
-              max_pool<kernel<3>, stride<2>>,
-              conv<256, kernel<5>, same, groups<2>, name<"conv2">>, relu, lrn<5>,
-              max_pool<kernel<3>, stride<2>>,
-              conv<384, kernel<3>, same, name<"conv3">>, relu,
+    : network<input<227, 227, 3>, conv<96, kernel<11>, stride<4>, name<"conv1">>, relu, lrn<5>,
+              max_pool<kernel<3>, stride<2>>, conv<256, kernel<5>, same, groups<2>, name<"conv2">>, relu, lrn<5>,
+              max_pool<kernel<3>, stride<2>>, conv<384, kernel<3>, same, name<"conv3">>, relu,
               conv<384, kernel<3>, same, groups<2>, name<"conv4">>, relu,
-              conv<256, kernel<3>, same, groups<2>, name<"conv5">>, relu,
-              max_pool<kernel<3>, stride<2>>,
-              fc<4096, name<"fc6">>, relu, dropout,
-              fc<4096, name<"fc7">>, relu, dropout,
-              fc<1000, name<"fc8">>> {};
+              conv<256, kernel<3>, same, groups<2>, name<"conv5">>, relu, max_pool<kernel<3>, stride<2>>,
+              fc<4096, name<"fc6">>, relu, dropout, fc<4096, name<"fc7">>, relu, dropout, fc<1000, name<"fc8">>> {};
 
 // torchvision's AlexNet (models.alexnet), the single-tower variant of Krizhevsky's "One weird
 // trick" paper (2014): 64-192-384-256-256 filters, padding instead of a 227 input, and an
 // adaptive pooling to 6 x 6 before the classifier.
 struct alexnet_torchvision
-    : network<input<224, 224, 3>,
-              conv<64, kernel<11>, stride<4>, pad<2>>, relu, max_pool<kernel<3>, stride<2>>,
-              conv<192, kernel<5>, pad<2>>, relu, max_pool<kernel<3>, stride<2>>,
-              conv<384, kernel<3>, pad<1>>, relu,
-              conv<256, kernel<3>, pad<1>>, relu,
-              conv<256, kernel<3>, pad<1>>, relu, max_pool<kernel<3>, stride<2>>,
-              adaptive_avg_pool<6>,
-              dropout, fc<4096>, relu,
-              dropout, fc<4096>, relu,
-              fc<1000>> {};
+    : network<input<224, 224, 3>, conv<64, kernel<11>, stride<4>, pad<2>>, relu, max_pool<kernel<3>, stride<2>>,
+              conv<192, kernel<5>, pad<2>>, relu, max_pool<kernel<3>, stride<2>>, conv<384, kernel<3>, pad<1>>, relu,
+              conv<256, kernel<3>, pad<1>>, relu, conv<256, kernel<3>, pad<1>>, relu, max_pool<kernel<3>, stride<2>>,
+              adaptive_avg_pool<6>, dropout, fc<4096>, relu, dropout, fc<4096>, relu, fc<1000>> {};
 
 } // namespace netcount::zoo
 
@@ -120,8 +108,7 @@ namespace netcount::zoo {
 // A ConvNeXt block of Dim channels. torchvision's CNBlock holds the layer scale as a bare
 // Dim x 1 x 1 parameter (no module), which it multiplies after the second pointwise layer.
 template<std::size_t Dim>
-using convnext_block = residual<depthwise_conv<kernel<7>, pad<3>>, layer_norm,
-                                linear<4 * Dim>, gelu, linear<Dim>,
+using convnext_block = residual<depthwise_conv<kernel<7>, pad<3>>, layer_norm, linear<4 * Dim>, gelu, linear<Dim>,
                                 layer_scale, stochastic_depth>;
 
 // A stage: Blocks blocks of Dim channels (shape kept).
@@ -134,25 +121,20 @@ template<fixed_string Name, std::size_t Out>
 using convnext_downsample = sequence<name<Name>, layer_norm, conv<Out, kernel<2>, stride<2>>>;
 
 // convnext_network<C1, ..., C4, B1, ..., B4>: a variant of Section 3 by its C and B.
-template<std::size_t C1, std::size_t C2, std::size_t C3, std::size_t C4,
-         std::size_t B1, std::size_t B2, std::size_t B3, std::size_t B4>
-using convnext_network = network<input<224, 224, 3>,
-                                 sequence<name<"stem">, conv<C1, kernel<4>, stride<4>>, layer_norm>,
-                                 convnext_stage<"stage1", C1, B1>,
-                                 convnext_downsample<"downsample1", C2>,
-                                 convnext_stage<"stage2", C2, B2>,
-                                 convnext_downsample<"downsample2", C3>,
-                                 convnext_stage<"stage3", C3, B3>,
-                                 convnext_downsample<"downsample3", C4>,
-                                 convnext_stage<"stage4", C4, B4>,
-                                 global_avg_pool,
-                                 sequence<name<"classifier">, layer_norm, flatten, fc<1000>>>;
+template<std::size_t C1, std::size_t C2, std::size_t C3, std::size_t C4, std::size_t B1, std::size_t B2, std::size_t B3,
+         std::size_t B4>
+using convnext_network =
+    network<input<224, 224, 3>, sequence<name<"stem">, conv<C1, kernel<4>, stride<4>>, layer_norm>,
+            convnext_stage<"stage1", C1, B1>, convnext_downsample<"downsample1", C2>, convnext_stage<"stage2", C2, B2>,
+            convnext_downsample<"downsample2", C3>, convnext_stage<"stage3", C3, B3>,
+            convnext_downsample<"downsample3", C4>, convnext_stage<"stage4", C4, B4>, global_avg_pool,
+            sequence<name<"classifier">, layer_norm, flatten, fc<1000>>>;
 
 //                                           C1    C2    C3    C4  B1 B2  B3 B4
-struct convnext_tiny : convnext_network<    96,  192,  384,  768, 3, 3,  9, 3> {};
-struct convnext_small : convnext_network<   96,  192,  384,  768, 3, 3, 27, 3> {};
-struct convnext_base : convnext_network<   128,  256,  512, 1024, 3, 3, 27, 3> {};
-struct convnext_large : convnext_network<  192,  384,  768, 1536, 3, 3, 27, 3> {};
+struct convnext_tiny : convnext_network<96, 192, 384, 768, 3, 3, 9, 3> {};
+struct convnext_small : convnext_network<96, 192, 384, 768, 3, 3, 27, 3> {};
+struct convnext_base : convnext_network<128, 256, 512, 1024, 3, 3, 27, 3> {};
+struct convnext_large : convnext_network<192, 384, 768, 1536, 3, 3, 27, 3> {};
 
 } // namespace netcount::zoo
 
@@ -180,21 +162,20 @@ namespace netcount::zoo {
 // A dense layer: its k new feature maps, stacked after the ones it read. Chained, these
 // concatenations hold every earlier layer's maps in the order torchvision concatenates them.
 template<std::size_t Growth, std::size_t BottleneckFactor = 4>
-using dense_layer = concat<identity,
-                           sequence<batch_norm, relu, conv<BottleneckFactor * Growth, kernel<1>, no_bias>,
-                                    batch_norm, relu, conv<Growth, kernel<3>, pad<1>, no_bias>>>;
+using dense_layer = concat<identity, sequence<batch_norm, relu, conv<BottleneckFactor * Growth, kernel<1>, no_bias>,
+                                              batch_norm, relu, conv<Growth, kernel<3>, pad<1>, no_bias>>>;
 
 template<fixed_string Name, std::size_t Layers, std::size_t Growth>
 using dense_block = sequence<name<Name>, repeat<Layers, dense_layer<Growth>>>;
 
 // A transition: a 1 x 1 convolution to Filters channels and a 2 x 2 average pool.
 template<fixed_string Name, std::size_t Filters>
-using transition = sequence<name<Name>, batch_norm, relu, conv<Filters, kernel<1>, no_bias>,
-                            avg_pool<kernel<2>, stride<2>>>;
+using transition =
+    sequence<name<Name>, batch_norm, relu, conv<Filters, kernel<1>, no_bias>, avg_pool<kernel<2>, stride<2>>>;
 
 // The channels a dense block hands on: what it reads plus Growth per layer.
 template<std::size_t In, std::size_t Layers, std::size_t Growth>
-inline constexpr std::size_t dense_block_output = In + Layers * Growth;
+inline constexpr std::size_t dense_block_output = In + Layers* Growth;
 
 // densenet_network<k, Init, L1, L2, L3, L4>: growth rate k, Init filters in the first
 // convolution, and the dense layers of the four blocks. The transitions' widths follow: a
@@ -203,16 +184,12 @@ template<std::size_t Growth, std::size_t Init, std::size_t L1, std::size_t L2, s
          std::size_t T1 = dense_block_output<Init, L1, Growth> / 2,
          std::size_t T2 = dense_block_output<T1, L2, Growth> / 2,
          std::size_t T3 = dense_block_output<T2, L3, Growth> / 2>
-using densenet_network = network<input<224, 224, 3>,
-                                 conv<Init, kernel<7>, stride<2>, pad<3>, no_bias>, batch_norm, relu,
-                                 max_pool<kernel<3>, stride<2>, pad<1>>,
-                                 dense_block<"denseblock1", L1, Growth>, transition<"transition1", T1>,
-                                 dense_block<"denseblock2", L2, Growth>, transition<"transition2", T2>,
-                                 dense_block<"denseblock3", L3, Growth>, transition<"transition3", T3>,
-                                 dense_block<"denseblock4", L4, Growth>,
-                                 batch_norm, relu,
-                                 global_avg_pool,
-                                 fc<1000>>;
+using densenet_network =
+    network<input<224, 224, 3>, conv<Init, kernel<7>, stride<2>, pad<3>, no_bias>, batch_norm, relu,
+            max_pool<kernel<3>, stride<2>, pad<1>>, dense_block<"denseblock1", L1, Growth>,
+            transition<"transition1", T1>, dense_block<"denseblock2", L2, Growth>, transition<"transition2", T2>,
+            dense_block<"denseblock3", L3, Growth>, transition<"transition3", T3>,
+            dense_block<"denseblock4", L4, Growth>, batch_norm, relu, global_avg_pool, fc<1000>>;
 
 // The columns of Table 1, k = 32 and 2k = 64 filters in the first convolution.
 struct densenet121 : densenet_network<32, 64, 6, 12, 24, 16> {};
@@ -277,8 +254,8 @@ constexpr std::uint64_t efficientnet_width(std::uint64_t channels, std::uint64_t
     if (overflow) return 0;
     std::uint64_t rounded = detail::add(scaled, half, overflow) / den / 8 * 8;
     if (rounded < 8) rounded = 8;
-    const bool close_enough = detail::mul(detail::mul(10, rounded, overflow), den, overflow) >=
-                              detail::mul(9, scaled, overflow);
+    const bool close_enough =
+        detail::mul(detail::mul(10, rounded, overflow), den, overflow) >= detail::mul(9, scaled, overflow);
     const std::uint64_t result = close_enough ? rounded : detail::add(rounded, 8, overflow);
     return overflow ? 0 : result;
 }
@@ -324,11 +301,10 @@ using efficientnet_conv_bn =
 // adjust_channels(In, Expansion), i.e. _make_divisible(In * Expansion, 8).
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion,
          std::size_t Expanded = efficientnet_width(In, Expansion, 1)>
-using efficientnet_mbconv_layers = sequence<
-    std::conditional_t<Expanded == In, sequence<>, sequence<efficientnet_conv_bn<Expanded, 1>, silu>>,
-    depthwise_conv<kernel<Kernel>, stride<Stride>, pad<(Kernel - 1) / 2>, no_bias>, batch_norm, silu,
-    squeeze_excitation<Expanded, (In / 4 > 1 ? In / 4 : 1), silu, sigmoid>,
-    efficientnet_conv_bn<Out, 1>>;
+using efficientnet_mbconv_layers =
+    sequence<std::conditional_t<Expanded == In, sequence<>, sequence<efficientnet_conv_bn<Expanded, 1>, silu>>,
+             depthwise_conv<kernel<Kernel>, stride<Stride>, pad<(Kernel - 1) / 2>, no_bias>, batch_norm, silu,
+             squeeze_excitation<Expanded, (In / 4 > 1 ? In / 4 : 1), silu, sigmoid>, efficientnet_conv_bn<Out, 1>>;
 
 // The block, with stochastic depth and its input added where it keeps the shape.
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
@@ -355,19 +331,13 @@ using efficientnet_stage =
 template<std::size_t Size, std::size_t W, std::size_t D,
          std::size_t Stem = efficientnet_width(efficientnet_b0_table[0].in, W, 10),
          std::size_t Last = efficientnet_width(efficientnet_b0_table[6].out, W, 10)>
-using efficientnet_network = network<
-    input<Size, Size, 3>,
-    efficientnet_conv_bn<Stem, 3, 2>, silu,
-    efficientnet_stage<"stage1", 0, W, D>,
-    efficientnet_stage<"stage2", 1, W, D>,
-    efficientnet_stage<"stage3", 2, W, D>,
-    efficientnet_stage<"stage4", 3, W, D>,
-    efficientnet_stage<"stage5", 4, W, D>,
-    efficientnet_stage<"stage6", 5, W, D>,
-    efficientnet_stage<"stage7", 6, W, D>,
-    efficientnet_conv_bn<4 * Last, 1>, silu, // torchvision: 4 * the last stage's width (B0: 1280)
-    global_avg_pool,
-    sequence<name<"classifier">, dropout, fc<1000>>>;
+using efficientnet_network =
+    network<input<Size, Size, 3>, efficientnet_conv_bn<Stem, 3, 2>, silu, efficientnet_stage<"stage1", 0, W, D>,
+            efficientnet_stage<"stage2", 1, W, D>, efficientnet_stage<"stage3", 2, W, D>,
+            efficientnet_stage<"stage4", 3, W, D>, efficientnet_stage<"stage5", 4, W, D>,
+            efficientnet_stage<"stage6", 5, W, D>, efficientnet_stage<"stage7", 6, W, D>,
+            efficientnet_conv_bn<4 * Last, 1>, silu, // torchvision: 4 * the last stage's width (B0: 1280)
+            global_avg_pool, sequence<name<"classifier">, dropout, fc<1000>>>;
 
 //                                               size   w   d  (tenths)
 struct efficientnet_b0 : efficientnet_network<224, 10, 10> {};
@@ -402,54 +372,50 @@ using efficientnet_v2_block_layers =
                        efficientnet_mbconv_layers<In, Out, Kernel, Stride, Expansion>>;
 
 template<bool Fused, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
-using efficientnet_v2_block =
-    std::conditional_t<Stride == 1 && In == Out,
-                       residual<efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>,
-                                stochastic_depth>,
-                       efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>>;
+using efficientnet_v2_block = std::conditional_t<
+    Stride == 1 && In == Out,
+    residual<efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>, stochastic_depth>,
+    efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>>;
 
-inline constexpr bool efficientnet_fused = true; // Fused-MBConv
+inline constexpr bool efficientnet_fused = true;         // Fused-MBConv
 inline constexpr bool efficientnet_mbconv_stage = false; // MBConv
 
 // A stage of Table 4: Layers blocks, the first from In with the stride.
-template<fixed_string Name, bool Fused, std::size_t Expansion, std::size_t Kernel, std::size_t Stride,
-         std::size_t In, std::size_t Out, std::size_t Layers>
+template<fixed_string Name, bool Fused, std::size_t Expansion, std::size_t Kernel, std::size_t Stride, std::size_t In,
+         std::size_t Out, std::size_t Layers>
 using efficientnet_v2_stage =
     sequence<name<Name>, efficientnet_v2_block<Fused, In, Out, Kernel, Stride, Expansion>,
              repeat<Layers - 1, efficientnet_v2_block<Fused, Out, Out, Kernel, 1, Expansion>>>;
 
 template<std::size_t Size, std::size_t Stem, class... Stages>
-using efficientnet_v2_network = network<input<Size, Size, 3>,
-                                        efficientnet_conv_bn<Stem, 3, 2>, silu,
-                                        Stages...,
-                                        efficientnet_conv_bn<1280, 1>, silu,
-                                        global_avg_pool,
-                                        sequence<name<"classifier">, dropout, fc<1000>>>;
+using efficientnet_v2_network =
+    network<input<Size, Size, 3>, efficientnet_conv_bn<Stem, 3, 2>, silu, Stages..., efficientnet_conv_bn<1280, 1>,
+            silu, global_avg_pool, sequence<name<"classifier">, dropout, fc<1000>>>;
 
 //                                                              block  expansion k  s   in  out layers
-struct efficientnet_v2_s : efficientnet_v2_network<384, 24,
-                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 2>,
-                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 4>,
-                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 64, 4>,
-                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 64, 128, 6>,
-                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 128, 160, 9>,
-                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 160, 256, 15>> {};
-struct efficientnet_v2_m : efficientnet_v2_network<480, 24,
-                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 3>,
-                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 5>,
-                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 80, 5>,
-                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 80, 160, 7>,
-                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 160, 176, 14>,
-                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 176, 304, 18>,
-                                                   efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 304, 512, 5>> {};
-struct efficientnet_v2_l : efficientnet_v2_network<480, 32,
-                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 32, 32, 4>,
-                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 32, 64, 7>,
-                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 64, 96, 7>,
-                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 96, 192, 10>,
-                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 192, 224, 19>,
-                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 224, 384, 25>,
-                                                   efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 384, 640, 7>> {};
+struct efficientnet_v2_s
+    : efficientnet_v2_network<384, 24, efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 2>,
+                              efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 4>,
+                              efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 64, 4>,
+                              efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 64, 128, 6>,
+                              efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 128, 160, 9>,
+                              efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 160, 256, 15>> {};
+struct efficientnet_v2_m
+    : efficientnet_v2_network<480, 24, efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 3>,
+                              efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 5>,
+                              efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 80, 5>,
+                              efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 80, 160, 7>,
+                              efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 160, 176, 14>,
+                              efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 176, 304, 18>,
+                              efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 304, 512, 5>> {};
+struct efficientnet_v2_l
+    : efficientnet_v2_network<480, 32, efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 32, 32, 4>,
+                              efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 32, 64, 7>,
+                              efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 64, 96, 7>,
+                              efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 96, 192, 10>,
+                              efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 192, 224, 19>,
+                              efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 224, 384, 25>,
+                              efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 384, 640, 7>> {};
 
 } // namespace netcount::zoo
 
@@ -482,37 +448,26 @@ using conv_bn_relu = sequence<conv<Filters, Options..., no_bias>, batch_norm, re
 
 // An inception module, by the columns of Table 1: #1x1, #3x3 reduce, #3x3, #5x5 reduce,
 // #5x5, pool proj. The branches' outputs are concatenated in that order.
-template<fixed_string Name, std::size_t C1x1, std::size_t C3x3Reduce, std::size_t C3x3,
-         std::size_t C5x5Reduce, std::size_t C5x5, std::size_t PoolProj>
+template<fixed_string Name, std::size_t C1x1, std::size_t C3x3Reduce, std::size_t C3x3, std::size_t C5x5Reduce,
+         std::size_t C5x5, std::size_t PoolProj>
 using inception = concat<
-    name<Name>,
-    sequence<name<"branch1">, conv_bn_relu<C1x1, kernel<1>>>,
+    name<Name>, sequence<name<"branch1">, conv_bn_relu<C1x1, kernel<1>>>,
     sequence<name<"branch2">, conv_bn_relu<C3x3Reduce, kernel<1>>, conv_bn_relu<C3x3, kernel<3>, pad<1>>>,
     sequence<name<"branch3">, conv_bn_relu<C5x5Reduce, kernel<1>>, conv_bn_relu<C5x5, kernel<3>, pad<1>>>,
     sequence<name<"branch4">, max_pool<kernel<3>, stride<1>, pad<1>, ceil_mode>, conv_bn_relu<PoolProj, kernel<1>>>>;
 
 struct googlenet
-    : network<input<224, 224, 3>,
-              conv_bn_relu<64, kernel<7>, stride<2>, pad<3>, name<"conv1">>,
-              max_pool<kernel<3>, stride<2>, ceil_mode>,
-              conv_bn_relu<64, kernel<1>, name<"conv2">>,
-              conv_bn_relu<192, kernel<3>, pad<1>, name<"conv3">>,
-              max_pool<kernel<3>, stride<2>, ceil_mode>,
+    : network<input<224, 224, 3>, conv_bn_relu<64, kernel<7>, stride<2>, pad<3>, name<"conv1">>,
+              max_pool<kernel<3>, stride<2>, ceil_mode>, conv_bn_relu<64, kernel<1>, name<"conv2">>,
+              conv_bn_relu<192, kernel<3>, pad<1>, name<"conv3">>, max_pool<kernel<3>, stride<2>, ceil_mode>,
               //        name           1x1  3x3r  3x3  5x5r  5x5  pool
-              inception<"inception3a",  64,  96, 128,  16,  32,  32>,
-              inception<"inception3b", 128, 128, 192,  32,  96,  64>,
-              max_pool<kernel<3>, stride<2>, ceil_mode>,
-              inception<"inception4a", 192,  96, 208,  16,  48,  64>,
-              inception<"inception4b", 160, 112, 224,  24,  64,  64>,
-              inception<"inception4c", 128, 128, 256,  24,  64,  64>,
-              inception<"inception4d", 112, 144, 288,  32,  64,  64>,
-              inception<"inception4e", 256, 160, 320,  32, 128, 128>,
-              max_pool<kernel<2>, stride<2>, ceil_mode>,
-              inception<"inception5a", 256, 160, 320,  32, 128, 128>,
-              inception<"inception5b", 384, 192, 384,  48, 128, 128>,
-              global_avg_pool,
-              dropout,
-              fc<1000>> {};
+              inception<"inception3a", 64, 96, 128, 16, 32, 32>, inception<"inception3b", 128, 128, 192, 32, 96, 64>,
+              max_pool<kernel<3>, stride<2>, ceil_mode>, inception<"inception4a", 192, 96, 208, 16, 48, 64>,
+              inception<"inception4b", 160, 112, 224, 24, 64, 64>, inception<"inception4c", 128, 128, 256, 24, 64, 64>,
+              inception<"inception4d", 112, 144, 288, 32, 64, 64>,
+              inception<"inception4e", 256, 160, 320, 32, 128, 128>, max_pool<kernel<2>, stride<2>, ceil_mode>,
+              inception<"inception5a", 256, 160, 320, 32, 128, 128>,
+              inception<"inception5b", 384, 192, 384, 48, 128, 128>, global_avg_pool, dropout, fc<1000>> {};
 
 } // namespace netcount::zoo
 
@@ -532,22 +487,13 @@ namespace netcount::zoo {
 // through a scaled tanh ("squashing function").
 
 // Table I: the S2 maps (rows) each C3 map (columns) reads.
-using lenet5_c3_table = connection_table<"X...XXX..XXXX.XX",
-                                         "XX...XXX..XXXX.X",
-                                         "XXX...XXX..X.XXX",
-                                         ".XXX..XXXX..X.XX",
-                                         "..XXX..XXXX.XX.X",
-                                         "...XXX..XXXX.XXX">;
+using lenet5_c3_table = connection_table<"X...XXX..XXXX.XX", "XX...XXX..XXXX.X", "XXX...XXX..X.XXX", ".XXX..XXXX..X.XX",
+                                         "..XXX..XXXX.XX.X", "...XXX..XXXX.XXX">;
 
 struct lenet5
-    : network<input<32, 32, 1>,
-              conv<6, kernel<5>, name<"C1">>, tanh,
-              subsample<kernel<2>, name<"S2">>, tanh,
-              mapped_conv<16, lenet5_c3_table, kernel<5>, name<"C3">>, tanh,
-              subsample<kernel<2>, name<"S4">>, tanh,
-              conv<120, kernel<5>, name<"C5">>, tanh,
-              fc<84, name<"F6">>, tanh,
-              rbf<10, name<"output">>> {};
+    : network<input<32, 32, 1>, conv<6, kernel<5>, name<"C1">>, tanh, subsample<kernel<2>, name<"S2">>, tanh,
+              mapped_conv<16, lenet5_c3_table, kernel<5>, name<"C3">>, tanh, subsample<kernel<2>, name<"S4">>, tanh,
+              conv<120, kernel<5>, name<"C5">>, tanh, fc<84, name<"F6">>, tanh, rbf<10, name<"output">>> {};
 
 } // namespace netcount::zoo
 
@@ -594,8 +540,8 @@ constexpr std::uint64_t mnasnet_round(std::uint64_t depth, std::uint64_t num, st
     if (overflow) return 0;
     std::uint64_t rounded = detail::add(scaled, half, overflow) / den / 8 * 8; // int(val + 8 / 2) // 8 * 8
     if (rounded < 8) rounded = 8;
-    const bool close_enough = detail::mul(detail::mul(10, rounded, overflow), den, overflow) >=
-                              detail::mul(9, scaled, overflow);
+    const bool close_enough =
+        detail::mul(detail::mul(10, rounded, overflow), den, overflow) >= detail::mul(9, scaled, overflow);
     const std::uint64_t result = close_enough ? rounded : detail::add(rounded, 8, overflow);
     return overflow ? 0 : result;
 }
@@ -608,15 +554,14 @@ using mnasnet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, p
 // the stride, 1 x 1 to Out without ReLU (torchvision's _InvertedResidual).
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
 using mnasnet_mbconv = sequence<mnasnet_conv_bn<Expansion * In, 1>, relu,
-                                depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
-                                batch_norm, relu,
-                                mnasnet_conv_bn<Out, 1>>;
+                                depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm,
+                                relu, mnasnet_conv_bn<Out, 1>>;
 
 // The block, plus its input when both have the same shape.
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
-using mnasnet_block = std::conditional_t<Stride == 1 && In == Out,
-                                         residual<mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>,
-                                         mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>;
+using mnasnet_block =
+    std::conditional_t<Stride == 1 && In == Out, residual<mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>,
+                       mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>;
 
 // A stack read from In channels: Repeats blocks of Out channels, the first with the stride.
 template<fixed_string Name, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride,
@@ -625,28 +570,22 @@ using mnasnet_stack = sequence<name<Name>, mnasnet_block<In, Out, Kernel, Stride
                                repeat<Repeats - 1, mnasnet_block<Out, Out, Kernel, 1, Expansion>>>;
 
 // mnasnet_network<Num, Den>: depth multiplier alpha = Num / Den.
-template<std::size_t Num, std::size_t Den,
-         std::size_t D0 = mnasnet_round(32, Num, Den), std::size_t D1 = mnasnet_round(16, Num, Den),
-         std::size_t D2 = mnasnet_round(24, Num, Den), std::size_t D3 = mnasnet_round(40, Num, Den),
-         std::size_t D4 = mnasnet_round(80, Num, Den), std::size_t D5 = mnasnet_round(96, Num, Den),
-         std::size_t D6 = mnasnet_round(192, Num, Den), std::size_t D7 = mnasnet_round(320, Num, Den)>
-using mnasnet_network = network<
-    input<224, 224, 3>,
-    mnasnet_conv_bn<D0, 3, 2>, relu,
-    // SepConv (k3x3): depthwise, then 1 x 1 to D1, without ReLU.
-    depthwise_conv<kernel<3>, pad<1>, no_bias>, batch_norm, relu,
-    mnasnet_conv_bn<D1, 1>,
-    //            name      in  out  k  s  expansion repeats
-    mnasnet_stack<"stack1", D1, D2, 3, 2, 3, 3>, // MBConv3 (k3x3) x 3
-    mnasnet_stack<"stack2", D2, D3, 5, 2, 3, 3>, // MBConv3 (k5x5) x 3
-    mnasnet_stack<"stack3", D3, D4, 5, 2, 6, 3>, // MBConv6 (k5x5) x 3
-    mnasnet_stack<"stack4", D4, D5, 3, 1, 6, 2>, // MBConv6 (k3x3) x 2
-    mnasnet_stack<"stack5", D5, D6, 5, 2, 6, 4>, // MBConv6 (k5x5) x 4
-    mnasnet_stack<"stack6", D6, D7, 3, 1, 6, 1>, // MBConv6 (k3x3) x 1
-    mnasnet_conv_bn<1280, 1>, relu,
-    global_avg_pool,
-    dropout,
-    fc<1000>>;
+template<std::size_t Num, std::size_t Den, std::size_t D0 = mnasnet_round(32, Num, Den),
+         std::size_t D1 = mnasnet_round(16, Num, Den), std::size_t D2 = mnasnet_round(24, Num, Den),
+         std::size_t D3 = mnasnet_round(40, Num, Den), std::size_t D4 = mnasnet_round(80, Num, Den),
+         std::size_t D5 = mnasnet_round(96, Num, Den), std::size_t D6 = mnasnet_round(192, Num, Den),
+         std::size_t D7 = mnasnet_round(320, Num, Den)>
+using mnasnet_network = network<input<224, 224, 3>, mnasnet_conv_bn<D0, 3, 2>, relu,
+                                // SepConv (k3x3): depthwise, then 1 x 1 to D1, without ReLU.
+                                depthwise_conv<kernel<3>, pad<1>, no_bias>, batch_norm, relu, mnasnet_conv_bn<D1, 1>,
+                                //            name      in  out  k  s  expansion repeats
+                                mnasnet_stack<"stack1", D1, D2, 3, 2, 3, 3>, // MBConv3 (k3x3) x 3
+                                mnasnet_stack<"stack2", D2, D3, 5, 2, 3, 3>, // MBConv3 (k5x5) x 3
+                                mnasnet_stack<"stack3", D3, D4, 5, 2, 6, 3>, // MBConv6 (k5x5) x 3
+                                mnasnet_stack<"stack4", D4, D5, 3, 1, 6, 2>, // MBConv6 (k3x3) x 2
+                                mnasnet_stack<"stack5", D5, D6, 5, 2, 6, 4>, // MBConv6 (k5x5) x 4
+                                mnasnet_stack<"stack6", D6, D7, 3, 1, 6, 1>, // MBConv6 (k3x3) x 1
+                                mnasnet_conv_bn<1280, 1>, relu, global_avg_pool, dropout, fc<1000>>;
 
 struct mnasnet0_5 : mnasnet_network<1, 2> {};
 struct mnasnet0_75 : mnasnet_network<3, 4> {};
@@ -688,27 +627,21 @@ namespace netcount::zoo {
 // A depthwise separable convolution (Figure 3, right): 3 x 3 depthwise with the stride, batch
 // norm, ReLU; 1 x 1 to Filters channels, batch norm, ReLU.
 template<fixed_string Name, std::size_t Filters, std::size_t Stride>
-using depthwise_separable = sequence<name<Name>,
-                                     depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm, relu,
-                                     conv<Filters, kernel<1>, no_bias>, batch_norm, relu>;
+using depthwise_separable = sequence<name<Name>, depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm,
+                                     relu, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>;
 
 struct mobilenet_v1
-    : network<input<224, 224, 3>,
-              conv<32, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, relu, // 112 x 112 x 32
-              depthwise_separable<"block1", 64, 1>,                               // 112 x 112 x 64
-              depthwise_separable<"block2", 128, 2>,                              // 56 x 56 x 128
-              depthwise_separable<"block3", 128, 1>,
-              depthwise_separable<"block4", 256, 2>,                              // 28 x 28 x 256
-              depthwise_separable<"block5", 256, 1>,
-              depthwise_separable<"block6", 512, 2>,                              // 14 x 14 x 512
-              depthwise_separable<"block7", 512, 1>,                              // five times
-              depthwise_separable<"block8", 512, 1>,
-              depthwise_separable<"block9", 512, 1>,
-              depthwise_separable<"block10", 512, 1>,
-              depthwise_separable<"block11", 512, 1>,
-              depthwise_separable<"block12", 1024, 2>,                            // 7 x 7 x 1024
+    : network<input<224, 224, 3>, conv<32, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, relu, // 112 x 112 x 32
+              depthwise_separable<"block1", 64, 1>,                                                  // 112 x 112 x 64
+              depthwise_separable<"block2", 128, 2>,                                                 // 56 x 56 x 128
+              depthwise_separable<"block3", 128, 1>, depthwise_separable<"block4", 256, 2>,          // 28 x 28 x 256
+              depthwise_separable<"block5", 256, 1>, depthwise_separable<"block6", 512, 2>,          // 14 x 14 x 512
+              depthwise_separable<"block7", 512, 1>,                                                 // five times
+              depthwise_separable<"block8", 512, 1>, depthwise_separable<"block9", 512, 1>,
+              depthwise_separable<"block10", 512, 1>, depthwise_separable<"block11", 512, 1>,
+              depthwise_separable<"block12", 1024, 2>, // 7 x 7 x 1024
               depthwise_separable<"block13", 1024, 1>,
-              global_avg_pool,                                                    // 1 x 1 x 1024
+              global_avg_pool, // 1 x 1 x 1024
               fc<1000>> {};
 
 // MobileNetV2 as Sandler, Howard, Zhu, Zhmoginov and Chen describe it in "MobileNetV2:
@@ -723,45 +656,38 @@ struct mobilenet_v1
 
 // A convolution, its batch norm and ReLU6: torchvision's Conv2dNormActivation.
 template<std::size_t Filters, std::size_t Kernel, std::size_t Stride = 1>
-using conv_bn_relu6 = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
-                               batch_norm, relu6>;
+using conv_bn_relu6 =
+    sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm, relu6>;
 
 // The bottleneck's layers (Table 1): a 1 x 1 expansion to Expansion * In channels (left out
 // when Expansion is 1), a 3 x 3 depthwise convolution that carries the stride, and a linear
 // 1 x 1 projection to Out channels, without ReLU.
 template<std::size_t In, std::size_t Out, std::size_t Stride, std::size_t Expansion>
-using inverted_bottleneck = sequence<
-    std::conditional_t<Expansion == 1, sequence<>, conv_bn_relu6<Expansion * In, 1>>,
-    depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm, relu6,
-    conv<Out, kernel<1>, no_bias>, batch_norm>;
+using inverted_bottleneck = sequence<std::conditional_t<Expansion == 1, sequence<>, conv_bn_relu6<Expansion * In, 1>>,
+                                     depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm, relu6,
+                                     conv<Out, kernel<1>, no_bias>, batch_norm>;
 
 // An inverted residual block: the bottleneck, plus its input when both have the same shape.
 template<std::size_t In, std::size_t Out, std::size_t Stride, std::size_t Expansion>
-using inverted_residual = std::conditional_t<Stride == 1 && In == Out,
-                                             residual<inverted_bottleneck<In, Out, Stride, Expansion>>,
-                                             inverted_bottleneck<In, Out, Stride, Expansion>>;
+using inverted_residual =
+    std::conditional_t<Stride == 1 && In == Out, residual<inverted_bottleneck<In, Out, Stride, Expansion>>,
+                       inverted_bottleneck<In, Out, Stride, Expansion>>;
 
 // A row of Table 2, "t, c, n, s", read from In channels: N blocks of expansion T and C output
 // channels, the first with stride S.
 template<fixed_string Name, std::size_t In, std::size_t T, std::size_t C, std::size_t N, std::size_t S>
-using inverted_residual_row = sequence<name<Name>, inverted_residual<In, C, S, T>,
-                                       repeat<N - 1, inverted_residual<C, C, 1, T>>>;
+using inverted_residual_row =
+    sequence<name<Name>, inverted_residual<In, C, S, T>, repeat<N - 1, inverted_residual<C, C, 1, T>>>;
 
 struct mobilenet_v2
-    : network<input<224, 224, 3>,
-              conv_bn_relu6<32, 3, 2>,
-              //                                   in  t    c  n  s
-              inverted_residual_row<"bottleneck1",  32, 1,  16, 1, 1>,
-              inverted_residual_row<"bottleneck2",  16, 6,  24, 2, 2>,
-              inverted_residual_row<"bottleneck3",  24, 6,  32, 3, 2>,
-              inverted_residual_row<"bottleneck4",  32, 6,  64, 4, 2>,
-              inverted_residual_row<"bottleneck5",  64, 6,  96, 3, 1>,
-              inverted_residual_row<"bottleneck6",  96, 6, 160, 3, 2>,
-              inverted_residual_row<"bottleneck7", 160, 6, 320, 1, 1>,
-              conv_bn_relu6<1280, 1>,
-              global_avg_pool,
-              dropout,
-              fc<1000>> {};
+    : network<
+          input<224, 224, 3>, conv_bn_relu6<32, 3, 2>,
+          //                                   in  t    c  n  s
+          inverted_residual_row<"bottleneck1", 32, 1, 16, 1, 1>, inverted_residual_row<"bottleneck2", 16, 6, 24, 2, 2>,
+          inverted_residual_row<"bottleneck3", 24, 6, 32, 3, 2>, inverted_residual_row<"bottleneck4", 32, 6, 64, 4, 2>,
+          inverted_residual_row<"bottleneck5", 64, 6, 96, 3, 1>, inverted_residual_row<"bottleneck6", 96, 6, 160, 3, 2>,
+          inverted_residual_row<"bottleneck7", 160, 6, 320, 1, 1>, conv_bn_relu6<1280, 1>, global_avg_pool, dropout,
+          fc<1000>> {};
 
 } // namespace netcount::zoo
 
@@ -820,11 +746,9 @@ constexpr std::size_t mobilenet_v3_divisible(std::size_t v) noexcept {
 template<std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE, class NL,
          std::size_t Stride>
 using mobilenet_v3_layers = sequence<
-    std::conditional_t<Expanded == In, sequence<>,
-                       sequence<conv<Expanded, kernel<1>, no_bias>, batch_norm, NL>>,
+    std::conditional_t<Expanded == In, sequence<>, sequence<conv<Expanded, kernel<1>, no_bias>, batch_norm, NL>>,
     depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm, NL,
-    std::conditional_t<SE,
-                       squeeze_excitation<Expanded, mobilenet_v3_divisible(Expanded / 4), relu, hardsigmoid>,
+    std::conditional_t<SE, squeeze_excitation<Expanded, mobilenet_v3_divisible(Expanded / 4), relu, hardsigmoid>,
                        sequence<>>,
     conv<Out, kernel<1>, no_bias>, batch_norm>;
 
@@ -832,57 +756,54 @@ using mobilenet_v3_layers = sequence<
 // nonlinearity: "RE" relu, "HS" hardswish) and stride s; the block adds its input when it keeps the shape (stride 1, In equal to Out).
 template<fixed_string Name, std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE,
          class NL, std::size_t Stride>
-using mobilenet_v3_bneck = std::conditional_t<Stride == 1 && In == Out,
-                                 residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>,
-                                 sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>>;
+using mobilenet_v3_bneck =
+    std::conditional_t<Stride == 1 && In == Out,
+                       residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>,
+                       sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>>;
 
 // The last layers of both (the last three rows of Tables 1 and 2): 1 x 1 to Last channels with
 // hard-swish, the pool, Hidden units with hard-swish, dropout, 1000 classes.
 template<std::size_t Last, std::size_t Hidden>
-using mobilenet_v3_head = sequence<conv<Last, kernel<1>, no_bias>, batch_norm, hardswish,
-                                   global_avg_pool,
-                                   fc<Hidden>, hardswish, dropout,
-                                   fc<1000>>;
+using mobilenet_v3_head = sequence<conv<Last, kernel<1>, no_bias>, batch_norm, hardswish, global_avg_pool, fc<Hidden>,
+                                   hardswish, dropout, fc<1000>>;
 
 // Table 1.
 struct mobilenet_v3_large
-    : network<input<224, 224, 3>,
-              conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 112 x 112 x 16
+    : network<input<224, 224, 3>, conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm,
+              hardswish, // 112 x 112 x 16
               //                 name      in   k  exp  out  SE     NL         s
-              mobilenet_v3_bneck<"bneck1",  16, 3,  16,  16, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck2",  16, 3,  64,  24, false, relu, 2>, // 56 x 56
-              mobilenet_v3_bneck<"bneck3",  24, 3,  72,  24, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck4",  24, 5,  72,  40, true,  relu, 2>, // 28 x 28
-              mobilenet_v3_bneck<"bneck5",  40, 5, 120,  40, true,  relu, 1>,
-              mobilenet_v3_bneck<"bneck6",  40, 5, 120,  40, true,  relu, 1>,
-              mobilenet_v3_bneck<"bneck7",  40, 3, 240,  80, false, hardswish, 2>, // 14 x 14
-              mobilenet_v3_bneck<"bneck8",  80, 3, 200,  80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck9",  80, 3, 184,  80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck10", 80, 3, 184,  80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true,  hardswish, 1>,
+              mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
+              mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 56 x 56
+              mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
+              mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>, // 28 x 28
+              mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
+              mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
+              mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 14 x 14
+              mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
               mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
               mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2>, // 7 x 7
               mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1>,
-              mobilenet_v3_head<960, 1280>> {};
+              mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1>, mobilenet_v3_head<960, 1280>> {};
 
 // Table 2.
 struct mobilenet_v3_small
-    : network<input<224, 224, 3>,
-              conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 112 x 112 x 16
+    : network<input<224, 224, 3>, conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm,
+              hardswish, // 112 x 112 x 16
               //                 name      in  k  exp  out  SE     NL         s
-              mobilenet_v3_bneck<"bneck1",  16, 3,  16, 16, true,  relu, 2>, // 56 x 56
-              mobilenet_v3_bneck<"bneck2",  16, 3,  72, 24, false, relu, 2>, // 28 x 28
-              mobilenet_v3_bneck<"bneck3",  24, 3,  88, 24, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck4",  24, 5,  96, 40, true,  hardswish, 2>, // 14 x 14
-              mobilenet_v3_bneck<"bneck5",  40, 5, 240, 40, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck6",  40, 5, 240, 40, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck7",  40, 5, 120, 48, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck8",  48, 5, 144, 48, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck9",  48, 5, 288, 96, true,  hardswish, 2>, // 7 x 7
-              mobilenet_v3_bneck<"bneck10", 96, 5, 576, 96, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck11", 96, 5, 576, 96, true,  hardswish, 1>,
-              mobilenet_v3_head<576, 1024>> {};
+              mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, true, relu, 2>,  // 56 x 56
+              mobilenet_v3_bneck<"bneck2", 16, 3, 72, 24, false, relu, 2>, // 28 x 28
+              mobilenet_v3_bneck<"bneck3", 24, 3, 88, 24, false, relu, 1>,
+              mobilenet_v3_bneck<"bneck4", 24, 5, 96, 40, true, hardswish, 2>, // 14 x 14
+              mobilenet_v3_bneck<"bneck5", 40, 5, 240, 40, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck6", 40, 5, 240, 40, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck7", 40, 5, 120, 48, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck8", 48, 5, 144, 48, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck9", 48, 5, 288, 96, true, hardswish, 2>, // 7 x 7
+              mobilenet_v3_bneck<"bneck10", 96, 5, 576, 96, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck11", 96, 5, 576, 96, true, hardswish, 1>, mobilenet_v3_head<576, 1024>> {};
 
 } // namespace netcount::zoo
 
@@ -924,8 +845,8 @@ namespace netcount::zoo {
 
 // A RegNet convolution with its batch norm: no bias, padding that keeps the size at stride 1.
 template<std::size_t Filters, std::size_t Kernel, std::size_t Stride = 1, std::size_t Groups = 1>
-using regnet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, groups<Groups>, no_bias>,
-                                batch_norm>;
+using regnet_conv_bn =
+    sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, groups<Groups>, no_bias>, batch_norm>;
 
 // The projection shortcut of a stage's first block. torchvision runs it before the block's
 // main path.
@@ -935,16 +856,14 @@ using regnet_projection = sequence<name<"proj">, regnet_conv_bn<Width, 1, Stride
 // The X block (Figure 4, bottleneck ratio 1): 1 x 1, 3 x 3 in groups of GroupWidth channels,
 // 1 x 1, all Width wide, added to the shortcut, then a ReLU.
 template<std::size_t Width, std::size_t Stride, std::size_t GroupWidth, class Shortcut>
-using regnet_x_block = sequence<add<Shortcut,
-                                    sequence<regnet_conv_bn<Width, 1>, relu,
-                                             regnet_conv_bn<Width, 3, Stride, Width / GroupWidth>, relu,
-                                             regnet_conv_bn<Width, 1>>>,
-                                relu>;
+using regnet_x_block = sequence<
+    add<Shortcut, sequence<regnet_conv_bn<Width, 1>, relu, regnet_conv_bn<Width, 3, Stride, Width / GroupWidth>, relu,
+                           regnet_conv_bn<Width, 1>>>,
+    relu>;
 
 // A stage: Depth X blocks of Width channels, the first striding by 2 and projecting.
 template<fixed_string Name, std::size_t Depth, std::size_t Width, std::size_t GroupWidth>
-using regnet_stage = sequence<name<Name>,
-                              regnet_x_block<Width, 2, GroupWidth, regnet_projection<Width, 2>>,
+using regnet_stage = sequence<name<Name>, regnet_x_block<Width, 2, GroupWidth, regnet_projection<Width, 2>>,
                               repeat<Depth - 1, regnet_x_block<Width, 1, GroupWidth, identity>>>;
 
 // The Y block (Section 5, "RegNetY"): the X block with a squeeze-excitation after the grouped
@@ -953,97 +872,69 @@ using regnet_stage = sequence<name<Name>,
 // 0.25 * width_in, and every RegNet width is a multiple of 8, so the quarter is exact); it has
 // a ReLU and a sigmoid gate, and its two 1 x 1 convolutions have biases and no batch norm.
 template<std::size_t Width, std::size_t Stride, std::size_t GroupWidth, std::size_t InWidth, class Shortcut>
-using regnet_y_block = sequence<add<Shortcut,
-                                    sequence<regnet_conv_bn<Width, 1>, relu,
-                                             regnet_conv_bn<Width, 3, Stride, Width / GroupWidth>, relu,
-                                             squeeze_excitation<Width, InWidth / 4>,
-                                             regnet_conv_bn<Width, 1>>>,
-                                relu>;
+using regnet_y_block = sequence<
+    add<Shortcut, sequence<regnet_conv_bn<Width, 1>, relu, regnet_conv_bn<Width, 3, Stride, Width / GroupWidth>, relu,
+                           squeeze_excitation<Width, InWidth / 4>, regnet_conv_bn<Width, 1>>>,
+    relu>;
 
 // A Y stage: as an X stage, with Y blocks. The first block's input is the previous stage's
 // width (InWidth; the stem's 32 for the first stage), the others' the stage's own, so its
 // squeeze differs from theirs: regnet_y_400mf's second stage squeezes to 48 / 4 = 12 in its
 // first block and to 104 / 4 = 26 in the others.
 template<fixed_string Name, std::size_t Depth, std::size_t Width, std::size_t GroupWidth, std::size_t InWidth>
-using regnet_y_stage = sequence<name<Name>,
-                                regnet_y_block<Width, 2, GroupWidth, InWidth, regnet_projection<Width, 2>>,
+using regnet_y_stage = sequence<name<Name>, regnet_y_block<Width, 2, GroupWidth, InWidth, regnet_projection<Width, 2>>,
                                 repeat<Depth - 1, regnet_y_block<Width, 1, GroupWidth, Width, identity>>>;
 
 // regnet_network<Stages...>: the stem, the four stages and the head.
 template<class... Stages>
-using regnet_network = network<input<224, 224, 3>,
-                               sequence<name<"stem">, regnet_conv_bn<32, 3, 2>, relu>,
-                               Stages...,
-                               global_avg_pool,
-                               fc<1000>>;
+using regnet_network = network<input<224, 224, 3>, sequence<name<"stem">, regnet_conv_bn<32, 3, 2>, relu>, Stages...,
+                               global_avg_pool, fc<1000>>;
 
 //                                         name    d_i  w_i  g_i
-struct regnet_x_400mf : regnet_network<regnet_stage<"block1",  1,   32,  16>,
-                                       regnet_stage<"block2",  2,   64,  16>,
-                                       regnet_stage<"block3",  7,  160,  16>,
-                                       regnet_stage<"block4", 12,  400,  16>> {};
-struct regnet_x_800mf : regnet_network<regnet_stage<"block1",  1,   64,  16>,
-                                       regnet_stage<"block2",  3,  128,  16>,
-                                       regnet_stage<"block3",  7,  288,  16>,
-                                       regnet_stage<"block4",  5,  672,  16>> {};
-struct regnet_x_1_6gf : regnet_network<regnet_stage<"block1",  2,   72,  24>,
-                                       regnet_stage<"block2",  4,  168,  24>,
-                                       regnet_stage<"block3", 10,  408,  24>,
-                                       regnet_stage<"block4",  2,  912,  24>> {};
-struct regnet_x_3_2gf : regnet_network<regnet_stage<"block1",  2,   96,  48>,
-                                       regnet_stage<"block2",  6,  192,  48>,
-                                       regnet_stage<"block3", 15,  432,  48>,
-                                       regnet_stage<"block4",  2, 1008,  48>> {};
+struct regnet_x_400mf : regnet_network<regnet_stage<"block1", 1, 32, 16>, regnet_stage<"block2", 2, 64, 16>,
+                                       regnet_stage<"block3", 7, 160, 16>, regnet_stage<"block4", 12, 400, 16>> {};
+struct regnet_x_800mf : regnet_network<regnet_stage<"block1", 1, 64, 16>, regnet_stage<"block2", 3, 128, 16>,
+                                       regnet_stage<"block3", 7, 288, 16>, regnet_stage<"block4", 5, 672, 16>> {};
+struct regnet_x_1_6gf : regnet_network<regnet_stage<"block1", 2, 72, 24>, regnet_stage<"block2", 4, 168, 24>,
+                                       regnet_stage<"block3", 10, 408, 24>, regnet_stage<"block4", 2, 912, 24>> {};
+struct regnet_x_3_2gf : regnet_network<regnet_stage<"block1", 2, 96, 48>, regnet_stage<"block2", 6, 192, 48>,
+                                       regnet_stage<"block3", 15, 432, 48>, regnet_stage<"block4", 2, 1008, 48>> {};
 // g = 120, but the first stage is only 80 wide: one group of 80.
-struct regnet_x_8gf : regnet_network<regnet_stage<"block1",  2,   80,  80>,
-                                     regnet_stage<"block2",  5,  240, 120>,
-                                     regnet_stage<"block3", 15,  720, 120>,
-                                     regnet_stage<"block4",  1, 1920, 120>> {};
-struct regnet_x_16gf : regnet_network<regnet_stage<"block1",  2,  256, 128>,
-                                      regnet_stage<"block2",  6,  512, 128>,
-                                      regnet_stage<"block3", 13,  896, 128>,
-                                      regnet_stage<"block4",  1, 2048, 128>> {};
-struct regnet_x_32gf : regnet_network<regnet_stage<"block1",  2,  336, 168>,
-                                      regnet_stage<"block2",  7,  672, 168>,
-                                      regnet_stage<"block3", 13, 1344, 168>,
-                                      regnet_stage<"block4",  1, 2520, 168>> {};
+struct regnet_x_8gf : regnet_network<regnet_stage<"block1", 2, 80, 80>, regnet_stage<"block2", 5, 240, 120>,
+                                     regnet_stage<"block3", 15, 720, 120>, regnet_stage<"block4", 1, 1920, 120>> {};
+struct regnet_x_16gf : regnet_network<regnet_stage<"block1", 2, 256, 128>, regnet_stage<"block2", 6, 512, 128>,
+                                      regnet_stage<"block3", 13, 896, 128>, regnet_stage<"block4", 1, 2048, 128>> {};
+struct regnet_x_32gf : regnet_network<regnet_stage<"block1", 2, 336, 168>, regnet_stage<"block2", 7, 672, 168>,
+                                      regnet_stage<"block3", 13, 1344, 168>, regnet_stage<"block4", 1, 2520, 168>> {};
 
 // RegNetY (torchvision's regnet_y_400mf ... regnet_y_128gf): the stages torchvision 0.14
 // computes from each model's (d, w_0, w_a, w_m, g) as above, with se_ratio 0.25. The last
 // column is each stage's input width, the previous stage's w_i (the stem's 32 for block1).
 //                                         name    d_i  w_i  g_i  input
-struct regnet_y_400mf : regnet_network<regnet_y_stage<"block1",  1,   48,   8,   32>,
-                                       regnet_y_stage<"block2",  3,  104,   8,   48>,
-                                       regnet_y_stage<"block3",  6,  208,   8,  104>,
-                                       regnet_y_stage<"block4",  6,  440,   8,  208>> {};
-struct regnet_y_800mf : regnet_network<regnet_y_stage<"block1",  1,   64,  16,   32>,
-                                       regnet_y_stage<"block2",  3,  144,  16,   64>,
-                                       regnet_y_stage<"block3",  8,  320,  16,  144>,
-                                       regnet_y_stage<"block4",  2,  784,  16,  320>> {};
-struct regnet_y_1_6gf : regnet_network<regnet_y_stage<"block1",  2,   48,  24,   32>,
-                                       regnet_y_stage<"block2",  6,  120,  24,   48>,
-                                       regnet_y_stage<"block3", 17,  336,  24,  120>,
-                                       regnet_y_stage<"block4",  2,  888,  24,  336>> {};
-struct regnet_y_3_2gf : regnet_network<regnet_y_stage<"block1",  2,   72,  24,   32>,
-                                       regnet_y_stage<"block2",  5,  216,  24,   72>,
-                                       regnet_y_stage<"block3", 13,  576,  24,  216>,
-                                       regnet_y_stage<"block4",  1, 1512,  24,  576>> {};
-struct regnet_y_8gf : regnet_network<regnet_y_stage<"block1",  2,  224,  56,   32>,
-                                     regnet_y_stage<"block2",  4,  448,  56,  224>,
-                                     regnet_y_stage<"block3", 10,  896,  56,  448>,
-                                     regnet_y_stage<"block4",  1, 2016,  56,  896>> {};
-struct regnet_y_16gf : regnet_network<regnet_y_stage<"block1",  2,  224, 112,   32>,
-                                      regnet_y_stage<"block2",  4,  448, 112,  224>,
-                                      regnet_y_stage<"block3", 11, 1232, 112,  448>,
-                                      regnet_y_stage<"block4",  1, 3024, 112, 1232>> {};
-struct regnet_y_32gf : regnet_network<regnet_y_stage<"block1",  2,  232, 232,   32>,
-                                      regnet_y_stage<"block2",  5,  696, 232,  232>,
-                                      regnet_y_stage<"block3", 12, 1392, 232,  696>,
-                                      regnet_y_stage<"block4",  1, 3712, 232, 1392>> {};
-struct regnet_y_128gf : regnet_network<regnet_y_stage<"block1",  2,  528, 264,   32>,
-                                       regnet_y_stage<"block2",  7, 1056, 264,  528>,
-                                       regnet_y_stage<"block3", 17, 2904, 264, 1056>,
-                                       regnet_y_stage<"block4",  1, 7392, 264, 2904>> {};
+struct regnet_y_400mf
+    : regnet_network<regnet_y_stage<"block1", 1, 48, 8, 32>, regnet_y_stage<"block2", 3, 104, 8, 48>,
+                     regnet_y_stage<"block3", 6, 208, 8, 104>, regnet_y_stage<"block4", 6, 440, 8, 208>> {};
+struct regnet_y_800mf
+    : regnet_network<regnet_y_stage<"block1", 1, 64, 16, 32>, regnet_y_stage<"block2", 3, 144, 16, 64>,
+                     regnet_y_stage<"block3", 8, 320, 16, 144>, regnet_y_stage<"block4", 2, 784, 16, 320>> {};
+struct regnet_y_1_6gf
+    : regnet_network<regnet_y_stage<"block1", 2, 48, 24, 32>, regnet_y_stage<"block2", 6, 120, 24, 48>,
+                     regnet_y_stage<"block3", 17, 336, 24, 120>, regnet_y_stage<"block4", 2, 888, 24, 336>> {};
+struct regnet_y_3_2gf
+    : regnet_network<regnet_y_stage<"block1", 2, 72, 24, 32>, regnet_y_stage<"block2", 5, 216, 24, 72>,
+                     regnet_y_stage<"block3", 13, 576, 24, 216>, regnet_y_stage<"block4", 1, 1512, 24, 576>> {};
+struct regnet_y_8gf
+    : regnet_network<regnet_y_stage<"block1", 2, 224, 56, 32>, regnet_y_stage<"block2", 4, 448, 56, 224>,
+                     regnet_y_stage<"block3", 10, 896, 56, 448>, regnet_y_stage<"block4", 1, 2016, 56, 896>> {};
+struct regnet_y_16gf
+    : regnet_network<regnet_y_stage<"block1", 2, 224, 112, 32>, regnet_y_stage<"block2", 4, 448, 112, 224>,
+                     regnet_y_stage<"block3", 11, 1232, 112, 448>, regnet_y_stage<"block4", 1, 3024, 112, 1232>> {};
+struct regnet_y_32gf
+    : regnet_network<regnet_y_stage<"block1", 2, 232, 232, 32>, regnet_y_stage<"block2", 5, 696, 232, 232>,
+                     regnet_y_stage<"block3", 12, 1392, 232, 696>, regnet_y_stage<"block4", 1, 3712, 232, 1392>> {};
+struct regnet_y_128gf
+    : regnet_network<regnet_y_stage<"block1", 2, 528, 264, 32>, regnet_y_stage<"block2", 7, 1056, 264, 528>,
+                     regnet_y_stage<"block3", 17, 2904, 264, 1056>, regnet_y_stage<"block4", 1, 7392, 264, 2904>> {};
 
 } // namespace netcount::zoo
 
@@ -1093,9 +984,9 @@ using residual_block = sequence<add<MainPath, Shortcut>, relu>;
 
 // The building block of ResNet-18 and -34: two 3 x 3 convolutions of Planes filters.
 template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
-using basic_block = residual_block<sequence<resnet_conv<Planes, 3, Stride>, batch_norm, relu,
-                                            resnet_conv<Planes, 3>, batch_norm>,
-                                   Shortcut>;
+using basic_block =
+    residual_block<sequence<resnet_conv<Planes, 3, Stride>, batch_norm, relu, resnet_conv<Planes, 3>, batch_norm>,
+                   Shortcut>;
 
 // The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
 // ResNet convolution when Groups is 1. Dilated by Dilation where torchvision replaces a
@@ -1114,10 +1005,10 @@ using grouped_resnet_conv3 = std::conditional_t<
 // by Dilation), 1 x 1 up to 4 * Planes.
 template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups,
          std::size_t Dilation = 1>
-using wide_bottleneck = residual_block<sequence<resnet_conv<Width, 1>, batch_norm, relu,
-                                                grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
-                                                relu, resnet_conv<4 * Planes, 1>, batch_norm>,
-                                       Shortcut>;
+using wide_bottleneck = residual_block<
+    sequence<resnet_conv<Width, 1>, batch_norm, relu, grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
+             relu, resnet_conv<4 * Planes, 1>, batch_norm>,
+    Shortcut>;
 
 // The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
 // 4 * Planes.
@@ -1153,12 +1044,12 @@ struct wide_bottleneck_blocks {
 // stage before (see dilated_resnet_stage).
 template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride,
          class FirstKind = Kind>
-using resnet_stage = sequence<
-    name<Name>,
-    typename FirstKind::template block<Planes, Stride,
-                                       std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
-                                                          projection<Kind::expansion * Planes, Stride>>>,
-    repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
+using resnet_stage =
+    sequence<name<Name>,
+             typename FirstKind::template block<Planes, Stride,
+                                                std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
+                                                                   projection<Kind::expansion * Planes, Stride>>>,
+             repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
 
 // A stage of bottlenecks whose stride torchvision replaces by dilation (ResNet's _make_layer
 // with dilate=True), which keeps the size where the classification network halves it: the
@@ -1166,22 +1057,16 @@ using resnet_stage = sequence<
 // dilate by what the stride was times the dilation before, Dilation = 2 * PreviousDilation;
 // but its first block still has the dilation of the stage before (torchvision's
 // previous_dilation), and it projects at stride 1 since the width changes.
-template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation,
-         std::size_t Dilation>
+template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation, std::size_t Dilation>
 using dilated_resnet_stage = resnet_stage<Name, wide_bottleneck_blocks<1, 64, Dilation>, Planes, Blocks, 1,
                                           wide_bottleneck_blocks<1, 64, PreviousDilation>>;
 
 // resnet_network<Kind, N2, N3, N4, N5>: a column of Table 1, by the blocks of its four stages.
 template<class Kind, std::size_t N2, std::size_t N3, std::size_t N4, std::size_t N5>
-using resnet_network = network<input<224, 224, 3>,
-                               resnet_conv<64, 7, 2>, batch_norm, relu,
-                               max_pool<kernel<3>, stride<2>, pad<1>>,
-                               resnet_stage<"layer1", Kind, 64, N2, 1>,
-                               resnet_stage<"layer2", Kind, 128, N3, 2>,
-                               resnet_stage<"layer3", Kind, 256, N4, 2>,
-                               resnet_stage<"layer4", Kind, 512, N5, 2>,
-                               global_avg_pool,
-                               fc<1000>>;
+using resnet_network = network<input<224, 224, 3>, resnet_conv<64, 7, 2>, batch_norm, relu,
+                               max_pool<kernel<3>, stride<2>, pad<1>>, resnet_stage<"layer1", Kind, 64, N2, 1>,
+                               resnet_stage<"layer2", Kind, 128, N3, 2>, resnet_stage<"layer3", Kind, 256, N4, 2>,
+                               resnet_stage<"layer4", Kind, 512, N5, 2>, global_avg_pool, fc<1000>>;
 
 struct resnet18 : resnet_network<basic_blocks, 2, 2, 2, 2> {};
 struct resnet34 : resnet_network<basic_blocks, 3, 4, 6, 3> {};
@@ -1262,58 +1147,47 @@ inline constexpr std::size_t segmentation_classes = 21;
 // torchvision's backbone, which keeps no more of the ResNet (IntermediateLayerGetter stops at
 // layer4).
 template<std::size_t N4>
-using dilated_resnet_backbone = sequence<name<"backbone">,
-                                         resnet_conv<64, 7, 2>, batch_norm, relu,
-                                         max_pool<kernel<3>, stride<2>, pad<1>>,
-                                         resnet_stage<"layer1", bottleneck_blocks, 64, 3, 1>,
-                                         resnet_stage<"layer2", bottleneck_blocks, 128, 4, 2>,
-                                         dilated_resnet_stage<"layer3", 256, N4, 1, 2>,
-                                         dilated_resnet_stage<"layer4", 512, 3, 2, 4>>;
+using dilated_resnet_backbone =
+    sequence<name<"backbone">, resnet_conv<64, 7, 2>, batch_norm, relu, max_pool<kernel<3>, stride<2>, pad<1>>,
+             resnet_stage<"layer1", bottleneck_blocks, 64, 3, 1>, resnet_stage<"layer2", bottleneck_blocks, 128, 4, 2>,
+             dilated_resnet_stage<"layer3", 256, N4, 1, 2>, dilated_resnet_stage<"layer4", 512, 3, 2, 4>>;
 
 // The FCN head on InChannels: 3 x 3 down to InChannels / 4, batch norm, ReLU, dropout, 1 x 1
 // to the classes (torchvision's FCNHead).
 template<std::size_t InChannels>
-using fcn_head = sequence<name<"classifier">,
-                          conv<InChannels / 4, kernel<3>, pad<1>, no_bias>, batch_norm, relu, dropout,
-                          conv<segmentation_classes, kernel<1>>>;
+using fcn_head = sequence<name<"classifier">, conv<InChannels / 4, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
+                          dropout, conv<segmentation_classes, kernel<1>>>;
 
 // A 3 x 3 convolution of the ASPP at Rate, padded by the rate so that it keeps the map's
 // size, batch norm, ReLU (torchvision's ASPPConv).
 template<fixed_string Name, std::size_t Filters, std::size_t Rate>
-using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm,
-                           relu>;
+using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm, relu>;
 
 // Image pooling: the map's average, 1 x 1 convolution, batch norm, ReLU, and the result
 // interpolated to the map's size so that it can be concatenated (torchvision's ASPPPooling).
 template<std::size_t Filters>
-using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm,
-                              relu, upsample_to<segmentation_map, segmentation_map>>;
+using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm, relu,
+                              upsample_to<segmentation_map, segmentation_map>>;
 
 // The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
 // [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
 // their channels in the concatenation, then the projection of the five back to Filters.
 template<std::size_t Filters>
-using aspp = sequence<name<"aspp">,
-                      concat<name<"convs">,
-                             sequence<name<"conv1x1">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>,
-                             aspp_conv<"rate12", Filters, 12>,
-                             aspp_conv<"rate24", Filters, 24>,
-                             aspp_conv<"rate36", Filters, 36>,
-                             aspp_pooling<Filters>>,
-                      sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
+using aspp =
+    sequence<name<"aspp">,
+             concat<name<"convs">, sequence<name<"conv1x1">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>,
+                    aspp_conv<"rate12", Filters, 12>, aspp_conv<"rate24", Filters, 24>,
+                    aspp_conv<"rate36", Filters, 36>, aspp_pooling<Filters>>,
+             sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
 
 // The DeepLabv3 head: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1 to the classes
 // (torchvision's DeepLabHead).
-using deeplabv3_head = sequence<name<"classifier">,
-                                aspp<256>,
-                                conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
+using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
                                 conv<segmentation_classes, kernel<1>>>;
 
 // A segmentation network: backbone, head, and the scores interpolated to the input's size.
 template<class Backbone, class Head>
-using segmentation_network = network<input<segmentation_input, segmentation_input, 3>,
-                                     Backbone,
-                                     Head,
+using segmentation_network = network<input<segmentation_input, segmentation_input, 3>, Backbone, Head,
                                      upsample_to<segmentation_input, segmentation_input>>;
 
 struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<2048>> {};
@@ -1358,8 +1232,8 @@ namespace netcount::zoo {
 
 // A convolution and its batch norm, without bias; the padding keeps the size at stride 1.
 template<std::size_t Filters, std::size_t Kernel = 1, std::size_t Stride = 1>
-using shufflenet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
-                                    batch_norm>;
+using shufflenet_conv_bn =
+    sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm>;
 
 // The 3 x 3 depthwise convolution and its batch norm; no ReLU after it, as Figure 3 draws
 // the units.
@@ -1369,8 +1243,7 @@ using shufflenet_depthwise_bn = sequence<depthwise_conv<kernel<3>, stride<Stride
 // The right branch of both units: 1 x 1, 3 x 3 depthwise (with the unit's stride), 1 x 1, all
 // Width channels wide.
 template<std::size_t Width, std::size_t Stride>
-using shufflenet_branch2 = sequence<name<"branch2">, shufflenet_conv_bn<Width>, relu,
-                                    shufflenet_depthwise_bn<Stride>,
+using shufflenet_branch2 = sequence<name<"branch2">, shufflenet_conv_bn<Width>, relu, shufflenet_depthwise_bn<Stride>,
                                     shufflenet_conv_bn<Width>, relu>;
 
 // The left branch of the downsampling unit, Figure 3(d): 3 x 3 depthwise at stride 2, then
@@ -1381,32 +1254,26 @@ using shufflenet_branch1 = sequence<name<"branch1">, shufflenet_depthwise_bn<2>,
 // The basic unit, Figure 3(c), Out channels in and out: the channel split (half to each
 // side), branch2 on the second half, the concatenation and the shuffle in 2 groups.
 template<std::size_t Out>
-using shufflenet_basic_unit = sequence<concat<chunk<0, 2>, sequence<chunk<1, 2>, shufflenet_branch2<Out / 2, 1>>>,
-                                       channel_shuffle<2>>;
+using shufflenet_basic_unit =
+    sequence<concat<chunk<0, 2>, sequence<chunk<1, 2>, shufflenet_branch2<Out / 2, 1>>>, channel_shuffle<2>>;
 
 // The downsampling unit, Figure 3(d): no split, both branches read the whole input at stride
 // 2 and each makes half of the Out channels.
 template<std::size_t Out>
-using shufflenet_down_unit = sequence<concat<shufflenet_branch1<Out / 2>, shufflenet_branch2<Out / 2, 2>>,
-                                      channel_shuffle<2>>;
+using shufflenet_down_unit =
+    sequence<concat<shufflenet_branch1<Out / 2>, shufflenet_branch2<Out / 2, 2>>, channel_shuffle<2>>;
 
 // A stage of Table 5: Units units of Out channels, the first one halving the size.
 template<fixed_string Name, std::size_t Out, std::size_t Units>
-using shufflenet_stage = sequence<name<Name>, shufflenet_down_unit<Out>,
-                                  repeat<Units - 1, shufflenet_basic_unit<Out>>>;
+using shufflenet_stage = sequence<name<Name>, shufflenet_down_unit<Out>, repeat<Units - 1, shufflenet_basic_unit<Out>>>;
 
 // shufflenet_v2_network<C2, C3, C4, C5>: a column of Table 5 by its output channels (Conv1
 // and MaxPool have 24 in every column).
 template<std::size_t C2, std::size_t C3, std::size_t C4, std::size_t C5>
-using shufflenet_v2_network = network<input<224, 224, 3>,
-                                      sequence<name<"conv1">, shufflenet_conv_bn<24, 3, 2>, relu>,
-                                      max_pool<kernel<3>, stride<2>, pad<1>>,
-                                      shufflenet_stage<"stage2", C2, 4>,
-                                      shufflenet_stage<"stage3", C3, 8>,
-                                      shufflenet_stage<"stage4", C4, 4>,
-                                      sequence<name<"conv5">, shufflenet_conv_bn<C5>, relu>,
-                                      global_avg_pool,
-                                      fc<1000>>;
+using shufflenet_v2_network = network<input<224, 224, 3>, sequence<name<"conv1">, shufflenet_conv_bn<24, 3, 2>, relu>,
+                                      max_pool<kernel<3>, stride<2>, pad<1>>, shufflenet_stage<"stage2", C2, 4>,
+                                      shufflenet_stage<"stage3", C3, 8>, shufflenet_stage<"stage4", C4, 4>,
+                                      sequence<name<"conv5">, shufflenet_conv_bn<C5>, relu>, global_avg_pool, fc<1000>>;
 
 //                                                      Stage2 Stage3 Stage4 Conv5
 struct shufflenet_v2_x0_5 : shufflenet_v2_network<48, 96, 192, 1024> {};
@@ -1441,10 +1308,8 @@ namespace netcount::zoo {
 // A fire module: a 1 x 1 squeeze to Squeeze channels, then 1 x 1 and 3 x 3 expand
 // convolutions side by side.
 template<fixed_string Name, std::size_t Squeeze, std::size_t Expand1x1, std::size_t Expand3x3>
-using fire = sequence<name<Name>,
-                      conv<Squeeze, kernel<1>, name<"squeeze1x1">>, relu,
-                      concat<name<"expand">,
-                             sequence<conv<Expand1x1, kernel<1>, name<"1x1">>, relu>,
+using fire = sequence<name<Name>, conv<Squeeze, kernel<1>, name<"squeeze1x1">>, relu,
+                      concat<name<"expand">, sequence<conv<Expand1x1, kernel<1>, name<"1x1">>, relu>,
                              sequence<conv<Expand3x3, kernel<3>, pad<1>, name<"3x3">>, relu>>>;
 
 using squeezenet_pool = max_pool<kernel<3>, stride<2>, ceil_mode>;
@@ -1453,34 +1318,16 @@ using squeezenet_pool = max_pool<kernel<3>, stride<2>, ceil_mode>;
 using squeezenet_classifier = sequence<dropout, conv<1000, kernel<1>, name<"conv10">>, relu, global_avg_pool>;
 
 struct squeezenet1_0
-    : network<input<224, 224, 3>,
-              conv<96, kernel<7>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
-              fire<"fire2", 16, 64, 64>,
-              fire<"fire3", 16, 64, 64>,
-              fire<"fire4", 32, 128, 128>,
-              squeezenet_pool,
-              fire<"fire5", 32, 128, 128>,
-              fire<"fire6", 48, 192, 192>,
-              fire<"fire7", 48, 192, 192>,
-              fire<"fire8", 64, 256, 256>,
-              squeezenet_pool,
-              fire<"fire9", 64, 256, 256>,
-              squeezenet_classifier> {};
+    : network<input<224, 224, 3>, conv<96, kernel<7>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
+              fire<"fire2", 16, 64, 64>, fire<"fire3", 16, 64, 64>, fire<"fire4", 32, 128, 128>, squeezenet_pool,
+              fire<"fire5", 32, 128, 128>, fire<"fire6", 48, 192, 192>, fire<"fire7", 48, 192, 192>,
+              fire<"fire8", 64, 256, 256>, squeezenet_pool, fire<"fire9", 64, 256, 256>, squeezenet_classifier> {};
 
 struct squeezenet1_1
-    : network<input<224, 224, 3>,
-              conv<64, kernel<3>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
-              fire<"fire2", 16, 64, 64>,
-              fire<"fire3", 16, 64, 64>,
-              squeezenet_pool,
-              fire<"fire4", 32, 128, 128>,
-              fire<"fire5", 32, 128, 128>,
-              squeezenet_pool,
-              fire<"fire6", 48, 192, 192>,
-              fire<"fire7", 48, 192, 192>,
-              fire<"fire8", 64, 256, 256>,
-              fire<"fire9", 64, 256, 256>,
-              squeezenet_classifier> {};
+    : network<input<224, 224, 3>, conv<64, kernel<3>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
+              fire<"fire2", 16, 64, 64>, fire<"fire3", 16, 64, 64>, squeezenet_pool, fire<"fire4", 32, 128, 128>,
+              fire<"fire5", 32, 128, 128>, squeezenet_pool, fire<"fire6", 48, 192, 192>, fire<"fire7", 48, 192, 192>,
+              fire<"fire8", 64, 256, 256>, fire<"fire9", 64, 256, 256>, squeezenet_classifier> {};
 
 } // namespace netcount::zoo
 
@@ -1520,14 +1367,9 @@ using vgg_stack = sequence<repeat<Depth, vgg_conv<Filters, BatchNorm>>, max_pool
 // 256, 512 and 512 filters, with batch norms or without. Layers are named by kind and
 // position: conv1 ... conv13 for VGG-16, batch_norm1 ... batch_norm13, fc1 ... fc3.
 template<std::size_t D1, std::size_t D2, std::size_t D3, std::size_t D4, std::size_t D5, bool BatchNorm = false>
-using vgg_network = network<input<224, 224, 3>,
-                            vgg_stack<D1, 64, BatchNorm>, vgg_stack<D2, 128, BatchNorm>,
-                            vgg_stack<D3, 256, BatchNorm>, vgg_stack<D4, 512, BatchNorm>,
-                            vgg_stack<D5, 512, BatchNorm>,
-                            adaptive_avg_pool<7>,
-                            fc<4096>, relu, dropout,
-                            fc<4096>, relu, dropout,
-                            fc<1000>>;
+using vgg_network = network<input<224, 224, 3>, vgg_stack<D1, 64, BatchNorm>, vgg_stack<D2, 128, BatchNorm>,
+                            vgg_stack<D3, 256, BatchNorm>, vgg_stack<D4, 512, BatchNorm>, vgg_stack<D5, 512, BatchNorm>,
+                            adaptive_avg_pool<7>, fc<4096>, relu, dropout, fc<4096>, relu, dropout, fc<1000>>;
 
 struct vgg11 : vgg_network<1, 1, 2, 2, 2> {}; // configuration A
 struct vgg13 : vgg_network<2, 2, 2, 2, 2> {}; // configuration B

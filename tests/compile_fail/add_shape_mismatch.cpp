@@ -13,7 +13,8 @@ using shortcut = nc::identity; // 8 channels against the main path's 16
 using shortcut = nc::conv<16, nc::kernel<1>, nc::no_bias>;
 #endif
 
-struct net : nc::network<nc::input<8, 8, 8>,
-                         nc::add<nc::name<"block1">, nc::sequence<nc::conv<16, nc::kernel<3>, nc::same>, nc::relu>,
-                                 shortcut>> {};
+struct net : nc::network<
+                 nc::input<8, 8, 8>,
+                 nc::add<nc::name<"block1">, nc::sequence<nc::conv<16, nc::kernel<3>, nc::same>, nc::relu>, shortcut>> {
+};
 static_assert(nc::weights<net> > 0);

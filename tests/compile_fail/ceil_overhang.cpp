@@ -15,7 +15,6 @@ constexpr std::size_t size = 2;
 #endif
 
 struct net : nc::network<nc::input<size, size, 3>, nc::conv<8, nc::kernel<1>>, nc::relu,
-                         nc::max_pool<nc::kernel<3>, nc::stride<2>, nc::ceil_mode, nc::name<"pool">>,
-                         nc::fc<10>> {};
+                         nc::max_pool<nc::kernel<3>, nc::stride<2>, nc::ceil_mode, nc::name<"pool">>, nc::fc<10>> {};
 static_assert(nc::output_shape<net> == nc::shape{1, 1, 10});
 static_assert(nc::layers<net>[2].output == nc::shape{1, 1, 8});

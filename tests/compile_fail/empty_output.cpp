@@ -22,7 +22,7 @@ constexpr std::size_t channels = 3;
 constexpr std::size_t channels = 4;
 #endif
 
-struct net : nc::network<nc::input<8, 8, channels>,
-                         nc::concat<nc::name<"mix">, nc::conv<2, nc::kernel<1>>,
-                                    nc::sequence<keep_every_4th, nc::conv<2, nc::kernel<1>>>>> {};
+struct net
+    : nc::network<nc::input<8, 8, channels>, nc::concat<nc::name<"mix">, nc::conv<2, nc::kernel<1>>,
+                                                        nc::sequence<keep_every_4th, nc::conv<2, nc::kernel<1>>>>> {};
 static_assert(nc::weights<net> > 0);

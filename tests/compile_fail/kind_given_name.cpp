@@ -12,9 +12,7 @@ struct head {
 #else
     static constexpr std::string_view name = "head_2";
 #endif
-    static constexpr nc::layer_result apply(const nc::shape& in) noexcept {
-        return {.output = {1, 1, in.channels}};
-    }
+    static constexpr nc::layer_result apply(const nc::shape& in) noexcept { return {.output = {1, 1, in.channels}}; }
 };
 
 struct net : nc::network<nc::input<8, 8, 3>, head> {};

@@ -12,6 +12,7 @@ constexpr std::size_t extra = 2;
 constexpr std::size_t extra = 1;
 #endif
 
-struct net : nc::network<nc::input<8, 8, 4>,
-                         nc::transposed_conv<4, nc::kernel<3>, nc::stride<2>, nc::output_padding<extra>, nc::name<"up">>> {};
+struct net
+    : nc::network<nc::input<8, 8, 4>,
+                  nc::transposed_conv<4, nc::kernel<3>, nc::stride<2>, nc::output_padding<extra>, nc::name<"up">>> {};
 static_assert(nc::weights<net> > 0);

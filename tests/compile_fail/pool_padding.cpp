@@ -14,7 +14,7 @@ using padding = nc::pad<2>;
 using padding = nc::pad<1>; // 1 <= 3 / 2
 #endif
 
-struct net : nc::network<nc::input<8, 8, 4>, nc::relu,
-                         nc::max_pool<nc::kernel<3>, nc::stride<2>, padding, nc::name<"pool1">>,
-                         nc::conv<4, nc::kernel<1>>> {};
+struct net
+    : nc::network<nc::input<8, 8, 4>, nc::relu, nc::max_pool<nc::kernel<3>, nc::stride<2>, padding, nc::name<"pool1">>,
+                  nc::conv<4, nc::kernel<1>>> {};
 static_assert(nc::weights<net> > 0);

@@ -11,6 +11,5 @@ constexpr std::size_t k = 0;
 constexpr std::size_t k = 3;
 #endif
 
-struct net : nc::network<nc::input<32, 32, 3>, nc::conv<8, nc::kernel<3>>, nc::relu,
-                         nc::conv<8, nc::kernel<k>>> {};
+struct net : nc::network<nc::input<32, 32, 3>, nc::conv<8, nc::kernel<3>>, nc::relu, nc::conv<8, nc::kernel<k>>> {};
 static_assert(nc::parameters<net> > 0);

@@ -16,8 +16,9 @@ constexpr std::uint64_t stride = 1;
 struct blur { // a 3 x 3 blur that keeps the shape
     static constexpr std::string_view kind = "blur";
     static constexpr nc::layer_result apply(const nc::shape& in) noexcept {
-        return {.output = in, .window = {{.kernel = 3, .stride = stride, .pad_begin = 1, .pad_end = 1},
-                                         {.kernel = 3, .stride = 1, .pad_begin = 1, .pad_end = 1}}};
+        return {.output = in,
+                .window = {{.kernel = 3, .stride = stride, .pad_begin = 1, .pad_end = 1},
+                           {.kernel = 3, .stride = 1, .pad_begin = 1, .pad_end = 1}}};
     }
 };
 

@@ -73,8 +73,8 @@ template<class Net>
 std::string everything() {
     constexpr nc::counts totals = nc::totals<Net>;
     constexpr std::uint64_t sum = nc::units<Net> + nc::weights<Net> + nc::biases<Net> + nc::parameters<Net> +
-                                  nc::connections<Net> + nc::connections_with_bias<Net> +
-                                  nc::activations<Net> + nc::flops<Net>;
+                                  nc::connections<Net> + nc::connections_with_bias<Net> + nc::activations<Net> +
+                                  nc::flops<Net>;
     static_assert(sum > totals.weights);
     constexpr nc::memory_use bytes = nc::memory<Net, float, 2>;
     static_assert(nc::within_budget<Net, nc::budget{.weights = 100'000'000, .connections = 2'000'000'000}>);
@@ -82,8 +82,8 @@ std::string everything() {
     static_assert(in.height > 0 && out.channels > 0 && bytes.parameter_bytes > 0);
     std::string text;
     for (const nc::layer_info& l : nc::layers<Net>) text += std::string(l.name) + std::string(l.kind);
-    for (const nc::share_of s : {nc::share_of::none, nc::share_of::weights, nc::share_of::connections,
-                                 nc::share_of::parameters}) {
+    for (const nc::share_of s :
+         {nc::share_of::none, nc::share_of::weights, nc::share_of::connections, nc::share_of::parameters}) {
         text += nc::to_table<Net>({.all_layers = true, .share = s});
         text += nc::to_markdown<Net>({.share = s, .bar_width = 10});
     }
@@ -93,8 +93,8 @@ std::string everything() {
     return text;
 }
 
-using mixed_lean = nc::resize<nc::replace<mixed, "stem", nc::conv<16, nc::kernel<5>, nc::same, nc::name<"stem">>>,
-                              "head", 5>;
+using mixed_lean =
+    nc::resize<nc::replace<mixed, "stem", nc::conv<16, nc::kernel<5>, nc::same, nc::name<"stem">>>, "head", 5>;
 static_assert(nc::layer<mixed_lean, "head">.weights == 32 * 5);
 
 #ifdef NETCOUNT_TEST_HANA

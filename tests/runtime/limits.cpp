@@ -41,7 +41,8 @@ TEST_CASE("a field that does not fit leaves every report's rows whole") {
     // 9223372036854775808), the 64th's and the conv's do not, and read null, keys kept.
     const std::string json = nc::to_json<strided_away>();
     CHECK(contains(json, "\"name\": \"max_pool63\", \"kind\": \"max_pool\", \"inputs\": [61]"));
-    CHECK(contains(json, "\"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 9223372036854775808, \"start\": 0}"));
+    CHECK(
+        contains(json, "\"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 9223372036854775808, \"start\": 0}"));
     const std::string unfit = "\"receptive_field\": {\"height\": {\"size\": null, \"jump\": null, \"start\": null}, "
                               "\"width\": {\"size\": null, \"jump\": null, \"start\": null}}, \"merge\": false";
     CHECK(contains(json, "\"name\": \"head\""));

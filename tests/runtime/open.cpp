@@ -63,11 +63,13 @@ struct weighted_fusion {
 
 struct kinds_of_one_own : nc::network<nc::input<4, 4, 3>, pointwise<5>, impostor, wrong_formula> {};
 
-struct merged : nc::network<nc::input<4, 4, 2>, weighted_fusion<nc::name<"fuse">, nc::identity, nc::conv<2, nc::kernel<1>>>,
-                            nc::multiply<nc::identity, nc::global_avg_pool>> {};
+struct merged
+    : nc::network<nc::input<4, 4, 2>, weighted_fusion<nc::name<"fuse">, nc::identity, nc::conv<2, nc::kernel<1>>>,
+                  nc::multiply<nc::identity, nc::global_avg_pool>> {};
 
-struct headed : nc::network<nc::input<4, 4, 2>, nc::auxiliary<nc::name<"aux">, nc::flatten, nc::fc<3, nc::name<"logits">>>,
-                            nc::conv<2, nc::kernel<1>, nc::name<"main">>> {};
+struct headed
+    : nc::network<nc::input<4, 4, 2>, nc::auxiliary<nc::name<"aux">, nc::flatten, nc::fc<3, nc::name<"logits">>>,
+                  nc::conv<2, nc::kernel<1>, nc::name<"main">>> {};
 
 } // namespace
 

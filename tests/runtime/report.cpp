@@ -30,8 +30,8 @@ TEST_CASE("to_table prints the seed's AlexNet table with formulas and totals") {
 TEST_CASE("to_table lists every layer on request") {
     // 8 x 8 x 3 -> conv 3x3, 4 filters (6 x 6 x 4: 144 units, 3 * 3 * 3 * 4 = 108 weights,
     // 108 * 36 = 3888 connections) -> relu -> 2x2 max pool (3 x 3 x 4) -> fc 2 (36 * 2 = 72).
-    struct small : nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<3>>, nc::relu,
-                               nc::max_pool<nc::kernel<2>>, nc::fc<2>> {};
+    struct small : nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<3>>, nc::relu, nc::max_pool<nc::kernel<2>>,
+                               nc::fc<2>> {};
     const std::string expected =
         "layer      output     units            weights              connections\n"
         "---------  ---------  ---------------  -------------------  ----------------------------\n"

@@ -69,19 +69,24 @@ TEST_CASE("to_table lists every new kind, with numbers and no formula where it h
     CHECK(has(table, "\nsplit/layer_scale1  8 x 8 x 4    0 "));
     CHECK(has(table, "\nupsample1           16 x 16 x 8  0 "));
     CHECK(has(table, "\nupsample_to1        20 x 18 x 8  0 "));
-    CHECK(has(table, "\nhead                20 x 18 x 3  20 * 18 * 3 = 1080  8 * 3 = 24           8 * 3 * 20 * 18 = 8640"
-                     "           6.1% #\n"));
-    for (const char* kind : {"hardswish1", "hardsigmoid1", "gelu1", "leaky_relu1", "elu1", "mish1", "prelu1",
-                             "split/chunk1", "split/layer_norm1", "channel_shuffle1", "instance_norm1",
-                             "instance_norm2", "stochastic_depth1"})
+    CHECK(has(table,
+              "\nhead                20 x 18 x 3  20 * 18 * 3 = 1080  8 * 3 = 24           8 * 3 * 20 * 18 = 8640"
+              "           6.1% #\n"));
+    for (const char* kind :
+         {"hardswish1", "hardsigmoid1", "gelu1", "leaky_relu1", "elu1", "mish1", "prelu1", "split/chunk1",
+          "split/layer_norm1", "channel_shuffle1", "instance_norm1", "instance_norm2", "stochastic_depth1"})
         CHECK(has(table, std::string("\n") + kind + " "));
     CHECK(!has(table, " * 0")); // no formula made of a kind's zeros
 }
 
 TEST_CASE("to_markdown writes linear's formulas") {
     const std::string md = nc::to_markdown<modern>();
-    CHECK(has(md, "| split/linear1 | 8 x 8 x 4   |    8 * 8 * 4 = 256 |          4 * 4 = 16 |          4 * 4 * 8 * 8 = 1024 |\n"));
-    CHECK(has(md, "| head          | 20 x 18 x 3 | 20 * 18 * 3 = 1080 |          8 * 3 = 24 |        8 * 3 * 20 * 18 = 8640 |\n"));
+    CHECK(has(
+        md,
+        "| split/linear1 | 8 x 8 x 4   |    8 * 8 * 4 = 256 |          4 * 4 = 16 |          4 * 4 * 8 * 8 = 1024 |\n"));
+    CHECK(has(
+        md,
+        "| head          | 20 x 18 x 3 | 20 * 18 * 3 = 1080 |          8 * 3 = 24 |        8 * 3 * 20 * 18 = 8640 |\n"));
 }
 
 TEST_CASE("to_csv: every new kind's row") {
@@ -126,8 +131,10 @@ TEST_CASE("to_json: the new kinds, the chunks' graph and the totals") {
     CHECK(has(json, "\"kind\": \"upsample\", \"inputs\": [20], \"input\": {\"height\": 8, \"width\": 8, "
                     "\"channels\": 8}, \"output\": {\"height\": 16, \"width\": 16, \"channels\": 8}, "));
     // Nearest upsampling keeps the field of what it repeats: the stem's 3 x 3, padded by 1.
-    CHECK(has(json, "\"activations\": 2048, \"live_activations\": 2560, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, "
-                    "\"start\": -1}, "));
+    CHECK(has(
+        json,
+        "\"activations\": 2048, \"live_activations\": 2560, \"receptive_field\": {\"height\": {\"size\": 3, \"jump\": 1, "
+        "\"start\": -1}, "));
     CHECK(has(json, "\"totals\": {\"units\": 1848, \"weights\": 328, \"biases\": 12, \"parameters\": 393, "
                     "\"connections\": 28096, \"connections_with_bias\": 28864, "));
 }
@@ -149,8 +156,8 @@ TEST_CASE("to_dot: linear layers are drawn with their weights, the others plainl
 
 TEST_CASE("to_svg: a row for each layer with weights, linear layers included") {
     const std::string svg = nc::to_svg<modern>();
-    CHECK(has(svg, "<title>split/linear1: 16 weights, 4.9%</title>"));    // 16 / 328
-    CHECK(has(svg, "<title>head: 8,640 connections, 30.8%</title>"));     // 8,640 / 28,096
+    CHECK(has(svg, "<title>split/linear1: 16 weights, 4.9%</title>")); // 16 / 328
+    CHECK(has(svg, "<title>head: 8,640 connections, 30.8%</title>"));  // 8,640 / 28,096
     CHECK(has(svg, "total: 328 weights, 28,096 connections"));
     CHECK(!has(svg, "group_norm1"));
 }

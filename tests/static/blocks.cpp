@@ -7,15 +7,13 @@
 namespace nc = netcount;
 
 struct branchy
-    : nc::network<
-          nc::input<8, 8, 4>,
-          nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias, nc::name<"stem">>,          // 0
-          nc::residual<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>, nc::batch_norm,
-                       nc::relu>,                                                        // 1-4
-          nc::concat<nc::name<"mix">, nc::conv<2, nc::kernel<1>>,                         // 5
-                     nc::sequence<nc::conv<2, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>,
-                     nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>>,             // 6-9
-          nc::add<nc::identity, nc::identity>> {};                                      // 10
+    : nc::network<nc::input<8, 8, 4>, nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias, nc::name<"stem">>, // 0
+                  nc::residual<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>, nc::batch_norm,
+                               nc::relu>,                                 // 1-4
+                  nc::concat<nc::name<"mix">, nc::conv<2, nc::kernel<1>>, // 5
+                             nc::sequence<nc::conv<2, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>,
+                             nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>>, // 6-9
+                  nc::add<nc::identity, nc::identity>> {};                          // 10
 
 // Names: a block's layers are named inside it; its merge is named after it.
 static_assert(nc::layers<branchy>.size() == 11);
@@ -44,7 +42,7 @@ constexpr bool reads(std::size_t entry, std::initializer_list<std::size_t> from)
 }
 static_assert(reads(0, {nc::network_input}));
 static_assert(reads(1, {0}) && reads(2, {1}) && reads(3, {2}));
-static_assert(reads(4, {0, 3}));    // the identity path reads what the block reads
+static_assert(reads(4, {0, 3})); // the identity path reads what the block reads
 static_assert(reads(5, {4}) && reads(6, {4}) && reads(7, {6}) && reads(8, {4}));
 static_assert(reads(9, {5, 7, 8}));
 static_assert(reads(10, {9, 9}));
@@ -68,11 +66,9 @@ static_assert(nc::layer<branchy, "residual1/batch_norm1">.biases == 0);
 static_assert(nc::layer<branchy, "mix">.parameters == 0);
 
 // Nested and named blocks: "outer/inner/conv1".
-struct nested
-    : nc::network<nc::input<4, 4, 2>,
-                  nc::sequence<nc::name<"outer">,
-                               nc::residual<nc::name<"inner">, nc::conv<2, nc::kernel<1>>>,
-                               nc::residual<nc::conv<2, nc::kernel<1>>>>> {};
+struct nested : nc::network<nc::input<4, 4, 2>,
+                            nc::sequence<nc::name<"outer">, nc::residual<nc::name<"inner">, nc::conv<2, nc::kernel<1>>>,
+                                         nc::residual<nc::conv<2, nc::kernel<1>>>>> {};
 static_assert(nc::layers<nested>[0].name == "outer/inner/conv1");
 static_assert(nc::layers<nested>[1].name == "outer/inner");
 static_assert(nc::layers<nested>[2].name == "outer/residual2/conv1"); // second residual in "outer"
@@ -82,8 +78,9 @@ static_assert(nc::layer<nested, "outer/inner/conv1">.weights == 4);
 // residual<...> is add<identity, sequence<...>>.
 struct as_add
     : nc::network<nc::input<8, 8, 4>,
-                  nc::add<nc::identity, nc::sequence<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>,
-                                                     nc::batch_norm, nc::relu>>> {};
+                  nc::add<nc::identity,
+                          nc::sequence<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>, nc::batch_norm, nc::relu>>> {
+};
 struct as_residual
     : nc::network<nc::input<8, 8, 4>,
                   nc::residual<nc::conv<4, nc::kernel<3>, nc::same, nc::no_bias>, nc::batch_norm, nc::relu>> {};

@@ -25,8 +25,10 @@ static_assert(nc::within_budget<alexnet, nc::budget{.layer_weights = 37'748'736,
 static_assert(nc::within_budget<alexnet, nc::budget{.layer_connections = 223'948'800, .layer_activations = 290'400}>);
 // The old fields keep their order, so existing budgets read as before, and the new ones mix
 // with them.
-static_assert(nc::within_budget<alexnet, nc::budget{.weights = 61'000'000, .connections = 725'000'000,
-                                                    .flops = 1'450'000'000, .peak_activations = 1'000'000,
+static_assert(nc::within_budget<alexnet, nc::budget{.weights = 61'000'000,
+                                                    .connections = 725'000'000,
+                                                    .flops = 1'450'000'000,
+                                                    .peak_activations = 1'000'000,
                                                     .layer_weights = 40'000'000}>);
 
 // int8 on a microcontroller: elements are bytes. 256 KB of SRAM for activations and 1 MB of

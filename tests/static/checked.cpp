@@ -59,9 +59,9 @@ static_assert(mul(two_32, two_32) == outcome{true, 0});
 static_assert(mul(two_63, 2) == outcome{true, 0});
 static_assert(mul(max, 1) == outcome{false, max});
 static_assert(mul(1, max) == outcome{false, max});
-static_assert(mul(max, 2) == outcome{true, max - 1});                        // 2^65 - 2
-static_assert(mul(3, 6'148'914'691'236'517'205u) == outcome{false, max});   // (2^64 - 1) / 3
-static_assert(mul(3, 6'148'914'691'236'517'206u) == outcome{true, 2});      // 2^64 + 2
+static_assert(mul(max, 2) == outcome{true, max - 1});                     // 2^65 - 2
+static_assert(mul(3, 6'148'914'691'236'517'205u) == outcome{false, max}); // (2^64 - 1) / 3
+static_assert(mul(3, 6'148'914'691'236'517'206u) == outcome{true, 2});    // 2^64 + 2
 static_assert(mul(6'148'914'691'236'517'206u, 3) == outcome{true, 2});
 static_assert(mul(0, max) == outcome{false, 0});
 static_assert(mul(max, 0) == outcome{false, 0});
@@ -88,9 +88,9 @@ static_assert(clean());
 #if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_mul_overflow)
 // Where the builtins exist, both paths agree with them on every pair of values near the limits
 // (the test may call the builtins; the library goes through checked.hpp).
-constexpr std::array<u64, 16> edges{0,          1,          2,          3,          two_32 - 1, two_32,
-                                    two_32 + 1, two_63 - 1, two_63,     two_63 + 1, max / 3,    max / 3 + 1,
-                                    max / 2,    max / 2 + 1, max - 1,   max};
+constexpr std::array<u64, 16> edges{0,          1,           2,       3,          two_32 - 1, two_32,
+                                    two_32 + 1, two_63 - 1,  two_63,  two_63 + 1, max / 3,    max / 3 + 1,
+                                    max / 2,    max / 2 + 1, max - 1, max};
 constexpr bool agrees_with_builtins() {
     for (const u64 a : edges)
         for (const u64 b : edges) {

@@ -23,10 +23,8 @@ static_assert(only<10, 10, 1, nc::conv<1, nc::kernel<3>, nc::stride<1, 3>, nc::p
               nc::shape{10, 3, 1}); // (10 + 2 - 3) / 1 + 1 = 10, (10 - 3) / 3 + 1 = 3
 
 // same: ceil(in / stride), whatever the kernel (TensorFlow's rule).
-static_assert(only<224, 224, 3, nc::conv<8, nc::kernel<7>, nc::stride<2>, nc::same>>.output ==
-              nc::shape{112, 112, 8});
-static_assert(only<225, 225, 3, nc::conv<8, nc::kernel<7>, nc::stride<2>, nc::same>>.output ==
-              nc::shape{113, 113, 8});
+static_assert(only<224, 224, 3, nc::conv<8, nc::kernel<7>, nc::stride<2>, nc::same>>.output == nc::shape{112, 112, 8});
+static_assert(only<225, 225, 3, nc::conv<8, nc::kernel<7>, nc::stride<2>, nc::same>>.output == nc::shape{113, 113, 8});
 // ...with the odd pixel of padding at the end: 4 wide, kernel 2, stride 1 needs 1 pixel.
 static_assert(only<4, 4, 1, nc::conv<1, nc::kernel<2>, nc::same>>.window.width ==
               nc::axis_window{.kernel = 2, .stride = 1, .dilation = 1, .pad_begin = 0, .pad_end = 1});

@@ -12,34 +12,36 @@ using nc::zoo::alexnet;
 struct three : nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<3>, nc::name<"a">>, nc::relu, nc::fc<10>> {};
 static_assert(std::is_same_v<nc::replace<three, "a", nc::conv<2, nc::kernel<1>>>,
                              nc::network<nc::input<8, 8, 3>, nc::conv<2, nc::kernel<1>>, nc::relu, nc::fc<10>>>);
-static_assert(std::is_same_v<nc::resize<three, "a", 6>,
-                             nc::network<nc::input<8, 8, 3>, nc::conv<6, nc::kernel<3>, nc::name<"a">>, nc::relu,
-                                         nc::fc<10>>>);
+static_assert(
+    std::is_same_v<nc::resize<three, "a", 6>,
+                   nc::network<nc::input<8, 8, 3>, nc::conv<6, nc::kernel<3>, nc::name<"a">>, nc::relu, nc::fc<10>>>);
 // Generated names work too: the fc is "fc1", the relu "relu1".
-static_assert(std::is_same_v<nc::resize<three, "fc1", 7>,
-                             nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<3>, nc::name<"a">>, nc::relu,
-                                         nc::fc<7>>>);
-static_assert(std::is_same_v<nc::replace<three, "relu1", nc::tanh>,
-                             nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<3>, nc::name<"a">>, nc::tanh,
-                                         nc::fc<10>>>);
+static_assert(
+    std::is_same_v<nc::resize<three, "fc1", 7>,
+                   nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<3>, nc::name<"a">>, nc::relu, nc::fc<7>>>);
+static_assert(
+    std::is_same_v<nc::replace<three, "relu1", nc::tanh>,
+                   nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<3>, nc::name<"a">>, nc::tanh, nc::fc<10>>>);
 
 // Inside blocks, by path; the blocks keep their names and options.
 struct blocky
-    : nc::network<nc::input<8, 8, 4>,
-                  nc::residual<nc::name<"r">, nc::conv<4, nc::kernel<3>, nc::same>, nc::relu>,
-                  nc::concat<nc::conv<2, nc::kernel<1>>, nc::sequence<nc::conv<2, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>>,
+    : nc::network<nc::input<8, 8, 4>, nc::residual<nc::name<"r">, nc::conv<4, nc::kernel<3>, nc::same>, nc::relu>,
+                  nc::concat<nc::conv<2, nc::kernel<1>>,
+                             nc::sequence<nc::conv<2, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>>,
                   nc::fc<2>> {};
 static_assert(nc::layers<blocky>[4].name == "concat1/conv2"); // the sequence adds no level
-static_assert(std::is_same_v<
-              nc::resize<blocky, "concat1/conv2", 5>,
-              nc::network<nc::input<8, 8, 4>,
-                          nc::residual<nc::name<"r">, nc::conv<4, nc::kernel<3>, nc::same>, nc::relu>,
-                          nc::concat<nc::conv<2, nc::kernel<1>>, nc::sequence<nc::conv<5, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>>,
-                          nc::fc<2>>>);
+static_assert(
+    std::is_same_v<
+        nc::resize<blocky, "concat1/conv2", 5>,
+        nc::network<nc::input<8, 8, 4>, nc::residual<nc::name<"r">, nc::conv<4, nc::kernel<3>, nc::same>, nc::relu>,
+                    nc::concat<nc::conv<2, nc::kernel<1>>,
+                               nc::sequence<nc::conv<5, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>>,
+                    nc::fc<2>>>);
 static_assert(std::is_same_v<
               nc::replace<blocky, "r/conv1", nc::conv<4, nc::kernel<1>>>,
               nc::network<nc::input<8, 8, 4>, nc::residual<nc::name<"r">, nc::conv<4, nc::kernel<1>>, nc::relu>,
-                          nc::concat<nc::conv<2, nc::kernel<1>>, nc::sequence<nc::conv<2, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>>,
+                          nc::concat<nc::conv<2, nc::kernel<1>>,
+                                     nc::sequence<nc::conv<2, nc::kernel<1>>, nc::conv<3, nc::kernel<3>, nc::same>>>,
                           nc::fc<2>>>);
 
 // AlexNet's fc6 with 1024 outputs instead of 4096: fc6 loses 9216 * 3072 = 28,311,552 weights

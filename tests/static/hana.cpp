@@ -35,9 +35,13 @@ static_assert(nc::activations<alexnet_no_dropout> == nc::activations<alexnet> - 
 // fc6: 9216 * 1024 = 9,437,184 weights; fc7: 1024 * 1024 = 1,048,576; fc8: 1024 * 1000 =
 // 1,024,000; the convolutions keep 34,848 + 307,200 + 884,736 + 663,552 + 442,368 = 2,332,704.
 template<class Layer>
-struct narrowed { using type = Layer; };
+struct narrowed {
+    using type = Layer;
+};
 template<class... Options>
-struct narrowed<nc::fc<4096, Options...>> { using type = nc::fc<1024, Options...>; };
+struct narrowed<nc::fc<4096, Options...>> {
+    using type = nc::fc<1024, Options...>;
+};
 
 constexpr auto narrow_fcs = hana::transform(nc::element_types<alexnet>, [](auto t) {
     return hana::type_c<typename narrowed<typename decltype(t)::type>::type>;

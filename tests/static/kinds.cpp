@@ -15,8 +15,7 @@ static_assert(only<10, 10, 8, dw>.weights == 144);
 static_assert(only<10, 10, 8, dw>.biases == 16);
 static_assert(only<10, 10, 8, dw>.connections == 9216);
 static_assert(only<10, 10, 8, dw>.window.groups == 8);
-static_assert(only<10, 10, 8, nc::depthwise_conv<nc::kernel<3>, nc::same, nc::stride<2>>>.output ==
-              nc::shape{5, 5, 8});
+static_assert(only<10, 10, 8, nc::depthwise_conv<nc::kernel<3>, nc::same, nc::stride<2>>>.output == nc::shape{5, 5, 8});
 
 // transposed_conv: out = (in - 1) * s - pads + d * (k - 1) + output_padding + 1.
 // 7 x 7 x 16 -> 4 x 4 kernel, stride 2, pad 1: (7 - 1) * 2 - 2 + 3 + 1 = 14.
@@ -27,8 +26,9 @@ static_assert(only<7, 7, 16, up>.weights == 2048);
 static_assert(only<7, 7, 16, up>.connections == 100'352);
 static_assert(only<7, 7, 16, up>.units == 14 * 14 * 8);
 // output_padding picks 15 instead of 14 for 3 x 3, stride 2, pad 1 on 8: (8-1)*2 - 2 + 2 + 1 + 1.
-static_assert(only<8, 8, 4, nc::transposed_conv<4, nc::kernel<3>, nc::stride<2>, nc::pad<1>,
-                                                nc::output_padding<1>>>.output == nc::shape{16, 16, 4});
+static_assert(
+    only<8, 8, 4, nc::transposed_conv<4, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::output_padding<1>>>.output ==
+    nc::shape{16, 16, 4});
 
 // batch_norm: 2 per channel, in parameters only.
 static_assert(only<7, 7, 64, nc::batch_norm>.parameters == 128);
@@ -39,8 +39,7 @@ static_assert(only<7, 7, 64, nc::batch_norm>.output == nc::shape{7, 7, 64});
 static_assert(only<13, 13, 256, nc::adaptive_avg_pool<6>>.output == nc::shape{6, 6, 256});
 static_assert(only<13, 13, 256, nc::adaptive_avg_pool<6>>.window.height.kernel == 3); // [0, 3) .. [10, 13)
 static_assert(only<12, 12, 8, nc::adaptive_max_pool<3, 4>>.output == nc::shape{3, 4, 8});
-static_assert(only<12, 12, 8, nc::adaptive_max_pool<3, 4>>.window.width ==
-              nc::axis_window{.kernel = 3, .stride = 3});
+static_assert(only<12, 12, 8, nc::adaptive_max_pool<3, 4>>.window.width == nc::axis_window{.kernel = 3, .stride = 3});
 static_assert(only<7, 7, 2048, nc::global_avg_pool>.output == nc::shape{1, 1, 2048});
 
 // connections_with_bias: LeCun's convention adds one connection per output of a layer with a
@@ -62,11 +61,9 @@ struct space_to_depth {
 };
 static_assert(nc::layer_kind<space_to_depth<2>>);
 
-struct with_custom
-    : nc::network<nc::input<8, 8, 3>, space_to_depth<2>, nc::conv<16, nc::kernel<1>>, nc::relu> {};
+struct with_custom : nc::network<nc::input<8, 8, 3>, space_to_depth<2>, nc::conv<16, nc::kernel<1>>, nc::relu> {};
 static_assert(nc::layers<with_custom>[0].name == "space_to_depth1");
 static_assert(nc::layers<with_custom>[0].output == nc::shape{4, 4, 12});
 static_assert(nc::weights<with_custom> == 12 * 16); // the conv reads 12 channels
-static_assert(nc::weights<with_custom> <= 200);      // and budgets work as for any network
-static_assert(nc::layers<with_custom>[1].receptive_field.height ==
-              nc::axis_field{.size = 2, .jump = 2, .start = 0});
+static_assert(nc::weights<with_custom> <= 200);     // and budgets work as for any network
+static_assert(nc::layers<with_custom>[1].receptive_field.height == nc::axis_field{.size = 2, .jump = 2, .start = 0});

@@ -49,9 +49,9 @@ static_assert(!nc::layer<strided_away, "head">.receptive_field.width.fits);
 
 // A merge takes the largest field over its paths; if one path's does not fit, neither does
 // the merge's, though the identity path's (1, 1, 0) does.
-struct merged_away
-    : nc::network<nc::input<1, 1, 3>,
-                  nc::residual<nc::repeat<64, nc::max_pool<nc::kernel<1>, nc::stride<2>>>>, nc::fc<2>> {};
+struct merged_away : nc::network<nc::input<1, 1, 3>,
+                                 nc::residual<nc::repeat<64, nc::max_pool<nc::kernel<1>, nc::stride<2>>>>, nc::fc<2>> {
+};
 static_assert(nc::layers<merged_away>[64].kind == "add");
 static_assert(nc::layers<merged_away>[64].output == nc::shape{1, 1, 3});
 static_assert(!nc::layers<merged_away>[64].receptive_field.height.fits);
@@ -78,9 +78,10 @@ static_assert(nc::connections<deep_start<two_31 + 1>> == 1 + (two_31 + 2)); // 1
 // of 2 (with a pixel of padding on each side: 3 pixels, 2 positions) adds 1 * 2^63: size
 // 2^63 + 1, start -2^63, both fit. A kernel of 3 adds 2 * 2^63 = 2^64: size 2^64 + 1 does not.
 template<std::size_t K>
-struct wide_field : nc::network<nc::input<1, 1, 1>, nc::conv<1, nc::kernel<1>, nc::stride<two_32>>,
-                                nc::conv<1, nc::kernel<1>, nc::stride<two_31>>,
-                                nc::conv<1, nc::kernel<K>, nc::pad<1>, nc::no_bias>> {};
+struct wide_field
+    : nc::network<nc::input<1, 1, 1>, nc::conv<1, nc::kernel<1>, nc::stride<two_32>>,
+                  nc::conv<1, nc::kernel<1>, nc::stride<two_31>>, nc::conv<1, nc::kernel<K>, nc::pad<1>, nc::no_bias>> {
+};
 static_assert(nc::layers<wide_field<2>>[1].receptive_field.height.jump == two_63);
 static_assert(nc::layers<wide_field<2>>[2].receptive_field.height ==
               nc::axis_field{.size = two_63 + 1, .jump = two_63, .start = INT64_MIN, .fits = true});

@@ -43,8 +43,8 @@ static_assert(nc::memory<alexnet, double, 2>.activation_bytes == 1'925'224 * 8 *
 // Parameters 54 + 3 + 6 + 240 + 5 = 308; activations 48 + 48 + 48 + 5 = 149; input 32.
 // Peak: the conv reads the input and writes 48 (80 live); batch_norm and relu run in place
 // (48); the fc reads 48 and writes 5 (53): 80.
-struct small : nc::network<nc::input<4, 4, 2>, nc::conv<3, nc::kernel<3>, nc::same>, nc::batch_norm, nc::relu,
-                           nc::fc<5>> {};
+struct small
+    : nc::network<nc::input<4, 4, 2>, nc::conv<3, nc::kernel<3>, nc::same>, nc::batch_norm, nc::relu, nc::fc<5>> {};
 static_assert(nc::memory<small, float, 10> == nc::memory_use{.parameter_bytes = 308 * 4,
                                                              .input_bytes = 32 * 4 * 10,
                                                              .activation_bytes = 149 * 4 * 10,

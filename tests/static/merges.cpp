@@ -19,9 +19,9 @@ static_assert(nc::layers<gated>[2].merge);
 static_assert(!nc::layers<gated>[0].merge);
 static_assert(nc::layers<gated>[2].output == nc::shape{5, 7, 3});
 static_assert(nc::layers<gated>[2].input == nc::shape{5, 7, 1}); // its first path's output
-static_assert(nc::parameters<gated> == 4);                        // the conv's 1 * 1 * 3 weights and 1 bias
-static_assert(nc::layers<gated>[2].activations == 105);           // 5 * 7 * 3
-static_assert(nc::layers<gated>[2].connections == 0);             // merges count nothing else
+static_assert(nc::parameters<gated> == 4);                       // the conv's 1 * 1 * 3 weights and 1 bias
+static_assert(nc::layers<gated>[2].activations == 105);          // 5 * 7 * 3
+static_assert(nc::layers<gated>[2].connections == 0);            // merges count nothing else
 
 // Each axis alone: 1 x 7 x 1 times 5 x 1 x 3 is 5 x 7 x 3; a path equal to the others is no
 // broadcast at all.
@@ -75,21 +75,23 @@ static_assert(nc::layers<fused_twice>[1].live_activations == 96);
 
 // Edits enter a merge of one's own: the layer inside, not the block, is replaced.
 using refused = nc::replace<fused, "fuse/conv1", nc::conv<16, nc::kernel<1>, nc::no_bias>>;
-static_assert(std::is_same_v<refused, nc::network<nc::input<8, 8, 16>,
-                                                  weighted_fusion<nc::name<"fuse">, nc::identity,
-                                                                  nc::conv<16, nc::kernel<1>, nc::no_bias>,
-                                                                  nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>>,
-                                                  nc::relu>>);
+static_assert(
+    std::is_same_v<refused,
+                   nc::network<nc::input<8, 8, 16>,
+                               weighted_fusion<nc::name<"fuse">, nc::identity, nc::conv<16, nc::kernel<1>, nc::no_bias>,
+                                               nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>>,
+                               nc::relu>>);
 static_assert(nc::parameters<refused> == 16 * 16 + 3);
 static_assert(nc::weights<nc::resize<fused, "fuse/conv1", 16>> == 2304);
 // scale_width enters it too: the conv inside is not the last layer with weights of this one.
 struct fused_head : nc::network<nc::input<8, 8, 16>, nc::conv<16, nc::kernel<1>>, fused_paths, nc::fc<10>> {};
-static_assert(std::is_same_v<nc::scale_width<fused_head, 1, 2>,
-                             nc::network<nc::input<8, 8, 16>, nc::conv<8, nc::kernel<1>>,
-                                         weighted_fusion<nc::name<"fuse">, nc::identity,
-                                                         nc::conv<8, nc::kernel<3>, nc::same, nc::no_bias>,
-                                                         nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>>,
-                                         nc::fc<10>>>);
+static_assert(
+    std::is_same_v<
+        nc::scale_width<fused_head, 1, 2>,
+        nc::network<nc::input<8, 8, 16>, nc::conv<8, nc::kernel<1>>,
+                    weighted_fusion<nc::name<"fuse">, nc::identity, nc::conv<8, nc::kernel<3>, nc::same, nc::no_bias>,
+                                    nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>>,
+                    nc::fc<10>>>);
 
 // ---------------------------------------------------------------------------------------------
 // squeeze_excitation: torchvision 0.14's ops.SqueezeExcitation(24, 8) has 416 parameters:
@@ -124,14 +126,14 @@ static_assert(std::is_same_v<nc::replace<excited, "squeeze_excitation1/sigmoid1"
                              nc::network<nc::input<14, 14, 24>, nc::squeeze_excitation<24, 8, nc::relu, nc::relu6>>>);
 struct excited_net
     : nc::network<nc::input<14, 14, 3>, nc::conv<24, nc::kernel<1>>, nc::squeeze_excitation<24, 8>, nc::fc<10>> {};
-static_assert(std::is_same_v<nc::scale_width<excited_net, 1, 2>,
-                             nc::network<nc::input<14, 14, 3>, nc::conv<12, nc::kernel<1>>,
-                                         nc::squeeze_excitation<12, 4>, nc::fc<10>>>);
+static_assert(
+    std::is_same_v<nc::scale_width<excited_net, 1, 2>, nc::network<nc::input<14, 14, 3>, nc::conv<12, nc::kernel<1>>,
+                                                                   nc::squeeze_excitation<12, 4>, nc::fc<10>>>);
 // MobileNetV3's rule, make_divisible(n * 3 / 4, 8): 24 -> 24 (18 rounds to 16, below 0.9 * 18,
 // so 24), 8 -> 8.
-static_assert(std::is_same_v<nc::scale_width<excited_net, 3, 4, 8>,
-                             nc::network<nc::input<14, 14, 3>, nc::conv<24, nc::kernel<1>>,
-                                         nc::squeeze_excitation<24, 8>, nc::fc<10>>>);
+static_assert(
+    std::is_same_v<nc::scale_width<excited_net, 3, 4, 8>, nc::network<nc::input<14, 14, 3>, nc::conv<24, nc::kernel<1>>,
+                                                                      nc::squeeze_excitation<24, 8>, nc::fc<10>>>);
 
 // ---------------------------------------------------------------------------------------------
 // auxiliary: Inception v3's AuxLogits on its 17 x 17 x 768 input (torchvision's InceptionAux):
@@ -174,8 +176,7 @@ static_assert(nc::peak_activations<aux_last> == 64); // input 32 and conv1's 32
 static_assert(nc::parameters<aux_last> == 6 + 99);
 static_assert(nc::layers<aux_last>[1].name == "auxiliary1/fc1");
 // Edits enter it.
-static_assert(nc::parameters<nc::resize<with_aux, "AuxLogits/fc1", 10>> ==
-              nc::parameters<with_aux> - 769'000 + 7'690);
+static_assert(nc::parameters<nc::resize<with_aux, "AuxLogits/fc1", 10>> == nc::parameters<with_aux> - 769'000 + 7'690);
 // scale_width keeps the head's classifier as it keeps the network's: both give the classes.
 struct aux_scaled : nc::network<nc::input<8, 8, 3>, nc::conv<16, nc::kernel<1>>,
                                 nc::auxiliary<nc::conv<8, nc::kernel<1>>, nc::flatten, nc::fc<10>>,

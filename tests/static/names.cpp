@@ -7,10 +7,9 @@
 
 namespace nc = netcount;
 
-struct named_net
-    : nc::network<nc::input<32, 32, 3>, nc::conv<8, nc::kernel<3>, nc::name<"stem">>, nc::relu6,
-                  nc::conv<8, nc::kernel<3>>, nc::relu6, nc::max_pool<nc::kernel<2>>, nc::relu,
-                  nc::flatten, nc::dropout, nc::fc<10>, nc::softmax> {};
+struct named_net : nc::network<nc::input<32, 32, 3>, nc::conv<8, nc::kernel<3>, nc::name<"stem">>, nc::relu6,
+                               nc::conv<8, nc::kernel<3>>, nc::relu6, nc::max_pool<nc::kernel<2>>, nc::relu,
+                               nc::flatten, nc::dropout, nc::fc<10>, nc::softmax> {};
 
 static_assert(nc::layers<named_net>[0].name == "stem");
 static_assert(nc::layers<named_net>[1].name == "relu6_1");
@@ -30,12 +29,11 @@ static_assert(nc::layers<named_net>[8].kind == "fc");
 
 // layer<Net, "name"> finds generated names too.
 static_assert(nc::layer<named_net, "conv2">.output == nc::shape{28, 28, 8}); // 32 -> 30 -> 28
-static_assert(nc::layer<named_net, "fc1">.weights == 14 * 14 * 8 * 10);     // 28 / 2 = 14
+static_assert(nc::layer<named_net, "fc1">.weights == 14 * 14 * 8 * 10);      // 28 / 2 = 14
 
 // Ordinals run to as many digits as needed.
-struct many_relus : nc::network<nc::input<1, 1, 1>, nc::relu, nc::relu, nc::relu, nc::relu,
-                                nc::relu, nc::relu, nc::relu, nc::relu, nc::relu, nc::relu,
-                                nc::relu, nc::relu> {};
+struct many_relus : nc::network<nc::input<1, 1, 1>, nc::relu, nc::relu, nc::relu, nc::relu, nc::relu, nc::relu,
+                                nc::relu, nc::relu, nc::relu, nc::relu, nc::relu, nc::relu> {};
 static_assert(nc::layers<many_relus>[9].name == "relu10");
 static_assert(nc::layers<many_relus>[11].name == "relu12");
 
@@ -58,8 +56,8 @@ static_assert(nc::name_problem_of("") == nc::name_problem::empty);
 static_assert(nc::name_problem_of("a\tb") == nc::name_problem::control_character);
 static_assert(nc::name_problem_of("a\x7f") == nc::name_problem::control_character); // DEL
 static_assert(nc::name_problem_of("\x1f") == nc::name_problem::control_character);
-static_assert(nc::name_problem_of("caf\xc3\xa9") == nc::name_problem::not_ascii);   // UTF-8
-static_assert(nc::name_problem_of("a\x80") == nc::name_problem::not_ascii);         // not UTF-8
+static_assert(nc::name_problem_of("caf\xc3\xa9") == nc::name_problem::not_ascii); // UTF-8
+static_assert(nc::name_problem_of("a\x80") == nc::name_problem::not_ascii);       // not UTF-8
 static_assert(nc::name_problem_of("a/b") == nc::name_problem::slash);
 static_assert(nc::name_problem_of(" a") == nc::name_problem::space_at_either_end);
 static_assert(nc::name_problem_of("a ") == nc::name_problem::space_at_either_end);

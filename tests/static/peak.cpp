@@ -90,5 +90,5 @@ struct scale_by_two {
     static constexpr nc::layer_result apply(const nc::shape& in) noexcept { return {.output = in}; }
 };
 struct custom_elementwise : nc::network<nc::input<2, 2, 1>, nc::conv<8, nc::kernel<1>>, scale_by_two> {};
-static_assert(nc::peak_activations<custom_elementwise> == 4 + 32); // conv1: input and output
+static_assert(nc::peak_activations<custom_elementwise> == 4 + 32);       // conv1: input and output
 static_assert(nc::layers<custom_elementwise>[1].live_activations == 32); // in place over conv1

@@ -27,24 +27,25 @@ static_assert(nc::detail::make_divisible(27, 1, 2, 8).value == 16);
 
 // Every conv, transposed_conv and fc but the last layer with weights, in every kind of block;
 // depthwise convolutions, pools, activations and batch norm as they were; names and options kept.
-struct wide : nc::network<nc::input<16, 16, 3>,
-                          nc::conv<32, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm, nc::relu,
-                          nc::residual<nc::name<"r">, nc::depthwise_conv<nc::kernel<3>, nc::same>,
-                                       nc::conv<32, nc::kernel<1>, nc::no_bias>>,
-                          nc::concat<nc::conv<16, nc::kernel<1>>, nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>,
-                                                                               nc::conv<16, nc::kernel<1>>>>,
-                          nc::repeat<2, nc::sequence<nc::transposed_conv<8, nc::kernel<1>>, nc::relu6>>,
-                          nc::global_avg_pool, nc::fc<64>, nc::dropout, nc::fc<10>> {};
+struct wide
+    : nc::network<
+          nc::input<16, 16, 3>, nc::conv<32, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm, nc::relu,
+          nc::residual<nc::name<"r">, nc::depthwise_conv<nc::kernel<3>, nc::same>,
+                       nc::conv<32, nc::kernel<1>, nc::no_bias>>,
+          nc::concat<nc::conv<16, nc::kernel<1>>,
+                     nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>, nc::conv<16, nc::kernel<1>>>>,
+          nc::repeat<2, nc::sequence<nc::transposed_conv<8, nc::kernel<1>>, nc::relu6>>, nc::global_avg_pool,
+          nc::fc<64>, nc::dropout, nc::fc<10>> {};
 struct half_wide
-    : nc::network<nc::input<16, 16, 3>,
-                  nc::conv<16, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm, nc::relu,
-                  nc::residual<nc::name<"r">, nc::depthwise_conv<nc::kernel<3>, nc::same>,
-                               nc::conv<16, nc::kernel<1>, nc::no_bias>>,
-                  nc::concat<nc::conv<8, nc::kernel<1>>, nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>,
-                                                                      nc::conv<8, nc::kernel<1>>>>,
-                  nc::sequence<nc::sequence<nc::transposed_conv<4, nc::kernel<1>>, nc::relu6>,
-                               nc::sequence<nc::transposed_conv<4, nc::kernel<1>>, nc::relu6>>,
-                  nc::global_avg_pool, nc::fc<32>, nc::dropout, nc::fc<10>> {};
+    : nc::network<
+          nc::input<16, 16, 3>, nc::conv<16, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm, nc::relu,
+          nc::residual<nc::name<"r">, nc::depthwise_conv<nc::kernel<3>, nc::same>,
+                       nc::conv<16, nc::kernel<1>, nc::no_bias>>,
+          nc::concat<nc::conv<8, nc::kernel<1>>,
+                     nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>, nc::conv<8, nc::kernel<1>>>>,
+          nc::sequence<nc::sequence<nc::transposed_conv<4, nc::kernel<1>>, nc::relu6>,
+                       nc::sequence<nc::transposed_conv<4, nc::kernel<1>>, nc::relu6>>,
+          nc::global_avg_pool, nc::fc<32>, nc::dropout, nc::fc<10>> {};
 static_assert(std::is_same_v<nc::scale_width<wide, 1, 2>, nc::network_of<half_wide>>);
 static_assert(nc::output_shape<nc::scale_width<wide, 1, 2>> == nc::shape{1, 1, 10});
 // Scaling by 1 changes nothing; scaling with a divisor rounds as make_divisible does
@@ -69,24 +70,25 @@ using resnet50_160 = nc::with_input<nc::zoo::resnet50, 160, 160>;
 static_assert(nc::input_shape<resnet50_160> == nc::shape{160, 160, 3});
 static_assert(nc::parameters<resnet50_160> == nc::parameters<nc::zoo::resnet50>);
 static_assert(nc::layer<resnet50_160, "conv1">.output == nc::shape{80, 80, 64});
-static_assert(std::is_same_v<nc::with_input<wide, 8, 4>,
-                             nc::network<nc::input<8, 4, 3>, nc::conv<32, nc::kernel<3>, nc::same, nc::name<"stem">>,
-                                         nc::batch_norm, nc::relu,
-                                         nc::residual<nc::name<"r">, nc::depthwise_conv<nc::kernel<3>, nc::same>,
-                                                      nc::conv<32, nc::kernel<1>, nc::no_bias>>,
-                                         nc::concat<nc::conv<16, nc::kernel<1>>,
-                                                    nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>,
-                                                                 nc::conv<16, nc::kernel<1>>>>,
-                                         nc::repeat<2, nc::sequence<nc::transposed_conv<8, nc::kernel<1>>, nc::relu6>>,
-                                         nc::global_avg_pool, nc::fc<64>, nc::dropout, nc::fc<10>>>);
+static_assert(
+    std::is_same_v<
+        nc::with_input<wide, 8, 4>,
+        nc::network<
+            nc::input<8, 4, 3>, nc::conv<32, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm, nc::relu,
+            nc::residual<nc::name<"r">, nc::depthwise_conv<nc::kernel<3>, nc::same>,
+                         nc::conv<32, nc::kernel<1>, nc::no_bias>>,
+            nc::concat<nc::conv<16, nc::kernel<1>>,
+                       nc::sequence<nc::max_pool<nc::kernel<3>, nc::stride<1>, nc::same>, nc::conv<16, nc::kernel<1>>>>,
+            nc::repeat<2, nc::sequence<nc::transposed_conv<8, nc::kernel<1>>, nc::relu6>>, nc::global_avg_pool,
+            nc::fc<64>, nc::dropout, nc::fc<10>>>);
 
 // linear scales like fc, and the reshaping kinds follow their input. On 8 x 8 x 16: linear 32
 // (0.5 * 32 = 16 outputs, by make_divisible with divisor 1), then chunk<1, 2> takes 8 of the
 // 16, channel_shuffle<4> keeps them and upsample<2> doubles the sides; the classifier, a
 // linear of 10 (the last layer with weights), is not scaled: 8 * 10 = 80 weights.
 namespace scaling_vocabulary {
-using base = nc::network<nc::input<8, 8, 16>, nc::linear<32>, nc::chunk<1, 2>, nc::channel_shuffle<4>,
-                         nc::upsample<2>, nc::linear<10>>;
+using base = nc::network<nc::input<8, 8, 16>, nc::linear<32>, nc::chunk<1, 2>, nc::channel_shuffle<4>, nc::upsample<2>,
+                         nc::linear<10>>;
 using half = nc::scale_width<base, 1, 2>;
 static_assert(nc::layers<half>[0].output == nc::shape{8, 8, 16});
 static_assert(nc::layers<half>[1].output == nc::shape{8, 8, 8});

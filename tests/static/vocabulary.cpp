@@ -127,8 +127,8 @@ static_assert(only<nc::upsample<2>>.kind == "upsample" && only<nc::upsample_to<2
 // jump that detail/field.hpp rounds up to 1 (jumps are whole numbers), so a 3 x 3 conv after it
 // is given 3 + 2 * 1 = 5 input positions where it reads 2 of the first conv's outputs, 4: an
 // upper bound, as for any transposed window.
-struct upsampled : nc::network<nc::input<8, 8, 1>, nc::conv<1, nc::kernel<3>>, nc::upsample<2>,
-                               nc::conv<1, nc::kernel<3>>> {};
+struct upsampled
+    : nc::network<nc::input<8, 8, 1>, nc::conv<1, nc::kernel<3>>, nc::upsample<2>, nc::conv<1, nc::kernel<3>>> {};
 static_assert(nc::layers<upsampled>[1].receptive_field.height == nc::axis_field{.size = 3, .jump = 1, .start = 0});
 static_assert(nc::layers<upsampled>[2].receptive_field.height.size == 5);
 static_assert(nc::layers<upsampled>[2].output == nc::shape{10, 10, 1});
@@ -159,13 +159,14 @@ static_assert(nc::prelu<>::apply({1, 1, 1ull << 63}).parameters == 1);
 // Every kind may run in place but the ones that move elements (deploy's memory schedule reads
 // this member; kinds without it write a buffer of their own).
 template<class L>
-constexpr bool elementwise = requires { requires L::elementwise; };
+constexpr bool elementwise = requires {
+    requires L::elementwise;
+};
 static_assert(elementwise<nc::silu> && elementwise<nc::hardswish> && elementwise<nc::hardsigmoid> &&
-              elementwise<nc::gelu> && elementwise<nc::leaky_relu> && elementwise<nc::elu> &&
-              elementwise<nc::mish> && elementwise<nc::prelu<>> && elementwise<nc::prelu<nc::per_channel>> &&
-              elementwise<nc::layer_scale> && elementwise<nc::stochastic_depth> && elementwise<nc::layer_norm> &&
-              elementwise<nc::group_norm<4>> && elementwise<nc::instance_norm<>> &&
-              elementwise<nc::instance_norm<nc::affine>>);
+              elementwise<nc::gelu> && elementwise<nc::leaky_relu> && elementwise<nc::elu> && elementwise<nc::mish> &&
+              elementwise<nc::prelu<>> && elementwise<nc::prelu<nc::per_channel>> && elementwise<nc::layer_scale> &&
+              elementwise<nc::stochastic_depth> && elementwise<nc::layer_norm> && elementwise<nc::group_norm<4>> &&
+              elementwise<nc::instance_norm<>> && elementwise<nc::instance_norm<nc::affine>>);
 static_assert(!elementwise<nc::linear<8>> && !elementwise<nc::chunk<0, 2>> && !elementwise<nc::channel_shuffle<2>> &&
               !elementwise<nc::upsample<2>> && !elementwise<nc::upsample_to<9, 9>>);
 
@@ -175,16 +176,17 @@ static_assert(!elementwise<nc::linear<8>> && !elementwise<nc::chunk<0, 2>> && !e
 // has 7,598 parameters: 58*58 + 2*58 + 3*3*58 + 2*58 + 58*58 + 2*58 (convs without bias, each
 // followed by a batch norm) = 3,364 + 116 + 522 + 116 + 3,364 + 116.
 struct shuffle_unit
-    : nc::network<nc::input<28, 28, 116>,
-                  nc::concat<nc::chunk<0, 2>,
-                             nc::sequence<nc::chunk<1, 2>, nc::conv<58, nc::kernel<1>, nc::no_bias>, nc::batch_norm,
-                                          nc::relu, nc::depthwise_conv<nc::kernel<3>, nc::same, nc::no_bias>,
-                                          nc::batch_norm, nc::conv<58, nc::kernel<1>, nc::no_bias>, nc::batch_norm,
-                                          nc::relu>>,
-                  nc::channel_shuffle<2>> {};
+    : nc::network<
+          nc::input<28, 28, 116>,
+          nc::concat<nc::chunk<0, 2>,
+                     nc::sequence<nc::chunk<1, 2>, nc::conv<58, nc::kernel<1>, nc::no_bias>, nc::batch_norm, nc::relu,
+                                  nc::depthwise_conv<nc::kernel<3>, nc::same, nc::no_bias>, nc::batch_norm,
+                                  nc::conv<58, nc::kernel<1>, nc::no_bias>, nc::batch_norm, nc::relu>>,
+          nc::channel_shuffle<2>> {};
 static_assert(nc::parameters<shuffle_unit> == 7598);
 static_assert(nc::output_shape<shuffle_unit> == nc::shape{28, 28, 116});
-static_assert(nc::layers<shuffle_unit>[0].name == "concat1/chunk1" && nc::layers<shuffle_unit>[1].name == "concat1/chunk2");
+static_assert(nc::layers<shuffle_unit>[0].name == "concat1/chunk1" &&
+              nc::layers<shuffle_unit>[1].name == "concat1/chunk2");
 
 // ConvNeXt's block (Liu et al. 2022; torchvision's CNBlock) at dim 96 on 56 x 56: 7 x 7
 // depthwise conv, LayerNorm, Linear 96 -> 384, GELU, Linear 384 -> 96, layer scale, stochastic
@@ -192,8 +194,8 @@ static_assert(nc::layers<shuffle_unit>[0].name == "concat1/chunk1" && nc::layers
 // (7*7*96 + 96) + 2*96 + (96*384 + 384) + (384*96 + 96) + 96.
 struct convnext_block
     : nc::network<nc::input<56, 56, 96>,
-                  nc::residual<nc::depthwise_conv<nc::kernel<7>, nc::pad<3>>, nc::layer_norm, nc::linear<384>,
-                               nc::gelu, nc::linear<96>, nc::layer_scale, nc::stochastic_depth>> {};
+                  nc::residual<nc::depthwise_conv<nc::kernel<7>, nc::pad<3>>, nc::layer_norm, nc::linear<384>, nc::gelu,
+                               nc::linear<96>, nc::layer_scale, nc::stochastic_depth>> {};
 static_assert(nc::parameters<convnext_block> == 79'296);
 static_assert(nc::weights<convnext_block> == 7 * 7 * 96 + 2 * 96 * 384);
 static_assert(nc::connections<convnext_block> == 56 * 56 * (7 * 7 * 96 + 2 * 96 * 384));

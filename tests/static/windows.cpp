@@ -9,7 +9,7 @@ namespace nc = netcount;
 
 namespace {
 
-constexpr std::uint64_t max64 = 0xFFFF'FFFF'FFFF'FFFF; // 2^64 - 1
+constexpr std::uint64_t max64 = 0xFFFF'FFFF'FFFF'FFFF;  // 2^64 - 1
 constexpr std::uint64_t half64 = 0x8000'0000'0000'0000; // 2^63
 
 template<class Layer>
@@ -59,7 +59,8 @@ static_assert(rejects<nc::max_pool<nc::kernel<2>, nc::stride<1>, nc::pad<2>, nc:
     5, 5, nc::error::pool_padding_too_large));
 // MaxPool2d((3, 1), padding=(0, 1)): rejected, 1 > 1 / 2 along the width; pad<T, B, L, R>
 // holds each side to its axis's kernel.
-static_assert(rejects<nc::max_pool<nc::kernel<3, 1>, nc::stride<1>, nc::pad<0, 1>>>(4, 4, nc::error::pool_padding_too_large));
+static_assert(rejects<nc::max_pool<nc::kernel<3, 1>, nc::stride<1>, nc::pad<0, 1>>>(4, 4,
+                                                                                    nc::error::pool_padding_too_large));
 static_assert(on<nc::max_pool<nc::kernel<3, 1>, nc::stride<1>, nc::pad<1, 0>>>(4, 4).output == nc::shape{4, 4, 1});
 static_assert(rejects<nc::max_pool<nc::kernel<4>, nc::pad<0, 3, 0, 0>>>(8, 8, nc::error::pool_padding_too_large));
 // ... but not convolutions, nor `same`: Conv2d(1, 1, 3, padding=10) on 4 x 4 gives 22 x 22, and
@@ -86,8 +87,8 @@ static_assert(on<nc::conv<1, nc::kernel<1, 3>, nc::stride<1, 2>, nc::same>>(1, t
 // A 2^32-wide pool with stride 2^32 and ceil_mode on 2^33 + 1 pixels: windows at 0 and 2^32
 // fit; the third, at 2^33, starts on the last pixel and runs past it: 3 positions (as
 // MaxPool2d(4, 4, ceil_mode=True) gives 3 on 9, 2 * 4 + 1).
-static_assert(on<nc::max_pool<nc::kernel<1, two32>, nc::stride<1, two32>, nc::ceil_mode>>(1, 2 * two32 + 1)
-                  .output.width == 3);
+static_assert(
+    on<nc::max_pool<nc::kernel<1, two32>, nc::stride<1, two32>, nc::ceil_mode>>(1, 2 * two32 + 1).output.width == 3);
 
 // ceil_mode's last window near 2^64: kernel 1, stride 2^63 on 2^64 - 1 pixels. Windows start at
 // 0 and 2^63; the next would start at 2^64, past the input: 2 positions (the start does not
@@ -98,7 +99,8 @@ static_assert(on<nc::max_pool<nc::kernel<1>, nc::stride<half64>, nc::ceil_mode>>
 // 1 position, without ceil_mode none.
 static_assert(on<nc::max_pool<nc::kernel<1, max64>, nc::stride<1, 2>, nc::ceil_mode>>(1, max64 - 1).output ==
               nc::shape{1, 1, 1});
-static_assert(rejects<nc::max_pool<nc::kernel<1, max64>, nc::stride<1, 2>>>(1, max64 - 1, nc::error::window_exceeds_input));
+static_assert(rejects<nc::max_pool<nc::kernel<1, max64>, nc::stride<1, 2>>>(1, max64 - 1,
+                                                                            nc::error::window_exceeds_input));
 // A dilated window wider than 2^64 (3 * (2^63 - 1) + 1): it fits no input of 64-bit size, so
 // without ceil_mode that is the answer, not an overflow; under ceil_mode with a stride of 2 it
 // runs past 4 pixels by far more than the stride.
@@ -126,7 +128,8 @@ static_assert(on<nc::adaptive_max_pool<7>>(3, 3).window.height.kernel == 2);
 // 157,073,089,682: 7 i = 2^40 - 2 and 7 (i + 1) = 2^40 + 5, so [0, 2).
 static_assert(on<nc::adaptive_avg_pool<std::uint64_t{1} << 40>>(7, 7).window.height.kernel == 2);
 // Near 2^64 nothing is multiplied: 2^64 - 1 -> 2: [0, 2^63) and [2^63 - 1, 2^64 - 1).
-static_assert(on<nc::adaptive_avg_pool<2>>(max64, 1).window.height == nc::axis_window{.kernel = half64, .stride = half64 - 1});
+static_assert(on<nc::adaptive_avg_pool<2>>(max64, 1).window.height ==
+              nc::axis_window{.kernel = half64, .stride = half64 - 1});
 
 // Transposed convolution: any padding that leaves an output. ConvTranspose2d(1, 1, 3, stride=3,
 // padding=3) on 4 x 4 gives 6 x 6 (3 * 3 - 6 + 2 + 1); ConvTranspose2d(1, 1, 1, padding=1) on 1 x 1
@@ -134,6 +137,7 @@ static_assert(on<nc::adaptive_avg_pool<2>>(max64, 1).window.height == nc::axis_w
 static_assert(on<nc::transposed_conv<1, nc::kernel<3>, nc::stride<3>, nc::pad<3>>>(4, 4).output == nc::shape{6, 6, 1});
 static_assert(rejects<nc::transposed_conv<1, nc::kernel<1>, nc::pad<1>>>(1, 1, nc::error::padding_removes_output));
 // Pads of 2^63 and 2^63 crop 2^64 rows: more than any output (the sum used to wrap to 0).
-static_assert(rejects<nc::transposed_conv<1, nc::kernel<3>, nc::pad<half64, 0>>>(4, 4, nc::error::padding_removes_output));
+static_assert(rejects<nc::transposed_conv<1, nc::kernel<3>, nc::pad<half64, 0>>>(4, 4,
+                                                                                 nc::error::padding_removes_output));
 
 } // namespace

@@ -7,8 +7,7 @@
 namespace nc = netcount;
 using nc::zoo::alexnet_torchvision;
 
-static_assert(reference::first_mismatch<alexnet_torchvision>(reference::torchvision_alexnet) ==
-              reference::all_match);
+static_assert(reference::first_mismatch<alexnet_torchvision>(reference::torchvision_alexnet) == reference::all_match);
 static_assert(reference::totals_match<alexnet_torchvision>(reference::torchvision_alexnet));
 
 // Its first and last layers with weights, from the reference: conv 3 -> 64 (11 x 11, stride 4,

@@ -16,21 +16,29 @@ using nc::zoo::efficientnet_depth;
 using nc::zoo::efficientnet_width;
 using reference::has_figures;
 
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b0>(reference_zoo::efficientnet_b0) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b0>(reference_zoo::efficientnet_b0) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b0>(reference_zoo::efficientnet_b0));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b1>(reference_zoo::efficientnet_b1) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b1>(reference_zoo::efficientnet_b1) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b1>(reference_zoo::efficientnet_b1));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b2>(reference_zoo::efficientnet_b2) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b2>(reference_zoo::efficientnet_b2) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b2>(reference_zoo::efficientnet_b2));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b3>(reference_zoo::efficientnet_b3) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b3>(reference_zoo::efficientnet_b3) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b3>(reference_zoo::efficientnet_b3));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b4>(reference_zoo::efficientnet_b4) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b4>(reference_zoo::efficientnet_b4) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b4>(reference_zoo::efficientnet_b4));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b5>(reference_zoo::efficientnet_b5) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b5>(reference_zoo::efficientnet_b5) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b5>(reference_zoo::efficientnet_b5));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b6>(reference_zoo::efficientnet_b6) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b6>(reference_zoo::efficientnet_b6) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b6>(reference_zoo::efficientnet_b6));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_b7>(reference_zoo::efficientnet_b7) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_b7>(reference_zoo::efficientnet_b7) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_b7>(reference_zoo::efficientnet_b7));
 
 // The widths (stem, then the outputs of stages 1 to 7) and depths (layers of stages 1 to 7)
@@ -80,22 +88,29 @@ static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage1/squeeze_ex
                           {{1, 1, 8}, 8, 256, 8, 256}));
 static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage1/squeeze_excitation1/fc2">,
                           {{1, 1, 32}, 32, 256, 32, 256}));
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage1/conv1">, {{112, 112, 16}, 200'704, 512, 0, 6'422'528}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage1/conv1">,
+                          {{112, 112, 16}, 200'704, 512, 0, 6'422'528}));
 // Stage 2's first block expands 16 to 96 (1,536 weights at 112 x 112), strides to 56 x 56 in
 // the depthwise convolution (864 weights, 2,709,504), and squeezes to 16 / 4 = 4 channels,
 // a quarter of the block's input, not of the 96 expanded ones: 96 * 4 = 384 weights.
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage2/conv1">, {{112, 112, 96}, 1'204'224, 1'536, 0, 19'267'584}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage2/conv1">,
+                          {{112, 112, 96}, 1'204'224, 1'536, 0, 19'267'584}));
 static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage2/depthwise_conv1">,
                           {{56, 56, 96}, 301'056, 864, 0, 2'709'504}));
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage2/squeeze_excitation1/fc1">, {{1, 1, 4}, 4, 384, 4, 384}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "stage2/squeeze_excitation1/fc1">,
+                          {{1, 1, 4}, 4, 384, 4, 384}));
 // Its second block reads 24 channels: 144 expanded, squeezed to 6.
-static_assert(nc::layer<nc::zoo::efficientnet_b0, "stage2/residual1/squeeze_excitation1/fc1">.output == nc::shape{1, 1, 6});
+static_assert(nc::layer<nc::zoo::efficientnet_b0, "stage2/residual1/squeeze_excitation1/fc1">.output ==
+              nc::shape{1, 1, 6});
 // The head: 1 x 1 320 -> 1280 at 7 x 7, 409,600 weights, 20,070,400; the fc 1280 -> 1000.
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "conv2">, {{7, 7, 1280}, 62'720, 409'600, 0, 20'070'400}));
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "classifier/fc1">, {{1, 1, 1000}, 1'000, 1'280'000, 1'000, 1'280'000}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "conv2">,
+                          {{7, 7, 1280}, 62'720, 409'600, 0, 20'070'400}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b0, "classifier/fc1">,
+                          {{1, 1, 1000}, 1'000, 1'280'000, 1'000, 1'280'000}));
 // B7 at 600 x 600: 300, 150, 75, 38, 19 after the five strides of 2 (padded: ceil of half);
 // the head 1 x 1 640 -> 2560 at 19 x 19 (361 positions): 1,638,400 weights, 591,462,400.
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b7, "conv2">, {{19, 19, 2560}, 924'160, 1'638'400, 0, 591'462'400}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_b7, "conv2">,
+                          {{19, 19, 2560}, 924'160, 1'638'400, 0, 591'462'400}));
 
 // Of B0's 1 + 2 + 2 + 3 + 3 + 4 + 1 = 16 blocks, all but the first of each stage add their
 // input: 0 + 1 + 1 + 2 + 2 + 3 + 0 = 9 shortcuts; every block has a gate: 16 multiplies.
@@ -127,22 +142,28 @@ static_assert(nc::parameters<nc::zoo::efficientnet_b7> == 66'347'960);
 static_assert(nc::connections<nc::zoo::efficientnet_b7> == 37'745'884'192);
 
 // EfficientNetV2-S, -M and -L (torchvision's efficientnet_v2_s, _m, _l at 384, 480 and 480).
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_s>(reference_zoo::efficientnet_v2_s) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_s>(reference_zoo::efficientnet_v2_s) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_v2_s>(reference_zoo::efficientnet_v2_s));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_m>(reference_zoo::efficientnet_v2_m) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_m>(reference_zoo::efficientnet_v2_m) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_v2_m>(reference_zoo::efficientnet_v2_m));
-static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_l>(reference_zoo::efficientnet_v2_l) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::efficientnet_v2_l>(reference_zoo::efficientnet_v2_l) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::efficientnet_v2_l>(reference_zoo::efficientnet_v2_l));
 // V2-S by hand: the stem 3 x 3 x 3 x 24 = 648 weights at 192 x 192 (36,864 positions),
 // 23,887,872. Stage 1's Fused-MBConv with expansion 1 is one 3 x 3 convolution 24 -> 24:
 // 5,184 weights, 191,102,976 multiply-accumulates. Stage 2's first block expands 24 to 96 in
 // a 3 x 3 convolution at stride 2 (20,736 weights at 96 x 96, 9,216 positions: 191,102,976)
 // and projects to 48 (4,608 weights, 42,467,328); no gate.
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "conv1">, {{192, 192, 24}, 884'736, 648, 0, 23'887'872}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "conv1">,
+                          {{192, 192, 24}, 884'736, 648, 0, 23'887'872}));
 static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage1/residual1/conv1">,
                           {{192, 192, 24}, 884'736, 5'184, 0, 191'102'976}));
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage2/conv1">, {{96, 96, 96}, 884'736, 20'736, 0, 191'102'976}));
-static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage2/conv2">, {{96, 96, 48}, 442'368, 4'608, 0, 42'467'328}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage2/conv1">,
+                          {{96, 96, 96}, 884'736, 20'736, 0, 191'102'976}));
+static_assert(has_figures(nc::layer<nc::zoo::efficientnet_v2_s, "stage2/conv2">,
+                          {{96, 96, 48}, 442'368, 4'608, 0, 42'467'328}));
 static_assert(nc::parameters<nc::zoo::efficientnet_v2_s> == 21'458'488);
 static_assert(nc::connections<nc::zoo::efficientnet_v2_s> == 8'365'617'152);
 static_assert(nc::parameters<nc::zoo::efficientnet_v2_m> == 54'139'356);

@@ -16,13 +16,17 @@ namespace nc = netcount;
 using reference::figures;
 using reference::has_figures;
 
-static_assert(reference::first_mismatch<nc::zoo::regnet_x_400mf>(reference_zoo::regnet_x_400mf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_x_400mf>(reference_zoo::regnet_x_400mf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_x_400mf>(reference_zoo::regnet_x_400mf));
-static_assert(reference::first_mismatch<nc::zoo::regnet_x_800mf>(reference_zoo::regnet_x_800mf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_x_800mf>(reference_zoo::regnet_x_800mf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_x_800mf>(reference_zoo::regnet_x_800mf));
-static_assert(reference::first_mismatch<nc::zoo::regnet_x_1_6gf>(reference_zoo::regnet_x_1_6gf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_x_1_6gf>(reference_zoo::regnet_x_1_6gf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_x_1_6gf>(reference_zoo::regnet_x_1_6gf));
-static_assert(reference::first_mismatch<nc::zoo::regnet_x_3_2gf>(reference_zoo::regnet_x_3_2gf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_x_3_2gf>(reference_zoo::regnet_x_3_2gf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_x_3_2gf>(reference_zoo::regnet_x_3_2gf));
 static_assert(reference::first_mismatch<nc::zoo::regnet_x_8gf>(reference_zoo::regnet_x_8gf) == reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_x_8gf>(reference_zoo::regnet_x_8gf));
@@ -114,13 +118,17 @@ static_assert(nc::units<nc::zoo::regnet_x_32gf> == 36'302'160);
 
 // RegNetY: every block has a squeeze-excitation, whose two 1 x 1 convolutions (fc1, fc2) the
 // reference lists between the block's conv2 and conv3, as torchvision runs them.
-static_assert(reference::first_mismatch<nc::zoo::regnet_y_400mf>(reference_zoo::regnet_y_400mf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_y_400mf>(reference_zoo::regnet_y_400mf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_y_400mf>(reference_zoo::regnet_y_400mf));
-static_assert(reference::first_mismatch<nc::zoo::regnet_y_800mf>(reference_zoo::regnet_y_800mf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_y_800mf>(reference_zoo::regnet_y_800mf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_y_800mf>(reference_zoo::regnet_y_800mf));
-static_assert(reference::first_mismatch<nc::zoo::regnet_y_1_6gf>(reference_zoo::regnet_y_1_6gf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_y_1_6gf>(reference_zoo::regnet_y_1_6gf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_y_1_6gf>(reference_zoo::regnet_y_1_6gf));
-static_assert(reference::first_mismatch<nc::zoo::regnet_y_3_2gf>(reference_zoo::regnet_y_3_2gf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_y_3_2gf>(reference_zoo::regnet_y_3_2gf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_y_3_2gf>(reference_zoo::regnet_y_3_2gf));
 static_assert(reference::first_mismatch<nc::zoo::regnet_y_8gf>(reference_zoo::regnet_y_8gf) == reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_y_8gf>(reference_zoo::regnet_y_8gf));
@@ -128,7 +136,8 @@ static_assert(reference::first_mismatch<nc::zoo::regnet_y_16gf>(reference_zoo::r
 static_assert(reference::totals_match<nc::zoo::regnet_y_16gf>(reference_zoo::regnet_y_16gf));
 static_assert(reference::first_mismatch<nc::zoo::regnet_y_32gf>(reference_zoo::regnet_y_32gf) == reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_y_32gf>(reference_zoo::regnet_y_32gf));
-static_assert(reference::first_mismatch<nc::zoo::regnet_y_128gf>(reference_zoo::regnet_y_128gf) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::regnet_y_128gf>(reference_zoo::regnet_y_128gf) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::regnet_y_128gf>(reference_zoo::regnet_y_128gf));
 
 // RegNetY-400MF's first block squeezes its input, the stem's 32 channels, to 32 / 4 = 8: fc1

@@ -11,15 +11,20 @@ namespace nc = netcount;
 using reference::figures;
 using reference::has_figures;
 
-static_assert(reference::first_mismatch<nc::zoo::resnext50_32x4d>(reference_zoo::resnext50_32x4d) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::resnext50_32x4d>(reference_zoo::resnext50_32x4d) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::resnext50_32x4d>(reference_zoo::resnext50_32x4d));
-static_assert(reference::first_mismatch<nc::zoo::resnext101_32x8d>(reference_zoo::resnext101_32x8d) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::resnext101_32x8d>(reference_zoo::resnext101_32x8d) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::resnext101_32x8d>(reference_zoo::resnext101_32x8d));
-static_assert(reference::first_mismatch<nc::zoo::resnext101_64x4d>(reference_zoo::resnext101_64x4d) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::resnext101_64x4d>(reference_zoo::resnext101_64x4d) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::resnext101_64x4d>(reference_zoo::resnext101_64x4d));
-static_assert(reference::first_mismatch<nc::zoo::wide_resnet50_2>(reference_zoo::wide_resnet50_2) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::wide_resnet50_2>(reference_zoo::wide_resnet50_2) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::wide_resnet50_2>(reference_zoo::wide_resnet50_2));
-static_assert(reference::first_mismatch<nc::zoo::wide_resnet101_2>(reference_zoo::wide_resnet101_2) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::wide_resnet101_2>(reference_zoo::wide_resnet101_2) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::wide_resnet101_2>(reference_zoo::wide_resnet101_2));
 
 // The grouped 3 x 3 convolution of the first block, at 56 x 56, by hand. ResNeXt-50 (32 x 4d):

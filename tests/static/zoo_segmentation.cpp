@@ -20,9 +20,11 @@ static_assert(reference::first_mismatch<nc::zoo::fcn_resnet50>(reference_zoo::fc
 static_assert(reference::totals_match<nc::zoo::fcn_resnet50>(reference_zoo::fcn_resnet50));
 static_assert(reference::first_mismatch<nc::zoo::fcn_resnet101>(reference_zoo::fcn_resnet101) == reference::all_match);
 static_assert(reference::totals_match<nc::zoo::fcn_resnet101>(reference_zoo::fcn_resnet101));
-static_assert(reference::first_mismatch<nc::zoo::deeplabv3_resnet50>(reference_zoo::deeplabv3_resnet50) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::deeplabv3_resnet50>(reference_zoo::deeplabv3_resnet50) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::deeplabv3_resnet50>(reference_zoo::deeplabv3_resnet50));
-static_assert(reference::first_mismatch<nc::zoo::deeplabv3_resnet101>(reference_zoo::deeplabv3_resnet101) == reference::all_match);
+static_assert(reference::first_mismatch<nc::zoo::deeplabv3_resnet101>(reference_zoo::deeplabv3_resnet101) ==
+              reference::all_match);
 static_assert(reference::totals_match<nc::zoo::deeplabv3_resnet101>(reference_zoo::deeplabv3_resnet101));
 
 // Dilation extends the ResNet templates without changing what they built before: undilated,
@@ -42,7 +44,9 @@ static_assert(nc::layer<nc::zoo::fcn_resnet101, "backbone/layer3/add23">.output 
 // dilation and so keeps 65 x 65. The figures are a plain 3 x 3's: 256 x 256 x 9 = 589,824
 // weights at 4,225 positions, 2,492,006,400 multiply-accumulates; 512 x 512 x 9 = 2,359,296
 // weights, 9,968,025,600.
-constexpr nc::axis_window dilated(std::uint64_t d) { return {.kernel = 3, .dilation = d, .pad_begin = d, .pad_end = d}; }
+constexpr nc::axis_window dilated(std::uint64_t d) {
+    return {.kernel = 3, .dilation = d, .pad_begin = d, .pad_end = d};
+}
 static_assert(nc::layer<nc::zoo::fcn_resnet50, "backbone/layer3/add1/conv2">.window.height == dilated(1));
 static_assert(nc::layer<nc::zoo::fcn_resnet50, "backbone/layer3/add2/conv2">.window.height == dilated(2));
 static_assert(nc::layer<nc::zoo::fcn_resnet50, "backbone/layer3/add6/conv2">.window.width == dilated(2));

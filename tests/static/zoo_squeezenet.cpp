@@ -32,7 +32,8 @@ static_assert(has_figures(nc::layer<squeezenet1_0, "conv10">, conv10));
 static_assert(has_figures(nc::layer<squeezenet1_1, "conv10">, conv10));
 
 // fire2's 3 x 3 expand: 16 -> 64 channels at 54 x 54, 9,216 weights.
-static_assert(has_figures(nc::layer<squeezenet1_0, "fire2/expand/3x3">, {{54, 54, 64}, 186'624, 9'216, 64, 26'873'856}));
+static_assert(has_figures(nc::layer<squeezenet1_0, "fire2/expand/3x3">,
+                          {{54, 54, 64}, 186'624, 9'216, 64, 26'873'856}));
 static_assert(nc::layer<squeezenet1_0, "fire2/expand">.output == nc::shape{54, 54, 128});
 // The pools round up: after fire4, (54 - 3) / 2 = 25.5 becomes 26, so 27 positions, not 26.
 static_assert(nc::layer<squeezenet1_0, "max_pool2">.output == nc::shape{27, 27, 256});

@@ -22,8 +22,7 @@ static_assert(reference::totals_match<nc::zoo::vgg19_bn>(reference_zoo::vgg19_bn
 // The convolutions keep their biases: conv1 is VGG's, 1,728 weights and 64 biases at
 // 224 x 224 (tests/static/zoo_vgg.cpp has the arithmetic); its batch norm adds a scale and a
 // shift per channel, 2 * 64 = 128 parameters, and counts nothing else.
-static_assert(has_figures(nc::layer<nc::zoo::vgg16_bn, "conv1">,
-                          {{224, 224, 64}, 3'211'264, 1'728, 64, 86'704'128}));
+static_assert(has_figures(nc::layer<nc::zoo::vgg16_bn, "conv1">, {{224, 224, 64}, 3'211'264, 1'728, 64, 86'704'128}));
 static_assert(nc::layer<nc::zoo::vgg16_bn, "batch_norm1">.parameters == 128);
 static_assert(has_figures(nc::layer<nc::zoo::vgg16_bn, "batch_norm1">, {{224, 224, 64}, 0, 0, 0, 0}));
 // One batch norm per convolution: 8, 10, 13 and 16 of them.

@@ -39,8 +39,8 @@ constexpr std::size_t first_mismatch(const Model& ref) noexcept {
 template<class Net, class Model>
 constexpr bool totals_match(const Model& ref) noexcept {
     const netcount::counts& t = netcount::totals<Net>;
-    return t.parameters == ref.params_total && t.weights == ref.weights_no_bias &&
-           t.biases == ref.bias && t.connections == ref.macs && t.units == ref.units &&
+    return t.parameters == ref.params_total && t.weights == ref.weights_no_bias && t.biases == ref.bias &&
+           t.connections == ref.macs && t.units == ref.units &&
            netcount::input_shape<Net> == netcount::shape{ref.height, ref.width, ref.channels};
 }
 

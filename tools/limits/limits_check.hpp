@@ -16,8 +16,7 @@ namespace limits {
 // An entry of layers<Net> as Python counts it; live_activations under docs/deploy.md's schedule.
 struct entry {
     netcount::shape input, output;
-    std::uint64_t units, weights, biases, parameters, connections, connections_with_bias, activations,
-        live_activations;
+    std::uint64_t units, weights, biases, parameters, connections, connections_with_bias, activations, live_activations;
 };
 
 constexpr bool same(const netcount::layer_info& l, const entry& e) noexcept {

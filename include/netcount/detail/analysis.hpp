@@ -277,10 +277,10 @@ struct count_builder {
             : r.status != error::none                                               ? r.status
             : r.output.height == 0 || r.output.width == 0 || r.output.channels == 0 ? error::empty_output
             : r.window.height.kernel == 0 || r.window.height.stride == 0 || r.window.height.dilation == 0 ||
-                      r.window.width.kernel == 0 || r.window.width.stride == 0 || r.window.width.dilation == 0
-                                                                                    ? error::zero_window
-            : overflow                                                              ? error::count_overflow
-                                                                                    : error::none;
+                    r.window.width.kernel == 0 || r.window.width.stride == 0 || r.window.width.dilation == 0
+                ? error::zero_window
+            : overflow ? error::count_overflow
+                       : error::none;
         if (status != error::none) result.fail = {status, index, in};
         cursor = r.output;
     }
@@ -316,8 +316,10 @@ struct count_builder {
         std::size_t first;
     };
     constexpr auxiliary_state enter_auxiliary() const noexcept {
-        if constexpr (Analysis::keeps_entries) return {counts{}, entries_done};
-        else return {result.totals, entries_done};
+        if constexpr (Analysis::keeps_entries)
+            return {counts{}, entries_done};
+        else
+            return {result.totals, entries_done};
     }
     constexpr void leave_auxiliary(const auxiliary_state& before) noexcept {
         if constexpr (Analysis::keeps_entries) {
@@ -368,9 +370,8 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
 // Instantiated when the type given as a network is not network<...> nor derived from one.
 template<class Network>
 struct not_a_network {
-    static_assert(always_false<Network>,
-                  "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
-                  "type derived from one");
+    static_assert(always_false<Network>, "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
+                                         "type derived from one");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
@@ -387,7 +388,9 @@ struct empty_network_traits {
     static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
-    static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept { return {}; }
+    static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
+        return {};
+    }
 };
 
 template<class Network>
@@ -419,8 +422,10 @@ template<class First, class... Elements>
 struct network_traits<network<First, Elements...>> : element_traits<is_valid_input<First>, Elements...> {
     static_assert(verdict<is_input<First>, network_without_input<network<First, Elements...>>>::reported);
     static constexpr shape input = [] {
-        if constexpr (is_input<First>) return First::value;
-        else return shape{1, 1, 1};
+        if constexpr (is_input<First>)
+            return First::value;
+        else
+            return shape{1, 1, 1};
     }();
 };
 
@@ -440,14 +445,16 @@ struct analyzed {
 
     template<std::size_t Part>
     static constexpr summary before() noexcept {
-        if constexpr (Part == 0) return summary{.input = traits::input, .output = traits::input};
-        else return part<Part - 1>;
+        if constexpr (Part == 0)
+            return summary{.input = traits::input, .output = traits::input};
+        else
+            return part<Part - 1>;
     }
 
     template<std::size_t Part>
-    static constexpr summary part = continue_summary(
-        before<Part>(), elements.data() + Part * part_size,
-        Part + 1 == parts ? elements.size() - Part * part_size : part_size);
+    static constexpr summary part = continue_summary(before<Part>(), elements.data() + Part * part_size,
+                                                     Part + 1 == parts ? elements.size() - Part * part_size
+                                                                       : part_size);
 
     static constexpr summary totals = part<parts - 1>;
 };
@@ -458,10 +465,9 @@ struct analyzed_layers {
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges>;
     using analysis_type = analysis<traits::entries>;
 
-    static constexpr structure_type graph{
-        traits::template elements<structure_builder<structure_type>>()};
-    static constexpr analysis_type value{
-        traits::input, traits::template elements<count_builder<analysis_type>>(), graph};
+    static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
+    static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
+                                         graph};
 };
 
 } // namespace netcount::detail

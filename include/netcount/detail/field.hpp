@@ -45,8 +45,8 @@ constexpr axis_field next_axis_field(const axis_field& in, const axis_window& w,
         detail::add_overflows(in.start == 0 ? 0 : static_cast<std::uint64_t>(-(in.start + 1)) + 1, shift, &depth) ||
         depth > deepest_start;
     return lost ? unrepresentable_field
-                : axis_field{size, jump == 0 ? 1 : jump,
-                             depth == 0 ? 0 : -static_cast<std::int64_t>(depth - 1) - 1, true};
+                : axis_field{size, jump == 0 ? 1 : jump, depth == 0 ? 0 : -static_cast<std::int64_t>(depth - 1) - 1,
+                             true};
 }
 
 constexpr receptive_field next_field(const receptive_field& in, const layer_window& w) noexcept {
@@ -57,8 +57,8 @@ constexpr receptive_field next_field(const receptive_field& in, const layer_wind
 // neither does the merge's.
 constexpr axis_field widest(const axis_field& a, const axis_field& b) noexcept {
     if (!a.fits || !b.fits) return unrepresentable_field;
-    return {a.size > b.size ? a.size : b.size, a.jump > b.jump ? a.jump : b.jump,
-            a.start < b.start ? a.start : b.start, true};
+    return {a.size > b.size ? a.size : b.size, a.jump > b.jump ? a.jump : b.jump, a.start < b.start ? a.start : b.start,
+            true};
 }
 
 constexpr receptive_field widest(const receptive_field& a, const receptive_field& b) noexcept {

@@ -42,9 +42,12 @@ enum class memory_role : unsigned char {
 // Anything else writes a buffer of its own.
 template<class L>
 inline constexpr memory_role memory_role_of = [] {
-    if constexpr (requires { requires static_cast<bool>(L::elementwise); }) return memory_role::elementwise;
-    else if constexpr (requires { requires static_cast<bool>(L::view); }) return memory_role::view;
-    else return memory_role::buffer;
+    if constexpr (requires { requires static_cast<bool>(L::elementwise); })
+        return memory_role::elementwise;
+    else if constexpr (requires { requires static_cast<bool>(L::view); })
+        return memory_role::view;
+    else
+        return memory_role::buffer;
 }();
 
 // What the schedule gives beyond each entry's live_activations.

@@ -38,13 +38,10 @@ struct axis_fit {
 // Few statements on purpose: clang charges its constexpr step budget per statement, and this
 // runs twice for every windowed layer. Overflow checks chain with ||, which sequences them and
 // costs no steps.
-constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
-                            std::uint64_t dilation, padding_mode padding, std::uint64_t pad_begin,
-                            std::uint64_t pad_end, bool ceil) noexcept {
+constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride, std::uint64_t dilation,
+                            padding_mode padding, std::uint64_t pad_begin, std::uint64_t pad_end, bool ceil) noexcept {
     if (kernel == 0 || stride == 0 || dilation == 0)
-        return {.status = kernel == 0   ? error::zero_kernel
-                          : stride == 0 ? error::zero_stride
-                                        : error::zero_dilation};
+        return {.status = kernel == 0 ? error::zero_kernel : stride == 0 ? error::zero_stride : error::zero_dilation};
     // reach = dilation * (kernel - 1) = span - 1: what the window covers past its first pixel.
     std::uint64_t reach = 0, front = 0, padded = 0, needed = 0, start = 0;
     const bool wide = detail::mul_overflows(dilation, kernel - 1, &reach);
@@ -87,8 +84,8 @@ constexpr axis_fit fit_axis(std::uint64_t size, std::uint64_t kernel, std::uint6
 // that leaves at least one position (it pads the output, not the input, so nothing bounds it
 // by the kernel) and an output padding below the stride or the dilation.
 constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel, std::uint64_t stride,
-                                       std::uint64_t dilation, std::uint64_t pad_begin,
-                                       std::uint64_t pad_end, std::uint64_t output_pad) noexcept {
+                                       std::uint64_t dilation, std::uint64_t pad_begin, std::uint64_t pad_end,
+                                       std::uint64_t output_pad) noexcept {
     if (kernel == 0) return {.status = error::zero_kernel};
     if (stride == 0) return {.status = error::zero_stride};
     if (dilation == 0) return {.status = error::zero_dilation};

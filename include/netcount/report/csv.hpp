@@ -36,10 +36,9 @@ inline std::string render_csv(std::span<const layer_info> layers) {
         "auxiliary\n";
     for (const layer_info& l : layers) {
         out += csv_field(l.name) + ',' + csv_field(l.kind);
-        for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height,
-                                      l.output.width, l.output.channels, l.units, l.weights, l.biases,
-                                      l.parameters, l.connections, l.connections_with_bias, l.activations,
-                                      l.live_activations})
+        for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height, l.output.width,
+                                      l.output.channels, l.units, l.weights, l.biases, l.parameters, l.connections,
+                                      l.connections_with_bias, l.activations, l.live_activations})
             out += ',' + to_text(n);
         out += l.merge ? ",1" : ",0";
         out += l.auxiliary ? ",1\n" : ",0\n";

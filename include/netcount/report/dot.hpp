@@ -44,7 +44,9 @@ inline std::string dot_escape(std::string_view s) {
     return out;
 }
 
-inline std::string dot_node(std::size_t index) { return index == network_input ? "input" : "n" + to_text(std::uint64_t{index}); }
+inline std::string dot_node(std::size_t index) {
+    return index == network_input ? "input" : "n" + to_text(std::uint64_t{index});
+}
 
 inline std::string dot_label(const layer_info& l) {
     std::string label = dot_escape(l.name);
@@ -87,8 +89,10 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
             continue;
         }
         out += "  " + dot_node(i) + " [label=\"" + dot_label(l) + "\"";
-        if (is_merge(l)) out += ", shape=ellipse, fillcolor=\"#fff2cc\"";
-        else if (l.weights != 0) out += ", fillcolor=\"#dae8fc\"";
+        if (is_merge(l))
+            out += ", shape=ellipse, fillcolor=\"#fff2cc\"";
+        else if (l.weights != 0)
+            out += ", fillcolor=\"#dae8fc\"";
         if (l.auxiliary) out += ", style=\"rounded,filled,dashed\"";
         out += "];\n";
         for (const std::size_t s : from) edges += "  " + dot_node(s) + " -> " + dot_node(i) + ";\n";

@@ -47,7 +47,8 @@ inline std::string json_shape(const shape& s) {
 // stay, and no number stands for a value that does not fit.
 inline std::string json_field(const axis_field& f) {
     if (!f.fits) return "{\"size\": null, \"jump\": null, \"start\": null}";
-    return "{\"size\": " + to_text(f.size) + ", \"jump\": " + to_text(f.jump) + ", \"start\": " + to_text(f.start) + "}";
+    return "{\"size\": " + to_text(f.size) + ", \"jump\": " + to_text(f.jump) + ", \"start\": " + to_text(f.start) +
+           "}";
 }
 
 inline std::string json_layer(const layer_info& l) {
@@ -62,11 +63,10 @@ inline std::string json_layer(const layer_info& l) {
            ", \"biases\": " + to_text(l.biases) + ", \"parameters\": " + to_text(l.parameters) +
            ", \"connections\": " + to_text(l.connections) +
            ", \"connections_with_bias\": " + to_text(l.connections_with_bias) +
-           ", \"activations\": " + to_text(l.activations) + ", \"live_activations\": " +
-           to_text(l.live_activations) + ", \"receptive_field\": {\"height\": " +
-           json_field(l.receptive_field.height) + ", \"width\": " + json_field(l.receptive_field.width) +
-           "}, \"merge\": " + (l.merge ? "true" : "false") + ", \"auxiliary\": " + (l.auxiliary ? "true" : "false") +
-           "}";
+           ", \"activations\": " + to_text(l.activations) + ", \"live_activations\": " + to_text(l.live_activations) +
+           ", \"receptive_field\": {\"height\": " + json_field(l.receptive_field.height) +
+           ", \"width\": " + json_field(l.receptive_field.width) + "}, \"merge\": " + (l.merge ? "true" : "false") +
+           ", \"auxiliary\": " + (l.auxiliary ? "true" : "false") + "}";
 }
 
 inline std::string json_counts(const counts& c, std::uint64_t peak_activations) {
@@ -81,10 +81,9 @@ inline std::string json_counts(const counts& c, std::uint64_t peak_activations) 
 // One layer per line, so that the text diffs well and reads without a pretty-printer.
 inline std::string render_json(std::span<const layer_info> layers, const counts& total, std::uint64_t peak,
                                const shape& in, const shape& out) {
-    std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
-                       ",\n  \"layers\": [";
-    for (std::size_t i = 0; i != layers.size(); ++i)
-        text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
+    std::string text =
+        "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) + ",\n  \"layers\": [";
+    for (std::size_t i = 0; i != layers.size(); ++i) text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
     text += layers.empty() ? "],\n" : "\n  ],\n";
     return text + "  \"totals\": " + json_counts(total, peak) + "\n}\n";
 }

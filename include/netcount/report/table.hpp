@@ -130,7 +130,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
     for (auto& row : cells)
         for (std::size_t i = 0; i != row.size(); ++i) {
             std::string escaped;
-            if (i == 0) escaped = markdown_escape(row[i]);
+            if (i == 0)
+                escaped = markdown_escape(row[i]);
             else
                 for (const char c : row[i]) {
                     if (c == '|' || c == '\\') escaped += '\\';

@@ -40,8 +40,7 @@ namespace netcount::zoo {
 // A ConvNeXt block of Dim channels. torchvision's CNBlock holds the layer scale as a bare
 // Dim x 1 x 1 parameter (no module), which it multiplies after the second pointwise layer.
 template<std::size_t Dim>
-using convnext_block = residual<depthwise_conv<kernel<7>, pad<3>>, layer_norm,
-                                linear<4 * Dim>, gelu, linear<Dim>,
+using convnext_block = residual<depthwise_conv<kernel<7>, pad<3>>, layer_norm, linear<4 * Dim>, gelu, linear<Dim>,
                                 layer_scale, stochastic_depth>;
 
 // A stage: Blocks blocks of Dim channels (shape kept).
@@ -54,25 +53,20 @@ template<fixed_string Name, std::size_t Out>
 using convnext_downsample = sequence<name<Name>, layer_norm, conv<Out, kernel<2>, stride<2>>>;
 
 // convnext_network<C1, ..., C4, B1, ..., B4>: a variant of Section 3 by its C and B.
-template<std::size_t C1, std::size_t C2, std::size_t C3, std::size_t C4,
-         std::size_t B1, std::size_t B2, std::size_t B3, std::size_t B4>
-using convnext_network = network<input<224, 224, 3>,
-                                 sequence<name<"stem">, conv<C1, kernel<4>, stride<4>>, layer_norm>,
-                                 convnext_stage<"stage1", C1, B1>,
-                                 convnext_downsample<"downsample1", C2>,
-                                 convnext_stage<"stage2", C2, B2>,
-                                 convnext_downsample<"downsample2", C3>,
-                                 convnext_stage<"stage3", C3, B3>,
-                                 convnext_downsample<"downsample3", C4>,
-                                 convnext_stage<"stage4", C4, B4>,
-                                 global_avg_pool,
-                                 sequence<name<"classifier">, layer_norm, flatten, fc<1000>>>;
+template<std::size_t C1, std::size_t C2, std::size_t C3, std::size_t C4, std::size_t B1, std::size_t B2, std::size_t B3,
+         std::size_t B4>
+using convnext_network =
+    network<input<224, 224, 3>, sequence<name<"stem">, conv<C1, kernel<4>, stride<4>>, layer_norm>,
+            convnext_stage<"stage1", C1, B1>, convnext_downsample<"downsample1", C2>, convnext_stage<"stage2", C2, B2>,
+            convnext_downsample<"downsample2", C3>, convnext_stage<"stage3", C3, B3>,
+            convnext_downsample<"downsample3", C4>, convnext_stage<"stage4", C4, B4>, global_avg_pool,
+            sequence<name<"classifier">, layer_norm, flatten, fc<1000>>>;
 
 //                                           C1    C2    C3    C4  B1 B2  B3 B4
-struct convnext_tiny : convnext_network<    96,  192,  384,  768, 3, 3,  9, 3> {};
-struct convnext_small : convnext_network<   96,  192,  384,  768, 3, 3, 27, 3> {};
-struct convnext_base : convnext_network<   128,  256,  512, 1024, 3, 3, 27, 3> {};
-struct convnext_large : convnext_network<  192,  384,  768, 1536, 3, 3, 27, 3> {};
+struct convnext_tiny : convnext_network<96, 192, 384, 768, 3, 3, 9, 3> {};
+struct convnext_small : convnext_network<96, 192, 384, 768, 3, 3, 27, 3> {};
+struct convnext_base : convnext_network<128, 256, 512, 1024, 3, 3, 27, 3> {};
+struct convnext_large : convnext_network<192, 384, 768, 1536, 3, 3, 27, 3> {};
 
 } // namespace netcount::zoo
 

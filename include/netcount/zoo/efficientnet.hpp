@@ -55,8 +55,8 @@ constexpr std::uint64_t efficientnet_width(std::uint64_t channels, std::uint64_t
     if (overflow) return 0;
     std::uint64_t rounded = detail::add(scaled, half, overflow) / den / 8 * 8;
     if (rounded < 8) rounded = 8;
-    const bool close_enough = detail::mul(detail::mul(10, rounded, overflow), den, overflow) >=
-                              detail::mul(9, scaled, overflow);
+    const bool close_enough =
+        detail::mul(detail::mul(10, rounded, overflow), den, overflow) >= detail::mul(9, scaled, overflow);
     const std::uint64_t result = close_enough ? rounded : detail::add(rounded, 8, overflow);
     return overflow ? 0 : result;
 }
@@ -102,11 +102,10 @@ using efficientnet_conv_bn =
 // adjust_channels(In, Expansion), i.e. _make_divisible(In * Expansion, 8).
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion,
          std::size_t Expanded = efficientnet_width(In, Expansion, 1)>
-using efficientnet_mbconv_layers = sequence<
-    std::conditional_t<Expanded == In, sequence<>, sequence<efficientnet_conv_bn<Expanded, 1>, silu>>,
-    depthwise_conv<kernel<Kernel>, stride<Stride>, pad<(Kernel - 1) / 2>, no_bias>, batch_norm, silu,
-    squeeze_excitation<Expanded, (In / 4 > 1 ? In / 4 : 1), silu, sigmoid>,
-    efficientnet_conv_bn<Out, 1>>;
+using efficientnet_mbconv_layers =
+    sequence<std::conditional_t<Expanded == In, sequence<>, sequence<efficientnet_conv_bn<Expanded, 1>, silu>>,
+             depthwise_conv<kernel<Kernel>, stride<Stride>, pad<(Kernel - 1) / 2>, no_bias>, batch_norm, silu,
+             squeeze_excitation<Expanded, (In / 4 > 1 ? In / 4 : 1), silu, sigmoid>, efficientnet_conv_bn<Out, 1>>;
 
 // The block, with stochastic depth and its input added where it keeps the shape.
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
@@ -133,19 +132,13 @@ using efficientnet_stage =
 template<std::size_t Size, std::size_t W, std::size_t D,
          std::size_t Stem = efficientnet_width(efficientnet_b0_table[0].in, W, 10),
          std::size_t Last = efficientnet_width(efficientnet_b0_table[6].out, W, 10)>
-using efficientnet_network = network<
-    input<Size, Size, 3>,
-    efficientnet_conv_bn<Stem, 3, 2>, silu,
-    efficientnet_stage<"stage1", 0, W, D>,
-    efficientnet_stage<"stage2", 1, W, D>,
-    efficientnet_stage<"stage3", 2, W, D>,
-    efficientnet_stage<"stage4", 3, W, D>,
-    efficientnet_stage<"stage5", 4, W, D>,
-    efficientnet_stage<"stage6", 5, W, D>,
-    efficientnet_stage<"stage7", 6, W, D>,
-    efficientnet_conv_bn<4 * Last, 1>, silu, // torchvision: 4 * the last stage's width (B0: 1280)
-    global_avg_pool,
-    sequence<name<"classifier">, dropout, fc<1000>>>;
+using efficientnet_network =
+    network<input<Size, Size, 3>, efficientnet_conv_bn<Stem, 3, 2>, silu, efficientnet_stage<"stage1", 0, W, D>,
+            efficientnet_stage<"stage2", 1, W, D>, efficientnet_stage<"stage3", 2, W, D>,
+            efficientnet_stage<"stage4", 3, W, D>, efficientnet_stage<"stage5", 4, W, D>,
+            efficientnet_stage<"stage6", 5, W, D>, efficientnet_stage<"stage7", 6, W, D>,
+            efficientnet_conv_bn<4 * Last, 1>, silu, // torchvision: 4 * the last stage's width (B0: 1280)
+            global_avg_pool, sequence<name<"classifier">, dropout, fc<1000>>>;
 
 //                                               size   w   d  (tenths)
 struct efficientnet_b0 : efficientnet_network<224, 10, 10> {};
@@ -180,54 +173,50 @@ using efficientnet_v2_block_layers =
                        efficientnet_mbconv_layers<In, Out, Kernel, Stride, Expansion>>;
 
 template<bool Fused, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
-using efficientnet_v2_block =
-    std::conditional_t<Stride == 1 && In == Out,
-                       residual<efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>,
-                                stochastic_depth>,
-                       efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>>;
+using efficientnet_v2_block = std::conditional_t<
+    Stride == 1 && In == Out,
+    residual<efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>, stochastic_depth>,
+    efficientnet_v2_block_layers<Fused, In, Out, Kernel, Stride, Expansion>>;
 
-inline constexpr bool efficientnet_fused = true; // Fused-MBConv
+inline constexpr bool efficientnet_fused = true;         // Fused-MBConv
 inline constexpr bool efficientnet_mbconv_stage = false; // MBConv
 
 // A stage of Table 4: Layers blocks, the first from In with the stride.
-template<fixed_string Name, bool Fused, std::size_t Expansion, std::size_t Kernel, std::size_t Stride,
-         std::size_t In, std::size_t Out, std::size_t Layers>
+template<fixed_string Name, bool Fused, std::size_t Expansion, std::size_t Kernel, std::size_t Stride, std::size_t In,
+         std::size_t Out, std::size_t Layers>
 using efficientnet_v2_stage =
     sequence<name<Name>, efficientnet_v2_block<Fused, In, Out, Kernel, Stride, Expansion>,
              repeat<Layers - 1, efficientnet_v2_block<Fused, Out, Out, Kernel, 1, Expansion>>>;
 
 template<std::size_t Size, std::size_t Stem, class... Stages>
-using efficientnet_v2_network = network<input<Size, Size, 3>,
-                                        efficientnet_conv_bn<Stem, 3, 2>, silu,
-                                        Stages...,
-                                        efficientnet_conv_bn<1280, 1>, silu,
-                                        global_avg_pool,
-                                        sequence<name<"classifier">, dropout, fc<1000>>>;
+using efficientnet_v2_network =
+    network<input<Size, Size, 3>, efficientnet_conv_bn<Stem, 3, 2>, silu, Stages..., efficientnet_conv_bn<1280, 1>,
+            silu, global_avg_pool, sequence<name<"classifier">, dropout, fc<1000>>>;
 
 //                                                              block  expansion k  s   in  out layers
-struct efficientnet_v2_s : efficientnet_v2_network<384, 24,
-                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 2>,
-                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 4>,
-                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 64, 4>,
-                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 64, 128, 6>,
-                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 128, 160, 9>,
-                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 160, 256, 15>> {};
-struct efficientnet_v2_m : efficientnet_v2_network<480, 24,
-                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 3>,
-                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 5>,
-                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 80, 5>,
-                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 80, 160, 7>,
-                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 160, 176, 14>,
-                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 176, 304, 18>,
-                                                   efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 304, 512, 5>> {};
-struct efficientnet_v2_l : efficientnet_v2_network<480, 32,
-                                                   efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 32, 32, 4>,
-                                                   efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 32, 64, 7>,
-                                                   efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 64, 96, 7>,
-                                                   efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 96, 192, 10>,
-                                                   efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 192, 224, 19>,
-                                                   efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 224, 384, 25>,
-                                                   efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 384, 640, 7>> {};
+struct efficientnet_v2_s
+    : efficientnet_v2_network<384, 24, efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 2>,
+                              efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 4>,
+                              efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 64, 4>,
+                              efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 64, 128, 6>,
+                              efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 128, 160, 9>,
+                              efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 160, 256, 15>> {};
+struct efficientnet_v2_m
+    : efficientnet_v2_network<480, 24, efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 24, 24, 3>,
+                              efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 24, 48, 5>,
+                              efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 48, 80, 5>,
+                              efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 80, 160, 7>,
+                              efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 160, 176, 14>,
+                              efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 176, 304, 18>,
+                              efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 304, 512, 5>> {};
+struct efficientnet_v2_l
+    : efficientnet_v2_network<480, 32, efficientnet_v2_stage<"stage1", efficientnet_fused, 1, 3, 1, 32, 32, 4>,
+                              efficientnet_v2_stage<"stage2", efficientnet_fused, 4, 3, 2, 32, 64, 7>,
+                              efficientnet_v2_stage<"stage3", efficientnet_fused, 4, 3, 2, 64, 96, 7>,
+                              efficientnet_v2_stage<"stage4", efficientnet_mbconv_stage, 4, 3, 2, 96, 192, 10>,
+                              efficientnet_v2_stage<"stage5", efficientnet_mbconv_stage, 6, 3, 1, 192, 224, 19>,
+                              efficientnet_v2_stage<"stage6", efficientnet_mbconv_stage, 6, 3, 2, 224, 384, 25>,
+                              efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 384, 640, 7>> {};
 
 } // namespace netcount::zoo
 

@@ -13,22 +13,13 @@ namespace netcount::zoo {
 // through a scaled tanh ("squashing function").
 
 // Table I: the S2 maps (rows) each C3 map (columns) reads.
-using lenet5_c3_table = connection_table<"X...XXX..XXXX.XX",
-                                         "XX...XXX..XXXX.X",
-                                         "XXX...XXX..X.XXX",
-                                         ".XXX..XXXX..X.XX",
-                                         "..XXX..XXXX.XX.X",
-                                         "...XXX..XXXX.XXX">;
+using lenet5_c3_table = connection_table<"X...XXX..XXXX.XX", "XX...XXX..XXXX.X", "XXX...XXX..X.XXX", ".XXX..XXXX..X.XX",
+                                         "..XXX..XXXX.XX.X", "...XXX..XXXX.XXX">;
 
 struct lenet5
-    : network<input<32, 32, 1>,
-              conv<6, kernel<5>, name<"C1">>, tanh,
-              subsample<kernel<2>, name<"S2">>, tanh,
-              mapped_conv<16, lenet5_c3_table, kernel<5>, name<"C3">>, tanh,
-              subsample<kernel<2>, name<"S4">>, tanh,
-              conv<120, kernel<5>, name<"C5">>, tanh,
-              fc<84, name<"F6">>, tanh,
-              rbf<10, name<"output">>> {};
+    : network<input<32, 32, 1>, conv<6, kernel<5>, name<"C1">>, tanh, subsample<kernel<2>, name<"S2">>, tanh,
+              mapped_conv<16, lenet5_c3_table, kernel<5>, name<"C3">>, tanh, subsample<kernel<2>, name<"S4">>, tanh,
+              conv<120, kernel<5>, name<"C5">>, tanh, fc<84, name<"F6">>, tanh, rbf<10, name<"output">>> {};
 
 } // namespace netcount::zoo
 

@@ -43,8 +43,8 @@ constexpr std::uint64_t mnasnet_round(std::uint64_t depth, std::uint64_t num, st
     if (overflow) return 0;
     std::uint64_t rounded = detail::add(scaled, half, overflow) / den / 8 * 8; // int(val + 8 / 2) // 8 * 8
     if (rounded < 8) rounded = 8;
-    const bool close_enough = detail::mul(detail::mul(10, rounded, overflow), den, overflow) >=
-                              detail::mul(9, scaled, overflow);
+    const bool close_enough =
+        detail::mul(detail::mul(10, rounded, overflow), den, overflow) >= detail::mul(9, scaled, overflow);
     const std::uint64_t result = close_enough ? rounded : detail::add(rounded, 8, overflow);
     return overflow ? 0 : result;
 }
@@ -57,15 +57,14 @@ using mnasnet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, p
 // the stride, 1 x 1 to Out without ReLU (torchvision's _InvertedResidual).
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
 using mnasnet_mbconv = sequence<mnasnet_conv_bn<Expansion * In, 1>, relu,
-                                depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
-                                batch_norm, relu,
-                                mnasnet_conv_bn<Out, 1>>;
+                                depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm,
+                                relu, mnasnet_conv_bn<Out, 1>>;
 
 // The block, plus its input when both have the same shape.
 template<std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride, std::size_t Expansion>
-using mnasnet_block = std::conditional_t<Stride == 1 && In == Out,
-                                         residual<mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>,
-                                         mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>;
+using mnasnet_block =
+    std::conditional_t<Stride == 1 && In == Out, residual<mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>,
+                       mnasnet_mbconv<In, Out, Kernel, Stride, Expansion>>;
 
 // A stack read from In channels: Repeats blocks of Out channels, the first with the stride.
 template<fixed_string Name, std::size_t In, std::size_t Out, std::size_t Kernel, std::size_t Stride,
@@ -74,28 +73,22 @@ using mnasnet_stack = sequence<name<Name>, mnasnet_block<In, Out, Kernel, Stride
                                repeat<Repeats - 1, mnasnet_block<Out, Out, Kernel, 1, Expansion>>>;
 
 // mnasnet_network<Num, Den>: depth multiplier alpha = Num / Den.
-template<std::size_t Num, std::size_t Den,
-         std::size_t D0 = mnasnet_round(32, Num, Den), std::size_t D1 = mnasnet_round(16, Num, Den),
-         std::size_t D2 = mnasnet_round(24, Num, Den), std::size_t D3 = mnasnet_round(40, Num, Den),
-         std::size_t D4 = mnasnet_round(80, Num, Den), std::size_t D5 = mnasnet_round(96, Num, Den),
-         std::size_t D6 = mnasnet_round(192, Num, Den), std::size_t D7 = mnasnet_round(320, Num, Den)>
-using mnasnet_network = network<
-    input<224, 224, 3>,
-    mnasnet_conv_bn<D0, 3, 2>, relu,
-    // SepConv (k3x3): depthwise, then 1 x 1 to D1, without ReLU.
-    depthwise_conv<kernel<3>, pad<1>, no_bias>, batch_norm, relu,
-    mnasnet_conv_bn<D1, 1>,
-    //            name      in  out  k  s  expansion repeats
-    mnasnet_stack<"stack1", D1, D2, 3, 2, 3, 3>, // MBConv3 (k3x3) x 3
-    mnasnet_stack<"stack2", D2, D3, 5, 2, 3, 3>, // MBConv3 (k5x5) x 3
-    mnasnet_stack<"stack3", D3, D4, 5, 2, 6, 3>, // MBConv6 (k5x5) x 3
-    mnasnet_stack<"stack4", D4, D5, 3, 1, 6, 2>, // MBConv6 (k3x3) x 2
-    mnasnet_stack<"stack5", D5, D6, 5, 2, 6, 4>, // MBConv6 (k5x5) x 4
-    mnasnet_stack<"stack6", D6, D7, 3, 1, 6, 1>, // MBConv6 (k3x3) x 1
-    mnasnet_conv_bn<1280, 1>, relu,
-    global_avg_pool,
-    dropout,
-    fc<1000>>;
+template<std::size_t Num, std::size_t Den, std::size_t D0 = mnasnet_round(32, Num, Den),
+         std::size_t D1 = mnasnet_round(16, Num, Den), std::size_t D2 = mnasnet_round(24, Num, Den),
+         std::size_t D3 = mnasnet_round(40, Num, Den), std::size_t D4 = mnasnet_round(80, Num, Den),
+         std::size_t D5 = mnasnet_round(96, Num, Den), std::size_t D6 = mnasnet_round(192, Num, Den),
+         std::size_t D7 = mnasnet_round(320, Num, Den)>
+using mnasnet_network = network<input<224, 224, 3>, mnasnet_conv_bn<D0, 3, 2>, relu,
+                                // SepConv (k3x3): depthwise, then 1 x 1 to D1, without ReLU.
+                                depthwise_conv<kernel<3>, pad<1>, no_bias>, batch_norm, relu, mnasnet_conv_bn<D1, 1>,
+                                //            name      in  out  k  s  expansion repeats
+                                mnasnet_stack<"stack1", D1, D2, 3, 2, 3, 3>, // MBConv3 (k3x3) x 3
+                                mnasnet_stack<"stack2", D2, D3, 5, 2, 3, 3>, // MBConv3 (k5x5) x 3
+                                mnasnet_stack<"stack3", D3, D4, 5, 2, 6, 3>, // MBConv6 (k5x5) x 3
+                                mnasnet_stack<"stack4", D4, D5, 3, 1, 6, 2>, // MBConv6 (k3x3) x 2
+                                mnasnet_stack<"stack5", D5, D6, 5, 2, 6, 4>, // MBConv6 (k5x5) x 4
+                                mnasnet_stack<"stack6", D6, D7, 3, 1, 6, 1>, // MBConv6 (k3x3) x 1
+                                mnasnet_conv_bn<1280, 1>, relu, global_avg_pool, dropout, fc<1000>>;
 
 struct mnasnet0_5 : mnasnet_network<1, 2> {};
 struct mnasnet0_75 : mnasnet_network<3, 4> {};

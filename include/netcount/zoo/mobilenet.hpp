@@ -32,27 +32,21 @@ namespace netcount::zoo {
 // A depthwise separable convolution (Figure 3, right): 3 x 3 depthwise with the stride, batch
 // norm, ReLU; 1 x 1 to Filters channels, batch norm, ReLU.
 template<fixed_string Name, std::size_t Filters, std::size_t Stride>
-using depthwise_separable = sequence<name<Name>,
-                                     depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm, relu,
-                                     conv<Filters, kernel<1>, no_bias>, batch_norm, relu>;
+using depthwise_separable = sequence<name<Name>, depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm,
+                                     relu, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>;
 
 struct mobilenet_v1
-    : network<input<224, 224, 3>,
-              conv<32, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, relu, // 112 x 112 x 32
-              depthwise_separable<"block1", 64, 1>,                               // 112 x 112 x 64
-              depthwise_separable<"block2", 128, 2>,                              // 56 x 56 x 128
-              depthwise_separable<"block3", 128, 1>,
-              depthwise_separable<"block4", 256, 2>,                              // 28 x 28 x 256
-              depthwise_separable<"block5", 256, 1>,
-              depthwise_separable<"block6", 512, 2>,                              // 14 x 14 x 512
-              depthwise_separable<"block7", 512, 1>,                              // five times
-              depthwise_separable<"block8", 512, 1>,
-              depthwise_separable<"block9", 512, 1>,
-              depthwise_separable<"block10", 512, 1>,
-              depthwise_separable<"block11", 512, 1>,
-              depthwise_separable<"block12", 1024, 2>,                            // 7 x 7 x 1024
+    : network<input<224, 224, 3>, conv<32, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, relu, // 112 x 112 x 32
+              depthwise_separable<"block1", 64, 1>,                                                  // 112 x 112 x 64
+              depthwise_separable<"block2", 128, 2>,                                                 // 56 x 56 x 128
+              depthwise_separable<"block3", 128, 1>, depthwise_separable<"block4", 256, 2>,          // 28 x 28 x 256
+              depthwise_separable<"block5", 256, 1>, depthwise_separable<"block6", 512, 2>,          // 14 x 14 x 512
+              depthwise_separable<"block7", 512, 1>,                                                 // five times
+              depthwise_separable<"block8", 512, 1>, depthwise_separable<"block9", 512, 1>,
+              depthwise_separable<"block10", 512, 1>, depthwise_separable<"block11", 512, 1>,
+              depthwise_separable<"block12", 1024, 2>, // 7 x 7 x 1024
               depthwise_separable<"block13", 1024, 1>,
-              global_avg_pool,                                                    // 1 x 1 x 1024
+              global_avg_pool, // 1 x 1 x 1024
               fc<1000>> {};
 
 // MobileNetV2 as Sandler, Howard, Zhu, Zhmoginov and Chen describe it in "MobileNetV2:
@@ -67,45 +61,38 @@ struct mobilenet_v1
 
 // A convolution, its batch norm and ReLU6: torchvision's Conv2dNormActivation.
 template<std::size_t Filters, std::size_t Kernel, std::size_t Stride = 1>
-using conv_bn_relu6 = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
-                               batch_norm, relu6>;
+using conv_bn_relu6 =
+    sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm, relu6>;
 
 // The bottleneck's layers (Table 1): a 1 x 1 expansion to Expansion * In channels (left out
 // when Expansion is 1), a 3 x 3 depthwise convolution that carries the stride, and a linear
 // 1 x 1 projection to Out channels, without ReLU.
 template<std::size_t In, std::size_t Out, std::size_t Stride, std::size_t Expansion>
-using inverted_bottleneck = sequence<
-    std::conditional_t<Expansion == 1, sequence<>, conv_bn_relu6<Expansion * In, 1>>,
-    depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm, relu6,
-    conv<Out, kernel<1>, no_bias>, batch_norm>;
+using inverted_bottleneck = sequence<std::conditional_t<Expansion == 1, sequence<>, conv_bn_relu6<Expansion * In, 1>>,
+                                     depthwise_conv<kernel<3>, stride<Stride>, pad<1>, no_bias>, batch_norm, relu6,
+                                     conv<Out, kernel<1>, no_bias>, batch_norm>;
 
 // An inverted residual block: the bottleneck, plus its input when both have the same shape.
 template<std::size_t In, std::size_t Out, std::size_t Stride, std::size_t Expansion>
-using inverted_residual = std::conditional_t<Stride == 1 && In == Out,
-                                             residual<inverted_bottleneck<In, Out, Stride, Expansion>>,
-                                             inverted_bottleneck<In, Out, Stride, Expansion>>;
+using inverted_residual =
+    std::conditional_t<Stride == 1 && In == Out, residual<inverted_bottleneck<In, Out, Stride, Expansion>>,
+                       inverted_bottleneck<In, Out, Stride, Expansion>>;
 
 // A row of Table 2, "t, c, n, s", read from In channels: N blocks of expansion T and C output
 // channels, the first with stride S.
 template<fixed_string Name, std::size_t In, std::size_t T, std::size_t C, std::size_t N, std::size_t S>
-using inverted_residual_row = sequence<name<Name>, inverted_residual<In, C, S, T>,
-                                       repeat<N - 1, inverted_residual<C, C, 1, T>>>;
+using inverted_residual_row =
+    sequence<name<Name>, inverted_residual<In, C, S, T>, repeat<N - 1, inverted_residual<C, C, 1, T>>>;
 
 struct mobilenet_v2
-    : network<input<224, 224, 3>,
-              conv_bn_relu6<32, 3, 2>,
-              //                                   in  t    c  n  s
-              inverted_residual_row<"bottleneck1",  32, 1,  16, 1, 1>,
-              inverted_residual_row<"bottleneck2",  16, 6,  24, 2, 2>,
-              inverted_residual_row<"bottleneck3",  24, 6,  32, 3, 2>,
-              inverted_residual_row<"bottleneck4",  32, 6,  64, 4, 2>,
-              inverted_residual_row<"bottleneck5",  64, 6,  96, 3, 1>,
-              inverted_residual_row<"bottleneck6",  96, 6, 160, 3, 2>,
-              inverted_residual_row<"bottleneck7", 160, 6, 320, 1, 1>,
-              conv_bn_relu6<1280, 1>,
-              global_avg_pool,
-              dropout,
-              fc<1000>> {};
+    : network<
+          input<224, 224, 3>, conv_bn_relu6<32, 3, 2>,
+          //                                   in  t    c  n  s
+          inverted_residual_row<"bottleneck1", 32, 1, 16, 1, 1>, inverted_residual_row<"bottleneck2", 16, 6, 24, 2, 2>,
+          inverted_residual_row<"bottleneck3", 24, 6, 32, 3, 2>, inverted_residual_row<"bottleneck4", 32, 6, 64, 4, 2>,
+          inverted_residual_row<"bottleneck5", 64, 6, 96, 3, 1>, inverted_residual_row<"bottleneck6", 96, 6, 160, 3, 2>,
+          inverted_residual_row<"bottleneck7", 160, 6, 320, 1, 1>, conv_bn_relu6<1280, 1>, global_avg_pool, dropout,
+          fc<1000>> {};
 
 } // namespace netcount::zoo
 

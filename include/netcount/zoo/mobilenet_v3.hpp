@@ -56,11 +56,9 @@ constexpr std::size_t mobilenet_v3_divisible(std::size_t v) noexcept {
 template<std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE, class NL,
          std::size_t Stride>
 using mobilenet_v3_layers = sequence<
-    std::conditional_t<Expanded == In, sequence<>,
-                       sequence<conv<Expanded, kernel<1>, no_bias>, batch_norm, NL>>,
+    std::conditional_t<Expanded == In, sequence<>, sequence<conv<Expanded, kernel<1>, no_bias>, batch_norm, NL>>,
     depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm, NL,
-    std::conditional_t<SE,
-                       squeeze_excitation<Expanded, mobilenet_v3_divisible(Expanded / 4), relu, hardsigmoid>,
+    std::conditional_t<SE, squeeze_excitation<Expanded, mobilenet_v3_divisible(Expanded / 4), relu, hardsigmoid>,
                        sequence<>>,
     conv<Out, kernel<1>, no_bias>, batch_norm>;
 
@@ -68,57 +66,54 @@ using mobilenet_v3_layers = sequence<
 // nonlinearity: "RE" relu, "HS" hardswish) and stride s; the block adds its input when it keeps the shape (stride 1, In equal to Out).
 template<fixed_string Name, std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE,
          class NL, std::size_t Stride>
-using mobilenet_v3_bneck = std::conditional_t<Stride == 1 && In == Out,
-                                 residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>,
-                                 sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>>;
+using mobilenet_v3_bneck =
+    std::conditional_t<Stride == 1 && In == Out,
+                       residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>,
+                       sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>>;
 
 // The last layers of both (the last three rows of Tables 1 and 2): 1 x 1 to Last channels with
 // hard-swish, the pool, Hidden units with hard-swish, dropout, 1000 classes.
 template<std::size_t Last, std::size_t Hidden>
-using mobilenet_v3_head = sequence<conv<Last, kernel<1>, no_bias>, batch_norm, hardswish,
-                                   global_avg_pool,
-                                   fc<Hidden>, hardswish, dropout,
-                                   fc<1000>>;
+using mobilenet_v3_head = sequence<conv<Last, kernel<1>, no_bias>, batch_norm, hardswish, global_avg_pool, fc<Hidden>,
+                                   hardswish, dropout, fc<1000>>;
 
 // Table 1.
 struct mobilenet_v3_large
-    : network<input<224, 224, 3>,
-              conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 112 x 112 x 16
+    : network<input<224, 224, 3>, conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm,
+              hardswish, // 112 x 112 x 16
               //                 name      in   k  exp  out  SE     NL         s
-              mobilenet_v3_bneck<"bneck1",  16, 3,  16,  16, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck2",  16, 3,  64,  24, false, relu, 2>, // 56 x 56
-              mobilenet_v3_bneck<"bneck3",  24, 3,  72,  24, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck4",  24, 5,  72,  40, true,  relu, 2>, // 28 x 28
-              mobilenet_v3_bneck<"bneck5",  40, 5, 120,  40, true,  relu, 1>,
-              mobilenet_v3_bneck<"bneck6",  40, 5, 120,  40, true,  relu, 1>,
-              mobilenet_v3_bneck<"bneck7",  40, 3, 240,  80, false, hardswish, 2>, // 14 x 14
-              mobilenet_v3_bneck<"bneck8",  80, 3, 200,  80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck9",  80, 3, 184,  80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck10", 80, 3, 184,  80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true,  hardswish, 1>,
+              mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
+              mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 56 x 56
+              mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
+              mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>, // 28 x 28
+              mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
+              mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
+              mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 14 x 14
+              mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
               mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
               mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2>, // 7 x 7
               mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1>,
-              mobilenet_v3_head<960, 1280>> {};
+              mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1>, mobilenet_v3_head<960, 1280>> {};
 
 // Table 2.
 struct mobilenet_v3_small
-    : network<input<224, 224, 3>,
-              conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 112 x 112 x 16
+    : network<input<224, 224, 3>, conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm,
+              hardswish, // 112 x 112 x 16
               //                 name      in  k  exp  out  SE     NL         s
-              mobilenet_v3_bneck<"bneck1",  16, 3,  16, 16, true,  relu, 2>, // 56 x 56
-              mobilenet_v3_bneck<"bneck2",  16, 3,  72, 24, false, relu, 2>, // 28 x 28
-              mobilenet_v3_bneck<"bneck3",  24, 3,  88, 24, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck4",  24, 5,  96, 40, true,  hardswish, 2>, // 14 x 14
-              mobilenet_v3_bneck<"bneck5",  40, 5, 240, 40, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck6",  40, 5, 240, 40, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck7",  40, 5, 120, 48, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck8",  48, 5, 144, 48, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck9",  48, 5, 288, 96, true,  hardswish, 2>, // 7 x 7
-              mobilenet_v3_bneck<"bneck10", 96, 5, 576, 96, true,  hardswish, 1>,
-              mobilenet_v3_bneck<"bneck11", 96, 5, 576, 96, true,  hardswish, 1>,
-              mobilenet_v3_head<576, 1024>> {};
+              mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, true, relu, 2>,  // 56 x 56
+              mobilenet_v3_bneck<"bneck2", 16, 3, 72, 24, false, relu, 2>, // 28 x 28
+              mobilenet_v3_bneck<"bneck3", 24, 3, 88, 24, false, relu, 1>,
+              mobilenet_v3_bneck<"bneck4", 24, 5, 96, 40, true, hardswish, 2>, // 14 x 14
+              mobilenet_v3_bneck<"bneck5", 40, 5, 240, 40, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck6", 40, 5, 240, 40, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck7", 40, 5, 120, 48, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck8", 48, 5, 144, 48, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck9", 48, 5, 288, 96, true, hardswish, 2>, // 7 x 7
+              mobilenet_v3_bneck<"bneck10", 96, 5, 576, 96, true, hardswish, 1>,
+              mobilenet_v3_bneck<"bneck11", 96, 5, 576, 96, true, hardswish, 1>, mobilenet_v3_head<576, 1024>> {};
 
 } // namespace netcount::zoo
 

@@ -45,9 +45,9 @@ using residual_block = sequence<add<MainPath, Shortcut>, relu>;
 
 // The building block of ResNet-18 and -34: two 3 x 3 convolutions of Planes filters.
 template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
-using basic_block = residual_block<sequence<resnet_conv<Planes, 3, Stride>, batch_norm, relu,
-                                            resnet_conv<Planes, 3>, batch_norm>,
-                                   Shortcut>;
+using basic_block =
+    residual_block<sequence<resnet_conv<Planes, 3, Stride>, batch_norm, relu, resnet_conv<Planes, 3>, batch_norm>,
+                   Shortcut>;
 
 // The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
 // ResNet convolution when Groups is 1. Dilated by Dilation where torchvision replaces a
@@ -66,10 +66,10 @@ using grouped_resnet_conv3 = std::conditional_t<
 // by Dilation), 1 x 1 up to 4 * Planes.
 template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups,
          std::size_t Dilation = 1>
-using wide_bottleneck = residual_block<sequence<resnet_conv<Width, 1>, batch_norm, relu,
-                                                grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
-                                                relu, resnet_conv<4 * Planes, 1>, batch_norm>,
-                                       Shortcut>;
+using wide_bottleneck = residual_block<
+    sequence<resnet_conv<Width, 1>, batch_norm, relu, grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
+             relu, resnet_conv<4 * Planes, 1>, batch_norm>,
+    Shortcut>;
 
 // The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
 // 4 * Planes.
@@ -105,12 +105,12 @@ struct wide_bottleneck_blocks {
 // stage before (see dilated_resnet_stage).
 template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride,
          class FirstKind = Kind>
-using resnet_stage = sequence<
-    name<Name>,
-    typename FirstKind::template block<Planes, Stride,
-                                       std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
-                                                          projection<Kind::expansion * Planes, Stride>>>,
-    repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
+using resnet_stage =
+    sequence<name<Name>,
+             typename FirstKind::template block<Planes, Stride,
+                                                std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
+                                                                   projection<Kind::expansion * Planes, Stride>>>,
+             repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
 
 // A stage of bottlenecks whose stride torchvision replaces by dilation (ResNet's _make_layer
 // with dilate=True), which keeps the size where the classification network halves it: the
@@ -118,22 +118,16 @@ using resnet_stage = sequence<
 // dilate by what the stride was times the dilation before, Dilation = 2 * PreviousDilation;
 // but its first block still has the dilation of the stage before (torchvision's
 // previous_dilation), and it projects at stride 1 since the width changes.
-template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation,
-         std::size_t Dilation>
+template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation, std::size_t Dilation>
 using dilated_resnet_stage = resnet_stage<Name, wide_bottleneck_blocks<1, 64, Dilation>, Planes, Blocks, 1,
                                           wide_bottleneck_blocks<1, 64, PreviousDilation>>;
 
 // resnet_network<Kind, N2, N3, N4, N5>: a column of Table 1, by the blocks of its four stages.
 template<class Kind, std::size_t N2, std::size_t N3, std::size_t N4, std::size_t N5>
-using resnet_network = network<input<224, 224, 3>,
-                               resnet_conv<64, 7, 2>, batch_norm, relu,
-                               max_pool<kernel<3>, stride<2>, pad<1>>,
-                               resnet_stage<"layer1", Kind, 64, N2, 1>,
-                               resnet_stage<"layer2", Kind, 128, N3, 2>,
-                               resnet_stage<"layer3", Kind, 256, N4, 2>,
-                               resnet_stage<"layer4", Kind, 512, N5, 2>,
-                               global_avg_pool,
-                               fc<1000>>;
+using resnet_network = network<input<224, 224, 3>, resnet_conv<64, 7, 2>, batch_norm, relu,
+                               max_pool<kernel<3>, stride<2>, pad<1>>, resnet_stage<"layer1", Kind, 64, N2, 1>,
+                               resnet_stage<"layer2", Kind, 128, N3, 2>, resnet_stage<"layer3", Kind, 256, N4, 2>,
+                               resnet_stage<"layer4", Kind, 512, N5, 2>, global_avg_pool, fc<1000>>;
 
 struct resnet18 : resnet_network<basic_blocks, 2, 2, 2, 2> {};
 struct resnet34 : resnet_network<basic_blocks, 3, 4, 6, 3> {};

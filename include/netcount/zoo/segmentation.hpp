@@ -59,58 +59,47 @@ inline constexpr std::size_t segmentation_classes = 21;
 // torchvision's backbone, which keeps no more of the ResNet (IntermediateLayerGetter stops at
 // layer4).
 template<std::size_t N4>
-using dilated_resnet_backbone = sequence<name<"backbone">,
-                                         resnet_conv<64, 7, 2>, batch_norm, relu,
-                                         max_pool<kernel<3>, stride<2>, pad<1>>,
-                                         resnet_stage<"layer1", bottleneck_blocks, 64, 3, 1>,
-                                         resnet_stage<"layer2", bottleneck_blocks, 128, 4, 2>,
-                                         dilated_resnet_stage<"layer3", 256, N4, 1, 2>,
-                                         dilated_resnet_stage<"layer4", 512, 3, 2, 4>>;
+using dilated_resnet_backbone =
+    sequence<name<"backbone">, resnet_conv<64, 7, 2>, batch_norm, relu, max_pool<kernel<3>, stride<2>, pad<1>>,
+             resnet_stage<"layer1", bottleneck_blocks, 64, 3, 1>, resnet_stage<"layer2", bottleneck_blocks, 128, 4, 2>,
+             dilated_resnet_stage<"layer3", 256, N4, 1, 2>, dilated_resnet_stage<"layer4", 512, 3, 2, 4>>;
 
 // The FCN head on InChannels: 3 x 3 down to InChannels / 4, batch norm, ReLU, dropout, 1 x 1
 // to the classes (torchvision's FCNHead).
 template<std::size_t InChannels>
-using fcn_head = sequence<name<"classifier">,
-                          conv<InChannels / 4, kernel<3>, pad<1>, no_bias>, batch_norm, relu, dropout,
-                          conv<segmentation_classes, kernel<1>>>;
+using fcn_head = sequence<name<"classifier">, conv<InChannels / 4, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
+                          dropout, conv<segmentation_classes, kernel<1>>>;
 
 // A 3 x 3 convolution of the ASPP at Rate, padded by the rate so that it keeps the map's
 // size, batch norm, ReLU (torchvision's ASPPConv).
 template<fixed_string Name, std::size_t Filters, std::size_t Rate>
-using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm,
-                           relu>;
+using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm, relu>;
 
 // Image pooling: the map's average, 1 x 1 convolution, batch norm, ReLU, and the result
 // interpolated to the map's size so that it can be concatenated (torchvision's ASPPPooling).
 template<std::size_t Filters>
-using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm,
-                              relu, upsample_to<segmentation_map, segmentation_map>>;
+using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm, relu,
+                              upsample_to<segmentation_map, segmentation_map>>;
 
 // The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
 // [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
 // their channels in the concatenation, then the projection of the five back to Filters.
 template<std::size_t Filters>
-using aspp = sequence<name<"aspp">,
-                      concat<name<"convs">,
-                             sequence<name<"conv1x1">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>,
-                             aspp_conv<"rate12", Filters, 12>,
-                             aspp_conv<"rate24", Filters, 24>,
-                             aspp_conv<"rate36", Filters, 36>,
-                             aspp_pooling<Filters>>,
-                      sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
+using aspp =
+    sequence<name<"aspp">,
+             concat<name<"convs">, sequence<name<"conv1x1">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>,
+                    aspp_conv<"rate12", Filters, 12>, aspp_conv<"rate24", Filters, 24>,
+                    aspp_conv<"rate36", Filters, 36>, aspp_pooling<Filters>>,
+             sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
 
 // The DeepLabv3 head: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1 to the classes
 // (torchvision's DeepLabHead).
-using deeplabv3_head = sequence<name<"classifier">,
-                                aspp<256>,
-                                conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
+using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
                                 conv<segmentation_classes, kernel<1>>>;
 
 // A segmentation network: backbone, head, and the scores interpolated to the input's size.
 template<class Backbone, class Head>
-using segmentation_network = network<input<segmentation_input, segmentation_input, 3>,
-                                     Backbone,
-                                     Head,
+using segmentation_network = network<input<segmentation_input, segmentation_input, 3>, Backbone, Head,
                                      upsample_to<segmentation_input, segmentation_input>>;
 
 struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<2048>> {};

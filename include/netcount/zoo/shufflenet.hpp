@@ -33,8 +33,8 @@ namespace netcount::zoo {
 
 // A convolution and its batch norm, without bias; the padding keeps the size at stride 1.
 template<std::size_t Filters, std::size_t Kernel = 1, std::size_t Stride = 1>
-using shufflenet_conv_bn = sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
-                                    batch_norm>;
+using shufflenet_conv_bn =
+    sequence<conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm>;
 
 // The 3 x 3 depthwise convolution and its batch norm; no ReLU after it, as Figure 3 draws
 // the units.
@@ -44,8 +44,7 @@ using shufflenet_depthwise_bn = sequence<depthwise_conv<kernel<3>, stride<Stride
 // The right branch of both units: 1 x 1, 3 x 3 depthwise (with the unit's stride), 1 x 1, all
 // Width channels wide.
 template<std::size_t Width, std::size_t Stride>
-using shufflenet_branch2 = sequence<name<"branch2">, shufflenet_conv_bn<Width>, relu,
-                                    shufflenet_depthwise_bn<Stride>,
+using shufflenet_branch2 = sequence<name<"branch2">, shufflenet_conv_bn<Width>, relu, shufflenet_depthwise_bn<Stride>,
                                     shufflenet_conv_bn<Width>, relu>;
 
 // The left branch of the downsampling unit, Figure 3(d): 3 x 3 depthwise at stride 2, then
@@ -56,32 +55,26 @@ using shufflenet_branch1 = sequence<name<"branch1">, shufflenet_depthwise_bn<2>,
 // The basic unit, Figure 3(c), Out channels in and out: the channel split (half to each
 // side), branch2 on the second half, the concatenation and the shuffle in 2 groups.
 template<std::size_t Out>
-using shufflenet_basic_unit = sequence<concat<chunk<0, 2>, sequence<chunk<1, 2>, shufflenet_branch2<Out / 2, 1>>>,
-                                       channel_shuffle<2>>;
+using shufflenet_basic_unit =
+    sequence<concat<chunk<0, 2>, sequence<chunk<1, 2>, shufflenet_branch2<Out / 2, 1>>>, channel_shuffle<2>>;
 
 // The downsampling unit, Figure 3(d): no split, both branches read the whole input at stride
 // 2 and each makes half of the Out channels.
 template<std::size_t Out>
-using shufflenet_down_unit = sequence<concat<shufflenet_branch1<Out / 2>, shufflenet_branch2<Out / 2, 2>>,
-                                      channel_shuffle<2>>;
+using shufflenet_down_unit =
+    sequence<concat<shufflenet_branch1<Out / 2>, shufflenet_branch2<Out / 2, 2>>, channel_shuffle<2>>;
 
 // A stage of Table 5: Units units of Out channels, the first one halving the size.
 template<fixed_string Name, std::size_t Out, std::size_t Units>
-using shufflenet_stage = sequence<name<Name>, shufflenet_down_unit<Out>,
-                                  repeat<Units - 1, shufflenet_basic_unit<Out>>>;
+using shufflenet_stage = sequence<name<Name>, shufflenet_down_unit<Out>, repeat<Units - 1, shufflenet_basic_unit<Out>>>;
 
 // shufflenet_v2_network<C2, C3, C4, C5>: a column of Table 5 by its output channels (Conv1
 // and MaxPool have 24 in every column).
 template<std::size_t C2, std::size_t C3, std::size_t C4, std::size_t C5>
-using shufflenet_v2_network = network<input<224, 224, 3>,
-                                      sequence<name<"conv1">, shufflenet_conv_bn<24, 3, 2>, relu>,
-                                      max_pool<kernel<3>, stride<2>, pad<1>>,
-                                      shufflenet_stage<"stage2", C2, 4>,
-                                      shufflenet_stage<"stage3", C3, 8>,
-                                      shufflenet_stage<"stage4", C4, 4>,
-                                      sequence<name<"conv5">, shufflenet_conv_bn<C5>, relu>,
-                                      global_avg_pool,
-                                      fc<1000>>;
+using shufflenet_v2_network = network<input<224, 224, 3>, sequence<name<"conv1">, shufflenet_conv_bn<24, 3, 2>, relu>,
+                                      max_pool<kernel<3>, stride<2>, pad<1>>, shufflenet_stage<"stage2", C2, 4>,
+                                      shufflenet_stage<"stage3", C3, 8>, shufflenet_stage<"stage4", C4, 4>,
+                                      sequence<name<"conv5">, shufflenet_conv_bn<C5>, relu>, global_avg_pool, fc<1000>>;
 
 //                                                      Stage2 Stage3 Stage4 Conv5
 struct shufflenet_v2_x0_5 : shufflenet_v2_network<48, 96, 192, 1024> {};

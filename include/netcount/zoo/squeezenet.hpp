@@ -23,10 +23,8 @@ namespace netcount::zoo {
 // A fire module: a 1 x 1 squeeze to Squeeze channels, then 1 x 1 and 3 x 3 expand
 // convolutions side by side.
 template<fixed_string Name, std::size_t Squeeze, std::size_t Expand1x1, std::size_t Expand3x3>
-using fire = sequence<name<Name>,
-                      conv<Squeeze, kernel<1>, name<"squeeze1x1">>, relu,
-                      concat<name<"expand">,
-                             sequence<conv<Expand1x1, kernel<1>, name<"1x1">>, relu>,
+using fire = sequence<name<Name>, conv<Squeeze, kernel<1>, name<"squeeze1x1">>, relu,
+                      concat<name<"expand">, sequence<conv<Expand1x1, kernel<1>, name<"1x1">>, relu>,
                              sequence<conv<Expand3x3, kernel<3>, pad<1>, name<"3x3">>, relu>>>;
 
 using squeezenet_pool = max_pool<kernel<3>, stride<2>, ceil_mode>;
@@ -35,34 +33,16 @@ using squeezenet_pool = max_pool<kernel<3>, stride<2>, ceil_mode>;
 using squeezenet_classifier = sequence<dropout, conv<1000, kernel<1>, name<"conv10">>, relu, global_avg_pool>;
 
 struct squeezenet1_0
-    : network<input<224, 224, 3>,
-              conv<96, kernel<7>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
-              fire<"fire2", 16, 64, 64>,
-              fire<"fire3", 16, 64, 64>,
-              fire<"fire4", 32, 128, 128>,
-              squeezenet_pool,
-              fire<"fire5", 32, 128, 128>,
-              fire<"fire6", 48, 192, 192>,
-              fire<"fire7", 48, 192, 192>,
-              fire<"fire8", 64, 256, 256>,
-              squeezenet_pool,
-              fire<"fire9", 64, 256, 256>,
-              squeezenet_classifier> {};
+    : network<input<224, 224, 3>, conv<96, kernel<7>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
+              fire<"fire2", 16, 64, 64>, fire<"fire3", 16, 64, 64>, fire<"fire4", 32, 128, 128>, squeezenet_pool,
+              fire<"fire5", 32, 128, 128>, fire<"fire6", 48, 192, 192>, fire<"fire7", 48, 192, 192>,
+              fire<"fire8", 64, 256, 256>, squeezenet_pool, fire<"fire9", 64, 256, 256>, squeezenet_classifier> {};
 
 struct squeezenet1_1
-    : network<input<224, 224, 3>,
-              conv<64, kernel<3>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
-              fire<"fire2", 16, 64, 64>,
-              fire<"fire3", 16, 64, 64>,
-              squeezenet_pool,
-              fire<"fire4", 32, 128, 128>,
-              fire<"fire5", 32, 128, 128>,
-              squeezenet_pool,
-              fire<"fire6", 48, 192, 192>,
-              fire<"fire7", 48, 192, 192>,
-              fire<"fire8", 64, 256, 256>,
-              fire<"fire9", 64, 256, 256>,
-              squeezenet_classifier> {};
+    : network<input<224, 224, 3>, conv<64, kernel<3>, stride<2>, name<"conv1">>, relu, squeezenet_pool,
+              fire<"fire2", 16, 64, 64>, fire<"fire3", 16, 64, 64>, squeezenet_pool, fire<"fire4", 32, 128, 128>,
+              fire<"fire5", 32, 128, 128>, squeezenet_pool, fire<"fire6", 48, 192, 192>, fire<"fire7", 48, 192, 192>,
+              fire<"fire8", 64, 256, 256>, fire<"fire9", 64, 256, 256>, squeezenet_classifier> {};
 
 } // namespace netcount::zoo
 

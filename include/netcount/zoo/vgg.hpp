@@ -35,14 +35,9 @@ using vgg_stack = sequence<repeat<Depth, vgg_conv<Filters, BatchNorm>>, max_pool
 // 256, 512 and 512 filters, with batch norms or without. Layers are named by kind and
 // position: conv1 ... conv13 for VGG-16, batch_norm1 ... batch_norm13, fc1 ... fc3.
 template<std::size_t D1, std::size_t D2, std::size_t D3, std::size_t D4, std::size_t D5, bool BatchNorm = false>
-using vgg_network = network<input<224, 224, 3>,
-                            vgg_stack<D1, 64, BatchNorm>, vgg_stack<D2, 128, BatchNorm>,
-                            vgg_stack<D3, 256, BatchNorm>, vgg_stack<D4, 512, BatchNorm>,
-                            vgg_stack<D5, 512, BatchNorm>,
-                            adaptive_avg_pool<7>,
-                            fc<4096>, relu, dropout,
-                            fc<4096>, relu, dropout,
-                            fc<1000>>;
+using vgg_network = network<input<224, 224, 3>, vgg_stack<D1, 64, BatchNorm>, vgg_stack<D2, 128, BatchNorm>,
+                            vgg_stack<D3, 256, BatchNorm>, vgg_stack<D4, 512, BatchNorm>, vgg_stack<D5, 512, BatchNorm>,
+                            adaptive_avg_pool<7>, fc<4096>, relu, dropout, fc<4096>, relu, dropout, fc<1000>>;
 
 struct vgg11 : vgg_network<1, 1, 2, 2, 2> {}; // configuration A
 struct vgg13 : vgg_network<2, 2, 2, 2, 2> {}; // configuration B
