@@ -137,3 +137,21 @@ struct keep_every { // keeps every N-th channel
 };
 // 12 channels, every 4th: 3; a 1 x 1 conv of 2 filters on them: 3 * 2 = 6 weights.
 static_assert(nc::weights<nc::network<nc::input<5, 5, 12>, keep_every<4>, nc::conv<2, nc::kernel<1>>>> == 6);
+
+// ---------------------------------------------------------------------------------------
+// An auxiliary head whose units, connections and activations would carry the totals past 2^64
+// if they were added: they are not (eval-mode figures), so the network is valid. On a
+// 2^31 x 2^31 x 1 input, each 1 x 1 conv to one channel has 2^62 units, 2^62 connections and
+// 2^62 activations; the head's conv to three channels has 3 * 2^62 of each. Totals: 2 * 2^62 =
+// 2^63; the head after the first conv would already make 2^62 + 3 * 2^62 = 2^64, one more than
+// a 64-bit integer holds.
+struct heavy_head
+    : nc::network<nc::input<two_31, two_31, 1>, nc::conv<1, nc::kernel<1>, nc::no_bias>,
+                  nc::auxiliary<nc::conv<3, nc::kernel<1>, nc::no_bias>>, nc::conv<1, nc::kernel<1>, nc::no_bias>> {};
+static_assert(nc::units<heavy_head> == two_63);
+static_assert(nc::connections<heavy_head> == two_63);
+static_assert(nc::connections_with_bias<heavy_head> == two_63);
+static_assert(nc::activations<heavy_head> == two_63);
+static_assert(nc::weights<heavy_head> == 1 + 3 + 1);
+static_assert(nc::layers<heavy_head>[1].auxiliary);
+static_assert(nc::layers<heavy_head>[1].units == 3 * (two_63 / 2)); // the head's own, in its entry

@@ -215,6 +215,7 @@ struct count_builder {
     layer_info* entries = nullptr;
     std::size_t entries_done = 0;
     memory_role* roles = nullptr; // of each entry, for the memory schedule (full pass only)
+    bool in_auxiliary = false;    // inside an auxiliary head (block.hpp)
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -236,15 +237,18 @@ struct count_builder {
                         detail::mul_overflows(activations, r.output.channels, &activations);
         // The totals are the summary's; the full pass runs only for a network whose summary
         // has already been checked, so it does not sum them again.
+        // An auxiliary head's units, connections and activations are not in the totals, so
+        // they are not added (a sum that would pass 2^64 with them is no error).
         if constexpr (!Analysis::keeps_entries) {
             counts& t = result.totals;
-            overflow = overflow || detail::add_overflows(t.units, r.units, &t.units) ||
-                       detail::add_overflows(t.weights, r.weights, &t.weights) ||
+            overflow = overflow || detail::add_overflows(t.weights, r.weights, &t.weights) ||
                        detail::add_overflows(t.biases, r.biases, &t.biases) ||
                        detail::add_overflows(t.parameters, r.parameters, &t.parameters) ||
-                       detail::add_overflows(t.connections, r.connections, &t.connections) ||
-                       detail::add_overflows(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
-                       detail::add_overflows(t.activations, activations, &t.activations);
+                       (!in_auxiliary &&
+                        (detail::add_overflows(t.units, r.units, &t.units) ||
+                         detail::add_overflows(t.connections, r.connections, &t.connections) ||
+                         detail::add_overflows(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
+                         detail::add_overflows(t.activations, activations, &t.activations)));
         }
         if constexpr (Analysis::keeps_entries) {
             const std::span<const std::size_t> from = inputs[index];
@@ -308,31 +312,26 @@ struct count_builder {
     }
 
     // An auxiliary head (block.hpp) counts its parameters, weights and biases, not its units,
-    // connections or activations: the totals pass puts those back as they were before the
-    // head; the full pass marks its entries, which the memory schedule then skips. Here, not
-    // in record(), so that the layers outside auxiliary heads pay nothing for them.
+    // connections or activations: the totals pass does not add those (record()); the full pass
+    // marks its entries, which the memory schedule then skips. Heads do not nest in the
+    // totals' sense (a head inside a head is as auxiliary as its parent), so entering returns
+    // the state to go back to.
     struct auxiliary_state {
-        counts totals;
+        bool was_auxiliary;
         std::size_t first;
     };
-    constexpr auxiliary_state enter_auxiliary() const noexcept {
-        if constexpr (Analysis::keeps_entries)
-            return {counts{}, entries_done};
-        else
-            return {result.totals, entries_done};
+    constexpr auxiliary_state enter_auxiliary() noexcept {
+        const auxiliary_state before{in_auxiliary, entries_done};
+        in_auxiliary = true;
+        return before;
     }
     constexpr void leave_auxiliary(const auxiliary_state& before) noexcept {
+        in_auxiliary = before.was_auxiliary;
         if constexpr (Analysis::keeps_entries) {
             for (std::size_t i = before.first; i != entries_done; ++i) {
                 entries[i].auxiliary = true;
                 roles[i] = memory_role::auxiliary;
             }
-        } else {
-            counts& t = result.totals;
-            t.units = before.totals.units;
-            t.connections = before.totals.connections;
-            t.connections_with_bias = before.totals.connections_with_bias;
-            t.activations = before.totals.activations;
         }
     }
 };
@@ -341,7 +340,8 @@ struct count_builder {
 constexpr summary continue_summary(summary s, void (*const* elements)(count_builder<summary>&) noexcept,
                                    std::size_t n) noexcept {
     if (s.fail.code != error::none) return s;
-    count_builder<summary> b{s, nullptr, nullptr, s.output, nullptr, s.entries_done};
+    count_builder<summary> b{
+        .result = s, .names = nullptr, .inputs = nullptr, .cursor = s.output, .entries_done = s.entries_done};
     for (std::size_t i = 0; i != n && s.fail.code == error::none; ++i) elements[i](b);
     s.output = b.cursor;
     s.entries_done = b.entries_done;
@@ -353,7 +353,12 @@ template<class Emitters, class Structure>
 constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
-    count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in, entries.data(), 0, roles.data()};
+    count_builder<analysis> b{.result = *this,
+                              .names = s.names.data(),
+                              .inputs = s.inputs.data(),
+                              .cursor = in,
+                              .entries = entries.data(),
+                              .roles = roles.data()};
     for (const auto emit : elements) {
         emit(b);
         if (fail.code != error::none) break;
