@@ -14,6 +14,7 @@
 #include <netcount/layer_kind.hpp>
 #include <netcount/merge.hpp>
 #include <netcount/options.hpp>
+#include <netcount/reshape.hpp>
 
 // Blocks: networks that branch and merge.
 //
@@ -27,6 +28,8 @@
 //   repeat<N, Element>       sequence<Element, ..., Element>, N times
 //   auxiliary<Elements...>   a training-only side head: reads the tensor at its position, and
 //                            its output goes nowhere (Inception v3's AuxLogits)
+//   upsample_back<Elements...>  the elements, then their output interpolated back to the
+//                            height and width of the tensor the block read (segmentation heads)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
 // names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
@@ -53,6 +56,21 @@ struct identity {};
 // block: "auxiliary1/conv1", or "<name>/conv1" with a name<...> among its elements.
 template<class... Elements>
 struct auxiliary {};
+
+// upsample_back<Elements...>: the elements one after the other, then their output interpolated
+// to the height and width of the tensor the block read, its channels kept: torchvision's
+//
+//   size = x.shape[-2:]; x = ...(x); x = F.interpolate(x, size=size)
+//
+// (the end of a segmentation model, back to the input image's size; DeepLabv3's image pooling,
+// back to the map's size). Unlike upsample_to<H, W>, whose size is fixed, it follows the size
+// it reads: with_input<Net, H, W> of a segmentation model ends at H x W. The interpolation is
+// an entry of kind "upsample_back" that reads the elements' output only (the tensor the block
+// read is not kept alive for it: only its size is), counts nothing but its activations, and is
+// named after the block if it has a name<...>, else "upsample_back1", ... in the enclosing
+// scope; an unnamed upsample_back, like an unnamed sequence, adds no level to its parts' names.
+template<class... Elements>
+struct upsample_back {};
 
 namespace detail {
 
@@ -152,6 +170,7 @@ struct block_node {
 inline constexpr std::string_view sequence_stem = "sequence";
 inline constexpr std::string_view residual_stem = "residual";
 inline constexpr std::string_view auxiliary_stem = "auxiliary";
+inline constexpr std::string_view upsample_back_stem = upsample_back_rule::kind;
 
 template<class... Elements>
 struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, Elements...> {
@@ -285,6 +304,44 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
         b.leave_auxiliary(before);
         b.cursor = in;
         b.close_scope(outer);
+    }
+};
+
+// upsample_back<Elements...>: its elements, in a scope if it is named, then the interpolation,
+// which the builder records from the elements' output and the size of the tensor read first.
+template<class... Elements>
+struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_back_stem, Elements...> {
+    using base = block_node<upsample_back_stem, Elements...>;
+    static constexpr bool named = !base::given.empty();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = entry_count<Elements...>() + 1;
+    static constexpr std::size_t edges = edge_count<Elements...>() + 1;
+    static constexpr std::size_t names = 1 + name_count<Elements...>(); // its scope's, or its entry's
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        if (named) return base::scope_capacity(prefix, digits);
+        return name_chars(prefix, upsample_back_stem, {}, digits) + detail::name_capacity<Elements...>(prefix, digits);
+    }
+
+    // Its entry is named before its parts, so that it has the first ordinal of those in its
+    // scope, as a merge does.
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        using cursor = std::remove_cvref_t<decltype(b.cursor)>;
+        const cursor read = b.cursor;
+        if constexpr (named) {
+            const auto outer = b.open_scope(base::stem_id, upsample_back_stem, base::given);
+            const auto label = b.template entry_name<upsample_back_rule>(true);
+            emit_chain<Builder, Elements...>(b);
+            if (b.failed()) return;
+            b.template sized_like<upsample_back_rule>(read, label);
+            b.close_scope(outer);
+        } else {
+            const auto label = b.template entry_name<upsample_back_rule>(false);
+            emit_chain<Builder, Elements...>(b);
+            if (b.failed()) return;
+            b.template sized_like<upsample_back_rule>(read, label);
+        }
     }
 };
 

@@ -78,10 +78,11 @@ struct edit_node {
 template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
-    // knows how to enter (sequence, a merge, residual, auxiliary, squeeze_excitation, identity,
-    // name).
+    // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
+    // squeeze_excitation, identity, name).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
-                                   "merge, residual, auxiliary, squeeze_excitation, identity or name");
+                                   "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity or "
+                                   "name");
     using type = E;
 };
 
@@ -111,6 +112,18 @@ struct edit_node<netcount::residual<Elements...>, Offset, Edit, false>
 template<class... Elements, std::size_t Offset, class Edit>
 struct edit_node<netcount::auxiliary<Elements...>, Offset, Edit, false> {
     using type = edited_list<netcount::auxiliary, Offset, Edit, Elements...>;
+};
+
+// An upsample_back is entered part by part; its last entry, the interpolation, is the block's
+// own, not a layer.
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::upsample_back<Elements...>, Offset, Edit, false> {
+    // An error here means the name given to replace or resize is an upsample_back's
+    // interpolation, which the block makes itself.
+    static_assert(!Edit::targets(Offset + node<netcount::upsample_back<Elements...>>::entries - 1),
+                  "netcount: replace and resize edit layers; this name is the interpolation of an upsample_back "
+                  "block");
+    using type = edited_list<netcount::upsample_back, Offset, Edit, Elements...>;
 };
 
 // A squeeze_excitation is entered as the layers it stands for, then written back as one, its

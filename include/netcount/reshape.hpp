@@ -61,6 +61,15 @@ constexpr layer_result apply_upsample_to(const shape& in, std::uint64_t height, 
     return {.output = {height, width, in.channels}, .window = upsampling_window(factor_h, factor_w)};
 }
 
+// upsample_back's last entry (block.hpp): its parts' output interpolated to the height and width
+// of the tensor the block read, as torchvision's F.interpolate(x, size=input.shape[-2:]).
+struct upsample_back_rule {
+    static constexpr std::string_view kind = "upsample_back";
+    static constexpr layer_result apply(const shape& in, const shape& read) noexcept {
+        return apply_upsample_to(in, read.height, read.width);
+    }
+};
+
 } // namespace detail
 
 // chunk<Index, Count>: the Index-th (from 0) of Count equal slices of the channels, as

@@ -1676,6 +1676,19 @@ struct structure_builder {
         add_entry(scope, paths, n);
     }
 
+    // An entry that reads the cursor and takes its size from an earlier tensor (upsample_back,
+    // block.hpp): named after its block, or else after its kind, before the block's parts are;
+    // linked to the cursor only.
+    template<class R>
+    constexpr std::string_view entry_name(bool named_after_scope) noexcept {
+        return named_after_scope ? scope : make_name(kind_id<R>, R::kind, false, {});
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, std::string_view name) noexcept {
+        const std::size_t from = cursor;
+        add_entry(name, &from, 1);
+    }
+
     // An auxiliary head's entries are named and linked as any others.
     static constexpr bool enter_auxiliary() noexcept { return true; }
     static constexpr void leave_auxiliary(bool) noexcept {}
@@ -1730,6 +1743,7 @@ struct count_builder {
     layer_info* entries = nullptr;
     std::size_t entries_done = 0;
     memory_role* roles = nullptr; // of each entry, for the memory schedule (full pass only)
+    bool in_auxiliary = false;    // inside an auxiliary head (block.hpp)
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -1751,15 +1765,18 @@ struct count_builder {
                         detail::mul_overflows(activations, r.output.channels, &activations);
         // The totals are the summary's; the full pass runs only for a network whose summary
         // has already been checked, so it does not sum them again.
+        // An auxiliary head's units, connections and activations are not in the totals, so
+        // they are not added (a sum that would pass 2^64 with them is no error).
         if constexpr (!Analysis::keeps_entries) {
             counts& t = result.totals;
-            overflow = overflow || detail::add_overflows(t.units, r.units, &t.units) ||
-                       detail::add_overflows(t.weights, r.weights, &t.weights) ||
+            overflow = overflow || detail::add_overflows(t.weights, r.weights, &t.weights) ||
                        detail::add_overflows(t.biases, r.biases, &t.biases) ||
                        detail::add_overflows(t.parameters, r.parameters, &t.parameters) ||
-                       detail::add_overflows(t.connections, r.connections, &t.connections) ||
-                       detail::add_overflows(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
-                       detail::add_overflows(t.activations, activations, &t.activations);
+                       (!in_auxiliary &&
+                        (detail::add_overflows(t.units, r.units, &t.units) ||
+                         detail::add_overflows(t.connections, r.connections, &t.connections) ||
+                         detail::add_overflows(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
+                         detail::add_overflows(t.activations, activations, &t.activations)));
         }
         if constexpr (Analysis::keeps_entries) {
             const std::span<const std::size_t> from = inputs[index];
@@ -1822,32 +1839,38 @@ struct count_builder {
         if constexpr (Analysis::keeps_entries) entries[entries_done - 1].merge = true;
     }
 
+    // An entry R::apply(cursor, read) makes from the cursor and an earlier tensor's shape
+    // (upsample_back, block.hpp), checked as a layer's is.
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true; // the structure pass names it
+    }
+    template<class R>
+    constexpr void sized_like(const shape& read, bool) noexcept {
+        record(R::kind, nullptr, true, cursor, R::apply(cursor, read));
+    }
+
     // An auxiliary head (block.hpp) counts its parameters, weights and biases, not its units,
-    // connections or activations: the totals pass puts those back as they were before the
-    // head; the full pass marks its entries, which the memory schedule then skips. Here, not
-    // in record(), so that the layers outside auxiliary heads pay nothing for them.
+    // connections or activations: the totals pass does not add those (record()); the full pass
+    // marks its entries, which the memory schedule then skips. Heads do not nest in the
+    // totals' sense (a head inside a head is as auxiliary as its parent), so entering returns
+    // the state to go back to.
     struct auxiliary_state {
-        counts totals;
+        bool was_auxiliary;
         std::size_t first;
     };
-    constexpr auxiliary_state enter_auxiliary() const noexcept {
-        if constexpr (Analysis::keeps_entries)
-            return {counts{}, entries_done};
-        else
-            return {result.totals, entries_done};
+    constexpr auxiliary_state enter_auxiliary() noexcept {
+        const auxiliary_state before{in_auxiliary, entries_done};
+        in_auxiliary = true;
+        return before;
     }
     constexpr void leave_auxiliary(const auxiliary_state& before) noexcept {
+        in_auxiliary = before.was_auxiliary;
         if constexpr (Analysis::keeps_entries) {
             for (std::size_t i = before.first; i != entries_done; ++i) {
                 entries[i].auxiliary = true;
                 roles[i] = memory_role::auxiliary;
             }
-        } else {
-            counts& t = result.totals;
-            t.units = before.totals.units;
-            t.connections = before.totals.connections;
-            t.connections_with_bias = before.totals.connections_with_bias;
-            t.activations = before.totals.activations;
         }
     }
 };
@@ -1856,7 +1879,8 @@ struct count_builder {
 constexpr summary continue_summary(summary s, void (*const* elements)(count_builder<summary>&) noexcept,
                                    std::size_t n) noexcept {
     if (s.fail.code != error::none) return s;
-    count_builder<summary> b{s, nullptr, nullptr, s.output, nullptr, s.entries_done};
+    count_builder<summary> b{
+        .result = s, .names = nullptr, .inputs = nullptr, .cursor = s.output, .entries_done = s.entries_done};
     for (std::size_t i = 0; i != n && s.fail.code == error::none; ++i) elements[i](b);
     s.output = b.cursor;
     s.entries_done = b.entries_done;
@@ -1868,7 +1892,12 @@ template<class Emitters, class Structure>
 constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
-    count_builder<analysis> b{*this, s.names.data(), s.inputs.data(), in, entries.data(), 0, roles.data()};
+    count_builder<analysis> b{.result = *this,
+                              .names = s.names.data(),
+                              .inputs = s.inputs.data(),
+                              .cursor = in,
+                              .entries = entries.data(),
+                              .roles = roles.data()};
     for (const auto emit : elements) {
         emit(b);
         if (fail.code != error::none) break;
@@ -2072,6 +2101,118 @@ struct multiply : detail::multiply_rule {};
 
 #endif
 
+// <netcount/reshape.hpp>
+#ifndef NETCOUNT_RESHAPE_HPP
+#define NETCOUNT_RESHAPE_HPP
+
+
+
+// Layers that move or copy their input's elements into another shape: a slice of the channels,
+// the channels reordered, the positions repeated by interpolation. No weights, so no units or
+// connections, and nothing trainable; only their shapes (and activations) count.
+
+namespace netcount {
+
+namespace detail {
+
+constexpr layer_result apply_chunk(const shape& in, std::uint64_t index, std::uint64_t count) noexcept {
+    if (index >= count) return {.status = error::chunk_index_out_of_range};
+    if (in.channels % count != 0) return {.status = error::channels_not_divisible_by_chunks};
+    return {.output = {in.height, in.width, in.channels / count}};
+}
+
+constexpr layer_result apply_channel_shuffle(const shape& in, std::uint64_t groups) noexcept {
+    if (groups == 0) return {.status = error::zero_groups};
+    if (in.channels % groups != 0) return {.status = error::channels_not_divisible_by_groups};
+    return {.output = in};
+}
+
+// An upsampling layer's window, for receptive fields: along each axis it is a transposed window
+// of kernel and stride `factor` (the layer repeats each input position `factor` times), which
+// detail/field.hpp reads as one input position per output and outputs 1 / factor input
+// positions apart: nearest interpolation exactly. Bilinear interpolation reads one input
+// position more (the neighbour it blends with); netcount does not know the mode, and counts
+// nothing that depends on it.
+constexpr layer_window upsampling_window(std::uint64_t factor_h, std::uint64_t factor_w) noexcept {
+    return {.height = {.kernel = factor_h, .stride = factor_h},
+            .width = {.kernel = factor_w, .stride = factor_w},
+            .transposed = true};
+}
+
+constexpr layer_result apply_upsample(const shape& in, std::uint64_t factor_h, std::uint64_t factor_w) noexcept {
+    if (factor_h == 0 || factor_w == 0) return {.status = error::zero_scale_factor};
+    bool overflow = false;
+    const std::uint64_t height = mul(in.height, factor_h, overflow), width = mul(in.width, factor_w, overflow);
+    return {.output = {height, width, in.channels},
+            .window = upsampling_window(factor_h, factor_w),
+            .status = overflow ? error::count_overflow : error::none};
+}
+
+// An output size that is not a whole multiple of the input's (or is smaller) has no whole factor;
+// the window then takes the whole part of the ratio, at least 1: receptive fields through such a
+// layer are approximate, as through a transposed convolution's.
+constexpr layer_result apply_upsample_to(const shape& in, std::uint64_t height, std::uint64_t width) noexcept {
+    if (height == 0 || width == 0) return {.status = error::zero_outputs};
+    const std::uint64_t factor_h = in.height != 0 && height > in.height ? height / in.height : 1;
+    const std::uint64_t factor_w = in.width != 0 && width > in.width ? width / in.width : 1;
+    return {.output = {height, width, in.channels}, .window = upsampling_window(factor_h, factor_w)};
+}
+
+// upsample_back's last entry (block.hpp): its parts' output interpolated to the height and width
+// of the tensor the block read, as torchvision's F.interpolate(x, size=input.shape[-2:]).
+struct upsample_back_rule {
+    static constexpr std::string_view kind = "upsample_back";
+    static constexpr layer_result apply(const shape& in, const shape& read) noexcept {
+        return apply_upsample_to(in, read.height, read.width);
+    }
+};
+
+} // namespace detail
+
+// chunk<Index, Count>: the Index-th (from 0) of Count equal slices of the channels, as
+// x.chunk(Count, dim=1)[Index] where Count divides C (ShuffleNetV2's channel split):
+// H x W x C -> H x W x (C / Count). Rejected: Index >= Count, and C not divisible by Count
+// (torch.chunk would then make the last slice smaller).
+template<std::size_t Index, std::size_t Count>
+struct chunk {
+    static constexpr std::string_view kind = "chunk";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_chunk(in, Index, Count); }
+};
+
+// channel_shuffle<Groups>: the channels, seen as Groups rows of C / Groups, read by columns
+// (ShuffleNet; PyTorch's ChannelShuffle(Groups)). Shape kept; C must be a multiple of Groups.
+template<std::size_t Groups>
+struct channel_shuffle {
+    static constexpr std::string_view kind = "channel_shuffle";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_channel_shuffle(in, Groups); }
+};
+
+// upsample<Factor> and upsample<FactorH, FactorW>: H x W x C -> (H * FactorH) x (W * FactorW) x
+// C, as PyTorch's Upsample(scale_factor=...) with whole factors, nearest or bilinear alike (the
+// mode changes no figure). Rejected: a factor of 0, a size that overflows 64 bits.
+template<std::size_t FactorH, std::size_t FactorW = FactorH>
+struct upsample {
+    static constexpr std::string_view kind = "upsample";
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_upsample(in, FactorH, FactorW);
+    }
+};
+
+// upsample_to<H, W>: interpolation to an H x W output whatever the input's size, as PyTorch's
+// Upsample(size=(H, W)) or F.interpolate(size=...) (segmentation heads back to the input's
+// size), nearest or bilinear alike. Rejected: H or W of 0.
+template<std::size_t Height, std::size_t Width = Height>
+struct upsample_to {
+    static constexpr std::string_view kind = "upsample_to";
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_upsample_to(in, Height, Width);
+    }
+};
+
+} // namespace netcount
+
+#endif
+
 
 // Blocks: networks that branch and merge.
 //
@@ -2085,6 +2226,8 @@ struct multiply : detail::multiply_rule {};
 //   repeat<N, Element>       sequence<Element, ..., Element>, N times
 //   auxiliary<Elements...>   a training-only side head: reads the tensor at its position, and
 //                            its output goes nowhere (Inception v3's AuxLogits)
+//   upsample_back<Elements...>  the elements, then their output interpolated back to the
+//                            height and width of the tensor the block read (segmentation heads)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
 // names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
@@ -2111,6 +2254,21 @@ struct identity {};
 // block: "auxiliary1/conv1", or "<name>/conv1" with a name<...> among its elements.
 template<class... Elements>
 struct auxiliary {};
+
+// upsample_back<Elements...>: the elements one after the other, then their output interpolated
+// to the height and width of the tensor the block read, its channels kept: torchvision's
+//
+//   size = x.shape[-2:]; x = ...(x); x = F.interpolate(x, size=size)
+//
+// (the end of a segmentation model, back to the input image's size; DeepLabv3's image pooling,
+// back to the map's size). Unlike upsample_to<H, W>, whose size is fixed, it follows the size
+// it reads: with_input<Net, H, W> of a segmentation model ends at H x W. The interpolation is
+// an entry of kind "upsample_back" that reads the elements' output only (the tensor the block
+// read is not kept alive for it: only its size is), counts nothing but its activations, and is
+// named after the block if it has a name<...>, else "upsample_back1", ... in the enclosing
+// scope; an unnamed upsample_back, like an unnamed sequence, adds no level to its parts' names.
+template<class... Elements>
+struct upsample_back {};
 
 namespace detail {
 
@@ -2210,6 +2368,7 @@ struct block_node {
 inline constexpr std::string_view sequence_stem = "sequence";
 inline constexpr std::string_view residual_stem = "residual";
 inline constexpr std::string_view auxiliary_stem = "auxiliary";
+inline constexpr std::string_view upsample_back_stem = upsample_back_rule::kind;
 
 template<class... Elements>
 struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, Elements...> {
@@ -2343,6 +2502,44 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
         b.leave_auxiliary(before);
         b.cursor = in;
         b.close_scope(outer);
+    }
+};
+
+// upsample_back<Elements...>: its elements, in a scope if it is named, then the interpolation,
+// which the builder records from the elements' output and the size of the tensor read first.
+template<class... Elements>
+struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_back_stem, Elements...> {
+    using base = block_node<upsample_back_stem, Elements...>;
+    static constexpr bool named = !base::given.empty();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = entry_count<Elements...>() + 1;
+    static constexpr std::size_t edges = edge_count<Elements...>() + 1;
+    static constexpr std::size_t names = 1 + name_count<Elements...>(); // its scope's, or its entry's
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        if (named) return base::scope_capacity(prefix, digits);
+        return name_chars(prefix, upsample_back_stem, {}, digits) + detail::name_capacity<Elements...>(prefix, digits);
+    }
+
+    // Its entry is named before its parts, so that it has the first ordinal of those in its
+    // scope, as a merge does.
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        using cursor = std::remove_cvref_t<decltype(b.cursor)>;
+        const cursor read = b.cursor;
+        if constexpr (named) {
+            const auto outer = b.open_scope(base::stem_id, upsample_back_stem, base::given);
+            const auto label = b.template entry_name<upsample_back_rule>(true);
+            emit_chain<Builder, Elements...>(b);
+            if (b.failed()) return;
+            b.template sized_like<upsample_back_rule>(read, label);
+            b.close_scope(outer);
+        } else {
+            const auto label = b.template entry_name<upsample_back_rule>(false);
+            emit_chain<Builder, Elements...>(b);
+            if (b.failed()) return;
+            b.template sized_like<upsample_back_rule>(read, label);
+        }
     }
 };
 
@@ -3785,109 +3982,6 @@ struct global_max_pool {
 
 #endif
 
-// <netcount/reshape.hpp>
-#ifndef NETCOUNT_RESHAPE_HPP
-#define NETCOUNT_RESHAPE_HPP
-
-
-
-// Layers that move or copy their input's elements into another shape: a slice of the channels,
-// the channels reordered, the positions repeated by interpolation. No weights, so no units or
-// connections, and nothing trainable; only their shapes (and activations) count.
-
-namespace netcount {
-
-namespace detail {
-
-constexpr layer_result apply_chunk(const shape& in, std::uint64_t index, std::uint64_t count) noexcept {
-    if (index >= count) return {.status = error::chunk_index_out_of_range};
-    if (in.channels % count != 0) return {.status = error::channels_not_divisible_by_chunks};
-    return {.output = {in.height, in.width, in.channels / count}};
-}
-
-constexpr layer_result apply_channel_shuffle(const shape& in, std::uint64_t groups) noexcept {
-    if (groups == 0) return {.status = error::zero_groups};
-    if (in.channels % groups != 0) return {.status = error::channels_not_divisible_by_groups};
-    return {.output = in};
-}
-
-// An upsampling layer's window, for receptive fields: along each axis it is a transposed window
-// of kernel and stride `factor` (the layer repeats each input position `factor` times), which
-// detail/field.hpp reads as one input position per output and outputs 1 / factor input
-// positions apart: nearest interpolation exactly. Bilinear interpolation reads one input
-// position more (the neighbour it blends with); netcount does not know the mode, and counts
-// nothing that depends on it.
-constexpr layer_window upsampling_window(std::uint64_t factor_h, std::uint64_t factor_w) noexcept {
-    return {.height = {.kernel = factor_h, .stride = factor_h},
-            .width = {.kernel = factor_w, .stride = factor_w},
-            .transposed = true};
-}
-
-constexpr layer_result apply_upsample(const shape& in, std::uint64_t factor_h, std::uint64_t factor_w) noexcept {
-    if (factor_h == 0 || factor_w == 0) return {.status = error::zero_scale_factor};
-    bool overflow = false;
-    const std::uint64_t height = mul(in.height, factor_h, overflow), width = mul(in.width, factor_w, overflow);
-    return {.output = {height, width, in.channels},
-            .window = upsampling_window(factor_h, factor_w),
-            .status = overflow ? error::count_overflow : error::none};
-}
-
-// An output size that is not a whole multiple of the input's (or is smaller) has no whole factor;
-// the window then takes the whole part of the ratio, at least 1: receptive fields through such a
-// layer are approximate, as through a transposed convolution's.
-constexpr layer_result apply_upsample_to(const shape& in, std::uint64_t height, std::uint64_t width) noexcept {
-    if (height == 0 || width == 0) return {.status = error::zero_outputs};
-    const std::uint64_t factor_h = in.height != 0 && height > in.height ? height / in.height : 1;
-    const std::uint64_t factor_w = in.width != 0 && width > in.width ? width / in.width : 1;
-    return {.output = {height, width, in.channels}, .window = upsampling_window(factor_h, factor_w)};
-}
-
-} // namespace detail
-
-// chunk<Index, Count>: the Index-th (from 0) of Count equal slices of the channels, as
-// x.chunk(Count, dim=1)[Index] where Count divides C (ShuffleNetV2's channel split):
-// H x W x C -> H x W x (C / Count). Rejected: Index >= Count, and C not divisible by Count
-// (torch.chunk would then make the last slice smaller).
-template<std::size_t Index, std::size_t Count>
-struct chunk {
-    static constexpr std::string_view kind = "chunk";
-    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_chunk(in, Index, Count); }
-};
-
-// channel_shuffle<Groups>: the channels, seen as Groups rows of C / Groups, read by columns
-// (ShuffleNet; PyTorch's ChannelShuffle(Groups)). Shape kept; C must be a multiple of Groups.
-template<std::size_t Groups>
-struct channel_shuffle {
-    static constexpr std::string_view kind = "channel_shuffle";
-    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_channel_shuffle(in, Groups); }
-};
-
-// upsample<Factor> and upsample<FactorH, FactorW>: H x W x C -> (H * FactorH) x (W * FactorW) x
-// C, as PyTorch's Upsample(scale_factor=...) with whole factors, nearest or bilinear alike (the
-// mode changes no figure). Rejected: a factor of 0, a size that overflows 64 bits.
-template<std::size_t FactorH, std::size_t FactorW = FactorH>
-struct upsample {
-    static constexpr std::string_view kind = "upsample";
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_upsample(in, FactorH, FactorW);
-    }
-};
-
-// upsample_to<H, W>: interpolation to an H x W output whatever the input's size, as PyTorch's
-// Upsample(size=(H, W)) or F.interpolate(size=...) (segmentation heads back to the input's
-// size), nearest or bilinear alike. Rejected: H or W of 0.
-template<std::size_t Height, std::size_t Width = Height>
-struct upsample_to {
-    static constexpr std::string_view kind = "upsample_to";
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_upsample_to(in, Height, Width);
-    }
-};
-
-} // namespace netcount
-
-#endif
-
 // <netcount/scale.hpp>
 #ifndef NETCOUNT_SCALE_HPP
 #define NETCOUNT_SCALE_HPP
@@ -4014,10 +4108,11 @@ struct edit_node {
 template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
-    // knows how to enter (sequence, a merge, residual, auxiliary, squeeze_excitation, identity,
-    // name).
+    // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
+    // squeeze_excitation, identity, name).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
-                                   "merge, residual, auxiliary, squeeze_excitation, identity or name");
+                                   "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity or "
+                                   "name");
     using type = E;
 };
 
@@ -4047,6 +4142,18 @@ struct edit_node<netcount::residual<Elements...>, Offset, Edit, false>
 template<class... Elements, std::size_t Offset, class Edit>
 struct edit_node<netcount::auxiliary<Elements...>, Offset, Edit, false> {
     using type = edited_list<netcount::auxiliary, Offset, Edit, Elements...>;
+};
+
+// An upsample_back is entered part by part; its last entry, the interpolation, is the block's
+// own, not a layer.
+template<class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::upsample_back<Elements...>, Offset, Edit, false> {
+    // An error here means the name given to replace or resize is an upsample_back's
+    // interpolation, which the block makes itself.
+    static_assert(!Edit::targets(Offset + node<netcount::upsample_back<Elements...>>::entries - 1),
+                  "netcount: replace and resize edit layers; this name is the interpolation of an upsample_back "
+                  "block");
+    using type = edited_list<netcount::upsample_back, Offset, Edit, Elements...>;
 };
 
 // A squeeze_excitation is entered as the layers it stands for, then written back as one, its

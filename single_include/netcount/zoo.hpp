@@ -1126,13 +1126,17 @@ namespace netcount::zoo {
 // Names follow torchvision's modules: the ResNet is "backbone" (layer<fcn_resnet50,
 // "backbone/layer4/add3/conv2">), the head "classifier"; in DeepLabv3 the ASPP is
 // "classifier/aspp" (torchvision's classifier.0), its branches the concat "classifier/aspp/
-// convs" ("conv1x1", "rate12", "rate24", "rate36", "pooling") and its projection
-// "classifier/aspp/project". The last interpolation is "upsample_to1".
+// convs" ("conv1x1", "rate12", "rate24", "rate36", "pooling", whose interpolation back to the
+// map's size is the entry "classifier/aspp/convs/pooling") and its projection
+// "classifier/aspp/project". The last interpolation, back to the input's size, is
+// "upsample_back1". Both are upsample_back blocks, which interpolate to the size they read, as
+// torchvision does (F.interpolate(x, size=input.shape[-2:])): with_input<fcn_resnet50, H, W>
+// ends at H x W, as torchvision's model does on an H x W image.
 
 // The input's side, and the map's after the backbone: its stem and layer2 halve the size
 // three times, each rounding up (7 x 7 / 2 with padding 3, 3 x 3 / 2 with padding 1 and the
 // projection's 1 x 1 / 2 all give ceil(n / 2), written so that it cannot overflow); the
-// dilated stages keep it. The image pooling branch of the ASPP interpolates back to it.
+// dilated stages keep it. (The models do not use it: the tests check the map's size with it.)
 inline constexpr std::size_t segmentation_input = 520;
 
 constexpr std::size_t segmentation_half(std::size_t n) noexcept { return n / 2 + n % 2; }
@@ -1164,10 +1168,11 @@ template<fixed_string Name, std::size_t Filters, std::size_t Rate>
 using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm, relu>;
 
 // Image pooling: the map's average, 1 x 1 convolution, batch norm, ReLU, and the result
-// interpolated to the map's size so that it can be concatenated (torchvision's ASPPPooling).
+// interpolated back to the map's size so that it can be concatenated (torchvision's
+// ASPPPooling).
 template<std::size_t Filters>
-using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm, relu,
-                              upsample_to<segmentation_map, segmentation_map>>;
+using aspp_pooling =
+    upsample_back<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>;
 
 // The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
 // [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
@@ -1185,10 +1190,9 @@ using aspp =
 using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
                                 conv<segmentation_classes, kernel<1>>>;
 
-// A segmentation network: backbone, head, and the scores interpolated to the input's size.
+// A segmentation network: backbone, head, and the scores interpolated back to the input's size.
 template<class Backbone, class Head>
-using segmentation_network = network<input<segmentation_input, segmentation_input, 3>, Backbone, Head,
-                                     upsample_to<segmentation_input, segmentation_input>>;
+using segmentation_network = network<input<segmentation_input, segmentation_input, 3>, upsample_back<Backbone, Head>>;
 
 struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<2048>> {};
 struct fcn_resnet101 : segmentation_network<dilated_resnet_backbone<23>, fcn_head<2048>> {};

@@ -1,8 +1,8 @@
 // Header-only code warns only where it is instantiated: this file uses every query, edit and
 // report on networks that reach every kind of layer (AlexNet, a residual block, a concat, a
 // repeat, a named block, depthwise and transposed convolutions, LeNet-5's mapped_conv,
-// subsample and rbf, a kind defined here, squeeze_excitation, an auxiliary head, multiply and a
-// merge defined here), so that the strict warning sets of
+// subsample and rbf, a kind defined here, squeeze_excitation, an auxiliary head, upsample_back,
+// multiply and a merge defined here), so that the strict warning sets of
 // tests/headers/CMakeLists.txt see the code a user's program instantiates. Compiling it
 // without a warning is the test; the static_asserts keep it honest about what it compiled.
 #include <netcount/edit.hpp>
@@ -55,6 +55,7 @@ using c3 = nc::conv<16, nc::kernel<3>, nc::same>;
 struct mixed
     : nc::network<nc::input<32, 32, 3>, nc::conv<16, nc::kernel<3>, nc::same, nc::name<"stem">>, nc::batch_norm,
                   nc::relu6, nc::squeeze_excitation<16, 4>, nc::auxiliary<nc::global_avg_pool, nc::fc<3>>,
+                  nc::upsample_back<nc::max_pool<nc::kernel<2>>, nc::conv<16, nc::kernel<1>>>,
                   nc::multiply<nc::identity, nc::conv<1, nc::kernel<1>>>, weighted_fusion<nc::identity, c3>,
                   nc::repeat<2, nc::residual<c3, nc::relu, c3>>,
                   nc::concat<nc::name<"mix">, nc::conv<8, nc::kernel<1>>,

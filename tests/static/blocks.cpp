@@ -2,6 +2,7 @@
 // branch is an entry of layers<Net>, and so is each merge; inputs record the layer graph.
 #include <type_traits>
 
+#include <netcount/edit.hpp>
 #include <netcount/netcount.hpp>
 
 namespace nc = netcount;
@@ -95,3 +96,48 @@ struct stage : nc::network<nc::input<4, 4, 2>, nc::repeat<3, nc::residual<nc::co
 static_assert(nc::weights<stage> == 12);
 static_assert(nc::biases<stage> == 6);
 static_assert(nc::layers<stage>[5].name == "residual3");
+
+// ---------------------------------------------------------------------------------------------
+// upsample_back: the parts, then their output interpolated to the size the block read, as
+// torchvision's segmentation models end (F.interpolate(x, size=input.shape[-2:])). On 32 x 32 x 3:
+// conv 3 x 3 / 2 pad 1 gives floor((32 + 2 - 3) / 2) + 1 = 16; a named inner block pools to
+// 1 x 1, convs to 4 channels and comes back to 16 x 16 (DeepLabv3's image pooling); a 1 x 1 conv
+// to 5 channels, and back to 32 x 32.
+struct seg_like : nc::network<nc::input<32, 32, 3>,
+                              nc::upsample_back<nc::conv<8, nc::kernel<3>, nc::stride<2>, nc::pad<1>>, nc::relu, // 0, 1
+                                                nc::upsample_back<nc::name<"pool">, nc::global_avg_pool,         // 2
+                                                                  nc::conv<4, nc::kernel<1>>>,                   // 3, 4
+                                                nc::conv<5, nc::kernel<1>>>> {};                                 // 5, 6
+static_assert(nc::layers<seg_like>.size() == 7);
+static_assert(nc::output_shape<seg_like> == nc::shape{32, 32, 5});
+// A named one is a scope, its interpolation named after it; an unnamed one adds no level, and its
+// interpolation is named after its kind, with the first ordinal (it is named before its parts).
+static_assert(nc::layers<seg_like>[2].name == "pool/global_avg_pool1");
+static_assert(nc::layers<seg_like>[3].name == "pool/conv1");
+static_assert(nc::layers<seg_like>[4].name == "pool");
+static_assert(nc::layers<seg_like>[4].kind == "upsample_back");
+static_assert(nc::layers<seg_like>[4].output == nc::shape{16, 16, 4});
+static_assert(nc::layers<seg_like>[5].name == "conv2");
+static_assert(nc::layers<seg_like>[6].name == "upsample_back1");
+static_assert(nc::layers<seg_like>[6].input == nc::shape{16, 16, 5});
+// It counts nothing but its activations: 32 * 32 * 5.
+static_assert(nc::layers<seg_like>[6].parameters == 0 && nc::layers<seg_like>[6].connections == 0);
+static_assert(nc::layers<seg_like>[6].activations == 5'120);
+// It reads its parts' output, not the tensor whose size it takes...
+static_assert(nc::layers<seg_like>[6].inputs.size() == 1 && nc::layers<seg_like>[6].inputs[0] == 5);
+static_assert(nc::layers<seg_like>[0].inputs[0] == nc::network_input);
+// ... so the memory schedule frees the input after conv1, its last reader. At upsample_back1:
+// conv2's 16 * 16 * 5 = 1,280 and its own 5,120 (keeping the 3,072 of the input would make
+// 9,472); at conv1: the input's 3,072 and conv1's 2,048. The peak is upsample_back1's 6,400.
+static_assert(nc::layers<seg_like>[0].live_activations == 3'072 + 2'048);
+static_assert(nc::layers<seg_like>[6].live_activations == 1'280 + 5'120);
+static_assert(nc::peak_activations<seg_like> == 6'400);
+// It follows the input: on 50 x 40, conv1 gives 25 x 20 and the output is 50 x 40 x 5 (with
+// upsample_to<32, 32> it would stay 32 x 32).
+static_assert(nc::output_shape<nc::with_input<seg_like, 50, 40>> == nc::shape{50, 40, 5});
+static_assert(nc::layer<nc::with_input<seg_like, 50, 40>, "pool">.output == nc::shape{25, 20, 4});
+// Edits enter it: conv2 reads pool's 4 channels, 4 * 5 + 5 = 25 parameters; with 7 filters
+// 4 * 7 + 7 = 35. In all: conv1 3 * 3 * 3 * 8 + 8 = 224, pool/conv1 8 * 4 + 4 = 36, conv2.
+static_assert(nc::parameters<seg_like> == 224 + 36 + 25);
+static_assert(nc::parameters<nc::resize<seg_like, "conv2", 7>> == 224 + 36 + 35);
+static_assert(nc::layer<nc::resize<seg_like, "pool/conv1", 2>, "pool">.output == nc::shape{16, 16, 2});

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include <netcount/scale.hpp>
 #include <netcount/zoo/resnet.hpp>
 #include <netcount/zoo/segmentation.hpp>
 
@@ -69,8 +70,8 @@ static_assert(has_figures(nc::layer<nc::zoo::fcn_resnet50, "classifier/conv1">,
 static_assert(has_figures(nc::layer<nc::zoo::fcn_resnet50, "classifier/conv2">,
                           {{65, 65, 21}, 88'725, 10'752, 21, 45'427'200}));
 // The scores interpolated to 520 x 520: nothing counted, 520 x 520 x 21 = 5,678,400 values.
-static_assert(has_figures(nc::layer<nc::zoo::fcn_resnet50, "upsample_to1">, {{520, 520, 21}, 0, 0, 0, 0}));
-static_assert(nc::layer<nc::zoo::fcn_resnet50, "upsample_to1">.activations == 5'678'400);
+static_assert(has_figures(nc::layer<nc::zoo::fcn_resnet50, "upsample_back1">, {{520, 520, 21}, 0, 0, 0, 0}));
+static_assert(nc::layer<nc::zoo::fcn_resnet50, "upsample_back1">.activations == 5'678'400);
 
 // DeepLabv3's ASPP on the 65 x 65 x 2,048 map (4,225 positions), by hand. A 3 x 3 branch at
 // rate 12: 3 x 3 x 2,048 x 256 = 4,718,592 weights, 256 x 4,225 = 1,081,600 units,
@@ -91,7 +92,7 @@ static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/asp
                           {{65, 65, 256}, 1'081'600, 524'288, 0, 2'215'116'800}));
 static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/pooling/conv1">,
                           {{1, 1, 256}, 256, 524'288, 0, 524'288}));
-static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/pooling/upsample_to1">,
+static_assert(has_figures(nc::layer<nc::zoo::deeplabv3_resnet50, "classifier/aspp/convs/pooling">,
                           {{65, 65, 256}, 0, 0, 0, 0}));
 // Five branches of 256: 1,280 channels, projected to 256 by 1,280 x 256 = 327,680 weights,
 // 1,384,448,000 multiply-accumulates.
@@ -139,3 +140,16 @@ static_assert(nc::biases<nc::zoo::deeplabv3_resnet101> == 21);
 static_assert(nc::connections<nc::zoo::deeplabv3_resnet101> == 248'752'300'288);
 static_assert(nc::units<nc::zoo::deeplabv3_resnet101> == 252'642'581);
 static_assert(nc::output_shape<nc::zoo::deeplabv3_resnet101> == nc::shape{520, 520, 21});
+
+// On another input the models end at its size, as torchvision's do (they interpolate back to
+// the size they read). torch 1.13 on a 224 x 200 image: the backbone's "out" is
+// 28 x 25 x 2,048 (ceil(224 / 8), ceil(200 / 8)), the scores 224 x 200 x 21; DeepLabv3's image
+// pooling comes back to 28 x 25 so that the ASPP's branches still concatenate.
+using fcn_224x200 = nc::with_input<nc::zoo::fcn_resnet50, 224, 200>;
+using deeplab_224x200 = nc::with_input<nc::zoo::deeplabv3_resnet50, 224, 200>;
+static_assert(nc::layer<fcn_224x200, "backbone/layer4/add3">.output == nc::shape{28, 25, 2048});
+static_assert(nc::output_shape<fcn_224x200> == nc::shape{224, 200, 21});
+static_assert(nc::layer<deeplab_224x200, "classifier/aspp/convs/pooling">.output == nc::shape{28, 25, 256});
+static_assert(nc::output_shape<deeplab_224x200> == nc::shape{224, 200, 21});
+// The weights do not depend on the input.
+static_assert(nc::parameters<deeplab_224x200> == nc::parameters<nc::zoo::deeplabv3_resnet50>);

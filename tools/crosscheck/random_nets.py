@@ -19,8 +19,8 @@ import torch.nn as nn
 from torchvision.models.convnext import LayerNorm2d
 from torchvision.ops import StochasticDepth
 
-from torch_side import (AddOp, Aux, Chunk, ConcatOp, Cropped, Dense, Flat, LayerScale, Merge, MulOp, Padded,
-                        Pointwise, WeightedFusionOp)
+from torch_side import (AddOp, Aux, Chunk, ConcatOp, Cropped, Dense, Flat, InterpolateTo, LayerScale, Merge, MulOp,
+                        Padded, Pointwise, UpsampleBack, WeightedFusionOp)
 
 NC = "nc::"
 MAX_SIDE = 40      # largest height or width a layer may produce
@@ -232,6 +232,32 @@ class Auxiliary:
         for e in entries:
             e.aux = True
         return Aux(nn.Sequential(*modules)), entries
+
+
+class UpsampleBackBlock:
+    """upsample_back<Elements...>: the elements, then their output interpolated back to the
+    height and width the block read (its last entry, of kind upsample_back)."""
+
+    def __init__(self, items, name, rng):
+        self.items = items
+        self.in_shape = items[0].in_shape
+        inner = items[-1].out_shape
+        self.out_shape = (self.in_shape[0], self.in_shape[1], inner[2])
+        self.text = f"{NC}upsample_back<{', '.join(with_name([i.cpp() for i in items], name, rng))}>"
+
+    def cpp(self):
+        return self.text
+
+    def build(self):
+        modules, entries = [], []
+        for item in self.items:
+            m, e = item.build()
+            modules.append(m)
+            entries += e
+        resize = InterpolateTo()
+        entries.append(Entry("upsample_back", resize, self.items[-1].out_shape, self.out_shape,
+                             "interpolation of " + self.text))
+        return UpsampleBack(nn.Sequential(*modules), resize), entries
 
 
 class Repeat:
@@ -737,7 +763,8 @@ class Generator:
 
     def block(self, shape, depth):
         kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1, "split": 2,
-                          "multiply": 2, "weighted_fusion": 1, "squeeze_excitation": 2, "auxiliary": 1})
+                          "multiply": 2, "weighted_fusion": 1, "squeeze_excitation": 2, "auxiliary": 1,
+                          "upsample_back": 1})
         name = self.maybe_name(0.3)
         if kind == "split":
             return self.split(shape, depth, name)
@@ -747,6 +774,13 @@ class Generator:
                                      self.pick({"sigmoid": 3, "hardsigmoid": 2, "relu6": 1}), self.rng.randint(0, 2))
         if kind == "auxiliary":
             return Auxiliary(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
+        if kind == "upsample_back":
+            # Often a pooling first, so that the interpolation has something to undo (DeepLabv3's
+            # image pooling: a global pool, a conv, back to the map's size).
+            items = self.chain(shape, depth, self.rng.randint(1, 3))
+            if self.chance(0.5):
+                items = [self.leaf(shape, "global_avg_pool")] + self.chain((1, 1, shape[2]), depth, 1)
+            return UpsampleBackBlock(items, name, self.rng)
         if kind == "multiply":
             # Each path ends in the block's height, width and channels, or 1 along some of them.
             h, w, c = shape

@@ -19,6 +19,7 @@ import warnings
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 torch.set_flush_denormal(True)  # uninitialized weights may hold denormals, which are slow
 # Conv2d(padding='same') with an even kernel pads a copy of its input; expected here.
@@ -258,6 +259,28 @@ class Aux(nn.Module):
         if Aux.running:
             self.head(x)
         return x
+
+
+class InterpolateTo(nn.Module):
+    """upsample_back's interpolation: x to the given height and width (nearest; the mode
+    changes no figure). Given the size, not the tensor it comes from, so that the memory
+    schedule sees what torchvision's segmentation models do: only x is read."""
+
+    def forward(self, x, size):
+        return F.interpolate(x, size=size)
+
+
+class UpsampleBack(nn.Module):
+    """netcount's upsample_back<...>: the inner module, then its output interpolated back to the
+    height and width of x, as torchvision's F.interpolate(x, size=input.shape[-2:])."""
+
+    def __init__(self, inner, resize):
+        super().__init__()
+        self.inner = inner
+        self.resize = resize
+
+    def forward(self, x):
+        return self.resize(self.inner(x), x.shape[-2:])
 
 
 class Merge(nn.Module):

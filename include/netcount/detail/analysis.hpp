@@ -161,6 +161,19 @@ struct structure_builder {
         add_entry(scope, paths, n);
     }
 
+    // An entry that reads the cursor and takes its size from an earlier tensor (upsample_back,
+    // block.hpp): named after its block, or else after its kind, before the block's parts are;
+    // linked to the cursor only.
+    template<class R>
+    constexpr std::string_view entry_name(bool named_after_scope) noexcept {
+        return named_after_scope ? scope : make_name(kind_id<R>, R::kind, false, {});
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, std::string_view name) noexcept {
+        const std::size_t from = cursor;
+        add_entry(name, &from, 1);
+    }
+
     // An auxiliary head's entries are named and linked as any others.
     static constexpr bool enter_auxiliary() noexcept { return true; }
     static constexpr void leave_auxiliary(bool) noexcept {}
@@ -309,6 +322,17 @@ struct count_builder {
     constexpr void merge(const shape* paths, std::size_t n) noexcept {
         record(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
         if constexpr (Analysis::keeps_entries) entries[entries_done - 1].merge = true;
+    }
+
+    // An entry R::apply(cursor, read) makes from the cursor and an earlier tensor's shape
+    // (upsample_back, block.hpp), checked as a layer's is.
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true; // the structure pass names it
+    }
+    template<class R>
+    constexpr void sized_like(const shape& read, bool) noexcept {
+        record(R::kind, nullptr, true, cursor, R::apply(cursor, read));
     }
 
     // An auxiliary head (block.hpp) counts its parameters, weights and biases, not its units,
