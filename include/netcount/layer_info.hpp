@@ -100,9 +100,10 @@ struct layer_info {
     std::span<const std::size_t> inputs{};
     // Activation elements alive while this entry runs in one inference pass (batch 1), the
     // network input included while it is read: the schedule of peak_activations<Net>
-    // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on
-    // (peak_activations<Net> is then a compile error); 0 for an auxiliary entry, which does
-    // not run in inference.
+    // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on:
+    // peak_activations<Net>, peak_layer<Net>, memory<Net>, a budget that limits it and every
+    // report that shows it are then a compile error, so only a direct read sees this value.
+    // 0 for an auxiliary entry, which does not run in inference.
     std::uint64_t live_activations = 0;
     // The kind's table formula (table_formula above), or null: a kind without one, a merge.
     formula_function formula = nullptr;

@@ -506,9 +506,10 @@ struct layer_info {
     std::span<const std::size_t> inputs{};
     // Activation elements alive while this entry runs in one inference pass (batch 1), the
     // network input included while it is read: the schedule of peak_activations<Net>
-    // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on
-    // (peak_activations<Net> is then a compile error); 0 for an auxiliary entry, which does
-    // not run in inference.
+    // (docs/deploy.md). UINT64_MAX from the first entry whose sum does not fit in 64 bits on:
+    // peak_activations<Net>, peak_layer<Net>, memory<Net>, a budget that limits it and every
+    // report that shows it are then a compile error, so only a direct read sees this value.
+    // 0 for an auxiliary entry, which does not run in inference.
     std::uint64_t live_activations = 0;
     // The kind's table formula (table_formula above), or null: a kind without one, a merge.
     formula_function formula = nullptr;
@@ -5000,8 +5001,12 @@ inline std::string render_csv(std::span<const layer_info> layers) {
 // to its total, but live_activations, whose most is peak_activations<Net>, and the units,
 // connections and activations of auxiliary rows, which the totals leave out. Lines end in '\n'
 // (RFC 4180 asks for CRLF; Python's csv module, pandas and spreadsheets read both).
+// A network whose live activations pass 2^64 (an input of more than 2^64 elements, each count
+// fitting) is the compile error of peak_activations<Net>, as in to_json: its live_activations
+// column would otherwise read UINT64_MAX.
 template<class Net>
 std::string to_csv() {
+    (void)detail::checked_schedule<Net>();
     return detail::render_csv(layers<Net>);
 }
 

@@ -9,6 +9,7 @@
 
 #include <netcount/counts.hpp>
 #include <netcount/layer_info.hpp>
+#include <netcount/peak.hpp>
 #include <netcount/report/format.hpp>
 
 // to_csv<Net>(): one row per entry of layers<Net>, for spreadsheets and data frames.
@@ -53,8 +54,12 @@ inline std::string render_csv(std::span<const layer_info> layers) {
 // to its total, but live_activations, whose most is peak_activations<Net>, and the units,
 // connections and activations of auxiliary rows, which the totals leave out. Lines end in '\n'
 // (RFC 4180 asks for CRLF; Python's csv module, pandas and spreadsheets read both).
+// A network whose live activations pass 2^64 (an input of more than 2^64 elements, each count
+// fitting) is the compile error of peak_activations<Net>, as in to_json: its live_activations
+// column would otherwise read UINT64_MAX.
 template<class Net>
 std::string to_csv() {
+    (void)detail::checked_schedule<Net>();
     return detail::render_csv(layers<Net>);
 }
 
