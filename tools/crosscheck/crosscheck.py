@@ -28,7 +28,6 @@ strict: zoo_models.STRICT or --strict),
 imported (CTest's SKIP_RETURN_CODE).
 """
 
-import argparse
 import concurrent.futures
 import json
 import os
@@ -43,6 +42,8 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
+import command_line  # noqa: E402 (after the line above)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SKIP = 77
@@ -51,13 +52,7 @@ COMPARED = ("units", "weights", "biases", "parameters", "connections")
 
 
 def parse_args(argv):
-    if "--" in argv:
-        split = argv.index("--")
-        argv, compile_command = argv[:split], argv[split + 1:]
-    else:
-        compile_command = []
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = command_line.parser(__doc__)
     p.add_argument("--seed", type=int, default=20240611, help="seed of the random networks")
     p.add_argument("--networks", type=int, default=320, help="random networks to compare")
     p.add_argument("--jobs", type=int, default=2, help="compilers run at once")
@@ -71,11 +66,7 @@ def parse_args(argv):
                         "zoo_models.STRICT is set)")
     p.add_argument("--show", type=int, metavar="I",
                    help="print random network I as netcount type and torch module, and exit")
-    args = p.parse_args(argv)
-    if not compile_command:
-        compile_command = [os.environ.get("CXX", "c++"), "-std=c++20", "-Wall", "-Wextra",
-                           "-Wpedantic", "-Werror"]
-    args.compile_command = compile_command + ["-I" + os.path.join(ROOT, "include"), "-I" + HERE]
+    args, args.compile_command = command_line.parse(p, argv, HERE)
     return args
 
 

@@ -88,6 +88,16 @@ def with_name(parts, name, rng):
     return parts
 
 
+def build_parts(parts):
+    """Builds each part (item, path or element) in order: (their modules, all their entries)."""
+    modules, entries = [], []
+    for part in parts:
+        m, e = part.build()
+        modules.append(m)
+        entries += e
+    return modules, entries
+
+
 class Sequence:
     def __init__(self, items, name, rng):
         self.items = items
@@ -99,11 +109,7 @@ class Sequence:
         return f"{NC}sequence<{', '.join(self.parts)}>"
 
     def build(self):
-        modules, entries = [], []
-        for item in self.items:
-            m, e = item.build()
-            modules.append(m)
-            entries += e
+        modules, entries = build_parts(self.items)
         return nn.Sequential(*modules), entries
 
 
@@ -132,11 +138,7 @@ class Block:
         return self.text
 
     def build(self):
-        modules, entries = [], []
-        for path in self.paths:
-            m, e = path.build()
-            modules.append(m)
-            entries += e
+        modules, entries = build_parts(self.paths)
         op = AddOp() if self.op == "add" else ConcatOp()
         entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape,
                              "merge of " + self.text))
@@ -165,11 +167,7 @@ class OpenMerge:
         return self.text
 
     def build(self):
-        modules, entries = [], []
-        for path in self.paths:
-            m, e = path.build()
-            modules.append(m)
-            entries += e
+        modules, entries = build_parts(self.paths)
         op = MulOp() if self.op == "multiply" else WeightedFusionOp(len(self.paths))
         kind = "multiply" if self.op == "multiply" else "weighted_fusion"
         entries.append(Entry(kind, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
@@ -224,11 +222,7 @@ class Auxiliary:
         return f"{NC}auxiliary<{', '.join(self.parts)}>"
 
     def build(self):
-        modules, entries = [], []
-        for item in self.items:
-            m, e = item.build()
-            modules.append(m)
-            entries += e
+        modules, entries = build_parts(self.items)
         for e in entries:
             e.aux = True
         return Aux(nn.Sequential(*modules)), entries
@@ -249,11 +243,7 @@ class UpsampleBackBlock:
         return self.text
 
     def build(self):
-        modules, entries = [], []
-        for item in self.items:
-            m, e = item.build()
-            modules.append(m)
-            entries += e
+        modules, entries = build_parts(self.items)
         resize = InterpolateTo()
         entries.append(Entry("upsample_back", resize, self.items[-1].out_shape, self.out_shape,
                              "interpolation of " + self.text))
@@ -271,11 +261,7 @@ class Repeat:
         return f"{NC}repeat<{self.count}, {self.element.cpp()}>"
 
     def build(self):
-        modules, entries = [], []
-        for _ in range(self.count):
-            m, e = self.element.build()
-            modules.append(m)
-            entries += e
+        modules, entries = build_parts([self.element] * self.count)
         return nn.Sequential(*modules), entries
 
 
@@ -856,11 +842,7 @@ class Network:
         return f"struct {self.id} : {NC}network<{', '.join(parts)}> {{}};"
 
     def build(self):
-        modules, entries = [], []
-        for e in self.elements:
-            m, es = e.build()
-            modules.append(m)
-            entries += es
+        modules, entries = build_parts(self.elements)
         return nn.Sequential(*modules), entries
 
 

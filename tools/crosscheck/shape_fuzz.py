@@ -45,7 +45,6 @@ Exit status: 0 all agree, 1 a disagreement, 2 the tool itself failed, 77 torch c
 imported (CTest's SKIP_RETURN_CODE).
 """
 
-import argparse
 import concurrent.futures
 import os
 import random
@@ -59,19 +58,15 @@ import warnings
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
+import command_line  # noqa: E402 (after the line above)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKIP = 77
 NC = "nc::"
 
 
 def parse_args(argv):
-    if "--" in argv:
-        split = argv.index("--")
-        argv, compile_command = argv[:split], argv[split + 1:]
-    else:
-        compile_command = []
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = command_line.parser(__doc__)
     p.add_argument("--seed", type=int, default=20240612, help="seed of the random cases")
     p.add_argument("--count", type=int, default=3000, help="cases to compare")
     p.add_argument("--jobs", type=int, default=2, help="compilers run at once")
@@ -81,12 +76,7 @@ def parse_args(argv):
     p.add_argument("--workdir", help="where the generated sources and the program go "
                    "(default: a new temporary directory, removed if all agree)")
     p.add_argument("--show", type=int, metavar="I", help="print case I on both sides, and exit")
-    args = p.parse_args(argv)
-    if not compile_command:
-        compile_command = [os.environ.get("CXX", "c++"), "-std=c++20", "-Wall", "-Wextra",
-                           "-Wpedantic", "-Werror"]
-    root = os.path.dirname(os.path.dirname(HERE))
-    args.compile_command = compile_command + ["-I" + os.path.join(root, "include"), "-I" + HERE]
+    args, args.compile_command = command_line.parse(p, argv, HERE)
     return args
 
 

@@ -40,7 +40,6 @@ Exit status: 0 no mismatch, 1 mismatches, 2 the tool itself failed, 77 skipped (
 older than 3.8).
 """
 
-import argparse
 import concurrent.futures
 import os
 import random
@@ -57,6 +56,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tools", "crosscheck"))
 
+import command_line  # noqa: E402 (after its path)
 from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations  # noqa: E402 (after its path)
 
 SKIP = 77
@@ -694,13 +694,7 @@ def assert_messages(output):
 
 
 def parse_args(argv):
-    if "--" in argv:
-        split = argv.index("--")
-        argv, command = argv[:split], argv[split + 1:]
-    else:
-        command = []
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = command_line.parser(__doc__)
     p.add_argument("--seed", type=int, default=20240807, help="seed of the random networks")
     p.add_argument("--count", type=int, default=200, help="random networks to check")
     p.add_argument("--parts", type=int, default=4, help="translation units they are split into")
@@ -711,10 +705,7 @@ def parse_args(argv):
     p.add_argument("--workdir", help="where the generated sources go (default: a temporary directory, "
                    "removed when nothing mismatches)")
     p.add_argument("--show", type=int, metavar="I", help="print network I and what Python expects of it, and exit")
-    args = p.parse_args(argv)
-    if not command:
-        command = [os.environ.get("CXX", "c++"), "-std=c++20", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
-    args.command = command + ["-I" + os.path.join(ROOT, "include"), "-I" + HERE]
+    args, args.command = command_line.parse(p, argv, HERE)
     return args
 
 
