@@ -206,6 +206,7 @@ def measure(model, size=INPUT, auxiliary=None):
 
     handles = [m.register_forward_hook(hook) for m in model.modules()
                if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear))]
+
     def runs_head(head):
         def run(_module, _inputs, output):
             head(output)  # and returns None: the module's output stays what the network reads
