@@ -9,6 +9,7 @@
 #include <netcount/zoo/densenet.hpp>
 #include <netcount/zoo/efficientnet.hpp>
 #include <netcount/zoo/googlenet.hpp>
+#include <netcount/zoo/inception.hpp>
 #include <netcount/zoo/lenet.hpp>
 #include <netcount/zoo/mnasnet.hpp>
 #include <netcount/zoo/mobilenet.hpp>

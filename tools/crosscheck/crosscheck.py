@@ -14,7 +14,9 @@
   3. Peak memory: each torch module is traced with torch.fx and the schedule of
      peak_activations<Net> is applied to its nodes (schedule.py); every entry's
      live_activations and the peak must match (the random networks entry by entry, the zoo on
-     the nodes that are not views; DenseNet only on its stem, see zoo_models.py).
+     the nodes that are not views; DenseNet only on its stem, see zoo_models.py). A zoo model
+     marked compare_entries also matches every entry's kind and output shape with the trace's
+     nodes (its functional pools included), and its auxiliary heads, traced on their own.
 
 netcount's side is one C++ program for the whole batch (several translation units compiled
 in parallel), built with the compile command given after `--`, which prints every layer
@@ -349,24 +351,43 @@ def torch_zoo_side(model):
     arithmetic: the deep zoo models at 224 x 224 took a minute and a half of CPU on the real
     one (RegNetX-32GF alone 14 s), a tenth of a second here. A model with an operation that has
     no meta implementation runs on the CPU. Either way the rows are checked against the stored
-    references, which make_reference.py measured on the CPU (check_reference)."""
+    references, which make_reference.py measured on the CPU (check_reference).
+
+    The model runs in eval mode, as inference does; each of its auxiliary heads
+    (model.auxiliary) is run by a forward hook on the module it reads, on that module's
+    output, so that its rows come where netcount lists its auxiliary<...> entries; they are
+    marked "aux"."""
     import schedule
     import torch_side
     own = own_parameter_modules()
+    head_inputs = {}  # head name: the shape (h, w, c) it read
+
+    def runs_head(name, head):
+        def run(_module, _inputs, output):
+            head_inputs[name] = torch_side.hwc(output.shape)
+            head(output)  # and returns None: the module's output stays what the network reads
+        return run
 
     def measure(device):
         with torch_side.uninitialized():
             module = model.build().to(device)
         watched = [m for m in module.modules() if isinstance(m, torch_side.COUNTED + own)]
-        return module, torch_side.run(module, model.input_shape, watched, device=device)
+        hooks = [module.get_submodule(reads).register_forward_hook(runs_head(head, module.get_submodule(head)))
+                 for reads, head in model.auxiliary.items()]
+        try:
+            return module, torch_side.run(module, model.input_shape, watched, device=device)
+        finally:
+            for h in hooks:  # before the torch.fx trace, which would call them
+                h.remove()
 
     try:
         module, records = measure("meta")
     except (NotImplementedError, RuntimeError):
         module, records = measure("cpu")
+    in_heads = {id(m) for head in model.auxiliary.values() for m in module.get_submodule(head).modules()}
     rows = []
     for m, got_in, got_out in records:
-        row = {"kind": type(m).__name__, "out": got_out, "module": m}
+        row = {"kind": type(m).__name__, "out": got_out, "module": m, "aux": id(m) in in_heads}
         if isinstance(m, own):
             row.update(dict.fromkeys(torch_side.FIGURES, 0))
             row["parameters"] = sum(p.numel() for p in m.parameters(recurse=False))
@@ -376,9 +397,19 @@ def torch_zoo_side(model):
     # The schedule of peak_activations, on every node that is not a view (netcount's flatten
     # and torch's flatten, view and Identity hold no buffer of their own, and the two sides
     # do not have the same ones).
-    scheduled, peak = schedule.schedule(schedule.trace(module, model.input_shape))
+    gm = schedule.trace(module, model.input_shape)
+    scheduled, peak = schedule.schedule(gm)
     live = [(str(n.target), l) for n, r, l in scheduled if r != schedule.VIEW]
-    return module, rows, (live, peak)
+    # Every node that is not a view as (target, kinds netcount may call it, output shape): the
+    # network's in eval mode, then each auxiliary head's, traced alone on what it read.
+    entries = None
+    if model.compare_entries:
+        entries = {False: schedule.entries(gm, scheduled), True: []}
+        for head in model.auxiliary.values():
+            head_gm = schedule.trace(module.get_submodule(head), head_inputs[head])
+            entries[True] += [(f"{head}.{t}", k, o) for t, k, o in
+                              schedule.entries(head_gm, schedule.schedule(head_gm)[0])]
+    return module, rows, (live, peak), entries
 
 
 ZOO_KINDS = {"Conv2d": ("conv", "depthwise_conv"), "ConvTranspose2d": ("transposed_conv",),
@@ -407,19 +438,20 @@ def check_reference(model, module, rows, path, reference, report):
         return
     report.references += 1
     ours = [r for r in rows if r["kind"] in ("Conv2d", "Linear")]
+    runs = [r for r in ours if not r["aux"]]  # what eval mode runs: the units and macs
     problems = []
     if len(ours) != len(ref["layers"]):
         problems.append(f"{len(ours)} conv and linear layers, the reference {len(ref['layers'])}")
     for i, (r, l) in enumerate(zip(ours, ref["layers"])):
         out = l["out"]
         shape = (out[1], out[2], out[0]) if len(out) == 3 else (1, 1, out[0])
-        mine = (r["out"], r["units"], r["weights"], r["biases"], r["connections"])
-        theirs = (shape, l["units"], l["weights"], l["bias"], l["macs"])
+        mine = (r["out"], r["units"], r["weights"], r["biases"], r["connections"], r["aux"])
+        theirs = (shape, l["units"], l["weights"], l["bias"], l["macs"], l.get("auxiliary", False))
         if mine != theirs:
             problems.append(f"layer {i}: measured {mine}, reference {theirs}")
     totals = (sum(p.numel() for p in module.parameters()), sum(r["weights"] for r in ours),
-              sum(r["biases"] for r in ours), sum(r["connections"] for r in ours),
-              sum(r["units"] for r in ours))
+              sum(r["biases"] for r in ours), sum(r["connections"] for r in runs),
+              sum(r["units"] for r in runs))
     expected = (ref["params_total"], ref["weights_no_bias"], ref["bias"], ref["macs"], ref["units"])
     if totals != expected:
         problems.append(f"totals (parameters, weights, biases, macs, units): measured {totals}, "
@@ -430,10 +462,32 @@ def check_reference(model, module, rows, path, reference, report):
                     "\n  ".join(problems))
 
 
+def compare_entries(torch_entries, ours):
+    """Problems with the kind and output shape of each entry but flatten (zoo_models'
+    compare_entries), and the number compared: the entries that run in eval mode against the
+    network's trace, an auxiliary head's against its own."""
+    problems, compared = [], 0
+    for aux in (False, True):
+        mine = [l for l in ours["layers"] if l["kind"] != "flatten" and l["auxiliary"] == aux]
+        theirs = torch_entries[aux]
+        where = "auxiliary entries" if aux else "entries that run"
+        if len(mine) != len(theirs):
+            problems.append(f"netcount has {len(mine)} {where} that are not views, the torch.fx "
+                            f"trace{'s of the heads' if aux else ''} {len(theirs)} nodes")
+        for n, (target, kinds, out) in zip(mine, theirs):
+            if n["kind"] not in kinds or n["out"] != out:
+                problems.append(f"entry {n['index']} '{n['name']}': netcount {n['kind']} {n['out']}, "
+                                f"torch node {target} ({' or '.join(kinds) or 'unknown kind'}) {out}")
+        compared += min(len(mine), len(theirs))
+    return problems[:10] + ([f"... {len(problems) - 10} more"] if len(problems) > 10 else []), compared
+
+
 def compare_schedule(model, torch_schedule, ours):
-    """Problems with the live elements of each entry and the peak, and a line of what matched."""
+    """Problems with the live elements of each entry and the peak, and a line of what matched.
+    Auxiliary entries are not scheduled (inference does not run them), as the trace of the
+    eval-mode network has no node for them."""
     live, peak = torch_schedule
-    mine = [l for l in ours["layers"] if l["kind"] != "flatten"]
+    mine = [l for l in ours["layers"] if l["kind"] != "flatten" and not l["auxiliary"]]
     problems = []
     compared = len(mine) if model.schedule_prefix is None else model.schedule_prefix
     if model.schedule_prefix is None and len(mine) != len(live):
@@ -456,7 +510,7 @@ def compare_schedule(model, torch_schedule, ours):
                       f"{ours['totals']['peak']:,}, torch {peak:,}: {model.schedule_note})")
 
 
-def compare_zoo(model, module, rows, torch_schedule, ours, report):
+def compare_zoo(model, module, rows, torch_schedule, torch_entries, ours, report):
     layers = [l for l in ours["layers"] if l["parameters"] > 0 or l["weights"] > 0]
     problems, schedule_text = compare_schedule(model, torch_schedule, ours)
     if len(layers) != len(rows):
@@ -465,6 +519,8 @@ def compare_zoo(model, module, rows, torch_schedule, ours, report):
     shown = 0
     for i, (n, t) in enumerate(zip(layers, rows)):
         diffs = [(k, a, b) for k, a, b in differences(n, t, ("out",) + COMPARED)]
+        if n["auxiliary"] != t["aux"]:
+            diffs.append(("auxiliary", n["auxiliary"], t["aux"]))
         if n["kind"] not in ZOO_KINDS.get(t["kind"], ()):
             diffs.insert(0, ("kind", n["kind"], t["kind"]))
         if diffs:
@@ -482,9 +538,14 @@ def compare_zoo(model, module, rows, torch_schedule, ours, report):
         if sorted(map(signature, layers)) == sorted(map(signature, rows)):
             problems.append("the same layers in another order: the paths of a block are listed "
                             "in another order than torch runs them")
+    if torch_entries is not None:
+        entry_problems, compared = compare_entries(torch_entries, ours)
+        problems += entry_problems
+        schedule_text += f"; the kind and shape of {compared} entries"
     report.layers += min(len(layers), len(rows))
     totals = ours["totals"]["totals"]
-    expected = {k: sum(r[k] for r in rows) for k in COMPARED}
+    # An auxiliary head's units and connections are not in the totals (eval mode).
+    expected = {k: sum(r[k] for r in rows if not (r["aux"] and k in ("units", "connections"))) for k in COMPARED}
     expected["parameters"] = sum(p.numel() for p in module.parameters())
     for key in COMPARED:
         if totals[key] != expected[key]:

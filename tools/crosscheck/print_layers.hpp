@@ -1,8 +1,9 @@
 // What netcount computed for a network, one JSON object per line, for tools/crosscheck/:
 //   {"net": "<id>", "index": i, "name": ..., "kind": ..., "in": [h, w, c], "out": [h, w, c],
 //    "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
-//    "live": ...}
-// for every entry of layers<Net> (live: its live_activations), then
+//    "live": ..., "auxiliary": true or false}
+// for every entry of layers<Net> (live: its live_activations; auxiliary: in an auxiliary<...>
+// head), then
 //   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}, "peak": ...}
 #ifndef NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
 #define NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
@@ -52,6 +53,7 @@ void print_network(std::ostream& out, std::string_view id) {
         out << ", ";
         put_counts(out, l.units, l.weights, l.biases, l.parameters, l.connections);
         out << ", \"live\": " << l.live_activations;
+        out << ", \"auxiliary\": " << (l.auxiliary ? "true" : "false");
         out << "}\n";
     }
     const netcount::counts& t = netcount::totals<Net>;

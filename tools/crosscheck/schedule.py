@@ -118,6 +118,37 @@ def holds_tensors(node):
     return isinstance(meta, (tuple, list)) and any(hasattr(m, "shape") for m in meta)
 
 
+# The kinds netcount may give an entry that a traced node is (schedule entries, compared where a
+# zoo model asks for it: zoo_models.compare_entries): modules by class, functions by identity.
+KIND_OF_MODULE = {nn.Conv2d: ("conv", "depthwise_conv"), nn.BatchNorm2d: ("batch_norm",), nn.ReLU: ("relu",),
+                  nn.MaxPool2d: ("max_pool",), nn.AvgPool2d: ("avg_pool",),
+                  nn.AdaptiveAvgPool2d: ("adaptive_avg_pool", "global_avg_pool"), nn.Dropout: ("dropout",),
+                  nn.Linear: ("fc", "linear")}
+KIND_OF_FUNCTION = {F.relu: ("relu",), torch.relu: ("relu",), F.avg_pool2d: ("avg_pool",),
+                    F.max_pool2d: ("max_pool",), F.adaptive_avg_pool2d: ("adaptive_avg_pool", "global_avg_pool"),
+                    torch.cat: ("concat",), operator.add: ("add",), torch.add: ("add",)}
+
+
+def entries(gm, scheduled):
+    """[(module or node name, kinds, output shape)] of the scheduled nodes that are not views: the kinds
+    netcount may call each (empty if it is none of the above), the shape as netcount writes it,
+    (height, width, channels), a vector of F features (1, 1, F)."""
+    found = []
+    for n, r, _ in scheduled:
+        if r == VIEW:
+            continue
+        if n.op == "call_module":
+            kinds = KIND_OF_MODULE.get(type(gm.get_submodule(n.target)), ())
+        elif n.op == "call_function":
+            kinds = KIND_OF_FUNCTION.get(n.target, ())
+        else:
+            kinds = ()
+        dims = tuple(n.meta["tensor_meta"].shape)[1:]
+        out = (dims[1], dims[2], dims[0]) if len(dims) == 3 else (1, 1, dims[0]) if len(dims) == 1 else dims
+        found.append((str(n.target) if n.op == "call_module" else n.name, kinds, out))
+    return found
+
+
 def schedule(gm):
     """[(node, role, live elements)] for every tensor node that runs, in order, and the peak."""
     nodes = [n for n in gm.graph.nodes if n.op not in ("output", "get_attr") and elements(n) is not None]

@@ -12,12 +12,24 @@ STRICT = True
 
 class Model:
     def __init__(self, name, build, input_shape, reference=None, note=None, schedule_prefix=None,
-                 schedule_note=None):
+                 schedule_note=None, auxiliary=None, compare_entries=False):
         self.name = name                # netcount::zoo::<name>
         self.build = build              # () -> torch module, or None: no torch counterpart
         self.input_shape = input_shape  # (height, width, channels)
         self.reference = reference      # its key in tests/reference/*.json, if not its name
         self.note = note
+        # Auxiliary heads, {submodule it reads: head submodule}, which torchvision runs only in
+        # training: the cross-check runs each on its module's output (eval mode, a forward
+        # hook), where netcount's auxiliary<...> sits, and compares its layers with netcount's
+        # auxiliary entries; the totals of units and connections, and the schedule, leave them
+        # out (eval mode).
+        self.auxiliary = auxiliary or {}
+        # Every entry of layers<Net> but flatten, not only those with parameters, against the
+        # torch.fx trace's nodes that are not views, in order: kind and output shape. It reaches
+        # what a forward calls as functions (Inception v3's F.avg_pool2d and F.max_pool2d
+        # inside its modules), which no module hook sees; an auxiliary head is traced on its own,
+        # on the output of the module it reads.
+        self.compare_entries = compare_entries
         # Peak activations (schedule.py): None compares every entry's live elements and the
         # peak; a number compares only that many first entries, where the torch module's
         # structure differs from netcount's after them (schedule_note says how).
@@ -182,4 +194,7 @@ MODELS = [
     Model("efficientnet_v2_s", torchvision("efficientnet_v2_s"), (384, 384, 3)),
     Model("efficientnet_v2_m", torchvision("efficientnet_v2_m"), (480, 480, 3)),
     Model("efficientnet_v2_l", torchvision("efficientnet_v2_l"), (480, 480, 3)),
+    Model("inception_v3", torchvision("inception_v3", aux_logits=True, init_weights=False), (299, 299, 3),
+          auxiliary={"Mixed_6e": "AuxLogits"}, compare_entries=True,
+          note="with AuxLogits, run on Mixed_6e's output"),
 ]

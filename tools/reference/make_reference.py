@@ -10,7 +10,8 @@ python3-torchvision):
 Each model is built without pretrained weights and run once on a zero image of batch 1 (224 x
 224, or the size INPUTS gives it) with a forward hook on every Conv2d and Linear (a Linear on a
 channels-last tensor, as in ConvNeXt, once per position); a segmentation model's output is its
-"out" map. The figures of the models that
+"out" map. A model with an auxiliary head (AUXILIARY) also runs the head where it reads
+its input; its layers are marked "auxiliary". The figures of the models that
 torchvision-counts.json also holds are checked against it; the script fails if they differ.
 """
 import argparse
@@ -104,6 +105,10 @@ MODELS = {
     "efficientnet_v2_s": lambda: tvm.efficientnet_v2_s(),
     "efficientnet_v2_m": lambda: tvm.efficientnet_v2_m(),
     "efficientnet_v2_l": lambda: tvm.efficientnet_v2_l(),
+    # With its auxiliary classifier (AUXILIARY below); init_weights=False as for GoogLeNet.
+    # Without pretrained weights transform_input is off; on, it would only rescale the input's
+    # channels, which counts nothing.
+    "inception_v3": lambda: tvm.inception_v3(weights=None, aux_logits=True, init_weights=False),
 }
 
 INPUT = (3, 224, 224)  # C, H, W
@@ -141,6 +146,20 @@ INPUTS = {
     "efficientnet_v2_s": (3, 384, 384),
     "efficientnet_v2_m": (3, 480, 480),
     "efficientnet_v2_l": (3, 480, 480),
+    "inception_v3": (3, 299, 299),
+}
+
+# Auxiliary heads, which torchvision runs only in training, as {model: {module it reads: head}}:
+# Inception v3's AuxLogits reads Mixed_6e's output. An eval-mode run (which the units, the
+# multiply-accumulates and the output are measured on, as torchvision publishes its figures)
+# skips the head; a training-mode run at batch 1 cannot run it (its batch norms see one value
+# per channel on its 1 x 1 map). So a hook on the module it reads runs the head in eval mode
+# on that module's output: its layers come in the list where torchvision reads the head,
+# marked "auxiliary", and count in the weights and biases (they are stored and trained, and
+# params_total, every parameter of the module, holds them too) but not in the units and
+# multiply-accumulates (inference does not run them). netcount's auxiliary<...> counts so.
+AUXILIARY = {
+    "inception_v3": {"Mixed_6e": "AuxLogits"},
 }
 
 # What torchvision-counts.json's conventions do not say: a Linear on a 4-D tensor.
@@ -157,10 +176,11 @@ def package_version(package, fallback):
         return fallback
 
 
-def measure(model, size=INPUT):
+def measure(model, size=INPUT, auxiliary=None):
     """Figures of one model on a C x H x W input: totals and, in forward order, every Conv2d
-    and Linear."""
+    and Linear; `auxiliary`: its heads, as AUXILIARY gives them."""
     layers = []
+    in_heads = set()  # the modules of the auxiliary heads
 
     def hook(module, _inputs, output):
         out = list(output.shape[1:])
@@ -181,22 +201,35 @@ def measure(model, size=INPUT):
             kind = "Linear"
         layers.append({"kind": kind, "out": out, "units": elements, "weights": weights,
                        "bias": bias, "macs": macs})
+        if module in in_heads:
+            layers[-1]["auxiliary"] = True
 
     handles = [m.register_forward_hook(hook) for m in model.modules()
                if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear))]
+
+    def runs_head(head):
+        def run(_module, _inputs, output):
+            head(output)  # and returns None: the module's output stays what the network reads
+        return run
+
+    for reads, head in (auxiliary or {}).items():
+        head = model.get_submodule(head)
+        in_heads.update(head.modules())
+        handles.append(model.get_submodule(reads).register_forward_hook(runs_head(head)))
     model.eval()
     with torch.no_grad():
         output = model(torch.zeros(1, *size))
     for h in handles:
         h.remove()
 
+    runs = [l for l in layers if not l.get("auxiliary")]  # what inference runs
     return {
         "input": list(size),
         "params_total": sum(p.numel() for p in model.parameters()),
         "weights_no_bias": sum(l["weights"] for l in layers),
         "bias": sum(l["bias"] for l in layers),
-        "macs": sum(l["macs"] for l in layers),
-        "units": sum(l["units"] for l in layers),
+        "macs": sum(l["macs"] for l in runs),
+        "units": sum(l["units"] for l in runs),
         "output": list(output.shape[1:]),
         "layers": layers,
     }
@@ -220,7 +253,7 @@ def main():
     disagree = []
     for name, build in MODELS.items():
         torch.manual_seed(0)
-        figures = measure(build(), INPUTS.get(name, INPUT))
+        figures = measure(build(), INPUTS.get(name, INPUT), AUXILIARY.get(name))
         result["models"][name] = figures
         if name in given["models"]:
             same = given["models"][name] == figures
