@@ -76,26 +76,32 @@ template<fixed_string Name, std::size_t Filters, std::size_t Rate>
 using aspp_conv = sequence<name<Name>, conv<Filters, kernel<3>, pad<Rate>, dilation<Rate>, no_bias>, batch_norm, relu>;
 
 // Image pooling: the map's average, 1 x 1 convolution, batch norm, ReLU, and the result
-// interpolated to the map's size so that it can be concatenated (torchvision's ASPPPooling).
-template<std::size_t Filters>
+// interpolated to the map's size, Map x Map, so that it can be concatenated (torchvision's
+// ASPPPooling, which interpolates to its input's size: netcount's upsample_to is given it).
+template<std::size_t Filters, std::size_t Map = segmentation_map>
 using aspp_pooling = sequence<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm, relu,
-                              upsample_to<segmentation_map, segmentation_map>>;
+                              upsample_to<Map, Map>>;
 
-// The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
-// [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
-// their channels in the concatenation, then the projection of the five back to Filters.
-template<std::size_t Filters>
+// The ASPP on a Map x Map map, Filters channels a branch, at rates 12, 24 and 36
+// (torchvision's ASPP(in_channels, [12, 24, 36]), of 256): the branches in torchvision's order,
+// which is also the order of their channels in the concatenation, then the projection of the
+// five back to Filters.
+template<std::size_t Filters, std::size_t Map = segmentation_map>
 using aspp =
     sequence<name<"aspp">,
              concat<name<"convs">, sequence<name<"conv1x1">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>,
                     aspp_conv<"rate12", Filters, 12>, aspp_conv<"rate24", Filters, 24>,
-                    aspp_conv<"rate36", Filters, 36>, aspp_pooling<Filters>>,
+                    aspp_conv<"rate36", Filters, 36>, aspp_pooling<Filters, Map>>,
              sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
 
-// The DeepLabv3 head: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1 to the classes
-// (torchvision's DeepLabHead).
-using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
-                                conv<segmentation_classes, kernel<1>>>;
+// The DeepLabv3 head on a Map x Map map: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1
+// to the classes (torchvision's DeepLabHead).
+template<std::size_t Map>
+using deeplabv3_head_on = sequence<name<"classifier">, aspp<256, Map>, conv<256, kernel<3>, pad<1>, no_bias>,
+                                   batch_norm, relu, conv<segmentation_classes, kernel<1>>>;
+
+// On the dilated ResNet's map.
+using deeplabv3_head = deeplabv3_head_on<segmentation_map>;
 
 // A segmentation network: backbone, head, and the scores interpolated to the input's size.
 template<class Backbone, class Head>
