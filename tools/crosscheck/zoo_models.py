@@ -169,6 +169,7 @@ MODELS = [
     Model("fcn_resnet101", segmentation("fcn_resnet101"), SEGMENTATION),
     Model("deeplabv3_resnet50", segmentation("deeplabv3_resnet50"), SEGMENTATION),
     Model("deeplabv3_resnet101", segmentation("deeplabv3_resnet101"), SEGMENTATION),
+    Model("deeplabv3_mobilenet_v3_large", segmentation("deeplabv3_mobilenet_v3_large"), SEGMENTATION),
     Model("mobilenet_v3_large", torchvision("mobilenet_v3_large"), IMAGENET),
     Model("mobilenet_v3_small", torchvision("mobilenet_v3_small"), IMAGENET),
     Model("efficientnet_b0", torchvision("efficientnet_b0"), (224, 224, 3)),

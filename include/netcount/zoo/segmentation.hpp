@@ -6,11 +6,12 @@
 #include <cstddef>
 
 #include <netcount/netcount.hpp>
+#include <netcount/zoo/mobilenet_v3.hpp>
 #include <netcount/zoo/resnet.hpp>
 
 namespace netcount::zoo {
 
-// Semantic segmentation on a dilated ResNet, in torchvision's form (models.segmentation, built
+// Semantic segmentation on a dilated ResNet or MobileNetV3-Large, in torchvision's form (models.segmentation, built
 // without the auxiliary head, aux_loss=False: it only serves a second loss in training), at
 // torchvision's evaluation size, 520 x 520, for Pascal VOC's 21 classes (20 and background).
 //
@@ -35,22 +36,42 @@ namespace netcount::zoo {
 //    convolution, batch norm and ReLU before the paper's last 1 x 1 convolution, to the 21
 //    classes, with bias.
 //
+// The MobileNetV3-Large model (deeplabv3_mobilenet_v3_large) reads a lighter map: MobileNetV3-Large's features (<netcount/zoo/mobilenet_v3.hpp>, without its
+// pool and classifier) with torchvision's dilated=True, where bneck13, the first row of the
+// last stage, keeps the stride 1 and that stage's three depthwise convolutions dilate by 2:
+// 33 x 33 x 960, at a 16th of the input (the "C5" that torchvision's _deeplabv3_mobilenetv3
+// takes).
+//
+//  - DeepLabv3 puts the same DeepLabHead on it, from 960 channels. torchvision keeps the rates
+//    12, 24 and 36, where Chen et al. (Section 3.3) use 6, 12 and 18 at output stride 16; on
+//    33 x 33 the rate-36 branch's eight outer taps read only padding, and count all the same
+//    (as PyTorch's multiply-accumulates do).
+//
 // Names follow torchvision's modules: the ResNet is "backbone" (layer<fcn_resnet50,
 // "backbone/layer4/add3/conv2">), the head "classifier"; in DeepLabv3 the ASPP is
 // "classifier/aspp" (torchvision's classifier.0), its branches the concat "classifier/aspp/
 // convs" ("conv1x1", "rate12", "rate24", "rate36", "pooling") and its projection
-// "classifier/aspp/project". The last interpolation is "upsample_to1".
+// "classifier/aspp/project". The last interpolation is "upsample_to1". In the MobileNetV3
+// backbone, the bneck rows are "backbone/bneck1" ... "backbone/bneck15" (torchvision's
+// backbone.1 ... backbone.15) as in mobilenet_v3_large; the first convolution is
+// "backbone/conv1" (backbone.0), the last "backbone/conv2" (backbone.16).
 
 // The input's side, and the map's after the backbone: its stem and layer2 halve the size
 // three times, each rounding up (7 x 7 / 2 with padding 3, 3 x 3 / 2 with padding 1 and the
 // projection's 1 x 1 / 2 all give ceil(n / 2), written so that it cannot overflow); the
-// dilated stages keep it. The image pooling branch of the ASPP interpolates back to it.
+// dilated stages keep it. The image pooling branch of the ASPP interpolates back to it (to
+// segmentation_map16 on a MobileNetV3 backbone).
 inline constexpr std::size_t segmentation_input = 520;
 
 constexpr std::size_t segmentation_half(std::size_t n) noexcept { return n / 2 + n % 2; }
 
 inline constexpr std::size_t segmentation_map =
     segmentation_half(segmentation_half(segmentation_half(segmentation_input)));
+
+// MobileNetV3-Large's dilated map: its stem, bneck2, bneck4 and bneck7 halve the size, each
+// rounding up (3 x 3 / 2 with padding 1 and 5 x 5 / 2 with padding 2 give ceil(n / 2)), and
+// its last stage keeps it: 520 -> 260 -> 130 -> 65 (an 8th) -> 33.
+inline constexpr std::size_t segmentation_map16 = segmentation_half(segmentation_map);
 
 // The classes of Pascal VOC: 20 and the background.
 inline constexpr std::size_t segmentation_classes = 21;
@@ -103,6 +124,36 @@ using deeplabv3_head_on = sequence<name<"classifier">, aspp<256, Map>, conv<256,
 // On the dilated ResNet's map.
 using deeplabv3_head = deeplabv3_head_on<segmentation_map>;
 
+// MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf): the rows
+// of Table 1, as in mobilenet_v3_large, from the first convolution to bneck4, whose output is
+// at an 8th (65 x 65 x 40)...
+using dilated_mobilenet_v3_low =
+    sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 260 x 260 x 16
+             //                 name      in   k  exp  out  SE     NL    s
+             mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 130 x 130
+             mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 65 x 65
+
+// ... and from bneck5 to the last convolution, 1 x 1 to 960 channels with hard-swish
+// (torchvision's features.16). The last stage (bneck13 to bneck15) dilates its
+// depthwise convolutions by 2, padded by 4, and bneck13 keeps the stride 1 where the table's 2
+// would halve the map.
+using dilated_mobilenet_v3_high = sequence<
+    //                 name      in   k  exp  out  SE     NL         s  dilation
+    mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 33 x 33
+    mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, 2>, // stays 33 x 33
+    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, 2>,
+    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, 2>, // then features.16
+    conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
+
 // A segmentation network: backbone, head, and the scores interpolated to the input's size.
 template<class Backbone, class Head>
 using segmentation_network = network<input<segmentation_input, segmentation_input, 3>, Backbone, Head,
@@ -112,6 +163,9 @@ struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<
 struct fcn_resnet101 : segmentation_network<dilated_resnet_backbone<23>, fcn_head<2048>> {};
 struct deeplabv3_resnet50 : segmentation_network<dilated_resnet_backbone<6>, deeplabv3_head> {};
 struct deeplabv3_resnet101 : segmentation_network<dilated_resnet_backbone<23>, deeplabv3_head> {};
+struct deeplabv3_mobilenet_v3_large
+    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low, dilated_mobilenet_v3_high>,
+                           deeplabv3_head_on<segmentation_map16>> {};
 
 } // namespace netcount::zoo
 
