@@ -59,4 +59,5 @@ using zoo_models = model_list<
     model<"efficientnet_b5", zoo::efficientnet_b5>, model<"efficientnet_b6", zoo::efficientnet_b6>,
     model<"efficientnet_b7", zoo::efficientnet_b7>, model<"efficientnet_v2_s", zoo::efficientnet_v2_s>,
     model<"efficientnet_v2_m", zoo::efficientnet_v2_m>, model<"efficientnet_v2_l", zoo::efficientnet_v2_l>,
-    model<"deeplabv3_mobilenet_v3_large", zoo::deeplabv3_mobilenet_v3_large>>;
+    model<"deeplabv3_mobilenet_v3_large", zoo::deeplabv3_mobilenet_v3_large>,
+    model<"lraspp_mobilenet_v3_large", zoo::lraspp_mobilenet_v3_large>>;

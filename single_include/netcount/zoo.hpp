@@ -1147,16 +1147,25 @@ namespace netcount::zoo {
 //    convolution, batch norm and ReLU before the paper's last 1 x 1 convolution, to the 21
 //    classes, with bias.
 //
-// The MobileNetV3-Large model (deeplabv3_mobilenet_v3_large) reads a lighter map: MobileNetV3-Large's features (<netcount/zoo/mobilenet_v3.hpp>, without its
+// The MobileNetV3-Large models (deeplabv3_mobilenet_v3_large, lraspp_mobilenet_v3_large) read
+// a lighter map: MobileNetV3-Large's features (<netcount/zoo/mobilenet_v3.hpp>, without its
 // pool and classifier) with torchvision's dilated=True, where bneck13, the first row of the
 // last stage, keeps the stride 1 and that stage's three depthwise convolutions dilate by 2:
 // 33 x 33 x 960, at a 16th of the input (the "C5" that torchvision's _deeplabv3_mobilenetv3
-// takes).
+// and _lraspp_mobilenetv3 take).
 //
 //  - DeepLabv3 puts the same DeepLabHead on it, from 960 channels. torchvision keeps the rates
 //    12, 24 and 36, where Chen et al. (Section 3.3) use 6, 12 and 18 at output stride 16; on
 //    33 x 33 the rate-36 branch's eight outer taps read only padding, and count all the same
 //    (as PyTorch's multiply-accumulates do).
+//  - LR-ASPP, "Lite Reduced" ASPP, as Howard et al. describe it in "Searching for MobileNetV3"
+//    (2019), Section 6.1.3 and Figure 10 (torchvision's LRASPPHead, 128 channels): from the 16th
+//    map, a 1 x 1 convolution to 128 with batch norm and ReLU, multiplied by a gate of the same
+//    map (a global average pool, a 1 x 1 convolution to 128 and a sigmoid, a squeeze-and-excite
+//    without its squeeze), interpolated to the 8th map, 65 x 65 (bneck4's output, 40 channels,
+//    torchvision's "low"), and a 1 x 1 convolution to the classes there, with bias, added to a
+//    1 x 1 convolution of the 8th map itself to the classes, with bias. The paper's head pools
+//    with a large kernel and stride; torchvision's (and so netcount's) pools globally.
 //
 // Names follow torchvision's modules: the ResNet is "backbone" (layer<fcn_resnet50,
 // "backbone/layer4/add3/conv2">), the head "classifier"; in DeepLabv3 the ASPP is
@@ -1165,7 +1174,8 @@ namespace netcount::zoo {
 // "classifier/aspp/project". The last interpolation is "upsample_to1". In the MobileNetV3
 // backbone, the bneck rows are "backbone/bneck1" ... "backbone/bneck15" (torchvision's
 // backbone.1 ... backbone.15) as in mobilenet_v3_large; the first convolution is
-// "backbone/conv1" (backbone.0), the last "backbone/conv2" (backbone.16).
+// "backbone/conv1" (backbone.0), the last "backbone/conv2" (backbone.16). LR-ASPP's names are
+// given with its model below.
 
 // The input's side, and the map's after the backbone: its stem and layer2 halve the size
 // three times, each rounding up (7 x 7 / 2 with padding 3, 3 x 3 / 2 with padding 1 and the
@@ -1181,7 +1191,7 @@ inline constexpr std::size_t segmentation_map =
 
 // MobileNetV3-Large's dilated map: its stem, bneck2, bneck4 and bneck7 halve the size, each
 // rounding up (3 x 3 / 2 with padding 1 and 5 x 5 / 2 with padding 2 give ceil(n / 2)), and
-// its last stage keeps it: 520 -> 260 -> 130 -> 65 (an 8th) -> 33.
+// its last stage keeps it: 520 -> 260 -> 130 -> 65 (an 8th, LR-ASPP's "low") -> 33.
 inline constexpr std::size_t segmentation_map16 = segmentation_half(segmentation_map);
 
 // The classes of Pascal VOC: 20 and the background.
@@ -1237,7 +1247,7 @@ using deeplabv3_head = deeplabv3_head_on<segmentation_map>;
 
 // MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf): the rows
 // of Table 1, as in mobilenet_v3_large, from the first convolution to bneck4, whose output is
-// at an 8th (65 x 65 x 40)...
+// LR-ASPP's "low" (65 x 65 x 40)...
 using dilated_mobilenet_v3_low =
     sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 260 x 260 x 16
              //                 name      in   k  exp  out  SE     NL    s
@@ -1247,7 +1257,7 @@ using dilated_mobilenet_v3_low =
              mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 65 x 65
 
 // ... and from bneck5 to the last convolution, 1 x 1 to 960 channels with hard-swish
-// (torchvision's features.16). The last stage (bneck13 to bneck15) dilates its
+// (torchvision's features.16, "high"). The last stage (bneck13 to bneck15) dilates its
 // depthwise convolutions by 2, padded by 4, and bneck13 keeps the stride 1 where the table's 2
 // would halve the map.
 using dilated_mobilenet_v3_high = sequence<
@@ -1265,6 +1275,32 @@ using dilated_mobilenet_v3_high = sequence<
     mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, 2>, // then features.16
     conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
 
+// LR-ASPP's head on the 16th map, up to the classes (torchvision's LRASPPHead less its low
+// classifier): "cbr" (1 x 1 to 128 without bias, batch norm, ReLU) times "scale" (the map's
+// average, 1 x 1 to 128 without bias, sigmoid), 128 channels broadcast over 33 x 33,
+// interpolated to the 8th map, and "high_classifier", 1 x 1 to the classes with bias.
+template<std::size_t Channels>
+using lraspp_high =
+    sequence<multiply<sequence<name<"cbr">, conv<Channels, kernel<1>, no_bias>, batch_norm, relu>,
+                      sequence<name<"scale">, global_avg_pool, conv<Channels, kernel<1>, no_bias>, sigmoid>>,
+             upsample_to<segmentation_map, segmentation_map>,
+             conv<segmentation_classes, kernel<1>, name<"high_classifier">>>;
+
+// LR-ASPP from the 8th map ("low") on: torchvision's backbone reads on from "low" to "high"
+// and its head adds the two classifiers. netcount's add branches from one tensor, so the
+// block that adds them, "classifier" (the sum LRASPPHead returns), reads "low", and the rest of
+// the backbone runs inside its first path: its layers are "classifier/backbone/bneck5" ...
+// "classifier/backbone/conv1" (torchvision's backbone.5 ... backbone.16), the head's
+// "classifier/multiply1/cbr/conv1" and "classifier/multiply1/scale/conv1" (classifier.cbr.0 and
+// classifier.scale.1: torchvision's product x * s is no module, netcount's is a block and its
+// scope), "classifier/high_classifier" and "classifier/low_classifier". The first path runs
+// first, so high_classifier runs before low_classifier, where torchvision's forward
+// (low_classifier(low) + high_classifier(x)) runs low_classifier first: the same layers, with
+// the same figures, in the other order.
+using lraspp_classifier =
+    add<name<"classifier">, sequence<sequence<name<"backbone">, dilated_mobilenet_v3_high>, lraspp_high<128>>,
+        conv<segmentation_classes, kernel<1>, name<"low_classifier">>>;
+
 // A segmentation network: backbone, head, and the scores interpolated to the input's size.
 template<class Backbone, class Head>
 using segmentation_network = network<input<segmentation_input, segmentation_input, 3>, Backbone, Head,
@@ -1277,6 +1313,8 @@ struct deeplabv3_resnet101 : segmentation_network<dilated_resnet_backbone<23>, d
 struct deeplabv3_mobilenet_v3_large
     : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low, dilated_mobilenet_v3_high>,
                            deeplabv3_head_on<segmentation_map16>> {};
+struct lraspp_mobilenet_v3_large
+    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low>, lraspp_classifier> {};
 
 } // namespace netcount::zoo
 
