@@ -897,27 +897,51 @@ constexpr std::size_t mobilenet_v3_divisible(std::size_t v) noexcept {
     return overflow ? 0 : result;
 }
 
+// torchvision's padding of a bneck's depthwise convolution, (Kernel - 1) / 2 * Dilation
+// (Conv2dNormActivation's default), which keeps the size at stride 1. A product that does not
+// fit in 64 bits comes out as the largest value, which the convolution rejects (its padded
+// size overflows).
+constexpr std::size_t mobilenet_v3_pad(std::size_t kernel, std::size_t dilation) noexcept {
+    bool overflow = false;
+    const std::size_t result = detail::mul((kernel == 0 ? 0 : kernel - 1) / 2, dilation, overflow);
+    return overflow ? ~std::size_t{0} : result;
+}
+
+// A bneck's depthwise convolution: Kernel x Kernel at Stride, or, with Dilation above 1
+// (torchvision's dilated=True, which segmentation backbones use for the last stage), at stride
+// 1 with that dilation, padded as mobilenet_v3_pad says, as torchvision's InvertedResidual sets
+// stride = 1 if cnf.dilation > 1: the stage then keeps its input's size where it would have
+// halved it. Undilated, it is written without dilation<1>, so that mobilenet_v3_large and
+// mobilenet_v3_small keep their types.
+template<std::size_t Kernel, std::size_t Stride, std::size_t Dilation>
+using mobilenet_v3_depthwise = std::conditional_t<
+    Dilation == 1, depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
+    depthwise_conv<kernel<Kernel>, pad<mobilenet_v3_pad(Kernel, Dilation)>, dilation<Dilation>, no_bias>>;
+
 // A bneck's layers (section 5, torchvision's InvertedResidual): a 1 x 1 expansion to Expanded
 // channels (left out when Expanded equals In, as in the first row of Large), a Kernel x Kernel
-// depthwise convolution that carries the stride, the squeeze-and-excite gate when SE, and a
-// linear 1 x 1 projection to Out channels.
+// depthwise convolution that carries the stride (or the dilation), the squeeze-and-excite gate
+// when SE, and a linear 1 x 1 projection to Out channels.
 template<std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE, class NL,
-         std::size_t Stride>
+         std::size_t Stride, std::size_t Dilation = 1>
 using mobilenet_v3_layers = sequence<
     std::conditional_t<Expanded == In, sequence<>, sequence<conv<Expanded, kernel<1>, no_bias>, batch_norm, NL>>,
-    depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm, NL,
+    mobilenet_v3_depthwise<Kernel, Stride, Dilation>, batch_norm, NL,
     std::conditional_t<SE, squeeze_excitation<Expanded, mobilenet_v3_divisible(Expanded / 4), relu, hardsigmoid>,
                        sequence<>>,
     conv<Out, kernel<1>, no_bias>, batch_norm>;
 
 // A row of Table 1 or 2 read from In channels: "exp size" Expanded, "#out" Out, SE, NL (the
 // nonlinearity: "RE" relu, "HS" hardswish) and stride s; the block adds its input when it keeps the shape (stride 1, In equal to Out).
+// Dilation is torchvision's (1, or 2 in the last stage of a dilated backbone); the shortcut
+// follows the row's stride s all the same (InvertedResidual's use_res_connect reads
+// cnf.stride).
 template<fixed_string Name, std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE,
-         class NL, std::size_t Stride>
+         class NL, std::size_t Stride, std::size_t Dilation = 1>
 using mobilenet_v3_bneck =
     std::conditional_t<Stride == 1 && In == Out,
-                       residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>,
-                       sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>>;
+                       residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride, Dilation>>,
+                       sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride, Dilation>>>;
 
 // The last layers of both (the last three rows of Tables 1 and 2): 1 x 1 to Last channels with
 // hard-swish, the pool, Hidden units with hard-swish, dropout, 1000 classes.
@@ -1256,7 +1280,7 @@ struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 2
 
 namespace netcount::zoo {
 
-// Semantic segmentation on a dilated ResNet, in torchvision's form (models.segmentation, built
+// Semantic segmentation on a dilated ResNet or MobileNetV3-Large, in torchvision's form (models.segmentation, built
 // without the auxiliary head, aux_loss=False: it only serves a second loss in training), at
 // torchvision's evaluation size, 520 x 520, for Pascal VOC's 21 classes (20 and background).
 //
@@ -1281,6 +1305,26 @@ namespace netcount::zoo {
 //    convolution, batch norm and ReLU before the paper's last 1 x 1 convolution, to the 21
 //    classes, with bias.
 //
+// The MobileNetV3-Large models (deeplabv3_mobilenet_v3_large, lraspp_mobilenet_v3_large) read
+// a lighter map: MobileNetV3-Large's features (<netcount/zoo/mobilenet_v3.hpp>, without its
+// pool and classifier) with torchvision's dilated=True, where bneck13, the first row of the
+// last stage, keeps the stride 1 and that stage's three depthwise convolutions dilate by 2:
+// 33 x 33 x 960, at a 16th of the input (the "C5" that torchvision's _deeplabv3_mobilenetv3
+// and _lraspp_mobilenetv3 take).
+//
+//  - DeepLabv3 puts the same DeepLabHead on it, from 960 channels. torchvision keeps the rates
+//    12, 24 and 36, where Chen et al. (Section 3.3) use 6, 12 and 18 at output stride 16; on
+//    33 x 33 the rate-36 branch's eight outer taps read only padding, and count all the same
+//    (as PyTorch's multiply-accumulates do).
+//  - LR-ASPP, "Lite Reduced" ASPP, as Howard et al. describe it in "Searching for MobileNetV3"
+//    (2019), Section 6.1.3 and Figure 10 (torchvision's LRASPPHead, 128 channels): from the 16th
+//    map, a 1 x 1 convolution to 128 with batch norm and ReLU, multiplied by a gate of the same
+//    map (a global average pool, a 1 x 1 convolution to 128 and a sigmoid, a squeeze-and-excite
+//    without its squeeze), interpolated to the 8th map, 65 x 65 (bneck4's output, 40 channels,
+//    torchvision's "low"), and a 1 x 1 convolution to the classes there, with bias, added to a
+//    1 x 1 convolution of the 8th map itself to the classes, with bias. The paper's head pools
+//    with a large kernel and stride; torchvision's (and so netcount's) pools globally.
+//
 // Names follow torchvision's modules: the ResNet is "backbone" (layer<fcn_resnet50,
 // "backbone/layer4/add3/conv2">), the head "classifier"; in DeepLabv3 the ASPP is
 // "classifier/aspp" (torchvision's classifier.0), its branches the concat "classifier/aspp/
@@ -1290,17 +1334,16 @@ namespace netcount::zoo {
 // "upsample_back1". Both are upsample_back blocks, which interpolate to the size they read, as
 // torchvision does (F.interpolate(x, size=input.shape[-2:])): with_input<fcn_resnet50, H, W>
 // ends at H x W, as torchvision's model does on an H x W image.
+// In the MobileNetV3 backbone, the bneck rows are "backbone/bneck1" ... "backbone/bneck15"
+// (torchvision's backbone.1 ... backbone.15) as in mobilenet_v3_large; the first convolution is
+// "backbone/conv1" (backbone.0), the last "backbone/conv2" (backbone.16). LR-ASPP's names are
+// given with its model below.
 
-// The input's side, and the map's after the backbone: its stem and layer2 halve the size
-// three times, each rounding up (7 x 7 / 2 with padding 3, 3 x 3 / 2 with padding 1 and the
-// projection's 1 x 1 / 2 all give ceil(n / 2), written so that it cannot overflow); the
-// dilated stages keep it. (The models do not use it: the tests check the map's size with it.)
+// The input's side: torchvision's evaluation size for its segmentation weights. The maps the
+// backbones make of it (65 x 65 at an 8th of it, 33 x 33 at a 16th) are written nowhere: each
+// interpolation back to a map's size or the input's is an upsample_back, which takes the size
+// it read.
 inline constexpr std::size_t segmentation_input = 520;
-
-constexpr std::size_t segmentation_half(std::size_t n) noexcept { return n / 2 + n % 2; }
-
-inline constexpr std::size_t segmentation_map =
-    segmentation_half(segmentation_half(segmentation_half(segmentation_input)));
 
 // The classes of Pascal VOC: 20 and the background.
 inline constexpr std::size_t segmentation_classes = 21;
@@ -1332,9 +1375,10 @@ template<std::size_t Filters>
 using aspp_pooling =
     upsample_back<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>;
 
-// The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
-// [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
-// their channels in the concatenation, then the projection of the five back to Filters.
+// The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's
+// ASPP(in_channels, [12, 24, 36]), of 256): the branches in torchvision's order, which is also
+// the order of their channels in the concatenation, then the projection of the five back to
+// Filters.
 template<std::size_t Filters>
 using aspp =
     sequence<name<"aspp">,
@@ -1344,9 +1388,65 @@ using aspp =
              sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
 
 // The DeepLabv3 head: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1 to the classes
-// (torchvision's DeepLabHead).
+// (torchvision's DeepLabHead), on a ResNet's map as on a MobileNetV3's.
 using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
                                 conv<segmentation_classes, kernel<1>>>;
+
+// MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf): the rows
+// of Table 1, as in mobilenet_v3_large, from the first convolution to bneck4, whose output is
+// LR-ASPP's "low" (65 x 65 x 40)...
+using dilated_mobilenet_v3_low =
+    sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 260 x 260 x 16
+             //                 name      in   k  exp  out  SE     NL    s
+             mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 130 x 130
+             mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 65 x 65
+
+// ... and from bneck5 to the last convolution, 1 x 1 to 960 channels with hard-swish
+// (torchvision's features.16, "high"). The last stage (bneck13 to bneck15) dilates its
+// depthwise convolutions by 2, padded by 4, and bneck13 keeps the stride 1 where the table's 2
+// would halve the map.
+using dilated_mobilenet_v3_high = sequence<
+    //                 name      in   k  exp  out  SE     NL         s  dilation
+    mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 33 x 33
+    mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, 2>, // stays 33 x 33
+    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, 2>,
+    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, 2>, // then features.16
+    conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
+
+// LR-ASPP's gate on the 16th map (torchvision's LRASPPHead): "cbr" (1 x 1 to 128 without bias,
+// batch norm, ReLU) times "scale" (the map's average, 1 x 1 to 128 without bias, sigmoid), 128
+// channels broadcast over 33 x 33.
+template<std::size_t Channels>
+using lraspp_gate = multiply<sequence<name<"cbr">, conv<Channels, kernel<1>, no_bias>, batch_norm, relu>,
+                             sequence<name<"scale">, global_avg_pool, conv<Channels, kernel<1>, no_bias>, sigmoid>>;
+
+// LR-ASPP from the 8th map ("low") on: torchvision's backbone reads on from "low" to "high"
+// and its head adds the two classifiers. netcount's add branches from one tensor, so the
+// block that adds them, "classifier" (the sum LRASPPHead returns), reads "low", and the rest of
+// the backbone runs inside its first path: its layers are "classifier/backbone/bneck5" ...
+// "classifier/backbone/conv1" (torchvision's backbone.5 ... backbone.16), the head's
+// "classifier/multiply1/cbr/conv1" and "classifier/multiply1/scale/conv1" (classifier.cbr.0 and
+// classifier.scale.1: torchvision's product x * s is no module, netcount's is a block and its
+// scope), "classifier/high_classifier" and "classifier/low_classifier". The first path runs
+// first, so high_classifier runs before low_classifier, where torchvision's forward
+// (low_classifier(low) + high_classifier(x)) runs low_classifier first: the same layers, with
+// the same figures, in the other order. The gate's product is interpolated back to the 8th
+// map, the size the path read ("classifier/upsample_back1"), before "high_classifier", 1 x 1
+// to the classes with bias.
+using lraspp_classifier =
+    add<name<"classifier">,
+        sequence<upsample_back<sequence<name<"backbone">, dilated_mobilenet_v3_high>, lraspp_gate<128>>,
+                 conv<segmentation_classes, kernel<1>, name<"high_classifier">>>,
+        conv<segmentation_classes, kernel<1>, name<"low_classifier">>>;
 
 // A segmentation network: backbone, head, and the scores interpolated back to the input's size.
 template<class Backbone, class Head>
@@ -1356,6 +1456,11 @@ struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<
 struct fcn_resnet101 : segmentation_network<dilated_resnet_backbone<23>, fcn_head<2048>> {};
 struct deeplabv3_resnet50 : segmentation_network<dilated_resnet_backbone<6>, deeplabv3_head> {};
 struct deeplabv3_resnet101 : segmentation_network<dilated_resnet_backbone<23>, deeplabv3_head> {};
+struct deeplabv3_mobilenet_v3_large
+    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low, dilated_mobilenet_v3_high>,
+                           deeplabv3_head> {};
+struct lraspp_mobilenet_v3_large
+    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low>, lraspp_classifier> {};
 
 } // namespace netcount::zoo
 

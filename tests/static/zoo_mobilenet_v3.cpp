@@ -4,6 +4,7 @@
 // forward hooks (PyTorch 1.13.1, torchvision 0.14.1).
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 #include <netcount/zoo/mobilenet_v3.hpp>
 
@@ -85,6 +86,22 @@ static_assert(count_kind<nc::zoo::mobilenet_v3_large>("add") == 10);
 static_assert(count_kind<nc::zoo::mobilenet_v3_small>("multiply") == 9);
 static_assert(count_kind<nc::zoo::mobilenet_v3_small>("add") == 6);
 static_assert(nc::layer<nc::zoo::mobilenet_v3_large, "bneck15">.kind == "add");
+
+// The dilation parameter (torchvision's dilated=True, for segmentation backbones) leaves the
+// classification models as they were: undilated, a bneck's depthwise convolution is the one
+// mobilenet_v3_large spelled before, type for type. Dilated, it has stride 1 whatever the row
+// says and torchvision's padding (kernel - 1) // 2 * dilation: 4 for 5 x 5 at dilation 2, 2 for
+// an even 4 x 4 at 2 (where kernel / 2 * dilation would say 4); a product past 64 bits is the
+// largest value, which the convolution rejects (a count overflows), never a wrapped number.
+static_assert(std::is_same_v<nc::zoo::mobilenet_v3_depthwise<5, 2, 1>,
+                             nc::depthwise_conv<nc::kernel<5>, nc::stride<2>, nc::pad<2>, nc::no_bias>>);
+static_assert(std::is_same_v<nc::zoo::mobilenet_v3_depthwise<5, 2, 2>,
+                             nc::depthwise_conv<nc::kernel<5>, nc::pad<4>, nc::dilation<2>, nc::no_bias>>);
+static_assert(nc::zoo::mobilenet_v3_pad(5, 2) == 4);
+static_assert(nc::zoo::mobilenet_v3_pad(4, 2) == 2);
+static_assert(nc::zoo::mobilenet_v3_pad(5, ~std::size_t{0} / 2 + 1) == ~std::size_t{0});
+static_assert(nc::zoo::mobilenet_v3_depthwise<5, 1, ~std::size_t{0} / 2 + 1>::apply(nc::shape{8, 8, 4}).status ==
+              nc::error::count_overflow);
 
 // Totals, from the reference. The parameters are also torchvision's "num_params" for its
 // ImageNet weights (MobileNet_V3_Large_Weights and MobileNet_V3_Small_Weights.IMAGENET1K_V1.meta).

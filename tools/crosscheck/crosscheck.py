@@ -6,7 +6,9 @@
      BatchNorm2d and LayerNorm modules (and on ConvNeXt's blocks, for their layer scale: see
      own_parameter_modules); netcount's layers with parameters must match them one by one, in
      order (output shape, units, weights, biases, parameters, multiply-accumulates), and the
-     totals must match.
+     totals must match. Where netcount's blocks run two modules in the other order than
+     torch's forward (LR-ASPP's two classifiers, see zoo_models.py's runs_before), the rows
+     and the torch.fx graph of the schedule are put in netcount's order first.
   2. Random architectures: a fixed seed generates valid networks (random_nets.py), each both
      as a netcount type and as a torch module; every entry of netcount::layers<Net> (layers
      and merges) must match its torch counterpart: kind, input and output shape, units,
@@ -398,6 +400,8 @@ def torch_zoo_side(model):
     # and torch's flatten, view and Identity hold no buffer of their own, and the two sides
     # do not have the same ones).
     gm = schedule.trace(module, model.input_shape)
+    if model.runs_before is not None:
+        schedule.run_before(gm, *model.runs_before)
     scheduled, peak = schedule.schedule(gm)
     live = [(str(n.target), l) for n, r, l in scheduled if r != schedule.VIEW]
     # Every node that is not a view as (target, kinds netcount may call it, output shape): the
@@ -510,7 +514,19 @@ def compare_schedule(model, torch_schedule, ours):
                       f"{ours['totals']['peak']:,}, torch {peak:,}: {model.schedule_note})")
 
 
+def in_netcount_order(model, module, rows):
+    """The rows with model.runs_before's first module moved to just before its second."""
+    if model.runs_before is None:
+        return rows
+    first, then = (module.get_submodule(t) for t in model.runs_before)
+    moved = [r for r in rows if r["module"] is first]
+    rest = [r for r in rows if r["module"] is not first]
+    at = next(i for i, r in enumerate(rest) if r["module"] is then)
+    return rest[:at] + moved + rest[at:]
+
+
 def compare_zoo(model, module, rows, torch_schedule, torch_entries, ours, report):
+    rows = in_netcount_order(model, module, rows)
     layers = [l for l in ours["layers"] if l["parameters"] > 0 or l["weights"] > 0]
     problems, schedule_text = compare_schedule(model, torch_schedule, ours)
     if len(layers) != len(rows):
@@ -558,7 +574,7 @@ def compare_zoo(model, module, rows, torch_schedule, torch_entries, ours, report
     else:
         say(f"  zoo::{model.name}: {len(layers)} layers and the totals match "
             f"({totals['parameters']:,} parameters, {totals['connections']:,} multiply-accumulates); "
-            f"{schedule_text}")
+            f"{schedule_text}" + (f"; in netcount's order: {model.order_note}" if model.order_note else ""))
 
 
 # ---------------------------------------------------------------------------------------

@@ -89,6 +89,24 @@ def trace(model, in_shape, leaves=()):
     return gm
 
 
+def run_before(gm, first, then):
+    """Moves the node of module `first` to just before the node of module `then` (both called
+    once): the same graph run in another order, which must still read every value after it is
+    written (first may read nothing that then writes or that comes after it)."""
+    def node_of(target):
+        found = [n for n in gm.graph.nodes if n.op == "call_module" and n.target == target]
+        if len(found) != 1:
+            raise RuntimeError(f"torch.fx: {len(found)} calls of module {target}, not one")
+        return found[0]
+
+    a, b = node_of(first), node_of(then)
+    order = {n: i for i, n in enumerate(gm.graph.nodes)}
+    if any(order[i] >= order[b] for i in a.all_input_nodes):
+        raise RuntimeError(f"torch.fx: {first} reads what is written at or after {then}")
+    b.prepend(a)
+    gm.graph.lint()
+
+
 def role(gm, node):
     if node.op == "call_module":
         m = gm.get_submodule(node.target)

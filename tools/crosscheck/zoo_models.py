@@ -12,7 +12,8 @@ STRICT = True
 
 class Model:
     def __init__(self, name, build, input_shape, reference=None, note=None, schedule_prefix=None,
-                 schedule_note=None, auxiliary=None, compare_entries=False):
+                 schedule_note=None, auxiliary=None, compare_entries=False, runs_before=None,
+                 order_note=None):
         self.name = name                # netcount::zoo::<name>
         self.build = build              # () -> torch module, or None: no torch counterpart
         self.input_shape = input_shape  # (height, width, channels)
@@ -35,6 +36,14 @@ class Model:
         # structure differs from netcount's after them (schedule_note says how).
         self.schedule_prefix = schedule_prefix
         self.schedule_note = schedule_note
+        # (first, then): the qualified names of two torch modules that torch runs in the order
+        # then, first, and netcount in the order first, then, right one after the other
+        # (order_note says why). The comparison moves first's row before then's, and first's
+        # node before then's in the torch.fx graph, before the schedule: the same operations in
+        # netcount's order. The torch side's check against the stored reference keeps torch's
+        # order.
+        self.runs_before = runs_before
+        self.order_note = order_note
 
 
 def torchvision(name, **options):
@@ -181,6 +190,12 @@ MODELS = [
     Model("fcn_resnet101", segmentation("fcn_resnet101"), SEGMENTATION),
     Model("deeplabv3_resnet50", segmentation("deeplabv3_resnet50"), SEGMENTATION),
     Model("deeplabv3_resnet101", segmentation("deeplabv3_resnet101"), SEGMENTATION),
+    Model("deeplabv3_mobilenet_v3_large", segmentation("deeplabv3_mobilenet_v3_large"), SEGMENTATION),
+    Model("lraspp_mobilenet_v3_large", segmentation("lraspp_mobilenet_v3_large"), SEGMENTATION,
+          runs_before=("model.classifier.high_classifier", "model.classifier.low_classifier"),
+          order_note="torchvision's LRASPPHead returns low_classifier(low) + high_classifier(x), running "
+                     "low_classifier first; netcount's add reads low and runs its paths in order, the rest of "
+                     "the backbone and the head up to high_classifier first, then low_classifier"),
     Model("mobilenet_v3_large", torchvision("mobilenet_v3_large"), IMAGENET),
     Model("mobilenet_v3_small", torchvision("mobilenet_v3_small"), IMAGENET),
     Model("efficientnet_b0", torchvision("efficientnet_b0"), (224, 224, 3)),

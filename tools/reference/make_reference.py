@@ -92,6 +92,9 @@ MODELS = {
     "fcn_resnet101": lambda: segmentation(tvm.segmentation.fcn_resnet101),
     "deeplabv3_resnet50": lambda: segmentation(tvm.segmentation.deeplabv3_resnet50),
     "deeplabv3_resnet101": lambda: segmentation(tvm.segmentation.deeplabv3_resnet101),
+    "deeplabv3_mobilenet_v3_large": lambda: segmentation(tvm.segmentation.deeplabv3_mobilenet_v3_large),
+    # lraspp_mobilenet_v3_large has no auxiliary head; aux_loss=False is what it accepts.
+    "lraspp_mobilenet_v3_large": lambda: segmentation(tvm.segmentation.lraspp_mobilenet_v3_large),
     "mobilenet_v3_large": lambda: tvm.mobilenet_v3_large(),
     "mobilenet_v3_small": lambda: tvm.mobilenet_v3_small(),
     "efficientnet_b0": lambda: tvm.efficientnet_b0(),
@@ -136,6 +139,8 @@ INPUTS = {
     "fcn_resnet101": (3, 520, 520),
     "deeplabv3_resnet50": (3, 520, 520),
     "deeplabv3_resnet101": (3, 520, 520),
+    "deeplabv3_mobilenet_v3_large": (3, 520, 520),
+    "lraspp_mobilenet_v3_large": (3, 520, 520),
     "efficientnet_b1": (3, 240, 240),
     "efficientnet_b2": (3, 260, 260),
     "efficientnet_b3": (3, 300, 300),

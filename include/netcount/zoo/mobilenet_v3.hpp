@@ -49,27 +49,51 @@ constexpr std::size_t mobilenet_v3_divisible(std::size_t v) noexcept {
     return overflow ? 0 : result;
 }
 
+// torchvision's padding of a bneck's depthwise convolution, (Kernel - 1) / 2 * Dilation
+// (Conv2dNormActivation's default), which keeps the size at stride 1. A product that does not
+// fit in 64 bits comes out as the largest value, which the convolution rejects (its padded
+// size overflows).
+constexpr std::size_t mobilenet_v3_pad(std::size_t kernel, std::size_t dilation) noexcept {
+    bool overflow = false;
+    const std::size_t result = detail::mul((kernel == 0 ? 0 : kernel - 1) / 2, dilation, overflow);
+    return overflow ? ~std::size_t{0} : result;
+}
+
+// A bneck's depthwise convolution: Kernel x Kernel at Stride, or, with Dilation above 1
+// (torchvision's dilated=True, which segmentation backbones use for the last stage), at stride
+// 1 with that dilation, padded as mobilenet_v3_pad says, as torchvision's InvertedResidual sets
+// stride = 1 if cnf.dilation > 1: the stage then keeps its input's size where it would have
+// halved it. Undilated, it is written without dilation<1>, so that mobilenet_v3_large and
+// mobilenet_v3_small keep their types.
+template<std::size_t Kernel, std::size_t Stride, std::size_t Dilation>
+using mobilenet_v3_depthwise = std::conditional_t<
+    Dilation == 1, depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>,
+    depthwise_conv<kernel<Kernel>, pad<mobilenet_v3_pad(Kernel, Dilation)>, dilation<Dilation>, no_bias>>;
+
 // A bneck's layers (section 5, torchvision's InvertedResidual): a 1 x 1 expansion to Expanded
 // channels (left out when Expanded equals In, as in the first row of Large), a Kernel x Kernel
-// depthwise convolution that carries the stride, the squeeze-and-excite gate when SE, and a
-// linear 1 x 1 projection to Out channels.
+// depthwise convolution that carries the stride (or the dilation), the squeeze-and-excite gate
+// when SE, and a linear 1 x 1 projection to Out channels.
 template<std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE, class NL,
-         std::size_t Stride>
+         std::size_t Stride, std::size_t Dilation = 1>
 using mobilenet_v3_layers = sequence<
     std::conditional_t<Expanded == In, sequence<>, sequence<conv<Expanded, kernel<1>, no_bias>, batch_norm, NL>>,
-    depthwise_conv<kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>, batch_norm, NL,
+    mobilenet_v3_depthwise<Kernel, Stride, Dilation>, batch_norm, NL,
     std::conditional_t<SE, squeeze_excitation<Expanded, mobilenet_v3_divisible(Expanded / 4), relu, hardsigmoid>,
                        sequence<>>,
     conv<Out, kernel<1>, no_bias>, batch_norm>;
 
 // A row of Table 1 or 2 read from In channels: "exp size" Expanded, "#out" Out, SE, NL (the
 // nonlinearity: "RE" relu, "HS" hardswish) and stride s; the block adds its input when it keeps the shape (stride 1, In equal to Out).
+// Dilation is torchvision's (1, or 2 in the last stage of a dilated backbone); the shortcut
+// follows the row's stride s all the same (InvertedResidual's use_res_connect reads
+// cnf.stride).
 template<fixed_string Name, std::size_t In, std::size_t Kernel, std::size_t Expanded, std::size_t Out, bool SE,
-         class NL, std::size_t Stride>
+         class NL, std::size_t Stride, std::size_t Dilation = 1>
 using mobilenet_v3_bneck =
     std::conditional_t<Stride == 1 && In == Out,
-                       residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>,
-                       sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride>>>;
+                       residual<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride, Dilation>>,
+                       sequence<name<Name>, mobilenet_v3_layers<In, Kernel, Expanded, Out, SE, NL, Stride, Dilation>>>;
 
 // The last layers of both (the last three rows of Tables 1 and 2): 1 x 1 to Last channels with
 // hard-swish, the pool, Hidden units with hard-swish, dropout, 1000 classes.

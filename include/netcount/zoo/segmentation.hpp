@@ -6,11 +6,12 @@
 #include <cstddef>
 
 #include <netcount/netcount.hpp>
+#include <netcount/zoo/mobilenet_v3.hpp>
 #include <netcount/zoo/resnet.hpp>
 
 namespace netcount::zoo {
 
-// Semantic segmentation on a dilated ResNet, in torchvision's form (models.segmentation, built
+// Semantic segmentation on a dilated ResNet or MobileNetV3-Large, in torchvision's form (models.segmentation, built
 // without the auxiliary head, aux_loss=False: it only serves a second loss in training), at
 // torchvision's evaluation size, 520 x 520, for Pascal VOC's 21 classes (20 and background).
 //
@@ -35,6 +36,26 @@ namespace netcount::zoo {
 //    convolution, batch norm and ReLU before the paper's last 1 x 1 convolution, to the 21
 //    classes, with bias.
 //
+// The MobileNetV3-Large models (deeplabv3_mobilenet_v3_large, lraspp_mobilenet_v3_large) read
+// a lighter map: MobileNetV3-Large's features (<netcount/zoo/mobilenet_v3.hpp>, without its
+// pool and classifier) with torchvision's dilated=True, where bneck13, the first row of the
+// last stage, keeps the stride 1 and that stage's three depthwise convolutions dilate by 2:
+// 33 x 33 x 960, at a 16th of the input (the "C5" that torchvision's _deeplabv3_mobilenetv3
+// and _lraspp_mobilenetv3 take).
+//
+//  - DeepLabv3 puts the same DeepLabHead on it, from 960 channels. torchvision keeps the rates
+//    12, 24 and 36, where Chen et al. (Section 3.3) use 6, 12 and 18 at output stride 16; on
+//    33 x 33 the rate-36 branch's eight outer taps read only padding, and count all the same
+//    (as PyTorch's multiply-accumulates do).
+//  - LR-ASPP, "Lite Reduced" ASPP, as Howard et al. describe it in "Searching for MobileNetV3"
+//    (2019), Section 6.1.3 and Figure 10 (torchvision's LRASPPHead, 128 channels): from the 16th
+//    map, a 1 x 1 convolution to 128 with batch norm and ReLU, multiplied by a gate of the same
+//    map (a global average pool, a 1 x 1 convolution to 128 and a sigmoid, a squeeze-and-excite
+//    without its squeeze), interpolated to the 8th map, 65 x 65 (bneck4's output, 40 channels,
+//    torchvision's "low"), and a 1 x 1 convolution to the classes there, with bias, added to a
+//    1 x 1 convolution of the 8th map itself to the classes, with bias. The paper's head pools
+//    with a large kernel and stride; torchvision's (and so netcount's) pools globally.
+//
 // Names follow torchvision's modules: the ResNet is "backbone" (layer<fcn_resnet50,
 // "backbone/layer4/add3/conv2">), the head "classifier"; in DeepLabv3 the ASPP is
 // "classifier/aspp" (torchvision's classifier.0), its branches the concat "classifier/aspp/
@@ -44,17 +65,16 @@ namespace netcount::zoo {
 // "upsample_back1". Both are upsample_back blocks, which interpolate to the size they read, as
 // torchvision does (F.interpolate(x, size=input.shape[-2:])): with_input<fcn_resnet50, H, W>
 // ends at H x W, as torchvision's model does on an H x W image.
+// In the MobileNetV3 backbone, the bneck rows are "backbone/bneck1" ... "backbone/bneck15"
+// (torchvision's backbone.1 ... backbone.15) as in mobilenet_v3_large; the first convolution is
+// "backbone/conv1" (backbone.0), the last "backbone/conv2" (backbone.16). LR-ASPP's names are
+// given with its model below.
 
-// The input's side, and the map's after the backbone: its stem and layer2 halve the size
-// three times, each rounding up (7 x 7 / 2 with padding 3, 3 x 3 / 2 with padding 1 and the
-// projection's 1 x 1 / 2 all give ceil(n / 2), written so that it cannot overflow); the
-// dilated stages keep it. (The models do not use it: the tests check the map's size with it.)
+// The input's side: torchvision's evaluation size for its segmentation weights. The maps the
+// backbones make of it (65 x 65 at an 8th of it, 33 x 33 at a 16th) are written nowhere: each
+// interpolation back to a map's size or the input's is an upsample_back, which takes the size
+// it read.
 inline constexpr std::size_t segmentation_input = 520;
-
-constexpr std::size_t segmentation_half(std::size_t n) noexcept { return n / 2 + n % 2; }
-
-inline constexpr std::size_t segmentation_map =
-    segmentation_half(segmentation_half(segmentation_half(segmentation_input)));
 
 // The classes of Pascal VOC: 20 and the background.
 inline constexpr std::size_t segmentation_classes = 21;
@@ -86,9 +106,10 @@ template<std::size_t Filters>
 using aspp_pooling =
     upsample_back<name<"pooling">, global_avg_pool, conv<Filters, kernel<1>, no_bias>, batch_norm, relu>;
 
-// The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's ASPP(2048,
-// [12, 24, 36]), of 256): the branches in torchvision's order, which is also the order of
-// their channels in the concatenation, then the projection of the five back to Filters.
+// The ASPP, Filters channels a branch, at rates 12, 24 and 36 (torchvision's
+// ASPP(in_channels, [12, 24, 36]), of 256): the branches in torchvision's order, which is also
+// the order of their channels in the concatenation, then the projection of the five back to
+// Filters.
 template<std::size_t Filters>
 using aspp =
     sequence<name<"aspp">,
@@ -98,9 +119,65 @@ using aspp =
              sequence<name<"project">, conv<Filters, kernel<1>, no_bias>, batch_norm, relu, dropout>>;
 
 // The DeepLabv3 head: the ASPP, 3 x 3 convolution, batch norm, ReLU, 1 x 1 to the classes
-// (torchvision's DeepLabHead).
+// (torchvision's DeepLabHead), on a ResNet's map as on a MobileNetV3's.
 using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
                                 conv<segmentation_classes, kernel<1>>>;
+
+// MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf): the rows
+// of Table 1, as in mobilenet_v3_large, from the first convolution to bneck4, whose output is
+// LR-ASPP's "low" (65 x 65 x 40)...
+using dilated_mobilenet_v3_low =
+    sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 260 x 260 x 16
+             //                 name      in   k  exp  out  SE     NL    s
+             mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 130 x 130
+             mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 65 x 65
+
+// ... and from bneck5 to the last convolution, 1 x 1 to 960 channels with hard-swish
+// (torchvision's features.16, "high"). The last stage (bneck13 to bneck15) dilates its
+// depthwise convolutions by 2, padded by 4, and bneck13 keeps the stride 1 where the table's 2
+// would halve the map.
+using dilated_mobilenet_v3_high = sequence<
+    //                 name      in   k  exp  out  SE     NL         s  dilation
+    mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 33 x 33
+    mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, 2>, // stays 33 x 33
+    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, 2>,
+    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, 2>, // then features.16
+    conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
+
+// LR-ASPP's gate on the 16th map (torchvision's LRASPPHead): "cbr" (1 x 1 to 128 without bias,
+// batch norm, ReLU) times "scale" (the map's average, 1 x 1 to 128 without bias, sigmoid), 128
+// channels broadcast over 33 x 33.
+template<std::size_t Channels>
+using lraspp_gate = multiply<sequence<name<"cbr">, conv<Channels, kernel<1>, no_bias>, batch_norm, relu>,
+                             sequence<name<"scale">, global_avg_pool, conv<Channels, kernel<1>, no_bias>, sigmoid>>;
+
+// LR-ASPP from the 8th map ("low") on: torchvision's backbone reads on from "low" to "high"
+// and its head adds the two classifiers. netcount's add branches from one tensor, so the
+// block that adds them, "classifier" (the sum LRASPPHead returns), reads "low", and the rest of
+// the backbone runs inside its first path: its layers are "classifier/backbone/bneck5" ...
+// "classifier/backbone/conv1" (torchvision's backbone.5 ... backbone.16), the head's
+// "classifier/multiply1/cbr/conv1" and "classifier/multiply1/scale/conv1" (classifier.cbr.0 and
+// classifier.scale.1: torchvision's product x * s is no module, netcount's is a block and its
+// scope), "classifier/high_classifier" and "classifier/low_classifier". The first path runs
+// first, so high_classifier runs before low_classifier, where torchvision's forward
+// (low_classifier(low) + high_classifier(x)) runs low_classifier first: the same layers, with
+// the same figures, in the other order. The gate's product is interpolated back to the 8th
+// map, the size the path read ("classifier/upsample_back1"), before "high_classifier", 1 x 1
+// to the classes with bias.
+using lraspp_classifier =
+    add<name<"classifier">,
+        sequence<upsample_back<sequence<name<"backbone">, dilated_mobilenet_v3_high>, lraspp_gate<128>>,
+                 conv<segmentation_classes, kernel<1>, name<"high_classifier">>>,
+        conv<segmentation_classes, kernel<1>, name<"low_classifier">>>;
 
 // A segmentation network: backbone, head, and the scores interpolated back to the input's size.
 template<class Backbone, class Head>
@@ -110,6 +187,11 @@ struct fcn_resnet50 : segmentation_network<dilated_resnet_backbone<6>, fcn_head<
 struct fcn_resnet101 : segmentation_network<dilated_resnet_backbone<23>, fcn_head<2048>> {};
 struct deeplabv3_resnet50 : segmentation_network<dilated_resnet_backbone<6>, deeplabv3_head> {};
 struct deeplabv3_resnet101 : segmentation_network<dilated_resnet_backbone<23>, deeplabv3_head> {};
+struct deeplabv3_mobilenet_v3_large
+    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low, dilated_mobilenet_v3_high>,
+                           deeplabv3_head> {};
+struct lraspp_mobilenet_v3_large
+    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low>, lraspp_classifier> {};
 
 } // namespace netcount::zoo
 
