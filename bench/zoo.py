@@ -333,8 +333,8 @@ def measure(args, workdir):
                     jobs.append((("model", m["name"]), m["tu"], list(flags)))
         # A model whose own TU fails would fail the whole zoo's: the whole zoo leaves it out.
         failed = [m for m in models if not r["models"][m["name"]]["check"]["ok"]]
-        tu, base = (whole_tus[cxx] if not failed else
-                    whole_sources([m for m in models if m not in failed], src, "." + cxx))
+        tu, base = (whole_tu, whole_base) if not failed else \
+            whole_sources([m for m in models if m not in failed], src, "." + cxx)
         whole_tus[cxx] = tu
         log(f"{cxx}: checking the whole zoo in one TU" + (f" (without {len(failed)} that fail)" if failed else ""))
         c = check(cxx, tu, args)
