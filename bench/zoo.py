@@ -468,7 +468,7 @@ def section(results):
              f"{results['elapsed_minutes']:.1f} minutes, of which {results['check_minutes']:.1f} checking; the "
              f"timed compiles took {results.get('timed_cpu_minutes', 0):.1f} minutes of CPU time, about the wall "
              "time they take on an idle machine). "
-             "Do not edit: run `bench/zoo.py` again (no arguments; about a quarter of an hour). "
+             "Do not edit: run `bench/zoo.py` again (no arguments; about 11 minutes on an idle machine). "
              "Raw numbers: `build-bench/zoo/results.json`.", "",
              f"- **Machine.** {m['nproc']} processors, {m['model']}; {m['memory_gib']} GiB of memory; "
              + "; ".join(m["compilers"][c] for c in compilers) + ". Load average (1, 5, 15 min) at the "
