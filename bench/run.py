@@ -551,13 +551,20 @@ def bisections_text(results):
     return "\n".join(lines) if lines else "Every translation unit compiled with the compilers' default limits."
 
 
-def search_section(out):
-    """The section bench/search.py wrote into the report, kept when the report is rewritten."""
+# The sections other scripts write into the report, between their markers.
+KEPT_SECTIONS = ("bench/search.py", "bench/zoo.py")
+
+
+def kept_sections(out):
+    """The sections bench/search.py and bench/zoo.py wrote into the report, kept (in the order
+    they appear) when the report is rewritten."""
     text = out.read_text() if out.exists() else ""
-    begin, end = "<!-- bench/search.py: begin -->", "<!-- bench/search.py: end -->"
-    if begin not in text or end not in text:
-        return ""
-    return "\n" + text[text.index(begin):text.index(end) + len(end)] + "\n"
+    found = []
+    for script in KEPT_SECTIONS:
+        begin, end = f"<!-- {script}: begin -->", f"<!-- {script}: end -->"
+        if begin in text and end in text:
+            found.append((text.index(begin), text[text.index(begin):text.index(end) + len(end)]))
+    return "".join(f"\n{section}\n" for _, section in sorted(found))
 
 
 def report(results):
@@ -696,7 +703,7 @@ def main():
     # A smoke run never overwrites docs/performance.md unless told to.
     out = pathlib.Path(args.out) if args.out else (workdir / "performance.md" if args.quick else REPO / "docs" / "performance.md")
     if args.report_only:
-        out.write_text(report(results) + search_section(out))
+        out.write_text(report(results) + kept_sections(out))
         log(f"wrote {out}")
         return
 
@@ -735,7 +742,7 @@ def main():
     results["elapsed_minutes"] = (time.monotonic() - started) / 60
     results_file.write_text(json.dumps(results, indent=1))
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report(results) + search_section(out))
+    out.write_text(report(results) + kept_sections(out))
     log(f"wrote {out} and {results_file} in {results['elapsed_minutes']:.1f} minutes")
     failed = [f"{cxx} {e['name']}" for cxx, r in results["compilers"].items() for e in r["cases"] if not e["check"]["ok"]]
     if failed:
