@@ -100,12 +100,14 @@ def from_json(path, key):
     """The totals of one model of a reference JSON (tools/reference/make_reference.py's
     conventions). connections_with_bias, which the JSON does not list, follows from it: each
     output of a layer with a bias has one more connection, so it is the multiply-accumulates
-    plus the units of every layer whose bias is not empty."""
+    plus the units of every layer whose bias is not empty and that inference runs (not an
+    auxiliary head's: its units and multiply-accumulates are out of the totals, as in the JSON)."""
     m = json.loads(path.read_text())["models"][key]
     c, h, w = m["input"]
     out = m["output"]
     output = (1, 1, out[0]) if len(out) == 1 else (out[1], out[2], out[0])
-    with_bias = m["macs"] + sum(layer["units"] for layer in m["layers"] if layer["bias"])
+    with_bias = m["macs"] + sum(layer["units"] for layer in m["layers"]
+                                if layer["bias"] and not layer.get("auxiliary", False))
     return {"source": f"`{path.relative_to(REPO)}` \"{key}\"", "json": path.name, "key": key,
             "figures": {"parameters": m["params_total"], "weights": m["weights_no_bias"], "biases": m["bias"],
                         "connections": m["macs"], "connections_with_bias": with_bias, "units": m["units"]},
@@ -478,7 +480,8 @@ def section(results):
              "- **What is compiled.** A model's *TU* `#include`s `<netcount/netcount.hpp>` and the model's "
              "header, names the model and `static_assert`s its totals against figures from outside netcount "
              f"(column *checked against*; from a JSON reference: {json_fields}, where connections_with_bias "
-             "is the multiply-accumulates plus the units of every layer whose bias is not empty), so a run "
+             "is the multiply-accumulates plus the units of every layer whose bias is not empty, auxiliary heads' "
+             "left out), so a run "
              "also checks netcount. No reference gives the activations: every TU asserts "
              "`activations >= units` instead. The *baseline* has the same `#include`s and names the model's "
              "type, but counts nothing (one baseline per header; the header already instantiates each "
