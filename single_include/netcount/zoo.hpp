@@ -949,26 +949,36 @@ template<std::size_t Last, std::size_t Hidden>
 using mobilenet_v3_head = sequence<conv<Last, kernel<1>, no_bias>, batch_norm, hardswish, global_avg_pool, fc<Hidden>,
                                    hardswish, dropout, fc<1000>>;
 
+// Table 1's rows, in two parts, as segmentation backbones read them (zoo/segmentation.hpp):
+// the stem and bneck1 to bneck4, whose output is at an 8th of the input (LR-ASPP's "low")...
+using mobilenet_v3_large_low =
+    sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 112 x 112 x 16 on 224
+             //                 name      in   k  exp  out  SE     NL    s
+             mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 56 x 56
+             mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 28 x 28
+
+// ... and bneck5 to bneck15, whose last stage (bneck13 to bneck15) has Dilation (1, or 2 in
+// torchvision's dilated=True, where bneck13 keeps the map's size).
+template<std::size_t Dilation>
+using mobilenet_v3_large_high = sequence<
+    //                 name      in   k  exp  out  SE     NL         s  dilation
+    mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 14 x 14
+    mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, Dilation>, // 7 x 7 undilated
+    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, Dilation>,
+    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, Dilation>>;
+
 // Table 1.
 struct mobilenet_v3_large
-    : network<input<224, 224, 3>, conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm,
-              hardswish, // 112 x 112 x 16
-              //                 name      in   k  exp  out  SE     NL         s
-              mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 56 x 56
-              mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>, // 28 x 28
-              mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
-              mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
-              mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 14 x 14
-              mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2>, // 7 x 7
-              mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1>, mobilenet_v3_head<960, 1280>> {};
+    : network<input<224, 224, 3>, mobilenet_v3_large_low, mobilenet_v3_large_high<1>, mobilenet_v3_head<960, 1280>> {};
 
 // Table 2.
 struct mobilenet_v3_small
@@ -1393,34 +1403,16 @@ using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<
                                 conv<segmentation_classes, kernel<1>>>;
 
 // MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf): the rows
-// of Table 1, as in mobilenet_v3_large, from the first convolution to bneck4, whose output is
-// LR-ASPP's "low" (65 x 65 x 40)...
-using dilated_mobilenet_v3_low =
-    sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 260 x 260 x 16
-             //                 name      in   k  exp  out  SE     NL    s
-             mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
-             mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 130 x 130
-             mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
-             mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 65 x 65
+// of Table 1 (zoo/mobilenet_v3.hpp), from the first convolution to bneck4, whose output is
+// LR-ASPP's "low" (on 520 x 520: 260, 130, then 65 x 65 x 40)...
+using dilated_mobilenet_v3_low = mobilenet_v3_large_low;
 
 // ... and from bneck5 to the last convolution, 1 x 1 to 960 channels with hard-swish
-// (torchvision's features.16, "high"). The last stage (bneck13 to bneck15) dilates its
-// depthwise convolutions by 2, padded by 4, and bneck13 keeps the stride 1 where the table's 2
-// would halve the map.
-using dilated_mobilenet_v3_high = sequence<
-    //                 name      in   k  exp  out  SE     NL         s  dilation
-    mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
-    mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
-    mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 33 x 33
-    mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, 2>, // stays 33 x 33
-    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, 2>,
-    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, 2>, // then features.16
-    conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
+// (torchvision's features.16, "high"; bneck7 halves the map to 33 x 33). The last stage
+// (bneck13 to bneck15) dilates its depthwise convolutions by 2, padded by 4, and bneck13 keeps
+// the stride 1 where the table's 2 would halve the map.
+using dilated_mobilenet_v3_high =
+    sequence<mobilenet_v3_large_high<2>, conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
 
 // LR-ASPP's gate on the 16th map (torchvision's LRASPPHead): "cbr" (1 x 1 to 128 without bias,
 // batch norm, ReLU) times "scale" (the map's average, 1 x 1 to 128 without bias, sigmoid), 128

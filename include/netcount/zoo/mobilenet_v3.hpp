@@ -101,26 +101,36 @@ template<std::size_t Last, std::size_t Hidden>
 using mobilenet_v3_head = sequence<conv<Last, kernel<1>, no_bias>, batch_norm, hardswish, global_avg_pool, fc<Hidden>,
                                    hardswish, dropout, fc<1000>>;
 
+// Table 1's rows, in two parts, as segmentation backbones read them (zoo/segmentation.hpp):
+// the stem and bneck1 to bneck4, whose output is at an 8th of the input (LR-ASPP's "low")...
+using mobilenet_v3_large_low =
+    sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 112 x 112 x 16 on 224
+             //                 name      in   k  exp  out  SE     NL    s
+             mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 56 x 56
+             mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
+             mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 28 x 28
+
+// ... and bneck5 to bneck15, whose last stage (bneck13 to bneck15) has Dilation (1, or 2 in
+// torchvision's dilated=True, where bneck13 keeps the map's size).
+template<std::size_t Dilation>
+using mobilenet_v3_large_high = sequence<
+    //                 name      in   k  exp  out  SE     NL         s  dilation
+    mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
+    mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 14 x 14
+    mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
+    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, Dilation>, // 7 x 7 undilated
+    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, Dilation>,
+    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, Dilation>>;
+
 // Table 1.
 struct mobilenet_v3_large
-    : network<input<224, 224, 3>, conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm,
-              hardswish, // 112 x 112 x 16
-              //                 name      in   k  exp  out  SE     NL         s
-              mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 56 x 56
-              mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
-              mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>, // 28 x 28
-              mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
-              mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
-              mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 14 x 14
-              mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2>, // 7 x 7
-              mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1>,
-              mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1>, mobilenet_v3_head<960, 1280>> {};
+    : network<input<224, 224, 3>, mobilenet_v3_large_low, mobilenet_v3_large_high<1>, mobilenet_v3_head<960, 1280>> {};
 
 // Table 2.
 struct mobilenet_v3_small

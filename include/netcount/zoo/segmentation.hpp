@@ -124,34 +124,16 @@ using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<
                                 conv<segmentation_classes, kernel<1>>>;
 
 // MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf): the rows
-// of Table 1, as in mobilenet_v3_large, from the first convolution to bneck4, whose output is
-// LR-ASPP's "low" (65 x 65 x 40)...
-using dilated_mobilenet_v3_low =
-    sequence<conv<16, kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, hardswish, // 260 x 260 x 16
-             //                 name      in   k  exp  out  SE     NL    s
-             mobilenet_v3_bneck<"bneck1", 16, 3, 16, 16, false, relu, 1>,
-             mobilenet_v3_bneck<"bneck2", 16, 3, 64, 24, false, relu, 2>, // 130 x 130
-             mobilenet_v3_bneck<"bneck3", 24, 3, 72, 24, false, relu, 1>,
-             mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 65 x 65
+// of Table 1 (zoo/mobilenet_v3.hpp), from the first convolution to bneck4, whose output is
+// LR-ASPP's "low" (on 520 x 520: 260, 130, then 65 x 65 x 40)...
+using dilated_mobilenet_v3_low = mobilenet_v3_large_low;
 
 // ... and from bneck5 to the last convolution, 1 x 1 to 960 channels with hard-swish
-// (torchvision's features.16, "high"). The last stage (bneck13 to bneck15) dilates its
-// depthwise convolutions by 2, padded by 4, and bneck13 keeps the stride 1 where the table's 2
-// would halve the map.
-using dilated_mobilenet_v3_high = sequence<
-    //                 name      in   k  exp  out  SE     NL         s  dilation
-    mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
-    mobilenet_v3_bneck<"bneck6", 40, 5, 120, 40, true, relu, 1>,
-    mobilenet_v3_bneck<"bneck7", 40, 3, 240, 80, false, hardswish, 2>, // 33 x 33
-    mobilenet_v3_bneck<"bneck8", 80, 3, 200, 80, false, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck9", 80, 3, 184, 80, false, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, 2>, // stays 33 x 33
-    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, 2>,
-    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, 2>, // then features.16
-    conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
+// (torchvision's features.16, "high"; bneck7 halves the map to 33 x 33). The last stage
+// (bneck13 to bneck15) dilates its depthwise convolutions by 2, padded by 4, and bneck13 keeps
+// the stride 1 where the table's 2 would halve the map.
+using dilated_mobilenet_v3_high =
+    sequence<mobilenet_v3_large_high<2>, conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
 
 // LR-ASPP's gate on the 16th map (torchvision's LRASPPHead): "cbr" (1 x 1 to 128 without bias,
 // batch norm, ReLU) times "scale" (the map's average, 1 x 1 to 128 without bias, sigmoid), 128
