@@ -8,7 +8,10 @@
      order (output shape, units, weights, biases, parameters, multiply-accumulates), and the
      totals must match. Where netcount's blocks run two modules in the other order than
      torch's forward (LR-ASPP's two classifiers, see zoo_models.py's runs_before), the rows
-     and the torch.fx graph of the schedule are put in netcount's order first.
+     and the torch.fx graph of the schedule are put in netcount's order first. Each model is
+     also compared on another input (resized(): 37 taller, 11 wider): the totals of
+     with_input<Net, H, W> against the torch module on an H x W image (units,
+     multiply-accumulates, parameters, output shape), which the deployment searches rely on.
   2. Random architectures: a fixed seed generates valid networks (random_nets.py), each both
      as a netcount type and as a torch module; every entry of netcount::layers<Net> (layers
      and merges) must match its torch counterpart: kind, input and output shape, units,
@@ -153,6 +156,65 @@ def zoo_part(function, models):
     body += [f'    crosscheck::print_network<nc::zoo::{m.name}>(out, "zoo::{m.name}");' for m in models]
     body += ["}"]
     return part_source(includes, body)
+
+
+def resized(shape):
+    """The other input a zoo model is compared on, (height, width, channels): taller by 37 and
+    wider by 11, so that it is not square and every halving rounds somewhere (with_input<Net,
+    H, W> against the torch module on an H x W image: what the deployment searches rely on)."""
+    h, w, c = shape
+    return h + 37, w + 11, c
+
+
+def resized_part(function, models):
+    includes = sorted({m.header for m in models}) + ["netcount/scale.hpp"]
+    body = [f"void {function}(std::ostream& out) {{"]
+    for m in models:
+        h, w, _ = resized(m.input_shape)
+        body.append(f'    crosscheck::print_totals<nc::with_input<nc::zoo::{m.name}, {h}, {w}>>(out, "resized::{m.name}");')
+    body += ["}"]
+    return part_source(includes, body)
+
+
+def torch_resized_side(model):
+    """The zoo model's torch module on its resized() input, in eval mode, on the meta device:
+    (units, multiply-accumulates, parameters, output shape), or the message torch rejects it
+    with. Auxiliary heads do not run in eval mode, as netcount leaves them out of the units and
+    connections."""
+    import torch_side
+    shape = resized(model.input_shape)
+    with torch_side.uninitialized():
+        module = model.build().to("meta")
+    watched = [m for m in module.modules() if isinstance(m, torch_side.COUNTED)]
+    outputs = []
+    hook = module.register_forward_hook(lambda _m, _i, out: outputs.append(torch_side.hwc(out.shape)))
+    try:
+        records = torch_side.run(module, shape, watched, device="meta")
+    except RuntimeError as e:
+        return str(e).splitlines()[0]
+    finally:
+        hook.remove()
+    units = connections = 0
+    for m, got_in, got_out in records:
+        f = torch_side.figures(m, got_in, got_out)
+        units += f["units"]
+        connections += f["connections"]
+    return {"units": units, "connections": connections, "parameters": sum(p.numel() for p in module.parameters()),
+            "output": outputs[-1]}
+
+
+def compare_resized(model, theirs, ours, report):
+    shape = resized(model.input_shape)
+    if isinstance(theirs, str):
+        report.fail(f"MISMATCH zoo::{model.name} on {shape[0]} x {shape[1]}: torch rejects it ({theirs}), "
+                    "netcount does not")
+        return
+    totals = ours["totals"]
+    mine = {"units": totals["units"], "connections": totals["connections"], "parameters": totals["parameters"],
+            "output": tuple(ours["output"])}
+    problems = [f"{k}: netcount {mine[k]}, torch {theirs[k]}" for k in mine if mine[k] != theirs[k]]
+    if problems:
+        report.fail(f"MISMATCH with_input<zoo::{model.name}, {shape[0]}, {shape[1]}>: " + "; ".join(problems))
 
 
 def balanced(items, weight, bins):
@@ -606,7 +668,7 @@ def main(argv):
     # What to compile: the random networks (split into parts of about equal size) and the zoo
     # models netcount has (one part per zoo header). The compilers start at once; torch runs
     # while they work.
-    nets, parts, zoo_present, missing, no_counterpart = [], [], [], [], []
+    nets, parts, zoo_present, missing, no_counterpart, resizable = [], [], [], [], [], []
     if args.only != "zoo":
         nets = random_nets.generate(args.seed, args.networks)
         groups = balanced(nets, lambda n: len(n.cpp()), args.parts)
@@ -619,6 +681,9 @@ def main(argv):
         for k, header in enumerate(headers):
             in_header = [m for m in zoo_present if m.header == header]
             parts.append((f"print_zoo_{k}", zoo_part(f"print_zoo_{k}", in_header)))
+        resizable = [m for m in zoo_present if m.resized_note is None]
+        if resizable:
+            parts.append(("print_resized", resized_part("print_resized", resizable)))
     say(f"netcount: compiling {len(parts) + 1} translation units in {workdir}, {args.jobs} at a time")
     build = Build(args, workdir, parts)
 
@@ -637,6 +702,9 @@ def main(argv):
                 for path, models in references:
                     check_reference(m, *zoo_torch[m.name][:2], path, models, report)
             say(f"torch: {len(zoo_present)} zoo models run in {time.monotonic() - t:.1f} s")
+            t = time.monotonic()
+            resized_torch = {m.name: torch_resized_side(m) for m in resizable}
+            say(f"torch: {len(resizable)} zoo models on another input run in {time.monotonic() - t:.1f} s")
     except RuntimeError as e:
         say(f"error: {e}")
         build.pool.shutdown(cancel_futures=True)
@@ -649,6 +717,11 @@ def main(argv):
         say(f"  zoo::{m.name}: not compared, no torch counterpart ({m.note})")
     for m in zoo_present:
         compare_zoo(m, *zoo_torch[m.name], netcount_sides[f"zoo::{m.name}"], report)
+    for m in zoo_present:
+        if m.resized_note is not None:
+            say(f"  zoo::{m.name}: not compared on another input ({m.resized_note})")
+        else:
+            compare_resized(m, resized_torch[m.name], netcount_sides[f"resized::{m.name}"]["totals"], report)
     for m in missing:
         say(f"  zoo::{m.name}: MISSING (no struct {m.name} in include/netcount/zoo/)")
         if strict:
@@ -657,7 +730,8 @@ def main(argv):
     compare_random(nets, random_torch if nets else {}, netcount_sides, report)
 
     say(f"compared: {len(zoo_present)} zoo models ({zoo_layers} layers; torch's side also "
-        f"against {report.references} stored references), {len(missing)} missing"
+        f"against {report.references} stored references; {len(resizable) if zoo_present else 0} also on "
+        f"another input), {len(missing)} missing"
         f"{' (strict: they fail)' if strict and missing else ''}; {len(nets)} random networks "
         f"({report.layers - zoo_layers} layers and merges); in {time.monotonic() - started:.1f} s "
         f"({cpu_seconds():.0f} s of CPU, compilers included)")

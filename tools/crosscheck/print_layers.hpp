@@ -5,6 +5,8 @@
 // for every entry of layers<Net> (live: its live_activations; auxiliary: in an auxiliary<...>
 // head), then
 //   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}, "peak": ...}
+// print_totals<Net> prints that last line alone, without the peak: the totals pass only,
+// without layers<Net> (the crosscheck's zoo models on another input).
 #ifndef NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
 #define NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
 
@@ -36,6 +38,21 @@ inline void put_counts(std::ostream& out, std::uint64_t units, std::uint64_t wei
         << ", \"parameters\": " << parameters << ", \"connections\": " << connections;
 }
 
+// The totals' record, left open for what the caller adds.
+template<class Net>
+void put_totals(std::ostream& out, std::string_view id) {
+    const netcount::counts& t = netcount::totals<Net>;
+    out << "{\"net\": ";
+    put_string(out, id);
+    out << ", \"input\": ";
+    put_shape(out, netcount::input_shape<Net>);
+    out << ", \"output\": ";
+    put_shape(out, netcount::output_shape<Net>);
+    out << ", \"totals\": {";
+    put_counts(out, t.units, t.weights, t.biases, t.parameters, t.connections);
+    out << "}";
+}
+
 template<class Net>
 void print_network(std::ostream& out, std::string_view id) {
     std::size_t index = 0;
@@ -56,16 +73,14 @@ void print_network(std::ostream& out, std::string_view id) {
         out << ", \"auxiliary\": " << (l.auxiliary ? "true" : "false");
         out << "}\n";
     }
-    const netcount::counts& t = netcount::totals<Net>;
-    out << "{\"net\": ";
-    put_string(out, id);
-    out << ", \"input\": ";
-    put_shape(out, netcount::input_shape<Net>);
-    out << ", \"output\": ";
-    put_shape(out, netcount::output_shape<Net>);
-    out << ", \"totals\": {";
-    put_counts(out, t.units, t.weights, t.biases, t.parameters, t.connections);
-    out << "}, \"peak\": " << netcount::peak_activations<Net> << "}\n";
+    put_totals<Net>(out, id);
+    out << ", \"peak\": " << netcount::peak_activations<Net> << "}\n";
+}
+
+template<class Net>
+void print_totals(std::ostream& out, std::string_view id) {
+    put_totals<Net>(out, id);
+    out << "}\n";
 }
 
 } // namespace crosscheck

@@ -13,7 +13,7 @@ STRICT = True
 class Model:
     def __init__(self, name, build, input_shape, reference=None, note=None, schedule_prefix=None,
                  schedule_note=None, auxiliary=None, compare_entries=False, runs_before=None,
-                 order_note=None):
+                 order_note=None, resized_note=None):
         self.name = name                # netcount::zoo::<name>
         self.build = build              # () -> torch module, or None: no torch counterpart
         self.input_shape = input_shape  # (height, width, channels)
@@ -44,6 +44,9 @@ class Model:
         # order.
         self.runs_before = runs_before
         self.order_note = order_note
+        # Every model is also compared on another input (crosscheck.resized: with_input<Net, H,
+        # W> against the torch module on an H x W image), unless this says why it cannot be.
+        self.resized_note = resized_note
 
 
 def torchvision(name, **options):
@@ -128,7 +131,9 @@ MODELS = [
           note="LeCun et al. (1998): a connection-table convolution, trainable subsampling "
                "and RBF outputs, which torch has no modules for"),
     Model("alexnet", two_tower_alexnet, (227, 227, 3), "alexnet_two_tower",
-          note="against a torch module with grouped convolutions"),
+          note="against a torch module with grouped convolutions",
+          resized_note="the torch module's fc6 takes the 9,216 inputs of a 227 x 227 image, as the paper's does; "
+                       "netcount's fc takes the inputs it is given"),
     Model("alexnet_torchvision", torchvision("alexnet"), IMAGENET, "torchvision_alexnet"),
     Model("vgg11", torchvision("vgg11"), IMAGENET),
     Model("vgg13", torchvision("vgg13"), IMAGENET),
