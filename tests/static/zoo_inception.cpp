@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <netcount/scale.hpp>
 #include <netcount/zoo/inception.hpp>
 
 #include "reference_check.hpp"
@@ -118,3 +119,10 @@ static_assert(nc::weights<inception_v3> == 27'123'040);
 static_assert(nc::biases<inception_v3> == 2'000);
 static_assert(nc::connections<inception_v3> == 5'713'216'096);
 static_assert(nc::units<inception_v3> == 8'968'488);
+
+// The auxiliary head must fit what it reads (training runs it): from 299 x 299 on. At 300 the
+// stem and Mixed_6a leave 17 x 17 as at 299 (floor((300 - 3) / 2) + 1 = 149, then 147, 73, 71,
+// 35, 17), which the head's 5 x 5 / 3 pool takes to 5 x 5, its conv1's window; at 298 they leave
+// 16 x 16 (148, 146, 72, 70, 34, 16), pooled to 4 x 4, and the network is rejected there.
+static_assert(nc::layer<nc::with_input<nc::zoo::inception_v3, 300, 300>, "AuxLogits/conv1/conv">.input ==
+              nc::shape{5, 5, 128});
