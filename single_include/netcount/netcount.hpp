@@ -2601,6 +2601,9 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
 
 // The queries: every figure of a network as a constant expression.
 //   static_assert(netcount::weights<my_net> <= 5'000'000);
+// totals<Net> is a `struct counts`, defined in <netcount/layer_info.hpp> beside `layer_info`:
+// the engine (detail/analysis.hpp), which these queries read, fills both, so the type cannot
+// live here without the engine including its own reader.
 
 namespace netcount {
 
