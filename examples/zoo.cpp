@@ -1,10 +1,13 @@
 // One summary row per network of the zoo: its input, its layers, and what it counts. Every
 // figure is a constant expression; this program only lays them out.
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include <netcount/netcount.hpp>
 
@@ -30,12 +33,17 @@ std::string in_units(std::uint64_t n, double unit) {
 } // namespace
 
 int main() {
-    const auto row = [](const std::string& name, const std::string& input, const std::string& layers,
-                        const std::string& params, const std::string& macs, const std::string& gflops,
-                        const std::string& activations, const std::string& bytes) {
-        std::cout << std::left << std::setw(21) << name << std::setw(15) << input << std::right << std::setw(7)
-                  << layers << std::setw(13) << params << std::setw(16) << macs << std::setw(8) << gflops
-                  << std::setw(13) << activations << std::setw(11) << bytes << '\n';
+    // The first column as wide as the longest name, and two spaces.
+    std::size_t name_width = std::string_view("model").size();
+    zoo_models::for_each(
+        [&]<class Model>() { name_width = std::max(name_width, std::string_view(Model::name).size()); });
+    name_width += 2;
+    const auto row = [name_width](const std::string& name, const std::string& input, const std::string& layers,
+                                  const std::string& params, const std::string& macs, const std::string& gflops,
+                                  const std::string& activations, const std::string& bytes) {
+        std::cout << std::left << std::setw(static_cast<int>(name_width)) << name << std::setw(15) << input
+                  << std::right << std::setw(7) << layers << std::setw(13) << params << std::setw(16) << macs
+                  << std::setw(8) << gflops << std::setw(13) << activations << std::setw(11) << bytes << '\n';
     };
     std::cout << "The zoo. parameters: weights + biases + batch-norm scales and shifts; connections: "
                  "multiply-accumulates;\nGFLOPs: 2 per connection; activations: outputs of every layer for "
