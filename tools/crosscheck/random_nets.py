@@ -763,9 +763,10 @@ class Generator:
         if kind == "upsample_back":
             # Often a pooling first, so that the interpolation has something to undo (DeepLabv3's
             # image pooling: a global pool, a conv, back to the map's size).
-            items = self.chain(shape, depth, self.rng.randint(1, 3))
             if self.chance(0.5):
                 items = [self.leaf(shape, "global_avg_pool")] + self.chain((1, 1, shape[2]), depth, 1)
+            else:
+                items = self.chain(shape, depth, self.rng.randint(1, 3))
             return UpsampleBackBlock(items, name, self.rng)
         if kind == "multiply":
             # Each path ends in the block's height, width and channels, or 1 along some of them.

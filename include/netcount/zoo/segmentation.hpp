@@ -123,15 +123,13 @@ using aspp =
 using deeplabv3_head = sequence<name<"classifier">, aspp<256>, conv<256, kernel<3>, pad<1>, no_bias>, batch_norm, relu,
                                 conv<segmentation_classes, kernel<1>>>;
 
-// MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf): the rows
-// of Table 1 (zoo/mobilenet_v3.hpp), from the first convolution to bneck4, whose output is
-// LR-ASPP's "low" (on 520 x 520: 260, 130, then 65 x 65 x 40)...
-using dilated_mobilenet_v3_low = mobilenet_v3_large_low;
-
-// ... and from bneck5 to the last convolution, 1 x 1 to 960 channels with hard-swish
-// (torchvision's features.16, "high"; bneck7 halves the map to 33 x 33). The last stage
-// (bneck13 to bneck15) dilates its depthwise convolutions by 2, padded by 4, and bneck13 keeps
-// the stride 1 where the table's 2 would halve the map.
+// MobileNetV3-Large's features with dilated=True (torchvision's _mobilenet_v3_conf), in the two
+// parts of Table 1's rows (zoo/mobilenet_v3.hpp): mobilenet_v3_large_low, the first convolution
+// to bneck4, whose output is LR-ASPP's "low" (on 520 x 520: 260, 130, then 65 x 65 x 40), as in
+// the classifier; the second part from bneck5 to the last convolution, 1 x 1 to 960 channels
+// with hard-swish (torchvision's features.16, "high"; bneck7 halves the map to 33 x 33). The
+// last stage (bneck13 to bneck15) dilates its depthwise convolutions by 2, padded by 4, and
+// bneck13 keeps the stride 1 where the table's 2 would halve the map.
 using dilated_mobilenet_v3_high =
     sequence<mobilenet_v3_large_high<2>, conv<960, kernel<1>, no_bias>, batch_norm, hardswish>;
 
@@ -170,10 +168,10 @@ struct fcn_resnet101 : segmentation_network<dilated_resnet_backbone<23>, fcn_hea
 struct deeplabv3_resnet50 : segmentation_network<dilated_resnet_backbone<6>, deeplabv3_head> {};
 struct deeplabv3_resnet101 : segmentation_network<dilated_resnet_backbone<23>, deeplabv3_head> {};
 struct deeplabv3_mobilenet_v3_large
-    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low, dilated_mobilenet_v3_high>,
+    : segmentation_network<sequence<name<"backbone">, mobilenet_v3_large_low, dilated_mobilenet_v3_high>,
                            deeplabv3_head> {};
 struct lraspp_mobilenet_v3_large
-    : segmentation_network<sequence<name<"backbone">, dilated_mobilenet_v3_low>, lraspp_classifier> {};
+    : segmentation_network<sequence<name<"backbone">, mobilenet_v3_large_low>, lraspp_classifier> {};
 
 } // namespace netcount::zoo
 
