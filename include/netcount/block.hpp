@@ -323,24 +323,26 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
         return name_chars(prefix, upsample_back_stem, {}, digits) + detail::name_capacity<Elements...>(prefix, digits);
     }
 
-    // Its entry is named before its parts, so that it has the first ordinal of those in its
-    // scope, as a merge does.
+    // The parts, then the interpolation from their output to the size of `read`. Its entry is
+    // named before the parts, so that it has the first ordinal of those in its scope, as a
+    // merge does.
+    template<class Builder, class Cursor>
+    static constexpr void parts_then_back(Builder& b, const Cursor& read) noexcept {
+        const auto label = b.template entry_name<upsample_back_rule>(named);
+        emit_chain<Builder, Elements...>(b);
+        if (b.failed()) return;
+        b.template sized_like<upsample_back_rule>(read, label);
+    }
+
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
-        using cursor = std::remove_cvref_t<decltype(b.cursor)>;
-        const cursor read = b.cursor;
+        const auto read = b.cursor;
         if constexpr (named) {
             const auto outer = b.open_scope(base::stem_id, upsample_back_stem, base::given);
-            const auto label = b.template entry_name<upsample_back_rule>(true);
-            emit_chain<Builder, Elements...>(b);
-            if (b.failed()) return;
-            b.template sized_like<upsample_back_rule>(read, label);
+            parts_then_back(b, read);
             b.close_scope(outer);
         } else {
-            const auto label = b.template entry_name<upsample_back_rule>(false);
-            emit_chain<Builder, Elements...>(b);
-            if (b.failed()) return;
-            b.template sized_like<upsample_back_rule>(read, label);
+            parts_then_back(b, read);
         }
     }
 };
