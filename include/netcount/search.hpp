@@ -438,6 +438,26 @@ constexpr std::uint64_t most_channels() noexcept {
     return most;
 }
 
+// Whether scale_width knows how to scale a layer: scaled_width's own template says so (after
+// its error, once per layer kind, if it does not); a specialisation of one's own does.
+template<class Layer>
+constexpr bool width_known() noexcept {
+    if constexpr (requires { scaled_width<Layer, 1, 1, 1>::width_known; })
+        return scaled_width<Layer, 1, 1, 1>::width_known;
+    else
+        return true;
+}
+
+// scale_width's edit with every layer it would scale whose width it does not know replaced by
+// void: the network itself when it knows them all.
+template<class Net>
+struct widths_known {
+    static constexpr bool enters(std::size_t, std::size_t) noexcept { return true; }
+    static constexpr bool targets(std::size_t) noexcept { return false; }
+    template<class Layer, std::size_t Index>
+    using apply = std::conditional_t<kept_width<Net>[Index] || width_known<Layer>(), Layer, void>;
+};
+
 template<class Net, budget B, std::size_t Den, std::size_t Divisor>
 constexpr std::size_t widest_scale() noexcept {
     if constexpr (Den == 0 || Divisor == 0) {
@@ -445,6 +465,9 @@ constexpr std::size_t widest_scale() noexcept {
         return 0;
     } else if constexpr (!valid_network<Net>()) {
         return 0;
+    } else if constexpr (!std::is_same_v<typename edit_network<network_of<Net>, widths_known<Net>>::type,
+                                         network_of<Net>>) {
+        return 0; // scale_width's error for that layer, once, and no candidate
     } else if constexpr (make_divisible(most_channels<Net>(), Den, Den, Divisor).overflow) {
         // Checked once here, at the largest multiplier, where every product is largest, so that
         // no candidate meets scale_width's own error.
