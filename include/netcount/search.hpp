@@ -41,8 +41,8 @@
 // agree (a U-Net valid only at multiples of 16), windows larger than a small input. So a
 // candidate that fits proves nothing above it, one over budget rules out everything from it on,
 // and an invalid one says nothing: the search then looks at the candidates after it, one by
-// one, until one is valid (the search core below). The answer is proved: every candidate above it
-// is invalid or over budget, each seen or implied by the assumption. When the candidates to
+// one, until one is valid (the search core below). The answer is proved: every candidate
+// above it is invalid or over budget, each seen or implied by the assumption. When the candidates to
 // look at one by one would exceed `search_probes`, the search stops with a compile error that
 // names what it knows and a Step that every valid candidate it met is a multiple of.
 
@@ -202,8 +202,8 @@ constexpr probe_result probe_budget() noexcept {
 //   invalid: nothing by itself. The candidates after k are then probed one by one (a scan)
 //            until one is valid: if it fits, lo = it; if it is over, or every one up to top is
 //            invalid, top = k - 1.
-// The probes: last (the whole range may fit), 1 (if it is over, nothing fits), then the middle
-// of (lo, top], moved up to the lattice of the valid candidates met: the first one plus
+// The probes: last (the whole range may fit), the seed (the network as given, valid), 1 (if it
+// is over, nothing fits), then the middle of (lo, top], moved up to the lattice of the valid candidates met: the first one plus
 // multiples of the gcd of their distances, halved until a point of it lies between the middle
 // and top. Where validity is periodic (multiples of 16) the middle is then valid, and a search
 // costs about the bisection's probes plus one period, the candidates that end it; where it is
@@ -212,7 +212,7 @@ constexpr probe_result probe_budget() noexcept {
 // Searches never recurse over layers; `searched` recurses once per probe, at most
 // search_probes deep: the search then stops unsettled (candidates_too_sparse). 256 covers a
 // bisection over 2^64 candidates, the invalid sides below a network's smallest valid one
-// (AlexNet's 66) and periods up to 64 on top of that.
+// (AlexNet's 66) and periods up to 48 on top of that (tests/runtime/search.cpp).
 
 inline constexpr std::size_t search_probes = 256;
 
