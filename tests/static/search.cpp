@@ -40,8 +40,8 @@ static_assert(nc::largest_input<alexnet, nc::budget{.weights = 30'000'000}> == 1
 // A multiple of a step: 128.
 static_assert(nc::largest_input<alexnet, nc::budget{.weights = 30'000'000}, 32> == 128);
 // The smallest valid side is 67 (conv1 15 x 15, the pools 7, 3 and 1): 24,254,496 weights, those
-// above with fc6 reading 256 inputs. The search starts there; P stays 1 while max_pool2 gives
-// at most 4 (x <= 4: max_pool1 at most 10, conv1 at most 22, S <= 98).
+// above with fc6 reading 256 inputs; every smaller side is invalid. P stays 1 while max_pool2
+// gives at most 4 (x <= 4: max_pool1 at most 10, conv1 at most 22, S <= 98).
 static_assert(nc::weights<nc::with_input<alexnet, 67, 67>> == 24'254'496);
 static_assert(nc::largest_input<alexnet, nc::budget{.weights = 24'254'496}> == 98);
 
