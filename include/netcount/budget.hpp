@@ -26,6 +26,7 @@
 // most to it (the first one to shrink). A plain static_assert(weights<Net> <= N) works too,
 // but clang does not print the value it compared.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
@@ -234,5 +235,7 @@ template<class Net, budget B>
 inline constexpr bool within_budget = detail::within_budget<Net, B>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -11,6 +11,7 @@
 #include <netcount/error.hpp>
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // How a sliding window meets one axis of its input. Layers without a window report a
@@ -158,5 +159,7 @@ constexpr counts contribution(const layer_info& entry) noexcept {
 // layer_result, what a kind returns, is defined with the contract it belongs to: a header that
 // includes only this one (as kinds written before the move do) still has it.
 #include <netcount/layer_kind.hpp>
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

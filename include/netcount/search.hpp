@@ -31,6 +31,7 @@
 // width and with the input, but validity need not (groups that must divide the width, an add
 // whose paths must agree, windows larger than a small input).
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 enum class search_kind : unsigned { widest, largest_input };
@@ -173,5 +174,7 @@ template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
 inline constexpr std::size_t largest_input = detail::largest_input<Net, B, Step, Max>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_DETAIL_NODE_HPP
 #define NETCOUNT_DETAIL_NODE_HPP
 
+#include <netcount/detail/config.hpp> // NETCOUNT_DIAGNOSTICS_PUSH, _POP
+
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -16,6 +18,7 @@
 // entries into a builder. Two builders share this protocol (detail/analysis.hpp): one writes
 // names and the layer graph, the other threads shapes and counts.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // One expression, no loop: the naming pass calls this for every generated name.
@@ -218,5 +221,7 @@ constexpr void emit_chain(Builder& b) noexcept {
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

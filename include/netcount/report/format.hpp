@@ -16,6 +16,7 @@
 // What the report formats share: numbers and shapes as text, each figure's formula, shares in
 // percent, escaping. Integers only, so that every format prints the same on every platform.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 inline std::string to_text(std::uint64_t n) { return std::to_string(n); }
@@ -229,5 +230,7 @@ inline std::string markdown_escape(std::string_view s) {
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -23,6 +23,7 @@
 // its convolutions on the right.
 //   std::ofstream("alexnet.svg") << netcount::to_svg<netcount::zoo::alexnet>({.title = "AlexNet"});
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 enum class axis_scale { linear, log };
@@ -280,5 +281,7 @@ std::string to_svg(svg_options options = {}) {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -19,6 +19,7 @@
 // formulas, as plain text or as Markdown.
 //   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The total a share column divides by.
@@ -176,5 +177,7 @@ std::string to_markdown(table_options options = {}) {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
