@@ -801,6 +801,19 @@ TEST_CASE("to_svg with auxiliary heads: marked rows, no share of a total that le
     CHECK(nc::to_svg<heads>({.memory_profile = true}) == expected);
 }
 
+// A network whose only entries are a head's: nothing runs in inference, so no row is at the
+// peak (the heads' rows are 0 and are not scheduled); the chart says where the peak is (the
+// input, which is live alone) and draws no bar red.
+struct only_a_head : nc::network<nc::input<4, 4, 2>, nc::auxiliary<nc::flatten, nc::fc<3>>> {};
+
+TEST_CASE("to_svg's memory profile when only an auxiliary head follows the input") {
+    const std::string svg = nc::to_svg<only_a_head>({.memory_profile = true});
+    CHECK(svg.find(" live activations (the input; no layer runs)</text>") != std::string::npos);
+    CHECK(svg.find("#e15759") == std::string::npos);
+    CHECK(svg.find(">peak ") == std::string::npos);
+    CHECK(svg.find(">auxiliary1/fc1 (auxiliary)</text>") != std::string::npos);
+}
+
 // A head far larger than the network: on a 65536 x 65536 x 1 input (2^32 elements) a 1 x 1 conv
 // of 1,024 filters without bias has 1,024 weights and 2^32 * 1,024 = 2^42 = 4,398,046,511,104
 // units and connections; the network itself is a global pool and an fc of one output: 1 weight,
