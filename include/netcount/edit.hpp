@@ -30,6 +30,7 @@
 // compile error of layer<Net, "...">. The result is a netcount::network<...> with every other
 // element as it was. Edits compose: resize<resize<Net, "fc6", 1024>, "fc7", 1024>.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -272,5 +273,7 @@ template<class Net, fixed_string Name, std::size_t N>
 using resize = detail::edit<Net, Name, detail::resize_to<N>>;
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

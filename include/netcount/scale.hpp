@@ -36,6 +36,7 @@
 // The results are networks like any other; a layer the scaling breaks (groups that no longer
 // divide, an add whose paths now differ) is the usual compile error once the result is counted.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -260,5 +261,7 @@ template<class Net, std::size_t H, std::size_t W>
 using with_input = typename detail::reinput<network_of<Net>, H, W>::type;
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -46,6 +46,7 @@
 // look at one by one would exceed `search_probes`, the search stops with a compile error that
 // names what it knows and a Step that every valid candidate it met is a multiple of.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -546,5 +547,7 @@ template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
 inline constexpr std::size_t largest_width = detail::largest_input<Net, B, search_kind::largest_width, Step, Max>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
