@@ -138,6 +138,32 @@ struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
     using type = linear<detail::scaled_count<F, Num, Den, Divisor>(), Options...>;
 };
 
+// slice<Begin, End> and pad_channels<C> write fixed channel numbers, which depend on the widths
+// around them in a way netcount cannot know (GhostNet's [:, :oup] keeps its block's output
+// width, ENet's padding matches the next path's): scale_width rejects them rather than guess.
+// A network that holds them is scaled by specialising scaled_width for each, with the numbers
+// of the scaled network (an explicit specialisation, e.g. for slice<0, 16> at 1/2:
+// template<> struct netcount::scaled_width<netcount::slice<0, 16>, 1, 2, 1> { using type =
+// netcount::slice<0, 8>; };), or by writing the scaled network itself.
+template<std::size_t Begin, std::size_t End, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<slice<Begin, End>, Num, Den, Divisor> {
+    // An error here means scale_width met a slice, whose channels [Begin, End) it cannot scale.
+    static_assert(detail::always_false<scaled_width>,
+                  "netcount: scale_width cannot scale slice<Begin, End>, whose channels are fixed; specialise "
+                  "netcount::scaled_width<slice<Begin, End>, Num, Den, Divisor> with the slice the scaled network "
+                  "takes");
+    using type = slice<Begin, End>;
+};
+template<std::size_t C, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<pad_channels<C>, Num, Den, Divisor> {
+    // An error here means scale_width met a pad_channels, whose channel count it cannot scale.
+    static_assert(detail::always_false<scaled_width>,
+                  "netcount: scale_width cannot scale pad_channels<C>, whose channels are fixed; specialise "
+                  "netcount::scaled_width<pad_channels<C>, Num, Den, Divisor> with the count the scaled network "
+                  "takes");
+    using type = pad_channels<C>;
+};
+
 namespace detail {
 
 // The entries of layers<Net> that keep their width: the last with weights, the classifier, and
