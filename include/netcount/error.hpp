@@ -46,6 +46,9 @@ enum class error : unsigned {
     excitation_channels_mismatch, // squeeze_excitation
     single_spatial_element,       // instance_norm
     single_value_per_group,       // group_norm
+    empty_slice,                  // slice
+    slice_past_channels,          // slice
+    pad_channels_below_input,     // pad_channels
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -85,7 +88,7 @@ constexpr std::string_view message(error e) noexcept {
     case error::count_overflow:
         return "a count overflows 64 bits";
     case error::shape_mismatch:
-        return "the paths of an add produce different shapes";
+        return "the paths of an add differ in height, width or channels where neither is 1";
     case error::spatial_mismatch:
         return "the paths of a concat differ in height or width";
     case error::table_mismatch:
@@ -120,6 +123,12 @@ constexpr std::string_view message(error e) noexcept {
         return "instance_norm needs more than one position (height * width > 1) to normalise over";
     case error::single_value_per_group:
         return "group_norm needs more than one value per group (channels / groups * height * width > 1)";
+    case error::empty_slice:
+        return "slice<Begin, End> needs Begin below End";
+    case error::slice_past_channels:
+        return "slice<Begin, End> needs End at most the input's channels";
+    case error::pad_channels_below_input:
+        return "pad_channels<C> needs C at least the input's channels";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -180,7 +189,8 @@ struct invalid_layer {
                   "netcount: input channels are not divisible by groups");
     static_assert(Error != error::filters_not_divisible_by_groups, "netcount: filters are not divisible by groups");
     static_assert(Error != error::count_overflow, "netcount: a count overflows 64 bits");
-    static_assert(Error != error::shape_mismatch, "netcount: the paths of an add produce different shapes");
+    static_assert(Error != error::shape_mismatch,
+                  "netcount: the paths of an add differ in height, width or channels where neither is 1");
     static_assert(Error != error::spatial_mismatch, "netcount: the paths of a concat differ in height or width");
     static_assert(Error != error::table_mismatch,
                   "netcount: the connection table does not match the input maps and filters");
@@ -212,6 +222,11 @@ struct invalid_layer {
                   "netcount: instance_norm needs more than one position (height * width > 1) to normalise over");
     static_assert(Error != error::single_value_per_group,
                   "netcount: group_norm needs more than one value per group (channels / groups * height * width > 1)");
+    static_assert(Error != error::empty_slice, "netcount: slice<Begin, End> needs Begin below End");
+    static_assert(Error != error::slice_past_channels,
+                  "netcount: slice<Begin, End> needs End at most the input's channels");
+    static_assert(Error != error::pad_channels_below_input,
+                  "netcount: pad_channels<C> needs C at least the input's channels");
     static constexpr bool reported = true; // see verdict
 };
 

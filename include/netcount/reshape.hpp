@@ -13,7 +13,7 @@
 #include <netcount/shape.hpp>
 
 // Layers that move or copy their input's elements into another shape: a slice of the channels,
-// the channels reordered, the positions repeated by interpolation. No weights, so no units or
+// zero channels appended, the channels reordered, the positions repeated by interpolation. No weights, so no units or
 // connections, and nothing trainable; only their shapes (and activations) count.
 
 NETCOUNT_DIAGNOSTICS_PUSH
@@ -25,6 +25,17 @@ constexpr layer_result apply_chunk(const shape& in, std::uint64_t index, std::ui
     if (index >= count) return {.status = error::chunk_index_out_of_range};
     if (in.channels % count != 0) return {.status = error::channels_not_divisible_by_chunks};
     return {.output = {in.height, in.width, in.channels / count}};
+}
+
+constexpr layer_result apply_slice(const shape& in, std::uint64_t begin, std::uint64_t end) noexcept {
+    if (begin >= end) return {.status = error::empty_slice};
+    if (end > in.channels) return {.status = error::slice_past_channels};
+    return {.output = {in.height, in.width, end - begin}};
+}
+
+constexpr layer_result apply_pad_channels(const shape& in, std::uint64_t channels) noexcept {
+    if (channels < in.channels) return {.status = error::pad_channels_below_input};
+    return {.output = {in.height, in.width, channels}};
 }
 
 constexpr layer_result apply_channel_shuffle(const shape& in, std::uint64_t groups) noexcept {
@@ -83,6 +94,30 @@ template<std::size_t Index, std::size_t Count>
 struct chunk {
     static constexpr std::string_view kind = "chunk";
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_chunk(in, Index, Count); }
+};
+
+// slice<Begin, End>: the channels [Begin, End) of the input, numbered from 0, as PyTorch's
+// x[:, Begin:End] (GhostNet's out[:, :oup], Res2Net's splits of other widths than chunk's):
+// H x W x C -> H x W x (End - Begin). Rejected where PyTorch would give an empty or a shorter
+// slice than written: Begin >= End, and End > C. A buffer of its own in the memory schedule,
+// as chunk's (PyTorch's x[:, a:b] is a strided view of x; netcount's views are whole buffers
+// read another way). scale_width rejects it (scale.hpp): its channels are fixed.
+template<std::size_t Begin, std::size_t End>
+struct slice {
+    static constexpr std::string_view kind = "slice";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_slice(in, Begin, End); }
+};
+
+// pad_channels<C>: the input's channels followed by zero channels up to C, as PyTorch's
+// F.pad(x, [0, 0, 0, 0, 0, C - x.shape[1]]) (ENet's bottleneck shortcut, which pads the
+// channels of its max-pooled input to the main path's): H x W x Cin -> H x W x C. C equal to
+// Cin pads nothing and is accepted (PyTorch's pad of 0); C below Cin is rejected (a negative
+// pad would crop). A new buffer in the memory schedule. scale_width rejects it (scale.hpp):
+// its channels are fixed.
+template<std::size_t Channels>
+struct pad_channels {
+    static constexpr std::string_view kind = "pad_channels";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_pad_channels(in, Channels); }
 };
 
 // channel_shuffle<Groups>: the channels, seen as Groups rows of C / Groups, read by columns

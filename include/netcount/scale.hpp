@@ -151,6 +151,46 @@ struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
     using type = linear<detail::scaled_count<F, Num, Den, Divisor>(), Options...>;
 };
 
+// slice<Begin, End> and pad_channels<C> write fixed channel numbers, which depend on the widths
+// around them in a way netcount cannot know (GhostNet's [:, :oup] keeps its block's output
+// width, ENet's padding matches the next path's): scale_width rejects them rather than guess.
+// A network that holds them is scaled by specialising scaled_width for each, with the numbers
+// of the scaled network (an explicit specialisation, e.g. for slice<0, 16> at 1/2:
+// template<> struct netcount::scaled_width<netcount::slice<0, 16>, 1, 2, 1> { using type =
+// netcount::slice<0, 8>; };), or by writing the scaled network itself.
+namespace detail {
+// fixed_channels<Layer>: instantiated when scale_width meets a slice or a pad_channels; keyed on
+// the layer alone, as unknown_width is, so that widest_scale reports it once.
+template<class Layer>
+struct fixed_channels {
+    static_assert(always_false<Layer>, "netcount: scale_width cannot scale slice<Begin, End>, whose channels are "
+                                       "fixed; specialise netcount::scaled_width<slice<Begin, End>, Num, Den, "
+                                       "Divisor> with the slice the scaled network takes");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+template<std::size_t C>
+struct fixed_channels<pad_channels<C>> {
+    static_assert(always_false<pad_channels<C>>,
+                  "netcount: scale_width cannot scale pad_channels<C>, whose channels are fixed; specialise "
+                  "netcount::scaled_width<pad_channels<C>, Num, Den, Divisor> with the count the scaled network "
+                  "takes");
+    static constexpr bool reported = true;
+};
+} // namespace detail
+
+template<std::size_t Begin, std::size_t End, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<slice<Begin, End>, Num, Den, Divisor> {
+    static_assert(detail::fixed_channels<slice<Begin, End>>::reported);
+    static constexpr bool width_known = false; // asked by widest_scale
+    using type = slice<Begin, End>;
+};
+template<std::size_t C, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<pad_channels<C>, Num, Den, Divisor> {
+    static_assert(detail::fixed_channels<pad_channels<C>>::reported);
+    static constexpr bool width_known = false; // asked by widest_scale
+    using type = pad_channels<C>;
+};
+
 namespace detail {
 
 // The entries of layers<Net> that keep their width: the last with weights, the classifier, and

@@ -19,6 +19,7 @@
 #include <netcount/zoo/segmentation.hpp>
 #include <netcount/zoo/shufflenet.hpp>
 #include <netcount/zoo/squeezenet.hpp>
+#include <netcount/zoo/unet.hpp>
 #include <netcount/zoo/vgg.hpp>
 
 #endif

@@ -1,6 +1,6 @@
-// An add whose paths produce different shapes is rejected at the merge, which the diagnostic
+// An add whose paths do not broadcast (8 channels against 16) is rejected at the merge, which the diagnostic
 // names ("block1", entry 2 after block1/conv1 and block1/relu1) with its first path's shape.
-// expect: netcount: the paths of an add produce different shapes
+// expect: netcount: the paths of an add differ in height, width or channels where neither is 1
 // expect: shape_mismatch, 2,
 // expect: {8, 8, 16}
 // expect: 'b', 'l', 'o', 'c', 'k', '1'

@@ -2,7 +2,7 @@
 // report on networks that reach every kind of layer (AlexNet, a residual block, a concat, a
 // repeat, a named block, depthwise and transposed convolutions, LeNet-5's mapped_conv,
 // subsample and rbf, a kind defined here, squeeze_excitation, an auxiliary head, upsample_back,
-// multiply and a merge defined here), so that the strict warning sets of
+// multiply and a merge defined here; crop_concat, pad_concat, slice, pad_channels), so that the strict warning sets of
 // tests/headers/CMakeLists.txt see the code a user's program instantiates. Compiling it
 // without a warning is the test; the static_asserts keep it honest about what it compiled.
 #include <netcount/edit.hpp>
@@ -94,6 +94,21 @@ std::string everything() {
     return text;
 }
 
+// Issue 16's merges and channel reshapes: a U-Net level (crop_concat), a padded one
+// (pad_concat), GCNet's broadcasting add, ENet's pad_channels and GhostNet's slice.
+struct resized_merges
+    : nc::network<nc::input<20, 19, 3>, nc::conv<8, nc::kernel<3>>,
+                  nc::crop_concat<nc::name<"level2">, nc::identity,
+                                  nc::sequence<nc::max_pool<nc::kernel<2>>, nc::conv<16, nc::kernel<3>>,
+                                               nc::transposed_conv<8, nc::kernel<2>, nc::stride<2>>>>,
+                  nc::pad_concat<nc::identity, nc::sequence<nc::max_pool<nc::kernel<2>>,
+                                                            nc::transposed_conv<4, nc::kernel<2>, nc::stride<2>>>>,
+                  nc::add<nc::identity, nc::sequence<nc::global_avg_pool, nc::conv<20, nc::kernel<1>>>>,
+                  nc::pad_channels<24>, nc::slice<2, 22>, nc::conv<2, nc::kernel<1>>> {};
+// 18 x 17 x 8; pooled 9 x 8, conv 7 x 6, up 14 x 12 x 8, cropped stack 14 x 12 x 16; pooled
+// 7 x 6, up 14 x 12 x 4, stack 14 x 12 x 20; padded to 24, sliced to 20, a 1 x 1 conv to 2.
+static_assert(nc::output_shape<resized_merges> == nc::shape{14, 12, 2});
+
 using mixed_lean =
     nc::resize<nc::replace<mixed, "stem", nc::conv<16, nc::kernel<5>, nc::same, nc::name<"stem">>>, "head", 5>;
 static_assert(nc::layer<mixed_lean, "head">.weights == 32 * 5);
@@ -122,7 +137,7 @@ static_assert(nc::weights<alexnet_no_dropout> == nc::weights<nc::zoo::alexnet>);
 
 int main() {
     std::string all = everything<nc::zoo::alexnet>() + everything<mixed>() + everything<mixed_lean>() +
-                      everything<nc::zoo::lenet5>() + everything<nc::zoo::resnet18>() +
+                      everything<nc::zoo::lenet5>() + everything<nc::zoo::resnet18>() + everything<resized_merges>() +
                       std::string(nc::message(nc::error::count_overflow));
     return all.empty() ? 1 : 0;
 }

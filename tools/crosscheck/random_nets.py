@@ -21,6 +21,7 @@ from torchvision.ops import StochasticDepth
 
 from torch_side import (AddOp, Aux, Chunk, ConcatOp, Cropped, Dense, Flat, InterpolateTo, LayerScale, Merge, MulOp,
                         Padded, Pointwise, UpsampleBack, WeightedFusionOp)
+from torch_side import CropConcatOp, PadChannels, PadConcatOp, Slice
 
 NC = "nc::"
 MAX_SIDE = 40      # largest height or width a layer may produce
@@ -847,8 +848,87 @@ class Network:
         return nn.Sequential(*modules), entries
 
 
+# ---------------------------------------------------------------------------------------
+# Issue 16's merges and channel reshapes: crop_concat, pad_concat, add broadcasting, slice and
+# pad_channels, drawn by a Generator of their own so that the base generator stays as it is.
+
+class ResizedMerge:
+    """crop_concat<Paths...> (each path centre-cropped to the smallest height and width),
+    pad_concat<Paths...> (zero-padded to the largest), or an add<Paths...> whose paths
+    broadcast (PyTorch's +): paths of any shapes the merge accepts."""
+
+    def __init__(self, op, paths, name, rng):
+        self.op = op
+        self.paths = paths
+        self.in_shape = paths[0].in_shape
+        shapes = [p.out_shape for p in paths]
+        if op == "add":
+            for s in shapes:
+                assert all(a == b or a == 1 or b == 1 for a, b in zip(s, shapes[0])), shapes
+            self.out_shape = tuple(max(s[i] for s in shapes) for i in range(3))
+        else:
+            side = min if op == "crop_concat" else max
+            self.out_shape = (side(s[0] for s in shapes), side(s[1] for s in shapes), sum(s[2] for s in shapes))
+        self.text = f"{NC}{op}<{', '.join(with_name([p.cpp() for p in paths], name, rng))}>"
+
+    def cpp(self):
+        return self.text
+
+    def build(self):
+        modules, entries = build_parts(self.paths)
+        op = {"add": AddOp, "crop_concat": CropConcatOp, "pad_concat": PadConcatOp}[self.op]()
+        entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
+        return Merge(modules, op), entries
+
+
+class GraphGenerator(Generator):
+    """The base generator, drawing also crop_concat, pad_concat and broadcasting adds among its
+    blocks, and slice and pad_channels among its layers."""
+
+    RESIZED_MERGES = {"crop_concat": 2, "pad_concat": 2, "add": 2}
+
+    def slice_layer(self, shape):
+        h, w, c = shape
+        begin = self.rng.randrange(c)
+        end = self.rng.randint(begin + 1, c)
+        return Leaf("slice", [str(begin), str(end)], lambda: Slice(begin, end), shape, (h, w, end - begin))
+
+    def pad_channels_layer(self, shape):
+        h, w, c = shape
+        channels = self.rng.randint(c, max(c, MAX_CHANNELS))  # c itself: pads nothing
+        return Leaf("pad_channels", [str(channels)], lambda: PadChannels(channels), shape, (h, w, channels))
+
+    def leaf(self, shape, kind=None):
+        if kind is None and self.chance(0.05):
+            return self.slice_layer(shape) if self.chance(0.5) else self.pad_channels_layer(shape)
+        return super().leaf(shape, kind)
+
+    def resized_merge(self, shape, depth):
+        op = self.pick(self.RESIZED_MERGES)
+        name = self.maybe_name(0.3)
+        h, w, c = shape
+        paths = []
+        for _ in range(self.rng.randint(2, 3)):
+            if op == "add":
+                # GCNet's context and its kin: each path ends in the block's height, width and
+                # channels, or 1 along some of them.
+                hw = self.rng.choice([(h, w), (h, w), (1, 1), (h, 1), (1, w)])
+                paths.append(self.path(shape, depth, hw, self.rng.choice([c, c, 1])))
+            else:
+                # Paths of their own sizes: a pool, a valid conv, an upsampling...
+                paths.append(self.path(shape, depth, None, None, allow_identity=True))
+        if op != "add" and sum(p.out_shape[2] for p in paths) > 4 * MAX_CHANNELS:
+            return self.leaf(shape)
+        return ResizedMerge(op, paths, name, self.rng)
+
+    def block(self, shape, depth):
+        if self.chance(0.15):
+            return self.resized_merge(shape, depth)
+        return super().block(shape, depth)
+
+
 def generate(seed, count):
-    gen = Generator(seed)
+    gen = GraphGenerator(seed)
     nets = []
     for i in range(count):
         in_shape, elements = gen.network()

@@ -37,7 +37,7 @@ from torchvision.ops import StochasticDepth
 
 from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations
 
-from torch_side import Flat, LayerScale
+from torch_side import CropConcatOp, Flat, LayerScale, PadChannels, PadConcatOp, Slice
 
 # Every activation, dropout, the norms, layer_scale and stochastic_depth compute each element
 # from the element at the same place (and parameters of its channel or group).
@@ -46,6 +46,9 @@ ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Dr
                        nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, nn.LayerNorm, LayerNorm2d, LayerScale,
                        StochasticDepth)
 VIEW_MODULES = (nn.Flatten, nn.Identity, Flat)
+# Modules that are one netcount entry each, a buffer, but that torch.fx would trace into several
+# nodes (a crop and a cat, a slice, a pad): crop_concat, pad_concat, slice and pad_channels.
+ONE_ENTRY_MODULES = (CropConcatOp, PadConcatOp, Slice, PadChannels)
 ELEMENTWISE_FUNCTIONS = {torch.relu, F.relu, F.relu6, torch.sigmoid, torch.tanh, F.dropout, F.softmax,
                          torch.softmax, F.batch_norm}
 VIEW_FUNCTIONS = {torch.flatten, torch.reshape, torch.transpose, torch.permute}
@@ -64,7 +67,8 @@ class Tracer(torch.fx.Tracer):
         self.leaves = {id(m) for m in leaves}
 
     def is_leaf_module(self, m, qualname):
-        return id(m) in self.leaves or isinstance(m, ELEMENTWISE_MODULES) or super().is_leaf_module(m, qualname)
+        return (id(m) in self.leaves or isinstance(m, ELEMENTWISE_MODULES + ONE_ENTRY_MODULES) or
+                super().is_leaf_module(m, qualname))
 
     def iter(self, obj):
         """x.chunk(n) unpacked into its n parts (ShuffleNetV2's `x1, x2 = x.chunk(2, dim=1)`):

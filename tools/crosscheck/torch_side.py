@@ -227,6 +227,58 @@ class MulOp(nn.Module):
         return out
 
 
+class CropConcatOp(nn.Module):
+    """netcount's crop_concat: each path centre-cropped to the smallest height h and width w among
+    them (offsets (H - h) // 2 and (W - w) // 2, as the common U-Net implementations crop), then
+    stacked along the channels."""
+
+    def forward(self, *paths):
+        h = min(p.shape[2] for p in paths)
+        w = min(p.shape[3] for p in paths)
+        cropped = []
+        for p in paths:
+            top, left = (p.shape[2] - h) // 2, (p.shape[3] - w) // 2
+            cropped.append(p[:, :, top:top + h, left:left + w])
+        return torch.cat(cropped, 1)
+
+
+class PadConcatOp(nn.Module):
+    """netcount's pad_concat: each path zero-padded to the largest height and width among them
+    (the odd row or column at the bottom or right, as the padded U-Nets' F.pad), then stacked."""
+
+    def forward(self, *paths):
+        h = max(p.shape[2] for p in paths)
+        w = max(p.shape[3] for p in paths)
+        padded = []
+        for p in paths:
+            dh, dw = h - p.shape[2], w - p.shape[3]
+            padded.append(F.pad(p, [dw // 2, dw - dw // 2, dh // 2, dh - dh // 2]))
+        return torch.cat(padded, 1)
+
+
+class Slice(nn.Module):
+    """netcount's slice<Begin, End>: the channels [Begin, End), x[:, Begin:End]."""
+
+    def __init__(self, begin, end):
+        super().__init__()
+        self.begin = begin
+        self.end = end
+
+    def forward(self, x):
+        return x[:, self.begin:self.end]
+
+
+class PadChannels(nn.Module):
+    """netcount's pad_channels<C>: zero channels appended up to C (ENet's shortcut)."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.channels = channels
+
+    def forward(self, x):
+        return F.pad(x, [0, 0, 0, 0, 0, self.channels - x.shape[1]])
+
+
 class WeightedFusionOp(nn.Module):
     """The crosscheck's merge of its own (weighted_fusion in the generated C++): BiFPN's fast
     normalised fusion (Tan, Pang and Le 2020), one learned weight per path."""

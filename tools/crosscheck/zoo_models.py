@@ -116,6 +116,42 @@ def mobilenet_v1():
     return nn.Sequential(*layers)
 
 
+def unet_2015():
+    """Ronneberger, Fischer and Brox (2015), Fig. 1, as a torch module (torchvision has none):
+    valid 3 x 3 convolutions with ReLU, 2 x 2 max pools, 2 x 2 up-convolutions of stride 2 that
+    halve the channels, each stacked after its level's contracting map, centre-cropped to it
+    (offsets (H - h) // 2 and (W - w) // 2, as the common implementations crop: torch_side's
+    CropConcatOp, one node of the torch.fx trace as netcount's crop_concat is one entry), and a last
+    1 x 1 convolution to 2 classes. Every convolution has a bias. Modules run in netcount's
+    order: a level's two convolutions, the pool, the level below, the up-convolution, then the
+    level's two convolutions on the stack."""
+    import torch.nn as nn
+    from torch_side import CropConcatOp
+
+    def convs(inp, out):
+        return nn.Sequential(nn.Conv2d(inp, out, 3), nn.ReLU(inplace=True), nn.Conv2d(out, out, 3),
+                             nn.ReLU(inplace=True))
+
+    class Level(nn.Module):
+        def __init__(self, inp, width, below):
+            super().__init__()
+            self.down = convs(inp, width)
+            self.pool = nn.MaxPool2d(2, 2)
+            self.below = below
+            self.up = nn.ConvTranspose2d(2 * width, width, 2, stride=2)
+            self.skip = CropConcatOp()  # skip[:, :, top:top + h, left:left + w] stacked with up
+            self.out = convs(2 * width, width)
+
+        def forward(self, x):
+            skip = self.down(x)
+            return self.out(self.skip(skip, self.up(self.below(self.pool(skip)))))
+
+    level = convs(512, 1024)
+    for inp, width in ((256, 512), (128, 256), (64, 128), (1, 64)):
+        level = Level(inp, width, level)
+    return nn.Sequential(level, nn.Conv2d(64, 2, 1))
+
+
 IMAGENET = (224, 224, 3)
 # torchvision's segmentation models are evaluated at 520 x 520 (their weights' resize_size).
 SEGMENTATION = (520, 520, 3)
@@ -217,4 +253,6 @@ MODELS = [
     Model("inception_v3", torchvision("inception_v3", aux_logits=True, init_weights=False), (299, 299, 3),
           auxiliary={"Mixed_6e": "AuxLogits"}, compare_entries=True,
           note="with AuxLogits, run on Mixed_6e's output"),
+    Model("unet", unet_2015, (572, 572, 1),
+          note="against a torch module written from the paper's Fig. 1 (torchvision has no U-Net)"),
 ]
