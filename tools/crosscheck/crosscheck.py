@@ -127,27 +127,13 @@ def part_source(includes, body):
     return "\n".join(lines) + "\n"
 
 
-# The merge of its own that random networks use: BiFPN's weighted fusion, one learned weight
-# per path (torch_side.WeightedFusionOp), inputs of one shape.
-USER_MERGE = """template<class... Paths>
-struct weighted_fusion {
-    static constexpr std::string_view kind = "weighted_fusion";
-    static constexpr nc::layer_result merge(std::span<const nc::shape> paths) noexcept {
-        for (const nc::shape& p : paths)
-            if (p != paths[0]) return {.status = nc::error::paths_mismatch};
-        return {.output = paths[0], .parameters = paths.size()};
-    }
-};
-"""
-
-
 def random_part(function, nets):
-    body = ["namespace generated {", "", USER_MERGE]
+    body = ["namespace generated {", ""]
     body += [n.cpp() for n in nets]
     body += ["", "} // namespace generated", "", f"void {function}(std::ostream& out) {{"]
     body += [f'    crosscheck::print_network<generated::{n.id}>(out, "{n.id}");' for n in nets]
     body += ["}"]
-    return part_source([], body)
+    return part_source(["user_kinds.hpp"], body)
 
 
 def zoo_part(function, models):

@@ -19,10 +19,12 @@ import torch.nn as nn
 from torchvision.models.convnext import LayerNorm2d
 from torchvision.ops import StochasticDepth
 
-from torch_side import (AddOp, Aux, Chunk, ConcatOp, Cropped, Dense, Flat, InterpolateTo, LayerScale, Merge, MulOp,
-                        Padded, Pointwise, UpsampleBack, WeightedFusionOp)
+from torch_side import (AddOp, Aux, Chunk, ConcatOp, Crop2d, Cropped, Dense, Flat, InterpolateTo, KeepChannels,
+                        LayerScale, MaxOp, Merge, MulOp, Padded, Pointwise, TransposeHW, UpsampleBack,
+                        WeightedFusionOp, Widen)
 
 NC = "nc::"
+USER = "user::"  # the kinds and merges of user_kinds.hpp
 MAX_SIDE = 40      # largest height or width a layer may produce
 MAX_CHANNELS = 32
 MAX_FC_INPUTS = 6000
@@ -45,8 +47,9 @@ class Entry:
 # Nodes
 
 class Leaf:
-    def __init__(self, kind, options, make, in_shape, out_shape, head=None):
+    def __init__(self, kind, options, make, in_shape, out_shape, head=None, namespace=NC):
         self.kind = kind
+        self.namespace = namespace  # NC, or USER for the kinds of user_kinds.hpp
         self.head = head          # template arguments before the options (filters, outputs)
         self.options = options    # option types, already in a random order
         self.make = make
@@ -56,8 +59,8 @@ class Leaf:
     def cpp(self):
         args = ([self.head] if self.head is not None else []) + self.options
         if not args and self.kind in PLAIN_KINDS:
-            return NC + self.kind
-        return f"{NC}{self.kind}<{', '.join(args)}>"
+            return self.namespace + self.kind
+        return f"{self.namespace}{self.kind}<{', '.join(args)}>"
 
     def build(self):
         m = self.make()
@@ -66,7 +69,8 @@ class Leaf:
 
 PLAIN_KINDS = {"relu", "relu6", "sigmoid", "tanh", "softmax", "dropout", "batch_norm",
                "flatten", "global_avg_pool", "global_max_pool", "silu", "hardswish", "hardsigmoid",
-               "gelu", "leaky_relu", "elu", "mish", "layer_norm", "layer_scale", "stochastic_depth"}
+               "gelu", "leaky_relu", "elu", "mish", "layer_norm", "layer_scale", "stochastic_depth",
+               "transpose_hw"}
 
 
 class Identity:
@@ -146,21 +150,24 @@ class Block:
 
 
 class OpenMerge:
-    """multiply<Paths...> (broadcast as NumPy) or the program's own weighted_fusion<Paths...>
-    (BiFPN's, one learned weight per path, one shape): merges built on merge_kind."""
+    """multiply<Paths...> (broadcast as NumPy), or a merge of the program's own (user_kinds.hpp):
+    user::weighted_fusion<Paths...> (BiFPN's, one learned weight per path, one shape) or
+    user::m1<Paths...> (the elementwise maximum, one shape): merges built on merge_kind."""
+
+    OPS = {"multiply": MulOp, "weighted_fusion": None, "m1": MaxOp}
 
     def __init__(self, op, paths, name, rng):
         self.op = op
         self.paths = paths
         self.in_shape = paths[0].in_shape
         shapes = [p.out_shape for p in paths]
-        if op == "weighted_fusion":
+        if op != "multiply":
             assert all(s == shapes[0] for s in shapes), shapes
         else:
             for s in shapes:
                 assert all(a == b or a == 1 or b == 1 for a, b in zip(s, shapes[0])), shapes
         self.out_shape = tuple(max(s[i] for s in shapes) for i in range(3))
-        prefix = "" if op == "weighted_fusion" else NC
+        prefix = NC if op == "multiply" else USER
         self.text = f"{prefix}{op}<{', '.join(with_name([p.cpp() for p in paths], name, rng))}>"
 
     def cpp(self):
@@ -168,9 +175,8 @@ class OpenMerge:
 
     def build(self):
         modules, entries = build_parts(self.paths)
-        op = MulOp() if self.op == "multiply" else WeightedFusionOp(len(self.paths))
-        kind = "multiply" if self.op == "multiply" else "weighted_fusion"
-        entries.append(Entry(kind, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
+        op = WeightedFusionOp(len(self.paths)) if self.op == "weighted_fusion" else self.OPS[self.op]()
+        entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
         return Merge(modules, op), entries
 
 
@@ -633,6 +639,35 @@ class Generator:
         return Leaf("upsample_to", options, lambda: nn.Upsample(size=(th, tw), mode=mode), shape,
                     (th, tw, c))
 
+    # The layer kinds of user_kinds.hpp: views and elementwise kinds whose output has another
+    # number of elements than their input (or the same), which the memory schedule must give a
+    # buffer of their own (docs/deploy.md), and kind strings that end in a digit.
+
+    def crop2d_layer(self, shape):
+        h, w, c = shape
+        if h * w == 1:
+            return None
+        t, b = (self.rng.randint(0, (h - 1) // 2) for _ in range(2)) if self.chance(0.85) else (0, 0)
+        l, r = (self.rng.randint(0, (w - 1) // 2) for _ in range(2)) if self.chance(0.85) else (0, 0)
+        return Leaf("crop2d", [str(t), str(b), str(l), str(r)], lambda: Crop2d(t, b, l, r), shape,
+                    (h - t - b, w - l - r, c), namespace=USER)
+
+    def transpose_hw_layer(self, shape):
+        h, w, c = shape
+        return Leaf("transpose_hw", [], TransposeHW, shape, (w, h, c), namespace=USER)
+
+    def keep_channels_layer(self, shape):
+        h, w, c = shape
+        n = c if self.chance(0.15) else self.rng.randint(1, c)
+        return Leaf("keep_channels", [str(n)], lambda: KeepChannels(n), shape, (h, w, n), namespace=USER)
+
+    def widen2_layer(self, shape):
+        h, w, c = shape
+        if c >= MAX_CHANNELS:
+            return None
+        n = 0 if self.chance(0.15) else self.rng.randint(1, MAX_CHANNELS - c)
+        return Leaf("widen2", [str(n)], lambda: Widen(n), shape, (h, w, c + n), namespace=USER)
+
     LEAVES = {"conv": 22, "depthwise_conv": 5, "transposed_conv": 6, "max_pool": 6,
               "avg_pool": 5, "adaptive_avg_pool": 2, "adaptive_max_pool": 2,
               "global_avg_pool": 1, "global_max_pool": 1, "batch_norm": 7, "relu": 5,
@@ -641,10 +676,11 @@ class Generator:
               "silu": 1, "hardswish": 1, "hardsigmoid": 1, "gelu": 1, "leaky_relu": 1, "elu": 1,
               "mish": 1, "prelu": 2, "layer_norm": 2, "group_norm": 2, "instance_norm": 2,
               "layer_scale": 1, "stochastic_depth": 1, "linear": 4, "chunk": 1,
-              "channel_shuffle": 1, "upsample": 2, "upsample_to": 1}
+              "channel_shuffle": 1, "upsample": 2, "upsample_to": 1,
+              "crop2d": 2, "transpose_hw": 1, "keep_channels": 2, "widen2": 2}
 
     VOCABULARY = ("prelu", "group_norm", "instance_norm", "linear", "chunk", "channel_shuffle",
-                  "upsample", "upsample_to")
+                  "upsample", "upsample_to", "crop2d", "transpose_hw", "keep_channels", "widen2")
 
     def leaf(self, shape, kind=None):
         while True:
@@ -749,7 +785,7 @@ class Generator:
 
     def block(self, shape, depth):
         kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1, "split": 2,
-                          "multiply": 2, "weighted_fusion": 1, "squeeze_excitation": 2, "auxiliary": 1,
+                          "multiply": 2, "weighted_fusion": 1, "m1": 1, "squeeze_excitation": 2, "auxiliary": 1,
                           "upsample_back": 1})
         name = self.maybe_name(0.3)
         if kind == "split":
@@ -776,9 +812,9 @@ class Generator:
                 hw = self.rng.choice([(h, w), (h, w), (1, 1), (h, 1), (1, w)])
                 paths.append(self.path(shape, depth, hw, self.rng.choice([c, c, 1])))
             return OpenMerge("multiply", paths, name, self.rng)
-        if kind == "weighted_fusion":
+        if kind in ("weighted_fusion", "m1"):
             paths = [self.path(shape, depth, shape[:2], shape[2]) for _ in range(self.rng.randint(2, 3))]
-            return OpenMerge("weighted_fusion", paths, name, self.rng)
+            return OpenMerge(kind, paths, name, self.rng)
         if kind == "sequence":
             return Sequence(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
         if kind == "residual":

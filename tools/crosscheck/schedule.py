@@ -37,15 +37,17 @@ from torchvision.ops import StochasticDepth
 
 from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations
 
-from torch_side import Flat, LayerScale
+from torch_side import Crop2d, Flat, KeepChannels, LayerScale, TransposeHW, Widen
 
 # Every activation, dropout, the norms, layer_scale and stochastic_depth compute each element
-# from the element at the same place (and parameters of its channel or group).
+# from the element at the same place (and parameters of its channel or group); so do the user's
+# kinds that declare themselves elementwise (user_kinds.hpp), whatever their output's size.
 ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Dropout, nn.BatchNorm2d,
                        nn.SiLU, nn.Hardswish, nn.Hardsigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.Mish,
                        nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, nn.LayerNorm, LayerNorm2d, LayerScale,
-                       StochasticDepth)
-VIEW_MODULES = (nn.Flatten, nn.Identity, Flat)
+                       StochasticDepth, KeepChannels, Widen)
+# And the views, the user's that declare themselves views among them.
+VIEW_MODULES = (nn.Flatten, nn.Identity, Flat, Crop2d, TransposeHW)
 ELEMENTWISE_FUNCTIONS = {torch.relu, F.relu, F.relu6, torch.sigmoid, torch.tanh, F.dropout, F.softmax,
                          torch.softmax, F.batch_norm}
 VIEW_FUNCTIONS = {torch.flatten, torch.reshape, torch.transpose, torch.permute}
