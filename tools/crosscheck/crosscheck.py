@@ -127,11 +127,18 @@ def part_source(includes, body):
     return "\n".join(lines) + "\n"
 
 
-def random_part(function, nets):
+def random_part(function, nets, prepared):
+    """The random networks' part: each network's entries (and peak_layer, where an entry runs),
+    and whether scale_width makes of it the type the generator expects."""
     body = ["namespace generated {", ""]
     body += [n.cpp() for n in nets]
     body += ["", "} // namespace generated", "", f"void {function}(std::ostream& out) {{"]
-    body += [f'    crosscheck::print_network<generated::{n.id}>(out, "{n.id}");' for n in nets]
+    for n in nets:
+        p = prepared[n.id]
+        body.append(f'    crosscheck::print_network<generated::{n.id}, {"true" if p.runs else "false"}>(out, "{n.id}");')
+        num, den, divisor = n.scale
+        body.append(f"    crosscheck::print_scaled<generated::{n.id}, {p.scaled}, {num}, {den}, {divisor}>"
+                    f'(out, "{n.id}");')
     body += ["}"]
     return part_source(["user_kinds.hpp"], body)
 
@@ -275,9 +282,11 @@ class Build:
         by_net = {}
         for line in printed.splitlines():
             record = json.loads(line)
-            entry = by_net.setdefault(record["net"], {"layers": [], "totals": None})
+            entry = by_net.setdefault(record["net"], {"layers": [], "totals": None, "scaled": None})
             if "totals" in record:
                 entry["totals"] = record
+            elif "scaled" in record:
+                entry["scaled"] = record
             else:
                 record["in"], record["out"] = tuple(record["in"]), tuple(record["out"])
                 entry["layers"].append(record)
@@ -287,27 +296,48 @@ class Build:
 # ---------------------------------------------------------------------------------------
 # Random networks
 
-def torch_random_side(nets):
+class Prepared:
+    """A random network built once, before the compilers start: its torch module and entries,
+    the names netcount must give them, and the type scale_width must make of it."""
+
+    def __init__(self, net):
+        import random_nets
+        self.model, self.entries = net.build()
+        self.names = net.names()
+        if len(self.names) != len(self.entries):
+            raise RuntimeError(f"generator bug: {net.id}: {len(self.names)} names for {len(self.entries)} entries")
+        # Which entries have weights, by their kind; checked against torch's parameters later.
+        random_nets.kept_widths(self.entries, [e.kind in WEIGHTED_KINDS for e in self.entries])
+        self.scaled = net.scaled(self.entries)
+        self.runs = any(not e.aux for e in self.entries)  # else peak_layer is a compile error
+
+
+WEIGHTED_KINDS = ("conv", "depthwise_conv", "transposed_conv", "fc", "linear")
+
+
+def torch_random_side(nets, prepared):
     """For every network: its torch module, and each of its entries with the shapes torch
-    produced and the figures torch's parameters give."""
+    produced, the figures torch's parameters give, and the name netcount must give it."""
     import schedule
     import torch_side
     sides = {}
     for net in nets:
-        model, entries = net.build()
+        model, entries = prepared[net.id].model, prepared[net.id].entries
         records = torch_side.run(model, net.in_shape, [e.module for e in entries])
         if [r[0] for r in records] != [e.module for e in entries]:
             raise RuntimeError(f"generator bug: {net.id}: torch ran its entries in another order "
                                "(or not once each) than netcount lists them")
         rows = []
-        for e, (_, got_in, got_out) in zip(entries, records):
+        for e, (_, got_in, got_out), name in zip(entries, records, prepared[net.id].names):
             if (got_in, got_out) != (e.in_shape, e.out_shape):
                 raise RuntimeError(
                     f"generator bug: {net.id}: {e.where}: predicted {e.in_shape} -> {e.out_shape}, "
                     f"torch {got_in} -> {got_out}")
             row = {"kind": e.kind, "in": got_in, "out": got_out, "where": e.where,
-                   "module": e.module}
+                   "module": e.module, "name": name}
             row.update(torch_side.figures(e.module, got_in, got_out))
+            if (row["weights"] > 0) != (e.kind in WEIGHTED_KINDS):
+                raise RuntimeError(f"generator bug: {net.id}: {e.where}: {row['weights']} weights in torch")
             rows.append(row)
         total_parameters = sum(p.numel() for p in model.parameters())
         torch_side.Aux.running = False  # inference: auxiliary heads do not run
@@ -320,14 +350,17 @@ def torch_random_side(nets):
         for e, row in zip(entries, rows):
             row["aux"] = e.aux
             row["live"] = 0 if e.aux else live_of.get(id(e.module))
-        sides[net.id] = (model, rows, total_parameters, peak)
+            row["kept"] = e.kept
+        # peak_layer: the first entry at which the peak is live (none if no entry runs).
+        peak_layer = next((i for i, r in enumerate(rows) if not r["aux"] and r["live"] == peak), None)
+        sides[net.id] = (model, rows, total_parameters, peak, peak_layer)
     return sides
 
 
-def compare_random(nets, torch_sides, netcount_sides, report):
-    keys = ("kind", "in", "out") + COMPARED + ("live",)
+def compare_random(nets, torch_sides, netcount_sides, report, prepared):
+    keys = ("name", "kind", "in", "out") + COMPARED + ("live", "auxiliary")
     for net in nets:
-        model, rows, total_parameters, peak = torch_sides[net.id]
+        model, rows, total_parameters, peak, peak_layer = torch_sides[net.id]
         ours = netcount_sides.get(net.id)
         problems = []
         if ours is None:
@@ -341,6 +374,7 @@ def compare_random(nets, torch_sides, netcount_sides, report):
                                 f"the {'netcount' if len(layers) > len(rows) else 'torch'} side "
                                 f"goes on with {extra}")
             for n, t in zip(layers, rows):
+                t["auxiliary"] = t["aux"]
                 diffs = differences(n, t, keys)
                 if diffs:
                     problems.append(
@@ -359,6 +393,17 @@ def compare_random(nets, torch_sides, netcount_sides, report):
                                 f"torch model.parameters() {total_parameters}")
             if ours["totals"]["peak"] != peak:
                 problems.append(f"peak activations: netcount {ours['totals']['peak']}, torch.fx schedule {peak}")
+            if ours["totals"].get("peak_layer") != peak_layer:
+                problems.append(f"peak_layer: netcount entry {ours['totals'].get('peak_layer')}, "
+                                f"torch.fx schedule entry {peak_layer} (the first where the peak is live)")
+            kept = [i for i, r in enumerate(rows) if r["kept"]]
+            scaled = ours["scaled"]
+            if scaled is None or not scaled["scaled"] or scaled["kept"] != kept:
+                num, den, divisor = net.scale
+                problems.append(f"scale_width<{net.id}, {num}, {den}, {divisor}> is not\n    "
+                                f"{prepared[net.id].scaled}\n    netcount keeps the width of entries "
+                                f"{scaled and scaled['kept']}, the last with weights of the network and of "
+                                f"each head are {kept}")
             if tuple(ours["totals"]["input"]) != net.in_shape:
                 problems.append(f"input: netcount {ours['totals']['input']}, torch {net.in_shape}")
         if problems:
@@ -642,8 +687,11 @@ def main(argv):
 
     if args.show is not None:
         net = random_nets.generate(args.seed, args.show + 1)[args.show]
+        p = Prepared(net)
         say(net.cpp())
-        say(net.build()[0])
+        say(p.model)
+        say("names: " + ", ".join(p.names))
+        say(f"scale_width<{net.id}, {', '.join(map(str, net.scale))}>: {p.scaled}")
         return 0
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="netcount-crosscheck-")
@@ -657,8 +705,16 @@ def main(argv):
     nets, parts, zoo_present, missing, no_counterpart, resizable = [], [], [], [], [], []
     if args.only != "zoo":
         nets = random_nets.generate(args.seed, args.networks)
+        t = time.monotonic()
+        try:
+            prepared = {n.id: Prepared(n) for n in nets}
+        except RuntimeError as e:
+            say(f"error: {e}")
+            return 2
+        say(f"torch: {len(nets)} random networks built in {time.monotonic() - t:.1f} s")
         groups = balanced(nets, lambda n: len(n.cpp()), args.parts)
-        parts += [(f"print_random_{k}", random_part(f"print_random_{k}", g)) for k, g in enumerate(groups)]
+        parts += [(f"print_random_{k}", random_part(f"print_random_{k}", g, prepared))
+                  for k, g in enumerate(groups)]
     if args.only != "random":
         find_zoo_models(zoo_models.MODELS)
         for m in zoo_models.MODELS:
@@ -677,7 +733,7 @@ def main(argv):
     try:
         if nets:
             t = time.monotonic()
-            random_torch = torch_random_side(nets)
+            random_torch = torch_random_side(nets, prepared)
             say(f"torch: {len(nets)} random networks (seed {args.seed}) run in {time.monotonic() - t:.1f} s")
         zoo_torch = {}
         if zoo_present:
@@ -713,7 +769,7 @@ def main(argv):
         if strict:
             report.fail(f"MISSING zoo::{m.name}, and the model list is strict (zoo_models.STRICT)")
     zoo_layers = report.layers
-    compare_random(nets, random_torch if nets else {}, netcount_sides, report)
+    compare_random(nets, random_torch if nets else {}, netcount_sides, report, prepared if nets else {})
 
     say(f"compared: {len(zoo_present)} zoo models ({zoo_layers} layers; torch's side also "
         f"against {report.references} stored references; {len(resizable) if zoo_present else 0} also on "
