@@ -198,9 +198,12 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
 }
 
 // The name an error shows: the layer the check found, or for a total the one with the most.
+// A peak where no entry runs is the network input's.
 template<class Net, budget_check C>
 constexpr std::string_view named_layer() noexcept {
-    if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
+    if constexpr (C.figure == budget_figure::peak_activations && C.layer == schedule_result::no_entry)
+        return "(the network input)";
+    else if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
         return layers<Net>[C.layer].name;
     else
         return largest_layer(layers<Net>, C.figure);

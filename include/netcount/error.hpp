@@ -43,6 +43,8 @@ enum class error : unsigned {
     paths_mismatch,               // returned by merges of one's own (merge_kind)
     broadcast_mismatch,           // multiply
     excitation_channels_mismatch, // squeeze_excitation
+    single_spatial_element,       // instance_norm
+    single_value_per_group,       // group_norm
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -113,6 +115,10 @@ constexpr std::string_view message(error e) noexcept {
         return "the paths of a multiply differ in height, width or channels where neither is 1";
     case error::excitation_channels_mismatch:
         return "the input of a squeeze_excitation does not have its Channels channels";
+    case error::single_spatial_element:
+        return "instance_norm needs more than one position (height * width > 1) to normalise over";
+    case error::single_value_per_group:
+        return "group_norm needs more than one value per group (channels / groups * height * width > 1)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -201,6 +207,10 @@ struct invalid_layer {
                   "netcount: the paths of a multiply differ in height, width or channels where neither is 1");
     static_assert(Error != error::excitation_channels_mismatch,
                   "netcount: the input of a squeeze_excitation does not have its Channels channels");
+    static_assert(Error != error::single_spatial_element,
+                  "netcount: instance_norm needs more than one position (height * width > 1) to normalise over");
+    static_assert(Error != error::single_value_per_group,
+                  "netcount: group_norm needs more than one value per group (channels / groups * height * width > 1)");
     static constexpr bool reported = true; // see verdict
 };
 

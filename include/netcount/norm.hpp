@@ -45,7 +45,10 @@ struct layer_norm {
 };
 
 // group_norm<Groups>: normalises each of Groups groups of channels, with a scale and a shift per
-// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups.
+// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups,
+// and a group must hold more than one value: PyTorch 1.13 refuses C / Groups * H * W == 1 even
+// in eval mode ("Expected more than 1 value per channel when training"), as the statistics of
+// one value are no statistics. (A product that overflows holds far more than one value.)
 template<std::size_t Groups>
 struct group_norm {
     static constexpr std::string_view kind = "group_norm";
@@ -53,6 +56,7 @@ struct group_norm {
     static constexpr layer_result apply(const shape& in) noexcept {
         if (Groups == 0) return {.status = error::zero_groups};
         if (in.channels % Groups != 0) return {.status = error::channels_not_divisible_by_groups};
+        if (in.channels == Groups && in.height == 1 && in.width == 1) return {.status = error::single_value_per_group};
         return detail::per_channel_parameters(in, 2);
     }
 };
@@ -74,6 +78,8 @@ struct instance_norm_argument {
 
 // instance_norm<> and instance_norm<affine>: normalises each channel over its positions
 // (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
+// A 1 x 1 map has one position, nothing to normalise over: PyTorch 1.13 refuses it even in
+// eval mode ("Expected more than 1 spatial element when training"), and so does netcount.
 template<class Affine = void>
 struct instance_norm {
     static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
@@ -81,6 +87,7 @@ struct instance_norm {
     static constexpr std::string_view kind = "instance_norm";
     static constexpr bool elementwise = true;
     static constexpr layer_result apply(const shape& in) noexcept {
+        if (in.height == 1 && in.width == 1) return {.status = error::single_spatial_element};
         return detail::per_channel_parameters(in, std::is_same_v<Affine, affine> ? 2 : 0);
     }
 };

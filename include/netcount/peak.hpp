@@ -32,16 +32,39 @@ constexpr const schedule_result& checked_schedule() noexcept {
     return s;
 }
 
+// Instantiated for peak_layer<Net> of a network in which no entry runs.
+template<class Net>
+struct no_peak_layer {
+    static_assert(always_false<Net>, "netcount: peak_layer: no entry of this network runs in inference (it has no "
+                                     "layer, or only auxiliary heads), so its peak is its input, which is no layer");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// After the error above, peak_layer<Net> is counts.hpp's blank no_layer, so that the error is
+// the only one.
+template<class Net>
+constexpr const layer_info& peak_entry() noexcept {
+    constexpr std::size_t index = checked_schedule<Net>().peak_index;
+    if constexpr (index == schedule_result::no_entry) {
+        (void)sizeof(report<no_peak_layer<Net>>);
+        return no_layer;
+    } else {
+        return layers<Net>[index];
+    }
+}
+
 } // namespace detail
 
 // peak_activations<Net>: the most live activation elements over all entries (batch 1), the
-// network input included while it is still read.
+// network input included while it is still read; for a network in which no entry runs, its
+// input (which is then its output).
 template<class Net>
 inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net>().peak;
 
-// peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live.
+// peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live; a
+// compile error for a network in which no entry runs.
 template<class Net>
-inline constexpr const layer_info& peak_layer = layers<Net>[detail::checked_schedule<Net>().peak_index];
+inline constexpr const layer_info& peak_layer = detail::peak_entry<Net>();
 
 } // namespace netcount
 

@@ -140,24 +140,71 @@ struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
 
 namespace detail {
 
-// The entries of layers<Net> that keep their width: the last with weights, the classifier,
-// and so the last with weights of each auxiliary head (Inception v3's AuxLogits classifies
-// into the same classes).
+// The entries of layers<Net> that keep their width: the last with weights, the classifier, and
+// so the last with weights of each auxiliary head (Inception v3's AuxLogits classifies into the
+// same classes), heads side by side or one inside another each its own. Which head an entry
+// belongs to is the blocks' business, not layers<Net>'s (an entry says only that it is in a
+// head), so this walks the network's elements once more through the builder protocol of
+// detail/node.hpp: a third builder, which counts nothing and follows the heads as a stack. Only
+// scale_width evaluates it; the engine's two passes are as they were.
+template<std::size_t Entries>
+struct kept_width_builder {
+    struct scope_state {};
+
+    const layer_info* entries; // layers<Net>: which entries have weights
+    std::array<bool, Entries> kept{};
+    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+    std::size_t last_weighted = Entries; // of the innermost open head (or the network): Entries for none
+
+    static constexpr bool failed() noexcept { return false; }
+
+    constexpr void add_entry() noexcept {
+        if (entries[entries_done].weights != 0) last_weighted = entries_done;
+        ++entries_done;
+    }
+    template<class E>
+    static constexpr void visit(kept_width_builder& b) noexcept {
+        if constexpr (layer_kind<E>)
+            b.add_entry();
+        else
+            node<E>::template emit<kept_width_builder>(b);
+    }
+    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr void close_scope(const scope_state&) noexcept {}
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        add_entry();
+    }
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        add_entry();
+    }
+    // A head starts with no layer of its own; leaving it keeps its last, and the enclosing
+    // head (or the network) goes on from where it was.
+    constexpr std::size_t enter_auxiliary() noexcept {
+        const std::size_t outer = last_weighted;
+        last_weighted = Entries;
+        return outer;
+    }
+    constexpr void leave_auxiliary(std::size_t outer) noexcept {
+        if (last_weighted != Entries) kept[last_weighted] = true;
+        last_weighted = outer;
+    }
+};
+
 template<class Net>
 constexpr auto kept_widths() noexcept {
-    constexpr const auto& entries = layers<Net>;
-    std::array<bool, entries.size()> kept{};
-    bool main_found = false, in_head = false;
-    for (std::size_t i = entries.size(); i-- != 0;) {
-        const bool weighted = entries[i].weights != 0;
-        if (!entries[i].auxiliary) {
-            in_head = false;
-            if (weighted && !main_found) kept[i] = main_found = true;
-        } else if (!in_head && weighted) {
-            kept[i] = in_head = true; // the last one with weights of this run of head entries
-        }
-    }
-    return kept;
+    using traits = network_traits<network_of<Net>>;
+    using builder = kept_width_builder<traits::entries>;
+    builder b{.entries = layers<Net>.data()};
+    for (const auto emit : traits::template elements<builder>()) emit(b);
+    if (b.last_weighted != traits::entries) b.kept[b.last_weighted] = true;
+    return b.kept;
 }
 
 template<class Net>

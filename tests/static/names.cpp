@@ -1,5 +1,6 @@
 // Layer names: given ones are kept; the others are the kind and the ordinal among the layers
 // of that kind (named ones included), with '_' where the kind ends in a digit.
+#include <span>
 #include <string_view>
 #include <type_traits>
 
@@ -86,3 +87,24 @@ static_assert(nc::layer<const small_net&, "c">.connections == 3 * 3 * 3 * 2 * 2 
 constexpr small_net small_net_object{};
 static_assert(nc::parameters<decltype(small_net_object)> == 3 * 3 * 3 * 2 + 2);
 static_assert(std::is_same_v<nc::network_of<const small_net&>, nc::network_of<small_net>>);
+
+// A merge of one's own whose kind ends in a digit is named as such a layer is: '_' before the
+// ordinal. "m1" and "m11" are two kinds; without the '_' the first m1 block would be "m11" too,
+// and layer<Net, "m11"> would find two entries.
+template<class... Paths>
+struct m1 {
+    static constexpr std::string_view kind = "m1";
+    static constexpr nc::layer_result merge(std::span<const nc::shape> paths) noexcept { return {.output = paths[0]}; }
+};
+template<class... Paths>
+struct m11 {
+    static constexpr std::string_view kind = "m11";
+    static constexpr nc::layer_result merge(std::span<const nc::shape> paths) noexcept { return {.output = paths[0]}; }
+};
+struct digit_merges : nc::network<nc::input<2, 2, 1>, m11<nc::identity>, m1<nc::identity, nc::relu>, m1<nc::identity>> {
+};
+static_assert(nc::layers<digit_merges>[0].name == "m11_1");
+static_assert(nc::layers<digit_merges>[1].name == "m1_1/relu1"); // the merge's scope holds its paths
+static_assert(nc::layers<digit_merges>[2].name == "m1_1");
+static_assert(nc::layers<digit_merges>[3].name == "m1_2");
+static_assert(nc::layer<digit_merges, "m11_1">.kind == "m11");

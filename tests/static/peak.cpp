@@ -92,3 +92,53 @@ struct scale_by_two {
 struct custom_elementwise : nc::network<nc::input<2, 2, 1>, nc::conv<8, nc::kernel<1>>, scale_by_two> {};
 static_assert(nc::peak_activations<custom_elementwise> == 4 + 32);       // conv1: input and output
 static_assert(nc::layers<custom_elementwise>[1].live_activations == 32); // in place over conv1
+
+// A kind of one's own that declares itself a view but changes the number of elements (here the
+// top-left quarter of its input) is no view of its input's buffer: it writes a buffer of its own
+// (docs/deploy.md). The input, 4 * 4 * 4 = 64, is live while crop_view1 writes 2 * 2 * 4 = 16:
+// 80, the peak; crop_view1 read it last, so it is freed. conv1 reads those 16 and writes
+// 2 * 2 * 8 = 32: 48, and frees the 16, leaving its output, 32.
+struct crop_view {
+    static constexpr std::string_view kind = "crop_view";
+    static constexpr bool view = true;
+    static constexpr nc::layer_result apply(const nc::shape& in) noexcept {
+        return {.output = {(in.height + 1) / 2, (in.width + 1) / 2, in.channels}};
+    }
+};
+struct viewed_crop : nc::network<nc::input<4, 4, 4>, crop_view, nc::conv<8, nc::kernel<1>>, nc::relu> {};
+static_assert(nc::layers<viewed_crop>[0].live_activations == 80);
+static_assert(nc::layers<viewed_crop>[1].live_activations == 48);
+static_assert(nc::layers<viewed_crop>[2].live_activations == 32); // relu1 in place
+static_assert(nc::peak_activations<viewed_crop> == 80);
+static_assert(nc::peak_layer<viewed_crop>.name == "crop_view1");
+// Its elementwise twin, which doubles the channels: a buffer of its own too. 2 * 2 * 1 = 4 in,
+// 2 * 2 * 2 = 8 out: 12 live, then the input is freed; relu1 runs in place over the 8.
+struct doubling {
+    static constexpr std::string_view kind = "doubling";
+    static constexpr bool elementwise = true;
+    static constexpr nc::layer_result apply(const nc::shape& in) noexcept {
+        return {.output = {in.height, in.width, 2 * in.channels}};
+    }
+};
+struct doubled : nc::network<nc::input<2, 2, 1>, doubling, nc::relu> {};
+static_assert(nc::layers<doubled>[0].live_activations == 12);
+static_assert(nc::layers<doubled>[1].live_activations == 8);
+static_assert(nc::peak_activations<doubled> == 12);
+
+// A network that runs no entry is its input, alive from start to end (the output is never
+// freed): its peak is the input's 3 * 5 * 2 = 30 elements, with no layer or only an auxiliary
+// head (which inference does not run). peak_layer<Net> has no entry to name there: a compile
+// error (tests/compile_fail/peak_layer_no_entry.cpp).
+struct input_only : nc::network<nc::input<3, 5, 2>> {};
+static_assert(nc::peak_activations<input_only> == 30);
+static_assert(nc::memory<input_only, float>.peak_activation_bytes == 120);
+struct head_only : nc::network<nc::input<3, 5, 2>, nc::auxiliary<nc::conv<4, nc::kernel<3>>, nc::relu>> {};
+static_assert(nc::peak_activations<head_only> == 30);
+static_assert(nc::layers<head_only>[0].live_activations == 0); // the head does not run
+// The same input before a layer that runs in place: 30 at relu1, which peak_layer names.
+struct relu_only : nc::network<nc::input<3, 5, 2>, nc::auxiliary<nc::conv<4, nc::kernel<3>>>, nc::relu> {};
+static_assert(nc::peak_activations<relu_only> == 30);
+static_assert(nc::peak_layer<relu_only>.name == "relu1");
+// A budget sees that peak too: 30 fits a limit of 30, not one of 29.
+static_assert(nc::within_budget<input_only, nc::budget{.peak_activations = 30}>);
+static_assert(nc::detail::budget_verdict<head_only, nc::budget{.peak_activations = 29}>().actual == 30);

@@ -136,6 +136,16 @@ static_assert(nc::layers<upsampled>[2].output == nc::shape{10, 10, 1});
 // Rejections, read from each kind's apply() (compile-fail tests show the diagnostics).
 static_assert(nc::group_norm<5>::apply(given).status == nc::error::channels_not_divisible_by_groups);
 static_assert(nc::group_norm<0>::apply(given).status == nc::error::zero_groups);
+// PyTorch 1.13 in eval mode: GroupNorm(4, 4) on 1 x 1 x 4 raises "Expected more than 1 value per
+// channel when training" (4 / 4 * 1 * 1 = 1 value a group); GroupNorm(2, 4) there and
+// GroupNorm(4, 4) on 1 x 2 x 4 run. InstanceNorm2d(4) on 1 x 1 raises "Expected more than 1
+// spatial element when training", with or without affine; on 1 x 2 it runs.
+static_assert(nc::group_norm<4>::apply(nc::shape{1, 1, 4}).status == nc::error::single_value_per_group);
+static_assert(nc::group_norm<2>::apply(nc::shape{1, 1, 4}).status == nc::error::none);
+static_assert(nc::group_norm<4>::apply(nc::shape{1, 2, 4}).status == nc::error::none);
+static_assert(nc::instance_norm<>::apply(nc::shape{1, 1, 4}).status == nc::error::single_spatial_element);
+static_assert(nc::instance_norm<nc::affine>::apply(nc::shape{1, 1, 4}).status == nc::error::single_spatial_element);
+static_assert(nc::instance_norm<>::apply(nc::shape{1, 2, 4}).status == nc::error::none);
 static_assert(nc::channel_shuffle<5>::apply(given).status == nc::error::channels_not_divisible_by_groups);
 static_assert(nc::channel_shuffle<0>::apply(given).status == nc::error::zero_groups);
 static_assert(nc::chunk<0, 5>::apply(given).status == nc::error::channels_not_divisible_by_chunks);

@@ -140,9 +140,11 @@ struct structure_builder {
         }
     }
 
-    // A named block's parts are named inside its path: "<block>/<part>".
+    // A named block's parts are named inside its path: "<block>/<part>". A stem that ends in a
+    // digit (a merge of one's own of kind "m1") takes '_' before its ordinal, as a layer's does.
     constexpr scope_state open_scope(const char* kind, std::string_view stem, std::string_view given) noexcept {
-        const std::string_view path = make_name(kind, stem, false, given); // counts in the enclosing scope
+        const bool digit_end = !stem.empty() && stem.back() >= '0' && stem.back() <= '9';
+        const std::string_view path = make_name(kind, stem, digit_end, given); // counts in the enclosing scope
         const scope_state outer{scope, scope_counters, counters_used};
         scope = path;
         scope_counters = counters_used;

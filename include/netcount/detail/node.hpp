@@ -14,7 +14,8 @@
 // contributes. Every node says how many entries of layers<Net> it adds, how many input
 // references they hold, how many characters their generated names may take, and emits its
 // entries into a builder. Two builders share this protocol (detail/analysis.hpp): one writes
-// names and the layer graph, the other threads shapes and counts.
+// names and the layer graph, the other threads shapes and counts; a third follows the
+// auxiliary heads for scale_width (kept_width_builder, scale.hpp).
 
 namespace netcount::detail {
 

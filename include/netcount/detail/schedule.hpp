@@ -16,7 +16,9 @@
 //   - entries run in the order of layers<Net>; the network input is a buffer;
 //   - an entry writes a new buffer of its output's size, except that an elementwise layer
 //     that is the last reader of its input's data writes over that input's buffer, and a view
-//     (flatten) is its input's buffer read another way;
+//     (flatten) is its input's buffer read another way; either only where its output has as
+//     many elements as its input (a kind of one's own may declare itself elementwise or a
+//     view and still change the count: it writes a buffer of its own);
 //   - a buffer is freed after its last reader has run; the network's output is never freed;
 //   - while an entry runs, the live elements are those of every buffer written at or before
 //     it and read at or after it.
@@ -52,10 +54,13 @@ inline constexpr memory_role memory_role_of = [] {
 
 // What the schedule gives beyond each entry's live_activations.
 struct schedule_result {
-    std::uint64_t peak = 0;     // the most live elements over all entries
-    std::size_t peak_index = 0; // the first entry where they are live
-    bool overflow = false;      // a sum did not fit in 64 bits: live_activations are then
-                                // UINT64_MAX from that entry on
+    // peak_index of a network in which no entry runs (no layer, or only auxiliary heads): its
+    // input is its output, alive throughout, and the peak is the input's elements.
+    static constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
+    std::uint64_t peak = 0;            // the most live elements over all entries
+    std::size_t peak_index = no_entry; // the first entry where they are live
+    bool overflow = false;             // a sum did not fit in 64 bits: live_activations are then
+                                       // UINT64_MAX from that entry on
 };
 
 // Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
@@ -78,6 +83,8 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
     // The output: the last entry that runs (auxiliary heads do not).
+    bool overflow = false;
+    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
     std::size_t output = positions - 1;
     while (output != 0 && roles[output - 1] == memory_role::auxiliary) --output;
     for (std::size_t p = 1; p != positions; ++p) {
@@ -86,7 +93,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         const std::size_t* const last = f + entries[p - 1].inputs.size();
         const std::size_t q = *f + 1;
         read[g[q]] = p;
-        g[p] = roles[p - 1] == memory_role::view ? g[q] : p;
+        // A view of as many elements as it reads is that data; any other entry's data is new.
+        g[p] = roles[p - 1] == memory_role::view &&
+                       (q == 0 ? input_elements : entries[q - 1].activations) == entries[p - 1].activations
+                   ? g[q]
+                   : p;
         while (++f < last) read[g[*f + 1]] = p;
     }
 
@@ -94,8 +105,6 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
     // everything live; then the buffers whose data it read last, and that it does not carry on,
     // are freed (each once: its group's last read is cleared). The output's buffer is never
     // freed: nothing runs after it.
-    bool overflow = false;
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
     std::uint64_t live = input_elements;
     schedule_result r{};
     for (std::size_t p = 1; p != positions; ++p) {
@@ -104,11 +113,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         const std::size_t* f = e.inputs.data();
         const std::size_t* const last = f + e.inputs.size();
         std::size_t q = *f + 1;
-        // In place or a view only over as many elements as it writes (a user's kind may
-        // declare itself elementwise and still change the number of elements).
-        const bool reuse = roles[p - 1] != memory_role::buffer &&
-                           (roles[p - 1] == memory_role::view || read[g[q]] == p) &&
-                           (q == 0 ? input_elements : entries[q - 1].activations) == e.activations;
+        // A view whose data is its input's (the first loop); in place only over as many
+        // elements as it writes (a user's kind may declare itself elementwise and still change
+        // the number of elements).
+        const bool reuse = g[p] != p || (roles[p - 1] == memory_role::elementwise && read[g[q]] == p &&
+                                         (q == 0 ? input_elements : entries[q - 1].activations) == e.activations);
         own[p] = reuse ? own[q] : p;
         overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
         e.live_activations = overflow ? UINT64_MAX : live;
@@ -129,6 +138,8 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         if ((read[g[p]] == 0 || read[g[p]] == p) && p != output)
             live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
     }
+    // No entry ran: the input, which is the output, is all there is.
+    if (r.peak_index == schedule_result::no_entry) r.peak = input_elements;
     r.overflow = overflow;
     return r;
 }

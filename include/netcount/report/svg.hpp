@@ -247,9 +247,10 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
     out += svg_text(margin, plot_bottom + axis_height + 16, "font-size=\"12\" fill=\"#222222\"",
                     "total: " + grouped(total.weights) + " weights, " + grouped(total.connections) +
                         " connections (multiply-accumulates)" +
-                        (options.memory_profile ? "; peak: " + grouped(peak) + " live activations at " +
-                                                      std::string(peak_row != nullptr ? peak_row->name : "")
-                                                : std::string()));
+                        (options.memory_profile
+                             ? "; peak: " + grouped(peak) + " live activations at " +
+                                   std::string(peak_row != nullptr ? peak_row->name : "the network input")
+                             : std::string()));
     return out + "</svg>\n";
 }
 
