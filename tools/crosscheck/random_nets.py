@@ -50,7 +50,7 @@ class Entry:
         self.out_shape = out_shape
         self.where = where
         self.aux = aux     # inside an auxiliary<...> head
-        self.head = None   # the innermost Auxiliary it is in (None: the network itself)
+        self.head = None   # the innermost auxiliary head it is in (None: the network itself)
         self.kept = False  # keeps its width under scale_width (kept_widths)
 
 
@@ -375,10 +375,11 @@ class Auxiliary:
 
     def build(self):
         modules, entries = build_parts(self.items)
+        head = object()  # this build's: each copy of a repeat<...> is a head of its own
         for e in entries:
             e.aux = True
             if e.head is None:  # not in a head inside this one
-                e.head = self
+                e.head = head
         return Aux(nn.Sequential(*modules)), entries
 
     def names(self, namer):
@@ -947,7 +948,7 @@ class Generator:
     def head(self, shape, depth, name=None, nested=False):
         """auxiliary<...>: a chain that often ends in a classifier (an fc, or a 1 x 1 conv), and
         that may hold a head of its own anywhere, its last element included."""
-        items = self.chain(shape, depth, self.rng.randint(1, 3))
+        items = self.chain(shape, depth, self.rng.randint(1, 2))
         if self.chance(0.6):
             items.append(self.classifier(items[-1].out_shape))
         if nested or (depth < 3 and self.chance(0.1)):
@@ -1084,7 +1085,7 @@ class Generator:
         if self.chance(0.02):  # nothing but heads: no entry runs
             elements = [self.head(shape, 1, self.maybe_name(0.3)) for _ in range(self.rng.randint(1, 2))]
         else:
-            elements = self.chain(shape, 0, self.rng.randint(2, 7))
+            elements = self.chain(shape, 0, self.rng.randint(2, 6))
             if self.chance(0.5):
                 elements.append(self.leaf(elements[-1].out_shape, "fc"))
             if self.chance(0.1):  # a head at the end: the output is the entry before it
