@@ -3,11 +3,13 @@
 // a torch counterpart in torch_side.py. Their kind strings test the rule of generated names
 // (a kind that ends in a digit is followed by '_': crop2d_1, m1_1), and the layer kinds declare
 // themselves views or elementwise with another number of elements out than in, for which the
-// memory schedule writes a buffer of their own (docs/deploy.md).
+// memory schedule writes a buffer of their own (docs/deploy.md). tools/limits uses the layer
+// kinds too, with sizes near 2^64.
 #ifndef NETCOUNT_CROSSCHECK_USER_KINDS_HPP
 #define NETCOUNT_CROSSCHECK_USER_KINDS_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -23,7 +25,9 @@ struct crop2d {
     static constexpr std::string_view kind = "crop2d";
     static constexpr bool view = true;
     static constexpr netcount::layer_result apply(const netcount::shape& in) noexcept {
-        if (in.height <= T + B || in.width <= L + R) return {.status = netcount::error::empty_output};
+        // Without T + B, which may pass 2^64 (tools/limits draws sizes that large).
+        if (T >= in.height || B >= in.height - T || L >= in.width || R >= in.width - L)
+            return {.status = netcount::error::empty_output};
         return {.output = {.height = in.height - T - B, .width = in.width - L - R, .channels = in.channels}};
     }
 };
@@ -56,6 +60,7 @@ struct widen2 {
     static constexpr std::string_view kind = "widen2";
     static constexpr bool elementwise = true;
     static constexpr netcount::layer_result apply(const netcount::shape& in) noexcept {
+        if (N > UINT64_MAX - in.channels) return {.status = netcount::error::count_overflow};
         return {.output = {.height = in.height, .width = in.width, .channels = in.channels + N}};
     }
 };
