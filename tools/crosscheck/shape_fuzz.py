@@ -73,7 +73,7 @@ def parse_args(argv):
     p.add_argument("--count", type=int, default=3000, help="cases to compare")
     p.add_argument("--jobs", type=int, default=2, help="compilers run at once")
     p.add_argument("--parts", type=int, default=4, help="translation units the cases are split into")
-    p.add_argument("--compiled-rejections", type=int, default=16, metavar="N",
+    p.add_argument("--compiled-rejections", type=int, default=20, metavar="N",
                    help="rejected cases compiled through a network (one per error, at most N)")
     p.add_argument("--workdir", help="where the generated sources and the program go "
                    "(default: a new temporary directory, removed if all agree)")
