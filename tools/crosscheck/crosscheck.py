@@ -15,11 +15,17 @@
   2. Random architectures: a fixed seed generates valid networks (random_nets.py), each both
      as a netcount type and as a torch module; every entry of netcount::layers<Net> (layers
      and merges) must match its torch counterpart: kind, input and output shape, units,
-     weights, biases, parameters and multiply-accumulates; and so must the totals.
+     weights, biases, parameters, multiply-accumulates and whether it is in an auxiliary head;
+     and so must the totals. Each entry's name must be the one random_nets.Namer gives
+     (docs/reference.md's rules), and scale_width<Net, Num, Den, Divisor> of a network with an
+     auxiliary head (and of every eighth network) the type the generator writes (each head
+     keeping its own classifier). The layer kinds and merges of the user's own are in
+     user_kinds.hpp.
   3. Peak memory: each torch module is traced with torch.fx and the schedule of
      peak_activations<Net> is applied to its nodes (schedule.py); every entry's
-     live_activations and the peak must match (the random networks entry by entry, the zoo on
-     the nodes that are not views; DenseNet only on its stem, see zoo_models.py). A zoo model
+     live_activations and the peak must match (the random networks entry by entry, and their
+     peak_layer; the zoo on the nodes that are not views; DenseNet only on its stem, see
+     zoo_models.py). A zoo model
      marked compare_entries also matches every entry's kind and output shape with the trace's
      nodes (its functional pools included), and its auxiliary heads, traced on their own.
 
