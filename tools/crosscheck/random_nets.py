@@ -763,8 +763,8 @@ class Generator:
 
     def group_norm_layer(self, shape):
         # torch's GroupNorm refuses a group of one element, even in eval mode ("Expected more
-        # than 1 value per channel when training"); netcount counts it (batch_norm too has such a
-        # guard, in training only), so the generator keeps every group above one element.
+        # than 1 value per channel when training"), and so does netcount: the networks are
+        # valid, so every group holds more than one element (shape_fuzz.py draws the others).
         h, w, c = shape
         choices = [g for g in self.divisors(c) if c // g * h * w > 1]
         if not choices:
@@ -774,8 +774,8 @@ class Generator:
 
     def instance_norm_layer(self, shape):
         # torch's InstanceNorm2d (without running statistics) refuses a single position, even
-        # in eval mode; netcount counts it (InstanceNorm2d with track_running_stats runs it), so
-        # the generator leaves 1 x 1 maps out.
+        # in eval mode, and so does netcount: the networks are valid, so no 1 x 1 map here
+        # (shape_fuzz.py draws them).
         if shape[0] * shape[1] == 1:
             return None
         c = shape[2]
