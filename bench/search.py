@@ -111,9 +111,11 @@ def section(results, runs, load):
              "are noise). Times are CPU seconds (user + system, from `/usr/bin/time -v`), which a shared "
              "machine disturbs less than wall time. *Above baseline*: the CPU time the query adds to a TU "
              "with the same includes. A search "
-             "over [1, 65,536] counts 17 candidates or fewer (the two ends, then a bisection); "
-             "each candidate is a new network type, counted in full. `largest_input` first "
-             "looks for the smallest valid side (windows need a large enough input), then bisects.", "",
+             "over [1, 65,536] whose candidates are all valid counts about 18 (the largest, the network "
+             "as given, the smallest, then a bisection); each candidate is a new network type, counted "
+             "in full. An invalid candidate costs the ones checked after it (docs/deploy.md): sides too "
+             "small for AlexNet's windows, or the sides between multiples of 16 of a U-Net-like network "
+             "searched at Step = 1.", "",
              "| compiler | network | query | TU | above baseline | × the single count | peak memory |",
              "|---|---|---|---:|---:|---:|---:|"]
     for cxx, nets in results.items():

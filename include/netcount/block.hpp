@@ -37,6 +37,7 @@
 // merge), named after the block ("add1", "residual2") unless given a name. An unnamed
 // sequence adds no level to the names of its layers.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 template<class... Elements>
@@ -350,5 +351,7 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
 } // namespace detail
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -26,6 +26,7 @@
 // most to it (the first one to shrink). A plain static_assert(weights<Net> <= N) works too,
 // but clang does not print the value it compared.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
@@ -39,7 +40,9 @@ struct budget {
     std::uint64_t activations = unlimited;
     std::uint64_t flops = unlimited;            // flops<Net>: two per connection
     std::uint64_t peak_activations = unlimited; // peak_activations<Net>: one inference run
-    // No single entry of layers<Net> above these:
+    // No single entry of layers<Net> above these, each counted as in the totals: an auxiliary
+    // head's weights and parameters are limited, its connections and activations are not
+    // (inference does not run it).
     std::uint64_t layer_weights = unlimited;
     std::uint64_t layer_parameters = unlimited;
     std::uint64_t layer_connections = unlimited;
@@ -101,15 +104,12 @@ constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
                                              : c.activations;
 }
 
+// What an entry adds to a figure of the network, by the rule of the totals (contribution,
+// layer_info.hpp): an auxiliary entry's weights and parameters, which are stored, but not its
+// units, connections, FLOPs or activations, which inference never computes. The per-layer
+// limits and the layer an over-budget error names read a figure only through this.
 constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
-    return f == budget_figure::peak_activations ? l.live_activations
-                                                : figure_of(counts{.units = l.units,
-                                                                   .weights = l.weights,
-                                                                   .biases = l.biases,
-                                                                   .parameters = l.parameters,
-                                                                   .connections = l.connections,
-                                                                   .activations = l.activations},
-                                                            f);
+    return f == budget_figure::peak_activations ? l.live_activations : figure_of(contribution(l), f);
 }
 
 constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
@@ -183,7 +183,8 @@ constexpr budget_check budget_verdict() noexcept {
         return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
 }
 
-// The layer with the most of a figure (only evaluated for an exceeded budget).
+// The layer with the most of a figure, as the totals count it (only evaluated for an exceeded
+// budget, whose total is above 0, so some entry has some of it).
 template<std::size_t N>
 constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers, budget_figure f) noexcept {
     std::string_view name{};
@@ -237,5 +238,7 @@ template<class Net, budget B>
 inline constexpr bool within_budget = detail::within_budget<Net, B>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

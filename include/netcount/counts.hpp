@@ -21,6 +21,7 @@
 // the engine (detail/analysis.hpp), which these queries read, fills both, so the type cannot
 // live here without the engine including its own reader.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -153,5 +154,7 @@ template<class Net, fixed_string Name>
 inline constexpr const layer_info& layer = detail::find_layer<Net, Name>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netcount/block.hpp>
@@ -29,6 +30,7 @@
 // compile error of layer<Net, "...">. The result is a netcount::network<...> with every other
 // element as it was. Edits compose: resize<resize<Net, "fc6", 1024>, "fc7", 1024>.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -216,34 +218,46 @@ struct replace_with {
     using apply = Layer;
 };
 
-// The same layer with another count of filters or outputs.
+// The same layer with another count of filters or outputs. `resizable` says whether the layer
+// has such a count, without an error either way, so that a search can ask before it resizes
+// (search.hpp); resize itself rejects a layer that has none (not_resizable).
 template<class Layer, std::size_t N>
 struct resized {
-    // An error here means resize named a layer that has no count of filters or outputs.
-    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv, fc or linear layer");
+    static constexpr bool resizable = false;
     using type = Layer;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<conv<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = conv<N, Options...>;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<transposed_conv<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = transposed_conv<N, Options...>;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<fc<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = fc<N, Options...>;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<linear<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = linear<N, Options...>;
+};
+
+template<class Layer>
+struct not_resizable {
+    // An error here means resize named a layer that has no count of filters or outputs.
+    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv, fc or linear layer");
+    using type = Layer;
 };
 
 template<std::size_t N>
 struct resize_to {
     template<class Old>
-    using apply = typename resized<Old, N>::type;
+    using apply = typename std::conditional_t<resized<Old, N>::resizable, resized<Old, N>, not_resizable<Old>>::type;
 };
 
 } // namespace detail
@@ -259,5 +273,7 @@ template<class Net, fixed_string Name, std::size_t N>
 using resize = detail::edit<Net, Name, detail::resize_to<N>>;
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -17,6 +17,7 @@
 // layer_scale learn a few numbers, which count as parameters. They still appear in layers<Net>
 // with their shapes.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -145,5 +146,7 @@ struct lrn {
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -10,6 +10,7 @@
 
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // Every way a layer can reject its options or its input.
@@ -295,5 +296,7 @@ using name_verdict = typename name_verdict_of<name_problem_of(Text) == name_prob
 } // namespace detail
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // fixed_string<N>: a string literal usable as a template argument, as in name<"conv1">.
@@ -27,5 +28,7 @@ template<std::size_t M>
 fixed_string(const char (&)[M]) -> fixed_string<M - 1>;
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

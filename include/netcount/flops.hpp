@@ -14,6 +14,7 @@
 // for the doubled figure.
 //   static_assert(netcount::flops<my_net> == 2 * netcount::connections<my_net>);
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -44,5 +45,7 @@ template<class Net>
 inline constexpr std::uint64_t flops = detail::checked_flops<Net>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -20,6 +20,7 @@
 
 #include <netcount/network.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -57,5 +58,7 @@ template<class Net, class Types>
 using network_with = typename decltype(boost::hana::unpack(Types{}, detail::network_builder<input_of<Net>>{}))::type;
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -11,6 +11,7 @@
 #include <netcount/error.hpp>
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // How a sliding window meets one axis of its input. Layers without a window report a
@@ -125,10 +126,40 @@ struct counts {
     friend constexpr bool operator==(const counts&, const counts&) = default;
 };
 
+namespace detail {
+
+// What an entry of layers<Net> adds to totals<Net>: the one rule that everything reading the
+// entries follows (budgets, the reports' shares), so that none of them counts a figure the
+// totals leave out. Every figure of an entry counts, but for an entry of an auxiliary head,
+// which only training runs: its weights, biases and parameters count (they are trained and
+// stored), its units, connections (so its FLOPs) and activations do not (inference never
+// computes them). The engine sums the totals by the same rule (count_builder::record, which
+// tests/static/budget.cpp holds to this one over heads anywhere).
+constexpr bool in_totals(const layer_info& entry, std::uint64_t counts::*figure) noexcept {
+    return !entry.auxiliary || figure == &counts::weights || figure == &counts::biases || figure == &counts::parameters;
+}
+
+constexpr counts contribution(const layer_info& entry) noexcept {
+    const auto take = [&entry](std::uint64_t counts::*figure, std::uint64_t value) {
+        return in_totals(entry, figure) ? value : 0;
+    };
+    return {.units = take(&counts::units, entry.units),
+            .weights = take(&counts::weights, entry.weights),
+            .biases = take(&counts::biases, entry.biases),
+            .parameters = take(&counts::parameters, entry.parameters),
+            .connections = take(&counts::connections, entry.connections),
+            .connections_with_bias = take(&counts::connections_with_bias, entry.connections_with_bias),
+            .activations = take(&counts::activations, entry.activations)};
+}
+
+} // namespace detail
+
 } // namespace netcount
 
 // layer_result, what a kind returns, is defined with the contract it belongs to: a header that
 // includes only this one (as kinds written before the move do) still has it.
 #include <netcount/layer_kind.hpp>
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -12,6 +12,7 @@
 #include <netcount/layer_info.hpp>
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // What a layer kind reports for one input shape: the contract between a layer kind and the
@@ -106,5 +107,7 @@ inline constexpr formula_function formula_of = []() -> formula_function {
 } // namespace detail
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -15,6 +15,7 @@
 #include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // connection_table<Rows...>: which input maps each filter of a mapped_conv reads, written as
@@ -122,5 +123,7 @@ struct mapped_conv {
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

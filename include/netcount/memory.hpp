@@ -14,6 +14,7 @@
 //   static_assert(netcount::memory<my_net, float>.parameter_bytes <= 100'000'000);
 //   constexpr auto m = netcount::memory<my_net, std::uint16_t, 32>; // half precision, batch 32
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 struct memory_use {
@@ -66,5 +67,7 @@ template<class Net, class Element, std::size_t Batch = 1>
 inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

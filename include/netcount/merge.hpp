@@ -21,6 +21,7 @@
 //
 // Every path reads the block's input (block.hpp); merges count nothing but their activations.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -84,5 +85,7 @@ template<class... Paths>
 struct multiply : detail::multiply_rule {};
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

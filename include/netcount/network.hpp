@@ -9,6 +9,7 @@
 #include <netcount/error.hpp>
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -116,5 +117,7 @@ using netcount::network_of;
 } // namespace detail
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

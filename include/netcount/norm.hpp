@@ -21,6 +21,7 @@
 // or group) computed before any is written, so they may run in place (peak_activations<Net>;
 // see detail::elementwise_layer).
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // batch_norm: a scale and a shift per channel, trainable. They count in parameters, not in
@@ -93,5 +94,7 @@ struct instance_norm {
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

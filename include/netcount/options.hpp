@@ -16,6 +16,7 @@
 // Options of the windowed layers, written as types in any order:
 //   conv<64, kernel<3>, stride<2>, same, groups<4>, no_bias, name<"conv1">>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -329,5 +330,7 @@ struct name {
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -18,6 +18,7 @@
 //   static_assert(netcount::peak_activations<my_net> <= 256 * 1024); // int8: elements = bytes
 // Each entry's share is layers<Net>[i].live_activations; peak_layer<Net> is where the most are.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -67,5 +68,7 @@ template<class Net>
 inline constexpr const layer_info& peak_layer = detail::peak_entry<Net>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

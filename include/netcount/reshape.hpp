@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_RESHAPE_HPP
 #define NETCOUNT_RESHAPE_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -14,6 +16,7 @@
 // the channels reordered, the positions repeated by interpolation. No weights, so no units or
 // connections, and nothing trainable; only their shapes (and activations) count.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -113,5 +116,7 @@ struct upsample_to {
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -36,6 +36,7 @@
 // The results are networks like any other; a layer the scaling breaks (groups that no longer
 // divide, an add whose paths now differ) is the usual compile error once the result is counted.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -112,12 +113,24 @@ inline constexpr bool follows_width<upsample_to<H, W>> = true;
 // Blocks need no hook: the edit enters them (merges of one's own included), and a
 // squeeze_excitation is entered as its fc1 and fc2 convs, so its Channels and Squeeze are
 // scaled by this same rule (edit.hpp).
-template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
-struct scaled_width {
+namespace detail {
+// unknown_width<Layer>: instantiated when scale_width meets a layer whose width it does not
+// know. Keyed on the layer alone, so that widest_scale, which scales by many multipliers,
+// reports it once.
+template<class Layer>
+struct unknown_width {
     // An error here means scale_width met a layer it does not know how to scale: a
     // mapped_conv (whose connection table fixes its filters), an rbf, or a user's kind.
-    static_assert(detail::follows_width<Layer>, "netcount: scale_width does not know this layer's width; specialise "
-                                                "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
+    static_assert(always_false<Layer>, "netcount: scale_width does not know this layer's width; specialise "
+                                       "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width {
+    static_assert(detail::verdict<detail::follows_width<Layer>, detail::unknown_width<Layer>>::reported);
+    static constexpr bool width_known = detail::follows_width<Layer>; // asked by widest_scale
     using type = Layer;
 };
 
@@ -248,5 +261,7 @@ template<class Net, std::size_t H, std::size_t W>
 using with_input = typename detail::reinput<network_of<Net>, H, W>::type;
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The shape of a feature map (or, after an fc layer, of a 1 x 1 x features vector).
@@ -17,5 +18,7 @@ struct shape {
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -17,6 +17,7 @@
 #include <netcount/pool.hpp>
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // squeeze_excitation<Channels, Squeeze, Activation = relu, Gate = sigmoid>: Hu, Shen and Sun's
@@ -61,5 +62,7 @@ struct node<netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>, f
 } // namespace detail
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -12,6 +12,7 @@
 #include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -71,5 +72,7 @@ struct subsample {
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

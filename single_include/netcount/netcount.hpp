@@ -50,6 +50,26 @@
 #error "netcount needs C++20: compile with -std=c++20 (g++ 12 or newer, clang++ 14 or newer)"
 #endif
 
+// NETCOUNT_DIAGNOSTICS_PUSH ... NETCOUNT_DIAGNOSTICS_POP: around the code of every header (the
+// test headers.diagnostics_scoped checks it), so that a build under clang's -Weverything or
+// g++'s -Wpadded stays free of warnings a user can do nothing about, and the user's own code
+// keeps every warning it asked for. One warning is turned off:
+//   -Wpadded: netcount's structs (layer_info, the engine's results, the options) have members
+//   of different sizes and so padding; they are constant-expression data whose layout no
+//   program depends on, and reordering their members cannot remove all of it (a struct of a
+//   bool and a std::uint64_t is padded in any order). A user's struct still warns.
+// Both compilers apply a diagnostic pragma by the place the warning is about, so a netcount
+// template instantiated in the user's code (structure<...> has padding that depends on its
+// arguments) is still quiet, and a user's struct after the include is not. MSVC (no such
+// warning, and no GCC pragmas) gets nothing.
+#if defined(__GNUC__) // g++ and clang++ (which defines it too)
+#define NETCOUNT_DIAGNOSTICS_PUSH _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wpadded\"")
+#define NETCOUNT_DIAGNOSTICS_POP _Pragma("GCC diagnostic pop")
+#else
+#define NETCOUNT_DIAGNOSTICS_PUSH
+#define NETCOUNT_DIAGNOSTICS_POP
+#endif
+
 #endif
 
 
@@ -68,11 +88,13 @@
 #ifndef NETCOUNT_DETAIL_ANALYSIS_HPP
 #define NETCOUNT_DETAIL_ANALYSIS_HPP
 
+
 #include <span>
 
 // <netcount/detail/checked.hpp>
 #ifndef NETCOUNT_DETAIL_CHECKED_HPP
 #define NETCOUNT_DETAIL_CHECKED_HPP
+
 
 #include <cstdint>
 
@@ -95,6 +117,7 @@
 #define NETCOUNT_DETAIL_OVERFLOW_BUILTINS 0
 #endif
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // add_overflows(a, b, &r): r = a + b (wrapped when it does not fit); true when it does not fit.
@@ -132,11 +155,14 @@ constexpr std::uint64_t add(std::uint64_t a, std::uint64_t b, bool& overflow) no
 
 } // namespace netcount::detail
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/detail/field.hpp>
 #ifndef NETCOUNT_DETAIL_FIELD_HPP
 #define NETCOUNT_DETAIL_FIELD_HPP
+
 
 
 // <netcount/layer_info.hpp>
@@ -157,6 +183,7 @@ constexpr std::uint64_t add(std::uint64_t a, std::uint64_t b, bool& overflow) no
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The shape of a feature map (or, after an fc layer, of a 1 x 1 x features vector).
@@ -170,9 +197,12 @@ struct shape {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // Every way a layer can reject its options or its input.
@@ -206,6 +236,8 @@ enum class error : unsigned {
     paths_mismatch,               // returned by merges of one's own (merge_kind)
     broadcast_mismatch,           // multiply
     excitation_channels_mismatch, // squeeze_excitation
+    single_spatial_element,       // instance_norm
+    single_value_per_group,       // group_norm
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -276,6 +308,10 @@ constexpr std::string_view message(error e) noexcept {
         return "the paths of a multiply differ in height, width or channels where neither is 1";
     case error::excitation_channels_mismatch:
         return "the input of a squeeze_excitation does not have its Channels channels";
+    case error::single_spatial_element:
+        return "instance_norm needs more than one position (height * width > 1) to normalise over";
+    case error::single_value_per_group:
+        return "group_norm needs more than one value per group (channels / groups * height * width > 1)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -364,6 +400,10 @@ struct invalid_layer {
                   "netcount: the paths of a multiply differ in height, width or channels where neither is 1");
     static_assert(Error != error::excitation_channels_mismatch,
                   "netcount: the input of a squeeze_excitation does not have its Channels channels");
+    static_assert(Error != error::single_spatial_element,
+                  "netcount: instance_norm needs more than one position (height * width > 1) to normalise over");
+    static_assert(Error != error::single_value_per_group,
+                  "netcount: group_norm needs more than one value per group (channels / groups * height * width > 1)");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -449,9 +489,12 @@ using name_verdict = typename name_verdict_of<name_problem_of(Text) == name_prob
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // How a sliding window meets one axis of its input. Layers without a window report a
@@ -566,6 +609,34 @@ struct counts {
     friend constexpr bool operator==(const counts&, const counts&) = default;
 };
 
+namespace detail {
+
+// What an entry of layers<Net> adds to totals<Net>: the one rule that everything reading the
+// entries follows (budgets, the reports' shares), so that none of them counts a figure the
+// totals leave out. Every figure of an entry counts, but for an entry of an auxiliary head,
+// which only training runs: its weights, biases and parameters count (they are trained and
+// stored), its units, connections (so its FLOPs) and activations do not (inference never
+// computes them). The engine sums the totals by the same rule (count_builder::record, which
+// tests/static/budget.cpp holds to this one over heads anywhere).
+constexpr bool in_totals(const layer_info& entry, std::uint64_t counts::*figure) noexcept {
+    return !entry.auxiliary || figure == &counts::weights || figure == &counts::biases || figure == &counts::parameters;
+}
+
+constexpr counts contribution(const layer_info& entry) noexcept {
+    const auto take = [&entry](std::uint64_t counts::*figure, std::uint64_t value) {
+        return in_totals(entry, figure) ? value : 0;
+    };
+    return {.units = take(&counts::units, entry.units),
+            .weights = take(&counts::weights, entry.weights),
+            .biases = take(&counts::biases, entry.biases),
+            .parameters = take(&counts::parameters, entry.parameters),
+            .connections = take(&counts::connections, entry.connections),
+            .connections_with_bias = take(&counts::connections_with_bias, entry.connections_with_bias),
+            .activations = take(&counts::activations, entry.activations)};
+}
+
+} // namespace detail
+
 } // namespace netcount
 
 // layer_result, what a kind returns, is defined with the contract it belongs to: a header that
@@ -578,6 +649,7 @@ struct counts {
 #include <concepts>
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // What a layer kind reports for one input shape: the contract between a layer kind and the
@@ -673,8 +745,12 @@ inline constexpr formula_function formula_of = []() -> formula_function {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
@@ -684,6 +760,7 @@ inline constexpr formula_function formula_of = []() -> formula_function {
 // dilation d, stride s and leading padding p turns the field (size, jump, start) of its input
 // into (size + d * (k - 1) * jump, jump * s, start - p * jump).
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // A field that does not fit in its integers (layer_info.hpp): all zero, and marked.
@@ -740,11 +817,14 @@ constexpr receptive_field widest(const receptive_field& a, const receptive_field
 
 } // namespace netcount::detail
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/detail/node.hpp>
 #ifndef NETCOUNT_DETAIL_NODE_HPP
 #define NETCOUNT_DETAIL_NODE_HPP
+
 
 
 // <netcount/options.hpp>
@@ -760,6 +840,7 @@ constexpr receptive_field widest(const receptive_field& a, const receptive_field
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // fixed_string<N>: a string literal usable as a template argument, as in name<"conv1">.
@@ -782,12 +863,15 @@ fixed_string(const char (&)[M]) -> fixed_string<M - 1>;
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
 // Options of the windowed layers, written as types in any order:
 //   conv<64, kernel<3>, stride<2>, same, groups<4>, no_bias, name<"conv1">>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -1102,6 +1186,8 @@ struct name {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
@@ -1109,8 +1195,10 @@ struct name {
 // contributes. Every node says how many entries of layers<Net> it adds, how many input
 // references they hold, how many characters their generated names may take, and emits its
 // entries into a builder. Two builders share this protocol (detail/analysis.hpp): one writes
-// names and the layer graph, the other threads shapes and counts.
+// names and the layer graph, the other threads shapes and counts; a third follows the
+// auxiliary heads for scale_width (kept_width_builder, scale.hpp).
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // One expression, no loop: the naming pass calls this for every generated name.
@@ -1314,11 +1402,14 @@ constexpr void emit_chain(Builder& b) noexcept {
 
 } // namespace netcount::detail
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/detail/schedule.hpp>
 #ifndef NETCOUNT_DETAIL_SCHEDULE_HPP
 #define NETCOUNT_DETAIL_SCHEDULE_HPP
+
 
 
 
@@ -1328,13 +1419,16 @@ constexpr void emit_chain(Builder& b) noexcept {
 //   - entries run in the order of layers<Net>; the network input is a buffer;
 //   - an entry writes a new buffer of its output's size, except that an elementwise layer
 //     that is the last reader of its input's data writes over that input's buffer, and a view
-//     (flatten) is its input's buffer read another way;
+//     (flatten) is its input's buffer read another way; either only where its output has as
+//     many elements as its input (a kind of one's own may declare itself elementwise or a
+//     view and still change the count: it writes a buffer of its own);
 //   - a buffer is freed after its last reader has run; the network's output is never freed;
 //   - while an entry runs, the live elements are those of every buffer written at or before
 //     it and read at or after it.
 //
 // O(entries + edges): two passes over the graph, not a scan of every buffer at every entry.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // What an entry does to memory.
@@ -1364,10 +1458,13 @@ inline constexpr memory_role memory_role_of = [] {
 
 // What the schedule gives beyond each entry's live_activations.
 struct schedule_result {
-    std::uint64_t peak = 0;     // the most live elements over all entries
-    std::size_t peak_index = 0; // the first entry where they are live
-    bool overflow = false;      // a sum did not fit in 64 bits: live_activations are then
-                                // UINT64_MAX from that entry on
+    // peak_index of a network in which no entry runs (no layer, or only auxiliary heads): its
+    // input is its output, alive throughout, and the peak is the input's elements.
+    static constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
+    std::uint64_t peak = 0;            // the most live elements over all entries
+    std::size_t peak_index = no_entry; // the first entry where they are live
+    bool overflow = false;             // a sum did not fit in 64 bits: live_activations are then
+                                       // UINT64_MAX from that entry on
 };
 
 // Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
@@ -1390,6 +1487,8 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
     // The output: the last entry that runs (auxiliary heads do not).
+    bool overflow = false;
+    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
     std::size_t output = positions - 1;
     while (output != 0 && roles[output - 1] == memory_role::auxiliary) --output;
     for (std::size_t p = 1; p != positions; ++p) {
@@ -1398,7 +1497,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         const std::size_t* const last = f + entries[p - 1].inputs.size();
         const std::size_t q = *f + 1;
         read[g[q]] = p;
-        g[p] = roles[p - 1] == memory_role::view ? g[q] : p;
+        // A view of as many elements as it reads is that data; any other entry's data is new.
+        g[p] = roles[p - 1] == memory_role::view &&
+                       (q == 0 ? input_elements : entries[q - 1].activations) == entries[p - 1].activations
+                   ? g[q]
+                   : p;
         while (++f < last) read[g[*f + 1]] = p;
     }
 
@@ -1406,8 +1509,6 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
     // everything live; then the buffers whose data it read last, and that it does not carry on,
     // are freed (each once: its group's last read is cleared). The output's buffer is never
     // freed: nothing runs after it.
-    bool overflow = false;
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
     std::uint64_t live = input_elements;
     schedule_result r{};
     for (std::size_t p = 1; p != positions; ++p) {
@@ -1416,11 +1517,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         const std::size_t* f = e.inputs.data();
         const std::size_t* const last = f + e.inputs.size();
         std::size_t q = *f + 1;
-        // In place or a view only over as many elements as it writes (a user's kind may
-        // declare itself elementwise and still change the number of elements).
-        const bool reuse = roles[p - 1] != memory_role::buffer &&
-                           (roles[p - 1] == memory_role::view || read[g[q]] == p) &&
-                           (q == 0 ? input_elements : entries[q - 1].activations) == e.activations;
+        // A view whose data is its input's (the first loop); in place only over as many
+        // elements as it writes (a user's kind may declare itself elementwise and still change
+        // the number of elements).
+        const bool reuse = g[p] != p || (roles[p - 1] == memory_role::elementwise && read[g[q]] == p &&
+                                         (q == 0 ? input_elements : entries[q - 1].activations) == e.activations);
         own[p] = reuse ? own[q] : p;
         overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
         e.live_activations = overflow ? UINT64_MAX : live;
@@ -1441,11 +1542,15 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         if ((read[g[p]] == 0 || read[g[p]] == p) && p != output)
             live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
     }
+    // No entry ran: the input, which is the output, is all there is.
+    if (r.peak_index == schedule_result::no_entry) r.peak = input_elements;
     r.overflow = overflow;
     return r;
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
@@ -1456,6 +1561,7 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -1564,6 +1670,8 @@ using netcount::network_of;
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
@@ -1574,6 +1682,7 @@ using netcount::network_of;
 //   2. counts: the shape threaded from layer to layer, and what each layer counts.
 // A block (detail/node.hpp, block.hpp) emits its parts into either pass the same way.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // Where and why counting stopped; code == none for a valid network.
@@ -1691,9 +1800,11 @@ struct structure_builder {
         }
     }
 
-    // A named block's parts are named inside its path: "<block>/<part>".
+    // A named block's parts are named inside its path: "<block>/<part>". A stem that ends in a
+    // digit (a merge of one's own of kind "m1") takes '_' before its ordinal, as a layer's does.
     constexpr scope_state open_scope(const char* kind, std::string_view stem, std::string_view given) noexcept {
-        const std::string_view path = make_name(kind, stem, false, given); // counts in the enclosing scope
+        const bool digit_end = !stem.empty() && stem.back() >= '0' && stem.back() <= '9';
+        const std::string_view path = make_name(kind, stem, digit_end, given); // counts in the enclosing scope
         const scope_state outer{scope, scope_counters, counters_used};
         scope = path;
         scope_counters = counters_used;
@@ -2052,6 +2163,8 @@ struct analyzed_layers {
 
 } // namespace netcount::detail
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/merge.hpp>
@@ -2071,6 +2184,7 @@ struct analyzed_layers {
 //
 // Every path reads the block's input (block.hpp); merges count nothing but their activations.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -2135,6 +2249,8 @@ struct multiply : detail::multiply_rule {};
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/reshape.hpp>
@@ -2143,10 +2259,12 @@ struct multiply : detail::multiply_rule {};
 
 
 
+
 // Layers that move or copy their input's elements into another shape: a slice of the channels,
 // the channels reordered, the positions repeated by interpolation. No weights, so no units or
 // connections, and nothing trainable; only their shapes (and activations) count.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -2247,6 +2365,8 @@ struct upsample_to {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
@@ -2271,6 +2391,7 @@ struct upsample_to {
 // merge), named after the block ("add1", "residual2") unless given a name. An unnamed
 // sequence adds no level to the names of its layers.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 template<class... Elements>
@@ -2585,6 +2706,8 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/budget.hpp>
@@ -2607,6 +2730,7 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
 // the engine (detail/analysis.hpp), which these queries read, fills both, so the type cannot
 // live here without the engine including its own reader.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -2740,6 +2864,8 @@ inline constexpr const layer_info& layer = detail::find_layer<Net, Name>();
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/flops.hpp>
@@ -2755,6 +2881,7 @@ inline constexpr const layer_info& layer = detail::find_layer<Net, Name>();
 // for the doubled figure.
 //   static_assert(netcount::flops<my_net> == 2 * netcount::connections<my_net>);
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -2786,6 +2913,8 @@ inline constexpr std::uint64_t flops = detail::checked_flops<Net>();
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/peak.hpp>
@@ -2802,6 +2931,7 @@ inline constexpr std::uint64_t flops = detail::checked_flops<Net>();
 //   static_assert(netcount::peak_activations<my_net> <= 256 * 1024); // int8: elements = bytes
 // Each entry's share is layers<Net>[i].live_activations; peak_layer<Net> is where the most are.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -2816,18 +2946,43 @@ constexpr const schedule_result& checked_schedule() noexcept {
     return s;
 }
 
+// Instantiated for peak_layer<Net> of a network in which no entry runs.
+template<class Net>
+struct no_peak_layer {
+    static_assert(always_false<Net>, "netcount: peak_layer: no entry of this network runs in inference (it has no "
+                                     "layer, or only auxiliary heads), so its peak is its input, which is no layer");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// After the error above, peak_layer<Net> is counts.hpp's blank no_layer, so that the error is
+// the only one.
+template<class Net>
+constexpr const layer_info& peak_entry() noexcept {
+    constexpr std::size_t index = checked_schedule<Net>().peak_index;
+    if constexpr (index == schedule_result::no_entry) {
+        (void)sizeof(report<no_peak_layer<Net>>);
+        return no_layer;
+    } else {
+        return layers<Net>[index];
+    }
+}
+
 } // namespace detail
 
 // peak_activations<Net>: the most live activation elements over all entries (batch 1), the
-// network input included while it is still read.
+// network input included while it is still read; for a network in which no entry runs, its
+// input (which is then its output).
 template<class Net>
 inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net>().peak;
 
-// peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live.
+// peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live; a
+// compile error for a network in which no entry runs.
 template<class Net>
-inline constexpr const layer_info& peak_layer = layers<Net>[detail::checked_schedule<Net>().peak_index];
+inline constexpr const layer_info& peak_layer = detail::peak_entry<Net>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
@@ -2841,6 +2996,7 @@ inline constexpr const layer_info& peak_layer = layers<Net>[detail::checked_sche
 // most to it (the first one to shrink). A plain static_assert(weights<Net> <= N) works too,
 // but clang does not print the value it compared.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
@@ -2854,7 +3010,9 @@ struct budget {
     std::uint64_t activations = unlimited;
     std::uint64_t flops = unlimited;            // flops<Net>: two per connection
     std::uint64_t peak_activations = unlimited; // peak_activations<Net>: one inference run
-    // No single entry of layers<Net> above these:
+    // No single entry of layers<Net> above these, each counted as in the totals: an auxiliary
+    // head's weights and parameters are limited, its connections and activations are not
+    // (inference does not run it).
     std::uint64_t layer_weights = unlimited;
     std::uint64_t layer_parameters = unlimited;
     std::uint64_t layer_connections = unlimited;
@@ -2916,15 +3074,12 @@ constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
                                              : c.activations;
 }
 
+// What an entry adds to a figure of the network, by the rule of the totals (contribution,
+// layer_info.hpp): an auxiliary entry's weights and parameters, which are stored, but not its
+// units, connections, FLOPs or activations, which inference never computes. The per-layer
+// limits and the layer an over-budget error names read a figure only through this.
 constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
-    return f == budget_figure::peak_activations ? l.live_activations
-                                                : figure_of(counts{.units = l.units,
-                                                                   .weights = l.weights,
-                                                                   .biases = l.biases,
-                                                                   .parameters = l.parameters,
-                                                                   .connections = l.connections,
-                                                                   .activations = l.activations},
-                                                            f);
+    return f == budget_figure::peak_activations ? l.live_activations : figure_of(contribution(l), f);
 }
 
 constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
@@ -2998,7 +3153,8 @@ constexpr budget_check budget_verdict() noexcept {
         return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
 }
 
-// The layer with the most of a figure (only evaluated for an exceeded budget).
+// The layer with the most of a figure, as the totals count it (only evaluated for an exceeded
+// budget, whose total is above 0, so some entry has some of it).
 template<std::size_t N>
 constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers, budget_figure f) noexcept {
     std::string_view name{};
@@ -3013,9 +3169,12 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
 }
 
 // The name an error shows: the layer the check found, or for a total the one with the most.
+// A peak where no entry runs is the network input's.
 template<class Net, budget_check C>
 constexpr std::string_view named_layer() noexcept {
-    if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
+    if constexpr (C.figure == budget_figure::peak_activations && C.layer == schedule_result::no_entry)
+        return "(the network input)";
+    else if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
         return layers<Net>[C.layer].name;
     else
         return largest_layer(layers<Net>, C.figure);
@@ -3050,6 +3209,8 @@ inline constexpr bool within_budget = detail::within_budget<Net, B>();
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/conv.hpp>
@@ -3064,6 +3225,8 @@ inline constexpr bool within_budget = detail::within_budget<Net, B>();
 
 
 
+
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // A window slid along one axis: how many positions it takes and the padding it used.
@@ -3160,9 +3323,12 @@ constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel,
 
 } // namespace netcount::detail
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -3326,6 +3492,8 @@ struct transposed_conv {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/elementwise.hpp>
@@ -3340,6 +3508,7 @@ struct transposed_conv {
 // layer_scale learn a few numbers, which count as parameters. They still appear in layers<Net>
 // with their shapes.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -3469,6 +3638,8 @@ struct lrn {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/fc.hpp>
@@ -3478,6 +3649,7 @@ struct lrn {
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -3628,6 +3800,8 @@ struct flatten {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/mapped_conv.hpp>
@@ -3637,6 +3811,7 @@ struct flatten {
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // connection_table<Rows...>: which input maps each filter of a mapped_conv reads, written as
@@ -3745,6 +3920,8 @@ struct mapped_conv {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/memory.hpp>
@@ -3758,6 +3935,7 @@ struct mapped_conv {
 //   static_assert(netcount::memory<my_net, float>.parameter_bytes <= 100'000'000);
 //   constexpr auto m = netcount::memory<my_net, std::uint16_t, 32>; // half precision, batch 32
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 struct memory_use {
@@ -3811,6 +3989,8 @@ inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element)
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/norm.hpp>
@@ -3828,6 +4008,7 @@ inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element)
 // or group) computed before any is written, so they may run in place (peak_activations<Net>;
 // see detail::elementwise_layer).
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // batch_norm: a scale and a shift per channel, trainable. They count in parameters, not in
@@ -3852,7 +4033,10 @@ struct layer_norm {
 };
 
 // group_norm<Groups>: normalises each of Groups groups of channels, with a scale and a shift per
-// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups.
+// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups,
+// and a group must hold more than one value: PyTorch 1.13 refuses C / Groups * H * W == 1 even
+// in eval mode ("Expected more than 1 value per channel when training"), as the statistics of
+// one value are no statistics. (A product that overflows holds far more than one value.)
 template<std::size_t Groups>
 struct group_norm {
     static constexpr std::string_view kind = "group_norm";
@@ -3860,6 +4044,7 @@ struct group_norm {
     static constexpr layer_result apply(const shape& in) noexcept {
         if (Groups == 0) return {.status = error::zero_groups};
         if (in.channels % Groups != 0) return {.status = error::channels_not_divisible_by_groups};
+        if (in.channels == Groups && in.height == 1 && in.width == 1) return {.status = error::single_value_per_group};
         return detail::per_channel_parameters(in, 2);
     }
 };
@@ -3881,6 +4066,8 @@ struct instance_norm_argument {
 
 // instance_norm<> and instance_norm<affine>: normalises each channel over its positions
 // (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
+// A 1 x 1 map has one position, nothing to normalise over: PyTorch 1.13 refuses it even in
+// eval mode ("Expected more than 1 spatial element when training"), and so does netcount.
 template<class Affine = void>
 struct instance_norm {
     static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
@@ -3888,11 +4075,14 @@ struct instance_norm {
     static constexpr std::string_view kind = "instance_norm";
     static constexpr bool elementwise = true;
     static constexpr layer_result apply(const shape& in) noexcept {
+        if (in.height == 1 && in.width == 1) return {.status = error::single_spatial_element};
         return detail::per_channel_parameters(in, std::is_same_v<Affine, affine> ? 2 : 0);
     }
 };
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
@@ -3904,6 +4094,7 @@ struct instance_norm {
 #include <numeric>
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -4021,6 +4212,8 @@ struct global_max_pool {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/scale.hpp>
@@ -4042,6 +4235,7 @@ struct global_max_pool {
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // squeeze_excitation<Channels, Squeeze, Activation = relu, Gate = sigmoid>: Hu, Shen and Sun's
@@ -4087,6 +4281,8 @@ struct node<netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>, f
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
@@ -4100,6 +4296,7 @@ struct node<netcount::squeeze_excitation<Channels, Squeeze, Activation, Gate>, f
 // compile error of layer<Net, "...">. The result is a netcount::network<...> with every other
 // element as it was. Edits compose: resize<resize<Net, "fc6", 1024>, "fc7", 1024>.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -4287,34 +4484,46 @@ struct replace_with {
     using apply = Layer;
 };
 
-// The same layer with another count of filters or outputs.
+// The same layer with another count of filters or outputs. `resizable` says whether the layer
+// has such a count, without an error either way, so that a search can ask before it resizes
+// (search.hpp); resize itself rejects a layer that has none (not_resizable).
 template<class Layer, std::size_t N>
 struct resized {
-    // An error here means resize named a layer that has no count of filters or outputs.
-    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv, fc or linear layer");
+    static constexpr bool resizable = false;
     using type = Layer;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<conv<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = conv<N, Options...>;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<transposed_conv<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = transposed_conv<N, Options...>;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<fc<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = fc<N, Options...>;
 };
 template<std::size_t F, class... Options, std::size_t N>
 struct resized<linear<F, Options...>, N> {
+    static constexpr bool resizable = true;
     using type = linear<N, Options...>;
+};
+
+template<class Layer>
+struct not_resizable {
+    // An error here means resize named a layer that has no count of filters or outputs.
+    static_assert(always_false<Layer>, "netcount: resize changes a conv, transposed_conv, fc or linear layer");
+    using type = Layer;
 };
 
 template<std::size_t N>
 struct resize_to {
     template<class Old>
-    using apply = typename resized<Old, N>::type;
+    using apply = typename std::conditional_t<resized<Old, N>::resizable, resized<Old, N>, not_resizable<Old>>::type;
 };
 
 } // namespace detail
@@ -4331,6 +4540,8 @@ using resize = detail::edit<Net, Name, detail::resize_to<N>>;
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/subsample.hpp>
@@ -4340,6 +4551,7 @@ using resize = detail::edit<Net, Name, detail::resize_to<N>>;
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -4400,6 +4612,8 @@ struct subsample {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
@@ -4417,6 +4631,7 @@ struct subsample {
 // The results are networks like any other; a layer the scaling breaks (groups that no longer
 // divide, an add whose paths now differ) is the usual compile error once the result is counted.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -4493,12 +4708,24 @@ inline constexpr bool follows_width<upsample_to<H, W>> = true;
 // Blocks need no hook: the edit enters them (merges of one's own included), and a
 // squeeze_excitation is entered as its fc1 and fc2 convs, so its Channels and Squeeze are
 // scaled by this same rule (edit.hpp).
-template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
-struct scaled_width {
+namespace detail {
+// unknown_width<Layer>: instantiated when scale_width meets a layer whose width it does not
+// know. Keyed on the layer alone, so that widest_scale, which scales by many multipliers,
+// reports it once.
+template<class Layer>
+struct unknown_width {
     // An error here means scale_width met a layer it does not know how to scale: a
     // mapped_conv (whose connection table fixes its filters), an rbf, or a user's kind.
-    static_assert(detail::follows_width<Layer>, "netcount: scale_width does not know this layer's width; specialise "
-                                                "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
+    static_assert(always_false<Layer>, "netcount: scale_width does not know this layer's width; specialise "
+                                       "netcount::scaled_width<Layer, Num, Den, Divisor> for it");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+template<class Layer, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width {
+    static_assert(detail::verdict<detail::follows_width<Layer>, detail::unknown_width<Layer>>::reported);
+    static constexpr bool width_known = detail::follows_width<Layer>; // asked by widest_scale
     using type = Layer;
 };
 
@@ -4521,24 +4748,71 @@ struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
 
 namespace detail {
 
-// The entries of layers<Net> that keep their width: the last with weights, the classifier,
-// and so the last with weights of each auxiliary head (Inception v3's AuxLogits classifies
-// into the same classes).
+// The entries of layers<Net> that keep their width: the last with weights, the classifier, and
+// so the last with weights of each auxiliary head (Inception v3's AuxLogits classifies into the
+// same classes), heads side by side or one inside another each its own. Which head an entry
+// belongs to is the blocks' business, not layers<Net>'s (an entry says only that it is in a
+// head), so this walks the network's elements once more through the builder protocol of
+// detail/node.hpp: a third builder, which counts nothing and follows the heads as a stack. Only
+// scale_width evaluates it; the engine's two passes are as they were.
+template<std::size_t Entries>
+struct kept_width_builder {
+    struct scope_state {};
+
+    const layer_info* entries; // layers<Net>: which entries have weights
+    std::array<bool, Entries> kept{};
+    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+    std::size_t last_weighted = Entries; // of the innermost open head (or the network): Entries for none
+
+    static constexpr bool failed() noexcept { return false; }
+
+    constexpr void add_entry() noexcept {
+        if (entries[entries_done].weights != 0) last_weighted = entries_done;
+        ++entries_done;
+    }
+    template<class E>
+    static constexpr void visit(kept_width_builder& b) noexcept {
+        if constexpr (layer_kind<E>)
+            b.add_entry();
+        else
+            node<E>::template emit<kept_width_builder>(b);
+    }
+    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr void close_scope(const scope_state&) noexcept {}
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        add_entry();
+    }
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        add_entry();
+    }
+    // A head starts with no layer of its own; leaving it keeps its last, and the enclosing
+    // head (or the network) goes on from where it was.
+    constexpr std::size_t enter_auxiliary() noexcept {
+        const std::size_t outer = last_weighted;
+        last_weighted = Entries;
+        return outer;
+    }
+    constexpr void leave_auxiliary(std::size_t outer) noexcept {
+        if (last_weighted != Entries) kept[last_weighted] = true;
+        last_weighted = outer;
+    }
+};
+
 template<class Net>
 constexpr auto kept_widths() noexcept {
-    constexpr const auto& entries = layers<Net>;
-    std::array<bool, entries.size()> kept{};
-    bool main_found = false, in_head = false;
-    for (std::size_t i = entries.size(); i-- != 0;) {
-        const bool weighted = entries[i].weights != 0;
-        if (!entries[i].auxiliary) {
-            in_head = false;
-            if (weighted && !main_found) kept[i] = main_found = true;
-        } else if (!in_head && weighted) {
-            kept[i] = in_head = true; // the last one with weights of this run of head entries
-        }
-    }
-    return kept;
+    using traits = network_traits<network_of<Net>>;
+    using builder = kept_width_builder<traits::entries>;
+    builder b{.entries = layers<Net>.data()};
+    for (const auto emit : traits::template elements<builder>()) emit(b);
+    if (b.last_weighted != traits::entries) b.kept[b.last_weighted] = true;
+    return b.kept;
 }
 
 template<class Net>
@@ -4583,6 +4857,8 @@ using with_input = typename detail::reinput<network_of<Net>, H, W>::type;
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/search.hpp>
@@ -4592,166 +4868,537 @@ using with_input = typename detail::reinput<network_of<Net>, H, W>::type;
 
 
 
-// How big can it be? Binary search by the compiler, a handful of counts rather than one per
-// value:
+// How big can it be? Searches by the compiler, each answer the largest that is valid and fits,
+// or a compile error that says why it cannot be found:
 //
-//   widest<Net, "fc6", budget{.weights = 20'000'000}>     the most outputs fc6 may have
-//   largest_input<Net, budget{.peak_activations = ...}, 32>  the largest square input side, a
-//                                                           multiple of 32
+//   fits<Net, Budget>                             true or false, never an error
+//   widest<Net, "fc6", Budget>                    the most outputs fc6 may have
+//   widest_scale<Net, Budget, 100>                the largest width multiplier k / 100
+//   largest_input<Net, Budget, 32>                the largest square input side, a multiple of 32
+//   largest_height<Net, Budget>, largest_width<Net, Budget>
+//                                                 one side, the other kept (a 49 x 10 spectrogram)
 //
-// Each probe counts a candidate network without any of netcount's compile errors (its summary's
-// status and the budget check, evaluated as values), so that an invalid or over-budget
-// candidate only steers the search. A search over [1, Max] counts about log2(Max) candidates:
-// 17 for widest's default Max of 65,536.
+// Each search looks for the largest candidate k in [1, last] (a width, a multiplier, a side
+// over Step) that is valid and within budget, counting candidates as values, without any of
+// netcount's compile errors (probe_budget): a candidate is invalid, fits, or is over budget
+// (a candidate whose counts overflow 64 bits is over: it is too large to be counted, as every
+// larger one). The searches assume one thing, which every layer kind of netcount keeps:
 //
-// The search keeps the invariant fits(lo) && !fits(hi) and returns lo when hi = lo + 1: the
-// answer fits and the next value does not. It is the largest that fits when fitting is
-// monotone, which docs/deploy.md discusses: every figure a budget limits grows with a layer's
-// width and with the input, but validity need not (groups that must divide the width, an add
-// whose paths must agree, windows larger than a small input).
+//   among VALID candidates, every figure a budget limits is non-decreasing in k,
+//
+// so that once a valid candidate is over budget, every larger valid one is too. Validity itself
+// may change in any way: groups that must divide a width, an add or concat whose paths must
+// agree (a U-Net valid only at multiples of 16), windows larger than a small input. So a
+// candidate that fits proves nothing above it, one over budget rules out everything from it on,
+// and an invalid one says nothing: the search then looks at the candidates after it, one by
+// one, until one is valid (the search core below). The answer is proved: every candidate
+// above it is invalid or over budget, each seen or implied by the assumption. When the candidates to
+// look at one by one would exceed `search_probes`, the search stops with a compile error that
+// names what it knows and a Step that every valid candidate it met is a multiple of.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
-enum class search_kind : unsigned { widest, largest_input };
+namespace detail {
+// A false that depends on values, for the static_assert of a rejection.
+template<auto...>
+inline constexpr bool never = false;
+} // namespace detail
+
+enum class search_kind : unsigned { widest, largest_input, widest_scale, largest_height, largest_width };
 
 // nothing_fits<Search, Figure, PerLayer, Actual, Limit, Size>: instantiated when even the
-// smallest candidate (1 filter or output; the smallest valid input side) is over budget.
-// Actual is the figure at that Size (a layer's figure where PerLayer), Limit the budget's.
+// smallest valid candidate (the fewest filters or outputs, the smallest multiplier, side,
+// height or width; every smaller one is invalid, each checked) is over budget, so that every
+// candidate is. Actual is the figure at that Size (a layer's figure where PerLayer), Limit the
+// budget's.
 template<search_kind Search, budget_figure Figure, bool PerLayer, std::uint64_t Actual, std::uint64_t Limit,
          std::size_t Size>
 struct nothing_fits {
-    static_assert(Search != search_kind::widest,
+    static_assert(Search != search_kind::widest || Size != 1,
                   "netcount: widest: the network is over budget even with 1 filter or output in that layer");
+    static_assert(Search != search_kind::widest || Size == 1,
+                  "netcount: widest: the network is over budget even with the fewest filters or outputs that are "
+                  "valid in that layer");
     static_assert(Search != search_kind::largest_input,
                   "netcount: largest_input: the network is over budget even on the smallest input side that is "
                   "valid");
+    static_assert(Search != search_kind::widest_scale,
+                  "netcount: widest_scale: the network is over budget even at the smallest width multiplier that "
+                  "is valid");
+    static_assert(Search != search_kind::largest_height,
+                  "netcount: largest_height: the network is over budget even at the smallest input height that is "
+                  "valid");
+    static_assert(Search != search_kind::largest_width,
+                  "netcount: largest_width: the network is over budget even at the smallest input width that is "
+                  "valid");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// nothing_counts<Search, Size>: instantiated when every candidate is invalid or has a count
+// over 64 bits; Size is the smallest that is not invalid (every smaller one is, each checked).
+template<search_kind Search, std::size_t Size>
+struct nothing_counts {
+    static_assert(Search != search_kind::widest,
+                  "netcount: widest: every width up to Max is invalid or has a count over 64 bits");
+    static_assert(Search != search_kind::largest_input,
+                  "netcount: largest_input: every input side up to Max is invalid or has a count over 64 bits");
+    static_assert(Search != search_kind::widest_scale,
+                  "netcount: widest_scale: every multiplier up to Den is invalid or has a count over 64 bits");
+    static_assert(Search != search_kind::largest_height,
+                  "netcount: largest_height: every input height up to Max is invalid or has a count over 64 bits");
+    static_assert(Search != search_kind::largest_width,
+                  "netcount: largest_width: every input width up to Max is invalid or has a count over 64 bits");
+    static constexpr bool reported = true;
+};
+
+// candidates_too_sparse<Search, Fits, From, To, Multiple>: instantiated when valid candidates
+// are too far apart for the search to settle [From, To] within search_probes candidates. Fits
+// is the largest candidate found to fit (0: none); every valid candidate the search met is a
+// multiple of Multiple (0: it met none), which as the Step (largest_input, largest_height,
+// largest_width) leaves out candidates that cannot be valid.
+template<search_kind Search, std::size_t Fits, std::size_t From, std::size_t To, std::size_t Multiple>
+struct candidates_too_sparse {
+    static_assert(Search != search_kind::widest,
+                  "netcount: widest: valid widths are not contiguous and too far apart to check one by one");
+    static_assert(Search != search_kind::largest_input,
+                  "netcount: largest_input: valid sides are not contiguous and too far apart to check one by one; "
+                  "pass Step = Multiple");
+    static_assert(Search != search_kind::widest_scale,
+                  "netcount: widest_scale: valid multipliers are not contiguous and too far apart to check one by "
+                  "one");
+    static_assert(Search != search_kind::largest_height,
+                  "netcount: largest_height: valid heights are not contiguous and too far apart to check one by "
+                  "one; pass Step = Multiple");
+    static_assert(Search != search_kind::largest_width,
+                  "netcount: largest_width: valid widths are not contiguous and too far apart to check one by one; "
+                  "pass Step = Multiple");
+    static constexpr bool reported = true;
+};
+
+// layer_without_width<Name...>: instantiated when widest names a layer resize cannot change.
+template<char... Name>
+struct layer_without_width {
+    static_assert(detail::never<Name...>,
+                  "netcount: widest searches the filters or outputs of a conv, transposed_conv, fc or linear layer, "
+                  "and this name is another layer, a merge or an interpolation");
+    static constexpr bool reported = true;
+};
+
+// search_range_rejected<Search, A, B>: a search's own arguments out of range: Max (widest),
+// Step and Max (largest_input, largest_height, largest_width), Den and Divisor (widest_scale).
+template<search_kind Search, std::size_t A, std::size_t B>
+struct search_range_rejected {
+    static_assert(Search != search_kind::widest,
+                  "netcount: widest<Net, \"name\", Budget, Max> needs Max of at least 1");
+    static_assert(Search != search_kind::largest_input,
+                  "netcount: largest_input<Net, Budget, Step, Max> needs Step of at least 1 and Max of at least Step");
+    static_assert(Search != search_kind::widest_scale,
+                  "netcount: widest_scale<Net, Budget, Den, Divisor> needs Den and Divisor of at least 1");
+    static_assert(Search != search_kind::largest_height,
+                  "netcount: largest_height<Net, Budget, Step, Max> needs Step of at least 1 and Max of at least Step");
+    static_assert(Search != search_kind::largest_width,
+                  "netcount: largest_width<Net, Budget, Step, Max> needs Step of at least 1 and Max of at least Step");
+    static constexpr bool reported = true;
+};
+
+// scale_arithmetic_overflows<Den, Divisor, Channels>: instantiated when scale_width's rounding
+// (make_divisible, scale.hpp) of a count as large as Channels, the most any layer of the
+// network has, overflows 64 bits at the multiplier Den / Den.
+template<std::size_t Den, std::size_t Divisor, std::uint64_t Channels>
+struct scale_arithmetic_overflows {
+    static_assert(detail::never<Den, Divisor, Channels>,
+                  "netcount: widest_scale: Den or Divisor is too large for scale_width's arithmetic on this "
+                  "network (a product overflows 64 bits)");
+    static constexpr bool reported = true;
 };
 
 namespace detail {
 
-// Valid, and within budget; never a compile error.
-template<class Net>
-constexpr bool valid() noexcept {
-    return analyzed<Net>::totals.fail.code == error::none;
-}
+// ---------------------------------------------------------------------------------------
+// What a search learns of one candidate, never a compile error.
 
+// overflow: a count over 64 bits stopped the counting, so whether the network is otherwise
+// valid is not known; it does not fit, and neither does any larger valid candidate.
+enum class probe_result : unsigned char { invalid, fits, over, overflow };
+
+// Where the budget limits the peak or a layer, within_budget also needs the memory schedule,
+// whose sums may overflow where no single count does: such a valid network is over.
 template<class Net, budget B>
-constexpr bool fits() noexcept {
-    if constexpr (!valid<Net>())
-        return false;
+constexpr probe_result probe_budget() noexcept {
+    constexpr error code = analyzed<Net>::totals.fail.code;
+    if constexpr (code == error::count_overflow)
+        return probe_result::overflow;
+    else if constexpr (code != error::none)
+        return probe_result::invalid;
+    else if constexpr (budget_verdict<Net, B>().exceeded)
+        return probe_result::over;
+    else if constexpr (limits_layers(B))
+        // In its own branch: the full pass (analyzed_layers) costs several times the totals.
+        return analyzed_layers<Net>::value.schedule.overflow ? probe_result::over : probe_result::fits;
     else
-        return !budget_verdict<Net, B>().exceeded;
+        return probe_result::fits;
 }
 
-// The compile error for a smallest candidate that does not fit: the network's own error if it
-// is invalid, nothing_fits with the figure if it is over budget.
-template<search_kind Search, class Net, budget B, std::size_t Size>
+// ---------------------------------------------------------------------------------------
+// The search core, shared by every search: plain constexpr code over one state, which the
+// templates below (searched) feed with one probe at a time. The candidates are 1 to last; the
+// state keeps
+//   lo   the largest candidate known to fit (0 while none is), and
+//   top  the largest that may still fit: every candidate above it is known not to,
+// and ends when lo == top. A probe of k settles:
+//   fits:    lo = k (k is always above lo);
+//   over:    top = k - 1 (every valid candidate from k on is over, by the assumption); so
+//            does an overflow (every valid candidate from k on overflows too);
+//   invalid: nothing by itself. The candidates after k are then probed one by one (a scan)
+//            until one is valid: if it fits, lo = it; if it is over, or every one up to top is
+//            invalid, top = k - 1.
+// The probes: last (the whole range may fit), the seed (the network as given, valid), 1 (if it
+// is over, nothing fits), then the middle of (lo, top], moved up to the lattice of the valid candidates met: the first one plus
+// multiples of the gcd of their distances, halved until a point of it lies between the middle
+// and top. Where validity is periodic (multiples of 16) the middle is then valid, and a search
+// costs about the bisection's probes plus one period, the candidates that end it; where it is
+// not, the scans cost what they cost, and the answer is the same.
+//
+// Searches never recurse over layers; `searched` recurses once per probe, at most
+// search_probes deep: the search then stops unsettled (candidates_too_sparse). 256 covers a
+// bisection over 2^64 candidates, the invalid sides below a network's smallest valid one
+// (AlexNet's 66) and periods up to 48 on top of that (tests/runtime/search.cpp).
+
+inline constexpr std::size_t search_probes = 256;
+
+enum class search_step : unsigned char { last, seed, first, middle, scan, done };
+
+struct search_state {
+    std::size_t last = 0;          // the candidates are 1 to last
+    std::size_t seed = 0;          // a candidate known to be valid (the network as given), or 0
+    std::size_t lo = 0;            // the largest candidate known to fit; 0 while none is known
+    std::size_t top = 0;           // every candidate above top is known not to fit
+    std::size_t next = 0;          // the candidate of the next probe
+    std::size_t scan_from = 0;     // scan: every candidate in [scan_from, next) is invalid
+    std::size_t first_valid = 0;   // the first valid candidate met (fits or over); 0 while none is
+    std::size_t spacing = 0;       // the gcd of the distances of the valid candidates met from it
+    std::size_t multiple = 0;      // the gcd of the valid candidates met
+    std::size_t smallest_over = 0; // the smallest candidate met that is over or overflows; 0 if none
+    std::size_t probes = 0;
+    search_step step = search_step::last;
+};
+
+constexpr search_state begin_search(std::size_t last, std::size_t seed) noexcept {
+    return {.last = last, .seed = seed < last ? seed : 0, .top = last, .next = last, .step = search_step::last};
+}
+
+// The middle of (lo, top], moved up to the first point at or above it of the lattice of the
+// valid candidates met, with the spacing halved until that point is at most top.
+constexpr std::size_t search_middle(const search_state& s) noexcept {
+    const std::size_t m = s.lo + (s.top - s.lo) / 2 + 1;
+    for (std::size_t step = s.spacing; step > 1; step /= 2) {
+        const std::size_t want = s.first_valid % step, have = m % step;
+        const std::size_t ahead = want >= have ? want - have : step - (have - want);
+        if (ahead <= s.top - m) return m + ahead;
+    }
+    return m;
+}
+
+// The state after the probe of s.next found r.
+constexpr search_state advance(search_state s, probe_result r) noexcept {
+    const std::size_t k = s.next;
+    const bool scan = s.step == search_step::scan;
+    ++s.probes;
+    if (r == probe_result::fits || r == probe_result::over) {
+        if (s.first_valid == 0) s.first_valid = k;
+        s.spacing = std::gcd(s.spacing, k > s.first_valid ? k - s.first_valid : s.first_valid - k);
+        s.multiple = std::gcd(s.multiple, k);
+    }
+    const bool over = r == probe_result::over || r == probe_result::overflow;
+    if (over && (s.smallest_over == 0 || k < s.smallest_over)) s.smallest_over = k;
+    bool scanning = false;
+    if (r == probe_result::fits) {
+        s.lo = k;
+    } else if (over || k == s.top) { // over, or invalid up to top
+        s.top = (scan ? s.scan_from : k) - 1;
+    } else if (scan || s.step == search_step::middle) { // one by one after an invalid middle
+        s.scan_from = scan ? s.scan_from : k;
+        s.next = k + 1;
+        s.step = search_step::scan;
+        scanning = true;
+    } // else the probe of the seed or of 1, invalid: the next step comes
+    if (s.lo == s.top || s.probes >= search_probes) {
+        s.step = search_step::done;
+    } else if (!scanning) {
+        // After last, the seed if it may still fit; then 1 while nothing is known to fit.
+        const bool seed = s.step == search_step::last && s.lo < s.seed && s.seed <= s.top;
+        const bool first = !seed && s.step < search_step::first && s.lo == 0 && s.seed != 1;
+        s.next = seed ? s.seed : first ? 1 : search_middle(s);
+        s.step = seed ? search_step::seed : first ? search_step::first : search_step::middle;
+    }
+    return s;
+}
+
+// How a search ended.
+constexpr bool search_found(const search_state& s) noexcept { return s.lo == s.top && s.lo != 0; }
+constexpr bool search_found_none(const search_state& s) noexcept { return s.lo == s.top && s.lo == 0; }
+
+// ---------------------------------------------------------------------------------------
+// The searches: each is a Space, data only, that says what its candidate k is
+//   static constexpr search_kind kind;
+//   static constexpr budget limits;
+//   static constexpr std::size_t last, unit;   // candidates 1 to last, each unit large
+//   static constexpr std::size_t seed;         // the candidate that is the network as given, or 0
+//   template<std::size_t K> using at = ...;     // the network of candidate K
+
+template<class Space, std::size_t K>
+inline constexpr probe_result probe_of = probe_budget<typename Space::template at<K>, Space::limits>();
+
+// searched<Space, S>: the state at the end of the search from S. One variable per probe, each
+// its own constant evaluation (so the chain costs no constexpr call depth), instantiated one
+// inside the other: at most search_probes deep.
+template<class Space, search_state S>
+constexpr search_state search_from() noexcept;
+
+template<class Space, search_state S>
+inline constexpr search_state searched = search_from<Space, S>();
+
+template<class Space, search_state S>
+constexpr search_state search_from() noexcept {
+    if constexpr (S.step == search_step::done)
+        return S;
+    else
+        return searched<Space, advance(S, probe_of<Space, S.next>)>;
+}
+
+template<class Space, std::size_t K>
 constexpr void report_nothing_fits() noexcept {
-    if constexpr (!valid<Net>()) {
-        (void)checked<Net>();
+    using candidate = typename Space::template at<K>;
+    constexpr std::size_t size = K * Space::unit;
+    if constexpr (analyzed<candidate>::totals.fail.code != error::none ||
+                  !budget_verdict<candidate, Space::limits>().exceeded) {
+        (void)sizeof(report<nothing_counts<Space::kind, size>>);
     } else {
-        constexpr budget_check c = budget_verdict<Net, B>();
-        (void)sizeof(nothing_fits<Search, c.figure, c.per_layer, c.actual, c.limit, Size>);
+        constexpr budget_check c = budget_verdict<candidate, Space::limits>();
+        (void)sizeof(report<nothing_fits<Space::kind, c.figure, c.per_layer, c.actual, c.limit, size>>);
     }
 }
 
-// widest: fits(Lo) && !fits(Hi).
-template<class Net, fixed_string Name, budget B, std::size_t Lo, std::size_t Hi>
-constexpr std::size_t widest_between() noexcept {
-    if constexpr (Hi - Lo == 1) {
-        return Lo;
+// The answer in the Space's units, or one compile error that says why there is none.
+template<class Space>
+constexpr std::size_t search() noexcept {
+    constexpr search_state s = searched<Space, begin_search(Space::last, Space::seed)>;
+    if constexpr (search_found(s)) {
+        return s.lo * Space::unit;
+    } else if constexpr (s.lo == 0 && s.smallest_over == 0) {
+        // Every candidate met is invalid: the error of the largest, the network's own.
+        (void)checked<typename Space::template at<Space::last>>();
+        return 0;
+    } else if constexpr (search_found_none(s)) {
+        report_nothing_fits<Space, s.smallest_over>();
+        return 0;
     } else {
-        constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (fits<resize<Net, Name, mid>, B>())
-            return widest_between<Net, Name, B, mid, Hi>();
-        else
-            return widest_between<Net, Name, B, Lo, mid>();
+        (void)sizeof(report<candidates_too_sparse<Space::kind, s.lo * Space::unit, (s.lo + 1) * Space::unit,
+                                                  s.top * Space::unit, s.multiple * Space::unit>>);
+        return 0;
     }
 }
 
+// A network<input<...>, ...> with an input that counts: what the searches edit. Anything
+// else is checked<Net>'s error.
+template<class Net>
+inline constexpr bool searchable = false;
+template<std::size_t H, std::size_t W, std::size_t C, class... Elements>
+inline constexpr bool searchable<network<input<H, W, C>, Elements...>> = H != 0 && W != 0 && C != 0;
+
+template<class Net>
+constexpr bool valid_network() noexcept {
+    (void)checked<Net>(); // the network's own error, if any
+    if constexpr (searchable<network_of<Net>>)
+        return checked<Net>().fail.code == error::none;
+    else
+        return false;
+}
+
+// widest: candidate N is the network with the layer at entry Index resized to N.
+template<std::size_t Index, std::size_t N>
+struct resize_entry {
+    static constexpr bool enters(std::size_t first, std::size_t count) noexcept {
+        return first <= Index && Index < first + count;
+    }
+    static constexpr bool targets(std::size_t) noexcept { return false; } // merges are checked before
+    template<class Layer, std::size_t At>
+    using apply = std::conditional_t<At == Index, typename resized<Layer, N>::type, Layer>;
+};
+
+template<class Net, std::size_t Index, std::size_t N>
+using resized_entry = typename edit_network<network_of<Net>, resize_entry<Index, N>>::type;
+
+template<class Net, std::size_t Index, budget B, std::size_t Max>
+struct widest_space {
+    static constexpr search_kind kind = search_kind::widest;
+    static constexpr budget limits = B;
+    static constexpr std::size_t last = Max, unit = 1,
+                                 seed = layers<Net>[Index].output.channels; // its width
+    template<std::size_t K>
+    using at = resized_entry<Net, Index, K>;
+};
+
+template<fixed_string Name, std::size_t... I>
+constexpr void report_layer_without_width(std::index_sequence<I...>) noexcept {
+    (void)sizeof(report<layer_without_width<Name.chars[I]...>>);
+}
+
+// The name is checked first, once: unknown or repeated (layer<Net, "name">'s error), or a layer
+// resize cannot change (a resize to 1 and to 2 then give the same network). Every candidate
+// of the search is then a valid edit, so that one mistake makes one error.
 template<class Net, fixed_string Name, budget B, std::size_t Max>
 constexpr std::size_t widest() noexcept {
-    static_assert(Max >= 1, "netcount: widest<Net, \"name\", Budget, Max> needs Max of at least 1");
-    if constexpr (!fits<resize<Net, Name, 1>, B>()) {
-        report_nothing_fits<search_kind::widest, resize<Net, Name, 1>, B, 1>();
+    if constexpr (Max == 0) {
+        (void)sizeof(report<search_range_rejected<search_kind::widest, Max, 0>>);
         return 0;
-    } else if constexpr (fits<resize<Net, Name, Max>, B>()) {
-        return Max;
-    } else {
-        return widest_between<Net, Name, B, 1, Max>();
-    }
-}
-
-template<class Net, std::size_t Step, std::size_t K>
-using square_input = with_input<Net, K * Step, K * Step>;
-
-// The smallest valid side: !valid(Lo) && valid(Hi).
-template<class Net, std::size_t Step, std::size_t Lo, std::size_t Hi>
-constexpr std::size_t smallest_valid_between() noexcept {
-    if constexpr (Hi - Lo == 1) {
-        return Hi;
-    } else {
-        constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (valid<square_input<Net, Step, mid>>())
-            return smallest_valid_between<Net, Step, Lo, mid>();
-        else
-            return smallest_valid_between<Net, Step, mid, Hi>();
-    }
-}
-
-// The largest that fits: fits(Lo) && !fits(Hi).
-template<class Net, budget B, std::size_t Step, std::size_t Lo, std::size_t Hi>
-constexpr std::size_t largest_between() noexcept {
-    if constexpr (Hi - Lo == 1) {
-        return Lo;
-    } else {
-        constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
-        if constexpr (fits<square_input<Net, Step, mid>, B>())
-            return largest_between<Net, B, Step, mid, Hi>();
-        else
-            return largest_between<Net, B, Step, Lo, mid>();
-    }
-}
-
-template<class Net, budget B, std::size_t Step, std::size_t Max>
-constexpr std::size_t largest_input() noexcept {
-    static_assert(Step >= 1 && Max >= Step,
-                  "netcount: largest_input<Net, Budget, Step, Max> needs Step of at least 1 and Max of at least Step");
-    constexpr std::size_t top = Max / Step;
-    if constexpr (fits<square_input<Net, Step, top>, B>()) {
-        return top * Step;
-    } else if constexpr (!valid<square_input<Net, Step, top>>()) {
-        (void)checked<square_input<Net, Step, top>>(); // no side up to Max is valid: its error
+    } else if constexpr (!valid_network<Net>()) {
         return 0;
     } else {
-        // Windows need a large enough input: first the smallest valid side, then the search.
-        constexpr std::size_t low =
-            valid<square_input<Net, Step, 1>>() ? 1 : smallest_valid_between<Net, Step, 1, top>();
-        if constexpr (!fits<square_input<Net, Step, low>, B>()) {
-            report_nothing_fits<search_kind::largest_input, square_input<Net, Step, low>, B, low * Step>();
+        constexpr name_match m = find_name(layers<Net>, Name.view());
+        if constexpr (m.matches != 1) {
+            report_layer_name<Name, m.matches>(std::make_index_sequence<Name.size()>{});
+            return 0;
+        } else if constexpr (std::is_same_v<resized_entry<Net, m.index, 1>, resized_entry<Net, m.index, 2>>) {
+            report_layer_without_width<Name>(std::make_index_sequence<Name.size()>{});
             return 0;
         } else {
-            return largest_between<Net, B, Step, low, top>() * Step;
+            return search<widest_space<Net, m.index, B, Max>>();
         }
+    }
+}
+
+// widest_scale: candidate k is scale_width<Net, k, Den, Divisor>.
+template<class Net, budget B, std::size_t Den, std::size_t Divisor>
+struct scale_space {
+    static constexpr search_kind kind = search_kind::widest_scale;
+    static constexpr budget limits = B;
+    static constexpr std::size_t last = Den, unit = 1, seed = 0;
+    template<std::size_t K>
+    using at = scale_width<Net, K, Den, Divisor>;
+};
+
+// The most channels any entry of Net outputs: at least the count of every layer scale_width
+// scales (a conv's filters, an fc's outputs, a squeeze_excitation's fc1 and fc2).
+template<class Net>
+constexpr std::uint64_t most_channels() noexcept {
+    std::uint64_t most = 0;
+    for (const layer_info& l : layers<Net>)
+        if (l.output.channels > most) most = l.output.channels;
+    return most;
+}
+
+// Whether scale_width knows how to scale a layer: scaled_width's own template says so (after
+// its error, once per layer kind, if it does not); a specialisation of one's own does.
+template<class Layer>
+constexpr bool width_known() noexcept {
+    if constexpr (requires { scaled_width<Layer, 1, 1, 1>::width_known; })
+        return scaled_width<Layer, 1, 1, 1>::width_known;
+    else
+        return true;
+}
+
+// scale_width's edit with every layer it would scale whose width it does not know replaced by
+// void: the network itself when it knows them all.
+template<class Net>
+struct widths_known {
+    static constexpr bool enters(std::size_t, std::size_t) noexcept { return true; }
+    static constexpr bool targets(std::size_t) noexcept { return false; }
+    template<class Layer, std::size_t Index>
+    using apply = std::conditional_t<kept_width<Net>[Index] || width_known<Layer>(), Layer, void>;
+};
+
+template<class Net, budget B, std::size_t Den, std::size_t Divisor>
+constexpr std::size_t widest_scale() noexcept {
+    if constexpr (Den == 0 || Divisor == 0) {
+        (void)sizeof(report<search_range_rejected<search_kind::widest_scale, Den, Divisor>>);
+        return 0;
+    } else if constexpr (!valid_network<Net>()) {
+        return 0;
+    } else if constexpr (!std::is_same_v<typename edit_network<network_of<Net>, widths_known<Net>>::type,
+                                         network_of<Net>>) {
+        return 0; // scale_width's error for that layer, once, and no candidate
+    } else if constexpr (make_divisible(most_channels<Net>(), Den, Den, Divisor).overflow) {
+        // Checked once here, at the largest multiplier, where every product is largest, so that
+        // no candidate meets scale_width's own error.
+        (void)sizeof(report<scale_arithmetic_overflows<Den, Divisor, most_channels<Net>()>>);
+        return 0;
+    } else {
+        return search<scale_space<Net, B, Den, Divisor>>();
+    }
+}
+
+// largest_input, largest_height, largest_width: candidate k has an input of k * Step along the
+// axes searched, the network's own along the other.
+template<class Net, budget B, search_kind Kind, std::size_t Step, std::size_t Max>
+struct input_space {
+    static constexpr search_kind kind = Kind;
+    static constexpr budget limits = B;
+    static constexpr std::size_t last = Max / Step, unit = Step;
+    static constexpr shape own = input_shape<Net>;
+    static constexpr std::uint64_t side = Kind == search_kind::largest_width ? own.width : own.height;
+    static constexpr std::size_t seed =
+        (Kind != search_kind::largest_input || own.height == own.width) && side % Step == 0 ? side / Step : 0;
+    template<std::size_t K>
+    using at = with_input<Net, Kind == search_kind::largest_width ? own.height : K * Step,
+                          Kind == search_kind::largest_height ? own.width : K * Step>;
+};
+
+template<class Net, budget B, search_kind Kind, std::size_t Step, std::size_t Max>
+constexpr std::size_t largest_input() noexcept {
+    if constexpr (Step == 0 || Max < Step) {
+        (void)sizeof(report<search_range_rejected<Kind, Step, Max>>);
+        return 0;
+    } else if constexpr (!valid_network<Net>()) {
+        return 0;
+    } else {
+        return search<input_space<Net, B, Kind, Step, Max>>();
     }
 }
 
 } // namespace detail
 
+// fits<Net, Budget>: true if Net is a valid network within every limit of Budget, false
+// otherwise: never a compile error for a network (an invalid one, or one whose counts overflow
+// 64 bits, does not fit), so that it can steer `if constexpr`, a `requires` or a search of one's
+// own. within_budget<Net, Budget> is the check that fails with the numbers.
+template<class Net, budget B>
+inline constexpr bool fits = detail::probe_budget<Net, B>() == detail::probe_result::fits;
+
 // widest<Net, "name", Budget, Max = 65536>: the largest filter or output count N in [1, Max]
-// for which resize<Net, "name", N> is valid and within Budget (a conv, transposed_conv or fc).
-// A compile error with the figure when even N = 1 is over budget.
+// for which resize<Net, "name", N> is valid and within Budget (a conv, transposed_conv, fc or
+// linear layer). A compile error when the name is unknown, repeated or not such a layer, when
+// even the fewest filters or outputs that are valid are over budget (with the figure), or when
+// valid counts are too far apart to search.
 template<class Net, fixed_string Name, budget B, std::size_t Max = 65536>
 inline constexpr std::size_t widest = detail::widest<Net, Name, B, Max>();
 
+// widest_scale<Net, Budget, Den, Divisor = 1>: the largest k in [1, Den] for which
+// scale_width<Net, k, Den, Divisor> is valid and within Budget: the widest width multiplier
+// k / Den.
+template<class Net, budget B, std::size_t Den, std::size_t Divisor = 1>
+inline constexpr std::size_t widest_scale = detail::widest_scale<Net, B, Den, Divisor>();
+
 // largest_input<Net, Budget, Step = 1, Max = 4096>: the largest square side S, a multiple of
-// Step and at most Max, for which with_input<Net, S, S> is valid and within Budget. The search
-// starts from the smallest valid side; a compile error with the figure when that is over
-// budget, or the network's own error when no side up to Max is valid.
+// Step and at most Max, for which with_input<Net, S, S> is valid and within Budget. A compile
+// error with the figure when even the smallest valid side is over budget; the network's own
+// error when no side the search met is valid.
 template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
-inline constexpr std::size_t largest_input = detail::largest_input<Net, B, Step, Max>();
+inline constexpr std::size_t largest_input = detail::largest_input<Net, B, search_kind::largest_input, Step, Max>();
+
+// largest_height<Net, Budget, Step = 1, Max = 4096>: the same for the height H of
+// with_input<Net, H, W>, W the network's own input width; largest_width<...> for the width,
+// the height kept.
+template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
+inline constexpr std::size_t largest_height = detail::largest_input<Net, B, search_kind::largest_height, Step, Max>();
+
+template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
+inline constexpr std::size_t largest_width = detail::largest_input<Net, B, search_kind::largest_width, Step, Max>();
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
@@ -4798,11 +5445,13 @@ inline constexpr std::size_t largest_input = detail::largest_input<Net, B, Step,
 #define NETCOUNT_REPORT_FORMAT_HPP
 
 
+#include <optional>
 
 
 // What the report formats share: numbers and shapes as text, each figure's formula, shares in
 // percent, escaping. Integers only, so that every format prints the same on every platform.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 inline std::string to_text(std::uint64_t n) { return std::to_string(n); }
@@ -4845,12 +5494,16 @@ inline std::string si_digits(std::string_view digits) {
 inline std::string si_text(std::uint64_t n) { return si_digits(to_text(n)); }
 
 // part / whole in tenths of a percent, rounded half up: (part * 1000 + whole / 2) / whole,
-// exactly, for part <= whole (a layer's share of a total) whatever their size. part * 1000
-// may not fit in 64 bits, so this is long division, one decimal digit at a time; each digit
-// adds the remainder to itself ten times modulo `whole`, so no sum leaves 64 bits either.
-inline std::uint64_t permille(std::uint64_t part, std::uint64_t whole) {
+// exactly, whatever their size; 0 of a whole of 0. A share is of a whole that holds the part:
+// for part > whole (an auxiliary head's connections against a total that leaves them out)
+// there is none, so no caller can print a share above 100% or a bar longer than its 100%.
+// part * 1000 may not fit in 64 bits, so this is long division, one decimal digit at a time;
+// each digit adds the remainder to itself ten times modulo `whole`, so no sum leaves 64 bits
+// either.
+inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t whole) {
+    if (part > whole) return std::nullopt;
     if (whole == 0) return 0;
-    std::uint64_t tenths = part / whole, rest = part % whole; // tenths <= 1 while part <= whole
+    std::uint64_t tenths = part / whole, rest = part % whole; // tenths <= 1: part <= whole
     for (int digit = 0; digit != 3; ++digit) {
         std::uint64_t next = 0, ten_rests = 0; // 10 * rest = next * whole + ten_rests
         for (int k = 0; k != 10; ++k) {
@@ -4870,6 +5523,23 @@ inline std::uint64_t permille(std::uint64_t part, std::uint64_t whole) {
 // 619 -> "61.9%".
 inline std::string percent_text(std::uint64_t tenths) {
     return to_text(tenths / 10) + "." + to_text(tenths % 10) + "%";
+}
+
+// What a report shows for a share that is not one: a figure the total leaves out (an auxiliary
+// entry's units, connections or activations, detail::in_totals), which is no part of it.
+inline constexpr std::string_view not_in_total = "not in the total";
+
+// An entry's share of the total of a figure (a total of totals<Net>), in tenths of a percent:
+// none for a figure the total leaves out.
+inline std::optional<std::uint64_t> share_of_total(const layer_info& entry, std::uint64_t counts::*figure,
+                                                   std::uint64_t total) {
+    if (!in_totals(entry, figure)) return std::nullopt;
+    return permille(contribution(entry).*figure, total);
+}
+
+// A share as text: "61.9%", or not_in_total for none.
+inline std::string share_text(std::optional<std::uint64_t> tenths) {
+    return tenths ? percent_text(*tenths) : std::string(not_in_total);
 }
 
 // "a * b * c = product", or just the number when there is no formula: factors up to the first
@@ -4996,11 +5666,14 @@ inline std::string markdown_escape(std::string_view s) {
 
 } // namespace netcount::detail
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 
 // to_csv<Net>(): one row per entry of layers<Net>, for spreadsheets and data frames.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -5052,6 +5725,8 @@ std::string to_csv() {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/report/dot.hpp>
@@ -5065,6 +5740,7 @@ std::string to_csv() {
 // to_dot<Net>(): the layer graph in Graphviz's DOT language, branches and merges included.
 //   netcount::to_dot<my_net>() piped to `dot -Tsvg > net.svg`
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 struct dot_options {
@@ -5160,6 +5836,8 @@ std::string to_dot(dot_options options = {}) {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/report/json.hpp>
@@ -5189,6 +5867,7 @@ std::string to_dot(dot_options options = {}) {
 // "merge" marks where paths meet, "auxiliary" the entries of auxiliary heads, whose units,
 // connections and activations the totals leave out.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -5252,6 +5931,8 @@ std::string to_json() {
 
 } // namespace netcount
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/report/svg.hpp>
@@ -5268,6 +5949,7 @@ std::string to_json() {
 // its convolutions on the right.
 //   std::ofstream("alexnet.svg") << netcount::to_svg<netcount::zoo::alexnet>({.title = "AlexNet"});
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 enum class axis_scale { linear, log };
@@ -5406,27 +6088,34 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
     for (const layer_info& l : all)
         if (options.all_layers || options.memory_profile || l.weights != 0 || l.connections != 0) rows.push_back(&l);
 
+    // A panel's bars are each row's figure; its tooltips give the row's share of `total`, the
+    // total of `counted` in totals<Net> (share_of_total, format.hpp: none for a figure the total
+    // leaves out), or of the peak for the memory profile (counted null).
     struct panel {
         std::string_view figure, colour;
         std::uint64_t layer_info::*member;
+        std::uint64_t counts::*counted;
         std::uint64_t total;
         std::uint64_t left = 0, label_width = 0;
         svg_axis axis{};
     };
-    std::vector<panel> panels{{"weights", "#4e79a7", &layer_info::weights, total.weights},
-                              {"connections", "#f28e2b", &layer_info::connections, total.connections}};
-    // The memory profile: its bars are shares of the peak, and the peak's own bar is marked.
-    if (options.memory_profile) panels.push_back({"live activations", "#59a14f", &layer_info::live_activations, peak});
+    std::vector<panel> panels{
+        {"weights", "#4e79a7", &layer_info::weights, &counts::weights, total.weights},
+        {"connections", "#f28e2b", &layer_info::connections, &counts::connections, total.connections}};
+    // The memory profile: its bars are shares of the peak, and the peak's own bar is marked:
+    // the first row at the peak that runs (an auxiliary row's 0 is no peak).
+    if (options.memory_profile)
+        panels.push_back({"live activations", "#59a14f", &layer_info::live_activations, nullptr, peak});
     const layer_info* peak_row = nullptr;
     for (const layer_info* l : rows)
-        if (options.memory_profile && peak_row == nullptr && l->live_activations == peak) peak_row = l;
+        if (options.memory_profile && peak_row == nullptr && !l->auxiliary && l->live_activations == peak) peak_row = l;
 
     // Geometry, in pixels.
     constexpr std::uint64_t margin = 16, title_height = 28, heading_height = 22, row_height = 24, bar_height = 16,
                             plot_width = 300, gap = 32, axis_height = 24, footer_height = 22;
     std::uint64_t name_width = 0;
     for (const layer_info* l : rows)
-        if (l->name.size() > name_width) name_width = l->name.size();
+        if (shown_name(*l).size() > name_width) name_width = shown_name(*l).size();
     std::uint64_t left = margin + name_width * name_char_px + 10;
     for (panel& p : panels) {
         std::vector<std::uint64_t> values;
@@ -5474,36 +6163,42 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
     for (std::size_t r = 0; r != rows.size(); ++r) {
         const layer_info& l = *rows[r];
         const std::uint64_t y = plot_top + r * row_height;
-        out += svg_text(panels[0].left - 10, y + 16, "font-size=\"12\" text-anchor=\"end\" fill=\"#222222\"", l.name);
+        out += svg_text(panels[0].left - 10, y + 16, "font-size=\"12\" text-anchor=\"end\" fill=\"#222222\"",
+                        shown_name(l));
         for (const panel& p : panels) {
             const std::uint64_t value = l.*p.member;
             const std::uint64_t bar = p.axis.bar_tenths(value, plot_width);
             const bool is_peak = &l == peak_row && p.member == &layer_info::live_activations;
+            const std::optional<std::uint64_t> share =
+                p.counted != nullptr ? share_of_total(l, p.counted, p.total) : permille(value, p.total);
             if (bar != 0)
                 out += "  <rect x=\"" + to_text(p.left) + "\" y=\"" + to_text(y + (row_height - bar_height) / 2) +
                        "\" width=\"" + px_text(bar) + "\" height=\"" + to_text(bar_height) + "\" fill=\"" +
-                       std::string(is_peak ? "#e15759" : p.colour) + "\"><title>" + xml_escape(l.name) + ": " +
-                       grouped(value) + " " + std::string(p.figure) + ", " + percent_text(permille(value, p.total)) +
-                       "</title></rect>\n";
+                       std::string(is_peak ? "#e15759" : p.colour) + "\"><title>" + xml_escape(shown_name(l)) + ": " +
+                       grouped(value) + " " + std::string(p.figure) + ", " + share_text(share) + "</title></rect>\n";
             out += "  <text x=\"" + px_text(p.left * 10 + bar + 40) + "\" y=\"" + to_text(y + 16) +
                    "\" font-size=\"11\" fill=\"#333333\">" + (is_peak ? "peak " : "") + grouped(value) + "</text>\n";
         }
     }
 
-    out += svg_text(margin, plot_bottom + axis_height + 16, "font-size=\"12\" fill=\"#222222\"",
-                    "total: " + grouped(total.weights) + " weights, " + grouped(total.connections) +
-                        " connections (multiply-accumulates)" +
-                        (options.memory_profile ? "; peak: " + grouped(peak) + " live activations at " +
-                                                      std::string(peak_row != nullptr ? peak_row->name : "")
-                                                : std::string()));
+    // Where the peak is live: at a row, or, in a network where no layer runs (only an input, or
+    // only auxiliary heads), at the input.
+    const std::string peak_place =
+        peak_row != nullptr ? " at " + std::string(peak_row->name) : std::string(" (the input; no layer runs)");
+    out += svg_text(
+        margin, plot_bottom + axis_height + 16, "font-size=\"12\" fill=\"#222222\"",
+        "total: " + grouped(total.weights) + " weights, " + grouped(total.connections) +
+            " connections (multiply-accumulates)" +
+            (options.memory_profile ? "; peak: " + grouped(peak) + " live activations" + peak_place : std::string()));
     return out + "</svg>\n";
 }
 
 } // namespace detail
 
 // One row per layer with weights or connections (options.all_layers: every layer), its name on
-// the left, a bar for its weights and one for its connections, each labelled with its value; a
-// tooltip gives the layer's share of the total. The totals are written below. With
+// the left (" (auxiliary)" after an auxiliary entry's), a bar for its weights and one for its
+// connections, each labelled with its value; a tooltip gives the layer's share of the total, or
+// "not in the total" for an auxiliary entry's connections. The totals are written below. With
 // memory_profile, every layer and a third panel: the activations alive while it runs, the
 // peak's bar red and labelled "peak".
 template<class Net>
@@ -5512,6 +6207,8 @@ std::string to_svg(svg_options options = {}) {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
@@ -5526,6 +6223,7 @@ std::string to_svg(svg_options options = {}) {
 // formulas, as plain text or as Markdown.
 //   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The total a share column divides by.
@@ -5541,19 +6239,13 @@ struct table_options {
 
 namespace detail {
 
-// (if, not switch: see message(error) in error.hpp)
-inline std::uint64_t figure_of(const layer_info& l, share_of s) {
-    if (s == share_of::weights) return l.weights;
-    if (s == share_of::connections) return l.connections;
-    if (s == share_of::parameters) return l.parameters;
-    return 0;
-}
-
-inline std::uint64_t figure_of(const counts& c, share_of s) {
-    if (s == share_of::weights) return c.weights;
-    if (s == share_of::connections) return c.connections;
-    if (s == share_of::parameters) return c.parameters;
-    return 0;
+// The figure of totals<Net> a share column divides by, or null (if, not switch: see
+// message(error) in error.hpp).
+inline std::uint64_t counts::*share_figure(share_of s) {
+    if (s == share_of::weights) return &counts::weights;
+    if (s == share_of::connections) return &counts::connections;
+    if (s == share_of::parameters) return &counts::parameters;
+    return nullptr;
 }
 
 inline const char* share_heading(share_of s) {
@@ -5564,9 +6256,11 @@ inline const char* share_heading(share_of s) {
 }
 
 // " 61.9% ############": the percent right-aligned in 6 characters, then a bar of '#', one per
-// 100 / bar_width percent, rounded.
-inline std::string share_cell(std::uint64_t part, std::uint64_t whole, std::size_t bar_width) {
-    const std::uint64_t tenths = permille(part, whole);
+// 100 / bar_width percent, rounded; not_in_total for no share (share_of_total, format.hpp), so
+// that no bar is ever longer than bar_width.
+inline std::string share_cell(std::optional<std::uint64_t> share, std::size_t bar_width) {
+    if (!share) return std::string(not_in_total);
+    const std::uint64_t tenths = *share; // at most 1000
     std::string text = percent_text(tenths);
     text.insert(0, text.size() < 6 ? 6 - text.size() : 0, ' ');
     // (tenths * bar_width + 500) / 1000, rounded half up, without a product that could pass
@@ -5578,8 +6272,9 @@ inline std::string share_cell(std::uint64_t part, std::uint64_t whole, std::size
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
                                                         std::uint64_t peak, const table_options& options) {
-    const bool share = options.share != share_of::none;
-    const std::uint64_t whole = figure_of(total, options.share);
+    std::uint64_t counts::*const figure = share_figure(options.share);
+    const bool share = figure != nullptr;
+    const std::uint64_t whole = share ? total.*figure : 0;
     std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "connections"}};
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
@@ -5588,11 +6283,11 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
         const layer_formulas f = formulas_of(l);
         rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, f.connections});
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
-        if (share) rows.back().push_back(share_cell(figure_of(l, options.share), whole, options.bar_width));
+        if (share) rows.back().push_back(share_cell(share_of_total(l, figure, whole), options.bar_width));
     }
     rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.connections)});
     if (options.live_activations) rows.back().push_back("peak " + to_text(peak));
-    if (share) rows.back().push_back(share_cell(whole, whole, 0));
+    if (share) rows.back().push_back(share_cell(permille(whole, whole), 0));
     return rows;
 }
 
@@ -5686,6 +6381,8 @@ std::string to_markdown(table_options options = {}) {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 

@@ -40,6 +40,7 @@
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // AlexNet as Krizhevsky, Sutskever and Hinton (2012) trained it, as it is usually counted: the
@@ -66,6 +67,8 @@ struct alexnet_torchvision
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/convnext.hpp>
@@ -75,6 +78,7 @@ struct alexnet_torchvision
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // ConvNeXt as Liu, Mao, Wu, Feichtenhofer, Darrell and Xie describe it in "A ConvNet for the
@@ -138,6 +142,8 @@ struct convnext_large : convnext_network<192, 384, 768, 1536, 3, 3, 27, 3> {};
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/densenet.hpp>
@@ -147,6 +153,7 @@ struct convnext_large : convnext_network<192, 384, 768, 1536, 3, 3, 27, 3> {};
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // DenseNet as Huang, Liu, van der Maaten and Weinberger describe it in "Densely Connected
@@ -201,6 +208,8 @@ struct densenet161 : densenet_network<48, 96, 6, 12, 36, 24> {};
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/efficientnet.hpp>
@@ -210,6 +219,7 @@ struct densenet161 : densenet_network<48, 96, 6, 12, 36, 24> {};
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // EfficientNet-B0 ... B7 as Tan and Le describe them in "EfficientNet: Rethinking Model
@@ -419,6 +429,8 @@ struct efficientnet_v2_l
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/googlenet.hpp>
@@ -428,6 +440,7 @@ struct efficientnet_v2_l
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // GoogLeNet (Inception v1) as Szegedy et al. describe it in "Going Deeper with Convolutions"
@@ -471,6 +484,8 @@ struct googlenet
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/inception.hpp>
@@ -480,6 +495,7 @@ struct googlenet
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // Inception v3 as Szegedy, Vanhoucke, Ioffe, Shlens and Wojna describe it in "Rethinking the
@@ -629,6 +645,8 @@ struct inception_v3
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/lenet.hpp>
@@ -637,6 +655,7 @@ struct inception_v3
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // LeNet-5 as LeCun, Bottou, Bengio and Haffner describe it in "Gradient-Based Learning Applied
@@ -655,6 +674,8 @@ struct lenet5
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/mnasnet.hpp>
@@ -663,6 +684,8 @@ struct lenet5
 
 
 
+
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // MnasNet as Tan, Chen, Pang, Vasudevan, Sandler, Howard and Le describe it in "MnasNet:
@@ -752,6 +775,8 @@ struct mnasnet1_3 : mnasnet_network<13, 10> {};
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/mobilenet.hpp>
@@ -761,6 +786,7 @@ struct mnasnet1_3 : mnasnet_network<13, 10> {};
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // MobileNet (v1) as Howard, Zhu, Chen, Kalenichenko, Wang, Weyand, Andreetto and Adam describe
@@ -849,6 +875,8 @@ struct mobilenet_v2
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/mobilenet_v3.hpp>
@@ -858,6 +886,7 @@ struct mobilenet_v2
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // MobileNetV3-Large and -Small as Howard, Sandler, Chu, Chen, Chen, Tan, Wang, Zhu, Pang,
@@ -999,6 +1028,8 @@ struct mobilenet_v3_small
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/regnet.hpp>
@@ -1007,6 +1038,8 @@ struct mobilenet_v3_small
 
 
 
+
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // RegNetX as Radosavovic, Kosaraju, Girshick, He and Dollar describe it in "Designing Network
@@ -1130,6 +1163,8 @@ struct regnet_y_128gf
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/resnet.hpp>
@@ -1139,6 +1174,7 @@ struct regnet_y_128gf
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // ResNet as He, Zhang, Ren and Sun describe it in "Deep Residual Learning for Image
@@ -1279,6 +1315,8 @@ struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 2
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/segmentation.hpp>
@@ -1288,6 +1326,7 @@ struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 2
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // Semantic segmentation on a dilated ResNet or MobileNetV3-Large, in torchvision's form (models.segmentation, built
@@ -1454,6 +1493,8 @@ struct lraspp_mobilenet_v3_large
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/shufflenet.hpp>
@@ -1463,6 +1504,7 @@ struct lraspp_mobilenet_v3_large
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // ShuffleNet V2 as Ma, Zhang, Zheng and Sun describe it in "ShuffleNet V2: Practical
@@ -1540,6 +1582,8 @@ struct shufflenet_v2_x2_0 : shufflenet_v2_network<244, 488, 976, 2048> {};
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/squeezenet.hpp>
@@ -1549,6 +1593,7 @@ struct shufflenet_v2_x2_0 : shufflenet_v2_network<244, 488, 976, 2048> {};
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // SqueezeNet as Iandola, Han, Moskewicz, Ashraf, Dally and Keutzer describe it in
@@ -1588,6 +1633,8 @@ struct squeezenet1_1
 
 } // namespace netcount::zoo
 
+NETCOUNT_DIAGNOSTICS_POP
+
 #endif
 
 // <netcount/zoo/vgg.hpp>
@@ -1597,6 +1644,7 @@ struct squeezenet1_1
 
 
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // VGG as Simonyan and Zisserman describe it in "Very Deep Convolutional Networks for
@@ -1639,6 +1687,8 @@ struct vgg16_bn : vgg_network<2, 2, 3, 3, 3, true> {};
 struct vgg19_bn : vgg_network<2, 2, 4, 4, 4, true> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 

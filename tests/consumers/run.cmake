@@ -9,10 +9,13 @@
 #   pkg-config        make with tests/consumers/make/Makefile and PKG_CONFIG_PATH into PREFIX
 #   plain             the compiler, -std=c++20 and -I SOURCE/include, nothing else
 # CMAKE_ARGS (a list) go to every CMake configure, e.g. -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON.
+# STRICT_FLAGS (one string, flags separated by spaces) are the warnings every consumer compiles
+# with, as errors, besides -Wall -Wextra -Wpedantic -Werror.
 # The consumers are built, then run, and must print AlexNet's weights.
 
 cmake_minimum_required(VERSION 3.20)
 set(here ${CMAKE_CURRENT_LIST_DIR})
+separate_arguments(strict UNIX_COMMAND "${STRICT_FLAGS}")
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 
@@ -33,7 +36,8 @@ endif()
 
 function(consumer route)
   run(${CMAKE_COMMAND} ${generator} -S ${here}/cmake -B ${WORK}/consumer
-    -DCMAKE_CXX_COMPILER=${COMPILER} -DROUTE=${route} -DEXPECT_HANA=${EXPECT_HANA} ${CMAKE_ARGS} ${ARGN})
+    -DCMAKE_CXX_COMPILER=${COMPILER} -DROUTE=${route} -DEXPECT_HANA=${EXPECT_HANA} "-DSTRICT_FLAGS=${STRICT_FLAGS}"
+    ${CMAKE_ARGS} ${ARGN})
   run(${CMAKE_COMMAND} --build ${WORK}/consumer)
   find_program(consumer_program consumer PATHS ${WORK}/consumer PATH_SUFFIXES Debug Release NO_DEFAULT_PATH)
   run(${consumer_program})
@@ -82,10 +86,11 @@ elseif(STEP STREQUAL "pkg-config")
   if(NOT version STREQUAL VERSION)
     message(FATAL_ERROR "pkg-config says netcount ${version}, not ${VERSION}")
   endif()
-  run(${MAKE} -f ${here}/make/Makefile MAIN=${here}/main.cpp CXX=${COMPILER})
+  run(${MAKE} -f ${here}/make/Makefile MAIN=${here}/main.cpp CXX=${COMPILER} "STRICT=${STRICT_FLAGS}")
   run(${WORK}/consumer)
 elseif(STEP STREQUAL "plain")
-  run(${COMPILER} -std=c++20 -Wall -Wextra -Wpedantic -Werror -I${SOURCE}/include ${here}/main.cpp -o ${WORK}/consumer)
+  run(${COMPILER} -std=c++20 -Wall -Wextra -Wpedantic -Werror ${strict} -I${SOURCE}/include ${here}/main.cpp
+    -o ${WORK}/consumer)
   run(${WORK}/consumer)
 else()
   message(FATAL_ERROR "unknown STEP ${STEP}")

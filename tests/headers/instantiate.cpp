@@ -98,6 +98,18 @@ using mixed_lean =
     nc::resize<nc::replace<mixed, "stem", nc::conv<16, nc::kernel<5>, nc::same, nc::name<"stem">>>, "head", 5>;
 static_assert(nc::layer<mixed_lean, "head">.weights == 32 * 5);
 
+// The searches and fits on the network with every kind (widest_scale on AlexNet: scale_width
+// does not know space_to_depth). What is instantiated matters here; every budget holds the
+// largest candidate, so each answer is Max (or Den), but one. tests/static/search.cpp checks
+// the answers.
+static_assert(nc::fits<mixed, nc::budget{.peak_activations = 1'000'000}>);
+static_assert(nc::widest<mixed, "head", nc::budget{}, 64> == 64);
+static_assert(nc::widest<mixed, "head", nc::budget{.parameters = nc::parameters<mixed>}> == 10); // its own
+static_assert(nc::largest_input<mixed, nc::budget{}, 32, 64> == 64);
+static_assert(nc::largest_height<mixed, nc::budget{.peak_activations = 100'000'000}, 32, 64> == 64);
+static_assert(nc::largest_width<mixed, nc::budget{.layer_weights = 100'000}, 32, 64> == 64);
+static_assert(nc::widest_scale<nc::zoo::alexnet, nc::budget{}, 4> == 4);
+
 #ifdef NETCOUNT_TEST_HANA
 namespace hana = boost::hana;
 constexpr auto without_dropout =

@@ -7,7 +7,8 @@ Markdown emphasis and escapes, XML entities, CSV quotes, DOT escapes, doubled sp
 allowed character in one name), puts them into networks as layer and block names, and has one
 generated C++ program render each network in every format: to_table, to_markdown, to_csv,
 to_json, to_svg and to_dot. Each output is then parsed back and every name compared exactly
-with the name the network should have ("<block>/<layer>" inside a named block):
+with the name the network should have ("<block>/<layer>" inside a named block; " (auxiliary)"
+after the name of an auxiliary head's entry where the table, Markdown and SVG show it):
 
   table     the columns the rule line under the heading sets out
   Markdown  cmark-gfm (GitHub's parser, tables extension, XML output) if installed; else the
@@ -19,6 +20,15 @@ with the name the network should have ("<block>/<layer>" inside a named block):
             graphviz's lexer and label rules, done here
 
   /usr/bin/python3 tests/report_names/name_fuzz.py [--seed N] [--names N] -- g++ -std=c++20 ...
+
+The networks also hold auxiliary heads anywhere (named and unnamed, adjacent, nested, a head
+inside a residual, a head as a path of an add), some with convolutions far wider than the
+network, and every report must hold for them as for any network: the entries marked auxiliary
+in CSV, JSON and DOT (dashed) are the heads' and only those; the totals are the sums of the
+entries' figures by the rule of detail::contribution (a head's weights, biases and parameters,
+not its units, connections or activations); and every share, in the table (of connections),
+in Markdown (of weights) and in the SVG's tooltips (of both), is the exact share, rounded half
+up, of what the total holds, with its bar, or "not in the total" for a head's connections.
 
 CI runs one fixed seed. To hunt longer, run it by hand with other seeds and more names, e.g.
   for s in $(seq 1 50); do python3 tests/report_names/name_fuzz.py --seed $s --names 400 \\
@@ -75,40 +85,103 @@ def cpp_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def conv(name):
-    return "nc::conv<1, nc::kernel<1>, nc::name<%s>>" % cpp_string(name)
+def conv(name, filters=1):
+    return "nc::conv<%d, nc::kernel<1>, nc::name<%s>>" % (filters, cpp_string(name))
+
+
+# Filters of a head's first conv: a head may be far wider than the network (1 filter a layer),
+# so that its figures dwarf the totals it is not in. 2^20 keeps a nested head's 2^40 weights, and
+# their sum, in 64 bits.
+HEAD_FILTERS = [1, 3, 1000, 1 << 20]
 
 
 class Network:
-    """Elements as C++ text, and the names layers<Net> should hold, in order."""
+    """Elements as C++ text, and the names layers<Net> should hold, in order, with whether each
+    entry is in an auxiliary head."""
 
     def __init__(self, ident):
         self.ident = ident
         self.elements = []
         self.names = []
+        self.auxiliary = []
+        self.heads = 0  # auxiliary blocks at the top level, which number the unnamed ones
+
+    def add(self, names, auxiliary):
+        self.names += names
+        self.auxiliary += [auxiliary] * len(names)
+
+    def head(self, names, rng, scope="", nest=True):
+        """An auxiliary head of one or two convs (the first wide), maybe with a head nested in
+        it; named, or at the top level maybe unnamed ("auxiliary<ordinal>"). Returns its C++."""
+        if scope == "":
+            self.heads += 1
+        if scope == "" and rng.random() < 0.3:
+            path = "auxiliary%d" % self.heads
+            named = ""
+        else:
+            given = names.pop()
+            path = scope + given
+            named = "nc::name<%s>, " % cpp_string(given)
+        a = names.pop()
+        parts = [conv(a, rng.choice(HEAD_FILTERS))]
+        self.add([path + "/" + a], True)
+        if nest and len(names) >= 2 and rng.random() < 0.5:
+            parts.append(self.head(names, rng, path + "/", nest=False))
+        if len(names) >= 1 and rng.random() < 0.5:
+            b = names.pop()
+            parts.append(conv(b))
+            self.add([path + "/" + b], True)
+        return "nc::auxiliary<%s%s>" % (named, ", ".join(parts))
 
     def build(self, names, rng):
-        """Uses up `names`: layers at the top level, in a sequence and in a residual."""
+        """Uses up `names`: layers at the top level, in a sequence and in a residual, and
+        auxiliary heads at the top level (adjacent ones too), nested, in a residual and as the
+        path of an add."""
         while names:
             pick = rng.random()
-            if pick < 0.6 or len(names) < 4:
+            if pick < 0.45 or len(names) < 6:
                 n = names.pop()
                 self.elements.append(conv(n))
-                self.names.append(n)
-            elif pick < 0.8:
+                self.add([n], False)
+            elif pick < 0.57:
                 block, a, b = names.pop(), names.pop(), names.pop()
                 self.elements.append("nc::sequence<nc::name<%s>, %s, %s>" % (cpp_string(block), conv(a), conv(b)))
-                self.names += [block + "/" + a, block + "/" + b]
-            else:
+                self.add([block + "/" + a, block + "/" + b], False)
+            elif pick < 0.69:
                 outer, inner, a = names.pop(), names.pop(), names.pop()
                 # a residual inside a named sequence: "<outer>/<inner>/<a>", then its merge
                 self.elements.append("nc::sequence<nc::name<%s>, nc::residual<nc::name<%s>, %s>>"
                                      % (cpp_string(outer), cpp_string(inner), conv(a)))
-                self.names += [outer + "/" + inner + "/" + a, outer + "/" + inner]
+                self.add([outer + "/" + inner + "/" + a, outer + "/" + inner], False)
+            elif pick < 0.81:
+                # a head, or two adjacent ones
+                self.elements.append(self.head(names, rng))
+                if len(names) >= 3 and rng.random() < 0.5:
+                    self.elements.append(self.head(names, rng))
+            elif pick < 0.9:
+                # a head inside a residual, after its conv: "<r>/<a>", "<r>/<h>/...", then "<r>"
+                r, a = names.pop(), names.pop()
+                self.add([r + "/" + a], False)
+                inside = self.head(names, rng, r + "/")
+                self.elements.append("nc::residual<nc::name<%s>, %s, %s>" % (cpp_string(r), conv(a), inside))
+                self.add([r], False)
+            else:
+                # a head as one path of an add: it passes its input on, like identity
+                m, b = names.pop(), names.pop()
+                path = self.head(names, rng, m + "/")
+                self.add([m + "/" + b, m], False)
+                self.elements.append("nc::add<nc::name<%s>, %s, %s>" % (cpp_string(m), path, conv(b)))
+
+    def shown(self):
+        """The names as the table, Markdown and the SVG show them."""
+        return [n + " (auxiliary)" if aux else n for n, aux in zip(self.names, self.auxiliary)]
 
     def cpp(self):
         return "struct %s : nc::network<nc::input<1, 1, 1>,\n    %s> {};\n" % (self.ident, ",\n    ".join(self.elements))
 
+
+# The bars of the share columns: 100% is this many '#'.
+BAR_WIDTH = 40
 
 # A title for the SVG with characters that XML 1.0 does not allow, and what it must read as.
 SVG_TITLE = "t\x01i\x1ft\tl\ne<&>\x7f"
@@ -125,8 +198,10 @@ def program(networks):
     out.append(r'''
 template<class Net>
 void write(const std::string& stem) {
-    std::ofstream(stem + ".table.txt", std::ios::binary) << nc::to_table<Net>({.all_layers = true});
-    std::ofstream(stem + ".md", std::ios::binary) << nc::to_markdown<Net>({.all_layers = true});
+    std::ofstream(stem + ".table.txt", std::ios::binary)
+        << nc::to_table<Net>({.all_layers = true, .share = nc::share_of::connections, .bar_width = %d});
+    std::ofstream(stem + ".md", std::ios::binary)
+        << nc::to_markdown<Net>({.all_layers = true, .share = nc::share_of::weights, .bar_width = %d});
     std::ofstream(stem + ".csv", std::ios::binary) << nc::to_csv<Net>();
     std::ofstream(stem + ".json", std::ios::binary) << nc::to_json<Net>();
     std::ofstream(stem + ".svg", std::ios::binary) << nc::to_svg<Net>({.all_layers = true, .title = "%s"});
@@ -145,7 +220,7 @@ void write(const std::string& stem) {
 int main(int argc, char** argv) {
     if (argc != 2) return 2;
     const std::string dir = argv[1];
-''' % SVG_TITLE.encode("unicode_escape").decode("ascii").replace('"', '\\"'))
+''' % (BAR_WIDTH, BAR_WIDTH, SVG_TITLE.encode("unicode_escape").decode("ascii").replace('"', '\\"')))
     for net in networks:
         out.append('    write<%s>(dir + "/%s");' % (net.ident, net.ident))
     out.append("}\n")
@@ -155,21 +230,30 @@ int main(int argc, char** argv) {
 # ------------------------------------------------------------------------------------------
 # Readers, one per format. Each returns the names it reads, in order.
 
-def read_table(text):
+def table_rows(text):
+    """The table's rows but the heading, the rule and the total, as cells, by the columns the
+    rule line sets out; and the total row's."""
     lines = text.split("\n")
     assert lines[-1] == "", "the table does not end with a line break"
     lines = lines[:-1]
     rule = lines[1]
     starts = [i for i, c in enumerate(rule) if c == "-" and (i == 0 or rule[i - 1] == " ")]
-    assert len(starts) == 5, "the rule line has %d columns" % len(starts)
-    names = []
-    for line in lines[2:-1]:
-        # every cell starts where its column does, after two spaces
-        for s in starts[1:]:
-            assert line[s - 2:s] == "  " and line[s] != " ", "a cell is out of its column: %r" % line
-        names.append(line[:starts[1]].rstrip(" "))
-    assert lines[-1].startswith("total  ")
-    return names
+    assert len(starts) == 6, "the rule line has %d columns" % len(starts)
+    rows = []
+    for line in lines[2:]:
+        # every cell starts where its column does, after two spaces; the share cell may start
+        # with the spaces that right-align its percent
+        for k, s in enumerate(starts[1:], 1):
+            assert line[s - 2:s] == "  ", "a cell is out of its column: %r" % line
+            assert k == 5 or line[s] != " " or line.startswith("total  "), "a cell is out of its column: %r" % line
+        ends = starts[1:] + [len(line)]
+        rows.append([line[b:e].rstrip(" ") if k != 5 else line[b:e] for k, (b, e) in enumerate(zip(starts, ends))])
+    assert rows[-1][0] == "total"
+    return rows[:-1], rows[-1]
+
+
+def read_table(text):
+    return [row[0] for row in table_rows(text)[0]]
 
 
 def ascii_punctuation(c):
@@ -252,6 +336,11 @@ def read_markdown_own(text):
     return names[:-1]
 
 
+def markdown_shares(text):
+    """The share column of a Markdown table (its last), row by row, the total's last."""
+    return [gfm_cells(row)[-1] for row in text.split("\n")[2:-1]]
+
+
 def read_markdown_cmark(text, cmark):
     xml = subprocess.run([cmark, "-e", "table", "-t", "xml"], input=text.encode(), capture_output=True,
                          check=True).stdout
@@ -295,6 +384,12 @@ def read_svg(text):
             k += 1
     assert k == len(tips), "a bar's tooltip does not name its layer: %r" % tips[k:k + 1]
     return names
+
+
+def svg_tooltips(text):
+    root = ET.fromstring(text)
+    ns = "{http://www.w3.org/2000/svg}"
+    return [r.find(ns + "title").text for r in root.iter(ns + "rect") if r.find(ns + "title") is not None]
 
 
 def dot_strings(text):
@@ -385,6 +480,97 @@ def read_dot_graphviz(text, dot):
 
 
 # ------------------------------------------------------------------------------------------
+# What every report must say of a network's figures, auxiliary heads anywhere: worked out here
+# from the CSV's rows by the rule of detail::contribution (layer_info.hpp), not by netcount.
+
+FIGURES = ["units", "weights", "biases", "parameters", "connections", "connections_with_bias", "activations"]
+IN_TOTALS_OF_A_HEAD = {"weights", "biases", "parameters"}
+NOT_IN_TOTAL = "not in the total"
+
+
+def share_text(part, whole):
+    """part / whole in tenths of a percent, rounded half up (0 of 0 is 0), as "61.9%"."""
+    assert part <= whole, "a part above its whole: %d of %d" % (part, whole)
+    tenths = 0 if whole == 0 else (2000 * part + whole) // (2 * whole)
+    return "%d.%d%%" % (tenths // 10, tenths % 10), tenths
+
+
+def share_cell(part, whole, counted):
+    """A share column's cell, as table.hpp's share_cell writes it."""
+    if not counted:
+        return NOT_IN_TOTAL
+    text, tenths = share_text(part, whole)
+    bar = (tenths * BAR_WIDTH + 500) // 1000
+    return text.rjust(6) + (" " + "#" * bar if bar else "")
+
+
+def grouped(n):
+    return "{:,}".format(n)
+
+
+def check_figures(net, stem):
+    """Failures, as text, of the figures, shares and marks of every report of `net`."""
+    def read(ext):
+        with open(stem + ext, encoding="utf-8", newline="") as f:
+            return f.read()
+    failures = []
+
+    def expect(what, got, wanted):
+        if got != wanted:
+            failures.append("%s, %s: %r, expected %r" % (net.ident, what, got, wanted))
+
+    rows = list(csv.DictReader(io.StringIO(read(".csv"), newline="")))
+    for r in rows:
+        for k in FIGURES + ["live_activations"]:
+            r[k] = int(r[k])
+    expect("csv: auxiliary", [r["auxiliary"] == "1" for r in rows], net.auxiliary)
+    aux = net.auxiliary
+    totals = {k: sum(r[k] for r, a in zip(rows, aux) if not a or k in IN_TOTALS_OF_A_HEAD) for k in FIGURES}
+    expect("csv: an auxiliary entry's live activations", [r["live_activations"] for r, a in zip(rows, aux) if a],
+           [0] * sum(aux))
+    totals["peak_activations"] = max(r["live_activations"] for r in rows)
+
+    json_net = json.loads(read(".json"))
+    expect("json: auxiliary", [layer["auxiliary"] for layer in json_net["layers"]], aux)
+    expect("json: totals", json_net["totals"], totals)
+    expect("json: figures", [[layer[k] for k in FIGURES] for layer in json_net["layers"]],
+           [[r[k] for k in FIGURES] for r in rows])
+
+    # The table: the share of connections; the total row's figures.
+    body, total = table_rows(read(".table.txt"))
+    expect("table: share of connections", [row[5] for row in body],
+           [share_cell(r["connections"], totals["connections"], not a) for r, a in zip(rows, aux)])
+    expect("table: total row", [total[2], total[3], total[4], total[5]],
+           [str(totals["units"]), str(totals["weights"]), str(totals["connections"]),
+            share_cell(totals["connections"], totals["connections"], True)[:6]])
+    # Markdown: the share of weights, which a head's are in.
+    expect("markdown: share of weights", markdown_shares(read(".md")),
+           [share_cell(r["weights"], totals["weights"], True).strip(" ") for r in rows] +
+           [share_text(totals["weights"], totals["weights"])[0]])
+    # The SVG's tooltips: each bar's share of its total, or none for a head's connections.
+    tips = []
+    for r, shown, a in zip(rows, net.shown(), aux):
+        if r["weights"]:
+            tips.append("%s: %s weights, %s" % (shown, grouped(r["weights"]),
+                                                  share_text(r["weights"], totals["weights"])[0]))
+        if r["connections"]:
+            tips.append("%s: %s connections, %s" % (shown, grouped(r["connections"]), NOT_IN_TOTAL if a else
+                                                      share_text(r["connections"], totals["connections"])[0]))
+    expect("svg: tooltips", svg_tooltips(read(".svg")), tips)
+    # DOT: a head's nodes, and only they, are dashed.
+    nodes = [line for line in read(".dot").split("\n") if re.match(r"  n[0-9]+ \[", line)]
+    expect("dot: dashed", [line.endswith(', style="rounded,filled,dashed"];') for line in nodes], aux)
+    return failures
+
+
+def limits():
+    """Run in the generated program before it starts: no report it writes may pass 64 MB, nor
+    its memory 4 GB, so that a report gone wrong (a share's bar of 10^13 characters) fails at
+    once rather than filling the disk or the memory of the machine."""
+    import resource
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 20, 64 << 20))
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
 
 def main(argv):
     if "--" not in argv:
@@ -421,7 +607,11 @@ def main(argv):
         print(build.stdout + build.stderr, file=sys.stderr)
         print("name_fuzz: the generated program (%s) does not compile" % source, file=sys.stderr)
         return 2
-    subprocess.run([binary, workdir], check=True)
+    run = subprocess.run([binary, workdir], preexec_fn=limits if os.name == "posix" else None)
+    if run.returncode != 0:
+        print("name_fuzz: the generated program (%s) failed with %d: a report too large for its limits "
+              "(64 MB a file, 4 GB of memory), or an exception" % (source, run.returncode), file=sys.stderr)
+        return 1
 
     cmark, dot = shutil.which("cmark-gfm"), shutil.which("dot")
     readers = [
@@ -435,6 +625,8 @@ def main(argv):
         ("dot (graphviz rules here)", ".dot", read_dot_own),
     ]
     failures = 0
+    # The table, Markdown and the SVG show " (auxiliary)" after a head's entries' names.
+    shown_in = {"table", "markdown", "markdown (GFM rules here)", "svg"}
     for net in networks:
         stem = os.path.join(workdir, net.ident)
         with open(stem + ".names", encoding="ascii") as f:
@@ -442,6 +634,13 @@ def main(argv):
         if made != net.names:
             failures += 1
             print("%s: layers<Net> names %r, expected %r" % (net.ident, made, net.names))
+        try:
+            wrong = check_figures(net, stem)
+        except (AssertionError, ET.ParseError, ValueError, KeyError, IndexError) as e:
+            wrong = ["%s: the figures cannot be read back: %s" % (net.ident, e)]
+        failures += len(wrong)
+        for w in wrong:
+            print(w)
         for fmt, ext, read in readers:
             with open(stem + ext, encoding="utf-8", newline="") as f:
                 text = f.read()
@@ -451,14 +650,17 @@ def main(argv):
                 failures += 1
                 print("%s, %s: cannot be read back: %s" % (net.ident, fmt, e))
                 continue
-            if got != net.names:
+            names = net.shown() if fmt in shown_in else net.names
+            if got != names:
                 failures += 1
-                bad = [(w, g) for w, g in zip(net.names, got) if w != g][:3]
+                bad = [(w, g) for w, g in zip(names, got) if w != g][:3]
                 print("%s, %s: %d names read, %d expected; first differences (expected, read): %r"
-                      % (net.ident, fmt, len(got), len(net.names), bad))
+                      % (net.ident, fmt, len(got), len(names), bad))
     total = sum(len(n.names) for n in networks)
-    print("name_fuzz: seed %d, %d names in %d networks, %d formats (Markdown by %s, DOT by %s): %d failures"
-          % (args.seed, total, len(networks), len(readers), "cmark-gfm" if cmark else "the rules here",
+    heads = sum(sum(n.auxiliary) for n in networks)
+    print("name_fuzz: seed %d, %d names (%d in auxiliary heads) in %d networks, %d formats (Markdown by %s, DOT by "
+          "%s), figures and shares: %d failures"
+          % (args.seed, total, heads, len(networks), len(readers), "cmark-gfm" if cmark else "the rules here",
              "graphviz" if dot else "the rules here", failures))
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)

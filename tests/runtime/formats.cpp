@@ -534,6 +534,368 @@ TEST_CASE("to_dot without the layers that have no weights joins their edges") {
     CHECK(nc::to_dot<branching>({.all_layers = false}) == expected);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Auxiliary heads in every report: adjacent heads, a head nested in a head, a head inside a
+// merge's path. A head's entries show their own figures, marked " (auxiliary)" (table,
+// Markdown, SVG), `auxiliary` (CSV, JSON) or dashed (DOT); a share of a figure the totals leave
+// out (a head's units, connections, activations) is "not in the total", never a percent.
+// 4 x 4 x 2 input (32 elements, 16 positions); 1 x 1 convs, so connections = weights * 16:
+//   0 stem                   conv 2 -> 4: 8 weights, 4 biases, 64 units, 128 connections
+//   1 auxiliary1/flatten1    (auxiliary) 64 activations
+//   2 auxiliary1/fc1         (auxiliary) 64 * 3 = 192 weights and connections, 3 biases, 3 units
+//   3 b/conv1                (auxiliary, adjacent to the first) conv 4 -> 2: 8 weights, 2
+//                            biases, 32 units, 128 connections
+//   4 b/auxiliary1/flatten1  (auxiliary, nested in b) 32 activations
+//   5 b/auxiliary1/fc1       (auxiliary) 32 * 5 = 160 weights and connections, 5 biases, 5 units
+//   6 sum/inner              conv 4 -> 4: 16 weights, 4 biases, 64 units, 256 connections
+//   7 sum/d/flatten1         (auxiliary, inside the add's second path) 64 activations
+//   8 sum/d/fc1              (auxiliary) 64 * 2 = 128 weights and connections, 2 biases, 2 units
+//   9 sum                    add of 0 (identity) and 6 (the head reads 6 and goes nowhere)
+//  10 global_avg_pool1       1 x 1 x 4
+//  11 out                    fc 4 -> 2: 8 weights and connections, 2 biases, 2 units
+// Totals: weights 8 + 192 + 8 + 160 + 16 + 128 + 8 = 520 (every head's count: they are stored);
+// biases 4 + 3 + 2 + 5 + 4 + 2 + 2 = 22; parameters 542; units 64 + 64 + 2 = 130; connections
+// 128 + 256 + 8 = 392; with bias 392 + 64 + 64 + 2 = 522; activations 64 + 64 + 64 + 4 + 2 = 198
+// (the heads' units, connections and activations left out). Live activations (the heads are not
+// scheduled: 0): stem 32 + 64 = 96; inner 64 + 64 = 128 (the stem is kept for the add); sum
+// 64 + 64 + 64 = 192, the peak; the pool 64 + 4 = 68; out 4 + 2 = 6.
+struct heads
+    : nc::network<nc::input<4, 4, 2>, nc::conv<4, nc::kernel<1>, nc::name<"stem">>,
+                  nc::auxiliary<nc::flatten, nc::fc<3>>,
+                  nc::auxiliary<nc::name<"b">, nc::conv<2, nc::kernel<1>>, nc::auxiliary<nc::flatten, nc::fc<5>>>,
+                  nc::add<nc::name<"sum">, nc::identity,
+                          nc::sequence<nc::conv<4, nc::kernel<1>, nc::name<"inner">>,
+                                       nc::auxiliary<nc::name<"d">, nc::flatten, nc::fc<2>>>>,
+                  nc::global_avg_pool, nc::fc<2, nc::name<"out">>> {};
+
+TEST_CASE("to_table with auxiliary heads: their connections are not in the total, and the shares add up") {
+    // Shares of the 392 connections: stem 128 / 392 = 32.7% (20 * 0.327 = 6.5: 7 characters),
+    // sum/inner 256 / 392 = 65.3% (13), out 8 / 392 = 2.0% (0); 32.7 + 65.3 + 2.0 = 100.0.
+    const std::string expected =
+        "layer                              output      units           weights             connections                  live activations  share of connections\n"
+        "---------------------------------  ----------  --------------  ------------------  ---------------------------  ----------------  --------------------\n"
+        "stem                               4 x 4 x 4   4 * 4 * 4 = 64  1 * 1 * 2 * 4 = 8   1 * 1 * 2 * 4 * 4 * 4 = 128  96                 32.7% #######\n"
+        "auxiliary1/flatten1 (auxiliary)    1 x 1 x 64  0               0                   0                            0                 not in the total\n"
+        "auxiliary1/fc1 (auxiliary)         1 x 1 x 3   3               64 * 3 = 192        64 * 3 = 192                 0                 not in the total\n"
+        "b/conv1 (auxiliary)                4 x 4 x 2   4 * 4 * 2 = 32  1 * 1 * 4 * 2 = 8   1 * 1 * 4 * 2 * 4 * 4 = 128  0                 not in the total\n"
+        "b/auxiliary1/flatten1 (auxiliary)  1 x 1 x 32  0               0                   0                            0                 not in the total\n"
+        "b/auxiliary1/fc1 (auxiliary)       1 x 1 x 5   5               32 * 5 = 160        32 * 5 = 160                 0                 not in the total\n"
+        "sum/inner                          4 x 4 x 4   4 * 4 * 4 = 64  1 * 1 * 4 * 4 = 16  1 * 1 * 4 * 4 * 4 * 4 = 256  128                65.3% #############\n"
+        "sum/d/flatten1 (auxiliary)         1 x 1 x 64  0               0                   0                            0                 not in the total\n"
+        "sum/d/fc1 (auxiliary)              1 x 1 x 2   2               64 * 2 = 128        64 * 2 = 128                 0                 not in the total\n"
+        "sum                                4 x 4 x 4   0               0                   0                            192                 0.0%\n"
+        "global_avg_pool1                   1 x 1 x 4   0               0                   0                            68                  0.0%\n"
+        "out                                1 x 1 x 2   2               4 * 2 = 8           4 * 2 = 8                    6                   2.0%\n"
+        "total                                          130             520                 392                          peak 192          100.0%\n";
+    CHECK(nc::to_table<heads>({.all_layers = true, .share = nc::share_of::connections, .live_activations = true}) ==
+          expected);
+}
+
+TEST_CASE("to_markdown with auxiliary heads: their weights are shares of the total") {
+    // Shares of the 520 weights, heads included: 192 / 520 = 36.9%, 160 / 520 = 30.8%,
+    // 128 / 520 = 24.6%, 16 / 520 = 3.1%, 8 / 520 = 1.5% (three rows); they add to 99.9%, each
+    // rounded on its own.
+    const std::string expected =
+        "| layer                        | output    | units          | weights            | connections                 | share of weights |\n"
+        "| ---------------------------- | --------- | -------------: | -----------------: | --------------------------: | ---------------- |\n"
+        "| stem                         | 4 x 4 x 4 | 4 * 4 * 4 = 64 |  1 * 1 * 2 * 4 = 8 | 1 * 1 * 2 * 4 * 4 * 4 = 128 |   1.5%           |\n"
+        "| auxiliary1/fc1 (auxiliary)   | 1 x 1 x 3 |              3 |       64 * 3 = 192 |                64 * 3 = 192 |  36.9% #######   |\n"
+        "| b/conv1 (auxiliary)          | 4 x 4 x 2 | 4 * 4 * 2 = 32 |  1 * 1 * 4 * 2 = 8 | 1 * 1 * 4 * 2 * 4 * 4 = 128 |   1.5%           |\n"
+        "| b/auxiliary1/fc1 (auxiliary) | 1 x 1 x 5 |              5 |       32 * 5 = 160 |                32 * 5 = 160 |  30.8% ######    |\n"
+        "| sum/inner                    | 4 x 4 x 4 | 4 * 4 * 4 = 64 | 1 * 1 * 4 * 4 = 16 | 1 * 1 * 4 * 4 * 4 * 4 = 256 |   3.1% #         |\n"
+        "| sum/d/fc1 (auxiliary)        | 1 x 1 x 2 |              2 |       64 * 2 = 128 |                64 * 2 = 128 |  24.6% #####     |\n"
+        "| out                          | 1 x 1 x 2 |              2 |          4 * 2 = 8 |                   4 * 2 = 8 |   1.5%           |\n"
+        "| total                        |           |            130 |                520 |                         392 | 100.0%           |\n";
+    CHECK(nc::to_markdown<heads>({.share = nc::share_of::weights}) == expected);
+}
+
+TEST_CASE("to_csv and to_json with auxiliary heads: every entry, marked, and the totals without the heads' work") {
+    // Each row's figures as listed above heads; connections_with_bias adds the units of a layer
+    // with biases (stem 128 + 64 = 192); the inputs of each entry as layers<heads>[i].inputs.
+    const std::string csv =
+        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,auxiliary\n"
+        "stem,conv,4,4,2,4,4,4,64,8,4,12,128,192,64,96,0,0\n"
+        "auxiliary1/flatten1,flatten,4,4,4,1,1,64,0,0,0,0,0,0,64,0,0,1\n"
+        "auxiliary1/fc1,fc,1,1,64,1,1,3,3,192,3,195,192,195,3,0,0,1\n"
+        "b/conv1,conv,4,4,4,4,4,2,32,8,2,10,128,160,32,0,0,1\n"
+        "b/auxiliary1/flatten1,flatten,4,4,2,1,1,32,0,0,0,0,0,0,32,0,0,1\n"
+        "b/auxiliary1/fc1,fc,1,1,32,1,1,5,5,160,5,165,160,165,5,0,0,1\n"
+        "sum/inner,conv,4,4,4,4,4,4,64,16,4,20,256,320,64,128,0,0\n"
+        "sum/d/flatten1,flatten,4,4,4,1,1,64,0,0,0,0,0,0,64,0,0,1\n"
+        "sum/d/fc1,fc,1,1,64,1,1,2,2,128,2,130,128,130,2,0,0,1\n"
+        "sum,add,4,4,4,4,4,4,0,0,0,0,0,0,64,192,1,0\n"
+        "global_avg_pool1,global_avg_pool,4,4,4,1,1,4,0,0,0,0,0,0,4,68,0,0\n"
+        "out,fc,1,1,4,1,1,2,2,8,2,10,8,10,2,6,0,0\n";
+    CHECK(nc::to_csv<heads>() == csv);
+    const std::
+        string json = "{\n"
+                      "  \"input\": {\"height\": 4, \"width\": 4, \"channels\": 2},\n"
+                      "  \"output\": {\"height\": 1, \"width\": 1, \"channels\": 2},\n"
+                      "  \"layers\": [\n"
+                      "    {\"name\": \"stem\", \"kind\": \"conv\", \"inputs\": [-1], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 2}, \"output\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"units\": 64, \"weights\": 8, \"biases\": 4, \"parameters\": 12, \"connections\": 128, \"connections_with_bias\": 192, \"activations\": 64, \"live_activations\": 96, \"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 1, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": false},\n"
+                      "    {\"name\": \"auxiliary1/flatten1\", \"kind\": \"flatten\", \"inputs\": [0], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 64}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 64, \"live_activations\": 0, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": true},\n"
+                      "    {\"name\": \"auxiliary1/fc1\", \"kind\": \"fc\", \"inputs\": [1], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 64}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 3}, \"units\": 3, \"weights\": 192, \"biases\": 3, \"parameters\": 195, \"connections\": 192, \"connections_with_bias\": 195, \"activations\": 3, \"live_activations\": 0, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": true},\n"
+                      "    {\"name\": \"b/conv1\", \"kind\": \"conv\", \"inputs\": [0], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"output\": {\"height\": 4, \"width\": 4, \"channels\": 2}, \"units\": 32, \"weights\": 8, \"biases\": 2, \"parameters\": 10, \"connections\": 128, \"connections_with_bias\": 160, \"activations\": 32, \"live_activations\": 0, \"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 1, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": true},\n"
+                      "    {\"name\": \"b/auxiliary1/flatten1\", \"kind\": \"flatten\", \"inputs\": [3], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 2}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 32}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 32, \"live_activations\": 0, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": true},\n"
+                      "    {\"name\": \"b/auxiliary1/fc1\", \"kind\": \"fc\", \"inputs\": [4], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 32}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 5}, \"units\": 5, \"weights\": 160, \"biases\": 5, \"parameters\": 165, \"connections\": 160, \"connections_with_bias\": 165, \"activations\": 5, \"live_activations\": 0, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": true},\n"
+                      "    {\"name\": \"sum/inner\", \"kind\": \"conv\", \"inputs\": [0], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"output\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"units\": 64, \"weights\": 16, \"biases\": 4, \"parameters\": 20, \"connections\": 256, \"connections_with_bias\": 320, \"activations\": 64, \"live_activations\": 128, \"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 1, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": false},\n"
+                      "    {\"name\": \"sum/d/flatten1\", \"kind\": \"flatten\", \"inputs\": [6], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 64}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 64, \"live_activations\": 0, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": true},\n"
+                      "    {\"name\": \"sum/d/fc1\", \"kind\": \"fc\", \"inputs\": [7], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 64}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 2}, \"units\": 2, \"weights\": 128, \"biases\": 2, \"parameters\": 130, \"connections\": 128, \"connections_with_bias\": 130, \"activations\": 2, \"live_activations\": 0, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": true},\n"
+                      "    {\"name\": \"sum\", \"kind\": \"add\", \"inputs\": [0, 6], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"output\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 64, \"live_activations\": 192, \"receptive_field\": {\"height\": {\"size\": 1, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 1, \"jump\": 1, \"start\": 0}}, \"merge\": true, \"auxiliary\": false},\n"
+                      "    {\"name\": \"global_avg_pool1\", \"kind\": \"global_avg_pool\", \"inputs\": [9], \"input\": {\"height\": 4, \"width\": 4, \"channels\": 4}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 4}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 4, \"live_activations\": 68, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": false},\n"
+                      "    {\"name\": \"out\", \"kind\": \"fc\", \"inputs\": [10], \"input\": {\"height\": 1, \"width\": 1, \"channels\": 4}, \"output\": {\"height\": 1, \"width\": 1, \"channels\": 2}, \"units\": 2, \"weights\": 8, \"biases\": 2, \"parameters\": 10, \"connections\": 8, \"connections_with_bias\": 10, \"activations\": 2, \"live_activations\": 6, \"receptive_field\": {\"height\": {\"size\": 4, \"jump\": 1, \"start\": 0}, \"width\": {\"size\": 4, \"jump\": 1, \"start\": 0}}, \"merge\": false, \"auxiliary\": false}\n"
+                      "  ],\n"
+                      "  \"totals\": {\"units\": 130, \"weights\": 520, \"biases\": 22, \"parameters\": 542, \"connections\": 392, \"connections_with_bias\": 522, \"activations\": 198, \"peak_activations\": 192}\n"
+                      "}\n";
+    CHECK(nc::to_json<heads>() == json);
+}
+
+TEST_CASE("to_dot with auxiliary heads: dashed, each reading what its position holds") {
+    // Without the layers that have no weights: each head's flatten is bypassed, so its fc reads
+    // the head's input (the stem, b/conv1, sum/inner); b/conv1 reads the stem, and so does the
+    // add beside sum/inner.
+    const std::string expected =
+        "digraph network {\n"
+        "  rankdir=TB;\n"
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n"
+        "  edge [arrowsize=0.6];\n"
+        "  input [label=\"input\\n4 x 4 x 2\", shape=box, style=filled, fillcolor=\"#e0e0e0\"];\n"
+        "  n0 [label=\"stem\\nconv\\n4 x 4 x 4\\n8 weights\\n128 connections\", fillcolor=\"#dae8fc\"];\n"
+        "  n2 [label=\"auxiliary1/fc1\\n1 x 1 x 3\\n192 weights\\n192 connections\", fillcolor=\"#dae8fc\", style=\"rounded,filled,dashed\"];\n"
+        "  n3 [label=\"b/conv1\\n4 x 4 x 2\\n8 weights\\n128 connections\", fillcolor=\"#dae8fc\", style=\"rounded,filled,dashed\"];\n"
+        "  n5 [label=\"b/auxiliary1/fc1\\n1 x 1 x 5\\n160 weights\\n160 connections\", fillcolor=\"#dae8fc\", style=\"rounded,filled,dashed\"];\n"
+        "  n6 [label=\"sum/inner\\nconv\\n4 x 4 x 4\\n16 weights\\n256 connections\", fillcolor=\"#dae8fc\"];\n"
+        "  n8 [label=\"sum/d/fc1\\n1 x 1 x 2\\n128 weights\\n128 connections\", fillcolor=\"#dae8fc\", style=\"rounded,filled,dashed\"];\n"
+        "  n9 [label=\"sum\\nadd\\n4 x 4 x 4\", shape=ellipse, fillcolor=\"#fff2cc\"];\n"
+        "  n11 [label=\"out\\nfc\\n1 x 1 x 2\\n8 weights\\n8 connections\", fillcolor=\"#dae8fc\"];\n"
+        "  input -> n0;\n"
+        "  n0 -> n2;\n"
+        "  n0 -> n3;\n"
+        "  n3 -> n5;\n"
+        "  n0 -> n6;\n"
+        "  n6 -> n8;\n"
+        "  n0 -> n9;\n"
+        "  n6 -> n9;\n"
+        "  n9 -> n11;\n"
+        "}\n";
+    CHECK(nc::to_dot<heads>({.all_layers = false}) == expected);
+}
+
+TEST_CASE("to_svg with auxiliary heads: marked rows, no share of a total that leaves them out") {
+    // The longest name shown, "b/auxiliary1/flatten1 (auxiliary)", is 33 characters: the plots
+    // start at 16 + 33 * 8 + 10 = 290 px. Weights: largest 192, step 50 (192 / 5 rounds up to
+    // 39), axis to 200 over 300 px: 1.5 px a weight (192: 288 px, 8: 12 px). Connections: largest
+    // 256, step 100, axis to 300: 1 px a connection. Live activations: largest 192, axis to 200:
+    // 1.5 px each (96: 144 px, 68: 102 px, 6: 9 px). Tooltips: weights of 520, connections of 392
+    // (the heads' "not in the total"), live activations of the peak, 192 (96 / 192 = 50.0%,
+    // 128 / 192 = 66.7%, 68 / 192 = 35.4%, 6 / 192 = 3.1%). The heads' rows are not scheduled:
+    // 0, and the peak is sum's.
+    const std::string expected =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1392\" height=\"416\" viewBox=\"0 0 1392 416\" font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\">\n"
+        "  <title>weights and connections per layer</title>\n"
+        "  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        "  <text x=\"16\" y=\"34\" font-size=\"16\" font-weight=\"bold\" fill=\"#222222\">weights and connections per layer</text>\n"
+        "  <rect x=\"290\" y=\"48\" width=\"12\" height=\"12\" fill=\"#4e79a7\"/>\n"
+        "  <text x=\"308\" y=\"58\" font-size=\"12\" fill=\"#222222\">weights (linear scale)</text>\n"
+        "  <line x1=\"290\" y1=\"66\" x2=\"290\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"290\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">0</text>\n"
+        "  <line x1=\"365\" y1=\"66\" x2=\"365\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"365\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">50</text>\n"
+        "  <line x1=\"440\" y1=\"66\" x2=\"440\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"440\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">100</text>\n"
+        "  <line x1=\"515\" y1=\"66\" x2=\"515\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"515\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">150</text>\n"
+        "  <line x1=\"590\" y1=\"66\" x2=\"590\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"590\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">200</text>\n"
+        "  <rect x=\"651\" y=\"48\" width=\"12\" height=\"12\" fill=\"#f28e2b\"/>\n"
+        "  <text x=\"669\" y=\"58\" font-size=\"12\" fill=\"#222222\">connections (linear scale)</text>\n"
+        "  <line x1=\"651\" y1=\"66\" x2=\"651\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"651\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">0</text>\n"
+        "  <line x1=\"751\" y1=\"66\" x2=\"751\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"751\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">100</text>\n"
+        "  <line x1=\"851\" y1=\"66\" x2=\"851\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"851\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">200</text>\n"
+        "  <line x1=\"951\" y1=\"66\" x2=\"951\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"951\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">300</text>\n"
+        "  <rect x=\"1012\" y=\"48\" width=\"12\" height=\"12\" fill=\"#59a14f\"/>\n"
+        "  <text x=\"1030\" y=\"58\" font-size=\"12\" fill=\"#222222\">live activations (linear scale)</text>\n"
+        "  <line x1=\"1012\" y1=\"66\" x2=\"1012\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"1012\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">0</text>\n"
+        "  <line x1=\"1087\" y1=\"66\" x2=\"1087\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"1087\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">50</text>\n"
+        "  <line x1=\"1162\" y1=\"66\" x2=\"1162\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"1162\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">100</text>\n"
+        "  <line x1=\"1237\" y1=\"66\" x2=\"1237\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"1237\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">150</text>\n"
+        "  <line x1=\"1312\" y1=\"66\" x2=\"1312\" y2=\"354\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"1312\" y=\"368\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">200</text>\n"
+        "  <text x=\"280\" y=\"82\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">stem</text>\n"
+        "  <rect x=\"290\" y=\"70\" width=\"12\" height=\"16\" fill=\"#4e79a7\"><title>stem: 8 weights, 1.5%</title></rect>\n"
+        "  <text x=\"306\" y=\"82\" font-size=\"11\" fill=\"#333333\">8</text>\n"
+        "  <rect x=\"651\" y=\"70\" width=\"128\" height=\"16\" fill=\"#f28e2b\"><title>stem: 128 connections, 32.7%</title></rect>\n"
+        "  <text x=\"783\" y=\"82\" font-size=\"11\" fill=\"#333333\">128</text>\n"
+        "  <rect x=\"1012\" y=\"70\" width=\"144\" height=\"16\" fill=\"#59a14f\"><title>stem: 96 live activations, 50.0%</title></rect>\n"
+        "  <text x=\"1160\" y=\"82\" font-size=\"11\" fill=\"#333333\">96</text>\n"
+        "  <text x=\"280\" y=\"106\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">auxiliary1/flatten1 (auxiliary)</text>\n"
+        "  <text x=\"294\" y=\"106\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"655\" y=\"106\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"1016\" y=\"106\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"280\" y=\"130\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">auxiliary1/fc1 (auxiliary)</text>\n"
+        "  <rect x=\"290\" y=\"118\" width=\"288\" height=\"16\" fill=\"#4e79a7\"><title>auxiliary1/fc1 (auxiliary): 192 weights, 36.9%</title></rect>\n"
+        "  <text x=\"582\" y=\"130\" font-size=\"11\" fill=\"#333333\">192</text>\n"
+        "  <rect x=\"651\" y=\"118\" width=\"192\" height=\"16\" fill=\"#f28e2b\"><title>auxiliary1/fc1 (auxiliary): 192 connections, not in the total</title></rect>\n"
+        "  <text x=\"847\" y=\"130\" font-size=\"11\" fill=\"#333333\">192</text>\n"
+        "  <text x=\"1016\" y=\"130\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"280\" y=\"154\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">b/conv1 (auxiliary)</text>\n"
+        "  <rect x=\"290\" y=\"142\" width=\"12\" height=\"16\" fill=\"#4e79a7\"><title>b/conv1 (auxiliary): 8 weights, 1.5%</title></rect>\n"
+        "  <text x=\"306\" y=\"154\" font-size=\"11\" fill=\"#333333\">8</text>\n"
+        "  <rect x=\"651\" y=\"142\" width=\"128\" height=\"16\" fill=\"#f28e2b\"><title>b/conv1 (auxiliary): 128 connections, not in the total</title></rect>\n"
+        "  <text x=\"783\" y=\"154\" font-size=\"11\" fill=\"#333333\">128</text>\n"
+        "  <text x=\"1016\" y=\"154\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"280\" y=\"178\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">b/auxiliary1/flatten1 (auxiliary)</text>\n"
+        "  <text x=\"294\" y=\"178\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"655\" y=\"178\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"1016\" y=\"178\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"280\" y=\"202\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">b/auxiliary1/fc1 (auxiliary)</text>\n"
+        "  <rect x=\"290\" y=\"190\" width=\"240\" height=\"16\" fill=\"#4e79a7\"><title>b/auxiliary1/fc1 (auxiliary): 160 weights, 30.8%</title></rect>\n"
+        "  <text x=\"534\" y=\"202\" font-size=\"11\" fill=\"#333333\">160</text>\n"
+        "  <rect x=\"651\" y=\"190\" width=\"160\" height=\"16\" fill=\"#f28e2b\"><title>b/auxiliary1/fc1 (auxiliary): 160 connections, not in the total</title></rect>\n"
+        "  <text x=\"815\" y=\"202\" font-size=\"11\" fill=\"#333333\">160</text>\n"
+        "  <text x=\"1016\" y=\"202\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"280\" y=\"226\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">sum/inner</text>\n"
+        "  <rect x=\"290\" y=\"214\" width=\"24\" height=\"16\" fill=\"#4e79a7\"><title>sum/inner: 16 weights, 3.1%</title></rect>\n"
+        "  <text x=\"318\" y=\"226\" font-size=\"11\" fill=\"#333333\">16</text>\n"
+        "  <rect x=\"651\" y=\"214\" width=\"256\" height=\"16\" fill=\"#f28e2b\"><title>sum/inner: 256 connections, 65.3%</title></rect>\n"
+        "  <text x=\"911\" y=\"226\" font-size=\"11\" fill=\"#333333\">256</text>\n"
+        "  <rect x=\"1012\" y=\"214\" width=\"192\" height=\"16\" fill=\"#59a14f\"><title>sum/inner: 128 live activations, 66.7%</title></rect>\n"
+        "  <text x=\"1208\" y=\"226\" font-size=\"11\" fill=\"#333333\">128</text>\n"
+        "  <text x=\"280\" y=\"250\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">sum/d/flatten1 (auxiliary)</text>\n"
+        "  <text x=\"294\" y=\"250\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"655\" y=\"250\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"1016\" y=\"250\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"280\" y=\"274\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">sum/d/fc1 (auxiliary)</text>\n"
+        "  <rect x=\"290\" y=\"262\" width=\"192\" height=\"16\" fill=\"#4e79a7\"><title>sum/d/fc1 (auxiliary): 128 weights, 24.6%</title></rect>\n"
+        "  <text x=\"486\" y=\"274\" font-size=\"11\" fill=\"#333333\">128</text>\n"
+        "  <rect x=\"651\" y=\"262\" width=\"128\" height=\"16\" fill=\"#f28e2b\"><title>sum/d/fc1 (auxiliary): 128 connections, not in the total</title></rect>\n"
+        "  <text x=\"783\" y=\"274\" font-size=\"11\" fill=\"#333333\">128</text>\n"
+        "  <text x=\"1016\" y=\"274\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"280\" y=\"298\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">sum</text>\n"
+        "  <text x=\"294\" y=\"298\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"655\" y=\"298\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <rect x=\"1012\" y=\"286\" width=\"288\" height=\"16\" fill=\"#e15759\"><title>sum: 192 live activations, 100.0%</title></rect>\n"
+        "  <text x=\"1304\" y=\"298\" font-size=\"11\" fill=\"#333333\">peak 192</text>\n"
+        "  <text x=\"280\" y=\"322\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">global_avg_pool1</text>\n"
+        "  <text x=\"294\" y=\"322\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <text x=\"655\" y=\"322\" font-size=\"11\" fill=\"#333333\">0</text>\n"
+        "  <rect x=\"1012\" y=\"310\" width=\"102\" height=\"16\" fill=\"#59a14f\"><title>global_avg_pool1: 68 live activations, 35.4%</title></rect>\n"
+        "  <text x=\"1118\" y=\"322\" font-size=\"11\" fill=\"#333333\">68</text>\n"
+        "  <text x=\"280\" y=\"346\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">out</text>\n"
+        "  <rect x=\"290\" y=\"334\" width=\"12\" height=\"16\" fill=\"#4e79a7\"><title>out: 8 weights, 1.5%</title></rect>\n"
+        "  <text x=\"306\" y=\"346\" font-size=\"11\" fill=\"#333333\">8</text>\n"
+        "  <rect x=\"651\" y=\"334\" width=\"8\" height=\"16\" fill=\"#f28e2b\"><title>out: 8 connections, 2.0%</title></rect>\n"
+        "  <text x=\"663\" y=\"346\" font-size=\"11\" fill=\"#333333\">8</text>\n"
+        "  <rect x=\"1012\" y=\"334\" width=\"9\" height=\"16\" fill=\"#59a14f\"><title>out: 6 live activations, 3.1%</title></rect>\n"
+        "  <text x=\"1025\" y=\"346\" font-size=\"11\" fill=\"#333333\">6</text>\n"
+        "  <text x=\"16\" y=\"394\" font-size=\"12\" fill=\"#222222\">total: 520 weights, 392 connections (multiply-accumulates); peak: 192 live activations at sum</text>\n"
+        "</svg>\n";
+    CHECK(nc::to_svg<heads>({.memory_profile = true}) == expected);
+}
+
+// A network whose only entries are a head's: nothing runs in inference, so no row is at the
+// peak (the heads' rows are 0 and are not scheduled); the chart says where the peak is (the
+// input, which is live alone) and draws no bar red.
+struct only_a_head : nc::network<nc::input<4, 4, 2>, nc::auxiliary<nc::flatten, nc::fc<3>>> {};
+
+TEST_CASE("to_svg's memory profile when only an auxiliary head follows the input") {
+    const std::string svg = nc::to_svg<only_a_head>({.memory_profile = true});
+    CHECK(svg.find(" live activations (the input; no layer runs)</text>") != std::string::npos);
+    CHECK(svg.find("#e15759") == std::string::npos);
+    CHECK(svg.find(">peak ") == std::string::npos);
+    CHECK(svg.find(">auxiliary1/fc1 (auxiliary)</text>") != std::string::npos);
+}
+
+// A head far larger than the network: on a 65536 x 65536 x 1 input (2^32 elements) a 1 x 1 conv
+// of 1,024 filters without bias has 1,024 weights and 2^32 * 1,024 = 2^42 = 4,398,046,511,104
+// units and connections; the network itself is a global pool and an fc of one output: 1 weight,
+// 1 bias, 1 unit, 1 connection. Its share of the 1 connection in the total, divided out, was
+// 439,804,651,110,400% and a bar of 8.8 * 10^13 characters (std::bad_alloc).
+struct large_head
+    : nc::network<nc::input<65536, 65536, 1>,
+                  nc::auxiliary<nc::name<"head">, nc::conv<1024, nc::kernel<1>, nc::no_bias, nc::name<"wide">>>,
+                  nc::global_avg_pool, nc::fc<1, nc::name<"out">>> {};
+
+TEST_CASE("a large auxiliary head: every share at most 100%, every bar at most its width") {
+    // Connections: the head's are not in the total; out has all of it. Weights: the head's
+    // 1,024 of 1,025 are 99.9% (20 * 0.999 = 19.98: 20 characters), out's 1 is 0.1%.
+    const std::string table =
+        "layer                  output                units                                 weights                  connections                                       share of connections\n"
+        "---------------------  --------------------  ------------------------------------  -----------------------  ------------------------------------------------  ---------------------------\n"
+        "head/wide (auxiliary)  65536 x 65536 x 1024  65536 * 65536 * 1024 = 4398046511104  1 * 1 * 1 * 1024 = 1024  1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104  not in the total\n"
+        "global_avg_pool1       1 x 1 x 1             0                                     0                        0                                                   0.0%\n"
+        "out                    1 x 1 x 1             1                                     1 * 1 = 1                1 * 1 = 1                                         100.0% ####################\n"
+        "total                                        1                                     1025                     1                                                 100.0%\n";
+    CHECK(nc::to_table<large_head>({.all_layers = true, .share = nc::share_of::connections}) == table);
+    const std::string markdown =
+        "| layer                 | output               | units                                | weights                 | connections                                      | share of weights            |\n"
+        "| --------------------- | -------------------- | -----------------------------------: | ----------------------: | -----------------------------------------------: | --------------------------- |\n"
+        "| head/wide (auxiliary) | 65536 x 65536 x 1024 | 65536 * 65536 * 1024 = 4398046511104 | 1 * 1 * 1 * 1024 = 1024 | 1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104 |  99.9% #################### |\n"
+        "| out                   | 1 x 1 x 1            |                                    1 |               1 * 1 = 1 |                                        1 * 1 = 1 |   0.1%                      |\n"
+        "| total                 |                      |                                    1 |                    1025 |                                                1 | 100.0%                      |\n";
+    CHECK(nc::to_markdown<large_head>({.share = nc::share_of::weights}) == markdown);
+    const std::string markdown_connections =
+        "| layer                 | output               | units                                | weights                 | connections                                      | share of connections        |\n"
+        "| --------------------- | -------------------- | -----------------------------------: | ----------------------: | -----------------------------------------------: | --------------------------- |\n"
+        "| head/wide (auxiliary) | 65536 x 65536 x 1024 | 65536 * 65536 * 1024 = 4398046511104 | 1 * 1 * 1 * 1024 = 1024 | 1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104 | not in the total            |\n"
+        "| out                   | 1 x 1 x 1            |                                    1 |               1 * 1 = 1 |                                        1 * 1 = 1 | 100.0% #################### |\n"
+        "| total                 |                      |                                    1 |                    1025 |                                                1 | 100.0%                      |\n";
+    CHECK(nc::to_markdown<large_head>({.share = nc::share_of::connections}) == markdown_connections);
+    // Connections on an axis to 5T (2^42 / 5 rounds up to 879,609,302,221, step 10^12): the
+    // head's bar is 4.398046511104 / 5 of 300 px = 263.9 px; out's 1 still shows 1 px. Weights
+    // to 1.5k: 1,024 is 204.8 px.
+    const std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1012\" height=\"176\" viewBox=\"0 0 1012 176\" font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\">\n"
+        "  <title>weights and connections per layer</title>\n"
+        "  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        "  <text x=\"16\" y=\"34\" font-size=\"16\" font-weight=\"bold\" fill=\"#222222\">weights and connections per layer</text>\n"
+        "  <rect x=\"194\" y=\"48\" width=\"12\" height=\"12\" fill=\"#4e79a7\"/>\n"
+        "  <text x=\"212\" y=\"58\" font-size=\"12\" fill=\"#222222\">weights (linear scale)</text>\n"
+        "  <line x1=\"194\" y1=\"66\" x2=\"194\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"194\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">0</text>\n"
+        "  <line x1=\"294\" y1=\"66\" x2=\"294\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"294\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">500</text>\n"
+        "  <line x1=\"394\" y1=\"66\" x2=\"394\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"394\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">1k</text>\n"
+        "  <line x1=\"494\" y1=\"66\" x2=\"494\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"494\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">1.5k</text>\n"
+        "  <rect x=\"569\" y=\"48\" width=\"12\" height=\"12\" fill=\"#f28e2b\"/>\n"
+        "  <text x=\"587\" y=\"58\" font-size=\"12\" fill=\"#222222\">connections (linear scale)</text>\n"
+        "  <line x1=\"569\" y1=\"66\" x2=\"569\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"569\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">0</text>\n"
+        "  <line x1=\"629\" y1=\"66\" x2=\"629\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"629\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">1T</text>\n"
+        "  <line x1=\"689\" y1=\"66\" x2=\"689\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"689\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">2T</text>\n"
+        "  <line x1=\"749\" y1=\"66\" x2=\"749\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"749\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">3T</text>\n"
+        "  <line x1=\"809\" y1=\"66\" x2=\"809\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"809\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">4T</text>\n"
+        "  <line x1=\"869\" y1=\"66\" x2=\"869\" y2=\"114\" stroke=\"#dddddd\"/>\n"
+        "  <text x=\"869\" y=\"128\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666666\">5T</text>\n"
+        "  <text x=\"184\" y=\"82\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">head/wide (auxiliary)</text>\n"
+        "  <rect x=\"194\" y=\"70\" width=\"204.8\" height=\"16\" fill=\"#4e79a7\"><title>head/wide (auxiliary): 1,024 weights, 99.9%</title></rect>\n"
+        "  <text x=\"402.8\" y=\"82\" font-size=\"11\" fill=\"#333333\">1,024</text>\n"
+        "  <rect x=\"569\" y=\"70\" width=\"263.9\" height=\"16\" fill=\"#f28e2b\"><title>head/wide (auxiliary): 4,398,046,511,104 connections, not in the total</title></rect>\n"
+        "  <text x=\"836.9\" y=\"82\" font-size=\"11\" fill=\"#333333\">4,398,046,511,104</text>\n"
+        "  <text x=\"184\" y=\"106\" font-size=\"12\" text-anchor=\"end\" fill=\"#222222\">out</text>\n"
+        "  <rect x=\"194\" y=\"94\" width=\"1\" height=\"16\" fill=\"#4e79a7\"><title>out: 1 weights, 0.1%</title></rect>\n"
+        "  <text x=\"199\" y=\"106\" font-size=\"11\" fill=\"#333333\">1</text>\n"
+        "  <rect x=\"569\" y=\"94\" width=\"1\" height=\"16\" fill=\"#f28e2b\"><title>out: 1 connections, 100.0%</title></rect>\n"
+        "  <text x=\"574\" y=\"106\" font-size=\"11\" fill=\"#333333\">1</text>\n"
+        "  <text x=\"16\" y=\"154\" font-size=\"12\" fill=\"#222222\">total: 1,025 weights, 1 connections (multiply-accumulates)</text>\n"
+        "</svg>\n";
+    CHECK(nc::to_svg<large_head>() == svg);
+}
+
 TEST_CASE("names are escaped as each format requires") {
     struct odd : nc::network<nc::input<2, 2, 1>, nc::fc<2, nc::name<"a\"b,c|d<e>\\">>> {};
     CHECK(nc::to_csv<odd>().find("\n\"a\"\"b,c|d<e>\\\",fc,") != std::string::npos);

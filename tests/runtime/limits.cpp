@@ -2,6 +2,7 @@
 // 10^19 on a chart, shares of totals near 2^64. Expected figures worked out by hand below (and
 // in tests/static/limits.cpp, which checks the same networks' counts).
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <netcount/netcount.hpp>
@@ -83,6 +84,15 @@ TEST_CASE("shares are exact near 2^64") {
     CHECK(permille(1, 2000) == 1);
     CHECK(permille(1, 2001) == 0);
     CHECK(permille(2, 3) == 667); // 666.67
+    // A part above its whole is no share (an auxiliary head's connections against a total that
+    // leaves them out): none, where the long division used to go past 1,000 tenths (2 of 1 read
+    // 200.0%) and, for a large part, wrap. 0 of 0 is 0.
+    CHECK(!permille(2, 1).has_value());
+    CHECK(!permille(UINT64_MAX, UINT64_MAX - 1).has_value());
+    CHECK(!permille(std::uint64_t{1} << 42, 1).has_value());
+    CHECK(!permille(1, 0).has_value());
+    CHECK(permille(0, 0) == 0);
+    CHECK(nc::detail::share_cell(std::nullopt, 20) == "not in the total");
     // A layer's share in the table, for a network of one layer: all of it.
     CHECK(contains(nc::to_table<nearly_full>({.share = nc::share_of::weights}), "100.0% ####################"));
 }

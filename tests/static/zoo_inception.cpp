@@ -90,6 +90,23 @@ constexpr head_sums all_entries() {
 static_assert(nc::parameters<inception_v3> == all_entries().parameters);
 static_assert(nc::units<inception_v3> == all_entries().units - 4'968);
 static_assert(nc::connections<inception_v3> == all_entries().connections - 5'683'200);
+// The same rule, as the budgets and the reports read it (detail::contribution): every entry's
+// contribution sums to the totals.
+constexpr nc::counts contributions() {
+    nc::counts s{};
+    for (const nc::layer_info& l : nc::layers<inception_v3>) {
+        const nc::counts c = nc::detail::contribution(l);
+        s = {.units = s.units + c.units,
+             .weights = s.weights + c.weights,
+             .biases = s.biases + c.biases,
+             .parameters = s.parameters + c.parameters,
+             .connections = s.connections + c.connections,
+             .connections_with_bias = s.connections_with_bias + c.connections_with_bias,
+             .activations = s.activations + c.activations};
+    }
+    return s;
+}
+static_assert(contributions() == nc::totals<inception_v3>);
 
 // The maps of Table 1 (and of torchvision's forward): 35 x 35 x 288 after the Figure 5 modules,
 // 17 x 17 x 768 after the Figure 6 ones, 8 x 8 x 2048 after Figure 7's. Each module's channels

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_DETAIL_ANALYSIS_HPP
 #define NETCOUNT_DETAIL_ANALYSIS_HPP
 
+#include <netcount/detail/config.hpp> // NETCOUNT_DIAGNOSTICS_PUSH, _POP
+
 #include <array>
 #include <cstddef>
 #include <span>
@@ -23,6 +25,7 @@
 //   2. counts: the shape threaded from layer to layer, and what each layer counts.
 // A block (detail/node.hpp, block.hpp) emits its parts into either pass the same way.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // Where and why counting stopped; code == none for a valid network.
@@ -502,5 +505,7 @@ struct analyzed_layers {
 };
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_DETAIL_CHECKED_HPP
 #define NETCOUNT_DETAIL_CHECKED_HPP
 
+#include <netcount/detail/config.hpp> // NETCOUNT_DIAGNOSTICS_PUSH, _POP
+
 #include <cstdint>
 
 // Arithmetic that reports overflow instead of wrapping: a count that does not fit in 64 bits
@@ -22,6 +24,7 @@
 #define NETCOUNT_DETAIL_OVERFLOW_BUILTINS 0
 #endif
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // add_overflows(a, b, &r): r = a + b (wrapped when it does not fit); true when it does not fit.
@@ -58,5 +61,7 @@ constexpr std::uint64_t add(std::uint64_t a, std::uint64_t b, bool& overflow) no
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

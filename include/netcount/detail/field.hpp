@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_DETAIL_FIELD_HPP
 #define NETCOUNT_DETAIL_FIELD_HPP
 
+#include <netcount/detail/config.hpp> // NETCOUNT_DIAGNOSTICS_PUSH, _POP
+
 #include <cstdint>
 
 #include <netcount/detail/checked.hpp>
@@ -11,6 +13,7 @@
 // dilation d, stride s and leading padding p turns the field (size, jump, start) of its input
 // into (size + d * (k - 1) * jump, jump * s, start - p * jump).
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // A field that does not fit in its integers (layer_info.hpp): all zero, and marked.
@@ -66,5 +69,7 @@ constexpr receptive_field widest(const receptive_field& a, const receptive_field
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_DETAIL_NODE_HPP
 #define NETCOUNT_DETAIL_NODE_HPP
 
+#include <netcount/detail/config.hpp> // NETCOUNT_DIAGNOSTICS_PUSH, _POP
+
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -17,6 +19,7 @@
 // names and the layer graph, the other threads shapes and counts; a third follows the
 // auxiliary heads for scale_width (kept_width_builder, scale.hpp).
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // One expression, no loop: the naming pass calls this for every generated name.
@@ -219,5 +222,7 @@ constexpr void emit_chain(Builder& b) noexcept {
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_DETAIL_SCHEDULE_HPP
 #define NETCOUNT_DETAIL_SCHEDULE_HPP
 
+#include <netcount/detail/config.hpp> // NETCOUNT_DIAGNOSTICS_PUSH, _POP
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +27,7 @@
 //
 // O(entries + edges): two passes over the graph, not a scan of every buffer at every entry.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // What an entry does to memory.
@@ -145,5 +148,7 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

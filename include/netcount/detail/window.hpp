@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_DETAIL_WINDOW_HPP
 #define NETCOUNT_DETAIL_WINDOW_HPP
 
+#include <netcount/detail/config.hpp> // NETCOUNT_DIAGNOSTICS_PUSH, _POP
+
 #include <cstdint>
 
 #include <netcount/detail/checked.hpp>
@@ -8,6 +10,7 @@
 #include <netcount/layer_info.hpp>
 #include <netcount/options.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 // A window slid along one axis: how many positions it takes and the padding it used.
@@ -103,5 +106,7 @@ constexpr axis_fit fit_transposed_axis(std::uint64_t size, std::uint64_t kernel,
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -14,6 +14,7 @@
 
 // to_csv<Net>(): one row per entry of layers<Net>, for spreadsheets and data frames.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -64,5 +65,7 @@ std::string to_csv() {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

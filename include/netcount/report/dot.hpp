@@ -17,6 +17,7 @@
 // to_dot<Net>(): the layer graph in Graphviz's DOT language, branches and merges included.
 //   netcount::to_dot<my_net>() piped to `dot -Tsvg > net.svg`
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 struct dot_options {
@@ -111,5 +112,7 @@ std::string to_dot(dot_options options = {}) {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,7 @@
 // What the report formats share: numbers and shapes as text, each figure's formula, shares in
 // percent, escaping. Integers only, so that every format prints the same on every platform.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::detail {
 
 inline std::string to_text(std::uint64_t n) { return std::to_string(n); }
@@ -57,12 +59,16 @@ inline std::string si_digits(std::string_view digits) {
 inline std::string si_text(std::uint64_t n) { return si_digits(to_text(n)); }
 
 // part / whole in tenths of a percent, rounded half up: (part * 1000 + whole / 2) / whole,
-// exactly, for part <= whole (a layer's share of a total) whatever their size. part * 1000
-// may not fit in 64 bits, so this is long division, one decimal digit at a time; each digit
-// adds the remainder to itself ten times modulo `whole`, so no sum leaves 64 bits either.
-inline std::uint64_t permille(std::uint64_t part, std::uint64_t whole) {
+// exactly, whatever their size; 0 of a whole of 0. A share is of a whole that holds the part:
+// for part > whole (an auxiliary head's connections against a total that leaves them out)
+// there is none, so no caller can print a share above 100% or a bar longer than its 100%.
+// part * 1000 may not fit in 64 bits, so this is long division, one decimal digit at a time;
+// each digit adds the remainder to itself ten times modulo `whole`, so no sum leaves 64 bits
+// either.
+inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t whole) {
+    if (part > whole) return std::nullopt;
     if (whole == 0) return 0;
-    std::uint64_t tenths = part / whole, rest = part % whole; // tenths <= 1 while part <= whole
+    std::uint64_t tenths = part / whole, rest = part % whole; // tenths <= 1: part <= whole
     for (int digit = 0; digit != 3; ++digit) {
         std::uint64_t next = 0, ten_rests = 0; // 10 * rest = next * whole + ten_rests
         for (int k = 0; k != 10; ++k) {
@@ -82,6 +88,23 @@ inline std::uint64_t permille(std::uint64_t part, std::uint64_t whole) {
 // 619 -> "61.9%".
 inline std::string percent_text(std::uint64_t tenths) {
     return to_text(tenths / 10) + "." + to_text(tenths % 10) + "%";
+}
+
+// What a report shows for a share that is not one: a figure the total leaves out (an auxiliary
+// entry's units, connections or activations, detail::in_totals), which is no part of it.
+inline constexpr std::string_view not_in_total = "not in the total";
+
+// An entry's share of the total of a figure (a total of totals<Net>), in tenths of a percent:
+// none for a figure the total leaves out.
+inline std::optional<std::uint64_t> share_of_total(const layer_info& entry, std::uint64_t counts::*figure,
+                                                   std::uint64_t total) {
+    if (!in_totals(entry, figure)) return std::nullopt;
+    return permille(contribution(entry).*figure, total);
+}
+
+// A share as text: "61.9%", or not_in_total for none.
+inline std::string share_text(std::optional<std::uint64_t> tenths) {
+    return tenths ? percent_text(*tenths) : std::string(not_in_total);
 }
 
 // "a * b * c = product", or just the number when there is no formula: factors up to the first
@@ -207,5 +230,7 @@ inline std::string markdown_escape(std::string_view s) {
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

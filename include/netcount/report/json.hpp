@@ -34,6 +34,7 @@
 // "merge" marks where paths meet, "auxiliary" the entries of auxiliary heads, whose units,
 // connections and activations the totals leave out.
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 namespace detail {
@@ -96,5 +97,7 @@ std::string to_json() {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@
 // its convolutions on the right.
 //   std::ofstream("alexnet.svg") << netcount::to_svg<netcount::zoo::alexnet>({.title = "AlexNet"});
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 enum class axis_scale { linear, log };
@@ -160,27 +162,34 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
     for (const layer_info& l : all)
         if (options.all_layers || options.memory_profile || l.weights != 0 || l.connections != 0) rows.push_back(&l);
 
+    // A panel's bars are each row's figure; its tooltips give the row's share of `total`, the
+    // total of `counted` in totals<Net> (share_of_total, format.hpp: none for a figure the total
+    // leaves out), or of the peak for the memory profile (counted null).
     struct panel {
         std::string_view figure, colour;
         std::uint64_t layer_info::*member;
+        std::uint64_t counts::*counted;
         std::uint64_t total;
         std::uint64_t left = 0, label_width = 0;
         svg_axis axis{};
     };
-    std::vector<panel> panels{{"weights", "#4e79a7", &layer_info::weights, total.weights},
-                              {"connections", "#f28e2b", &layer_info::connections, total.connections}};
-    // The memory profile: its bars are shares of the peak, and the peak's own bar is marked.
-    if (options.memory_profile) panels.push_back({"live activations", "#59a14f", &layer_info::live_activations, peak});
+    std::vector<panel> panels{
+        {"weights", "#4e79a7", &layer_info::weights, &counts::weights, total.weights},
+        {"connections", "#f28e2b", &layer_info::connections, &counts::connections, total.connections}};
+    // The memory profile: its bars are shares of the peak, and the peak's own bar is marked:
+    // the first row at the peak that runs (an auxiliary row's 0 is no peak).
+    if (options.memory_profile)
+        panels.push_back({"live activations", "#59a14f", &layer_info::live_activations, nullptr, peak});
     const layer_info* peak_row = nullptr;
     for (const layer_info* l : rows)
-        if (options.memory_profile && peak_row == nullptr && l->live_activations == peak) peak_row = l;
+        if (options.memory_profile && peak_row == nullptr && !l->auxiliary && l->live_activations == peak) peak_row = l;
 
     // Geometry, in pixels.
     constexpr std::uint64_t margin = 16, title_height = 28, heading_height = 22, row_height = 24, bar_height = 16,
                             plot_width = 300, gap = 32, axis_height = 24, footer_height = 22;
     std::uint64_t name_width = 0;
     for (const layer_info* l : rows)
-        if (l->name.size() > name_width) name_width = l->name.size();
+        if (shown_name(*l).size() > name_width) name_width = shown_name(*l).size();
     std::uint64_t left = margin + name_width * name_char_px + 10;
     for (panel& p : panels) {
         std::vector<std::uint64_t> values;
@@ -228,37 +237,42 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
     for (std::size_t r = 0; r != rows.size(); ++r) {
         const layer_info& l = *rows[r];
         const std::uint64_t y = plot_top + r * row_height;
-        out += svg_text(panels[0].left - 10, y + 16, "font-size=\"12\" text-anchor=\"end\" fill=\"#222222\"", l.name);
+        out += svg_text(panels[0].left - 10, y + 16, "font-size=\"12\" text-anchor=\"end\" fill=\"#222222\"",
+                        shown_name(l));
         for (const panel& p : panels) {
             const std::uint64_t value = l.*p.member;
             const std::uint64_t bar = p.axis.bar_tenths(value, plot_width);
             const bool is_peak = &l == peak_row && p.member == &layer_info::live_activations;
+            const std::optional<std::uint64_t> share =
+                p.counted != nullptr ? share_of_total(l, p.counted, p.total) : permille(value, p.total);
             if (bar != 0)
                 out += "  <rect x=\"" + to_text(p.left) + "\" y=\"" + to_text(y + (row_height - bar_height) / 2) +
                        "\" width=\"" + px_text(bar) + "\" height=\"" + to_text(bar_height) + "\" fill=\"" +
-                       std::string(is_peak ? "#e15759" : p.colour) + "\"><title>" + xml_escape(l.name) + ": " +
-                       grouped(value) + " " + std::string(p.figure) + ", " + percent_text(permille(value, p.total)) +
-                       "</title></rect>\n";
+                       std::string(is_peak ? "#e15759" : p.colour) + "\"><title>" + xml_escape(shown_name(l)) + ": " +
+                       grouped(value) + " " + std::string(p.figure) + ", " + share_text(share) + "</title></rect>\n";
             out += "  <text x=\"" + px_text(p.left * 10 + bar + 40) + "\" y=\"" + to_text(y + 16) +
                    "\" font-size=\"11\" fill=\"#333333\">" + (is_peak ? "peak " : "") + grouped(value) + "</text>\n";
         }
     }
 
-    out += svg_text(margin, plot_bottom + axis_height + 16, "font-size=\"12\" fill=\"#222222\"",
-                    "total: " + grouped(total.weights) + " weights, " + grouped(total.connections) +
-                        " connections (multiply-accumulates)" +
-                        (options.memory_profile
-                             ? "; peak: " + grouped(peak) + " live activations at " +
-                                   std::string(peak_row != nullptr ? peak_row->name : "the network input")
-                             : std::string()));
+    // Where the peak is live: at a row, or, in a network where no layer runs (only an input, or
+    // only auxiliary heads), at the input.
+    const std::string peak_place =
+        peak_row != nullptr ? " at " + std::string(peak_row->name) : std::string(" (the input; no layer runs)");
+    out += svg_text(
+        margin, plot_bottom + axis_height + 16, "font-size=\"12\" fill=\"#222222\"",
+        "total: " + grouped(total.weights) + " weights, " + grouped(total.connections) +
+            " connections (multiply-accumulates)" +
+            (options.memory_profile ? "; peak: " + grouped(peak) + " live activations" + peak_place : std::string()));
     return out + "</svg>\n";
 }
 
 } // namespace detail
 
 // One row per layer with weights or connections (options.all_layers: every layer), its name on
-// the left, a bar for its weights and one for its connections, each labelled with its value; a
-// tooltip gives the layer's share of the total. The totals are written below. With
+// the left (" (auxiliary)" after an auxiliary entry's), a bar for its weights and one for its
+// connections, each labelled with its value; a tooltip gives the layer's share of the total, or
+// "not in the total" for an auxiliary entry's connections. The totals are written below. With
 // memory_profile, every layer and a third panel: the activations alive while it runs, the
 // peak's bar red and labelled "peak".
 template<class Net>
@@ -267,5 +281,7 @@ std::string to_svg(svg_options options = {}) {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 // formulas, as plain text or as Markdown.
 //   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
 
 // The total a share column divides by.
@@ -33,19 +35,13 @@ struct table_options {
 
 namespace detail {
 
-// (if, not switch: see message(error) in error.hpp)
-inline std::uint64_t figure_of(const layer_info& l, share_of s) {
-    if (s == share_of::weights) return l.weights;
-    if (s == share_of::connections) return l.connections;
-    if (s == share_of::parameters) return l.parameters;
-    return 0;
-}
-
-inline std::uint64_t figure_of(const counts& c, share_of s) {
-    if (s == share_of::weights) return c.weights;
-    if (s == share_of::connections) return c.connections;
-    if (s == share_of::parameters) return c.parameters;
-    return 0;
+// The figure of totals<Net> a share column divides by, or null (if, not switch: see
+// message(error) in error.hpp).
+inline std::uint64_t counts::*share_figure(share_of s) {
+    if (s == share_of::weights) return &counts::weights;
+    if (s == share_of::connections) return &counts::connections;
+    if (s == share_of::parameters) return &counts::parameters;
+    return nullptr;
 }
 
 inline const char* share_heading(share_of s) {
@@ -56,9 +52,11 @@ inline const char* share_heading(share_of s) {
 }
 
 // " 61.9% ############": the percent right-aligned in 6 characters, then a bar of '#', one per
-// 100 / bar_width percent, rounded.
-inline std::string share_cell(std::uint64_t part, std::uint64_t whole, std::size_t bar_width) {
-    const std::uint64_t tenths = permille(part, whole);
+// 100 / bar_width percent, rounded; not_in_total for no share (share_of_total, format.hpp), so
+// that no bar is ever longer than bar_width.
+inline std::string share_cell(std::optional<std::uint64_t> share, std::size_t bar_width) {
+    if (!share) return std::string(not_in_total);
+    const std::uint64_t tenths = *share; // at most 1000
     std::string text = percent_text(tenths);
     text.insert(0, text.size() < 6 ? 6 - text.size() : 0, ' ');
     // (tenths * bar_width + 500) / 1000, rounded half up, without a product that could pass
@@ -70,8 +68,9 @@ inline std::string share_cell(std::uint64_t part, std::uint64_t whole, std::size
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
                                                         std::uint64_t peak, const table_options& options) {
-    const bool share = options.share != share_of::none;
-    const std::uint64_t whole = figure_of(total, options.share);
+    std::uint64_t counts::*const figure = share_figure(options.share);
+    const bool share = figure != nullptr;
+    const std::uint64_t whole = share ? total.*figure : 0;
     std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "connections"}};
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
@@ -80,11 +79,11 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
         const layer_formulas f = formulas_of(l);
         rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, f.connections});
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
-        if (share) rows.back().push_back(share_cell(figure_of(l, options.share), whole, options.bar_width));
+        if (share) rows.back().push_back(share_cell(share_of_total(l, figure, whole), options.bar_width));
     }
     rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.connections)});
     if (options.live_activations) rows.back().push_back("peak " + to_text(peak));
-    if (share) rows.back().push_back(share_cell(whole, whole, 0));
+    if (share) rows.back().push_back(share_cell(permille(whole, whole), 0));
     return rows;
 }
 
@@ -178,5 +177,7 @@ std::string to_markdown(table_options options = {}) {
 }
 
 } // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // AlexNet as Krizhevsky, Sutskever and Hinton (2012) trained it, as it is usually counted: the
@@ -30,5 +31,7 @@ struct alexnet_torchvision
               adaptive_avg_pool<6>, dropout, fc<4096>, relu, dropout, fc<4096>, relu, fc<1000>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // ConvNeXt as Liu, Mao, Wu, Feichtenhofer, Darrell and Xie describe it in "A ConvNet for the
@@ -69,5 +70,7 @@ struct convnext_base : convnext_network<128, 256, 512, 1024, 3, 3, 27, 3> {};
 struct convnext_large : convnext_network<192, 384, 768, 1536, 3, 3, 27, 3> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // DenseNet as Huang, Liu, van der Maaten and Weinberger describe it in "Densely Connected
@@ -60,5 +61,7 @@ struct densenet201 : densenet_network<32, 64, 6, 12, 48, 32> {};
 struct densenet161 : densenet_network<48, 96, 6, 12, 36, 24> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

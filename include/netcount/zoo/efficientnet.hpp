@@ -11,6 +11,7 @@
 #include <netcount/netcount.hpp>
 #include <netcount/squeeze_excitation.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // EfficientNet-B0 ... B7 as Tan and Le describe them in "EfficientNet: Rethinking Model
@@ -219,5 +220,7 @@ struct efficientnet_v2_l
                               efficientnet_v2_stage<"stage7", efficientnet_mbconv_stage, 6, 3, 1, 384, 640, 7>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // GoogLeNet (Inception v1) as Szegedy et al. describe it in "Going Deeper with Convolutions"
@@ -49,5 +50,7 @@ struct googlenet
               inception<"inception5b", 384, 192, 384, 48, 128, 128>, global_avg_pool, dropout, fc<1000>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

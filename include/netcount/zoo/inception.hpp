@@ -7,6 +7,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // Inception v3 as Szegedy, Vanhoucke, Ioffe, Shlens and Wojna describe it in "Rethinking the
@@ -155,5 +156,7 @@ struct inception_v3
               adaptive_avg_pool<1, 1>, dropout, flatten, fc<1000, name<"fc">>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // LeNet-5 as LeCun, Bottou, Bengio and Haffner describe it in "Gradient-Based Learning Applied
@@ -22,5 +23,7 @@ struct lenet5
               conv<120, kernel<5>, name<"C5">>, tanh, fc<84, name<"F6">>, tanh, rbf<10, name<"output">>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -1,6 +1,8 @@
 #ifndef NETCOUNT_ZOO_MNASNET_HPP
 #define NETCOUNT_ZOO_MNASNET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -8,6 +10,7 @@
 #include <netcount/detail/checked.hpp>
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // MnasNet as Tan, Chen, Pang, Vasudevan, Sandler, Howard and Le describe it in "MnasNet:
@@ -96,5 +99,7 @@ struct mnasnet1_0 : mnasnet_network<1, 1> {};
 struct mnasnet1_3 : mnasnet_network<13, 10> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

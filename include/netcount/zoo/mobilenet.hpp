@@ -8,6 +8,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // MobileNet (v1) as Howard, Zhu, Chen, Kalenichenko, Wang, Weyand, Andreetto and Adam describe
@@ -95,5 +96,7 @@ struct mobilenet_v2
           fc<1000>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -10,6 +10,7 @@
 #include <netcount/netcount.hpp>
 #include <netcount/squeeze_excitation.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // MobileNetV3-Large and -Small as Howard, Sandler, Chu, Chen, Chen, Tan, Wang, Zhu, Pang,
@@ -150,5 +151,7 @@ struct mobilenet_v3_small
               mobilenet_v3_bneck<"bneck11", 96, 5, 576, 96, true, hardswish, 1>, mobilenet_v3_head<576, 1024>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -1,10 +1,13 @@
 #ifndef NETCOUNT_ZOO_REGNET_HPP
 #define NETCOUNT_ZOO_REGNET_HPP
 
+#include <netcount/detail/config.hpp> // first: below C++20, its error comes first
+
 #include <cstddef>
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // RegNetX as Radosavovic, Kosaraju, Girshick, He and Dollar describe it in "Designing Network
@@ -127,5 +130,7 @@ struct regnet_y_128gf
                      regnet_y_stage<"block3", 17, 2904, 264, 1056>, regnet_y_stage<"block4", 1, 7392, 264, 2904>> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

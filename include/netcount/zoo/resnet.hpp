@@ -8,6 +8,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // ResNet as He, Zhang, Ren and Sun describe it in "Deep Residual Learning for Image
@@ -147,5 +148,7 @@ struct wide_resnet50_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 6,
 struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 23, 3> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

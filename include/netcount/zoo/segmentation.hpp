@@ -9,6 +9,7 @@
 #include <netcount/zoo/mobilenet_v3.hpp>
 #include <netcount/zoo/resnet.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // Semantic segmentation on a dilated ResNet or MobileNetV3-Large, in torchvision's form (models.segmentation, built
@@ -174,5 +175,7 @@ struct lraspp_mobilenet_v3_large
     : segmentation_network<sequence<name<"backbone">, mobilenet_v3_large_low>, lraspp_classifier> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // ShuffleNet V2 as Ma, Zhang, Zheng and Sun describe it in "ShuffleNet V2: Practical
@@ -83,5 +84,7 @@ struct shufflenet_v2_x1_5 : shufflenet_v2_network<176, 352, 704, 1024> {};
 struct shufflenet_v2_x2_0 : shufflenet_v2_network<244, 488, 976, 2048> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // SqueezeNet as Iandola, Han, Moskewicz, Ashraf, Dally and Keutzer describe it in
@@ -45,5 +46,7 @@ struct squeezenet1_1
               fire<"fire8", 64, 256, 256>, fire<"fire9", 64, 256, 256>, squeezenet_classifier> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <netcount/netcount.hpp>
 
+NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount::zoo {
 
 // VGG as Simonyan and Zisserman describe it in "Very Deep Convolutional Networks for
@@ -50,5 +51,7 @@ struct vgg16_bn : vgg_network<2, 2, 3, 3, 3, true> {};
 struct vgg19_bn : vgg_network<2, 2, 4, 4, 4, true> {};
 
 } // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
 
 #endif

@@ -1,0 +1,43 @@
+# cmake -DINCLUDE=<netcount's include directory> -P diagnostics_scoped.cmake
+#
+# Every header under INCLUDE/netcount that holds code (a namespace) has it between
+# NETCOUNT_DIAGNOSTICS_PUSH, on the line before its first namespace, and NETCOUNT_DIAGNOSTICS_POP,
+# after the end of its last, once each, and includes <netcount/detail/config.hpp> (which defines
+# them and says why) before the push. The text is searched whole, not line by line: CMake's
+# lists would split or join lines that hold ';' or brackets.
+file(GLOB_RECURSE headers RELATIVE ${INCLUDE} ${INCLUDE}/netcount/*.hpp)
+set(checked 0)
+set(push "\nNETCOUNT_DIAGNOSTICS_PUSH\n")
+set(pop "\nNETCOUNT_DIAGNOSTICS_POP\n")
+foreach(header IN LISTS headers)
+  if(header STREQUAL "netcount/detail/config.hpp")
+    continue()
+  endif()
+  file(READ ${INCLUDE}/${header} text)
+  string(FIND "${text}" "\nnamespace " first_namespace)
+  string(FIND "${text}" "\n} // namespace " last_namespace_end REVERSE)
+  string(FIND "${text}" "${push}" first_push)
+  string(FIND "${text}" "${push}" last_push REVERSE)
+  string(FIND "${text}" "${pop}" first_pop)
+  string(FIND "${text}" "${pop}" last_pop REVERSE)
+  string(FIND "${text}" "\n#include <netcount/detail/config.hpp>" config)
+  if(first_namespace EQUAL -1)
+    if(NOT first_push EQUAL -1 OR NOT first_pop EQUAL -1)
+      message(SEND_ERROR "${header}: NETCOUNT_DIAGNOSTICS_PUSH or _POP without code between them")
+    endif()
+  else()
+    string(LENGTH "${push}" push_length)
+    math(EXPR pushed_namespace "${first_push} + ${push_length} - 1")
+    if(NOT first_push EQUAL last_push OR NOT first_pop EQUAL last_pop OR first_push EQUAL -1 OR first_pop EQUAL -1)
+      message(SEND_ERROR "${header}: not one NETCOUNT_DIAGNOSTICS_PUSH and one NETCOUNT_DIAGNOSTICS_POP, each on a line of its own")
+    elseif(NOT pushed_namespace EQUAL first_namespace)
+      message(SEND_ERROR "${header}: its first namespace is not on the line after NETCOUNT_DIAGNOSTICS_PUSH")
+    elseif(last_pop LESS last_namespace_end)
+      message(SEND_ERROR "${header}: NETCOUNT_DIAGNOSTICS_POP before the end of its last namespace")
+    elseif(config EQUAL -1 OR config GREATER first_push)
+      message(SEND_ERROR "${header}: NETCOUNT_DIAGNOSTICS_PUSH without <netcount/detail/config.hpp> before it")
+    endif()
+  endif()
+  math(EXPR checked "${checked} + 1")
+endforeach()
+message(STATUS "${checked} headers: each one's code between NETCOUNT_DIAGNOSTICS_PUSH and _POP")
