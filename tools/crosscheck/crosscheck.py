@@ -15,11 +15,17 @@
   2. Random architectures: a fixed seed generates valid networks (random_nets.py), each both
      as a netcount type and as a torch module; every entry of netcount::layers<Net> (layers
      and merges) must match its torch counterpart: kind, input and output shape, units,
-     weights, biases, parameters and multiply-accumulates; and so must the totals.
+     weights, biases, parameters, multiply-accumulates and whether it is in an auxiliary head;
+     and so must the totals. Each entry's name must be the one random_nets.Namer gives
+     (docs/reference.md's rules), and scale_width<Net, Num, Den, Divisor> of a network with an
+     auxiliary head (and of every eighth network) the type the generator writes (each head
+     keeping its own classifier). The layer kinds and merges of the user's own are in
+     user_kinds.hpp.
   3. Peak memory: each torch module is traced with torch.fx and the schedule of
      peak_activations<Net> is applied to its nodes (schedule.py); every entry's
-     live_activations and the peak must match (the random networks entry by entry, the zoo on
-     the nodes that are not views; DenseNet only on its stem, see zoo_models.py). A zoo model
+     live_activations and the peak must match (the random networks entry by entry, and their
+     peak_layer; the zoo on the nodes that are not views; DenseNet only on its stem, see
+     zoo_models.py). A zoo model
      marked compare_entries also matches every entry's kind and output shape with the trace's
      nodes (its functional pools included), and its auxiliary heads, traced on their own.
 
@@ -127,27 +133,21 @@ def part_source(includes, body):
     return "\n".join(lines) + "\n"
 
 
-# The merge of its own that random networks use: BiFPN's weighted fusion, one learned weight
-# per path (torch_side.WeightedFusionOp), inputs of one shape.
-USER_MERGE = """template<class... Paths>
-struct weighted_fusion {
-    static constexpr std::string_view kind = "weighted_fusion";
-    static constexpr nc::layer_result merge(std::span<const nc::shape> paths) noexcept {
-        for (const nc::shape& p : paths)
-            if (p != paths[0]) return {.status = nc::error::paths_mismatch};
-        return {.output = paths[0], .parameters = paths.size()};
-    }
-};
-"""
-
-
-def random_part(function, nets):
-    body = ["namespace generated {", "", USER_MERGE]
+def random_part(function, nets, prepared):
+    """The random networks' part: each network's entries (and peak_layer, where an entry runs),
+    and whether scale_width makes of it the type the generator expects."""
+    body = ["namespace generated {", ""]
     body += [n.cpp() for n in nets]
     body += ["", "} // namespace generated", "", f"void {function}(std::ostream& out) {{"]
-    body += [f'    crosscheck::print_network<generated::{n.id}>(out, "{n.id}");' for n in nets]
+    for n in nets:
+        p = prepared[n.id]
+        body.append(f'    crosscheck::print_network<generated::{n.id}, {"true" if p.runs else "false"}>(out, "{n.id}");')
+        num, den, divisor = n.scale
+        if p.check_scaled:
+            body.append(f"    crosscheck::print_scaled<generated::{n.id}, {p.scaled}, {num}, {den}, {divisor}>"
+                        f'(out, "{n.id}");')
     body += ["}"]
-    return part_source([], body)
+    return part_source(["user_kinds.hpp"], body)
 
 
 def zoo_part(function, models):
@@ -218,14 +218,15 @@ def compare_resized(model, theirs, ours, report):
 
 
 def balanced(items, weight, bins):
-    """items split into `bins` lists of about equal total weight (largest first)."""
+    """items split into `bins` lists of about equal total weight (largest first), each in the
+    order of `items`."""
     parts = [[] for _ in range(max(1, min(bins, len(items))))]
     loads = [0] * len(parts)
-    for item in sorted(items, key=weight, reverse=True):
+    for position, item in sorted(enumerate(items), key=lambda p: weight(p[1]), reverse=True):
         k = loads.index(min(loads))
-        parts[k].append(item)
+        parts[k].append((position, item))
         loads[k] += weight(item)
-    return [sorted(p, key=lambda n: getattr(n, "index", 0)) for p in parts]
+    return [[item for _, item in sorted(p, key=lambda p: p[0])] for p in parts]
 
 
 class Build:
@@ -289,9 +290,11 @@ class Build:
         by_net = {}
         for line in printed.splitlines():
             record = json.loads(line)
-            entry = by_net.setdefault(record["net"], {"layers": [], "totals": None})
+            entry = by_net.setdefault(record["net"], {"layers": [], "totals": None, "scaled": None})
             if "totals" in record:
                 entry["totals"] = record
+            elif "scaled" in record:
+                entry["scaled"] = record
             else:
                 record["in"], record["out"] = tuple(record["in"]), tuple(record["out"])
                 entry["layers"].append(record)
@@ -301,27 +304,53 @@ class Build:
 # ---------------------------------------------------------------------------------------
 # Random networks
 
-def torch_random_side(nets):
+class Prepared:
+    """A random network built once, before the compilers start: its torch module and entries,
+    the names netcount must give them, and the type scale_width must make of it."""
+
+    def __init__(self, net):
+        import random_nets
+        self.model, self.entries = net.build()
+        self.names = net.names()
+        if len(self.names) != len(self.entries):
+            raise RuntimeError(f"generator bug: {net.id}: {len(self.names)} names for {len(self.entries)} entries")
+        # Which entries have weights, by their kind; checked against torch's parameters later.
+        random_nets.kept_widths(self.entries, [e.kind in WEIGHTED_KINDS for e in self.entries])
+        self.scaled = net.scaled(self.entries)
+        self.runs = any(not e.aux for e in self.entries)  # else peak_layer is a compile error
+        # scale_width is checked where a head is, and on every eighth network besides: it costs
+        # a fifth of the compile time of a network.
+        # A slice or pad_channels has fixed channels, which scale_width rejects (scale.hpp).
+        self.check_scaled = (any(e.aux for e in self.entries) or net.index % 8 == 0) and not any(
+            e.kind in ("slice", "pad_channels") for e in self.entries)
+
+
+WEIGHTED_KINDS = ("conv", "depthwise_conv", "transposed_conv", "fc", "linear")
+
+
+def torch_random_side(nets, prepared):
     """For every network: its torch module, and each of its entries with the shapes torch
-    produced and the figures torch's parameters give."""
+    produced, the figures torch's parameters give, and the name netcount must give it."""
     import schedule
     import torch_side
     sides = {}
     for net in nets:
-        model, entries = net.build()
+        model, entries = prepared[net.id].model, prepared[net.id].entries
         records = torch_side.run(model, net.in_shape, [e.module for e in entries])
         if [r[0] for r in records] != [e.module for e in entries]:
             raise RuntimeError(f"generator bug: {net.id}: torch ran its entries in another order "
                                "(or not once each) than netcount lists them")
         rows = []
-        for e, (_, got_in, got_out) in zip(entries, records):
+        for e, (_, got_in, got_out), name in zip(entries, records, prepared[net.id].names):
             if (got_in, got_out) != (e.in_shape, e.out_shape):
                 raise RuntimeError(
                     f"generator bug: {net.id}: {e.where}: predicted {e.in_shape} -> {e.out_shape}, "
                     f"torch {got_in} -> {got_out}")
             row = {"kind": e.kind, "in": got_in, "out": got_out, "where": e.where,
-                   "module": e.module}
+                   "module": e.module, "name": name}
             row.update(torch_side.figures(e.module, got_in, got_out))
+            if (row["weights"] > 0) != (e.kind in WEIGHTED_KINDS):
+                raise RuntimeError(f"generator bug: {net.id}: {e.where}: {row['weights']} weights in torch")
             rows.append(row)
         total_parameters = sum(p.numel() for p in model.parameters())
         torch_side.Aux.running = False  # inference: auxiliary heads do not run
@@ -334,14 +363,17 @@ def torch_random_side(nets):
         for e, row in zip(entries, rows):
             row["aux"] = e.aux
             row["live"] = 0 if e.aux else live_of.get(id(e.module))
-        sides[net.id] = (model, rows, total_parameters, peak)
+            row["kept"] = e.kept
+        # peak_layer: the first entry at which the peak is live (none if no entry runs).
+        peak_layer = next((i for i, r in enumerate(rows) if not r["aux"] and r["live"] == peak), None)
+        sides[net.id] = (model, rows, total_parameters, peak, peak_layer)
     return sides
 
 
-def compare_random(nets, torch_sides, netcount_sides, report):
-    keys = ("kind", "in", "out") + COMPARED + ("live",)
+def compare_random(nets, torch_sides, netcount_sides, report, prepared):
+    keys = ("name", "kind", "in", "out") + COMPARED + ("live", "auxiliary")
     for net in nets:
-        model, rows, total_parameters, peak = torch_sides[net.id]
+        model, rows, total_parameters, peak, peak_layer = torch_sides[net.id]
         ours = netcount_sides.get(net.id)
         problems = []
         if ours is None:
@@ -355,6 +387,7 @@ def compare_random(nets, torch_sides, netcount_sides, report):
                                 f"the {'netcount' if len(layers) > len(rows) else 'torch'} side "
                                 f"goes on with {extra}")
             for n, t in zip(layers, rows):
+                t["auxiliary"] = t["aux"]
                 diffs = differences(n, t, keys)
                 if diffs:
                     problems.append(
@@ -373,6 +406,17 @@ def compare_random(nets, torch_sides, netcount_sides, report):
                                 f"torch model.parameters() {total_parameters}")
             if ours["totals"]["peak"] != peak:
                 problems.append(f"peak activations: netcount {ours['totals']['peak']}, torch.fx schedule {peak}")
+            if ours["totals"].get("peak_layer") != peak_layer:
+                problems.append(f"peak_layer: netcount entry {ours['totals'].get('peak_layer')}, "
+                                f"torch.fx schedule entry {peak_layer} (the first where the peak is live)")
+            kept = [i for i, r in enumerate(rows) if r["kept"]]
+            scaled = ours["scaled"]
+            if prepared[net.id].check_scaled and (scaled is None or not scaled["scaled"] or scaled["kept"] != kept):
+                num, den, divisor = net.scale
+                problems.append(f"scale_width<{net.id}, {num}, {den}, {divisor}> is not\n    "
+                                f"{prepared[net.id].scaled}\n    netcount keeps the width of entries "
+                                f"{scaled and scaled['kept']}, the last with weights of the network and of "
+                                f"each head are {kept}")
             if tuple(ours["totals"]["input"]) != net.in_shape:
                 problems.append(f"input: netcount {ours['totals']['input']}, torch {net.in_shape}")
         if problems:
@@ -656,8 +700,11 @@ def main(argv):
 
     if args.show is not None:
         net = random_nets.generate(args.seed, args.show + 1)[args.show]
+        p = Prepared(net)
         say(net.cpp())
-        say(net.build()[0])
+        say(p.model)
+        say("names: " + ", ".join(p.names))
+        say(f"scale_width<{net.id}, {', '.join(map(str, net.scale))}>: {p.scaled}")
         return 0
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="netcount-crosscheck-")
@@ -671,16 +718,29 @@ def main(argv):
     nets, parts, zoo_present, missing, no_counterpart, resizable = [], [], [], [], [], []
     if args.only != "zoo":
         nets = random_nets.generate(args.seed, args.networks)
+        t = time.monotonic()
+        try:
+            prepared = {n.id: Prepared(n) for n in nets}
+        except RuntimeError as e:
+            say(f"error: {e}")
+            return 2
+        say(f"torch: {len(nets)} random networks built in {time.monotonic() - t:.1f} s")
         groups = balanced(nets, lambda n: len(n.cpp()), args.parts)
-        parts += [(f"print_random_{k}", random_part(f"print_random_{k}", g)) for k, g in enumerate(groups)]
+        parts += [(f"print_random_{k}", random_part(f"print_random_{k}", g, prepared))
+                  for k, g in enumerate(groups)]
     if args.only != "random":
         find_zoo_models(zoo_models.MODELS)
         for m in zoo_models.MODELS:
             (missing if m.header is None else no_counterpart if m.build is None else zoo_present).append(m)
+        # The zoo's headers in as many parts as the random networks (each part parses netcount's
+        # headers once: a third of a second a part), each header's models together, the parts
+        # of about equal weight: a header's size and its models.
         headers = sorted({m.header for m in zoo_present})
-        for k, header in enumerate(headers):
-            in_header = [m for m in zoo_present if m.header == header]
-            parts.append((f"print_zoo_{k}", zoo_part(f"print_zoo_{k}", in_header)))
+        weight = {h: os.path.getsize(os.path.join(ROOT, "include", h)) + 2000 * sum(m.header == h for m in zoo_present)
+                  for h in headers}
+        for k, group in enumerate(balanced(headers, weight.get, args.parts)):
+            in_part = [m for m in zoo_present if m.header in group]
+            parts.append((f"print_zoo_{k}", zoo_part(f"print_zoo_{k}", in_part)))
         resizable = [m for m in zoo_present if m.resized_note is None]
         if resizable:
             parts.append(("print_resized", resized_part("print_resized", resizable)))
@@ -691,7 +751,7 @@ def main(argv):
     try:
         if nets:
             t = time.monotonic()
-            random_torch = torch_random_side(nets)
+            random_torch = torch_random_side(nets, prepared)
             say(f"torch: {len(nets)} random networks (seed {args.seed}) run in {time.monotonic() - t:.1f} s")
         zoo_torch = {}
         if zoo_present:
@@ -727,7 +787,7 @@ def main(argv):
         if strict:
             report.fail(f"MISSING zoo::{m.name}, and the model list is strict (zoo_models.STRICT)")
     zoo_layers = report.layers
-    compare_random(nets, random_torch if nets else {}, netcount_sides, report)
+    compare_random(nets, random_torch if nets else {}, netcount_sides, report, prepared if nets else {})
 
     say(f"compared: {len(zoo_present)} zoo models ({zoo_layers} layers; torch's side also "
         f"against {report.references} stored references; {len(resizable) if zoo_present else 0} also on "

@@ -4,9 +4,15 @@
 //    "live": ..., "auxiliary": true or false}
 // for every entry of layers<Net> (live: its live_activations; auxiliary: in an auxiliary<...>
 // head), then
-//   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}, "peak": ...}
-// print_totals<Net> prints that last line alone, without the peak: the totals pass only,
-// without layers<Net> (the crosscheck's zoo models on another input).
+//   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}, "peak": ...,
+//    "peak_layer": i}
+// (peak_layer: the index of peak_layer<Net> in layers<Net>, where asked for: a network in which
+// no entry runs has none). print_totals<Net> prints that last line alone, without the peak: the
+// totals pass only, without layers<Net> (the crosscheck's zoo models on another input).
+// print_scaled<Net, Expected, Num, Den, Divisor> prints
+//   {"net": "<id>", "scaled": true or false, "kept": [i, ...]}
+// scaled: whether scale_width<Net, Num, Den, Divisor> is the type Expected; kept: the entries
+// whose width it keeps (detail::kept_width, to say which differ when it is not).
 #ifndef NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
 #define NETCOUNT_CROSSCHECK_PRINT_LAYERS_HPP
 
@@ -14,6 +20,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string_view>
+#include <type_traits>
 
 #include <netcount/netcount.hpp>
 
@@ -53,7 +60,7 @@ void put_totals(std::ostream& out, std::string_view id) {
     out << "}";
 }
 
-template<class Net>
+template<class Net, bool PeakLayer = false>
 void print_network(std::ostream& out, std::string_view id) {
     std::size_t index = 0;
     for (const netcount::layer_info& l : netcount::layers<Net>) {
@@ -74,7 +81,25 @@ void print_network(std::ostream& out, std::string_view id) {
         out << "}\n";
     }
     put_totals<Net>(out, id);
-    out << ", \"peak\": " << netcount::peak_activations<Net> << "}\n";
+    out << ", \"peak\": " << netcount::peak_activations<Net>;
+    if constexpr (PeakLayer) out << ", \"peak_layer\": " << (&netcount::peak_layer<Net> - netcount::layers<Net>.data());
+    out << "}\n";
+}
+
+template<class Net, class Expected, std::size_t Num, std::size_t Den, std::size_t Divisor>
+void print_scaled(std::ostream& out, std::string_view id) {
+    out << "{\"net\": ";
+    put_string(out, id);
+    out << ", \"scaled\": "
+        << (std::is_same_v<netcount::scale_width<Net, Num, Den, Divisor>, Expected> ? "true" : "false");
+    out << ", \"kept\": [";
+    const char* separator = "";
+    for (std::size_t i = 0; i != netcount::layers<Net>.size(); ++i) {
+        if (!netcount::detail::kept_width<Net>[i]) continue;
+        out << separator << i;
+        separator = ", ";
+    }
+    out << "]}\n";
 }
 
 template<class Net>

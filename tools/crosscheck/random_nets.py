@@ -7,23 +7,34 @@ only keeps the networks valid; what is compared is netcount against torch. It do
 itself against torch, though: a layer whose torch output differs from the generator's
 prediction is a generator bug and stops the run.
 
-Every node has in_shape and out_shape (netcount's (h, w, c)), cpp() (the netcount type) and
+Every node has in_shape and out_shape (netcount's (h, w, c)), cpp() (the netcount type),
 build() -> (torch module, [Entry...]): a fresh module and one Entry per entry of
 netcount::layers<Net> that the node contributes, in netcount's order (a block's paths in
-order, then its merge).
+order, then its merge); names(namer): the names netcount must give those entries (Namer:
+docs/reference.md's rules, written here from the statement); and scaled(entries, rule): the
+type scale_width<Net, Num, Den, Divisor> must make of it (docs/deploy.md's rule, with
+torchvision's _make_divisible, and each auxiliary head keeping its own classifier:
+kept_widths).
+
+Auxiliary heads come anywhere: alone, side by side, one inside another, in the paths of
+merges (at their end, or as a whole path), at the end of a network, and a few networks are
+nothing but heads (the peak is then the input, and peak_layer has no entry to name).
 """
 
 import random
+import re
 
 import torch.nn as nn
 from torchvision.models.convnext import LayerNorm2d
 from torchvision.ops import StochasticDepth
 
-from torch_side import (AddOp, Aux, Chunk, ConcatOp, Cropped, Dense, Flat, InterpolateTo, LayerScale, Merge, MulOp,
-                        Padded, Pointwise, UpsampleBack, WeightedFusionOp)
+from torch_side import (AddOp, Aux, Chunk, ConcatOp, Crop2d, Cropped, Dense, Flat, InterpolateTo, KeepChannels,
+                        LayerScale, MaxOp, Merge, MulOp, Padded, Pointwise, TransposeHW, UpsampleBack,
+                        WeightedFusionOp, Widen)
 from torch_side import CropConcatOp, PadChannels, PadConcatOp, Slice
 
 NC = "nc::"
+USER = "user::"  # the kinds and merges of user_kinds.hpp
 MAX_SIDE = 40      # largest height or width a layer may produce
 MAX_CHANNELS = 32
 MAX_FC_INPUTS = 6000
@@ -39,35 +50,113 @@ class Entry:
         self.in_shape = in_shape
         self.out_shape = out_shape
         self.where = where
-        self.aux = aux  # inside an auxiliary<...> head
+        self.aux = aux     # inside an auxiliary<...> head
+        self.head = None   # the innermost auxiliary head it is in (None: the network itself)
+        self.kept = False  # keeps its width under scale_width (kept_widths)
+
+
+def kept_widths(entries, weights):
+    """Marks the entries whose width scale_width keeps (docs/deploy.md, "Scaling", and
+    docs/reference.md, "Auxiliary heads"): the last with weights of the network, and the last
+    with weights of each auxiliary head, a head's own layers only (a head inside it, or beside
+    it, keeps its own). `weights` of each entry as torch counts them."""
+    last = {}
+    for i, (e, w) in enumerate(zip(entries, weights)):
+        e.kept = False
+        if w:
+            last[id(e.head)] = i
+    for i in last.values():
+        entries[i].kept = True
+
+
+class Namer:
+    """The names netcount generates (docs/reference.md, "Names"), written from that statement: a
+    layer is named after its kind and its ordinal among the entries and blocks of that kind (or
+    stem) in its scope, named ones included, with '_' before the ordinal where the kind ends in
+    a digit; a block with a name, and every merge and auxiliary head, opens a scope whose name
+    prefixes its parts' ("<block>/<part>"), and its merge is named after it."""
+
+    def __init__(self):
+        self.scopes = [("", {})]  # (path, ordinals by kind) of each open scope, outermost first
+
+    def make(self, kind, given=None):
+        path, counts = self.scopes[-1]
+        counts[kind] = counts.get(kind, 0) + 1
+        own = given if given is not None else f"{kind}{'_' if kind[-1].isdigit() else ''}{counts[kind]}"
+        return f"{path}/{own}" if path else own
+
+    def open(self, stem, given=None):
+        """A scope for a block of that stem, named in the enclosing one; its path."""
+        path = self.make(stem, given)
+        self.scopes.append((path, {}))
+        return path
+
+    def close(self):
+        self.scopes.pop()
+
+
+def named(parts, name, at):
+    """A block's elements with its name<...> among them at position `at`."""
+    parts = list(parts)
+    if name is not None:
+        parts.insert(at, f'{NC}name<"{name}">')
+    return ", ".join(parts)
+
+
+def name_position(parts, name, rng):
+    """Where a block's name<...> goes among its parts: anywhere."""
+    return rng.randint(0, len(parts)) if name is not None else None
+
+
+GIVEN_NAME = re.compile(r'name<"([^"]*)">')
+WIDTH_KINDS = ("conv", "transposed_conv", "fc", "linear")  # what scale_width scales
 
 
 # ---------------------------------------------------------------------------------------
-# Nodes
+# Nodes: each has in_shape and out_shape, cpp() (its netcount type), build() (a torch module
+# and its entries), names(namer) (netcount's names of its entries, in order) and
+# scaled(entries, rule) (its type under scale_width: the width rule applied to each layer with a
+# width that does not keep it, reading its entries from the iterator `entries` in order).
 
 class Leaf:
-    def __init__(self, kind, options, make, in_shape, out_shape, head=None):
+    def __init__(self, kind, options, make, in_shape, out_shape, head=None, namespace=NC):
         self.kind = kind
+        self.namespace = namespace  # NC, or USER for the kinds of user_kinds.hpp
         self.head = head          # template arguments before the options (filters, outputs)
         self.options = options    # option types, already in a random order
         self.make = make
         self.in_shape = in_shape
         self.out_shape = out_shape
+        given = [m.group(1) for o in options for m in [GIVEN_NAME.search(o)] if m]
+        self.given = given[0] if given else None
+
+    def text(self, head):
+        args = ([head] if head is not None else []) + self.options
+        if not args and self.kind in PLAIN_KINDS:
+            return self.namespace + self.kind
+        return f"{self.namespace}{self.kind}<{', '.join(args)}>"
 
     def cpp(self):
-        args = ([self.head] if self.head is not None else []) + self.options
-        if not args and self.kind in PLAIN_KINDS:
-            return NC + self.kind
-        return f"{NC}{self.kind}<{', '.join(args)}>"
+        return self.text(self.head)
 
     def build(self):
         m = self.make()
         return m, [Entry(self.kind, m, self.in_shape, self.out_shape, self.cpp())]
 
+    def names(self, namer):
+        return [namer.make(self.kind, self.given)]
+
+    def scaled(self, entries, rule):
+        e = next(entries)
+        if self.kind in WIDTH_KINDS and not e.kept:
+            return self.text(str(rule(int(self.head))))
+        return self.cpp()
+
 
 PLAIN_KINDS = {"relu", "relu6", "sigmoid", "tanh", "softmax", "dropout", "batch_norm",
                "flatten", "global_avg_pool", "global_max_pool", "silu", "hardswish", "hardsigmoid",
-               "gelu", "leaky_relu", "elu", "mish", "layer_norm", "layer_scale", "stochastic_depth"}
+               "gelu", "leaky_relu", "elu", "mish", "layer_norm", "layer_scale", "stochastic_depth",
+               "transpose_hw"}
 
 
 class Identity:
@@ -80,13 +169,11 @@ class Identity:
     def build(self):
         return nn.Identity(), []
 
+    def names(self, namer):
+        return []
 
-def with_name(parts, name, rng):
-    """A block's elements with its name<...> at a random place among them."""
-    parts = list(parts)
-    if name is not None:
-        parts.insert(rng.randint(0, len(parts)), f'{NC}name<"{name}">')
-    return parts
+    def scaled(self, entries, rule):
+        return self.cpp()
 
 
 def build_parts(parts):
@@ -99,19 +186,38 @@ def build_parts(parts):
     return modules, entries
 
 
+def names_of(parts, namer):
+    return [n for p in parts for n in p.names(namer)]
+
+
+def scaled_parts(parts, entries, rule):
+    return [p.scaled(entries, rule) for p in parts]
+
+
 class Sequence:
     def __init__(self, items, name, rng):
         self.items = items
         self.in_shape = items[0].in_shape
         self.out_shape = items[-1].out_shape
-        self.parts = with_name([i.cpp() for i in items], name, rng)
+        self.name, self.name_at = name, name_position(items, name, rng)
 
     def cpp(self):
-        return f"{NC}sequence<{', '.join(self.parts)}>"
+        return f"{NC}sequence<{named([i.cpp() for i in self.items], self.name, self.name_at)}>"
 
     def build(self):
         modules, entries = build_parts(self.items)
         return nn.Sequential(*modules), entries
+
+    def names(self, namer):
+        if self.name is None:  # not a scope: its parts are named where it stands
+            return names_of(self.items, namer)
+        namer.open("sequence", self.name)
+        found = names_of(self.items, namer)
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        return f"{NC}sequence<{named(scaled_parts(self.items, entries, rule), self.name, self.name_at)}>"
 
 
 class Block:
@@ -130,10 +236,13 @@ class Block:
             assert all(s[:2] == shapes[0][:2] for s in shapes), shapes
             self.out_shape = (shapes[0][0], shapes[0][1], sum(s[2] for s in shapes))
         self.residual_items = residual_items
-        if residual_items is not None:
-            self.text = f"{NC}residual<{', '.join(with_name([i.cpp() for i in residual_items], name, rng))}>"
-        else:
-            self.text = f"{NC}{op}<{', '.join(with_name([p.cpp() for p in paths], name, rng))}>"
+        self.parts = residual_items if residual_items is not None else paths  # as written
+        self.stem = "residual" if residual_items is not None else op
+        self.name, self.name_at = name, name_position(self.parts, name, rng)
+        self.text = self.write([p.cpp() for p in self.parts])
+
+    def write(self, parts):
+        return f"{NC}{self.stem}<{named(parts, self.name, self.name_at)}>"
 
     def cpp(self):
         return self.text
@@ -145,34 +254,62 @@ class Block:
                              "merge of " + self.text))
         return Merge(modules, op), entries
 
+    def names(self, namer):
+        path = namer.open(self.stem, self.name)
+        found = names_of(self.parts, namer) + [path]
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        text = self.write(scaled_parts(self.parts, entries, rule))
+        next(entries)  # the merge
+        return text
+
 
 class OpenMerge:
-    """multiply<Paths...> (broadcast as NumPy) or the program's own weighted_fusion<Paths...>
-    (BiFPN's, one learned weight per path, one shape): merges built on merge_kind."""
+    """multiply<Paths...> (broadcast as NumPy), or a merge of the program's own (user_kinds.hpp):
+    user::weighted_fusion<Paths...> (BiFPN's, one learned weight per path, one shape) or
+    user::m1<Paths...> (the elementwise maximum, one shape): merges built on merge_kind."""
+
+    OPS = {"multiply": MulOp, "weighted_fusion": None, "m1": MaxOp}
 
     def __init__(self, op, paths, name, rng):
         self.op = op
         self.paths = paths
         self.in_shape = paths[0].in_shape
         shapes = [p.out_shape for p in paths]
-        if op == "weighted_fusion":
+        if op != "multiply":
             assert all(s == shapes[0] for s in shapes), shapes
         else:
             for s in shapes:
                 assert all(a == b or a == 1 or b == 1 for a, b in zip(s, shapes[0])), shapes
         self.out_shape = tuple(max(s[i] for s in shapes) for i in range(3))
-        prefix = "" if op == "weighted_fusion" else NC
-        self.text = f"{prefix}{op}<{', '.join(with_name([p.cpp() for p in paths], name, rng))}>"
+        self.name, self.name_at = name, name_position(paths, name, rng)
+        self.text = self.write([p.cpp() for p in paths])
+
+    def write(self, parts):
+        prefix = NC if self.op == "multiply" else USER
+        return f"{prefix}{self.op}<{named(parts, self.name, self.name_at)}>"
 
     def cpp(self):
         return self.text
 
     def build(self):
         modules, entries = build_parts(self.paths)
-        op = MulOp() if self.op == "multiply" else WeightedFusionOp(len(self.paths))
-        kind = "multiply" if self.op == "multiply" else "weighted_fusion"
-        entries.append(Entry(kind, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
+        op = WeightedFusionOp(len(self.paths)) if self.op == "weighted_fusion" else self.OPS[self.op]()
+        entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
         return Merge(modules, op), entries
+
+    def names(self, namer):
+        path = namer.open(self.op, self.name)
+        found = names_of(self.paths, namer) + [path]
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        text = self.write(scaled_parts(self.paths, entries, rule))
+        next(entries)  # the merge
+        return text
 
 
 class SqueezeExcitation:
@@ -184,14 +321,16 @@ class SqueezeExcitation:
 
     def __init__(self, shape, squeeze, activation, gate, spelled):
         self.in_shape = self.out_shape = shape
-        self.squeeze, self.activation, self.gate = squeeze, activation, gate
-        c = shape[2]
-        args = [str(c), str(squeeze)]
-        if spelled >= 1 or gate != "sigmoid" or activation != "relu":
-            args.append(NC + activation)
-        if spelled >= 2 or gate != "sigmoid":
-            args.append(NC + gate)
-        self.text = f"{NC}squeeze_excitation<{', '.join(args)}>"
+        self.squeeze, self.activation, self.gate, self.spelled = squeeze, activation, gate, spelled
+        self.text = self.write(shape[2], squeeze)
+
+    def write(self, channels, squeeze):
+        args = [str(channels), str(squeeze)]
+        if self.spelled >= 1 or self.gate != "sigmoid" or self.activation != "relu":
+            args.append(NC + self.activation)
+        if self.spelled >= 2 or self.gate != "sigmoid":
+            args.append(NC + self.gate)
+        return f"{NC}squeeze_excitation<{', '.join(args)}>"
 
     def cpp(self):
         return self.text
@@ -210,6 +349,19 @@ class SqueezeExcitation:
                    Entry("multiply", op, self.in_shape, self.in_shape, "merge of " + self.text)]
         return Merge([nn.Identity(), nn.Sequential(pool, fc1, act, fc2, gate)], op), entries
 
+    def names(self, namer):
+        # Its two 1 x 1 convs are called fc1 and fc2 (docs/reference.md), and count as convs.
+        path = namer.open("squeeze_excitation")
+        found = [namer.make("global_avg_pool"), namer.make("conv", "fc1"), namer.make(self.activation),
+                 namer.make("conv", "fc2"), namer.make(self.gate), path]
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        _, fc1, _, fc2, _, _ = (next(entries) for _ in range(6))
+        c, s = self.in_shape[2], self.squeeze
+        return self.write(c if fc2.kept else rule(c), s if fc1.kept else rule(s))
+
 
 class Auxiliary:
     """auxiliary<Elements...>: a head that reads the tensor; the next element reads it too."""
@@ -217,16 +369,28 @@ class Auxiliary:
     def __init__(self, items, name, rng):
         self.items = items
         self.in_shape = self.out_shape = items[0].in_shape
-        self.parts = with_name([i.cpp() for i in items], name, rng)
+        self.name, self.name_at = name, name_position(items, name, rng)
 
     def cpp(self):
-        return f"{NC}auxiliary<{', '.join(self.parts)}>"
+        return f"{NC}auxiliary<{named([i.cpp() for i in self.items], self.name, self.name_at)}>"
 
     def build(self):
         modules, entries = build_parts(self.items)
+        head = object()  # this build's: each copy of a repeat<...> is a head of its own
         for e in entries:
             e.aux = True
+            if e.head is None:  # not in a head inside this one
+                e.head = head
         return Aux(nn.Sequential(*modules)), entries
+
+    def names(self, namer):
+        namer.open("auxiliary", self.name)
+        found = names_of(self.items, namer)
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        return f"{NC}auxiliary<{named(scaled_parts(self.items, entries, rule), self.name, self.name_at)}>"
 
 
 class UpsampleBackBlock:
@@ -238,7 +402,11 @@ class UpsampleBackBlock:
         self.in_shape = items[0].in_shape
         inner = items[-1].out_shape
         self.out_shape = (self.in_shape[0], self.in_shape[1], inner[2])
-        self.text = f"{NC}upsample_back<{', '.join(with_name([i.cpp() for i in items], name, rng))}>"
+        self.name, self.name_at = name, name_position(items, name, rng)
+        self.text = self.write([i.cpp() for i in items])
+
+    def write(self, parts):
+        return f"{NC}upsample_back<{named(parts, self.name, self.name_at)}>"
 
     def cpp(self):
         return self.text
@@ -249,6 +417,22 @@ class UpsampleBackBlock:
         entries.append(Entry("upsample_back", resize, self.items[-1].out_shape, self.out_shape,
                              "interpolation of " + self.text))
         return UpsampleBack(nn.Sequential(*modules), resize), entries
+
+    def names(self, namer):
+        # Named: a scope, and the interpolation is named after it. Unnamed: no scope, and the
+        # interpolation takes its ordinal before the parts take theirs.
+        if self.name is None:
+            own = namer.make("upsample_back")
+            return names_of(self.items, namer) + [own]
+        path = namer.open("upsample_back", self.name)
+        found = names_of(self.items, namer) + [path]
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        text = self.write(scaled_parts(self.items, entries, rule))
+        next(entries)  # the interpolation
+        return text
 
 
 class Repeat:
@@ -264,6 +448,13 @@ class Repeat:
     def build(self):
         modules, entries = build_parts([self.element] * self.count)
         return nn.Sequential(*modules), entries
+
+    def names(self, namer):
+        return names_of([self.element] * self.count, namer)  # an unnamed sequence of copies
+
+    def scaled(self, entries, rule):
+        # repeat<N, E> is sequence<E, ..., E>, and each copy is scaled as its entries say.
+        return f"{NC}sequence<{', '.join(scaled_parts([self.element] * self.count, entries, rule))}>"
 
 
 # ---------------------------------------------------------------------------------------
@@ -573,8 +764,8 @@ class Generator:
 
     def group_norm_layer(self, shape):
         # torch's GroupNorm refuses a group of one element, even in eval mode ("Expected more
-        # than 1 value per channel when training"); netcount counts it (batch_norm too has such a
-        # guard, in training only), so the generator keeps every group above one element.
+        # than 1 value per channel when training"), and so does netcount: the networks are
+        # valid, so every group holds more than one element (shape_fuzz.py draws the others).
         h, w, c = shape
         choices = [g for g in self.divisors(c) if c // g * h * w > 1]
         if not choices:
@@ -584,8 +775,8 @@ class Generator:
 
     def instance_norm_layer(self, shape):
         # torch's InstanceNorm2d (without running statistics) refuses a single position, even
-        # in eval mode; netcount counts it (InstanceNorm2d with track_running_stats runs it), so
-        # the generator leaves 1 x 1 maps out.
+        # in eval mode, and so does netcount: the networks are valid, so no 1 x 1 map here
+        # (shape_fuzz.py draws them).
         if shape[0] * shape[1] == 1:
             return None
         c = shape[2]
@@ -634,6 +825,35 @@ class Generator:
         return Leaf("upsample_to", options, lambda: nn.Upsample(size=(th, tw), mode=mode), shape,
                     (th, tw, c))
 
+    # The layer kinds of user_kinds.hpp: views and elementwise kinds whose output has another
+    # number of elements than their input (or the same), which the memory schedule must give a
+    # buffer of their own (docs/deploy.md), and kind strings that end in a digit.
+
+    def crop2d_layer(self, shape):
+        h, w, c = shape
+        if h * w == 1:
+            return None
+        t, b = (self.rng.randint(0, (h - 1) // 2) for _ in range(2)) if self.chance(0.85) else (0, 0)
+        l, r = (self.rng.randint(0, (w - 1) // 2) for _ in range(2)) if self.chance(0.85) else (0, 0)
+        return Leaf("crop2d", [str(t), str(b), str(l), str(r)], lambda: Crop2d(t, b, l, r), shape,
+                    (h - t - b, w - l - r, c), namespace=USER)
+
+    def transpose_hw_layer(self, shape):
+        h, w, c = shape
+        return Leaf("transpose_hw", [], TransposeHW, shape, (w, h, c), namespace=USER)
+
+    def keep_channels_layer(self, shape):
+        h, w, c = shape
+        n = c if self.chance(0.15) else self.rng.randint(1, c)
+        return Leaf("keep_channels", [str(n)], lambda: KeepChannels(n), shape, (h, w, n), namespace=USER)
+
+    def widen2_layer(self, shape):
+        h, w, c = shape
+        if c >= MAX_CHANNELS:
+            return None
+        n = 0 if self.chance(0.15) else self.rng.randint(1, MAX_CHANNELS - c)
+        return Leaf("widen2", [str(n)], lambda: Widen(n), shape, (h, w, c + n), namespace=USER)
+
     LEAVES = {"conv": 22, "depthwise_conv": 5, "transposed_conv": 6, "max_pool": 6,
               "avg_pool": 5, "adaptive_avg_pool": 2, "adaptive_max_pool": 2,
               "global_avg_pool": 1, "global_max_pool": 1, "batch_norm": 7, "relu": 5,
@@ -642,10 +862,11 @@ class Generator:
               "silu": 1, "hardswish": 1, "hardsigmoid": 1, "gelu": 1, "leaky_relu": 1, "elu": 1,
               "mish": 1, "prelu": 2, "layer_norm": 2, "group_norm": 2, "instance_norm": 2,
               "layer_scale": 1, "stochastic_depth": 1, "linear": 4, "chunk": 1,
-              "channel_shuffle": 1, "upsample": 2, "upsample_to": 1}
+              "channel_shuffle": 1, "upsample": 2, "upsample_to": 1,
+              "crop2d": 2, "transpose_hw": 1, "keep_channels": 2, "widen2": 2}
 
     VOCABULARY = ("prelu", "group_norm", "instance_norm", "linear", "chunk", "channel_shuffle",
-                  "upsample", "upsample_to")
+                  "upsample", "upsample_to", "crop2d", "transpose_hw", "keep_channels", "widen2")
 
     def leaf(self, shape, kind=None):
         while True:
@@ -715,13 +936,42 @@ class Generator:
                               shape, (shape[0], shape[1], target_c), str(target_c)))
         return items
 
+    def classifier(self, shape):
+        """An fc (where its inputs are few enough), or else a 1 x 1 conv: what ends a head, whose
+        width scale_width keeps."""
+        fc = self.fc_layer(shape) if self.chance(0.6) else None
+        if fc is not None:
+            return fc
+        c, n, bias = shape[2], self.rng.randint(1, MAX_CHANNELS), self.chance(0.6)
+        options = self.finish_options([f"{NC}kernel<1>", None if bias else NC + "no_bias"])
+        return Leaf("conv", options, lambda: nn.Conv2d(c, n, 1, bias=bias), shape, (shape[0], shape[1], n), str(n))
+
+    def head(self, shape, depth, name=None, nested=False):
+        """auxiliary<...>: a chain that often ends in a classifier (an fc, or a 1 x 1 conv), and
+        that may hold a head of its own anywhere, its last element included."""
+        items = self.chain(shape, depth, self.rng.randint(1, 2))
+        if self.chance(0.6):
+            items.append(self.classifier(items[-1].out_shape))
+        if nested or (depth < 3 and self.chance(0.1)):
+            at = self.rng.randint(0, len(items))
+            read = items[at - 1].out_shape if at else shape
+            items.insert(at, self.head(read, depth + 1, self.maybe_name(0.3)))
+        return Auxiliary(items, name, self.rng)
+
     def path(self, shape, depth, target_hw=None, target_c=None, allow_identity=True):
-        """One path of an add or a concat, ending in target_hw x target_c where given."""
+        """One path of an add or a concat, ending in target_hw x target_c where given; now and
+        then with an auxiliary head in it (at its end too), or nothing but a head."""
         if allow_identity and self.chance(0.3):
             if (target_hw is None or shape[:2] == target_hw) and (target_c is None or shape[2] == target_c):
+                if self.chance(0.15):
+                    return self.head(shape, depth + 1, self.maybe_name(0.3))  # reads and passes on the input
                 return Identity(shape)
         items = self.chain(shape, depth, self.pick({1: 3, 2: 2, 3: 1}))
         items += self.fixers(items[-1].out_shape, target_hw, target_c)
+        if self.chance(0.12):
+            at = self.rng.randint(0, len(items))
+            read = items[at - 1].out_shape if at else shape
+            items.insert(at, self.head(read, depth + 1, self.maybe_name(0.3)))
         if len(items) == 1 and self.chance(0.7):
             return items[0]
         return Sequence(items, self.maybe_name(0.2), self.rng)
@@ -750,7 +1000,7 @@ class Generator:
 
     def block(self, shape, depth):
         kind = self.pick({"sequence": 2, "residual": 3, "add": 3, "concat": 3, "repeat": 1, "split": 2,
-                          "multiply": 2, "weighted_fusion": 1, "squeeze_excitation": 2, "auxiliary": 1,
+                          "multiply": 2, "weighted_fusion": 1, "m1": 1, "squeeze_excitation": 2, "auxiliary": 2,
                           "upsample_back": 1})
         name = self.maybe_name(0.3)
         if kind == "split":
@@ -760,7 +1010,11 @@ class Generator:
                                      self.pick({"relu": 3, "relu6": 1, "tanh": 1, "silu": 1, "hardswish": 1}),
                                      self.pick({"sigmoid": 3, "hardsigmoid": 2, "relu6": 1}), self.rng.randint(0, 2))
         if kind == "auxiliary":
-            return Auxiliary(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
+            form = self.pick({"alone": 2, "side by side": 1, "nested": 1})
+            if form == "side by side":  # in an unnamed sequence: one after the other where it stands
+                heads = [self.head(shape, depth, name)] + [self.head(shape, depth) for _ in range(self.rng.randint(1, 2))]
+                return Sequence(heads, None, self.rng)
+            return self.head(shape, depth, name, nested=form == "nested")
         if kind == "upsample_back":
             # Often a pooling first, so that the interpolation has something to undo (DeepLabv3's
             # image pooling: a global pool, a conv, back to the map's size).
@@ -777,9 +1031,9 @@ class Generator:
                 hw = self.rng.choice([(h, w), (h, w), (1, 1), (h, 1), (1, w)])
                 paths.append(self.path(shape, depth, hw, self.rng.choice([c, c, 1])))
             return OpenMerge("multiply", paths, name, self.rng)
-        if kind == "weighted_fusion":
+        if kind in ("weighted_fusion", "m1"):
             paths = [self.path(shape, depth, shape[:2], shape[2]) for _ in range(self.rng.randint(2, 3))]
-            return OpenMerge("weighted_fusion", paths, name, self.rng)
+            return OpenMerge(kind, paths, name, self.rng)
         if kind == "sequence":
             return Sequence(self.chain(shape, depth, self.rng.randint(1, 3)), name, self.rng)
         if kind == "residual":
@@ -817,35 +1071,61 @@ class Generator:
 
     # Networks ----------------------------------------------------------------------------
 
+    # The width multipliers scale_width is checked with, (Num, Den, Divisor): MobileNet's, and
+    # some that round every way.
+    SCALES = ((1, 2, 1), (3, 4, 1), (3, 4, 8), (1, 4, 1), (2, 1, 1), (5, 3, 2), (7, 8, 4), (1, 3, 1))
+
     def network(self):
-        """(input shape, elements)"""
+        """(input shape, elements, the (Num, Den, Divisor) of its scale_width check)"""
         if self.chance(0.1):
             shape = (self.rng.randint(1, 4), self.rng.randint(1, 4), self.rng.randint(1, 6))
         else:
             h = self.rng.randint(5, 36)
             w = h if self.chance(0.6) else self.rng.randint(5, 36)
             shape = (h, w, self.rng.randint(1, 8))
-        elements = self.chain(shape, 0, self.rng.randint(2, 7))
-        if self.chance(0.5):
-            elements.append(self.leaf(elements[-1].out_shape, "fc"))
-        return shape, elements
+        if self.chance(0.02):  # nothing but heads: no entry runs
+            elements = [self.head(shape, 1, self.maybe_name(0.3)) for _ in range(self.rng.randint(1, 2))]
+        else:
+            elements = self.chain(shape, 0, self.rng.randint(2, 6))
+            if self.chance(0.5):
+                elements.append(self.leaf(elements[-1].out_shape, "fc"))
+            if self.chance(0.1):  # a head at the end: the output is the entry before it
+                elements.append(self.head(elements[-1].out_shape, 1, self.maybe_name(0.3)))
+        return shape, elements, self.rng.choice(self.SCALES)
 
 
 class Network:
-    def __init__(self, index, in_shape, elements):
+    def __init__(self, index, in_shape, elements, scale):
         self.index = index
         self.id = f"net_{index}"
         self.in_shape = in_shape
         self.elements = elements
+        self.scale = scale  # (Num, Den, Divisor) of scale_width
 
     def cpp(self):
+        return f"struct {self.id} : {self.network(e.cpp() for e in self.elements)} {{}};"
+
+    def network(self, parts):
         h, w, c = self.in_shape
-        parts = [f"{NC}input<{h}, {w}, {c}>"] + [e.cpp() for e in self.elements]
-        return f"struct {self.id} : {NC}network<{', '.join(parts)}> {{}};"
+        return f"{NC}network<{', '.join([f'{NC}input<{h}, {w}, {c}>'] + list(parts))}>"
 
     def build(self):
         modules, entries = build_parts(self.elements)
         return nn.Sequential(*modules), entries
+
+    def names(self):
+        return names_of(self.elements, Namer())
+
+    def scaled(self, entries):
+        """The type scale_width<Net, Num, Den, Divisor> must be, given the entries of build() with
+        kept_widths marked: each width N that is not kept becomes torchvision's
+        _make_divisible(N * Num / Den, Divisor)."""
+        from torchvision.models._utils import _make_divisible
+        num, den, divisor = self.scale
+        it = iter(entries)
+        text = self.network(scaled_parts(self.elements, it, lambda n: _make_divisible(n * num / den, divisor)))
+        assert next(it, None) is None, "scaled() read fewer entries than build() made"
+        return text
 
 
 # ---------------------------------------------------------------------------------------
@@ -869,7 +1149,11 @@ class ResizedMerge:
         else:
             side = min if op == "crop_concat" else max
             self.out_shape = (side(s[0] for s in shapes), side(s[1] for s in shapes), sum(s[2] for s in shapes))
-        self.text = f"{NC}{op}<{', '.join(with_name([p.cpp() for p in paths], name, rng))}>"
+        self.name, self.name_at = name, name_position(paths, name, rng)
+        self.text = self.write([p.cpp() for p in paths])
+
+    def write(self, parts):
+        return f"{NC}{self.op}<{named(parts, self.name, self.name_at)}>"
 
     def cpp(self):
         return self.text
@@ -879,6 +1163,17 @@ class ResizedMerge:
         op = {"add": AddOp, "crop_concat": CropConcatOp, "pad_concat": PadConcatOp}[self.op]()
         entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
         return Merge(modules, op), entries
+
+    def names(self, namer):
+        path = namer.open(self.op, self.name)
+        found = names_of(self.paths, namer) + [path]
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        text = self.write(scaled_parts(self.paths, entries, rule))
+        next(entries)  # the merge
+        return text
 
 
 class GraphGenerator(Generator):
@@ -929,8 +1224,4 @@ class GraphGenerator(Generator):
 
 def generate(seed, count):
     gen = GraphGenerator(seed)
-    nets = []
-    for i in range(count):
-        in_shape, elements = gen.network()
-        nets.append(Network(i, in_shape, elements))
-    return nets
+    return [Network(i, *gen.network()) for i in range(count)]

@@ -37,15 +37,17 @@ from torchvision.ops import StochasticDepth
 
 from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations
 
-from torch_side import CropConcatOp, Flat, LayerScale, PadChannels, PadConcatOp, Slice
+from torch_side import Crop2d, CropConcatOp, Flat, KeepChannels, LayerScale, PadChannels, PadConcatOp, Slice, TransposeHW, Widen
 
 # Every activation, dropout, the norms, layer_scale and stochastic_depth compute each element
-# from the element at the same place (and parameters of its channel or group).
+# from the element at the same place (and parameters of its channel or group); so do the user's
+# kinds that declare themselves elementwise (user_kinds.hpp), whatever their output's size.
 ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Dropout, nn.BatchNorm2d,
                        nn.SiLU, nn.Hardswish, nn.Hardsigmoid, nn.GELU, nn.LeakyReLU, nn.ELU, nn.Mish,
                        nn.PReLU, nn.GroupNorm, nn.InstanceNorm2d, nn.LayerNorm, LayerNorm2d, LayerScale,
-                       StochasticDepth)
-VIEW_MODULES = (nn.Flatten, nn.Identity, Flat)
+                       StochasticDepth, KeepChannels, Widen)
+# And the views, the user's that declare themselves views among them.
+VIEW_MODULES = (nn.Flatten, nn.Identity, Flat, Crop2d, TransposeHW)
 # Modules that are one netcount entry each, a buffer, but that torch.fx would trace into several
 # nodes (a crop and a cat, a slice, a pad): crop_concat, pad_concat, slice and pad_channels.
 ONE_ENTRY_MODULES = (CropConcatOp, PadConcatOp, Slice, PadChannels)
@@ -172,7 +174,8 @@ def entries(gm, scheduled):
 
 
 def schedule(gm):
-    """[(node, role, live elements)] for every tensor node that runs, in order, and the peak."""
+    """[(node, role, live elements)] for every tensor node that runs, in order, and the peak
+    (over those and the input)."""
     nodes = [n for n in gm.graph.nodes if n.op not in ("output", "get_attr") and elements(n) is not None]
     index = {n: i for i, n in enumerate(nodes)}
 
@@ -198,4 +201,6 @@ def schedule(gm):
     live = live_activations([Node(elements(n), i, r) for n, i, r in zip(nodes, inputs, roles)],
                             reads(output))
     rows = [(n, r, l) for n, r, l in zip(nodes, roles, live) if n.op != "placeholder"]
-    return rows, max(r[2] for r in rows)
+    # The peak is never below the input, which is alive from the start: the peak of a network
+    # in which nothing runs (only auxiliary heads) is its input.
+    return rows, max(live)

@@ -3,8 +3,8 @@
 
 Each case is one layer on one input: a random configuration of a kind that has a shape rule
 (conv, depthwise_conv, transposed_conv, max_pool, avg_pool, adaptive and global pools, fc,
-rbf, flatten, lrn, subsample, mapped_conv; chunk, channel_shuffle, group_norm, upsample,
-upsample_to, linear), drawn so that many are invalid: zero sizes, windows larger than the
+rbf, flatten, lrn, subsample, mapped_conv; chunk, channel_shuffle, group_norm, instance_norm,
+upsample, upsample_to, linear), drawn so that many are invalid: zero sizes, windows larger than the
 input, pool padding above half the kernel, ceil_mode windows that run past the input, groups
 that do not divide, output padding too large, padding that crops a transposed output away,
 empty outputs, chunks that do not divide or do not exist, zero upsampling factors. PyTorch runs the same layer on a zero tensor of that
@@ -31,9 +31,11 @@ and the rule netcount adds is written here by hand:
   - subsample: AvgPool2d (its windows); mapped_conv: Conv2d (its windows); rbf: Linear;
   - chunk<Index, Count>: x.chunk(Count, 1)[Index] where Count divides C and Index < Count;
     netcount rejects the others, where torch.chunk makes a smaller last slice or has no such
-    slice; group_norm<0>: torch fails with a ZeroDivisionError, netcount rejects it;
-  - group_norm on a group of one element, which torch's GroupNorm refuses even in eval mode
-    and netcount counts, is not drawn.
+    slice; group_norm<0>: torch fails with a ZeroDivisionError, netcount rejects it.
+
+group_norm with one element per group (C / Groups * H * W == 1) and instance_norm on a 1 x 1
+map are drawn often: torch refuses them even in eval mode ("Expected more than 1 value per
+channel", "... spatial element"), and netcount must reject them too.
 
   /usr/bin/python3 tools/crosscheck/shape_fuzz.py [--seed S] [--count N] -- g++ -std=c++20 ...
 
@@ -71,7 +73,7 @@ def parse_args(argv):
     p.add_argument("--count", type=int, default=3000, help="cases to compare")
     p.add_argument("--jobs", type=int, default=2, help="compilers run at once")
     p.add_argument("--parts", type=int, default=4, help="translation units the cases are split into")
-    p.add_argument("--compiled-rejections", type=int, default=16, metavar="N",
+    p.add_argument("--compiled-rejections", type=int, default=20, metavar="N",
                    help="rejected cases compiled through a network (one per error, at most N)")
     p.add_argument("--workdir", help="where the generated sources and the program go "
                    "(default: a new temporary directory, removed if all agree)")
@@ -329,11 +331,24 @@ def vocabulary_case(d, kind):
                 return "chunk index out of range"
             return "channels not divisible by the count" if c % count else None
         return Case(kind, f"{NC}chunk<{index}, {count}>", shape, lambda: Chunk(index, count), rule)
+    if kind == "group_norm" and d.chance(0.25):
+        # A group of one element (C / Groups * H * W == 1), which torch's GroupNorm refuses even
+        # in eval mode ("Expected more than 1 value per channel"), and its neighbours.
+        h, w = d.rng.choice([(1, 1), (1, 1), (1, 2), (2, 1)])
+        shape = (h, w, c)
+        groups = d.rng.choice([c, c, 1, max(1, c // 2)])
+        return Case(kind, f"{NC}group_norm<{groups}>", shape, lambda: nn.GroupNorm(groups, c))
+    if kind == "instance_norm":
+        # InstanceNorm2d (without running statistics) refuses a single position even in eval
+        # mode ("Expected more than 1 spatial element"): 1 x 1 maps often.
+        if d.chance(0.4):
+            h, w = d.rng.choice([(1, 1), (1, 1), (1, 2), (2, 1)])
+            shape = (h, w, c)
+        affine = d.chance(0.5)
+        return Case(kind, f"{NC}instance_norm<{NC + 'affine' if affine else ''}>", shape,
+                    lambda: nn.InstanceNorm2d(c, affine=affine))
     if kind in ("channel_shuffle", "group_norm"):
         groups = d.rng.choice([0, 1, 2, 3, 4, c, c, c + 1]) if d.chance(0.3) else d.rng.choice([1, 2, 3, c])
-        if kind == "group_norm" and groups != 0 and c % groups == 0 and c // groups * h * w == 1:
-            h = w = 2  # torch's GroupNorm refuses a group of one element; netcount counts it
-            shape = (h, w, c)
         make = (lambda: nn.ChannelShuffle(groups)) if kind == "channel_shuffle" else (lambda: nn.GroupNorm(groups, c))
         rule = (lambda: "groups must be positive" if groups == 0 else None) if kind == "group_norm" else None
         return Case(kind, f"{NC}{kind}<{groups}>", shape, make, rule)
@@ -353,12 +368,12 @@ def vocabulary_case(d, kind):
     return Case(kind, layer(kind, str(outputs), options), shape, lambda: Pointwise(c, outputs, bias))
 
 
-VOCABULARY = ("chunk", "channel_shuffle", "group_norm", "upsample", "upsample_to", "linear")
+VOCABULARY = ("chunk", "channel_shuffle", "group_norm", "instance_norm", "upsample", "upsample_to", "linear")
 
 KINDS = {"conv": 20, "depthwise_conv": 6, "mapped_conv": 3, "transposed_conv": 14,
          "max_pool": 18, "avg_pool": 12, "subsample": 3, "adaptive_avg_pool": 4,
          "adaptive_max_pool": 3, "global_avg_pool": 1, "global_max_pool": 1, "fc": 3, "rbf": 1,
-         "flatten": 1, "lrn": 2, "chunk": 3, "channel_shuffle": 2, "group_norm": 2, "upsample": 3,
+         "flatten": 1, "lrn": 2, "chunk": 3, "channel_shuffle": 2, "group_norm": 2, "instance_norm": 2, "upsample": 3,
          "upsample_to": 2, "linear": 2}
 
 

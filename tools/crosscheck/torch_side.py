@@ -204,6 +204,51 @@ class Flat(nn.Module):
         return x.flatten(1)[:, :, None, None]
 
 
+# The torch counterparts of user_kinds.hpp's layer kinds. Their roles in the memory schedule are
+# what the C++ kinds declare (schedule.py: Crop2d and TransposeHW views, KeepChannels and Widen
+# elementwise), whatever torch does with the memory.
+
+class Crop2d(nn.Module):
+    """user::crop2d<T, B, L, R>: a slice of the map (a view in torch too)."""
+
+    def __init__(self, top, bottom, left, right):
+        super().__init__()
+        self.crop = (top, bottom, left, right)
+
+    def forward(self, x):
+        t, b, l, r = self.crop
+        return x[:, :, t:x.shape[2] - b, l:x.shape[3] - r]
+
+
+class TransposeHW(nn.Module):
+    """user::transpose_hw: height and width swapped."""
+
+    def forward(self, x):
+        return x.transpose(2, 3)
+
+
+class KeepChannels(nn.Module):
+    """user::keep_channels<N>: the first N channels."""
+
+    def __init__(self, n):
+        super().__init__()
+        self.n = n
+
+    def forward(self, x):
+        return x[:, :self.n]
+
+
+class Widen(nn.Module):
+    """user::widen2<N>: N channels of zeros after the input's."""
+
+    def __init__(self, n):
+        super().__init__()
+        self.n = n
+
+    def forward(self, x):
+        return F.pad(x, (0, 0, 0, 0, 0, self.n))
+
+
 class AddOp(nn.Module):
     def forward(self, *paths):
         out = paths[0]
@@ -279,8 +324,18 @@ class PadChannels(nn.Module):
         return F.pad(x, [0, 0, 0, 0, 0, self.channels - x.shape[1]])
 
 
+class MaxOp(nn.Module):
+    """user::m1<Paths...>: the elementwise maximum of the paths."""
+
+    def forward(self, *paths):
+        out = paths[0]
+        for p in paths[1:]:
+            out = torch.maximum(out, p)
+        return out
+
+
 class WeightedFusionOp(nn.Module):
-    """The crosscheck's merge of its own (weighted_fusion in the generated C++): BiFPN's fast
+    """The crosscheck's merge of its own user::weighted_fusion (user_kinds.hpp): BiFPN's fast
     normalised fusion (Tan, Pang and Le 2020), one learned weight per path."""
 
     def __init__(self, paths):

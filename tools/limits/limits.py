@@ -66,11 +66,16 @@ INT64_MIN = -(1 << 63)   # a receptive field's start is at least this
 FIGURES = ("units", "weights", "biases", "parameters", "connections", "connections_with_bias", "activations")
 OVERFLOW_MESSAGE = "netcount: a count overflows 64 bits"
 UINT64_MAX = LIMIT - 1   # an entry's live_activations from the first whose sum does not fit on
+INPUT = "the input"      # peak_fail of a network in which no entry runs, whose input does not fit
 
 # What the generated kinds do to memory in an inference run (docs/deploy.md; the `elementwise`
-# and `view` members of include/netcount/elementwise.hpp, norm.hpp and fc.hpp): every other
-# kind, and every merge, writes a buffer of its own.
-ROLES = {"relu": ELEMENTWISE, "batch_norm": ELEMENTWISE, "flatten": VIEW}
+# and `view` members of include/netcount/elementwise.hpp, norm.hpp and fc.hpp, and of the
+# user's kinds in tools/crosscheck/user_kinds.hpp, which may change the number of elements):
+# every other kind, and every merge, writes a buffer of its own.
+ROLES = {"relu": ELEMENTWISE, "batch_norm": ELEMENTWISE, "flatten": VIEW,
+         "crop2d": VIEW, "transpose_hw": VIEW, "keep_channels": ELEMENTWISE, "widen2": ELEMENTWISE}
+# An auxiliary head's figures that are not in the totals (inference does not run it).
+NOT_IN_TOTALS_OF_HEADS = ("units", "connections", "connections_with_bias", "activations")
 
 # INTERMEDIATES: netcount computes a few sums on the way to an output size, and reports a
 # count overflow when one of them passes 2^64 even if the size itself would fit: `same`'s
@@ -133,13 +138,13 @@ def widest(a, b):
 # Entries: what one entry of layers<Net> must hold.
 
 class Entry:
-    def __init__(self, kind, text, in_shape, out_shape, figures, fields, inputs):
-        self.kind, self.text = kind, text
+    def __init__(self, kind, text, in_shape, out_shape, figures, fields, inputs, aux=False):
+        self.kind, self.text, self.aux = kind, text, aux  # aux: in an auxiliary<...> head
         self.in_shape, self.out_shape = in_shape, out_shape
         self.figures = figures  # dict over FIGURES
         self.fields = fields    # (height, width) Fields
         self.inputs = inputs    # positions it reads: 0 the network input, i + 1 entry i
-        self.live = None        # live activations (UINT64_MAX past an overflow), valid networks only
+        self.live = None        # live activations (UINT64_MAX past an overflow; 0 in a head), valid networks only
 
     def overflows(self):
         return any(v >= LIMIT for v in self.figures.values()) or any(v >= LIMIT for v in self.out_shape)
@@ -416,9 +421,35 @@ class Generator:
         n = elements(shape)
         return "flatten", "nc::flatten", (1, 1, n), figures(activations=n), self.whole(shape), False
 
+    def user(self, shape):
+        """A layer kind of the user's own (tools/crosscheck/user_kinds.hpp) that declares itself a
+        view or elementwise: most of them with another number of elements out than in, for which
+        the schedule writes a buffer of their own (docs/deploy.md). No window of their own."""
+        h, w, c = shape
+        r = self.rng.random()
+        if r < 0.4 and h * w > 1:
+            t = draw(self.rng, 0, h - 1) if self.rng.random() < 0.7 else 0
+            b = draw(self.rng, 0, h - 1 - t) if self.rng.random() < 0.7 else 0
+            left = draw(self.rng, 0, w - 1) if self.rng.random() < 0.7 else 0
+            right = draw(self.rng, 0, w - 1 - left) if self.rng.random() < 0.7 else 0
+            out = (h - t - b, w - left - right, c)
+            kind, text = "crop2d", f"user::crop2d<{num(t)}, {num(b)}, {num(left)}, {num(right)}>"
+        elif r < 0.55:
+            out = (w, h, c)
+            kind, text = "transpose_hw", "user::transpose_hw"
+        elif r < 0.8:
+            n = c if self.rng.random() < 0.2 else draw(self.rng, 1, c)
+            out = (h, w, n)
+            kind, text = "keep_channels", f"user::keep_channels<{num(n)}>"
+        else:
+            n = 0 if self.rng.random() < 0.2 else draw(self.rng, 0, LIMIT - 1 - c)
+            out = (h, w, c + n)
+            kind, text = "widen2", f"user::widen2<{num(n)}>"
+        return kind, text, out, figures(activations=elements(out)), IDENTITY, False
+
     def layer(self, shape):
         makers = [(4, self.conv), (1, self.depthwise), (1, self.transposed), (2, self.fc), (2, self.pool),
-                  (2, self.simple)]
+                  (2, self.simple), (2, self.user)]
         for _ in range(10):
             pick = self.rng.uniform(0, sum(w for w, _ in makers))
             for weight, make in makers:
@@ -453,7 +484,10 @@ class Network:
     where netcount must stop: `fail` is the index of the first entry with a figure, a shape
     dimension or a running total of 2^64 or more (None for a valid network). For a valid one,
     each entry's live activations, the peak and its entry, or `peak_fail`: the first entry
-    whose live activations reach 2^64 (None when they all fit)."""
+    whose live activations reach 2^64 (None when they all fit; INPUT when no entry runs and the
+    input alone does not fit). Auxiliary heads, nested ones too, read the tensor where they
+    stand: their parameters, weights and biases count in the totals, their units, connections
+    and activations do not, and the schedule skips them (live 0)."""
 
     def __init__(self, index, rng):
         self.index = index
@@ -468,14 +502,19 @@ class Network:
         self.cursor = 0  # the position of the tensor the next layer reads (0: the input)
         self.totals = dict.fromkeys(FIGURES, 0)
         shape, field = self.in_shape, (Field(), Field())
+        heads_only = rng.random() < 0.05  # no entry runs: the peak is the input, and peak_layer has none
         for _ in range(rng.randint(1, 5)):
             if self.fail is not None:
                 break
             r = rng.random()
-            if r < 0.12 and shape[2] < LIMIT:
+            if heads_only:
+                self.auxiliary(rng, gen, shape, field, self.parts)
+            elif r < 0.12 and shape[2] < LIMIT:
                 shape, field = self.residual(rng, shape, field)
             elif r < 0.22:
                 shape, field = self.concat(rng, shape, field)
+            elif r < 0.32:
+                self.auxiliary(rng, gen, shape, field, self.parts)
             else:
                 # Most draws near 2^64 overflow; redrawing some of them leaves more networks
                 # whose figures come close to the limit and still fit.
@@ -494,16 +533,29 @@ class Network:
 
     def schedule(self):
         """Each entry's live activations under docs/deploy.md's schedule, exact; past 2^64 the
-        first entry that does not fit, and UINT64_MAX from there on, as netcount reports it."""
+        first entry that does not fit, and UINT64_MAX from there on, as netcount reports it.
+        Auxiliary entries do not run: they are no nodes of the schedule (nothing reads them),
+        and the output is the last entry that runs, or the input if none does. The peak is
+        never below the input."""
+        running = [i for i, e in enumerate(self.entries) if not e.aux]
+        node_of = {0: 0}  # position (0 the input, i + 1 entry i): its node
+        for n, i in enumerate(running):
+            node_of[i + 1] = n + 1
         nodes = [Node(elements(self.in_shape))] + \
-                [Node(elements(e.out_shape), e.inputs, ROLES.get(e.kind, BUFFER)) for e in self.entries]
-        live = live_activations(nodes, [len(nodes) - 1])[1:]
-        self.peak_fail = next((i for i, v in enumerate(live) if v >= LIMIT), None)
-        for i, e in enumerate(self.entries):
-            e.live = live[i] if self.peak_fail is None or i < self.peak_fail else UINT64_MAX
+                [Node(elements(self.entries[i].out_shape), [node_of[p] for p in self.entries[i].inputs],
+                      ROLES.get(self.entries[i].kind, BUFFER)) for i in running]
+        live = live_activations(nodes, [len(nodes) - 1])
+        self.peak_fail = next((i for i, v in zip(running, live[1:]) if v >= LIMIT), None)
+        if not running and live[0] >= LIMIT:
+            self.peak_fail = INPUT
+        for e in self.entries:
+            e.live = 0
+        for i, v in zip(running, live[1:]):
+            self.entries[i].live = v if self.peak_fail is None or i < self.peak_fail else UINT64_MAX
         if self.peak_fail is None:
             self.peak = max(live)
-            self.peak_index = live.index(self.peak)
+            # peak_layer: the first entry that runs at the peak (none if none runs)
+            self.peak_index = next((i for i, v in zip(running, live[1:]) if v == self.peak), None)
 
     def would_overflow(self, made):
         f, out = made[3], made[2]
@@ -519,18 +571,35 @@ class Network:
             self.fail = index
             return
         for k in FIGURES:
-            self.totals[k] += entry.figures[k]
+            if not (entry.aux and k in NOT_IN_TOTALS_OF_HEADS):
+                self.totals[k] += entry.figures[k]
         if any(v >= LIMIT for v in self.totals.values()):
             self.fail = index
 
-    def add_layer(self, made, shape, field, parts):
+    def add_layer(self, made, shape, field, parts, aux=False):
         kind, text, out, f, (wy, wx), transposed = made
         fields = (field[0].after(wy[0], wy[1], wy[2], wy[3], transposed),
                   field[1].after(wx[0], wx[1], wx[2], wx[3], transposed))
-        self.record(Entry(kind, text, shape, out, f, fields, [self.cursor]))
+        self.record(Entry(kind, text, shape, out, f, fields, [self.cursor], aux))
         self.cursor = len(self.entries)
         parts.append(text)
         return out, fields
+
+    def auxiliary(self, rng, gen, shape, field, parts, depth=0):
+        """auxiliary<...>: one to three layers (now and then a head inside it) reading the tensor
+        here, which the next element reads too."""
+        layers, start = [], self.cursor
+        inner_shape, inner_field = shape, field
+        for _ in range(rng.randint(1, 3)):
+            if self.fail is not None:
+                break
+            if depth < 2 and rng.random() < 0.2:
+                self.auxiliary(rng, gen, inner_shape, inner_field, layers, depth + 1)
+            else:
+                inner_shape, inner_field = self.add_layer(gen.layer(inner_shape), inner_shape, inner_field, layers,
+                                                          aux=True)
+        self.cursor = start
+        parts.append(f"nc::auxiliary<{', '.join(layers)}>")
 
     def residual(self, rng, shape, field):
         """residual<conv<C, kernel<k>, same>, relu...>: shape kept, the input added back."""
@@ -628,8 +697,9 @@ class Network:
             return lines
         lines.append(f"static_assert(nc::peak_activations<{self.id}> == {num(self.peak)}, "
                      f'"{self.id}: peak activations");')
-        lines.append(f"static_assert(&nc::peak_layer<{self.id}> == &nc::layers<{self.id}>[{self.peak_index}], "
-                     f'"{self.id}: peak layer");')
+        if self.peak_index is not None:  # else no entry runs, and peak_layer is a compile error
+            lines.append(f"static_assert(&nc::peak_layer<{self.id}> == &nc::layers<{self.id}>[{self.peak_index}], "
+                         f'"{self.id}: peak layer");')
         batch = (1, 32, 1 << 31, (1 << 32) + 1)[self.index % 4]
         memory = (4 * t["parameters"], elements(self.in_shape) * 4 * batch, t["activations"] * 4 * batch,
                   self.peak * 4 * batch)
@@ -645,14 +715,14 @@ class Network:
         for i, e in enumerate(self.entries):
             marks = "  <- overflows" if e.overflows() else ""
             live = "" if e.live is None else f"; live {e.live}{'  <- overflows' if i == self.peak_fail else ''}"
-            lines.append(f"  {i:3} {e.kind:16} {e.in_shape} -> {e.out_shape} reads {e.inputs}  " +
+            lines.append(f"  {i:3} {e.kind + (' (aux)' if e.aux else ''):16} {e.in_shape} -> {e.out_shape} reads {e.inputs}  " +
                          ", ".join(f"{k} {e.figures[k]}" for k in FIGURES if e.figures[k]) +
                          f"; field {e.fields[0].text()} x {e.fields[1].text()}{live}{marks}")
         if self.fail is not None:
             lines.append(f"  netcount must reject it with a count overflow at entry {self.fail}")
             return "\n".join(lines)
         lines.append(f"  totals: {self.totals}")
-        lines.append(f"  peak {self.peak} at entry {self.peak_index}" if self.peak_fail is None else
+        lines.append(f"  peak {self.peak} at entry {self.peak_index} (None: the input, no entry runs)" if self.peak_fail is None else
                      f"  live activations overflow at entry {self.peak_fail}: peak_activations is a compile error")
         return "\n".join(lines)
 

@@ -11,6 +11,8 @@
 #include <netcount/memory.hpp>
 #include <netcount/netcount.hpp>
 
+#include "../crosscheck/user_kinds.hpp" // the user's kinds the networks use (user::crop2d, ...)
+
 namespace limits {
 
 // An entry of layers<Net> as Python counts it; live_activations under docs/deploy.md's schedule.
