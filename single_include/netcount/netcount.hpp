@@ -238,6 +238,9 @@ enum class error : unsigned {
     excitation_channels_mismatch, // squeeze_excitation
     single_spatial_element,       // instance_norm
     single_value_per_group,       // group_norm
+    empty_slice,                  // slice
+    slice_past_channels,          // slice
+    pad_channels_below_input,     // pad_channels
 };
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -277,7 +280,7 @@ constexpr std::string_view message(error e) noexcept {
     case error::count_overflow:
         return "a count overflows 64 bits";
     case error::shape_mismatch:
-        return "the paths of an add produce different shapes";
+        return "the paths of an add differ in height, width or channels where neither is 1";
     case error::spatial_mismatch:
         return "the paths of a concat differ in height or width";
     case error::table_mismatch:
@@ -312,6 +315,12 @@ constexpr std::string_view message(error e) noexcept {
         return "instance_norm needs more than one position (height * width > 1) to normalise over";
     case error::single_value_per_group:
         return "group_norm needs more than one value per group (channels / groups * height * width > 1)";
+    case error::empty_slice:
+        return "slice<Begin, End> needs Begin below End";
+    case error::slice_past_channels:
+        return "slice<Begin, End> needs End at most the input's channels";
+    case error::pad_channels_below_input:
+        return "pad_channels<C> needs C at least the input's channels";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -372,7 +381,8 @@ struct invalid_layer {
                   "netcount: input channels are not divisible by groups");
     static_assert(Error != error::filters_not_divisible_by_groups, "netcount: filters are not divisible by groups");
     static_assert(Error != error::count_overflow, "netcount: a count overflows 64 bits");
-    static_assert(Error != error::shape_mismatch, "netcount: the paths of an add produce different shapes");
+    static_assert(Error != error::shape_mismatch,
+                  "netcount: the paths of an add differ in height, width or channels where neither is 1");
     static_assert(Error != error::spatial_mismatch, "netcount: the paths of a concat differ in height or width");
     static_assert(Error != error::table_mismatch,
                   "netcount: the connection table does not match the input maps and filters");
@@ -404,6 +414,11 @@ struct invalid_layer {
                   "netcount: instance_norm needs more than one position (height * width > 1) to normalise over");
     static_assert(Error != error::single_value_per_group,
                   "netcount: group_norm needs more than one value per group (channels / groups * height * width > 1)");
+    static_assert(Error != error::empty_slice, "netcount: slice<Begin, End> needs Begin below End");
+    static_assert(Error != error::slice_past_channels,
+                  "netcount: slice<Begin, End> needs End at most the input's channels");
+    static_assert(Error != error::pad_channels_below_input,
+                  "netcount: pad_channels<C> needs C at least the input's channels");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -2176,11 +2191,16 @@ NETCOUNT_DIAGNOSTICS_POP
 
 // The merges of the library, each a merge_kind (layer_kind.hpp) like a merge of one's own:
 //
-//   add<Paths...>        the paths' outputs, of one shape, summed
-//   concat<Paths...>     ... of one height and width, stacked along the channels
-//   multiply<Paths...>   ... multiplied elementwise, broadcast as NumPy does: along each of
-//                        height, width and channels the paths agree or are 1; the output
-//                        takes the largest (squeeze-and-excitation's H x W x C times 1 x 1 x C)
+//   add<Paths...>          the paths' outputs summed, broadcast as multiply's (GCNet's
+//                          1 x 1 x C context added to an H x W x C map)
+//   concat<Paths...>       ... of one height and width, stacked along the channels
+//   multiply<Paths...>     ... multiplied elementwise, broadcast as NumPy does: along each of
+//                          height, width and channels the paths agree or are 1; the output
+//                          takes the largest (squeeze-and-excitation's H x W x C times 1 x 1 x C)
+//   crop_concat<Paths...>  ... each centre-cropped to the smallest height and width among
+//                          them, then stacked along the channels (U-Net 2015's skips)
+//   pad_concat<Paths...>   ... each zero-padded to the largest height and width among them,
+//                          then stacked along the channels (the padded U-Nets' F.pad, torch.cat)
 //
 // Every path reads the block's input (block.hpp); merges count nothing but their activations.
 
@@ -2189,13 +2209,33 @@ namespace netcount {
 
 namespace detail {
 
+// One axis of NumPy's broadcasting: equal sizes, or a 1 that stretches to the other; 0 for
+// sizes that do not broadcast (no shape has a 0, so it marks the failure).
+constexpr std::uint64_t broadcast(std::uint64_t a, std::uint64_t b) noexcept {
+    return a == b || b == 1 ? a : a == 1 ? b : 0;
+}
+
+// The paths' shapes broadcast together, or a shape with a 0 where they do not broadcast.
+constexpr shape broadcast_all(std::span<const shape> paths) noexcept {
+    shape out = paths[0];
+    for (const shape& p : paths) {
+        out = {broadcast(out.height, p.height), broadcast(out.width, p.width), broadcast(out.channels, p.channels)};
+        if (out.height == 0 || out.width == 0 || out.channels == 0) return out;
+    }
+    return out;
+}
+
 // The rules, one non-template function each, so that every add<...> shares one body.
+// add broadcasts as multiply does: PyTorch's `a + b` and `a * b` follow one rule. Paths of one
+// shape give that shape, as before broadcasting; error::shape_mismatch, add's own error, is
+// kept for the shapes that do not broadcast (its message says where they differ).
 struct add_rule {
     static constexpr std::string_view kind = "add";
     static constexpr layer_result merge(std::span<const shape> paths) noexcept {
-        for (const shape& p : paths)
-            if (p != paths[0]) return {.output = paths[0], .status = error::shape_mismatch};
-        return {.output = paths[0]};
+        const shape out = broadcast_all(paths);
+        if (out.height == 0 || out.width == 0 || out.channels == 0)
+            return {.output = paths[0], .status = error::shape_mismatch};
+        return {.output = out};
     }
 };
 
@@ -2213,28 +2253,48 @@ struct concat_rule {
     }
 };
 
-// One axis of NumPy's broadcasting: equal sizes, or a 1 that stretches to the other; 0 for
-// sizes that do not broadcast (no shape has a 0, so it marks the failure).
-constexpr std::uint64_t broadcast(std::uint64_t a, std::uint64_t b) noexcept {
-    return a == b || b == 1 ? a : a == 1 ? b : 0;
-}
-
 struct multiply_rule {
     static constexpr std::string_view kind = "multiply";
     static constexpr layer_result merge(std::span<const shape> paths) noexcept {
-        shape out = paths[0];
-        for (const shape& p : paths) {
-            out = {broadcast(out.height, p.height), broadcast(out.width, p.width), broadcast(out.channels, p.channels)};
-            if (out.height == 0 || out.width == 0 || out.channels == 0)
-                return {.output = paths[0], .status = error::broadcast_mismatch};
-        }
+        const shape out = broadcast_all(paths);
+        if (out.height == 0 || out.width == 0 || out.channels == 0)
+            return {.output = paths[0], .status = error::broadcast_mismatch};
         return {.output = out};
     }
 };
 
+// crop_concat and pad_concat: every path brought to one height and width, the smallest
+// (Largest = false) or the largest among the paths, then their channels stacked. Cropping and
+// padding only move elements: nothing counts but the merged output's activations. Neither can
+// reject shapes; only the channels' sum can overflow.
+constexpr layer_result resized_concat(std::span<const shape> paths, bool largest) noexcept {
+    shape out{paths[0].height, paths[0].width, 0};
+    bool overflow = false;
+    for (const shape& p : paths) {
+        if (largest ? p.height > out.height : p.height < out.height) out.height = p.height;
+        if (largest ? p.width > out.width : p.width < out.width) out.width = p.width;
+        out.channels = add(out.channels, p.channels, overflow);
+    }
+    return {.output = out, .status = overflow ? error::count_overflow : error::none};
+}
+
+struct crop_concat_rule {
+    static constexpr std::string_view kind = "crop_concat";
+    static constexpr layer_result merge(std::span<const shape> paths) noexcept { return resized_concat(paths, false); }
+};
+
+struct pad_concat_rule {
+    static constexpr std::string_view kind = "pad_concat";
+    static constexpr layer_result merge(std::span<const shape> paths) noexcept { return resized_concat(paths, true); }
+};
+
 } // namespace detail
 
-// add<Paths...>: every path reads the block's input; their outputs, of one shape, are summed.
+// add<Paths...>: every path reads the block's input; their outputs are summed, broadcast as
+// PyTorch's `a + b` (and multiply below): along each of height, width and channels the paths
+// agree or are 1, and the output takes the largest. GCNet's context, 1 x 1 x C, added to its
+// H x W x C input: add<identity, sequence<..., conv<C, kernel<1>>>>. Paths of one shape give
+// that shape.
 template<class... Paths>
 struct add : detail::add_rule {};
 
@@ -2246,6 +2306,26 @@ struct concat : detail::concat_rule {};
 // height, width and channels the paths agree or are 1, and the output takes the largest.
 template<class... Paths>
 struct multiply : detail::multiply_rule {};
+
+// crop_concat<Paths...>: every path reads the block's input; each output is centre-cropped to
+// the smallest height h and width w among the paths, then they are stacked along the channels:
+// U-Net's skip (Ronneberger et al. 2015, Fig. 1, "copy and crop"). In PyTorch, for each path's
+// x of height H and width W (the convention of the common U-Net implementations; torchvision
+// has none): top = (H - h) // 2, left = (W - w) // 2,
+//     torch.cat([x[:, :, top:top + h, left:left + w] for x in paths], dim=1)
+// Only the shapes count: H x W x C1, h x w x C2, ... -> min H x min W x (C1 + C2 + ...).
+// Receptive fields through it are the widest of the paths', as through every merge (a
+// cropped path's field starts offset * jump further on: netcount keeps the lowest start).
+template<class... Paths>
+struct crop_concat : detail::crop_concat_rule {};
+
+// pad_concat<Paths...>: ... each output zero-padded to the largest height and width among the
+// paths, then stacked along the channels, as the padded U-Nets do: for each path's x,
+// dh = h - H and dw = w - W (h, w the largest),
+//     torch.cat([F.pad(x, [dw // 2, dw - dw // 2, dh // 2, dh - dh // 2]) for x in paths], dim=1)
+// H x W x C1, h x w x C2, ... -> max H x max W x (C1 + C2 + ...).
+template<class... Paths>
+struct pad_concat : detail::pad_concat_rule {};
 
 } // namespace netcount
 
@@ -2261,7 +2341,7 @@ NETCOUNT_DIAGNOSTICS_POP
 
 
 // Layers that move or copy their input's elements into another shape: a slice of the channels,
-// the channels reordered, the positions repeated by interpolation. No weights, so no units or
+// zero channels appended, the channels reordered, the positions repeated by interpolation. No weights, so no units or
 // connections, and nothing trainable; only their shapes (and activations) count.
 
 NETCOUNT_DIAGNOSTICS_PUSH
@@ -2273,6 +2353,17 @@ constexpr layer_result apply_chunk(const shape& in, std::uint64_t index, std::ui
     if (index >= count) return {.status = error::chunk_index_out_of_range};
     if (in.channels % count != 0) return {.status = error::channels_not_divisible_by_chunks};
     return {.output = {in.height, in.width, in.channels / count}};
+}
+
+constexpr layer_result apply_slice(const shape& in, std::uint64_t begin, std::uint64_t end) noexcept {
+    if (begin >= end) return {.status = error::empty_slice};
+    if (end > in.channels) return {.status = error::slice_past_channels};
+    return {.output = {in.height, in.width, end - begin}};
+}
+
+constexpr layer_result apply_pad_channels(const shape& in, std::uint64_t channels) noexcept {
+    if (channels < in.channels) return {.status = error::pad_channels_below_input};
+    return {.output = {in.height, in.width, channels}};
 }
 
 constexpr layer_result apply_channel_shuffle(const shape& in, std::uint64_t groups) noexcept {
@@ -2331,6 +2422,30 @@ template<std::size_t Index, std::size_t Count>
 struct chunk {
     static constexpr std::string_view kind = "chunk";
     static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_chunk(in, Index, Count); }
+};
+
+// slice<Begin, End>: the channels [Begin, End) of the input, numbered from 0, as PyTorch's
+// x[:, Begin:End] (GhostNet's out[:, :oup], Res2Net's splits of other widths than chunk's):
+// H x W x C -> H x W x (End - Begin). Rejected where PyTorch would give an empty or a shorter
+// slice than written: Begin >= End, and End > C. A buffer of its own in the memory schedule,
+// as chunk's (PyTorch's x[:, a:b] is a strided view of x; netcount's views are whole buffers
+// read another way). scale_width rejects it (scale.hpp): its channels are fixed.
+template<std::size_t Begin, std::size_t End>
+struct slice {
+    static constexpr std::string_view kind = "slice";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_slice(in, Begin, End); }
+};
+
+// pad_channels<C>: the input's channels followed by zero channels up to C, as PyTorch's
+// F.pad(x, [0, 0, 0, 0, 0, C - x.shape[1]]) (ENet's bottleneck shortcut, which pads the
+// channels of its max-pooled input to the main path's): H x W x Cin -> H x W x C. C equal to
+// Cin pads nothing and is accepted (PyTorch's pad of 0); C below Cin is rejected (a negative
+// pad would crop). A new buffer in the memory schedule. scale_width rejects it (scale.hpp):
+// its channels are fixed.
+template<std::size_t Channels>
+struct pad_channels {
+    static constexpr std::string_view kind = "pad_channels";
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::apply_pad_channels(in, Channels); }
 };
 
 // channel_shuffle<Groups>: the channels, seen as Groups rows of C / Groups, read by columns
@@ -4744,6 +4859,46 @@ struct scaled_width<fc<F, Options...>, Num, Den, Divisor> {
 template<std::size_t F, class... Options, std::size_t Num, std::size_t Den, std::size_t Divisor>
 struct scaled_width<linear<F, Options...>, Num, Den, Divisor> {
     using type = linear<detail::scaled_count<F, Num, Den, Divisor>(), Options...>;
+};
+
+// slice<Begin, End> and pad_channels<C> write fixed channel numbers, which depend on the widths
+// around them in a way netcount cannot know (GhostNet's [:, :oup] keeps its block's output
+// width, ENet's padding matches the next path's): scale_width rejects them rather than guess.
+// A network that holds them is scaled by specialising scaled_width for each, with the numbers
+// of the scaled network (an explicit specialisation, e.g. for slice<0, 16> at 1/2:
+// template<> struct netcount::scaled_width<netcount::slice<0, 16>, 1, 2, 1> { using type =
+// netcount::slice<0, 8>; };), or by writing the scaled network itself.
+namespace detail {
+// fixed_channels<Layer>: instantiated when scale_width meets a slice or a pad_channels; keyed on
+// the layer alone, as unknown_width is, so that widest_scale reports it once.
+template<class Layer>
+struct fixed_channels {
+    static_assert(always_false<Layer>, "netcount: scale_width cannot scale slice<Begin, End>, whose channels are "
+                                       "fixed; specialise netcount::scaled_width<slice<Begin, End>, Num, Den, "
+                                       "Divisor> with the slice the scaled network takes");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+template<std::size_t C>
+struct fixed_channels<pad_channels<C>> {
+    static_assert(always_false<pad_channels<C>>,
+                  "netcount: scale_width cannot scale pad_channels<C>, whose channels are fixed; specialise "
+                  "netcount::scaled_width<pad_channels<C>, Num, Den, Divisor> with the count the scaled network "
+                  "takes");
+    static constexpr bool reported = true;
+};
+} // namespace detail
+
+template<std::size_t Begin, std::size_t End, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<slice<Begin, End>, Num, Den, Divisor> {
+    static_assert(detail::fixed_channels<slice<Begin, End>>::reported);
+    static constexpr bool width_known = false; // asked by widest_scale
+    using type = slice<Begin, End>;
+};
+template<std::size_t C, std::size_t Num, std::size_t Den, std::size_t Divisor>
+struct scaled_width<pad_channels<C>, Num, Den, Divisor> {
+    static_assert(detail::fixed_channels<pad_channels<C>>::reported);
+    static constexpr bool width_known = false; // asked by widest_scale
+    using type = pad_channels<C>;
 };
 
 namespace detail {
