@@ -1132,10 +1132,11 @@ class Network:
 # Issue 16's merges and channel reshapes: crop_concat, pad_concat, add broadcasting, slice and
 # pad_channels, drawn by a Generator of their own so that the base generator stays as it is.
 
-class ResizedMerge:
+class ResizedMerge(Block):
     """crop_concat<Paths...> (each path centre-cropped to the smallest height and width),
     pad_concat<Paths...> (zero-padded to the largest), or an add<Paths...> whose paths
-    broadcast (PyTorch's +): paths of any shapes the merge accepts."""
+    broadcast (PyTorch's +): paths of any shapes the merge accepts. Written, named and scaled as
+    a Block is; only its shapes and its torch module differ."""
 
     def __init__(self, op, paths, name, rng):
         self.op = op
@@ -1149,31 +1150,16 @@ class ResizedMerge:
         else:
             side = min if op == "crop_concat" else max
             self.out_shape = (side(s[0] for s in shapes), side(s[1] for s in shapes), sum(s[2] for s in shapes))
+        self.residual_items = None
+        self.parts, self.stem = paths, op
         self.name, self.name_at = name, name_position(paths, name, rng)
         self.text = self.write([p.cpp() for p in paths])
-
-    def write(self, parts):
-        return f"{NC}{self.op}<{named(parts, self.name, self.name_at)}>"
-
-    def cpp(self):
-        return self.text
 
     def build(self):
         modules, entries = build_parts(self.paths)
         op = {"add": AddOp, "crop_concat": CropConcatOp, "pad_concat": PadConcatOp}[self.op]()
         entries.append(Entry(self.op, op, self.paths[0].out_shape, self.out_shape, "merge of " + self.text))
         return Merge(modules, op), entries
-
-    def names(self, namer):
-        path = namer.open(self.op, self.name)
-        found = names_of(self.paths, namer) + [path]
-        namer.close()
-        return found
-
-    def scaled(self, entries, rule):
-        text = self.write(scaled_parts(self.paths, entries, rule))
-        next(entries)  # the merge
-        return text
 
 
 class GraphGenerator(Generator):
