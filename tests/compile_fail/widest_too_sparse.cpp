@@ -1,8 +1,8 @@
-// The same residual block as widest_fewest_valid: only 16 filters are valid. 16 fits, but to
-// prove it the largest the search would have to see that every width above it, up to 65,536,
-// is invalid: more than it counts (search_probes), so it stops with what it knows: 16 fits,
-// 17 to 65,535 are not settled, and every valid width it met is a multiple of 16. The twin
-// searches up to 64, which it can settle.
+// A residual block of 16 channels: its conv is valid with 16 filters, or with 1, whose output
+// the add broadcasts as PyTorch's + does; every other width is invalid. 16 fits, but to prove
+// it the largest the search would have to see that every width above it, up to 65,536, is
+// invalid: more than it counts (search_probes), so it stops with what it knows: 16 fits and 17
+// to 65,535 are not settled. The twin searches up to 64, which it can settle.
 // expect: netcount: widest: valid widths are not contiguous and too far apart to check one by one
 // expect: 16, 17,
 #include <netcount/netcount.hpp>
