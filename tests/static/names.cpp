@@ -108,3 +108,11 @@ static_assert(nc::layers<digit_merges>[1].name == "m1_1/relu1"); // the merge's 
 static_assert(nc::layers<digit_merges>[2].name == "m1_1");
 static_assert(nc::layers<digit_merges>[3].name == "m1_2");
 static_assert(nc::layer<digit_merges, "m11_1">.kind == "m11");
+
+// The name buffer holds ordinals as long as the names made, not the entries: 200 empty heads
+// (auxiliary1 ... auxiliary200, three digits for the last 101) and one relu make 201 names but
+// one entry. Sized by the entries (one digit each, and one character of slack a name), the
+// buffer was 2,206 characters for 2,207: an out-of-bounds write, not a netcount error.
+struct empty_heads : nc::network<nc::input<2, 2, 1>, nc::repeat<200, nc::auxiliary<>>, nc::relu> {};
+static_assert(nc::layers<empty_heads>.size() == 1);
+static_assert(nc::layers<empty_heads>[0].name == "relu1");
