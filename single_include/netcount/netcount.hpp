@@ -2117,7 +2117,9 @@ struct element_traits<true, Elements...> {
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = name_count<Elements...>();
-    static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(entries));
+    // An ordinal is at most the number of names made, not of entries: an empty auxiliary<> makes a
+    // name ("auxiliary200") and no entry.
+    static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(names));
     template<class Builder>
     static constexpr auto elements() noexcept {
         return emitters<Builder, Elements...>();
