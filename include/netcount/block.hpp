@@ -30,6 +30,9 @@
 //                            its output goes nowhere (Inception v3's AuxLogits)
 //   upsample_back<Elements...>  the elements, then their output interpolated back to the
 //                            height and width of the tensor the block read (segmentation heads)
+//   from<"name">             the output of an earlier entry or named block, read by its name in
+//                            layers<Net>: a network is then any graph, not only branches that
+//                            merge back (feature pyramids, U-Nets, YOLO necks)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
 // names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
@@ -72,6 +75,19 @@ struct auxiliary {};
 // scope; an unnamed upsample_back, like an unnamed sequence, adds no level to its parts' names.
 template<class... Elements>
 struct upsample_back {};
+
+// from<"name">: the output of the entry of layers<Net> of that name, or of the named block of
+// that name (a named sequence's last entry; a merge's block name is its merge entry's name).
+// As an element of a sequence, the chain goes on from that tensor; as a path of a merge, the
+// path reads it instead of the block's input:
+//     concat<identity, from<"backbone/layer2">>    the current tensor and an earlier one
+// It adds no entry: the next entry's input is the named one (its `inputs` in layers<Net>), so
+// the receptive field and the memory schedule follow the graph (a tensor stays alive until its
+// last reader). The name must denote exactly one entry or block of the whole network, computed
+// before the from<> (not a block that encloses it), and not inside an auxiliary head unless
+// the from<> is in one too (heads do not run in inference): else a compile error names it.
+template<fixed_string Name>
+struct from {};
 
 namespace detail {
 
@@ -137,7 +153,7 @@ struct merge_without_paths {
 template<fixed_string Name>
 struct node<name<Name>, false> {
     static constexpr bool is_option = true;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -146,7 +162,7 @@ struct node<name<Name>, false> {
 template<>
 struct node<netcount::identity, false> {
     static constexpr bool is_option = false;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -181,6 +197,7 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = (named ? 1 : 0) + name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -217,6 +234,7 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
     static constexpr std::size_t edges = edge_count<Elements...>() + (paths == 0 ? 1 : paths);
     static constexpr std::size_t names = 1 + name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits, given);
@@ -261,6 +279,7 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     static constexpr std::size_t entries = entry_count<Layers...>() + 1;
     static constexpr std::size_t edges = edge_count<Layers...>() + 2;
     static constexpr std::size_t names = 1 + name_count<Layers...>();
+    static constexpr std::size_t taps = tap_count<Layers...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -289,6 +308,7 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = 1 + name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -303,8 +323,8 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
         emit_chain<Builder, Elements...>(b);
         if (b.failed()) return;
         b.leave_auxiliary(before);
+        b.close_scope(outer); // while the cursor is the head's output: a named head's output
         b.cursor = in;
-        b.close_scope(outer);
     }
 };
 
@@ -318,6 +338,7 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
     static constexpr std::size_t edges = edge_count<Elements...>() + 1;
     static constexpr std::size_t names = 1 + name_count<Elements...>(); // its scope's, or its entry's
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -345,6 +366,19 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
         } else {
             parts_then_back(b, read);
         }
+    }
+};
+
+// from<"name">: no entry; the builder moves its cursor to the named tensor. Taps are counted
+// (element_facts::taps) so that a network without one pays nothing for them.
+template<fixed_string Name>
+struct node<netcount::from<Name>, false> {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.tap(Name.view());
     }
 };
 

@@ -44,12 +44,22 @@ constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
     (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
 }
 
-// The totals of Net, with a compile error naming the layer if Net is not a valid network.
-// Only an invalid network pays for the names the error shows.
+// A from<"name"> that names nothing it may read: the error spells the name it was given.
+template<class Net, std::size_t... I>
+constexpr void report_invalid_tap(std::index_sequence<I...>) noexcept {
+    constexpr const failure& f = analyzed_layers<Net>::graph.tap_fail;
+    constexpr std::string_view name = analyzed_layers<Net>::graph.taps[f.index].name;
+    (void)sizeof(report<invalid_from<f.code, name[I]...>>);
+}
+
+// The totals of Net, with a compile error naming the layer (or the from<>) if Net is not a
+// valid network. Only an invalid network pays for the names the error shows.
 template<class Net>
-constexpr const summary& checked() noexcept {
-    constexpr const summary& s = analyzed<Net>::totals;
-    if constexpr (s.fail.code != error::none)
+constexpr const auto& checked() noexcept {
+    constexpr const auto& s = analyzed<Net>::totals;
+    if constexpr (is_tap_error(s.fail.code))
+        report_invalid_tap<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.taps[s.fail.index].name.size()>{});
+    else if constexpr (s.fail.code != error::none)
         report_invalid_layer<Net, false>(
             std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
     return s;

@@ -81,10 +81,10 @@ template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
     // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
-    // squeeze_excitation, identity, name).
+    // squeeze_excitation, identity, name, from).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
-                                   "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity or "
-                                   "name");
+                                   "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity, "
+                                   "name or from");
     using type = E;
 };
 
@@ -169,6 +169,11 @@ struct edit_node<netcount::identity, Offset, Edit, false> {
 template<fixed_string Name, std::size_t Offset, class Edit>
 struct edit_node<netcount::name<Name>, Offset, Edit, false> {
     using type = netcount::name<Name>;
+};
+// from<"name"> reads by name: an edit of the layer it names changes what it reads, not it.
+template<fixed_string Name, std::size_t Offset, class Edit>
+struct edit_node<netcount::from<Name>, Offset, Edit, false> {
+    using type = netcount::from<Name>;
 };
 
 template<class E, std::size_t Offset, class Edit, bool Enters>

@@ -49,7 +49,17 @@ enum class error : unsigned {
     empty_slice,                  // slice
     slice_past_channels,          // slice
     pad_channels_below_input,     // pad_channels
+    tap_unknown,                  // from<"name">: the structure pass's, not a layer's
+    tap_ambiguous,
+    tap_not_computed,
+    tap_reads_auxiliary,
 };
+
+// The errors of from<"name">, which name a tensor, not a layer (invalid_from below).
+constexpr bool is_tap_error(error e) noexcept {
+    return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
+           e == error::tap_reads_auxiliary;
+}
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
 constexpr std::string_view message(error e) noexcept {
@@ -129,6 +139,16 @@ constexpr std::string_view message(error e) noexcept {
         return "slice<Begin, End> needs End at most the input's channels";
     case error::pad_channels_below_input:
         return "pad_channels<C> needs C at least the input's channels";
+    case error::tap_unknown:
+        return "from<\"name\">: no entry or named block of the network has this name";
+    case error::tap_ambiguous:
+        return "from<\"name\">: more than one entry or named block of the network has this name";
+    case error::tap_not_computed:
+        return "from<\"name\">: this name is computed after the from<> reads it (later in the network, or the "
+               "block that holds the from<>)";
+    case error::tap_reads_auxiliary:
+        return "from<\"name\">: this name is in an auxiliary head, which inference does not run (only a from<> "
+               "in a head may read it)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -227,6 +247,24 @@ struct invalid_layer {
                   "netcount: slice<Begin, End> needs End at most the input's channels");
     static_assert(Error != error::pad_channels_below_input,
                   "netcount: pad_channels<C> needs C at least the input's channels");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_from<Error, Name...>: instantiated when a from<"name"> names no tensor it may read.
+// The failing static_assert says what is wrong; the name it was given is spelled out as
+// characters.
+template<error Error, char... Name>
+struct invalid_from {
+    static_assert(Error != error::tap_unknown,
+                  "netcount: from<\"name\">: no entry or named block of the network has this name");
+    static_assert(Error != error::tap_ambiguous,
+                  "netcount: from<\"name\">: more than one entry or named block of the network has this name");
+    static_assert(Error != error::tap_not_computed,
+                  "netcount: from<\"name\">: this name is computed after the from<> reads it (later in the "
+                  "network, or the block that holds the from<>)");
+    static_assert(Error != error::tap_reads_auxiliary,
+                  "netcount: from<\"name\">: this name is in an auxiliary head, which inference does not run "
+                  "(only a from<> in a head may read it)");
     static constexpr bool reported = true; // see verdict
 };
 

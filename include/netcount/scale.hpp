@@ -248,6 +248,8 @@ struct kept_width_builder {
         if (last_weighted != Entries) kept[last_weighted] = true;
         last_weighted = outer;
     }
+    // from<> adds no entry.
+    static constexpr void tap(std::string_view) noexcept {}
 };
 
 template<class Net>

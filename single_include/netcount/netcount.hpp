@@ -241,7 +241,17 @@ enum class error : unsigned {
     empty_slice,                  // slice
     slice_past_channels,          // slice
     pad_channels_below_input,     // pad_channels
+    tap_unknown,                  // from<"name">: the structure pass's, not a layer's
+    tap_ambiguous,
+    tap_not_computed,
+    tap_reads_auxiliary,
 };
+
+// The errors of from<"name">, which name a tensor, not a layer (invalid_from below).
+constexpr bool is_tap_error(error e) noexcept {
+    return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
+           e == error::tap_reads_auxiliary;
+}
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
 constexpr std::string_view message(error e) noexcept {
@@ -321,6 +331,16 @@ constexpr std::string_view message(error e) noexcept {
         return "slice<Begin, End> needs End at most the input's channels";
     case error::pad_channels_below_input:
         return "pad_channels<C> needs C at least the input's channels";
+    case error::tap_unknown:
+        return "from<\"name\">: no entry or named block of the network has this name";
+    case error::tap_ambiguous:
+        return "from<\"name\">: more than one entry or named block of the network has this name";
+    case error::tap_not_computed:
+        return "from<\"name\">: this name is computed after the from<> reads it (later in the network, or the "
+               "block that holds the from<>)";
+    case error::tap_reads_auxiliary:
+        return "from<\"name\">: this name is in an auxiliary head, which inference does not run (only a from<> "
+               "in a head may read it)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -419,6 +439,24 @@ struct invalid_layer {
                   "netcount: slice<Begin, End> needs End at most the input's channels");
     static_assert(Error != error::pad_channels_below_input,
                   "netcount: pad_channels<C> needs C at least the input's channels");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_from<Error, Name...>: instantiated when a from<"name"> names no tensor it may read.
+// The failing static_assert says what is wrong; the name it was given is spelled out as
+// characters.
+template<error Error, char... Name>
+struct invalid_from {
+    static_assert(Error != error::tap_unknown,
+                  "netcount: from<\"name\">: no entry or named block of the network has this name");
+    static_assert(Error != error::tap_ambiguous,
+                  "netcount: from<\"name\">: more than one entry or named block of the network has this name");
+    static_assert(Error != error::tap_not_computed,
+                  "netcount: from<\"name\">: this name is computed after the from<> reads it (later in the "
+                  "network, or the block that holds the from<>)");
+    static_assert(Error != error::tap_reads_auxiliary,
+                  "netcount: from<\"name\">: this name is in an auxiliary head, which inference does not run "
+                  "(only a from<> in a head may read it)");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -1327,6 +1365,7 @@ struct node {
     static constexpr std::size_t entries = 1;
     static constexpr std::size_t edges = 1;
     static constexpr std::size_t names = 1; // names made, of entries and of scopes
+    static constexpr std::size_t taps = 0;  // from<...> elements: tensors read by name (block.hpp)
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
@@ -1340,6 +1379,7 @@ struct node<T, false> {
     static constexpr std::size_t entries = 0;
     static constexpr std::size_t edges = 0;
     static constexpr std::size_t names = 0;
+    static constexpr std::size_t taps = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -1355,21 +1395,25 @@ struct node<T, false> {
 // conversion in the same full-expression searches and erases from. So the expansions below
 // name functions: facts<E>() is a call, &Builder::visit<E> an address.
 struct element_facts {
-    std::size_t entries, edges, names;
+    std::size_t entries, edges, names, taps;
 };
 
 template<class Element>
 constexpr element_facts facts() noexcept {
-    return {node<Element>::entries, node<Element>::edges, node<Element>::names};
+    return {.entries = node<Element>::entries,
+            .edges = node<Element>::edges,
+            .names = node<Element>::names,
+            .taps = node<Element>::taps};
 }
 
 template<class... Elements>
 constexpr element_facts total_facts() noexcept {
-    element_facts total{0, 0, 0};
+    element_facts total{.entries = 0, .edges = 0, .names = 0, .taps = 0};
     for (const element_facts& f : std::array<element_facts, sizeof...(Elements)>{facts<Elements>()...}) {
         total.entries += f.entries;
         total.edges += f.edges;
         total.names += f.names;
+        total.taps += f.taps;
     }
     return total;
 }
@@ -1387,6 +1431,11 @@ constexpr std::size_t edge_count() noexcept {
 template<class... Elements>
 constexpr std::size_t name_count() noexcept {
     return total_facts<Elements...>().names;
+}
+
+template<class... Elements>
+constexpr std::size_t tap_count() noexcept {
+    return total_facts<Elements...>().taps;
 }
 
 template<class... Elements>
@@ -1437,7 +1486,8 @@ NETCOUNT_DIAGNOSTICS_POP
 //     (flatten) is its input's buffer read another way; either only where its output has as
 //     many elements as its input (a kind of one's own may declare itself elementwise or a
 //     view and still change the count: it writes a buffer of its own);
-//   - a buffer is freed after its last reader has run; the network's output is never freed;
+//   - a buffer is freed after its last reader has run; the network's output is never freed,
+//     nor written over in place (from<> may make it an entry that others read after it);
 //   - while an entry runs, the live elements are those of every buffer written at or before
 //     it and read at or after it.
 //
@@ -1488,7 +1538,8 @@ struct schedule_result {
 // of a span's operator[] or begin() in a constant evaluation is remembered (37 MB on a 2,000-layer
 // chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
-constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in) noexcept {
+constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
+                                          std::size_t output_entry) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
@@ -1501,11 +1552,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
-    // The output: the last entry that runs (auxiliary heads do not).
+    // The output: the entry the network ends with (the structure pass's last cursor: the last
+    // entry that runs, or what a final from<> reads).
     bool overflow = false;
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    std::size_t output = positions - 1;
-    while (output != 0 && roles[output - 1] == memory_role::auxiliary) --output;
+    const std::size_t output = output_entry + 1;
     for (std::size_t p = 1; p != positions; ++p) {
         if (roles[p - 1] == memory_role::auxiliary) continue;
         const std::size_t* f = entries[p - 1].inputs.data();
@@ -1519,6 +1570,8 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
                    : p;
         while (++f < last) read[g[*f + 1]] = p;
     }
+    // The output is read after every entry: never freed, never written over.
+    read[g[output]] = positions;
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,
@@ -1710,16 +1763,47 @@ struct failure {
 // ---------------------------------------------------------------------------------------
 // Pass 1: names and the layer graph.
 
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
+// A from<"name"> (block.hpp), as the structure pass resolved it.
+struct tap_record {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::string_view name{};            // as written
+    std::size_t source = network_input; // the entry it reads (where unresolved: the tensor before it)
+    std::size_t next = none;            // the next tap that reads the same source (the totals pass)
+    bool resolved = false;              // exactly one entry or block of that name came before it
+    bool in_auxiliary = false;          // the from<> is inside an auxiliary head
+};
+
+// A named block that is no entry of its own (a named sequence, a named head), and its output.
+// A merge's block name is its merge entry's name, found among the entries.
+struct scope_record {
+    std::string_view path{};
+    std::size_t output = network_input;
+};
+
+// The arrays only taps use have no element in a network without one: the engine's cost for
+// every other network is as it was.
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0>
 struct structure {
     static constexpr std::size_t name_count = Names;
+    static constexpr std::size_t tap_count = Taps;
     std::array<std::string_view, Entries> names{};
     std::array<std::span<const std::size_t>, Entries> inputs{}; // views of `edges`
     std::array<char, Chars> chars{};                            // generated names live here
     std::array<std::size_t, Edges> edges{};
+    std::size_t output = network_input; // the entry whose output is the network's
+    // Taps only:
+    std::array<tap_record, Taps> taps{};
+    std::array<scope_record, Taps == 0 ? 0 : Names> scopes{};
+    std::array<bool, Taps == 0 ? 0 : Entries> auxiliary{}; // the entry is in an auxiliary head
+    // The first tap that reads each position (0: the network input, i + 1: entry i), or none.
+    std::array<std::size_t, Taps == 0 ? 0 : Entries + 1> first_tap{};
+    std::size_t scopes_done = 0;
+    failure tap_fail{}; // the first from<> that names nothing it may read; index: the tap's
 
     template<class Emitters>
     constexpr explicit structure(const Emitters& elements) noexcept;
+
+    constexpr void verify_taps() noexcept;
 };
 
 // The builders reach their arrays through raw pointers, and count digits in expressions:
@@ -1746,6 +1830,8 @@ struct structure_builder {
     std::size_t cursor = network_input; // the entry whose output the next layer reads
     std::size_t entries_done = 0;
     std::size_t edges_done = 0;
+    std::size_t taps_done = 0;
+    bool in_auxiliary = false;
     std::size_t chars_used = 0;
     std::string_view scope{};       // path of the enclosing named block; empty at the top
     std::size_t scope_counters = 0; // first ordinal counter of the enclosing scope
@@ -1801,6 +1887,7 @@ struct structure_builder {
         names[entries_done] = name;
         inputs[entries_done] = {edges + edges_done, n};
         for (const std::size_t* f = from; f != from + n; ++f) edges[edges_done++] = *f;
+        if constexpr (Structure::tap_count != 0) result.auxiliary[entries_done] = in_auxiliary;
         cursor = entries_done++;
     }
 
@@ -1826,7 +1913,13 @@ struct structure_builder {
         return outer;
     }
 
+    // A named block whose output is not an entry of the same name is recorded, so that from<>
+    // can read it by its name.
     constexpr void close_scope(const scope_state& outer) noexcept {
+        if constexpr (Structure::tap_count != 0) {
+            if (cursor == network_input || names[cursor] != scope)
+                result.scopes[result.scopes_done++] = {.path = scope, .output = cursor};
+        }
         scope = outer.path;
         scope_counters = outer.counters_begin;
         counters_used = outer.counters_end;
@@ -1851,16 +1944,65 @@ struct structure_builder {
         add_entry(name, &from, 1);
     }
 
-    // An auxiliary head's entries are named and linked as any others.
-    static constexpr bool enter_auxiliary() noexcept { return true; }
-    static constexpr void leave_auxiliary(bool) noexcept {}
+    // An auxiliary head's entries are named and linked as any others; from<> may read them only
+    // from inside a head.
+    constexpr bool enter_auxiliary() noexcept {
+        const bool was = in_auxiliary;
+        in_auxiliary = true;
+        return was;
+    }
+    constexpr void leave_auxiliary(bool was) noexcept { in_auxiliary = was; }
+
+    // from<"name">: the only entry or named block of that name computed so far, else (an error
+    // that verify_taps() says) the tensor before it, so that the pass goes on.
+    constexpr void tap(std::string_view name) noexcept {
+        if constexpr (Structure::tap_count != 0) {
+            std::size_t found = 0, source = cursor;
+            for (std::size_t i = 0; i != entries_done; ++i)
+                if (names[i] == name) ++found, source = i;
+            for (std::size_t i = 0; i != result.scopes_done; ++i)
+                if (result.scopes[i].path == name) ++found, source = result.scopes[i].output;
+            if (found != 1) source = cursor;
+            result.taps[taps_done++] = {
+                .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
+            cursor = source;
+        }
+    }
 };
 
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
 template<class Emitters>
-constexpr structure<Entries, Names, Chars, Edges>::structure(const Emitters& elements) noexcept {
+constexpr structure<Entries, Names, Chars, Edges, Taps>::structure(const Emitters& elements) noexcept {
     structure_builder<structure> b{*this};
     for (const auto emit : elements) emit(b);
+    output = b.cursor;
+    if constexpr (Taps != 0) verify_taps();
+}
+
+// Each from<> names exactly one entry or named block of the whole network, computed before it,
+// and not in an auxiliary head unless the from<> is in one too. Then the taps that read each
+// position are linked, for the totals pass, which keeps only their shapes.
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
+constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noexcept {
+    for (std::size_t k = 0; k != Taps && tap_fail.code == error::none; ++k) {
+        const tap_record& t = taps[k];
+        std::size_t matches = 0;
+        for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1 : 0;
+        for (std::size_t i = 0; i != scopes_done; ++i) matches += scopes[i].path == t.name ? 1 : 0;
+        const error code = matches == 0  ? error::tap_unknown
+                           : matches > 1 ? error::tap_ambiguous
+                           : !t.resolved ? error::tap_not_computed
+                           : t.source != network_input && auxiliary[t.source] && !t.in_auxiliary
+                               ? error::tap_reads_auxiliary
+                               : error::none;
+        if (code != error::none) tap_fail = {.code = code, .index = k};
+    }
+    for (std::size_t& f : first_tap) f = tap_record::none;
+    for (std::size_t k = Taps; k-- != 0;) {
+        std::size_t& first = first_tap[taps[k].source + 1]; // network_input + 1 wraps to 0
+        taps[k].next = first;
+        first = k;
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1869,18 +2011,27 @@ constexpr structure<Entries, Names, Chars, Edges>::structure(const Emitters& ele
 // every scalar of a constexpr result costs about 140 bytes, and an entry has about forty, so a
 // budget check that skips them is several times cheaper.
 
-struct summary {
+// A network with taps (from<>) keeps the shapes they read: the totals pass keeps no entry, so
+// each source's output shape is copied for the taps that read it when it is recorded.
+template<std::size_t Taps>
+struct summary_of {
     static constexpr bool keeps_entries = false;
+    static constexpr std::size_t taps = Taps;
     counts totals{};
     shape input{};
     shape output{};
     failure fail{};
     std::size_t entries_done = 0;
+    std::size_t taps_done = 0;
+    std::array<shape, Taps> tapped{}; // the shape each tap reads, once its source is recorded
 };
 
-template<std::size_t Entries>
+using summary = summary_of<0>;
+
+template<std::size_t Entries, std::size_t Taps = 0>
 struct analysis {
     static constexpr bool keeps_entries = true;
+    static constexpr std::size_t taps = Taps;
     std::array<layer_info, Entries> entries{};
     shape input{};
     shape output{};
@@ -1906,6 +2057,10 @@ struct count_builder {
     std::size_t entries_done = 0;
     memory_role* roles = nullptr; // of each entry, for the memory schedule (full pass only)
     bool in_auxiliary = false;    // inside an auxiliary head (block.hpp)
+    // Networks with taps: the structure's record of each, and the first tap of each position.
+    const tap_record* taps = nullptr;
+    const std::size_t* first_tap = nullptr;
+    std::size_t taps_done = 0;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -1977,6 +2132,21 @@ struct count_builder {
                        : error::none;
         if (status != error::none) result.fail = {status, index, in};
         cursor = r.output;
+        if constexpr (!Analysis::keeps_entries && Analysis::taps != 0) {
+            for (std::size_t k = first_tap[index + 1]; k != tap_record::none; k = taps[k].next)
+                result.tapped[k] = r.output;
+        }
+    }
+
+    // from<"name">: the shape of the tensor the structure pass found for it.
+    constexpr void tap(std::string_view) noexcept {
+        if constexpr (Analysis::taps != 0) {
+            const std::size_t k = taps_done++;
+            if constexpr (Analysis::keeps_entries)
+                cursor = taps[k].source == network_input ? result.input : entries[taps[k].source].output;
+            else
+                cursor = result.tapped[k];
+        }
     }
 
     // An element of a network or block: a layer here, a block by its node.
@@ -2038,20 +2208,29 @@ struct count_builder {
 };
 
 // The summary after elements[0, n) more, from where `s` stands.
-constexpr summary continue_summary(summary s, void (*const* elements)(count_builder<summary>&) noexcept,
-                                   std::size_t n) noexcept {
+template<std::size_t Taps>
+constexpr summary_of<Taps>
+continue_summary(summary_of<Taps> s, void (*const* elements)(count_builder<summary_of<Taps>>&) noexcept, std::size_t n,
+                 const tap_record* taps, const std::size_t* first_tap) noexcept {
     if (s.fail.code != error::none) return s;
-    count_builder<summary> b{
-        .result = s, .names = nullptr, .inputs = nullptr, .cursor = s.output, .entries_done = s.entries_done};
+    count_builder<summary_of<Taps>> b{.result = s,
+                                      .names = nullptr,
+                                      .inputs = nullptr,
+                                      .cursor = s.output,
+                                      .entries_done = s.entries_done,
+                                      .taps = taps,
+                                      .first_tap = first_tap,
+                                      .taps_done = s.taps_done};
     for (std::size_t i = 0; i != n && s.fail.code == error::none; ++i) elements[i](b);
     s.output = b.cursor;
     s.entries_done = b.entries_done;
+    s.taps_done = b.taps_done;
     return s;
 }
 
-template<std::size_t Entries>
+template<std::size_t Entries, std::size_t Taps>
 template<class Emitters, class Structure>
-constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
+constexpr analysis<Entries, Taps>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
     count_builder<analysis> b{.result = *this,
@@ -2059,7 +2238,8 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
                               .inputs = s.inputs.data(),
                               .cursor = in,
                               .entries = entries.data(),
-                              .roles = roles.data()};
+                              .roles = roles.data(),
+                              .taps = s.taps.data()};
     for (const auto emit : elements) {
         emit(b);
         if (fail.code != error::none) break;
@@ -2067,7 +2247,7 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
     output = b.cursor;
     entries_done = b.entries_done;
     // The schedule reads every entry's inputs: only a complete pass has them all.
-    if (complete()) schedule = schedule_memory<Entries>(entries.data(), roles.data(), in);
+    if (complete()) schedule = schedule_memory<Entries>(entries.data(), roles.data(), in, s.output);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2091,7 +2271,7 @@ struct network_without_input {
 // After any of these errors the network counts as empty (its input and no layer), so that the
 // error is the only one.
 struct empty_network_traits {
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
@@ -2117,6 +2297,7 @@ struct element_traits<true, Elements...> {
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
     // An ordinal is at most the number of names made, not of entries: an empty auxiliary<> makes a
     // name ("auxiliary200") and no entry.
     static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(names));
@@ -2146,36 +2327,64 @@ struct network_traits<network<First, Elements...>> : element_traits<is_valid_inp
 inline constexpr std::size_t part_size = 2048;
 
 template<class Net>
-struct analyzed {
-    using traits = network_traits<network_of<Net>>;
-    static constexpr auto elements = traits::template elements<count_builder<summary>>();
-    static constexpr std::size_t parts = elements.size() / part_size + 1;
-
-    template<std::size_t Part>
-    static constexpr summary before() noexcept {
-        if constexpr (Part == 0)
-            return summary{.input = traits::input, .output = traits::input};
-        else
-            return part<Part - 1>;
-    }
-
-    template<std::size_t Part>
-    static constexpr summary part = continue_summary(before<Part>(), elements.data() + Part * part_size,
-                                                     Part + 1 == parts ? elements.size() - Part * part_size
-                                                                       : part_size);
-
-    static constexpr summary totals = part<parts - 1>;
-};
-
-template<class Net>
 struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
-    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges>;
-    using analysis_type = analysis<traits::entries>;
+    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps>;
+    using analysis_type = analysis<traits::entries, traits::taps>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
     static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
                                          graph};
+};
+
+// A network with taps needs the structure pass before its totals (which tensor each from<>
+// reads); one without reads no name.
+template<class Net>
+struct analyzed {
+    using traits = network_traits<network_of<Net>>;
+    using summary_type = summary_of<traits::taps>;
+    static constexpr auto elements = traits::template elements<count_builder<summary_type>>();
+    static constexpr std::size_t parts = elements.size() / part_size + 1;
+
+    static constexpr summary_type first() noexcept {
+        summary_type s{.input = traits::input, .output = traits::input};
+        if constexpr (traits::taps != 0) {
+            constexpr const auto& graph = analyzed_layers<Net>::graph;
+            s.fail = graph.tap_fail;
+            for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
+                s.tapped[k] = traits::input;
+        }
+        return s;
+    }
+
+    template<std::size_t Part>
+    static constexpr summary_type before() noexcept {
+        if constexpr (Part == 0)
+            return first();
+        else
+            return part<Part - 1>;
+    }
+
+    static constexpr const tap_record* taps() noexcept {
+        if constexpr (traits::taps == 0)
+            return nullptr;
+        else
+            return analyzed_layers<Net>::graph.taps.data();
+    }
+    static constexpr const std::size_t* first_taps() noexcept {
+        if constexpr (traits::taps == 0)
+            return nullptr;
+        else
+            return analyzed_layers<Net>::graph.first_tap.data();
+    }
+
+    template<std::size_t Part>
+    static constexpr summary_type part = continue_summary(before<Part>(), elements.data() + Part * part_size,
+                                                          Part + 1 == parts ? elements.size() - Part * part_size
+                                                                            : part_size,
+                                                          taps(), first_taps());
+
+    static constexpr summary_type totals = part<parts - 1>;
 };
 
 } // namespace netcount::detail
@@ -2501,6 +2710,9 @@ NETCOUNT_DIAGNOSTICS_POP
 //                            its output goes nowhere (Inception v3's AuxLogits)
 //   upsample_back<Elements...>  the elements, then their output interpolated back to the
 //                            height and width of the tensor the block read (segmentation heads)
+//   from<"name">             the output of an earlier entry or named block, read by its name in
+//                            layers<Net>: a network is then any graph, not only branches that
+//                            merge back (feature pyramids, U-Nets, YOLO necks)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
 // names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
@@ -2543,6 +2755,19 @@ struct auxiliary {};
 // scope; an unnamed upsample_back, like an unnamed sequence, adds no level to its parts' names.
 template<class... Elements>
 struct upsample_back {};
+
+// from<"name">: the output of the entry of layers<Net> of that name, or of the named block of
+// that name (a named sequence's last entry; a merge's block name is its merge entry's name).
+// As an element of a sequence, the chain goes on from that tensor; as a path of a merge, the
+// path reads it instead of the block's input:
+//     concat<identity, from<"backbone/layer2">>    the current tensor and an earlier one
+// It adds no entry: the next entry's input is the named one (its `inputs` in layers<Net>), so
+// the receptive field and the memory schedule follow the graph (a tensor stays alive until its
+// last reader). The name must denote exactly one entry or block of the whole network, computed
+// before the from<> (not a block that encloses it), and not inside an auxiliary head unless
+// the from<> is in one too (heads do not run in inference): else a compile error names it.
+template<fixed_string Name>
+struct from {};
 
 namespace detail {
 
@@ -2608,7 +2833,7 @@ struct merge_without_paths {
 template<fixed_string Name>
 struct node<name<Name>, false> {
     static constexpr bool is_option = true;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -2617,7 +2842,7 @@ struct node<name<Name>, false> {
 template<>
 struct node<netcount::identity, false> {
     static constexpr bool is_option = false;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -2652,6 +2877,7 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = (named ? 1 : 0) + name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -2688,6 +2914,7 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
     static constexpr std::size_t edges = edge_count<Elements...>() + (paths == 0 ? 1 : paths);
     static constexpr std::size_t names = 1 + name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits, given);
@@ -2732,6 +2959,7 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     static constexpr std::size_t entries = entry_count<Layers...>() + 1;
     static constexpr std::size_t edges = edge_count<Layers...>() + 2;
     static constexpr std::size_t names = 1 + name_count<Layers...>();
+    static constexpr std::size_t taps = tap_count<Layers...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -2760,6 +2988,7 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = 1 + name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -2774,8 +3003,8 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
         emit_chain<Builder, Elements...>(b);
         if (b.failed()) return;
         b.leave_auxiliary(before);
+        b.close_scope(outer); // while the cursor is the head's output: a named head's output
         b.cursor = in;
-        b.close_scope(outer);
     }
 };
 
@@ -2789,6 +3018,7 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
     static constexpr std::size_t edges = edge_count<Elements...>() + 1;
     static constexpr std::size_t names = 1 + name_count<Elements...>(); // its scope's, or its entry's
+    static constexpr std::size_t taps = tap_count<Elements...>();
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -2816,6 +3046,19 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
         } else {
             parts_then_back(b, read);
         }
+    }
+};
+
+// from<"name">: no entry; the builder moves its cursor to the named tensor. Taps are counted
+// (element_facts::taps) so that a network without one pays nothing for them.
+template<fixed_string Name>
+struct node<netcount::from<Name>, false> {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.tap(Name.view());
     }
 };
 
@@ -2870,12 +3113,22 @@ constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
     (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
 }
 
-// The totals of Net, with a compile error naming the layer if Net is not a valid network.
-// Only an invalid network pays for the names the error shows.
+// A from<"name"> that names nothing it may read: the error spells the name it was given.
+template<class Net, std::size_t... I>
+constexpr void report_invalid_tap(std::index_sequence<I...>) noexcept {
+    constexpr const failure& f = analyzed_layers<Net>::graph.tap_fail;
+    constexpr std::string_view name = analyzed_layers<Net>::graph.taps[f.index].name;
+    (void)sizeof(report<invalid_from<f.code, name[I]...>>);
+}
+
+// The totals of Net, with a compile error naming the layer (or the from<>) if Net is not a
+// valid network. Only an invalid network pays for the names the error shows.
 template<class Net>
-constexpr const summary& checked() noexcept {
-    constexpr const summary& s = analyzed<Net>::totals;
-    if constexpr (s.fail.code != error::none)
+constexpr const auto& checked() noexcept {
+    constexpr const auto& s = analyzed<Net>::totals;
+    if constexpr (is_tap_error(s.fail.code))
+        report_invalid_tap<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.taps[s.fail.index].name.size()>{});
+    else if constexpr (s.fail.code != error::none)
         report_invalid_layer<Net, false>(
             std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
     return s;
@@ -4464,10 +4717,10 @@ template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
     // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
-    // squeeze_excitation, identity, name).
+    // squeeze_excitation, identity, name, from).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
-                                   "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity or "
-                                   "name");
+                                   "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity, "
+                                   "name or from");
     using type = E;
 };
 
@@ -4552,6 +4805,11 @@ struct edit_node<netcount::identity, Offset, Edit, false> {
 template<fixed_string Name, std::size_t Offset, class Edit>
 struct edit_node<netcount::name<Name>, Offset, Edit, false> {
     using type = netcount::name<Name>;
+};
+// from<"name"> reads by name: an edit of the layer it names changes what it reads, not it.
+template<fixed_string Name, std::size_t Offset, class Edit>
+struct edit_node<netcount::from<Name>, Offset, Edit, false> {
+    using type = netcount::from<Name>;
 };
 
 template<class E, std::size_t Offset, class Edit, bool Enters>
@@ -4960,6 +5218,8 @@ struct kept_width_builder {
         if (last_weighted != Entries) kept[last_weighted] = true;
         last_weighted = outer;
     }
+    // from<> adds no entry.
+    static constexpr void tap(std::string_view) noexcept {}
 };
 
 template<class Net>

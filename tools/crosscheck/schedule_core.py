@@ -10,7 +10,7 @@ near 2^64 (no torch there), both with Python's exact integers.
     is its input's buffer; either only over as many elements as its input holds;
   - "its input's data" is what the input wrote together with every view of it;
   - a buffer is freed after its last reader (through any view or in-place write); the outputs
-    are never freed;
+    are never freed, nor written over in place (they are read after every node);
   - while a node runs, the live elements are those of every buffer written at or before it and
     read at or after it.
 """
@@ -48,6 +48,8 @@ def live_activations(nodes, outputs):
     for i, n in enumerate(nodes):
         for j in n.inputs:
             last_read[group[j]] = max(last_read.get(group[j], -1), i)
+    for o in outputs:
+        last_read[group[o]] = len(nodes)
 
     # The buffer each node's output is in.
     owner = []

@@ -38,16 +38,47 @@ struct failure {
 // ---------------------------------------------------------------------------------------
 // Pass 1: names and the layer graph.
 
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
+// A from<"name"> (block.hpp), as the structure pass resolved it.
+struct tap_record {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::string_view name{};            // as written
+    std::size_t source = network_input; // the entry it reads (where unresolved: the tensor before it)
+    std::size_t next = none;            // the next tap that reads the same source (the totals pass)
+    bool resolved = false;              // exactly one entry or block of that name came before it
+    bool in_auxiliary = false;          // the from<> is inside an auxiliary head
+};
+
+// A named block that is no entry of its own (a named sequence, a named head), and its output.
+// A merge's block name is its merge entry's name, found among the entries.
+struct scope_record {
+    std::string_view path{};
+    std::size_t output = network_input;
+};
+
+// The arrays only taps use have no element in a network without one: the engine's cost for
+// every other network is as it was.
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0>
 struct structure {
     static constexpr std::size_t name_count = Names;
+    static constexpr std::size_t tap_count = Taps;
     std::array<std::string_view, Entries> names{};
     std::array<std::span<const std::size_t>, Entries> inputs{}; // views of `edges`
     std::array<char, Chars> chars{};                            // generated names live here
     std::array<std::size_t, Edges> edges{};
+    std::size_t output = network_input; // the entry whose output is the network's
+    // Taps only:
+    std::array<tap_record, Taps> taps{};
+    std::array<scope_record, Taps == 0 ? 0 : Names> scopes{};
+    std::array<bool, Taps == 0 ? 0 : Entries> auxiliary{}; // the entry is in an auxiliary head
+    // The first tap that reads each position (0: the network input, i + 1: entry i), or none.
+    std::array<std::size_t, Taps == 0 ? 0 : Entries + 1> first_tap{};
+    std::size_t scopes_done = 0;
+    failure tap_fail{}; // the first from<> that names nothing it may read; index: the tap's
 
     template<class Emitters>
     constexpr explicit structure(const Emitters& elements) noexcept;
+
+    constexpr void verify_taps() noexcept;
 };
 
 // The builders reach their arrays through raw pointers, and count digits in expressions:
@@ -74,6 +105,8 @@ struct structure_builder {
     std::size_t cursor = network_input; // the entry whose output the next layer reads
     std::size_t entries_done = 0;
     std::size_t edges_done = 0;
+    std::size_t taps_done = 0;
+    bool in_auxiliary = false;
     std::size_t chars_used = 0;
     std::string_view scope{};       // path of the enclosing named block; empty at the top
     std::size_t scope_counters = 0; // first ordinal counter of the enclosing scope
@@ -129,6 +162,7 @@ struct structure_builder {
         names[entries_done] = name;
         inputs[entries_done] = {edges + edges_done, n};
         for (const std::size_t* f = from; f != from + n; ++f) edges[edges_done++] = *f;
+        if constexpr (Structure::tap_count != 0) result.auxiliary[entries_done] = in_auxiliary;
         cursor = entries_done++;
     }
 
@@ -154,7 +188,13 @@ struct structure_builder {
         return outer;
     }
 
+    // A named block whose output is not an entry of the same name is recorded, so that from<>
+    // can read it by its name.
     constexpr void close_scope(const scope_state& outer) noexcept {
+        if constexpr (Structure::tap_count != 0) {
+            if (cursor == network_input || names[cursor] != scope)
+                result.scopes[result.scopes_done++] = {.path = scope, .output = cursor};
+        }
         scope = outer.path;
         scope_counters = outer.counters_begin;
         counters_used = outer.counters_end;
@@ -179,16 +219,65 @@ struct structure_builder {
         add_entry(name, &from, 1);
     }
 
-    // An auxiliary head's entries are named and linked as any others.
-    static constexpr bool enter_auxiliary() noexcept { return true; }
-    static constexpr void leave_auxiliary(bool) noexcept {}
+    // An auxiliary head's entries are named and linked as any others; from<> may read them only
+    // from inside a head.
+    constexpr bool enter_auxiliary() noexcept {
+        const bool was = in_auxiliary;
+        in_auxiliary = true;
+        return was;
+    }
+    constexpr void leave_auxiliary(bool was) noexcept { in_auxiliary = was; }
+
+    // from<"name">: the only entry or named block of that name computed so far, else (an error
+    // that verify_taps() says) the tensor before it, so that the pass goes on.
+    constexpr void tap(std::string_view name) noexcept {
+        if constexpr (Structure::tap_count != 0) {
+            std::size_t found = 0, source = cursor;
+            for (std::size_t i = 0; i != entries_done; ++i)
+                if (names[i] == name) ++found, source = i;
+            for (std::size_t i = 0; i != result.scopes_done; ++i)
+                if (result.scopes[i].path == name) ++found, source = result.scopes[i].output;
+            if (found != 1) source = cursor;
+            result.taps[taps_done++] = {
+                .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
+            cursor = source;
+        }
+    }
 };
 
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges>
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
 template<class Emitters>
-constexpr structure<Entries, Names, Chars, Edges>::structure(const Emitters& elements) noexcept {
+constexpr structure<Entries, Names, Chars, Edges, Taps>::structure(const Emitters& elements) noexcept {
     structure_builder<structure> b{*this};
     for (const auto emit : elements) emit(b);
+    output = b.cursor;
+    if constexpr (Taps != 0) verify_taps();
+}
+
+// Each from<> names exactly one entry or named block of the whole network, computed before it,
+// and not in an auxiliary head unless the from<> is in one too. Then the taps that read each
+// position are linked, for the totals pass, which keeps only their shapes.
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
+constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noexcept {
+    for (std::size_t k = 0; k != Taps && tap_fail.code == error::none; ++k) {
+        const tap_record& t = taps[k];
+        std::size_t matches = 0;
+        for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1 : 0;
+        for (std::size_t i = 0; i != scopes_done; ++i) matches += scopes[i].path == t.name ? 1 : 0;
+        const error code = matches == 0  ? error::tap_unknown
+                           : matches > 1 ? error::tap_ambiguous
+                           : !t.resolved ? error::tap_not_computed
+                           : t.source != network_input && auxiliary[t.source] && !t.in_auxiliary
+                               ? error::tap_reads_auxiliary
+                               : error::none;
+        if (code != error::none) tap_fail = {.code = code, .index = k};
+    }
+    for (std::size_t& f : first_tap) f = tap_record::none;
+    for (std::size_t k = Taps; k-- != 0;) {
+        std::size_t& first = first_tap[taps[k].source + 1]; // network_input + 1 wraps to 0
+        taps[k].next = first;
+        first = k;
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -197,18 +286,27 @@ constexpr structure<Entries, Names, Chars, Edges>::structure(const Emitters& ele
 // every scalar of a constexpr result costs about 140 bytes, and an entry has about forty, so a
 // budget check that skips them is several times cheaper.
 
-struct summary {
+// A network with taps (from<>) keeps the shapes they read: the totals pass keeps no entry, so
+// each source's output shape is copied for the taps that read it when it is recorded.
+template<std::size_t Taps>
+struct summary_of {
     static constexpr bool keeps_entries = false;
+    static constexpr std::size_t taps = Taps;
     counts totals{};
     shape input{};
     shape output{};
     failure fail{};
     std::size_t entries_done = 0;
+    std::size_t taps_done = 0;
+    std::array<shape, Taps> tapped{}; // the shape each tap reads, once its source is recorded
 };
 
-template<std::size_t Entries>
+using summary = summary_of<0>;
+
+template<std::size_t Entries, std::size_t Taps = 0>
 struct analysis {
     static constexpr bool keeps_entries = true;
+    static constexpr std::size_t taps = Taps;
     std::array<layer_info, Entries> entries{};
     shape input{};
     shape output{};
@@ -234,6 +332,10 @@ struct count_builder {
     std::size_t entries_done = 0;
     memory_role* roles = nullptr; // of each entry, for the memory schedule (full pass only)
     bool in_auxiliary = false;    // inside an auxiliary head (block.hpp)
+    // Networks with taps: the structure's record of each, and the first tap of each position.
+    const tap_record* taps = nullptr;
+    const std::size_t* first_tap = nullptr;
+    std::size_t taps_done = 0;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -305,6 +407,21 @@ struct count_builder {
                        : error::none;
         if (status != error::none) result.fail = {status, index, in};
         cursor = r.output;
+        if constexpr (!Analysis::keeps_entries && Analysis::taps != 0) {
+            for (std::size_t k = first_tap[index + 1]; k != tap_record::none; k = taps[k].next)
+                result.tapped[k] = r.output;
+        }
+    }
+
+    // from<"name">: the shape of the tensor the structure pass found for it.
+    constexpr void tap(std::string_view) noexcept {
+        if constexpr (Analysis::taps != 0) {
+            const std::size_t k = taps_done++;
+            if constexpr (Analysis::keeps_entries)
+                cursor = taps[k].source == network_input ? result.input : entries[taps[k].source].output;
+            else
+                cursor = result.tapped[k];
+        }
     }
 
     // An element of a network or block: a layer here, a block by its node.
@@ -366,20 +483,29 @@ struct count_builder {
 };
 
 // The summary after elements[0, n) more, from where `s` stands.
-constexpr summary continue_summary(summary s, void (*const* elements)(count_builder<summary>&) noexcept,
-                                   std::size_t n) noexcept {
+template<std::size_t Taps>
+constexpr summary_of<Taps>
+continue_summary(summary_of<Taps> s, void (*const* elements)(count_builder<summary_of<Taps>>&) noexcept, std::size_t n,
+                 const tap_record* taps, const std::size_t* first_tap) noexcept {
     if (s.fail.code != error::none) return s;
-    count_builder<summary> b{
-        .result = s, .names = nullptr, .inputs = nullptr, .cursor = s.output, .entries_done = s.entries_done};
+    count_builder<summary_of<Taps>> b{.result = s,
+                                      .names = nullptr,
+                                      .inputs = nullptr,
+                                      .cursor = s.output,
+                                      .entries_done = s.entries_done,
+                                      .taps = taps,
+                                      .first_tap = first_tap,
+                                      .taps_done = s.taps_done};
     for (std::size_t i = 0; i != n && s.fail.code == error::none; ++i) elements[i](b);
     s.output = b.cursor;
     s.entries_done = b.entries_done;
+    s.taps_done = b.taps_done;
     return s;
 }
 
-template<std::size_t Entries>
+template<std::size_t Entries, std::size_t Taps>
 template<class Emitters, class Structure>
-constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
+constexpr analysis<Entries, Taps>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
     count_builder<analysis> b{.result = *this,
@@ -387,7 +513,8 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
                               .inputs = s.inputs.data(),
                               .cursor = in,
                               .entries = entries.data(),
-                              .roles = roles.data()};
+                              .roles = roles.data(),
+                              .taps = s.taps.data()};
     for (const auto emit : elements) {
         emit(b);
         if (fail.code != error::none) break;
@@ -395,7 +522,7 @@ constexpr analysis<Entries>::analysis(const shape& in, const Emitters& elements,
     output = b.cursor;
     entries_done = b.entries_done;
     // The schedule reads every entry's inputs: only a complete pass has them all.
-    if (complete()) schedule = schedule_memory<Entries>(entries.data(), roles.data(), in);
+    if (complete()) schedule = schedule_memory<Entries>(entries.data(), roles.data(), in, s.output);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -419,7 +546,7 @@ struct network_without_input {
 // After any of these errors the network counts as empty (its input and no layer), so that the
 // error is the only one.
 struct empty_network_traits {
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
@@ -445,6 +572,7 @@ struct element_traits<true, Elements...> {
     static constexpr std::size_t entries = entry_count<Elements...>();
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = name_count<Elements...>();
+    static constexpr std::size_t taps = tap_count<Elements...>();
     // An ordinal is at most the number of names made, not of entries: an empty auxiliary<> makes a
     // name ("auxiliary200") and no entry.
     static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(names));
@@ -474,36 +602,64 @@ struct network_traits<network<First, Elements...>> : element_traits<is_valid_inp
 inline constexpr std::size_t part_size = 2048;
 
 template<class Net>
-struct analyzed {
-    using traits = network_traits<network_of<Net>>;
-    static constexpr auto elements = traits::template elements<count_builder<summary>>();
-    static constexpr std::size_t parts = elements.size() / part_size + 1;
-
-    template<std::size_t Part>
-    static constexpr summary before() noexcept {
-        if constexpr (Part == 0)
-            return summary{.input = traits::input, .output = traits::input};
-        else
-            return part<Part - 1>;
-    }
-
-    template<std::size_t Part>
-    static constexpr summary part = continue_summary(before<Part>(), elements.data() + Part * part_size,
-                                                     Part + 1 == parts ? elements.size() - Part * part_size
-                                                                       : part_size);
-
-    static constexpr summary totals = part<parts - 1>;
-};
-
-template<class Net>
 struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
-    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges>;
-    using analysis_type = analysis<traits::entries>;
+    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps>;
+    using analysis_type = analysis<traits::entries, traits::taps>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
     static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
                                          graph};
+};
+
+// A network with taps needs the structure pass before its totals (which tensor each from<>
+// reads); one without reads no name.
+template<class Net>
+struct analyzed {
+    using traits = network_traits<network_of<Net>>;
+    using summary_type = summary_of<traits::taps>;
+    static constexpr auto elements = traits::template elements<count_builder<summary_type>>();
+    static constexpr std::size_t parts = elements.size() / part_size + 1;
+
+    static constexpr summary_type first() noexcept {
+        summary_type s{.input = traits::input, .output = traits::input};
+        if constexpr (traits::taps != 0) {
+            constexpr const auto& graph = analyzed_layers<Net>::graph;
+            s.fail = graph.tap_fail;
+            for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
+                s.tapped[k] = traits::input;
+        }
+        return s;
+    }
+
+    template<std::size_t Part>
+    static constexpr summary_type before() noexcept {
+        if constexpr (Part == 0)
+            return first();
+        else
+            return part<Part - 1>;
+    }
+
+    static constexpr const tap_record* taps() noexcept {
+        if constexpr (traits::taps == 0)
+            return nullptr;
+        else
+            return analyzed_layers<Net>::graph.taps.data();
+    }
+    static constexpr const std::size_t* first_taps() noexcept {
+        if constexpr (traits::taps == 0)
+            return nullptr;
+        else
+            return analyzed_layers<Net>::graph.first_tap.data();
+    }
+
+    template<std::size_t Part>
+    static constexpr summary_type part = continue_summary(before<Part>(), elements.data() + Part * part_size,
+                                                          Part + 1 == parts ? elements.size() - Part * part_size
+                                                                            : part_size,
+                                                          taps(), first_taps());
+
+    static constexpr summary_type totals = part<parts - 1>;
 };
 
 } // namespace netcount::detail

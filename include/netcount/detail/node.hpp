@@ -133,6 +133,7 @@ struct node {
     static constexpr std::size_t entries = 1;
     static constexpr std::size_t edges = 1;
     static constexpr std::size_t names = 1; // names made, of entries and of scopes
+    static constexpr std::size_t taps = 0;  // from<...> elements: tensors read by name (block.hpp)
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
@@ -146,6 +147,7 @@ struct node<T, false> {
     static constexpr std::size_t entries = 0;
     static constexpr std::size_t edges = 0;
     static constexpr std::size_t names = 0;
+    static constexpr std::size_t taps = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -161,21 +163,25 @@ struct node<T, false> {
 // conversion in the same full-expression searches and erases from. So the expansions below
 // name functions: facts<E>() is a call, &Builder::visit<E> an address.
 struct element_facts {
-    std::size_t entries, edges, names;
+    std::size_t entries, edges, names, taps;
 };
 
 template<class Element>
 constexpr element_facts facts() noexcept {
-    return {node<Element>::entries, node<Element>::edges, node<Element>::names};
+    return {.entries = node<Element>::entries,
+            .edges = node<Element>::edges,
+            .names = node<Element>::names,
+            .taps = node<Element>::taps};
 }
 
 template<class... Elements>
 constexpr element_facts total_facts() noexcept {
-    element_facts total{0, 0, 0};
+    element_facts total{.entries = 0, .edges = 0, .names = 0, .taps = 0};
     for (const element_facts& f : std::array<element_facts, sizeof...(Elements)>{facts<Elements>()...}) {
         total.entries += f.entries;
         total.edges += f.edges;
         total.names += f.names;
+        total.taps += f.taps;
     }
     return total;
 }
@@ -193,6 +199,11 @@ constexpr std::size_t edge_count() noexcept {
 template<class... Elements>
 constexpr std::size_t name_count() noexcept {
     return total_facts<Elements...>().names;
+}
+
+template<class... Elements>
+constexpr std::size_t tap_count() noexcept {
+    return total_facts<Elements...>().taps;
 }
 
 template<class... Elements>

@@ -21,7 +21,8 @@
 //     (flatten) is its input's buffer read another way; either only where its output has as
 //     many elements as its input (a kind of one's own may declare itself elementwise or a
 //     view and still change the count: it writes a buffer of its own);
-//   - a buffer is freed after its last reader has run; the network's output is never freed;
+//   - a buffer is freed after its last reader has run; the network's output is never freed,
+//     nor written over in place (from<> may make it an entry that others read after it);
 //   - while an entry runs, the live elements are those of every buffer written at or before
 //     it and read at or after it.
 //
@@ -72,7 +73,8 @@ struct schedule_result {
 // of a span's operator[] or begin() in a constant evaluation is remembered (37 MB on a 2,000-layer
 // chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
-constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in) noexcept {
+constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
+                                          std::size_t output_entry) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
@@ -85,11 +87,11 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
-    // The output: the last entry that runs (auxiliary heads do not).
+    // The output: the entry the network ends with (the structure pass's last cursor: the last
+    // entry that runs, or what a final from<> reads).
     bool overflow = false;
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    std::size_t output = positions - 1;
-    while (output != 0 && roles[output - 1] == memory_role::auxiliary) --output;
+    const std::size_t output = output_entry + 1;
     for (std::size_t p = 1; p != positions; ++p) {
         if (roles[p - 1] == memory_role::auxiliary) continue;
         const std::size_t* f = entries[p - 1].inputs.data();
@@ -103,6 +105,8 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
                    : p;
         while (++f < last) read[g[*f + 1]] = p;
     }
+    // The output is read after every entry: never freed, never written over.
+    read[g[output]] = positions;
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,

@@ -1,0 +1,145 @@
+// from<"name">: networks that are graphs (issue 16). Figures by hand in the comments; the FPN's
+// parameters, MACs and output shape are PyTorch 1.13's for the module written out beside it.
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include <netcount/edit.hpp>
+#include <netcount/netcount.hpp>
+
+namespace nc = netcount;
+
+// ---------------------------------------------------------------------------------------------
+// A two-level feature pyramid: the top level's lateral conv, upsampled, added to the lateral
+// conv of an earlier level read back by name. In PyTorch:
+//   c2 = self.c2(self.stem(x)); c3 = self.c3(c2)
+//   p2 = F.interpolate(self.lat3(c3), scale_factor=2) + self.lat2(c2); return self.smooth2(p2)
+// with stem, c2, c3 Conv2d(k=3, s=2, p=1) to 16, 32, 64, lat3 and lat2 1 x 1 to 32, smooth2
+// 3 x 3 (p=1) to 32, all with biases, on 1 x 3 x 64 x 64: 35,968 parameters, 5,554,176 MACs
+// (a hook summing out.numel() * C_in * k * k over the convs), output 1 x 32 x 16 x 16.
+struct fpn
+    : nc::network<nc::input<64, 64, 3>,                                                     //
+                  nc::conv<16, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"stem">>, // 32 x 32 x 16
+                  nc::conv<32, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"c2">>,   // 16 x 16 x 32
+                  nc::conv<64, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"c3">>,   // 8 x 8 x 64
+                  nc::conv<32, nc::kernel<1>, nc::name<"lat3">>, nc::upsample<2>,
+                  nc::add<nc::identity, nc::sequence<nc::from<"c2">, nc::conv<32, nc::kernel<1>, nc::name<"lat2">>>,
+                          nc::name<"p2">>,
+                  nc::conv<32, nc::kernel<3>, nc::pad<1>, nc::name<"smooth2">>> {};
+// stem 16 * 27 + 16 = 448, c2 32 * 144 + 32 = 4,640, c3 64 * 288 + 64 = 18,496, lat3 32 * 64 + 32 =
+// 2,080, lat2 32 * 32 + 32 = 1,056, smooth2 32 * 288 + 32 = 9,248: 35,968.
+static_assert(nc::parameters<fpn> == 35'968);
+// 32*32*16*27 + 16*16*32*144 + 8*8*64*288 + 8*8*32*64 + 16*16*32*32 + 16*16*32*288
+// = 442,368 + 1,179,648 + 1,179,648 + 131,072 + 262,144 + 2,359,296 = 5,554,176.
+static_assert(nc::connections<fpn> == 5'554'176);
+static_assert(nc::output_shape<fpn> == nc::shape{16, 16, 32});
+// lat2 reads c2 (entry 1), not the upsample before the add: the graph has the edge.
+static_assert(nc::layer<fpn, "p2/lat2">.input == nc::shape{16, 16, 32});
+static_assert(nc::layer<fpn, "p2/lat2">.inputs.size() == 1 && nc::layer<fpn, "p2/lat2">.inputs[0] == 1);
+static_assert(nc::layer<fpn, "p2">.inputs[0] == 4 && nc::layer<fpn, "p2">.inputs[1] == 5); // upsample, lat2
+// The receptive field follows the edge: lat2's is c2's (7 x 7, jump 4, start -3: stem's 3 x 3 at
+// stride 2 from -1, then c2's 3 x 3 of those), not the upsample's.
+static_assert(nc::layer<fpn, "p2/lat2">.receptive_field == nc::layer<fpn, "c2">.receptive_field);
+static_assert(nc::layer<fpn, "c2">.receptive_field.height.size == 7);
+// Memory: c2's 8,192 stays alive until lat2 has read it. Entries and what is live while each
+// runs: stem 12,288 + 16,384 (input freed after), c2 16,384 + 8,192 (stem's freed), c3 8,192 +
+// 4,096, lat3 8,192 + 4,096 + 2,048 (c3's freed), upsample 8,192 + 2,048 + 8,192 (lat3's freed),
+// lat2 8,192 + 8,192 + 8,192 (c2's freed), p2 8,192 + 8,192 + 8,192 (both paths freed, a new
+// buffer: an add is no elementwise layer), smooth2 8,192 + 8,192.
+static_assert(nc::layer<fpn, "stem">.live_activations == 28'672);
+static_assert(nc::layer<fpn, "c2">.live_activations == 24'576);
+static_assert(nc::layer<fpn, "c3">.live_activations == 12'288);
+static_assert(nc::layer<fpn, "lat3">.live_activations == 14'336);
+static_assert(nc::layer<fpn, "upsample1">.live_activations == 18'432);
+static_assert(nc::layer<fpn, "p2/lat2">.live_activations == 24'576);
+static_assert(nc::layer<fpn, "p2">.live_activations == 24'576);
+static_assert(nc::layer<fpn, "smooth2">.live_activations == 16'384);
+static_assert(nc::peak_activations<fpn> == 28'672);
+
+// Every query works on it as on a chain: with_input (128 x 128: every map twice as tall and
+// wide, MACs four times), scale_width, replace of a layer another reads by name.
+static_assert(nc::output_shape<nc::with_input<fpn, 128, 128>> == nc::shape{32, 32, 32});
+static_assert(nc::connections<nc::with_input<fpn, 128, 128>> == 4 * 5'554'176);
+// Half width, smooth2 (the last layer with weights) keeps its 32: stem 8, c2 16, c3 32, lat3 16,
+// lat2 16; lat2 now reads c2's 16 channels. MACs: 32*32*8*27 + 16*16*16*72 + 8*8*32*144 +
+// 8*8*16*32 + 16*16*16*16 + 16*16*32*144 = 221,184 + 294,912 + 294,912 + 32,768 + 65,536 +
+// 1,179,648 = 2,088,960.
+using fpn_half = nc::scale_width<fpn, 1, 2>;
+static_assert(nc::layer<fpn_half, "p2/lat2">.input == nc::shape{16, 16, 16});
+static_assert(nc::connections<fpn_half> == 2'088'960);
+// c2 replaced by a 48-filter conv: lat2 reads 48 channels (32 * 48 + 32 = 1,568 parameters),
+// c3 too (64 * 48 * 9 + 64 = 27,712).
+using fpn_wide_c2 = nc::replace<fpn, "c2", nc::conv<48, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"c2">>>;
+static_assert(nc::layer<fpn_wide_c2, "p2/lat2">.parameters == 1'568);
+static_assert(nc::layer<fpn_wide_c2, "c3">.parameters == 27'712);
+
+// ---------------------------------------------------------------------------------------------
+// A named block's name reads the block's output: a named sequence's last entry; a merge's block
+// name is its merge entry's. As a path, from<> ignores the block's input; as an element, the
+// chain goes on from it.
+struct by_block : nc::network<nc::input<8, 8, 4>,
+                              nc::sequence<nc::name<"stage1">, nc::conv<6, nc::kernel<1>>, nc::relu>, // 8 x 8 x 6
+                              nc::residual<nc::name<"res">, nc::conv<6, nc::kernel<3>, nc::pad<1>>>,  // 8 x 8 x 6
+                              nc::max_pool<nc::kernel<2>, nc::stride<2>>,                             // 4 x 4 x 6
+                              nc::from<"stage1">, // back to stage1's relu: 8 x 8 x 6
+                              nc::concat<nc::identity, nc::from<"res">, nc::from<"stage1/conv1">>> {}; // 8 x 8 x 18
+static_assert(nc::output_shape<by_block> == nc::shape{8, 8, 18});
+// entries: stage1/conv1 0, stage1/relu1 1, res/conv1 2, res 3, max_pool1 4, concat1 5.
+static_assert(nc::layers<by_block>.size() == 6);
+static_assert(nc::layers<by_block>[5].inputs.size() == 3);
+static_assert(nc::layers<by_block>[5].inputs[0] == 1 && nc::layers<by_block>[5].inputs[1] == 3 &&
+              nc::layers<by_block>[5].inputs[2] == 0);
+// The max_pool's output is read by nobody: it lives only while it runs. Live: stage1/conv1 256 +
+// 384 = 640, relu1 384 + 384 (not in place: conv1 is read again at the end; the input freed),
+// max_pool1
+// 384 (conv1's, read later) + 384 (relu1's, read later) + 384 (res) + 96 = 1,248, concat1 384
+// (conv1, alive until the concat: kept by its from<>) + 384 (relu1) + 384 (res) + 1,152 = 2,304.
+static_assert(nc::layers<by_block>[0].live_activations == 640);
+static_assert(nc::layers<by_block>[4].live_activations == 1'248);
+static_assert(nc::layers<by_block>[5].live_activations == 2'304);
+// conv1's 384 is still alive at every entry until the concat: relu1 is not in place over it.
+static_assert(nc::layers<by_block>[1].live_activations == 768);
+static_assert(nc::peak_activations<by_block> == 2'304);
+
+// ---------------------------------------------------------------------------------------------
+// A network that ends with from<>: its output is the tensor named, never freed nor written over.
+// a writes 8 * 8 * 4 = 256 beside the input's 192; the relu, which would write over a's data
+// where it reads it last, writes its own 256 because a is the output.
+struct ends_with_from
+    : nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<1>, nc::name<"a">>, nc::relu, nc::from<"a">> {};
+static_assert(nc::output_shape<ends_with_from> == nc::shape{8, 8, 4});
+static_assert(nc::layers<ends_with_from>[0].live_activations == 448);
+static_assert(nc::layers<ends_with_from>[1].live_activations == 512);
+static_assert(nc::peak_activations<ends_with_from> == 512);
+// The same without the from<>: the relu works in place, the peak is a's 448.
+struct ends_with_relu : nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<1>, nc::name<"a">>, nc::relu> {};
+static_assert(nc::peak_activations<ends_with_relu> == 448);
+
+// ---------------------------------------------------------------------------------------------
+// Inside an auxiliary head, from<> may read the main path or the head's own entries; the head
+// still adds no units or connections, and the main path goes on from the tensor at the head.
+struct head_reads : nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<1>, nc::name<"a">>,
+                                nc::auxiliary<nc::name<"aux">, nc::conv<2, nc::kernel<1>, nc::name<"h">>, nc::from<"a">,
+                                              nc::concat<nc::identity, nc::from<"aux/h">>, nc::global_avg_pool>,
+                                nc::conv<5, nc::kernel<1>, nc::name<"b">>> {};
+static_assert(nc::layer<head_reads, "aux/concat1">.output == nc::shape{8, 8, 6});
+static_assert(nc::output_shape<head_reads> == nc::shape{8, 8, 5});
+// a 8*8*4*3 + b 8*8*5*4 = 768 + 1,280; the head's h is not in the total.
+static_assert(nc::connections<head_reads> == 2'048);
+static_assert(nc::parameters<head_reads> == 16 + 10 + 25); // a 12 + 4, h 8 + 2, b 20 + 5
+
+// ---------------------------------------------------------------------------------------------
+// The totals of a long network come in parts of 2,048 elements (detail/analysis.hpp); a tap
+// across parts reads the shape kept for it. 3,000 relus after a 1 x 1 conv of 5 filters, then
+// from<"first"> reads the conv and a 1 x 1 conv of 7 filters: 4 * 4 * 7 * 5 = 560 MACs beside
+// the first's 4 * 4 * 5 * 2 = 160.
+template<std::size_t>
+using a_relu = nc::relu;
+template<std::size_t... I>
+nc::network<nc::input<4, 4, 2>, nc::conv<5, nc::kernel<1>, nc::name<"first">>, a_relu<I>...,
+            nc::max_pool<nc::kernel<2>, nc::stride<2>>, nc::from<"first">, nc::conv<7, nc::kernel<1>>>
+    long_tap_of(std::index_sequence<I...>);
+struct long_tap : decltype(long_tap_of(std::make_index_sequence<3000>{})) {};
+static_assert(nc::connections<long_tap> == 720);
+static_assert(nc::output_shape<long_tap> == nc::shape{4, 4, 7});
+static_assert(nc::layers<long_tap>.back().inputs[0] == 0);
