@@ -11,6 +11,7 @@
 
 #include <netcount/detail/analysis.hpp>
 #include <netcount/detail/node.hpp>
+#include <netcount/detail/shared.hpp>
 #include <netcount/layer_kind.hpp>
 #include <netcount/merge.hpp>
 #include <netcount/options.hpp>
@@ -89,6 +90,24 @@ struct upsample_back {};
 template<fixed_string Name>
 struct from {};
 
+// outputs<"p3", "p4", "p5">: the last element of a network, at its top level: those tensors,
+// named as for from<>, are the network's outputs, in that order (output_shapes<Net>,
+// counts.hpp). Every tensor the network computes is counted, whether an output reads it or
+// not; no output is ever freed by the memory schedule.
+template<fixed_string... Names>
+struct outputs {};
+
+// shared<"head", Elements...> (declared in detail/shared.hpp): Elements, applied here and
+// defined under that name; a later shared<"head"> anywhere in the network (one name for the
+// whole network, whatever blocks hold them) applies the same layers again to the tensor it
+// reads, as a detection head runs on every pyramid level. Parameters, weights and biases count
+// once, at the definition; units, connections, activations and FLOPs at every application.
+// layers<Net> lists every application: the definition's entries are named in a scope "head",
+// the n-th application's in "head@n" (n from 2), each entry's `reuse_of` the index of the
+// definition's entry it applies again. A reuse whose input gives a layer other weights (other
+// input channels) is a compile error naming the layer; so is a reuse with no definition before
+// it, a name defined twice, and a definition that uses itself.
+
 namespace detail {
 
 template<class Element, std::size_t>
@@ -153,7 +172,8 @@ struct merge_without_paths {
 template<fixed_string Name>
 struct node<name<Name>, false> {
     static constexpr bool is_option = true;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -162,7 +182,8 @@ struct node<name<Name>, false> {
 template<>
 struct node<netcount::identity, false> {
     static constexpr bool is_option = false;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -198,6 +219,10 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = (named ? 1 : 0) + name_count<Elements...>();
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -235,6 +260,10 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t edges = edge_count<Elements...>() + (paths == 0 ? 1 : paths);
     static constexpr std::size_t names = 1 + name_count<Elements...>();
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits, given);
@@ -280,6 +309,10 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     static constexpr std::size_t edges = edge_count<Layers...>() + 2;
     static constexpr std::size_t names = 1 + name_count<Layers...>();
     static constexpr std::size_t taps = tap_count<Layers...>();
+    static constexpr std::size_t outputs = output_count<Layers...>();
+    static constexpr element_facts part_facts = total_facts<Layers...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -309,6 +342,10 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = 1 + name_count<Elements...>();
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -339,6 +376,10 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
     static constexpr std::size_t edges = edge_count<Elements...>() + 1;
     static constexpr std::size_t names = 1 + name_count<Elements...>(); // its scope's, or its entry's
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -374,11 +415,112 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
 template<fixed_string Name>
 struct node<netcount::from<Name>, false> {
     static constexpr bool is_option = false;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         b.tap(Name.view());
+    }
+};
+
+inline constexpr std::string_view shared_stem = "shared";
+
+// A definition: its elements in a scope of its name; the builders record where it starts.
+template<fixed_string Name, class... Elements>
+struct node<netcount::shared<Name, Elements...>, false> {
+    static constexpr std::string_view given = Name.view();
+    static_assert(name_verdict<given>::reported);
+    static constexpr const char* stem_id = &kind_tag<kind_text<shared_stem.size()>(shared_stem)>;
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
+                                 taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
+                                 shared_defs = 1 + part_facts.shared_defs,
+                                 shared_entries = part_facts.entries + part_facts.shared_entries;
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, shared_stem, given, digits) +
+               detail::name_capacity<Elements...>(name_length(prefix, shared_stem, given, digits), digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        const auto outer = b.open_definition(stem_id, given, entries);
+        emit_chain<Builder, Elements...>(b);
+        if (b.failed()) return;
+        b.close_definition(outer);
+    }
+};
+
+// A reuse, resolved (detail/shared.hpp): the definition's elements again, in a scope "<name>@n".
+template<fixed_string Name, class... Elements>
+struct node<shared_use<Name, Elements...>, false> {
+    static constexpr std::string_view given = Name.view();
+    static constexpr const char* stem_id = &kind_tag<kind_text<shared_stem.size()>(shared_stem)>;
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
+                                 taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
+                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries;
+
+    // "<name>@<n>": as long as a generated name of stem <name> and one separator.
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_length(prefix, given, {}, digits) +
+               detail::name_capacity<Elements...>(name_length(prefix, given, {}, digits), digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        const auto outer = b.open_use(stem_id, given);
+        emit_chain<Builder, Elements...>(b);
+        if (b.failed()) return;
+        b.close_use(outer);
+    }
+};
+
+// A reuse before resolution (never emitted: network_traits resolves it first), and the two
+// that resolution leaves for the structure pass to report.
+template<fixed_string Name>
+struct node<netcount::shared<Name>, false> {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 1, shared_defs = 0,
+                                 shared_entries = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.shared_error(error::shared_unknown, Name.view());
+    }
+};
+template<fixed_string Name>
+struct node<shared_unresolved<Name>, false> : node<netcount::shared<Name>, false> {};
+template<fixed_string Name>
+struct node<shared_recursive<Name>, false> : node<netcount::shared<Name>, false> {
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.shared_error(error::shared_recursive, Name.view());
+    }
+};
+
+// Instantiated for an outputs<> without a name.
+template<class Outputs>
+struct outputs_without_names {
+    static_assert(always_false<Outputs>, "netcount: outputs<...> names at least one tensor");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// outputs<Names...>: a tap per name, then the builder takes the last of them as the outputs.
+template<fixed_string... Names>
+struct node<netcount::outputs<Names...>, false> {
+    static_assert(verdict<sizeof...(Names) != 0, outputs_without_names<netcount::outputs<Names...>>>::reported);
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = sizeof...(Names), outputs = sizeof...(Names),
+                                 shares = 0, shared_defs = 0, shared_entries = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        (b.tap(Names.view()), ...);
+        b.end_outputs(sizeof...(Names));
     }
 };
 

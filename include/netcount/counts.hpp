@@ -44,12 +44,17 @@ constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
     (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
 }
 
-// A from<"name"> that names nothing it may read: the error spells the name it was given.
+// A from<"name"> that names nothing it may read, or a shared<"name"> that cannot be resolved:
+// the error spells the name it was given.
 template<class Net, std::size_t... I>
-constexpr void report_invalid_tap(std::index_sequence<I...>) noexcept {
-    constexpr const failure& f = analyzed_layers<Net>::graph.tap_fail;
-    constexpr std::string_view name = analyzed_layers<Net>::graph.taps[f.index].name;
-    (void)sizeof(report<invalid_from<f.code, name[I]...>>);
+constexpr void report_invalid_graph(std::index_sequence<I...>) noexcept {
+    constexpr const failure& f = analyzed_layers<Net>::graph.graph_fail;
+    constexpr std::string_view name = analyzed_layers<Net>::graph.graph_fail_name;
+    if constexpr (f.code == error::shared_unknown || f.code == error::shared_defined_twice ||
+                  f.code == error::shared_used_before_definition || f.code == error::shared_recursive)
+        (void)sizeof(report<invalid_shared<f.code, name[I]...>>);
+    else
+        (void)sizeof(report<invalid_from<f.code, name[I]...>>);
 }
 
 // The totals of Net, with a compile error naming the layer (or the from<>) if Net is not a
@@ -57,8 +62,8 @@ constexpr void report_invalid_tap(std::index_sequence<I...>) noexcept {
 template<class Net>
 constexpr const auto& checked() noexcept {
     constexpr const auto& s = analyzed<Net>::totals;
-    if constexpr (is_tap_error(s.fail.code))
-        report_invalid_tap<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.taps[s.fail.index].name.size()>{});
+    if constexpr (is_graph_error(s.fail.code))
+        report_invalid_graph<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.graph_fail_name.size()>{});
     else if constexpr (s.fail.code != error::none)
         report_invalid_layer<Net, false>(
             std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
@@ -81,6 +86,42 @@ constexpr const auto& checked_layers() noexcept {
                       "totals are valid (a bug in netcount: please report the network)");
     }
     return full.entries;
+}
+
+// Instantiated when output_shape<Net> is asked of a network with several outputs.
+template<class Net>
+struct several_outputs {
+    static_assert(always_false<Net>, "netcount: this network has several outputs (outputs<...>): read their shapes "
+                                     "with output_shapes<Net>, output_shape<Net> is for a network of one");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+template<class Net>
+constexpr const shape& single_output() noexcept {
+    constexpr const auto& s = checked<Net>();
+    if constexpr (network_traits<network_of<Net>>::outputs > 1) (void)sizeof(report<several_outputs<Net>>);
+    return s.output;
+}
+
+// The shapes of the network's outputs: the totals pass kept each output<...> name's shape as
+// a tap's (its last taps).
+template<class Net>
+constexpr auto output_shapes_of() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr const auto& s = checked<Net>();
+    if constexpr (traits::outputs == 0) {
+        return std::array<shape, 1>{s.output};
+    } else {
+        std::array<shape, traits::outputs> shapes{};
+        for (std::size_t i = 0; i != traits::outputs; ++i) shapes[i] = s.tapped[traits::taps - traits::outputs + i];
+        return shapes;
+    }
+}
+
+template<class Net>
+constexpr const auto& output_indices_of() noexcept {
+    (void)checked<Net>();
+    return analyzed_layers<Net>::graph.outputs;
 }
 
 struct name_match {
@@ -152,8 +193,20 @@ inline constexpr std::uint64_t activations = totals<Net>.activations;
 template<class Net>
 inline constexpr shape input_shape = detail::checked<Net>().input;
 
+// output_shape<Net>: the shape of the network's output; a compile error for a network with
+// several outputs (outputs<...>), whose shapes are output_shapes<Net>.
 template<class Net>
-inline constexpr shape output_shape = detail::checked<Net>().output;
+inline constexpr shape output_shape = detail::single_output<Net>();
+
+// output_shapes<Net>: a std::array of the shapes of the network's outputs, in the order of its
+// outputs<...> (one element for a network without one).
+template<class Net>
+inline constexpr auto output_shapes = detail::output_shapes_of<Net>();
+
+// output_indices<Net>: the entries of layers<Net> that are the network's outputs, in the same
+// order (network_input where an output is the input itself).
+template<class Net>
+inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
 template<class Net>

@@ -81,10 +81,10 @@ template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
     // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
-    // squeeze_excitation, identity, name, from).
+    // squeeze_excitation, identity, name, from, outputs).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
                                    "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity, "
-                                   "name or from");
+                                   "name, from or outputs");
     using type = E;
 };
 
@@ -170,10 +170,54 @@ template<fixed_string Name, std::size_t Offset, class Edit>
 struct edit_node<netcount::name<Name>, Offset, Edit, false> {
     using type = netcount::name<Name>;
 };
-// from<"name"> reads by name: an edit of the layer it names changes what it reads, not it.
+// from<"name"> and outputs<...> read by name: an edit of the layer named changes what they
+// read, not them.
 template<fixed_string Name, std::size_t Offset, class Edit>
 struct edit_node<netcount::from<Name>, Offset, Edit, false> {
     using type = netcount::from<Name>;
+};
+template<fixed_string... Names, std::size_t Offset, class Edit>
+struct edit_node<netcount::outputs<Names...>, Offset, Edit, false> {
+    using type = netcount::outputs<Names...>;
+};
+
+// A shared<...> definition is edited part by part, and every application with it: edits walk
+// the network with its reuses resolved (edit_network below), and write each reuse back as the
+// shared<"name"> it was, which applies the edited definition again. A reuse's layers are the
+// definition's: an edit that names one of them is an error that says which to name.
+template<fixed_string Name>
+struct shared_named {
+    template<class... Elements>
+    using list = netcount::shared<Name, Elements...>;
+};
+template<fixed_string Name, class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::shared<Name, Elements...>, Offset, Edit, false> {
+    using type = edited_list<shared_named<Name>::template list, Offset, Edit, Elements...>;
+};
+
+template<class Edit>
+constexpr bool targets_any(std::size_t first, std::size_t count) noexcept {
+    for (std::size_t i = first; i != first + count; ++i)
+        if (Edit::targets(i)) return true;
+    return false;
+}
+
+template<fixed_string Name, class... Elements, std::size_t Offset, class Edit>
+struct edit_node<shared_use<Name, Elements...>, Offset, Edit, false> {
+    // An error here means replace or resize named a layer of a shared<"name"> reuse, whose
+    // layers are its definition's.
+    static_assert(!targets_any<Edit>(Offset, node<shared_use<Name, Elements...>>::entries),
+                  "netcount: replace and resize edit a shared<...> definition's layers, which every reuse applies: "
+                  "name the layer in the definition (\"head/conv1\"), not in a reuse (\"head@2/conv1\")");
+    using type = netcount::shared<Name>;
+};
+template<fixed_string Name, std::size_t Offset, class Edit>
+struct edit_node<shared_unresolved<Name>, Offset, Edit, false> {
+    using type = netcount::shared<Name>;
+};
+template<fixed_string Name, std::size_t Offset, class Edit>
+struct edit_node<shared_recursive<Name>, Offset, Edit, false> {
+    using type = netcount::shared<Name>;
 };
 
 template<class E, std::size_t Offset, class Edit, bool Enters>
@@ -189,11 +233,21 @@ struct edit_element : edit_if_enters<E, Offset, Edit, Edit::enters(Offset, node<
 template<class Network, class Edit>
 struct edit_network;
 
+template<bool Shared, template<class...> class List, class Edit, class... Elements>
+struct edit_resolved {
+    using type = edited_list<List, 0, Edit, Elements...>;
+};
+template<template<class...> class List, class Edit, class... Elements>
+struct edit_resolved<true, List, Edit, Elements...> {
+    using registry = registry_list<std::index_sequence_for<Elements...>, Elements...>;
+    using type = typename unresolved<edited_list<List, 0, Edit, typename resolved<registry, Elements>::type...>>::type;
+};
+
 template<class Input, class... Elements, class Edit>
 struct edit_network<network<Input, Elements...>, Edit> {
     template<class... Parts>
     using with_input = network<Input, Parts...>;
-    using type = edited_list<with_input, 0, Edit, Elements...>;
+    using type = typename edit_resolved<facts_of<Elements...>.shares != 0, with_input, Edit, Elements...>::type;
 };
 
 // An edit of the one layer at entry Target.

@@ -53,12 +53,21 @@ enum class error : unsigned {
     tap_ambiguous,
     tap_not_computed,
     tap_reads_auxiliary,
+    outputs_not_last,
+    shared_unknown, // shared<"name">: the structure pass's
+    shared_defined_twice,
+    shared_used_before_definition,
+    shared_recursive,
+    shared_weights_differ, // a layer's, in a reuse
 };
 
-// The errors of from<"name">, which name a tensor, not a layer (invalid_from below).
-constexpr bool is_tap_error(error e) noexcept {
+// The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
+// name a tensor or a shared name, not a layer (invalid_from and invalid_shared below).
+constexpr bool is_graph_error(error e) noexcept {
     return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
-           e == error::tap_reads_auxiliary;
+           e == error::tap_reads_auxiliary || e == error::outputs_not_last || e == error::shared_unknown ||
+           e == error::shared_defined_twice || e == error::shared_used_before_definition ||
+           e == error::shared_recursive;
 }
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -149,6 +158,20 @@ constexpr std::string_view message(error e) noexcept {
     case error::tap_reads_auxiliary:
         return "from<\"name\">: this name is in an auxiliary head, which inference does not run (only a from<> "
                "in a head may read it)";
+    case error::outputs_not_last:
+        return "outputs<...> must be the network's last element, at its top level (and there only once)";
+    case error::shared_unknown:
+        return "shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name";
+    case error::shared_defined_twice:
+        return "shared<\"name\", Elements...>: this name is defined more than once (one name for the whole "
+               "network; a definition inside a reused one is defined again at every application)";
+    case error::shared_used_before_definition:
+        return "shared<\"name\">: this reuse comes before the definition it applies again";
+    case error::shared_recursive:
+        return "shared<\"name\">: a definition cannot apply itself, directly or through other reuses";
+    case error::shared_weights_differ:
+        return "the layer applies shared weights to an input that gives it other weights than its definition's "
+               "(other input channels)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -247,6 +270,9 @@ struct invalid_layer {
                   "netcount: slice<Begin, End> needs End at most the input's channels");
     static_assert(Error != error::pad_channels_below_input,
                   "netcount: pad_channels<C> needs C at least the input's channels");
+    static_assert(Error != error::shared_weights_differ,
+                  "netcount: the layer applies shared weights to an input that gives it other weights than its "
+                  "definition's (other input channels)");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -265,6 +291,24 @@ struct invalid_from {
     static_assert(Error != error::tap_reads_auxiliary,
                   "netcount: from<\"name\">: this name is in an auxiliary head, which inference does not run "
                   "(only a from<> in a head may read it)");
+    static_assert(Error != error::outputs_not_last,
+                  "netcount: outputs<...> must be the network's last element, at its top level (and there only once)");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_shared<Error, Name...>: instantiated when a shared<"name"> cannot be resolved; the
+// name is spelled out as characters.
+template<error Error, char... Name>
+struct invalid_shared {
+    static_assert(Error != error::shared_unknown,
+                  "netcount: shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name");
+    static_assert(Error != error::shared_defined_twice,
+                  "netcount: shared<\"name\", Elements...>: this name is defined more than once (one name for the "
+                  "whole network; a definition inside a reused one is defined again at every application)");
+    static_assert(Error != error::shared_used_before_definition,
+                  "netcount: shared<\"name\">: this reuse comes before the definition it applies again");
+    static_assert(Error != error::shared_recursive,
+                  "netcount: shared<\"name\">: a definition cannot apply itself, directly or through other reuses");
     static constexpr bool reported = true; // see verdict
 };
 

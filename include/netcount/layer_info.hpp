@@ -63,6 +63,9 @@ struct receptive_field {
 // Stands for the network's input where a layer names the layers it reads from.
 inline constexpr std::size_t network_input = static_cast<std::size_t>(-1);
 
+// layer_info::reuse_of of an entry that is no reuse of a shared<...> definition.
+inline constexpr std::size_t not_a_reuse = static_cast<std::size_t>(-1);
+
 struct layer_info;
 
 // The factors a report shows for a layer's figures: units = the product of `units`, weights =
@@ -111,6 +114,10 @@ struct layer_info {
     bool merge = false;     // the entry where a block's paths meet (add, concat, multiply, ...)
     bool auxiliary = false; // inside an auxiliary<...> head: counted in the parameters, weights
                             // and biases, not in units, connections or activations
+    // In a second or later application of a shared<...> definition: the index of the
+    // definition's entry it applies again, whose weights it uses (its own weights, biases and
+    // parameters are not in the totals); not_a_reuse otherwise.
+    std::size_t reuse_of = not_a_reuse;
 };
 
 // A network's totals, summed over its layers.
@@ -133,10 +140,13 @@ namespace detail {
 // totals leave out. Every figure of an entry counts, but for an entry of an auxiliary head,
 // which only training runs: its weights, biases and parameters count (they are trained and
 // stored), its units, connections (so its FLOPs) and activations do not (inference never
-// computes them). The engine sums the totals by the same rule (count_builder::record, which
-// tests/static/budget.cpp holds to this one over heads anywhere).
+// computes them); and for a reuse of a shared<...> definition: its units, connections and
+// activations count (it runs), its weights, biases and parameters do not (the definition's are
+// the same numbers, stored once). The engine sums the totals by the same rule
+// (count_builder::record, which tests/static/budget.cpp holds to this one over heads anywhere).
 constexpr bool in_totals(const layer_info& entry, std::uint64_t counts::*figure) noexcept {
-    return !entry.auxiliary || figure == &counts::weights || figure == &counts::biases || figure == &counts::parameters;
+    const bool stored = figure == &counts::weights || figure == &counts::biases || figure == &counts::parameters;
+    return stored ? entry.reuse_of == not_a_reuse : !entry.auxiliary;
 }
 
 constexpr counts contribution(const layer_info& entry) noexcept {

@@ -248,8 +248,16 @@ struct kept_width_builder {
         if (last_weighted != Entries) kept[last_weighted] = true;
         last_weighted = outer;
     }
-    // from<> adds no entry.
+    // from<> and outputs<> add no entry.
     static constexpr void tap(std::string_view) noexcept {}
+    static constexpr void end_outputs(std::size_t) noexcept {}
+    // shared<...>: every application's entries are entries; its layers are the definition's,
+    // which the edit scales (a reuse is written back as shared<"name">).
+    static constexpr scope_state open_definition(const char*, std::string_view, std::size_t) noexcept { return {}; }
+    static constexpr void close_definition(const scope_state&) noexcept {}
+    static constexpr scope_state open_use(const char*, std::string_view) noexcept { return {}; }
+    static constexpr void close_use(const scope_state&) noexcept {}
+    static constexpr void shared_error(error, std::string_view) noexcept {}
 };
 
 template<class Net>
@@ -259,6 +267,14 @@ constexpr auto kept_widths() noexcept {
     builder b{.entries = layers<Net>.data()};
     for (const auto emit : traits::template elements<builder>()) emit(b);
     if (b.last_weighted != traits::entries) b.kept[b.last_weighted] = true;
+    // Several outputs (outputs<...>): each keeps its classifier too, the layer with weights that
+    // its output comes from through layers without (a YOLO's Detect conv on every level).
+    if constexpr (traits::outputs != 0) {
+        for (std::size_t e : output_indices<Net>) {
+            while (e != network_input && layers<Net>[e].weights == 0) e = layers<Net>[e].inputs[0];
+            if (e != network_input) b.kept[e] = true;
+        }
+    }
     return b.kept;
 }
 

@@ -245,12 +245,21 @@ enum class error : unsigned {
     tap_ambiguous,
     tap_not_computed,
     tap_reads_auxiliary,
+    outputs_not_last,
+    shared_unknown, // shared<"name">: the structure pass's
+    shared_defined_twice,
+    shared_used_before_definition,
+    shared_recursive,
+    shared_weights_differ, // a layer's, in a reuse
 };
 
-// The errors of from<"name">, which name a tensor, not a layer (invalid_from below).
-constexpr bool is_tap_error(error e) noexcept {
+// The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
+// name a tensor or a shared name, not a layer (invalid_from and invalid_shared below).
+constexpr bool is_graph_error(error e) noexcept {
     return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
-           e == error::tap_reads_auxiliary;
+           e == error::tap_reads_auxiliary || e == error::outputs_not_last || e == error::shared_unknown ||
+           e == error::shared_defined_twice || e == error::shared_used_before_definition ||
+           e == error::shared_recursive;
 }
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -341,6 +350,20 @@ constexpr std::string_view message(error e) noexcept {
     case error::tap_reads_auxiliary:
         return "from<\"name\">: this name is in an auxiliary head, which inference does not run (only a from<> "
                "in a head may read it)";
+    case error::outputs_not_last:
+        return "outputs<...> must be the network's last element, at its top level (and there only once)";
+    case error::shared_unknown:
+        return "shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name";
+    case error::shared_defined_twice:
+        return "shared<\"name\", Elements...>: this name is defined more than once (one name for the whole "
+               "network; a definition inside a reused one is defined again at every application)";
+    case error::shared_used_before_definition:
+        return "shared<\"name\">: this reuse comes before the definition it applies again";
+    case error::shared_recursive:
+        return "shared<\"name\">: a definition cannot apply itself, directly or through other reuses";
+    case error::shared_weights_differ:
+        return "the layer applies shared weights to an input that gives it other weights than its definition's "
+               "(other input channels)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -439,6 +462,9 @@ struct invalid_layer {
                   "netcount: slice<Begin, End> needs End at most the input's channels");
     static_assert(Error != error::pad_channels_below_input,
                   "netcount: pad_channels<C> needs C at least the input's channels");
+    static_assert(Error != error::shared_weights_differ,
+                  "netcount: the layer applies shared weights to an input that gives it other weights than its "
+                  "definition's (other input channels)");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -457,6 +483,24 @@ struct invalid_from {
     static_assert(Error != error::tap_reads_auxiliary,
                   "netcount: from<\"name\">: this name is in an auxiliary head, which inference does not run "
                   "(only a from<> in a head may read it)");
+    static_assert(Error != error::outputs_not_last,
+                  "netcount: outputs<...> must be the network's last element, at its top level (and there only once)");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_shared<Error, Name...>: instantiated when a shared<"name"> cannot be resolved; the
+// name is spelled out as characters.
+template<error Error, char... Name>
+struct invalid_shared {
+    static_assert(Error != error::shared_unknown,
+                  "netcount: shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name");
+    static_assert(Error != error::shared_defined_twice,
+                  "netcount: shared<\"name\", Elements...>: this name is defined more than once (one name for the "
+                  "whole network; a definition inside a reused one is defined again at every application)");
+    static_assert(Error != error::shared_used_before_definition,
+                  "netcount: shared<\"name\">: this reuse comes before the definition it applies again");
+    static_assert(Error != error::shared_recursive,
+                  "netcount: shared<\"name\">: a definition cannot apply itself, directly or through other reuses");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -599,6 +643,9 @@ struct receptive_field {
 // Stands for the network's input where a layer names the layers it reads from.
 inline constexpr std::size_t network_input = static_cast<std::size_t>(-1);
 
+// layer_info::reuse_of of an entry that is no reuse of a shared<...> definition.
+inline constexpr std::size_t not_a_reuse = static_cast<std::size_t>(-1);
+
 struct layer_info;
 
 // The factors a report shows for a layer's figures: units = the product of `units`, weights =
@@ -647,6 +694,10 @@ struct layer_info {
     bool merge = false;     // the entry where a block's paths meet (add, concat, multiply, ...)
     bool auxiliary = false; // inside an auxiliary<...> head: counted in the parameters, weights
                             // and biases, not in units, connections or activations
+    // In a second or later application of a shared<...> definition: the index of the
+    // definition's entry it applies again, whose weights it uses (its own weights, biases and
+    // parameters are not in the totals); not_a_reuse otherwise.
+    std::size_t reuse_of = not_a_reuse;
 };
 
 // A network's totals, summed over its layers.
@@ -669,10 +720,13 @@ namespace detail {
 // totals leave out. Every figure of an entry counts, but for an entry of an auxiliary head,
 // which only training runs: its weights, biases and parameters count (they are trained and
 // stored), its units, connections (so its FLOPs) and activations do not (inference never
-// computes them). The engine sums the totals by the same rule (count_builder::record, which
-// tests/static/budget.cpp holds to this one over heads anywhere).
+// computes them); and for a reuse of a shared<...> definition: its units, connections and
+// activations count (it runs), its weights, biases and parameters do not (the definition's are
+// the same numbers, stored once). The engine sums the totals by the same rule
+// (count_builder::record, which tests/static/budget.cpp holds to this one over heads anywhere).
 constexpr bool in_totals(const layer_info& entry, std::uint64_t counts::*figure) noexcept {
-    return !entry.auxiliary || figure == &counts::weights || figure == &counts::biases || figure == &counts::parameters;
+    const bool stored = figure == &counts::weights || figure == &counts::biases || figure == &counts::parameters;
+    return stored ? entry.reuse_of == not_a_reuse : !entry.auxiliary;
 }
 
 constexpr counts contribution(const layer_info& entry) noexcept {
@@ -1364,8 +1418,11 @@ struct node {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 1;
     static constexpr std::size_t edges = 1;
-    static constexpr std::size_t names = 1; // names made, of entries and of scopes
-    static constexpr std::size_t taps = 0;  // from<...> elements: tensors read by name (block.hpp)
+    static constexpr std::size_t names = 1;   // names made, of entries and of scopes
+    static constexpr std::size_t taps = 0;    // from<...> elements: tensors read by name (block.hpp)
+    static constexpr std::size_t outputs = 0; // names in an outputs<...> (block.hpp)
+    // shared<...> elements (definitions and reuses), definitions, and entries in definitions
+    static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
@@ -1380,6 +1437,8 @@ struct node<T, false> {
     static constexpr std::size_t edges = 0;
     static constexpr std::size_t names = 0;
     static constexpr std::size_t taps = 0;
+    static constexpr std::size_t outputs = 0;
+    static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -1395,7 +1454,7 @@ struct node<T, false> {
 // conversion in the same full-expression searches and erases from. So the expansions below
 // name functions: facts<E>() is a call, &Builder::visit<E> an address.
 struct element_facts {
-    std::size_t entries, edges, names, taps;
+    std::size_t entries, edges, names, taps, outputs, shares, shared_defs, shared_entries;
 };
 
 template<class Element>
@@ -1403,17 +1462,32 @@ constexpr element_facts facts() noexcept {
     return {.entries = node<Element>::entries,
             .edges = node<Element>::edges,
             .names = node<Element>::names,
-            .taps = node<Element>::taps};
+            .taps = node<Element>::taps,
+            .outputs = node<Element>::outputs,
+            .shares = node<Element>::shares,
+            .shared_defs = node<Element>::shared_defs,
+            .shared_entries = node<Element>::shared_entries};
 }
 
 template<class... Elements>
 constexpr element_facts total_facts() noexcept {
-    element_facts total{.entries = 0, .edges = 0, .names = 0, .taps = 0};
+    element_facts total{.entries = 0,
+                        .edges = 0,
+                        .names = 0,
+                        .taps = 0,
+                        .outputs = 0,
+                        .shares = 0,
+                        .shared_defs = 0,
+                        .shared_entries = 0};
     for (const element_facts& f : std::array<element_facts, sizeof...(Elements)>{facts<Elements>()...}) {
         total.entries += f.entries;
         total.edges += f.edges;
         total.names += f.names;
         total.taps += f.taps;
+        total.outputs += f.outputs;
+        total.shares += f.shares;
+        total.shared_defs += f.shared_defs;
+        total.shared_entries += f.shared_entries;
     }
     return total;
 }
@@ -1436,6 +1510,11 @@ constexpr std::size_t name_count() noexcept {
 template<class... Elements>
 constexpr std::size_t tap_count() noexcept {
     return total_facts<Elements...>().taps;
+}
+
+template<class... Elements>
+constexpr std::size_t output_count() noexcept {
+    return total_facts<Elements...>().outputs;
 }
 
 template<class... Elements>
@@ -1539,7 +1618,7 @@ struct schedule_result {
 // chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
 constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
-                                          std::size_t output_entry) noexcept {
+                                          const std::size_t* outputs, std::size_t output_count) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
@@ -1552,11 +1631,10 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
-    // The output: the entry the network ends with (the structure pass's last cursor: the last
-    // entry that runs, or what a final from<> reads).
+    // The outputs: the entry the network ends with (the structure pass's last cursor: the last
+    // entry that runs, or what a final from<> reads), or those outputs<...> names.
     bool overflow = false;
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    const std::size_t output = output_entry + 1;
     for (std::size_t p = 1; p != positions; ++p) {
         if (roles[p - 1] == memory_role::auxiliary) continue;
         const std::size_t* f = entries[p - 1].inputs.data();
@@ -1570,8 +1648,8 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
                    : p;
         while (++f < last) read[g[*f + 1]] = p;
     }
-    // The output is read after every entry: never freed, never written over.
-    read[g[output]] = positions;
+    // The outputs are read after every entry: never freed, never written over.
+    for (const std::size_t* o = outputs; o != outputs + output_count; ++o) read[g[*o + 1]] = positions;
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,
@@ -1607,8 +1685,7 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         }
         // Data nobody reads after this entry (no entry so far: every entry that runs but the
         // output has a reader) lives only while it runs.
-        if ((read[g[p]] == 0 || read[g[p]] == p) && p != output)
-            live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
+        if (read[g[p]] == 0 || read[g[p]] == p) live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
     }
     // No entry ran: the input, which is the output, is all there is.
     if (r.peak_index == schedule_result::no_entry) r.peak = input_elements;
@@ -1617,6 +1694,153 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 }
 
 } // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/detail/shared.hpp>
+#ifndef NETCOUNT_DETAIL_SHARED_HPP
+#define NETCOUNT_DETAIL_SHARED_HPP
+
+
+
+
+// shared<"head", Elements...> and its reuses shared<"head"> (the block is documented, and its
+// nodes defined, in block.hpp): the type-level half. A reuse names its definition, which may be
+// anywhere in the network, so before a network with shared<> is counted each reuse is resolved
+// to shared_use<"head", Elements...>, the definition's elements, and the engine then emits them
+// like any block's. A network without shared<> is not rewritten (network_traits, analysis.hpp).
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+template<fixed_string Name, class... Elements>
+struct shared {};
+
+namespace detail {
+
+// A reuse, resolved: the definition's elements, applied again.
+template<fixed_string Name, class... Elements>
+struct shared_use {};
+
+// A reuse of a name that has no definition, or more than one: the structure pass reports it.
+template<fixed_string Name>
+struct shared_unresolved {};
+
+// The registry of a network's definitions is a class that derives, through its elements'
+// registries, from shared_definition<Name, Definition> for each definition in it, so that one
+// overload resolution finds a name's definition. Elements are told apart by their position
+// (registry_at), so that two equal layers of one block are not one base.
+template<fixed_string Name, class Definition>
+struct shared_definition {};
+
+template<class Element>
+struct registry_of {};
+
+template<std::size_t I, class Element>
+struct registry_at : registry_of<Element> {};
+
+template<class Indices, class... Elements>
+struct registry_list {};
+template<std::size_t... I, class... Elements>
+struct registry_list<std::index_sequence<I...>, Elements...> : registry_at<I, Elements>... {};
+
+// Every block is a class template of elements (sequence, the merges, residual, auxiliary,
+// upsample_back); a layer kind that is one (max_pool<kernel<3>>) has no definition in it.
+template<template<class...> class Block, class... Elements>
+struct registry_of<Block<Elements...>> : registry_list<std::index_sequence_for<Elements...>, Elements...> {};
+
+template<fixed_string Name, class... Elements>
+struct registry_of<shared<Name, Elements...>> : shared_definition<Name, shared<Name, Elements...>>,
+                                                registry_list<std::index_sequence_for<Elements...>, Elements...> {};
+
+template<fixed_string Name>
+struct registry_of<shared<Name>> {};
+
+// The definition of Name: found when exactly one base of the registry is one. None, or two
+// (different ones fail deduction, equal ones make the conversion ambiguous), is
+// shared_unresolved, which the structure pass reports (a name defined twice, it says so).
+template<fixed_string Name, class... Elements>
+shared_use<Name, Elements...> use_of(const shared_definition<Name, shared<Name, Elements...>>*);
+
+template<class Registry, fixed_string Name>
+struct definition_of {
+    using type = shared_unresolved<Name>;
+};
+template<class Registry, fixed_string Name>
+requires requires(const Registry* r) { use_of<Name>(r); }
+struct definition_of<Registry, Name> {
+    using type = decltype(use_of<Name>(static_cast<const Registry*>(nullptr)));
+};
+
+// A reuse inside its own definition, directly or through other reuses: never resolved (its
+// elements would hold it again), the structure pass reports it.
+template<fixed_string Name>
+struct shared_recursive {};
+
+template<fixed_string Name, fixed_string... Open>
+inline constexpr bool is_open = ((Name.view() == Open.view()) || ...);
+
+// resolved<Registry, Element, Open...>: the element with every reuse in it resolved; Open are
+// the definitions being resolved around it.
+template<class Registry, class Element, fixed_string... Open>
+struct resolved {
+    using type = Element;
+};
+template<class Registry, template<class...> class Block, class... Elements, fixed_string... Open>
+struct resolved<Registry, Block<Elements...>, Open...> {
+    using type = Block<typename resolved<Registry, Elements, Open...>::type...>;
+};
+template<class Registry, fixed_string Name, class... Elements, fixed_string... Open>
+struct resolved<Registry, shared<Name, Elements...>, Open...> {
+    using type = shared<Name, typename resolved<Registry, Elements, Name, Open...>::type...>;
+};
+template<class Registry, class Use, fixed_string... Open>
+struct resolved_use {
+    using type = Use; // shared_unresolved
+};
+template<class Registry, fixed_string Name, class... Elements, fixed_string... Open>
+struct resolved_use<Registry, shared_use<Name, Elements...>, Open...> {
+    using type = shared_use<Name, typename resolved<Registry, Elements, Name, Open...>::type...>;
+};
+template<class Registry, fixed_string Name, fixed_string... Open>
+struct resolved<Registry, shared<Name>, Open...> {
+    using type = typename std::conditional_t<
+        is_open<Name, Open...>, std::type_identity<shared_recursive<Name>>,
+        resolved_use<Registry, typename definition_of<Registry, Name>::type, Open...>>::type;
+};
+
+// unresolved<Element>: the inverse, for what an edit writes back: every resolved reuse is the
+// shared<"name"> it was, which applies its (perhaps edited) definition again.
+template<class Element>
+struct unresolved {
+    using type = Element;
+};
+template<template<class...> class Block, class... Elements>
+struct unresolved<Block<Elements...>> {
+    using type = Block<typename unresolved<Elements>::type...>;
+};
+template<fixed_string Name, class... Elements>
+struct unresolved<shared<Name, Elements...>> {
+    using type = shared<Name, typename unresolved<Elements>::type...>;
+};
+template<fixed_string Name, class... Elements>
+struct unresolved<shared_use<Name, Elements...>> {
+    using type = shared<Name>;
+};
+template<fixed_string Name>
+struct unresolved<shared_unresolved<Name>> {
+    using type = shared<Name>;
+};
+template<fixed_string Name>
+struct unresolved<shared_recursive<Name>> {
+    using type = shared<Name>;
+};
+
+} // namespace detail
+
+} // namespace netcount
 
 NETCOUNT_DIAGNOSTICS_POP
 
@@ -1782,15 +2006,27 @@ struct scope_record {
 
 // The arrays only taps use have no element in a network without one: the engine's cost for
 // every other network is as it was.
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0>
+// A shared<...> definition, as the structure pass met it: its name and how often it was applied.
+struct shared_record {
+    std::string_view name{};
+    std::size_t applications = 0;
+};
+
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0,
+         std::size_t Outputs = 0, std::size_t Defs = 0>
 struct structure {
     static constexpr std::size_t name_count = Names;
     static constexpr std::size_t tap_count = Taps;
+    static constexpr std::size_t definition_count = Defs;
     std::array<std::string_view, Entries> names{};
     std::array<std::span<const std::size_t>, Entries> inputs{}; // views of `edges`
     std::array<char, Chars> chars{};                            // generated names live here
     std::array<std::size_t, Edges> edges{};
-    std::size_t output = network_input; // the entry whose output is the network's
+    std::size_t output = network_input; // the entry whose output is the network's (the last, if several)
+    // The network's outputs: `output`, or those outputs<...> names (its last Outputs taps).
+    std::array<std::size_t, Outputs == 0 ? 1 : Outputs> outputs{};
+    std::size_t outputs_elements = 0; // outputs<...> met
+    bool outputs_last = true;         // ... each at the top level, nothing after it
     // Taps only:
     std::array<tap_record, Taps> taps{};
     std::array<scope_record, Taps == 0 ? 0 : Names> scopes{};
@@ -1798,7 +2034,15 @@ struct structure {
     // The first tap that reads each position (0: the network input, i + 1: entry i), or none.
     std::array<std::size_t, Taps == 0 ? 0 : Entries + 1> first_tap{};
     std::size_t scopes_done = 0;
-    failure tap_fail{}; // the first from<> that names nothing it may read; index: the tap's
+    std::array<shared_record, Defs> definitions{};
+    std::size_t definitions_done = 0;
+    // The first error of the graph (from<>, outputs<>, shared<>), and the name it spells.
+    failure graph_fail{};
+    std::string_view graph_fail_name{};
+
+    constexpr void fail_graph(error code, std::string_view name, bool replaces = false) noexcept {
+        if (graph_fail.code == error::none || replaces) graph_fail = {.code = code}, graph_fail_name = name;
+    }
 
     template<class Emitters>
     constexpr explicit structure(const Emitters& elements) noexcept;
@@ -1831,6 +2075,7 @@ struct structure_builder {
     std::size_t entries_done = 0;
     std::size_t edges_done = 0;
     std::size_t taps_done = 0;
+    std::size_t outputs_entries = 0; // entries made before outputs<...>
     bool in_auxiliary = false;
     std::size_t chars_used = 0;
     std::string_view scope{};       // path of the enclosing named block; empty at the top
@@ -1966,25 +2211,86 @@ struct structure_builder {
             result.taps[taps_done++] = {
                 .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
             cursor = source;
+            if (result.outputs_elements != 0) result.outputs_last = false; // a from<> after outputs<>
+        }
+    }
+
+    // shared<"name", Elements...>: a scope of its name; the name is recorded, once.
+    constexpr scope_state open_definition(const char* kind, std::string_view name, std::size_t) noexcept {
+        if constexpr (Structure::definition_count != 0) {
+            bool twice = false;
+            for (std::size_t i = 0; i != result.definitions_done; ++i)
+                twice = twice || result.definitions[i].name == name;
+            if (twice || result.definitions_done == Structure::definition_count)
+                result.fail_graph(error::shared_defined_twice, name, true);
+            else
+                result.definitions[result.definitions_done++] = {.name = name, .applications = 1};
+        }
+        return open_scope(kind, "shared", name);
+    }
+    constexpr void close_definition(const scope_state& outer) noexcept { close_scope(outer); }
+
+    // A reuse: a scope "<name>@<n>" for its n-th application, n from 2.
+    constexpr scope_state open_use(const char*, std::string_view name) noexcept {
+        std::size_t n = 0;
+        if constexpr (Structure::definition_count != 0) {
+            for (std::size_t i = 0; i != result.definitions_done; ++i)
+                if (result.definitions[i].name == name) n = ++result.definitions[i].applications;
+        }
+        if (n == 0) result.fail_graph(error::shared_used_before_definition, name);
+        const std::size_t start = chars_used;
+        if (!scope.empty()) {
+            put(scope);
+            chars[chars_used++] = '/';
+        }
+        put(name);
+        chars[chars_used++] = '@';
+        put_number(n == 0 ? 1 : n);
+        const scope_state outer{scope, scope_counters, counters_used};
+        scope = {chars + start, chars_used - start};
+        scope_counters = counters_used;
+        return outer;
+    }
+    constexpr void close_use(const scope_state& outer) noexcept { close_scope(outer); }
+
+    // A reuse that names no definition, or its own.
+    constexpr void shared_error(error code, std::string_view name) noexcept { result.fail_graph(code, name); }
+
+    // outputs<...>: its n taps are the network's outputs. It must be the last element, at the
+    // top level (verify_taps() says so otherwise).
+    constexpr void end_outputs(std::size_t n) noexcept {
+        if constexpr (Structure::tap_count != 0) {
+            if (++result.outputs_elements > 1 || !scope.empty()) result.outputs_last = false;
+            for (std::size_t i = 0; i != n && i < result.outputs.size(); ++i)
+                result.outputs[i] = result.taps[taps_done - n + i].source;
+            outputs_entries = entries_done;
         }
     }
 };
 
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
+         std::size_t Outputs, std::size_t Defs>
 template<class Emitters>
-constexpr structure<Entries, Names, Chars, Edges, Taps>::structure(const Emitters& elements) noexcept {
+constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::structure(const Emitters& elements) noexcept {
     structure_builder<structure> b{*this};
     for (const auto emit : elements) emit(b);
     output = b.cursor;
-    if constexpr (Taps != 0) verify_taps();
+    if constexpr (Outputs == 0) outputs[0] = output;
+    if constexpr (Taps != 0) {
+        if (outputs_elements != 0 && b.outputs_entries != b.entries_done) outputs_last = false;
+        verify_taps();
+    }
 }
 
 // Each from<> names exactly one entry or named block of the whole network, computed before it,
 // and not in an auxiliary head unless the from<> is in one too. Then the taps that read each
 // position are linked, for the totals pass, which keeps only their shapes.
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
-constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noexcept {
-    for (std::size_t k = 0; k != Taps && tap_fail.code == error::none; ++k) {
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
+         std::size_t Outputs, std::size_t Defs>
+constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::verify_taps() noexcept {
+    // outputs<...> elsewhere than last, at the top level: the error names its first tensor.
+    if (!outputs_last) fail_graph(error::outputs_not_last, taps[Taps - Outputs].name);
+    for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
         const tap_record& t = taps[k];
         std::size_t matches = 0;
         for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1 : 0;
@@ -1995,7 +2301,7 @@ constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noex
                            : t.source != network_input && auxiliary[t.source] && !t.in_auxiliary
                                ? error::tap_reads_auxiliary
                                : error::none;
-        if (code != error::none) tap_fail = {.code = code, .index = k};
+        if (code != error::none) fail_graph(code, t.name);
     }
     for (std::size_t& f : first_tap) f = tap_record::none;
     for (std::size_t k = Taps; k-- != 0;) {
@@ -2013,10 +2319,26 @@ constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noex
 
 // A network with taps (from<>) keeps the shapes they read: the totals pass keeps no entry, so
 // each source's output shape is copied for the taps that read it when it is recorded.
-template<std::size_t Taps>
+// A shared<...> definition as the counting pass met it: its name, its first entry, and (the
+// totals pass, which keeps no entry) where its entries' stored figures are kept.
+struct definition_slot {
+    std::string_view name{};
+    std::size_t first = 0;
+    std::size_t stored_first = 0;
+};
+
+// The figures a reuse must have the same of as its definition.
+struct stored_figures {
+    std::uint64_t weights = 0, biases = 0, parameters = 0;
+};
+
+// A network with shared<...> definitions keeps, in the totals pass, each definition and the
+// stored figures of its entries (DefEntries in all), which a reuse is checked against.
+template<std::size_t Taps, std::size_t Defs = 0, std::size_t DefEntries = 0>
 struct summary_of {
     static constexpr bool keeps_entries = false;
     static constexpr std::size_t taps = Taps;
+    static constexpr std::size_t definitions = Defs;
     counts totals{};
     shape input{};
     shape output{};
@@ -2024,15 +2346,24 @@ struct summary_of {
     std::size_t entries_done = 0;
     std::size_t taps_done = 0;
     std::array<shape, Taps> tapped{}; // the shape each tap reads, once its source is recorded
+    std::array<definition_slot, Defs> definition_table{};
+    std::size_t definitions_done = 0;
+    std::array<stored_figures, DefEntries> stored{};
+    std::size_t stored_done = 0;
 };
 
 using summary = summary_of<0>;
 
-template<std::size_t Entries, std::size_t Taps = 0>
+template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0>
 struct analysis {
     static constexpr bool keeps_entries = true;
     static constexpr std::size_t taps = Taps;
+    static constexpr std::size_t definitions = Defs;
     std::array<layer_info, Entries> entries{};
+    std::array<definition_slot, Defs> definition_table{};
+    std::size_t definitions_done = 0;
+    std::array<stored_figures, 0> stored{}; // the entries have them
+    std::size_t stored_done = 0;
     shape input{};
     shape output{};
     failure fail{};
@@ -2061,6 +2392,12 @@ struct count_builder {
     const tap_record* taps = nullptr;
     const std::size_t* first_tap = nullptr;
     std::size_t taps_done = 0;
+    // shared<...>: the innermost definition being emitted (its slot, or none), and the
+    // application being emitted: its first entry and the definition it applies.
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t definition = none;
+    std::size_t use_of = none;
+    std::size_t use_first = 0;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -2086,14 +2423,33 @@ struct count_builder {
         // they are not added (a sum that would pass 2^64 with them is no error).
         if constexpr (!Analysis::keeps_entries) {
             counts& t = result.totals;
-            overflow = overflow || detail::add_overflows(t.weights, r.weights, &t.weights) ||
-                       detail::add_overflows(t.biases, r.biases, &t.biases) ||
-                       detail::add_overflows(t.parameters, r.parameters, &t.parameters) ||
+            overflow = overflow ||
+                       (use_of == none && (detail::add_overflows(t.weights, r.weights, &t.weights) ||
+                                           detail::add_overflows(t.biases, r.biases, &t.biases) ||
+                                           detail::add_overflows(t.parameters, r.parameters, &t.parameters))) ||
                        (!in_auxiliary &&
                         (detail::add_overflows(t.units, r.units, &t.units) ||
                          detail::add_overflows(t.connections, r.connections, &t.connections) ||
                          detail::add_overflows(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
                          detail::add_overflows(t.activations, activations, &t.activations)));
+        }
+        // A reuse applies its definition's weights: it must have the same figures of them.
+        bool differs = false;
+        std::size_t reuse_of = not_a_reuse;
+        if constexpr (Analysis::definitions != 0) {
+            if (use_of != none) {
+                const definition_slot& d = result.definition_table[use_of];
+                reuse_of = d.first + (index - use_first);
+                stored_figures def{};
+                if constexpr (Analysis::keeps_entries)
+                    def = {entries[reuse_of].weights, entries[reuse_of].biases, entries[reuse_of].parameters};
+                else
+                    def = result.stored[d.stored_first + (index - use_first)];
+                differs = def.weights != r.weights || def.biases != r.biases || def.parameters != r.parameters;
+            } else if (definition != none && !Analysis::keeps_entries) {
+                const definition_slot& d = result.definition_table[definition];
+                result.stored[d.stored_first + (index - d.first)] = {r.weights, r.biases, r.parameters};
+            }
         }
         if constexpr (Analysis::keeps_entries) {
             const std::span<const std::size_t> from = inputs[index];
@@ -2114,7 +2470,8 @@ struct count_builder {
                               .window = r.window,
                               .receptive_field = next_field(field, r.window),
                               .inputs = from,
-                              .formula = formula};
+                              .formula = formula,
+                              .reuse_of = reuse_of};
         }
         // One verdict for both passes, from the same checks: the full pass only adds the
         // receptive field, which never fails (a field too large for its integers is marked,
@@ -2129,6 +2486,7 @@ struct count_builder {
                     r.window.width.kernel == 0 || r.window.width.stride == 0 || r.window.width.dilation == 0
                 ? error::zero_window
             : overflow ? error::count_overflow
+            : differs  ? error::shared_weights_differ
                        : error::none;
         if (status != error::none) result.fail = {status, index, in};
         cursor = r.output;
@@ -2137,6 +2495,44 @@ struct count_builder {
                 result.tapped[k] = r.output;
         }
     }
+
+    // outputs<...>: the taps gave the shapes; the structure pass keeps which they are.
+    static constexpr void end_outputs(std::size_t) noexcept {}
+
+    // shared<"name", Elements...>: a slot for the definition, and room for the figures of its
+    // `entries` entries, which its reuses must have the same of.
+    struct shared_state {
+        std::size_t definition, use_of, use_first;
+    };
+    constexpr shared_state open_definition(const char*, std::string_view name, std::size_t entries) noexcept {
+        const shared_state outer{definition, use_of, use_first};
+        if constexpr (Analysis::definitions != 0) {
+            if (result.definitions_done != Analysis::definitions) {
+                result.definition_table[result.definitions_done] = {
+                    .name = name, .first = entries_done, .stored_first = result.stored_done};
+                if constexpr (!Analysis::keeps_entries) result.stored_done += entries;
+                definition = result.definitions_done++;
+            }
+        }
+        return outer;
+    }
+    constexpr void close_definition(const shared_state& outer) noexcept {
+        definition = outer.definition;
+        use_of = outer.use_of;
+        use_first = outer.use_first;
+    }
+    // A reuse: its entries are checked against, and marked as, the definition's.
+    constexpr shared_state open_use(const char*, std::string_view name) noexcept {
+        const shared_state outer{definition, use_of, use_first};
+        if constexpr (Analysis::definitions != 0) {
+            for (std::size_t i = 0; i != result.definitions_done; ++i)
+                if (result.definition_table[i].name == name) use_of = i, use_first = entries_done;
+        }
+        return outer;
+    }
+    constexpr void close_use(const shared_state& outer) noexcept { close_definition(outer); }
+    // The structure pass reports it.
+    static constexpr void shared_error(error, std::string_view) noexcept {}
 
     // from<"name">: the shape of the tensor the structure pass found for it.
     constexpr void tap(std::string_view) noexcept {
@@ -2208,19 +2604,18 @@ struct count_builder {
 };
 
 // The summary after elements[0, n) more, from where `s` stands.
-template<std::size_t Taps>
-constexpr summary_of<Taps>
-continue_summary(summary_of<Taps> s, void (*const* elements)(count_builder<summary_of<Taps>>&) noexcept, std::size_t n,
-                 const tap_record* taps, const std::size_t* first_tap) noexcept {
+template<class Summary>
+constexpr Summary continue_summary(Summary s, void (*const* elements)(count_builder<Summary>&) noexcept, std::size_t n,
+                                   const tap_record* taps, const std::size_t* first_tap) noexcept {
     if (s.fail.code != error::none) return s;
-    count_builder<summary_of<Taps>> b{.result = s,
-                                      .names = nullptr,
-                                      .inputs = nullptr,
-                                      .cursor = s.output,
-                                      .entries_done = s.entries_done,
-                                      .taps = taps,
-                                      .first_tap = first_tap,
-                                      .taps_done = s.taps_done};
+    count_builder<Summary> b{.result = s,
+                             .names = nullptr,
+                             .inputs = nullptr,
+                             .cursor = s.output,
+                             .entries_done = s.entries_done,
+                             .taps = taps,
+                             .first_tap = first_tap,
+                             .taps_done = s.taps_done};
     for (std::size_t i = 0; i != n && s.fail.code == error::none; ++i) elements[i](b);
     s.output = b.cursor;
     s.entries_done = b.entries_done;
@@ -2228,9 +2623,10 @@ continue_summary(summary_of<Taps> s, void (*const* elements)(count_builder<summa
     return s;
 }
 
-template<std::size_t Entries, std::size_t Taps>
+template<std::size_t Entries, std::size_t Taps, std::size_t Defs>
 template<class Emitters, class Structure>
-constexpr analysis<Entries, Taps>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
+constexpr analysis<Entries, Taps, Defs>::analysis(const shape& in, const Emitters& elements,
+                                                  const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
     count_builder<analysis> b{.result = *this,
@@ -2247,7 +2643,8 @@ constexpr analysis<Entries, Taps>::analysis(const shape& in, const Emitters& ele
     output = b.cursor;
     entries_done = b.entries_done;
     // The schedule reads every entry's inputs: only a complete pass has them all.
-    if (complete()) schedule = schedule_memory<Entries>(entries.data(), roles.data(), in, s.output);
+    if (complete())
+        schedule = schedule_memory<Entries>(entries.data(), roles.data(), in, s.outputs.data(), s.outputs.size());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2271,7 +2668,8 @@ struct network_without_input {
 // After any of these errors the network counts as empty (its input and no layer), so that the
 // error is the only one.
 struct empty_network_traits {
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0, outputs = 0, shares = 0,
+                                 shared_defs = 0, shared_entries = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
@@ -2292,12 +2690,20 @@ struct network_traits<network<Nothing...>> : empty_network_traits {
 template<bool Counted, class... Elements>
 struct element_traits : empty_network_traits {};
 
+// The facts of a network's elements, evaluated once for every trait read from them.
+template<class... Elements>
+inline constexpr element_facts facts_of = total_facts<Elements...>();
+
 template<class... Elements>
 struct element_traits<true, Elements...> {
-    static constexpr std::size_t entries = entry_count<Elements...>();
-    static constexpr std::size_t edges = edge_count<Elements...>();
-    static constexpr std::size_t names = name_count<Elements...>();
-    static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t entries = facts_of<Elements...>.entries;
+    static constexpr std::size_t edges = facts_of<Elements...>.edges;
+    static constexpr std::size_t names = facts_of<Elements...>.names;
+    static constexpr std::size_t taps = facts_of<Elements...>.taps;
+    static constexpr std::size_t outputs = facts_of<Elements...>.outputs; // 0: one, the last tensor
+    static constexpr std::size_t shares = facts_of<Elements...>.shares;
+    static constexpr std::size_t shared_defs = facts_of<Elements...>.shared_defs;
+    static constexpr std::size_t shared_entries = facts_of<Elements...>.shared_entries;
     // An ordinal is at most the number of names made, not of entries: an empty auxiliary<> makes a
     // name ("auxiliary200") and no entry.
     static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(names));
@@ -2307,8 +2713,18 @@ struct element_traits<true, Elements...> {
     }
 };
 
+// A network with shared<...> is counted with every reuse resolved to its definition's elements
+// (detail/shared.hpp); any other as it is written.
+template<bool Counted, bool Shared, class... Elements>
+struct resolved_traits : element_traits<Counted, Elements...> {};
+template<class... Elements>
+struct resolved_traits<true, true, Elements...>
+    : element_traits<true, typename resolved<registry_list<std::index_sequence_for<Elements...>, Elements...>,
+                                             Elements>::type...> {};
+
 template<class First, class... Elements>
-struct network_traits<network<First, Elements...>> : element_traits<is_valid_input<First>, Elements...> {
+struct network_traits<network<First, Elements...>>
+    : resolved_traits<is_valid_input<First>, facts_of<Elements...>.shares != 0, Elements...> {
     static_assert(verdict<is_input<First>, network_without_input<network<First, Elements...>>>::reported);
     static constexpr shape input = [] {
         if constexpr (is_input<First>)
@@ -2329,8 +2745,9 @@ inline constexpr std::size_t part_size = 2048;
 template<class Net>
 struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
-    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps>;
-    using analysis_type = analysis<traits::entries, traits::taps>;
+    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps,
+                                     traits::outputs, traits::shared_defs>;
+    using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
     static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
@@ -2338,21 +2755,23 @@ struct analyzed_layers {
 };
 
 // A network with taps needs the structure pass before its totals (which tensor each from<>
-// reads); one without reads no name.
+// reads), and one with shared<...> its verdict on the names; one without either reads no name.
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
-    using summary_type = summary_of<traits::taps>;
+    using summary_type = summary_of<traits::taps, traits::shared_defs, traits::shared_entries>;
     static constexpr auto elements = traits::template elements<count_builder<summary_type>>();
     static constexpr std::size_t parts = elements.size() / part_size + 1;
 
     static constexpr summary_type first() noexcept {
         summary_type s{.input = traits::input, .output = traits::input};
-        if constexpr (traits::taps != 0) {
+        if constexpr (traits::taps != 0 || traits::shares != 0) {
             constexpr const auto& graph = analyzed_layers<Net>::graph;
-            s.fail = graph.tap_fail;
-            for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
-                s.tapped[k] = traits::input;
+            s.fail = graph.graph_fail;
+            if constexpr (traits::taps != 0) {
+                for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
+                    s.tapped[k] = traits::input;
+            }
         }
         return s;
     }
@@ -2769,6 +3188,24 @@ struct upsample_back {};
 template<fixed_string Name>
 struct from {};
 
+// outputs<"p3", "p4", "p5">: the last element of a network, at its top level: those tensors,
+// named as for from<>, are the network's outputs, in that order (output_shapes<Net>,
+// counts.hpp). Every tensor the network computes is counted, whether an output reads it or
+// not; no output is ever freed by the memory schedule.
+template<fixed_string... Names>
+struct outputs {};
+
+// shared<"head", Elements...> (declared in detail/shared.hpp): Elements, applied here and
+// defined under that name; a later shared<"head"> anywhere in the network (one name for the
+// whole network, whatever blocks hold them) applies the same layers again to the tensor it
+// reads, as a detection head runs on every pyramid level. Parameters, weights and biases count
+// once, at the definition; units, connections, activations and FLOPs at every application.
+// layers<Net> lists every application: the definition's entries are named in a scope "head",
+// the n-th application's in "head@n" (n from 2), each entry's `reuse_of` the index of the
+// definition's entry it applies again. A reuse whose input gives a layer other weights (other
+// input channels) is a compile error naming the layer; so is a reuse with no definition before
+// it, a name defined twice, and a definition that uses itself.
+
 namespace detail {
 
 template<class Element, std::size_t>
@@ -2833,7 +3270,8 @@ struct merge_without_paths {
 template<fixed_string Name>
 struct node<name<Name>, false> {
     static constexpr bool is_option = true;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -2842,7 +3280,8 @@ struct node<name<Name>, false> {
 template<>
 struct node<netcount::identity, false> {
     static constexpr bool is_option = false;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -2878,6 +3317,10 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = (named ? 1 : 0) + name_count<Elements...>();
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -2915,6 +3358,10 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t edges = edge_count<Elements...>() + (paths == 0 ? 1 : paths);
     static constexpr std::size_t names = 1 + name_count<Elements...>();
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits, given);
@@ -2960,6 +3407,10 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     static constexpr std::size_t edges = edge_count<Layers...>() + 2;
     static constexpr std::size_t names = 1 + name_count<Layers...>();
     static constexpr std::size_t taps = tap_count<Layers...>();
+    static constexpr std::size_t outputs = output_count<Layers...>();
+    static constexpr element_facts part_facts = total_facts<Layers...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -2989,6 +3440,10 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
     static constexpr std::size_t edges = edge_count<Elements...>();
     static constexpr std::size_t names = 1 + name_count<Elements...>();
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -3019,6 +3474,10 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
     static constexpr std::size_t edges = edge_count<Elements...>() + 1;
     static constexpr std::size_t names = 1 + name_count<Elements...>(); // its scope's, or its entry's
     static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t outputs = output_count<Elements...>();
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
+                                 shared_entries = part_facts.shared_entries;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -3054,11 +3513,112 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
 template<fixed_string Name>
 struct node<netcount::from<Name>, false> {
     static constexpr bool is_option = false;
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         b.tap(Name.view());
+    }
+};
+
+inline constexpr std::string_view shared_stem = "shared";
+
+// A definition: its elements in a scope of its name; the builders record where it starts.
+template<fixed_string Name, class... Elements>
+struct node<netcount::shared<Name, Elements...>, false> {
+    static constexpr std::string_view given = Name.view();
+    static_assert(name_verdict<given>::reported);
+    static constexpr const char* stem_id = &kind_tag<kind_text<shared_stem.size()>(shared_stem)>;
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
+                                 taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
+                                 shared_defs = 1 + part_facts.shared_defs,
+                                 shared_entries = part_facts.entries + part_facts.shared_entries;
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, shared_stem, given, digits) +
+               detail::name_capacity<Elements...>(name_length(prefix, shared_stem, given, digits), digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        const auto outer = b.open_definition(stem_id, given, entries);
+        emit_chain<Builder, Elements...>(b);
+        if (b.failed()) return;
+        b.close_definition(outer);
+    }
+};
+
+// A reuse, resolved (detail/shared.hpp): the definition's elements again, in a scope "<name>@n".
+template<fixed_string Name, class... Elements>
+struct node<shared_use<Name, Elements...>, false> {
+    static constexpr std::string_view given = Name.view();
+    static constexpr const char* stem_id = &kind_tag<kind_text<shared_stem.size()>(shared_stem)>;
+    static constexpr element_facts part_facts = total_facts<Elements...>();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
+                                 taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
+                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries;
+
+    // "<name>@<n>": as long as a generated name of stem <name> and one separator.
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_length(prefix, given, {}, digits) +
+               detail::name_capacity<Elements...>(name_length(prefix, given, {}, digits), digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        const auto outer = b.open_use(stem_id, given);
+        emit_chain<Builder, Elements...>(b);
+        if (b.failed()) return;
+        b.close_use(outer);
+    }
+};
+
+// A reuse before resolution (never emitted: network_traits resolves it first), and the two
+// that resolution leaves for the structure pass to report.
+template<fixed_string Name>
+struct node<netcount::shared<Name>, false> {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 1, shared_defs = 0,
+                                 shared_entries = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.shared_error(error::shared_unknown, Name.view());
+    }
+};
+template<fixed_string Name>
+struct node<shared_unresolved<Name>, false> : node<netcount::shared<Name>, false> {};
+template<fixed_string Name>
+struct node<shared_recursive<Name>, false> : node<netcount::shared<Name>, false> {
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.shared_error(error::shared_recursive, Name.view());
+    }
+};
+
+// Instantiated for an outputs<> without a name.
+template<class Outputs>
+struct outputs_without_names {
+    static_assert(always_false<Outputs>, "netcount: outputs<...> names at least one tensor");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// outputs<Names...>: a tap per name, then the builder takes the last of them as the outputs.
+template<fixed_string... Names>
+struct node<netcount::outputs<Names...>, false> {
+    static_assert(verdict<sizeof...(Names) != 0, outputs_without_names<netcount::outputs<Names...>>>::reported);
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = sizeof...(Names), outputs = sizeof...(Names),
+                                 shares = 0, shared_defs = 0, shared_entries = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        (b.tap(Names.view()), ...);
+        b.end_outputs(sizeof...(Names));
     }
 };
 
@@ -3113,12 +3673,17 @@ constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
     (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
 }
 
-// A from<"name"> that names nothing it may read: the error spells the name it was given.
+// A from<"name"> that names nothing it may read, or a shared<"name"> that cannot be resolved:
+// the error spells the name it was given.
 template<class Net, std::size_t... I>
-constexpr void report_invalid_tap(std::index_sequence<I...>) noexcept {
-    constexpr const failure& f = analyzed_layers<Net>::graph.tap_fail;
-    constexpr std::string_view name = analyzed_layers<Net>::graph.taps[f.index].name;
-    (void)sizeof(report<invalid_from<f.code, name[I]...>>);
+constexpr void report_invalid_graph(std::index_sequence<I...>) noexcept {
+    constexpr const failure& f = analyzed_layers<Net>::graph.graph_fail;
+    constexpr std::string_view name = analyzed_layers<Net>::graph.graph_fail_name;
+    if constexpr (f.code == error::shared_unknown || f.code == error::shared_defined_twice ||
+                  f.code == error::shared_used_before_definition || f.code == error::shared_recursive)
+        (void)sizeof(report<invalid_shared<f.code, name[I]...>>);
+    else
+        (void)sizeof(report<invalid_from<f.code, name[I]...>>);
 }
 
 // The totals of Net, with a compile error naming the layer (or the from<>) if Net is not a
@@ -3126,8 +3691,8 @@ constexpr void report_invalid_tap(std::index_sequence<I...>) noexcept {
 template<class Net>
 constexpr const auto& checked() noexcept {
     constexpr const auto& s = analyzed<Net>::totals;
-    if constexpr (is_tap_error(s.fail.code))
-        report_invalid_tap<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.taps[s.fail.index].name.size()>{});
+    if constexpr (is_graph_error(s.fail.code))
+        report_invalid_graph<Net>(std::make_index_sequence<analyzed_layers<Net>::graph.graph_fail_name.size()>{});
     else if constexpr (s.fail.code != error::none)
         report_invalid_layer<Net, false>(
             std::make_index_sequence<analyzed_layers<Net>::graph.names[s.fail.index].size()>{});
@@ -3150,6 +3715,42 @@ constexpr const auto& checked_layers() noexcept {
                       "totals are valid (a bug in netcount: please report the network)");
     }
     return full.entries;
+}
+
+// Instantiated when output_shape<Net> is asked of a network with several outputs.
+template<class Net>
+struct several_outputs {
+    static_assert(always_false<Net>, "netcount: this network has several outputs (outputs<...>): read their shapes "
+                                     "with output_shapes<Net>, output_shape<Net> is for a network of one");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+template<class Net>
+constexpr const shape& single_output() noexcept {
+    constexpr const auto& s = checked<Net>();
+    if constexpr (network_traits<network_of<Net>>::outputs > 1) (void)sizeof(report<several_outputs<Net>>);
+    return s.output;
+}
+
+// The shapes of the network's outputs: the totals pass kept each output<...> name's shape as
+// a tap's (its last taps).
+template<class Net>
+constexpr auto output_shapes_of() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr const auto& s = checked<Net>();
+    if constexpr (traits::outputs == 0) {
+        return std::array<shape, 1>{s.output};
+    } else {
+        std::array<shape, traits::outputs> shapes{};
+        for (std::size_t i = 0; i != traits::outputs; ++i) shapes[i] = s.tapped[traits::taps - traits::outputs + i];
+        return shapes;
+    }
+}
+
+template<class Net>
+constexpr const auto& output_indices_of() noexcept {
+    (void)checked<Net>();
+    return analyzed_layers<Net>::graph.outputs;
 }
 
 struct name_match {
@@ -3221,8 +3822,20 @@ inline constexpr std::uint64_t activations = totals<Net>.activations;
 template<class Net>
 inline constexpr shape input_shape = detail::checked<Net>().input;
 
+// output_shape<Net>: the shape of the network's output; a compile error for a network with
+// several outputs (outputs<...>), whose shapes are output_shapes<Net>.
 template<class Net>
-inline constexpr shape output_shape = detail::checked<Net>().output;
+inline constexpr shape output_shape = detail::single_output<Net>();
+
+// output_shapes<Net>: a std::array of the shapes of the network's outputs, in the order of its
+// outputs<...> (one element for a network without one).
+template<class Net>
+inline constexpr auto output_shapes = detail::output_shapes_of<Net>();
+
+// output_indices<Net>: the entries of layers<Net> that are the network's outputs, in the same
+// order (network_input where an output is the input itself).
+template<class Net>
+inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
 template<class Net>
@@ -4717,10 +5330,10 @@ template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
     // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
-    // squeeze_excitation, identity, name, from).
+    // squeeze_excitation, identity, name, from, outputs).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
                                    "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity, "
-                                   "name or from");
+                                   "name, from or outputs");
     using type = E;
 };
 
@@ -4806,10 +5419,54 @@ template<fixed_string Name, std::size_t Offset, class Edit>
 struct edit_node<netcount::name<Name>, Offset, Edit, false> {
     using type = netcount::name<Name>;
 };
-// from<"name"> reads by name: an edit of the layer it names changes what it reads, not it.
+// from<"name"> and outputs<...> read by name: an edit of the layer named changes what they
+// read, not them.
 template<fixed_string Name, std::size_t Offset, class Edit>
 struct edit_node<netcount::from<Name>, Offset, Edit, false> {
     using type = netcount::from<Name>;
+};
+template<fixed_string... Names, std::size_t Offset, class Edit>
+struct edit_node<netcount::outputs<Names...>, Offset, Edit, false> {
+    using type = netcount::outputs<Names...>;
+};
+
+// A shared<...> definition is edited part by part, and every application with it: edits walk
+// the network with its reuses resolved (edit_network below), and write each reuse back as the
+// shared<"name"> it was, which applies the edited definition again. A reuse's layers are the
+// definition's: an edit that names one of them is an error that says which to name.
+template<fixed_string Name>
+struct shared_named {
+    template<class... Elements>
+    using list = netcount::shared<Name, Elements...>;
+};
+template<fixed_string Name, class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::shared<Name, Elements...>, Offset, Edit, false> {
+    using type = edited_list<shared_named<Name>::template list, Offset, Edit, Elements...>;
+};
+
+template<class Edit>
+constexpr bool targets_any(std::size_t first, std::size_t count) noexcept {
+    for (std::size_t i = first; i != first + count; ++i)
+        if (Edit::targets(i)) return true;
+    return false;
+}
+
+template<fixed_string Name, class... Elements, std::size_t Offset, class Edit>
+struct edit_node<shared_use<Name, Elements...>, Offset, Edit, false> {
+    // An error here means replace or resize named a layer of a shared<"name"> reuse, whose
+    // layers are its definition's.
+    static_assert(!targets_any<Edit>(Offset, node<shared_use<Name, Elements...>>::entries),
+                  "netcount: replace and resize edit a shared<...> definition's layers, which every reuse applies: "
+                  "name the layer in the definition (\"head/conv1\"), not in a reuse (\"head@2/conv1\")");
+    using type = netcount::shared<Name>;
+};
+template<fixed_string Name, std::size_t Offset, class Edit>
+struct edit_node<shared_unresolved<Name>, Offset, Edit, false> {
+    using type = netcount::shared<Name>;
+};
+template<fixed_string Name, std::size_t Offset, class Edit>
+struct edit_node<shared_recursive<Name>, Offset, Edit, false> {
+    using type = netcount::shared<Name>;
 };
 
 template<class E, std::size_t Offset, class Edit, bool Enters>
@@ -4825,11 +5482,21 @@ struct edit_element : edit_if_enters<E, Offset, Edit, Edit::enters(Offset, node<
 template<class Network, class Edit>
 struct edit_network;
 
+template<bool Shared, template<class...> class List, class Edit, class... Elements>
+struct edit_resolved {
+    using type = edited_list<List, 0, Edit, Elements...>;
+};
+template<template<class...> class List, class Edit, class... Elements>
+struct edit_resolved<true, List, Edit, Elements...> {
+    using registry = registry_list<std::index_sequence_for<Elements...>, Elements...>;
+    using type = typename unresolved<edited_list<List, 0, Edit, typename resolved<registry, Elements>::type...>>::type;
+};
+
 template<class Input, class... Elements, class Edit>
 struct edit_network<network<Input, Elements...>, Edit> {
     template<class... Parts>
     using with_input = network<Input, Parts...>;
-    using type = edited_list<with_input, 0, Edit, Elements...>;
+    using type = typename edit_resolved<facts_of<Elements...>.shares != 0, with_input, Edit, Elements...>::type;
 };
 
 // An edit of the one layer at entry Target.
@@ -5218,8 +5885,16 @@ struct kept_width_builder {
         if (last_weighted != Entries) kept[last_weighted] = true;
         last_weighted = outer;
     }
-    // from<> adds no entry.
+    // from<> and outputs<> add no entry.
     static constexpr void tap(std::string_view) noexcept {}
+    static constexpr void end_outputs(std::size_t) noexcept {}
+    // shared<...>: every application's entries are entries; its layers are the definition's,
+    // which the edit scales (a reuse is written back as shared<"name">).
+    static constexpr scope_state open_definition(const char*, std::string_view, std::size_t) noexcept { return {}; }
+    static constexpr void close_definition(const scope_state&) noexcept {}
+    static constexpr scope_state open_use(const char*, std::string_view) noexcept { return {}; }
+    static constexpr void close_use(const scope_state&) noexcept {}
+    static constexpr void shared_error(error, std::string_view) noexcept {}
 };
 
 template<class Net>
@@ -5229,6 +5904,14 @@ constexpr auto kept_widths() noexcept {
     builder b{.entries = layers<Net>.data()};
     for (const auto emit : traits::template elements<builder>()) emit(b);
     if (b.last_weighted != traits::entries) b.kept[b.last_weighted] = true;
+    // Several outputs (outputs<...>): each keeps its classifier too, the layer with weights that
+    // its output comes from through layers without (a YOLO's Detect conv on every level).
+    if constexpr (traits::outputs != 0) {
+        for (std::size_t e : output_indices<Net>) {
+            while (e != network_input && layers<Net>[e].weights == 0) e = layers<Net>[e].inputs[0];
+            if (e != network_input) b.kept[e] = true;
+        }
+    }
     return b.kept;
 }
 
@@ -6268,6 +6951,7 @@ NETCOUNT_DIAGNOSTICS_POP
 //
 //   {"input": {"height": 227, "width": 227, "channels": 3},
 //    "output": {...},
+//    "outputs": [21],
 //    "layers": [{"name": "conv1", "kind": "conv", "inputs": [-1], "input": {...}, "output": {...},
 //                "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //                "connections_with_bias": ..., "activations": ..., "live_activations": ...,
@@ -6280,6 +6964,8 @@ NETCOUNT_DIAGNOSTICS_POP
 // The keys and their order are stable; every number is an integer. A receptive field that does
 // not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
 // "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input;
+// "outputs" the indices of the network's outputs, in order (outputs<...>: several; "output" is
+// then the last one's shape);
 // "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md);
 // "merge" marks where paths meet, "auxiliary" the entries of auxiliary heads, whose units,
 // connections and activations the totals leave out.
@@ -6302,12 +6988,17 @@ inline std::string json_field(const axis_field& f) {
            "}";
 }
 
-inline std::string json_layer(const layer_info& l) {
-    std::string inputs;
-    for (const std::size_t from : l.inputs) {
-        if (!inputs.empty()) inputs += ", ";
-        inputs += from == network_input ? std::string("-1") : to_text(std::uint64_t{from});
+inline std::string json_indices(std::span<const std::size_t> indices) {
+    std::string text;
+    for (const std::size_t i : indices) {
+        if (!text.empty()) text += ", ";
+        text += i == network_input ? std::string("-1") : to_text(std::uint64_t{i});
     }
+    return text;
+}
+
+inline std::string json_layer(const layer_info& l) {
+    const std::string inputs = json_indices(l.inputs);
     return "{\"name\": \"" + json_escape(l.name) + "\", \"kind\": \"" + json_escape(l.kind) + "\", \"inputs\": [" +
            inputs + "], \"input\": " + json_shape(l.input) + ", \"output\": " + json_shape(l.output) +
            ", \"units\": " + to_text(l.units) + ", \"weights\": " + to_text(l.weights) +
@@ -6331,9 +7022,9 @@ inline std::string json_counts(const counts& c, std::uint64_t peak_activations) 
 
 // One layer per line, so that the text diffs well and reads without a pretty-printer.
 inline std::string render_json(std::span<const layer_info> layers, const counts& total, std::uint64_t peak,
-                               const shape& in, const shape& out) {
-    std::string text =
-        "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) + ",\n  \"layers\": [";
+                               const shape& in, const shape& out, std::span<const std::size_t> outputs) {
+    std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
+                       ",\n  \"outputs\": [" + json_indices(outputs) + "],\n  \"layers\": [";
     for (std::size_t i = 0; i != layers.size(); ++i) text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
     text += layers.empty() ? "],\n" : "\n  ],\n";
     return text + "  \"totals\": " + json_counts(total, peak) + "\n}\n";
@@ -6343,7 +7034,8 @@ inline std::string render_json(std::span<const layer_info> layers, const counts&
 
 template<class Net>
 std::string to_json() {
-    return detail::render_json(layers<Net>, totals<Net>, peak_activations<Net>, input_shape<Net>, output_shape<Net>);
+    return detail::render_json(layers<Net>, totals<Net>, peak_activations<Net>, input_shape<Net>,
+                               output_shapes<Net>.back(), output_indices<Net>);
 }
 
 } // namespace netcount

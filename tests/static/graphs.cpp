@@ -143,3 +143,97 @@ struct long_tap : decltype(long_tap_of(std::make_index_sequence<3000>{})) {};
 static_assert(nc::connections<long_tap> == 720);
 static_assert(nc::output_shape<long_tap> == nc::shape{4, 4, 7});
 static_assert(nc::layers<long_tap>.back().inputs[0] == 0);
+
+// ---------------------------------------------------------------------------------------------
+// Several outputs: outputs<...> names them, in order; none is freed by the schedule.
+struct three_levels : nc::network<nc::input<32, 32, 3>,                                                   //
+                                  nc::conv<8, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"p1">>,  // 16 x 16 x 8
+                                  nc::conv<16, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"p2">>, // 8 x 8 x 16
+                                  nc::conv<32, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"p3">>, // 4 x 4 x 32
+                                  nc::from<"p1">, nc::conv<4, nc::kernel<1>, nc::name<"head1">>,          // 16 x 16 x 4
+                                  nc::outputs<"p3", "head1", "p2">> {};
+static_assert(nc::output_shapes<three_levels>.size() == 3);
+static_assert(nc::output_shapes<three_levels>[0] == nc::shape{4, 4, 32});
+static_assert(nc::output_shapes<three_levels>[1] == nc::shape{16, 16, 4});
+static_assert(nc::output_shapes<three_levels>[2] == nc::shape{8, 8, 16});
+static_assert(nc::output_indices<three_levels>[0] == 2 && nc::output_indices<three_levels>[1] == 3 &&
+              nc::output_indices<three_levels>[2] == 1);
+// A network of one output has one output shape.
+static_assert(nc::output_shapes<fpn>.size() == 1 && nc::output_shapes<fpn>[0] == nc::output_shape<fpn>);
+// Live: p1 3,072 + 2,048; p2 + 1,024 (the input freed: 3,072 gone); p3 + 512; head1 + 1,024, p1
+// freed after it but p2 and p3 kept: 2,048 + 1,024 + 512 + 1,024 = 4,608. p2 is read by nobody
+// after it and p3 by nobody at all, yet both stay: they are outputs.
+static_assert(nc::layer<three_levels, "p1">.live_activations == 5'120);
+static_assert(nc::layer<three_levels, "p2">.live_activations == 3'072);
+static_assert(nc::layer<three_levels, "p3">.live_activations == 3'584);
+static_assert(nc::layer<three_levels, "head1">.live_activations == 4'608);
+static_assert(nc::peak_activations<three_levels> == 5'120);
+// scale_width keeps every output's classifier: the layer with weights each output comes from.
+using three_half = nc::scale_width<three_levels, 1, 2>;
+static_assert(nc::output_shapes<three_half>[0] == nc::shape{4, 4, 32});
+static_assert(nc::output_shapes<three_half>[1] == nc::shape{16, 16, 4});
+static_assert(nc::output_shapes<three_half>[2] == nc::shape{8, 8, 16});
+static_assert(nc::layer<three_half, "p1">.output.channels == 4); // p1 feeds others: scaled
+// with_input follows every output.
+static_assert(nc::output_shapes<nc::with_input<three_levels, 64, 64>>[1] == nc::shape{32, 32, 4});
+// One output through outputs<>: output_shape works.
+struct one_named_output
+    : nc::network<nc::input<8, 8, 3>, nc::conv<4, nc::kernel<1>, nc::name<"a">>, nc::relu, nc::outputs<"a">> {};
+static_assert(nc::output_shape<one_named_output> == nc::shape{8, 8, 4});
+static_assert(nc::peak_activations<one_named_output> == 512); // as ends_with_from
+
+// ---------------------------------------------------------------------------------------------
+// Shared weights: one head applied to two levels. In PyTorch, one nn.Sequential module called
+// on both maps:
+//   p1 = self.c1(x); p2 = self.c2(p1); return self.head(p1), self.head(p2)
+// c1, c2 Conv2d(k=3, s=2, p=1) to 16; head = Conv2d(16, 16, 3, p=1), ReLU, Conv2d(16, 9, 3, p=1);
+// on 1 x 3 x 32 x 32: 6,393 parameters (the head's once), 1,410,048 MACs (the head's twice),
+// outputs 1 x 9 x 16 x 16 and 1 x 9 x 8 x 8.
+struct shared_head : nc::network<nc::input<32, 32, 3>,                                                   //
+                                 nc::conv<16, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"c1">>, // 16 x 16 x 16
+                                 nc::conv<16, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"c2">>, // 8 x 8 x 16
+                                 nc::from<"c1">,
+                                 nc::shared<"head", nc::conv<16, nc::kernel<3>, nc::pad<1>>, nc::relu,
+                                            nc::conv<9, nc::kernel<3>, nc::pad<1>, nc::name<"cls">>>,
+                                 nc::from<"c2">, nc::shared<"head">, nc::outputs<"head", "head@2">> {};
+// c1 16 * 27 + 16 = 448, c2 16 * 144 + 16 = 2,320, head conv1 2,320, cls 9 * 144 + 9 = 1,305.
+static_assert(nc::parameters<shared_head> == 6'393);
+static_assert(nc::weights<shared_head> == 6'393 - 16 - 16 - 16 - 9);
+// 16*16*16*27 + 8*8*16*144 + (16*16*16*144 + 16*16*9*144) + (8*8*16*144 + 8*8*9*144)
+// = 110,592 + 147,456 + 921,600 + 230,400 = 1,410,048.
+static_assert(nc::connections<shared_head> == 1'410'048);
+static_assert(nc::output_shapes<shared_head>[0] == nc::shape{16, 16, 9});
+static_assert(nc::output_shapes<shared_head>[1] == nc::shape{8, 8, 9});
+// layers<Net> lists both applications: head/conv1, head/relu1, head/cls, then head@2/...,
+// each marked as a reuse of the definition's entry, with its own figures.
+static_assert(nc::layers<shared_head>.size() == 8);
+static_assert(nc::layers<shared_head>[5].name == "head@2/conv1" && nc::layers<shared_head>[5].reuse_of == 2);
+static_assert(nc::layers<shared_head>[7].name == "head@2/cls" && nc::layers<shared_head>[7].reuse_of == 4);
+static_assert(nc::layers<shared_head>[2].reuse_of == nc::not_a_reuse);
+static_assert(nc::layer<shared_head, "head@2/cls">.parameters == 1'305);
+static_assert(nc::layer<shared_head, "head@2/cls">.connections == 82'944); // 8 * 8 * 9 * 144
+// The sum over layers<Net> of what each adds (detail::contribution: a reuse's parameters are
+// the definition's, stored once) is the total.
+constexpr std::uint64_t summed_parameters() {
+    std::uint64_t sum = 0;
+    for (const nc::layer_info& l : nc::layers<shared_head>) sum += nc::detail::contribution(l).parameters;
+    return sum;
+}
+static_assert(summed_parameters() == 6'393);
+// Edits of the definition change every application; scale_width scales it once.
+using shared_wide = nc::resize<shared_head, "head/conv1", 32>;
+static_assert(nc::layer<shared_wide, "head@2/conv1">.output == nc::shape{8, 8, 32});
+// head conv1 32 * 144 + 32 = 4,640, cls 9 * 288 + 9 = 2,601: 448 + 2,320 + 4,640 + 2,601.
+static_assert(nc::parameters<shared_wide> == 10'009);
+using shared_half = nc::scale_width<shared_head, 1, 2>;
+static_assert(nc::layer<shared_half, "head@2/conv1">.output.channels == 8);
+static_assert(nc::layer<shared_half, "head@2/cls">.output.channels == 9); // each output's classifier kept
+// A shared name is one name for the whole network: defined in one named block, reused from
+// another, and a block of its own scope inside them ("a/head/conv1", "b/head@2/conv1").
+struct shared_across
+    : nc::network<nc::input<8, 8, 4>, nc::sequence<nc::name<"a">, nc::shared<"head", nc::conv<4, nc::kernel<1>>>>,
+                  nc::sequence<nc::name<"b">, nc::max_pool<nc::kernel<2>, nc::stride<2>>, nc::shared<"head">>> {};
+static_assert(nc::layers<shared_across>[0].name == "a/head/conv1");
+static_assert(nc::layers<shared_across>[2].name == "b/head@2/conv1");
+static_assert(nc::parameters<shared_across> == 20);           // 4 * 4 + 4, once
+static_assert(nc::connections<shared_across> == 1'024 + 256); // 8*8*4*4 + 4*4*4*4

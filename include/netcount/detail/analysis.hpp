@@ -12,6 +12,7 @@
 #include <netcount/detail/field.hpp>
 #include <netcount/detail/node.hpp>
 #include <netcount/detail/schedule.hpp>
+#include <netcount/detail/shared.hpp>
 #include <netcount/error.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/layer_kind.hpp>
@@ -57,15 +58,27 @@ struct scope_record {
 
 // The arrays only taps use have no element in a network without one: the engine's cost for
 // every other network is as it was.
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0>
+// A shared<...> definition, as the structure pass met it: its name and how often it was applied.
+struct shared_record {
+    std::string_view name{};
+    std::size_t applications = 0;
+};
+
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0,
+         std::size_t Outputs = 0, std::size_t Defs = 0>
 struct structure {
     static constexpr std::size_t name_count = Names;
     static constexpr std::size_t tap_count = Taps;
+    static constexpr std::size_t definition_count = Defs;
     std::array<std::string_view, Entries> names{};
     std::array<std::span<const std::size_t>, Entries> inputs{}; // views of `edges`
     std::array<char, Chars> chars{};                            // generated names live here
     std::array<std::size_t, Edges> edges{};
-    std::size_t output = network_input; // the entry whose output is the network's
+    std::size_t output = network_input; // the entry whose output is the network's (the last, if several)
+    // The network's outputs: `output`, or those outputs<...> names (its last Outputs taps).
+    std::array<std::size_t, Outputs == 0 ? 1 : Outputs> outputs{};
+    std::size_t outputs_elements = 0; // outputs<...> met
+    bool outputs_last = true;         // ... each at the top level, nothing after it
     // Taps only:
     std::array<tap_record, Taps> taps{};
     std::array<scope_record, Taps == 0 ? 0 : Names> scopes{};
@@ -73,7 +86,15 @@ struct structure {
     // The first tap that reads each position (0: the network input, i + 1: entry i), or none.
     std::array<std::size_t, Taps == 0 ? 0 : Entries + 1> first_tap{};
     std::size_t scopes_done = 0;
-    failure tap_fail{}; // the first from<> that names nothing it may read; index: the tap's
+    std::array<shared_record, Defs> definitions{};
+    std::size_t definitions_done = 0;
+    // The first error of the graph (from<>, outputs<>, shared<>), and the name it spells.
+    failure graph_fail{};
+    std::string_view graph_fail_name{};
+
+    constexpr void fail_graph(error code, std::string_view name, bool replaces = false) noexcept {
+        if (graph_fail.code == error::none || replaces) graph_fail = {.code = code}, graph_fail_name = name;
+    }
 
     template<class Emitters>
     constexpr explicit structure(const Emitters& elements) noexcept;
@@ -106,6 +127,7 @@ struct structure_builder {
     std::size_t entries_done = 0;
     std::size_t edges_done = 0;
     std::size_t taps_done = 0;
+    std::size_t outputs_entries = 0; // entries made before outputs<...>
     bool in_auxiliary = false;
     std::size_t chars_used = 0;
     std::string_view scope{};       // path of the enclosing named block; empty at the top
@@ -241,25 +263,86 @@ struct structure_builder {
             result.taps[taps_done++] = {
                 .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
             cursor = source;
+            if (result.outputs_elements != 0) result.outputs_last = false; // a from<> after outputs<>
+        }
+    }
+
+    // shared<"name", Elements...>: a scope of its name; the name is recorded, once.
+    constexpr scope_state open_definition(const char* kind, std::string_view name, std::size_t) noexcept {
+        if constexpr (Structure::definition_count != 0) {
+            bool twice = false;
+            for (std::size_t i = 0; i != result.definitions_done; ++i)
+                twice = twice || result.definitions[i].name == name;
+            if (twice || result.definitions_done == Structure::definition_count)
+                result.fail_graph(error::shared_defined_twice, name, true);
+            else
+                result.definitions[result.definitions_done++] = {.name = name, .applications = 1};
+        }
+        return open_scope(kind, "shared", name);
+    }
+    constexpr void close_definition(const scope_state& outer) noexcept { close_scope(outer); }
+
+    // A reuse: a scope "<name>@<n>" for its n-th application, n from 2.
+    constexpr scope_state open_use(const char*, std::string_view name) noexcept {
+        std::size_t n = 0;
+        if constexpr (Structure::definition_count != 0) {
+            for (std::size_t i = 0; i != result.definitions_done; ++i)
+                if (result.definitions[i].name == name) n = ++result.definitions[i].applications;
+        }
+        if (n == 0) result.fail_graph(error::shared_used_before_definition, name);
+        const std::size_t start = chars_used;
+        if (!scope.empty()) {
+            put(scope);
+            chars[chars_used++] = '/';
+        }
+        put(name);
+        chars[chars_used++] = '@';
+        put_number(n == 0 ? 1 : n);
+        const scope_state outer{scope, scope_counters, counters_used};
+        scope = {chars + start, chars_used - start};
+        scope_counters = counters_used;
+        return outer;
+    }
+    constexpr void close_use(const scope_state& outer) noexcept { close_scope(outer); }
+
+    // A reuse that names no definition, or its own.
+    constexpr void shared_error(error code, std::string_view name) noexcept { result.fail_graph(code, name); }
+
+    // outputs<...>: its n taps are the network's outputs. It must be the last element, at the
+    // top level (verify_taps() says so otherwise).
+    constexpr void end_outputs(std::size_t n) noexcept {
+        if constexpr (Structure::tap_count != 0) {
+            if (++result.outputs_elements > 1 || !scope.empty()) result.outputs_last = false;
+            for (std::size_t i = 0; i != n && i < result.outputs.size(); ++i)
+                result.outputs[i] = result.taps[taps_done - n + i].source;
+            outputs_entries = entries_done;
         }
     }
 };
 
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
+         std::size_t Outputs, std::size_t Defs>
 template<class Emitters>
-constexpr structure<Entries, Names, Chars, Edges, Taps>::structure(const Emitters& elements) noexcept {
+constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::structure(const Emitters& elements) noexcept {
     structure_builder<structure> b{*this};
     for (const auto emit : elements) emit(b);
     output = b.cursor;
-    if constexpr (Taps != 0) verify_taps();
+    if constexpr (Outputs == 0) outputs[0] = output;
+    if constexpr (Taps != 0) {
+        if (outputs_elements != 0 && b.outputs_entries != b.entries_done) outputs_last = false;
+        verify_taps();
+    }
 }
 
 // Each from<> names exactly one entry or named block of the whole network, computed before it,
 // and not in an auxiliary head unless the from<> is in one too. Then the taps that read each
 // position are linked, for the totals pass, which keeps only their shapes.
-template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps>
-constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noexcept {
-    for (std::size_t k = 0; k != Taps && tap_fail.code == error::none; ++k) {
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
+         std::size_t Outputs, std::size_t Defs>
+constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::verify_taps() noexcept {
+    // outputs<...> elsewhere than last, at the top level: the error names its first tensor.
+    if (!outputs_last) fail_graph(error::outputs_not_last, taps[Taps - Outputs].name);
+    for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
         const tap_record& t = taps[k];
         std::size_t matches = 0;
         for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1 : 0;
@@ -270,7 +353,7 @@ constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noex
                            : t.source != network_input && auxiliary[t.source] && !t.in_auxiliary
                                ? error::tap_reads_auxiliary
                                : error::none;
-        if (code != error::none) tap_fail = {.code = code, .index = k};
+        if (code != error::none) fail_graph(code, t.name);
     }
     for (std::size_t& f : first_tap) f = tap_record::none;
     for (std::size_t k = Taps; k-- != 0;) {
@@ -288,10 +371,26 @@ constexpr void structure<Entries, Names, Chars, Edges, Taps>::verify_taps() noex
 
 // A network with taps (from<>) keeps the shapes they read: the totals pass keeps no entry, so
 // each source's output shape is copied for the taps that read it when it is recorded.
-template<std::size_t Taps>
+// A shared<...> definition as the counting pass met it: its name, its first entry, and (the
+// totals pass, which keeps no entry) where its entries' stored figures are kept.
+struct definition_slot {
+    std::string_view name{};
+    std::size_t first = 0;
+    std::size_t stored_first = 0;
+};
+
+// The figures a reuse must have the same of as its definition.
+struct stored_figures {
+    std::uint64_t weights = 0, biases = 0, parameters = 0;
+};
+
+// A network with shared<...> definitions keeps, in the totals pass, each definition and the
+// stored figures of its entries (DefEntries in all), which a reuse is checked against.
+template<std::size_t Taps, std::size_t Defs = 0, std::size_t DefEntries = 0>
 struct summary_of {
     static constexpr bool keeps_entries = false;
     static constexpr std::size_t taps = Taps;
+    static constexpr std::size_t definitions = Defs;
     counts totals{};
     shape input{};
     shape output{};
@@ -299,15 +398,24 @@ struct summary_of {
     std::size_t entries_done = 0;
     std::size_t taps_done = 0;
     std::array<shape, Taps> tapped{}; // the shape each tap reads, once its source is recorded
+    std::array<definition_slot, Defs> definition_table{};
+    std::size_t definitions_done = 0;
+    std::array<stored_figures, DefEntries> stored{};
+    std::size_t stored_done = 0;
 };
 
 using summary = summary_of<0>;
 
-template<std::size_t Entries, std::size_t Taps = 0>
+template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0>
 struct analysis {
     static constexpr bool keeps_entries = true;
     static constexpr std::size_t taps = Taps;
+    static constexpr std::size_t definitions = Defs;
     std::array<layer_info, Entries> entries{};
+    std::array<definition_slot, Defs> definition_table{};
+    std::size_t definitions_done = 0;
+    std::array<stored_figures, 0> stored{}; // the entries have them
+    std::size_t stored_done = 0;
     shape input{};
     shape output{};
     failure fail{};
@@ -336,6 +444,12 @@ struct count_builder {
     const tap_record* taps = nullptr;
     const std::size_t* first_tap = nullptr;
     std::size_t taps_done = 0;
+    // shared<...>: the innermost definition being emitted (its slot, or none), and the
+    // application being emitted: its first entry and the definition it applies.
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t definition = none;
+    std::size_t use_of = none;
+    std::size_t use_first = 0;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -361,14 +475,33 @@ struct count_builder {
         // they are not added (a sum that would pass 2^64 with them is no error).
         if constexpr (!Analysis::keeps_entries) {
             counts& t = result.totals;
-            overflow = overflow || detail::add_overflows(t.weights, r.weights, &t.weights) ||
-                       detail::add_overflows(t.biases, r.biases, &t.biases) ||
-                       detail::add_overflows(t.parameters, r.parameters, &t.parameters) ||
+            overflow = overflow ||
+                       (use_of == none && (detail::add_overflows(t.weights, r.weights, &t.weights) ||
+                                           detail::add_overflows(t.biases, r.biases, &t.biases) ||
+                                           detail::add_overflows(t.parameters, r.parameters, &t.parameters))) ||
                        (!in_auxiliary &&
                         (detail::add_overflows(t.units, r.units, &t.units) ||
                          detail::add_overflows(t.connections, r.connections, &t.connections) ||
                          detail::add_overflows(t.connections_with_bias, with_bias, &t.connections_with_bias) ||
                          detail::add_overflows(t.activations, activations, &t.activations)));
+        }
+        // A reuse applies its definition's weights: it must have the same figures of them.
+        bool differs = false;
+        std::size_t reuse_of = not_a_reuse;
+        if constexpr (Analysis::definitions != 0) {
+            if (use_of != none) {
+                const definition_slot& d = result.definition_table[use_of];
+                reuse_of = d.first + (index - use_first);
+                stored_figures def{};
+                if constexpr (Analysis::keeps_entries)
+                    def = {entries[reuse_of].weights, entries[reuse_of].biases, entries[reuse_of].parameters};
+                else
+                    def = result.stored[d.stored_first + (index - use_first)];
+                differs = def.weights != r.weights || def.biases != r.biases || def.parameters != r.parameters;
+            } else if (definition != none && !Analysis::keeps_entries) {
+                const definition_slot& d = result.definition_table[definition];
+                result.stored[d.stored_first + (index - d.first)] = {r.weights, r.biases, r.parameters};
+            }
         }
         if constexpr (Analysis::keeps_entries) {
             const std::span<const std::size_t> from = inputs[index];
@@ -389,7 +522,8 @@ struct count_builder {
                               .window = r.window,
                               .receptive_field = next_field(field, r.window),
                               .inputs = from,
-                              .formula = formula};
+                              .formula = formula,
+                              .reuse_of = reuse_of};
         }
         // One verdict for both passes, from the same checks: the full pass only adds the
         // receptive field, which never fails (a field too large for its integers is marked,
@@ -404,6 +538,7 @@ struct count_builder {
                     r.window.width.kernel == 0 || r.window.width.stride == 0 || r.window.width.dilation == 0
                 ? error::zero_window
             : overflow ? error::count_overflow
+            : differs  ? error::shared_weights_differ
                        : error::none;
         if (status != error::none) result.fail = {status, index, in};
         cursor = r.output;
@@ -412,6 +547,44 @@ struct count_builder {
                 result.tapped[k] = r.output;
         }
     }
+
+    // outputs<...>: the taps gave the shapes; the structure pass keeps which they are.
+    static constexpr void end_outputs(std::size_t) noexcept {}
+
+    // shared<"name", Elements...>: a slot for the definition, and room for the figures of its
+    // `entries` entries, which its reuses must have the same of.
+    struct shared_state {
+        std::size_t definition, use_of, use_first;
+    };
+    constexpr shared_state open_definition(const char*, std::string_view name, std::size_t entries) noexcept {
+        const shared_state outer{definition, use_of, use_first};
+        if constexpr (Analysis::definitions != 0) {
+            if (result.definitions_done != Analysis::definitions) {
+                result.definition_table[result.definitions_done] = {
+                    .name = name, .first = entries_done, .stored_first = result.stored_done};
+                if constexpr (!Analysis::keeps_entries) result.stored_done += entries;
+                definition = result.definitions_done++;
+            }
+        }
+        return outer;
+    }
+    constexpr void close_definition(const shared_state& outer) noexcept {
+        definition = outer.definition;
+        use_of = outer.use_of;
+        use_first = outer.use_first;
+    }
+    // A reuse: its entries are checked against, and marked as, the definition's.
+    constexpr shared_state open_use(const char*, std::string_view name) noexcept {
+        const shared_state outer{definition, use_of, use_first};
+        if constexpr (Analysis::definitions != 0) {
+            for (std::size_t i = 0; i != result.definitions_done; ++i)
+                if (result.definition_table[i].name == name) use_of = i, use_first = entries_done;
+        }
+        return outer;
+    }
+    constexpr void close_use(const shared_state& outer) noexcept { close_definition(outer); }
+    // The structure pass reports it.
+    static constexpr void shared_error(error, std::string_view) noexcept {}
 
     // from<"name">: the shape of the tensor the structure pass found for it.
     constexpr void tap(std::string_view) noexcept {
@@ -483,19 +656,18 @@ struct count_builder {
 };
 
 // The summary after elements[0, n) more, from where `s` stands.
-template<std::size_t Taps>
-constexpr summary_of<Taps>
-continue_summary(summary_of<Taps> s, void (*const* elements)(count_builder<summary_of<Taps>>&) noexcept, std::size_t n,
-                 const tap_record* taps, const std::size_t* first_tap) noexcept {
+template<class Summary>
+constexpr Summary continue_summary(Summary s, void (*const* elements)(count_builder<Summary>&) noexcept, std::size_t n,
+                                   const tap_record* taps, const std::size_t* first_tap) noexcept {
     if (s.fail.code != error::none) return s;
-    count_builder<summary_of<Taps>> b{.result = s,
-                                      .names = nullptr,
-                                      .inputs = nullptr,
-                                      .cursor = s.output,
-                                      .entries_done = s.entries_done,
-                                      .taps = taps,
-                                      .first_tap = first_tap,
-                                      .taps_done = s.taps_done};
+    count_builder<Summary> b{.result = s,
+                             .names = nullptr,
+                             .inputs = nullptr,
+                             .cursor = s.output,
+                             .entries_done = s.entries_done,
+                             .taps = taps,
+                             .first_tap = first_tap,
+                             .taps_done = s.taps_done};
     for (std::size_t i = 0; i != n && s.fail.code == error::none; ++i) elements[i](b);
     s.output = b.cursor;
     s.entries_done = b.entries_done;
@@ -503,9 +675,10 @@ continue_summary(summary_of<Taps> s, void (*const* elements)(count_builder<summa
     return s;
 }
 
-template<std::size_t Entries, std::size_t Taps>
+template<std::size_t Entries, std::size_t Taps, std::size_t Defs>
 template<class Emitters, class Structure>
-constexpr analysis<Entries, Taps>::analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept
+constexpr analysis<Entries, Taps, Defs>::analysis(const shape& in, const Emitters& elements,
+                                                  const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
     count_builder<analysis> b{.result = *this,
@@ -522,7 +695,8 @@ constexpr analysis<Entries, Taps>::analysis(const shape& in, const Emitters& ele
     output = b.cursor;
     entries_done = b.entries_done;
     // The schedule reads every entry's inputs: only a complete pass has them all.
-    if (complete()) schedule = schedule_memory<Entries>(entries.data(), roles.data(), in, s.output);
+    if (complete())
+        schedule = schedule_memory<Entries>(entries.data(), roles.data(), in, s.outputs.data(), s.outputs.size());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -546,7 +720,8 @@ struct network_without_input {
 // After any of these errors the network counts as empty (its input and no layer), so that the
 // error is the only one.
 struct empty_network_traits {
-    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0, outputs = 0, shares = 0,
+                                 shared_defs = 0, shared_entries = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
@@ -567,12 +742,20 @@ struct network_traits<network<Nothing...>> : empty_network_traits {
 template<bool Counted, class... Elements>
 struct element_traits : empty_network_traits {};
 
+// The facts of a network's elements, evaluated once for every trait read from them.
+template<class... Elements>
+inline constexpr element_facts facts_of = total_facts<Elements...>();
+
 template<class... Elements>
 struct element_traits<true, Elements...> {
-    static constexpr std::size_t entries = entry_count<Elements...>();
-    static constexpr std::size_t edges = edge_count<Elements...>();
-    static constexpr std::size_t names = name_count<Elements...>();
-    static constexpr std::size_t taps = tap_count<Elements...>();
+    static constexpr std::size_t entries = facts_of<Elements...>.entries;
+    static constexpr std::size_t edges = facts_of<Elements...>.edges;
+    static constexpr std::size_t names = facts_of<Elements...>.names;
+    static constexpr std::size_t taps = facts_of<Elements...>.taps;
+    static constexpr std::size_t outputs = facts_of<Elements...>.outputs; // 0: one, the last tensor
+    static constexpr std::size_t shares = facts_of<Elements...>.shares;
+    static constexpr std::size_t shared_defs = facts_of<Elements...>.shared_defs;
+    static constexpr std::size_t shared_entries = facts_of<Elements...>.shared_entries;
     // An ordinal is at most the number of names made, not of entries: an empty auxiliary<> makes a
     // name ("auxiliary200") and no entry.
     static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(names));
@@ -582,8 +765,18 @@ struct element_traits<true, Elements...> {
     }
 };
 
+// A network with shared<...> is counted with every reuse resolved to its definition's elements
+// (detail/shared.hpp); any other as it is written.
+template<bool Counted, bool Shared, class... Elements>
+struct resolved_traits : element_traits<Counted, Elements...> {};
+template<class... Elements>
+struct resolved_traits<true, true, Elements...>
+    : element_traits<true, typename resolved<registry_list<std::index_sequence_for<Elements...>, Elements...>,
+                                             Elements>::type...> {};
+
 template<class First, class... Elements>
-struct network_traits<network<First, Elements...>> : element_traits<is_valid_input<First>, Elements...> {
+struct network_traits<network<First, Elements...>>
+    : resolved_traits<is_valid_input<First>, facts_of<Elements...>.shares != 0, Elements...> {
     static_assert(verdict<is_input<First>, network_without_input<network<First, Elements...>>>::reported);
     static constexpr shape input = [] {
         if constexpr (is_input<First>)
@@ -604,8 +797,9 @@ inline constexpr std::size_t part_size = 2048;
 template<class Net>
 struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
-    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps>;
-    using analysis_type = analysis<traits::entries, traits::taps>;
+    using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps,
+                                     traits::outputs, traits::shared_defs>;
+    using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
     static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
@@ -613,21 +807,23 @@ struct analyzed_layers {
 };
 
 // A network with taps needs the structure pass before its totals (which tensor each from<>
-// reads); one without reads no name.
+// reads), and one with shared<...> its verdict on the names; one without either reads no name.
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
-    using summary_type = summary_of<traits::taps>;
+    using summary_type = summary_of<traits::taps, traits::shared_defs, traits::shared_entries>;
     static constexpr auto elements = traits::template elements<count_builder<summary_type>>();
     static constexpr std::size_t parts = elements.size() / part_size + 1;
 
     static constexpr summary_type first() noexcept {
         summary_type s{.input = traits::input, .output = traits::input};
-        if constexpr (traits::taps != 0) {
+        if constexpr (traits::taps != 0 || traits::shares != 0) {
             constexpr const auto& graph = analyzed_layers<Net>::graph;
-            s.fail = graph.tap_fail;
-            for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
-                s.tapped[k] = traits::input;
+            s.fail = graph.graph_fail;
+            if constexpr (traits::taps != 0) {
+                for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
+                    s.tapped[k] = traits::input;
+            }
         }
         return s;
     }

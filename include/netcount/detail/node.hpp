@@ -132,8 +132,11 @@ struct node {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 1;
     static constexpr std::size_t edges = 1;
-    static constexpr std::size_t names = 1; // names made, of entries and of scopes
-    static constexpr std::size_t taps = 0;  // from<...> elements: tensors read by name (block.hpp)
+    static constexpr std::size_t names = 1;   // names made, of entries and of scopes
+    static constexpr std::size_t taps = 0;    // from<...> elements: tensors read by name (block.hpp)
+    static constexpr std::size_t outputs = 0; // names in an outputs<...> (block.hpp)
+    // shared<...> elements (definitions and reuses), definitions, and entries in definitions
+    static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
@@ -148,6 +151,8 @@ struct node<T, false> {
     static constexpr std::size_t edges = 0;
     static constexpr std::size_t names = 0;
     static constexpr std::size_t taps = 0;
+    static constexpr std::size_t outputs = 0;
+    static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -163,7 +168,7 @@ struct node<T, false> {
 // conversion in the same full-expression searches and erases from. So the expansions below
 // name functions: facts<E>() is a call, &Builder::visit<E> an address.
 struct element_facts {
-    std::size_t entries, edges, names, taps;
+    std::size_t entries, edges, names, taps, outputs, shares, shared_defs, shared_entries;
 };
 
 template<class Element>
@@ -171,17 +176,32 @@ constexpr element_facts facts() noexcept {
     return {.entries = node<Element>::entries,
             .edges = node<Element>::edges,
             .names = node<Element>::names,
-            .taps = node<Element>::taps};
+            .taps = node<Element>::taps,
+            .outputs = node<Element>::outputs,
+            .shares = node<Element>::shares,
+            .shared_defs = node<Element>::shared_defs,
+            .shared_entries = node<Element>::shared_entries};
 }
 
 template<class... Elements>
 constexpr element_facts total_facts() noexcept {
-    element_facts total{.entries = 0, .edges = 0, .names = 0, .taps = 0};
+    element_facts total{.entries = 0,
+                        .edges = 0,
+                        .names = 0,
+                        .taps = 0,
+                        .outputs = 0,
+                        .shares = 0,
+                        .shared_defs = 0,
+                        .shared_entries = 0};
     for (const element_facts& f : std::array<element_facts, sizeof...(Elements)>{facts<Elements>()...}) {
         total.entries += f.entries;
         total.edges += f.edges;
         total.names += f.names;
         total.taps += f.taps;
+        total.outputs += f.outputs;
+        total.shares += f.shares;
+        total.shared_defs += f.shared_defs;
+        total.shared_entries += f.shared_entries;
     }
     return total;
 }
@@ -204,6 +224,11 @@ constexpr std::size_t name_count() noexcept {
 template<class... Elements>
 constexpr std::size_t tap_count() noexcept {
     return total_facts<Elements...>().taps;
+}
+
+template<class... Elements>
+constexpr std::size_t output_count() noexcept {
+    return total_facts<Elements...>().outputs;
 }
 
 template<class... Elements>

@@ -74,7 +74,7 @@ struct schedule_result {
 // chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
 constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
-                                          std::size_t output_entry) noexcept {
+                                          const std::size_t* outputs, std::size_t output_count) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
@@ -87,11 +87,10 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
 
     // Positions of inputs are entry + 1, network_input + 1 wrapping to 0 (the input): unsigned
     // arithmetic, as intended. Most entries read one input, so it is taken out of the loops.
-    // The output: the entry the network ends with (the structure pass's last cursor: the last
-    // entry that runs, or what a final from<> reads).
+    // The outputs: the entry the network ends with (the structure pass's last cursor: the last
+    // entry that runs, or what a final from<> reads), or those outputs<...> names.
     bool overflow = false;
     const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    const std::size_t output = output_entry + 1;
     for (std::size_t p = 1; p != positions; ++p) {
         if (roles[p - 1] == memory_role::auxiliary) continue;
         const std::size_t* f = entries[p - 1].inputs.data();
@@ -105,8 +104,8 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
                    : p;
         while (++f < last) read[g[*f + 1]] = p;
     }
-    // The output is read after every entry: never freed, never written over.
-    read[g[output]] = positions;
+    // The outputs are read after every entry: never freed, never written over.
+    for (const std::size_t* o = outputs; o != outputs + output_count; ++o) read[g[*o + 1]] = positions;
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,
@@ -142,8 +141,7 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         }
         // Data nobody reads after this entry (no entry so far: every entry that runs but the
         // output has a reader) lives only while it runs.
-        if ((read[g[p]] == 0 || read[g[p]] == p) && p != output)
-            live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
+        if (read[g[p]] == 0 || read[g[p]] == p) live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
     }
     // No entry ran: the input, which is the output, is all there is.
     if (r.peak_index == schedule_result::no_entry) r.peak = input_elements;

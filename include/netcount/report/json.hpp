@@ -18,6 +18,7 @@
 //
 //   {"input": {"height": 227, "width": 227, "channels": 3},
 //    "output": {...},
+//    "outputs": [21],
 //    "layers": [{"name": "conv1", "kind": "conv", "inputs": [-1], "input": {...}, "output": {...},
 //                "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //                "connections_with_bias": ..., "activations": ..., "live_activations": ...,
@@ -30,6 +31,8 @@
 // The keys and their order are stable; every number is an integer. A receptive field that does
 // not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
 // "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input;
+// "outputs" the indices of the network's outputs, in order (outputs<...>: several; "output" is
+// then the last one's shape);
 // "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md);
 // "merge" marks where paths meet, "auxiliary" the entries of auxiliary heads, whose units,
 // connections and activations the totals leave out.
@@ -52,12 +55,17 @@ inline std::string json_field(const axis_field& f) {
            "}";
 }
 
-inline std::string json_layer(const layer_info& l) {
-    std::string inputs;
-    for (const std::size_t from : l.inputs) {
-        if (!inputs.empty()) inputs += ", ";
-        inputs += from == network_input ? std::string("-1") : to_text(std::uint64_t{from});
+inline std::string json_indices(std::span<const std::size_t> indices) {
+    std::string text;
+    for (const std::size_t i : indices) {
+        if (!text.empty()) text += ", ";
+        text += i == network_input ? std::string("-1") : to_text(std::uint64_t{i});
     }
+    return text;
+}
+
+inline std::string json_layer(const layer_info& l) {
+    const std::string inputs = json_indices(l.inputs);
     return "{\"name\": \"" + json_escape(l.name) + "\", \"kind\": \"" + json_escape(l.kind) + "\", \"inputs\": [" +
            inputs + "], \"input\": " + json_shape(l.input) + ", \"output\": " + json_shape(l.output) +
            ", \"units\": " + to_text(l.units) + ", \"weights\": " + to_text(l.weights) +
@@ -81,9 +89,9 @@ inline std::string json_counts(const counts& c, std::uint64_t peak_activations) 
 
 // One layer per line, so that the text diffs well and reads without a pretty-printer.
 inline std::string render_json(std::span<const layer_info> layers, const counts& total, std::uint64_t peak,
-                               const shape& in, const shape& out) {
-    std::string text =
-        "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) + ",\n  \"layers\": [";
+                               const shape& in, const shape& out, std::span<const std::size_t> outputs) {
+    std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
+                       ",\n  \"outputs\": [" + json_indices(outputs) + "],\n  \"layers\": [";
     for (std::size_t i = 0; i != layers.size(); ++i) text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
     text += layers.empty() ? "],\n" : "\n  ],\n";
     return text + "  \"totals\": " + json_counts(total, peak) + "\n}\n";
@@ -93,7 +101,8 @@ inline std::string render_json(std::span<const layer_info> layers, const counts&
 
 template<class Net>
 std::string to_json() {
-    return detail::render_json(layers<Net>, totals<Net>, peak_activations<Net>, input_shape<Net>, output_shape<Net>);
+    return detail::render_json(layers<Net>, totals<Net>, peak_activations<Net>, input_shape<Net>,
+                               output_shapes<Net>.back(), output_indices<Net>);
 }
 
 } // namespace netcount

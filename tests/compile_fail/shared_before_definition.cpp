@@ -1,0 +1,12 @@
+// A reuse before the definition it applies is rejected.
+// expect: netcount: shared<"name">: this reuse comes before the definition it applies again
+// expect: 'h', 'e', 'a', 'd'
+#include <netcount/netcount.hpp>
+namespace nc = netcount;
+
+#ifdef NETCOUNT_COMPILE_FAIL
+using net = nc::network<nc::input<8, 8, 4>, nc::shared<"head">, nc::shared<"head", nc::conv<4, nc::kernel<1>>>>;
+#else
+using net = nc::network<nc::input<8, 8, 4>, nc::shared<"head", nc::conv<4, nc::kernel<1>>>, nc::shared<"head">>;
+#endif
+static_assert(nc::parameters<net> > 0);
