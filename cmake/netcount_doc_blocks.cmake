@@ -17,6 +17,13 @@
 # A block that includes <netcount/hana.hpp> is skipped, with a message, where Boost.Hana is
 # not found.
 #
+# A page that tells its reader how to compile its blocks does so in a ```sh block marked
+# <!-- doc-commands -->, of two lines: the command for a block without main, then the one for a
+# block with main (which runs it), each naming the file the block is saved as. Every C++ block
+# of such a page is then a whole file (unmarked, or marked compile-fail), and each is also
+# compiled with that command, as the reader would (cmake/netcount_doc_command.cmake): the test
+# docs.<file>_<n>.as_shown.
+#
 # A run block may be followed by a block (```text or ```) marked <!-- output -->: the program's
 # standard output must then equal it. Blocks are numbered per file in order; the generated
 # sources hold #line directives, so a compiler error names the Markdown file and line.
@@ -58,6 +65,7 @@ function(netcount_doc_blocks dir)
   set(compiled "")
   set(run_blocks "")
   set(outputs "")
+  set(as_shown "")
   foreach(markdown IN LISTS ARGN)
     file(RELATIVE_PATH shown ${PROJECT_SOURCE_DIR} ${markdown})
     get_filename_component(stem ${markdown} NAME_WE)
@@ -69,6 +77,18 @@ function(netcount_doc_blocks dir)
       string(STRIP "${bad}" bad)
       message(FATAL_ERROR "${shown}: a C++ block opens with a line that is just ```cpp, not: ${bad} "
                           "(a marker goes in an HTML comment above the fence: CONTRIBUTING.md)")
+    endif()
+
+    # The commands the page gives its reader, if it does.
+    set(commands "")
+    if(text MATCHES "\n<!-- doc-commands -->\n```sh\n([^\n]+)\n([^\n]+)\n```")
+      set(compile_command "${CMAKE_MATCH_1}")
+      set(run_command "${CMAKE_MATCH_2}")
+      if(NOT compile_command MATCHES "([A-Za-z0-9_]+\\.cpp)")
+        message(FATAL_ERROR "${shown}: its doc-commands name no .cpp file")
+      endif()
+      set(command_file ${CMAKE_MATCH_1})
+      set(commands ON)
     endif()
 
     set(lines_before 0) # newlines in text before `at`
@@ -135,6 +155,24 @@ function(netcount_doc_blocks dir)
       math(EXPR first_line "${fence_line} + 1")
       set(located "#line ${first_line} \"${shown}\"\n${body}")
 
+      if(commands AND above MATCHES "^<!--" AND NOT above MATCHES "^<!-- compile-fail: (.+) -->$")
+        message(FATAL_ERROR "${shown}:${fence_line}: this page says that each block is a whole file, compiled "
+                            "with its doc-commands: a block marked `${above}` is not (write it as a whole file)")
+      endif()
+      if(commands)
+        _netcount_doc_write(${dir}/${id}.as_shown.cpp "${body}")
+        list(APPEND as_shown ${id})
+        if(above MATCHES "^<!-- compile-fail: (.+) -->$")
+          set(as_shown_${id}_command "${compile_command}")
+          set(as_shown_${id}_expect "${CMAKE_MATCH_1}")
+        elseif(body MATCHES "int main\\(")
+          set(as_shown_${id}_command "${run_command}")
+        else()
+          set(as_shown_${id}_command "${compile_command}")
+        endif()
+        set(as_shown_${id}_file ${command_file})
+      endif()
+
       if(above MATCHES "^<!-- skip: (.+) -->$")
         message(STATUS "docs: ${shown}:${fence_line} not compiled: ${CMAKE_MATCH_1}")
       elseif(body MATCHES "<netcount/hana.hpp>" AND NOT TARGET netcount::hana AND NOT TARGET Boost::headers)
@@ -186,6 +224,19 @@ function(netcount_doc_blocks dir)
 
   add_library(netcount_doc_blocks OBJECT ${compiled})
   target_link_libraries(netcount_doc_blocks PRIVATE netcount::netcount ${hana} netcount_warnings)
+
+  foreach(id IN LISTS as_shown)
+    set(extra "")
+    if(DEFINED as_shown_${id}_expect)
+      set(extra "-DEXPECT=${as_shown_${id}_expect}")
+    elseif(id IN_LIST outputs)
+      set(extra -DEXPECTED=${dir}/${id}.out)
+    endif()
+    add_test(NAME docs.${id}.as_shown
+      COMMAND ${CMAKE_COMMAND} "-DCOMMAND=${as_shown_${id}_command}" -DSOURCE=${dir}/${id}.as_shown.cpp
+        -DFILE=${as_shown_${id}_file} -DWORK=${dir}/${id}.as_shown -DCOMPILER=${CMAKE_CXX_COMPILER}
+        -DINCLUDE=${PROJECT_SOURCE_DIR}/include ${extra} -P ${PROJECT_SOURCE_DIR}/cmake/netcount_doc_command.cmake)
+  endforeach()
 
   foreach(id IN LISTS run_blocks)
     add_executable(netcount_doc_${id} ${dir}/${id}.cpp)
