@@ -15,8 +15,8 @@
 #include <netcount/peak.hpp>
 #include <netcount/report/format.hpp>
 
-// to_table<Net>() and to_markdown<Net>(): units, weights and connections per layer, with their
-// formulas, as plain text or as Markdown.
+// to_table<Net>() and to_markdown<Net>(): units, weights, parameters and connections per layer,
+// with their formulas, as plain text or as Markdown.
 //   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
 
 NETCOUNT_DIAGNOSTICS_PUSH
@@ -26,7 +26,7 @@ namespace netcount {
 enum class share_of { none, weights, connections, parameters };
 
 struct table_options {
-    bool all_layers = false;         // also list the layers without weights (pooling, activations, ...)
+    bool all_layers = false;         // also list the layers without parameters (pooling, activations, ...)
     share_of share = share_of::none; // add a column: each layer's share of this total, with a bar
     std::size_t bar_width = 20;      // characters of a bar for 100%
     bool live_activations = false;   // add a column: the activations alive while each layer runs,
@@ -71,17 +71,20 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     std::uint64_t counts::*const figure = share_figure(options.share);
     const bool share = figure != nullptr;
     const std::uint64_t whole = share ? total.*figure : 0;
-    std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "connections"}};
+    std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "parameters", "connections"}};
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
     for (const layer_info& l : layers) {
-        if (l.weights == 0 && !options.all_layers) continue;
+        // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
+        // that the rows' parameters and their shares add up to the total row's.
+        if (l.weights == 0 && l.parameters == 0 && !options.all_layers) continue;
         const layer_formulas f = formulas_of(l);
-        rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, f.connections});
+        rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, to_text(l.parameters), f.connections});
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
         if (share) rows.back().push_back(share_cell(share_of_total(l, figure, whole), options.bar_width));
     }
-    rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.connections)});
+    rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.parameters),
+                    to_text(total.connections)});
     if (options.live_activations) rows.back().push_back("peak " + to_text(peak));
     if (share) rows.back().push_back(share_cell(permille(whole, whole), 0));
     return rows;
@@ -122,7 +125,7 @@ inline std::string columns(const std::vector<std::vector<std::string>>& rows) {
 
 // A GitHub-flavoured Markdown table, padded so that its source reads as a table too. The
 // layer and output columns are left-aligned, the counts right-aligned (their results line up).
-inline std::string markdown(const std::vector<std::vector<std::string>>& rows, std::size_t last_count_column = 4) {
+inline std::string markdown(const std::vector<std::vector<std::string>>& rows, std::size_t last_count_column = 5) {
     // The first column holds names (markdown_escape); the others only numbers, shapes,
     // formulas and bars, where '|' and '\\' are all there could be to escape.
     std::vector<std::vector<std::string>> cells = rows;
@@ -162,8 +165,9 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
 
 } // namespace detail
 
-// to_table<Net>(): a table of layer, output shape, units, weights and connections (each with
-// its formula) and the totals. By default only the layers with weights.
+// to_table<Net>(): a table of layer, output shape, units, weights (each with its formula),
+// parameters (weights, biases and the other trainable numbers), connections (with its formula)
+// and the totals. By default only the layers with parameters.
 template<class Net>
 std::string to_table(table_options options = {}) {
     return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
@@ -173,7 +177,7 @@ std::string to_table(table_options options = {}) {
 template<class Net>
 std::string to_markdown(table_options options = {}) {
     return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options),
-                            options.live_activations ? 5 : 4);
+                            options.live_activations ? 6 : 5);
 }
 
 } // namespace netcount
