@@ -137,6 +137,63 @@ TEST_CASE("to_table's default rows are the entries with parameters, a batch norm
           std::string::npos);
 }
 
+TEST_CASE("to_table's input and kernel columns: AlexNet's windows as the paper gives them") {
+    // Krizhevsky et al. 2012: conv1 11 x 11 at stride 4 on 227 x 227 x 3; conv2 5 x 5 (padding 2
+    // keeps 27 x 27), conv3 to conv5 3 x 3 (padding 1 keeps 13 x 13); conv2, conv4 and conv5 on
+    // the two towers (groups 2); fc6 reads the whole 6 x 6 x 256.
+    const std::string expected =
+        "layer  input          output         kernel                  units                   weights                     parameters  connections\n"
+        "-----  -------------  -------------  ----------------------  ----------------------  --------------------------  ----------  ---------------------------------------\n"
+        "conv1  227 x 227 x 3  55 x 55 x 96   11 x 11, stride 4       55 * 55 * 96 = 290400   11 * 11 * 3 * 96 = 34848    34944       11 * 11 * 3 * 96 * 55 * 55 = 105415200\n"
+        "conv2  27 x 27 x 96   27 x 27 x 256  5 x 5, pad 2, groups 2  27 * 27 * 256 = 186624  5 * 5 * 48 * 256 = 307200   307456      5 * 5 * 48 * 256 * 27 * 27 = 223948800\n"
+        "conv3  13 x 13 x 256  13 x 13 x 384  3 x 3, pad 1            13 * 13 * 384 = 64896   3 * 3 * 256 * 384 = 884736  885120      3 * 3 * 256 * 384 * 13 * 13 = 149520384\n"
+        "conv4  13 x 13 x 384  13 x 13 x 384  3 x 3, pad 1, groups 2  13 * 13 * 384 = 64896   3 * 3 * 192 * 384 = 663552  663936      3 * 3 * 192 * 384 * 13 * 13 = 112140288\n"
+        "conv5  13 x 13 x 384  13 x 13 x 256  3 x 3, pad 1, groups 2  13 * 13 * 256 = 43264   3 * 3 * 192 * 256 = 442368  442624      3 * 3 * 192 * 256 * 13 * 13 = 74760192\n"
+        "fc6    6 x 6 x 256    1 x 1 x 4096   global                  4096                    9216 * 4096 = 37748736      37752832    9216 * 4096 = 37748736\n"
+        "fc7    1 x 1 x 4096   1 x 1 x 4096   global                  4096                    4096 * 4096 = 16777216      16781312    4096 * 4096 = 16777216\n"
+        "fc8    1 x 1 x 4096   1 x 1 x 1000   global                  1000                    4096 * 1000 = 4096000       4097000     4096 * 1000 = 4096000\n"
+        "total                                                        659272                  60954656                    60965224    724406816\n";
+    CHECK(nc::to_table<alexnet>({.input = true, .kernel = true}) == expected);
+}
+
+TEST_CASE("to_markdown with every column: windows of every shape, counts right-aligned") {
+    // 9 x 8 x 4 input.
+    //   conv1  3 x 3, stride 2, same, groups 2, 8 filters: ceil(9 / 2) = 5 rows need
+    //          (5 - 1) * 2 + 3 = 11 of 9, padding 1 and 1; ceil(8 / 2) = 4 columns need 9 of 8,
+    //          padding 0 and 1 (the odd one at the end). 3 * 3 * 2 * 8 = 144 weights, 152
+    //          parameters, 144 * 20 = 2,880 connections
+    //   conv2  3 x 3, dilation 2 (a 5 x 5 reach), padding 2: 5 x 4 x 8; 3 * 3 * 8 * 8 = 576
+    //          weights, 584 parameters, 11,520 connections
+    //   transposed_conv1  2 x 2, stride 2, 4 filters: (5 - 1) * 2 + 2 = 10, (4 - 1) * 2 + 2 = 8;
+    //          2 * 2 * 8 * 4 = 128 weights, 132 parameters, 128 * 5 * 4 = 2,560 connections
+    //   max_pool1 2 x 2 (stride 2): 5 x 4 x 4; batch_norm1 2 * 4 = 8 parameters; the global pool
+    //          1 x 1 x 4; fc1 4 * 3 = 12 weights, 15 parameters
+    // Totals: units 160 + 160 + 320 + 3 = 643; weights 860; parameters 891; connections 16,972.
+    // Live: 288 + 160 = 448; 160 + 160 = 320; 160 + 320 = 480 (the peak); 320 + 80 = 400; 80 in
+    // place; 80 + 4 = 84; 4 + 3 = 7. Shares of 891: 152 17.1%, 584 65.5%, 132 14.8%, 8 0.9%,
+    // 15 1.7%.
+    struct windows : nc::network<nc::input<9, 8, 4>, nc::conv<8, nc::kernel<3>, nc::stride<2>, nc::same, nc::groups<2>>,
+                                 nc::conv<8, nc::kernel<3>, nc::dilation<2>, nc::pad<2>>,
+                                 nc::transposed_conv<4, nc::kernel<2>, nc::stride<2>>, nc::max_pool<nc::kernel<2>>,
+                                 nc::batch_norm, nc::global_avg_pool, nc::fc<3>> {};
+    const std::string expected =
+        "| layer            | input      | output     | kernel                                   | units            | weights             | parameters | connections                   | live activations | share of parameters  |\n"
+        "| ---------------- | ---------- | ---------- | ---------------------------------------- | ---------------: | ------------------: | ---------: | ----------------------------: | ---------------: | -------------------- |\n"
+        "| conv1            | 9 x 8 x 4  | 5 x 4 x 8  | 3 x 3, stride 2, pad 1,1 x 0,1, groups 2 |  5 * 4 * 8 = 160 | 3 * 3 * 2 * 8 = 144 |        152 |  3 * 3 * 2 * 8 * 5 * 4 = 2880 |              448 |  17.1% ###           |\n"
+        "| conv2            | 5 x 4 x 8  | 5 x 4 x 8  | 3 x 3, pad 2, dilation 2                 |  5 * 4 * 8 = 160 | 3 * 3 * 8 * 8 = 576 |        584 | 3 * 3 * 8 * 8 * 5 * 4 = 11520 |              320 |  65.5% ############# |\n"
+        "| transposed_conv1 | 5 x 4 x 8  | 10 x 8 x 4 | 2 x 2, stride 2, transposed              | 10 * 8 * 4 = 320 | 2 * 2 * 8 * 4 = 128 |        132 |  2 * 2 * 8 * 4 * 5 * 4 = 2560 |              480 |  14.8% ###           |\n"
+        "| max_pool1        | 10 x 8 x 4 | 5 x 4 x 4  | 2 x 2, stride 2                          |                0 |                   0 |          0 |                             0 |              400 |   0.0%               |\n"
+        "| batch_norm1      | 5 x 4 x 4  | 5 x 4 x 4  |                                          |                0 |                   0 |          8 |                             0 |               80 |   0.9%               |\n"
+        "| global_avg_pool1 | 5 x 4 x 4  | 1 x 1 x 4  | global                                   |                0 |                   0 |          0 |                             0 |               84 |   0.0%               |\n"
+        "| fc1              | 1 x 1 x 4  | 1 x 1 x 3  | global                                   |                3 |          4 * 3 = 12 |         15 |                    4 * 3 = 12 |                7 |   1.7%               |\n"
+        "| total            |            |            |                                          |              643 |                 860 |        891 |                         16972 |         peak 480 | 100.0%               |\n";
+    CHECK(nc::to_markdown<windows>({.all_layers = true,
+                                    .share = nc::share_of::parameters,
+                                    .live_activations = true,
+                                    .input = true,
+                                    .kernel = true}) == expected);
+}
+
 TEST_CASE("to_table's live activations column: AlexNet's peak is at lrn1") {
     // The live activations of to_csv's test below, for the layers with weights; the peak,
     // 580,800 at lrn1, in the total row.
