@@ -1,7 +1,8 @@
-// AlexNet's units, weights and connections per layer (Krizhevsky et al. 2012 counted at
-// 227 x 227, two towers as groups, without biases), then the
-// same layers with biases, FLOPs and memory. Every number below was computed by the compiler;
-// this program only prints them.
+// AlexNet (Krizhevsky et al. 2012 counted at 227 x 227, two towers as groups): the summary
+// torchinfo and Keras users know, then each layer's units, weights and connections with their
+// formulas (weights without biases, as the paper counts them), then the same layers with
+// biases, FLOPs and memory. Every number below was computed by the compiler; this program only
+// prints them.
 #include <cstdint>
 #include <iomanip>
 #include <iostream>
@@ -20,7 +21,9 @@ static_assert(nc::connections<alexnet> == 724'406'816);
 int main() {
     constexpr nc::shape in = nc::input_shape<alexnet>;
     std::cout << "AlexNet (Krizhevsky et al. 2012), two towers as grouped convolutions, input " << in.height << " x "
-              << in.width << " x " << in.channels << ", biases not counted\n\n"
+              << in.width << " x " << in.channels << "\n\n"
+              << nc::to_summary<alexnet>() << '\n'
+              << "Each figure with its formula; weights without biases, parameters with them:\n\n"
               << nc::to_table<alexnet>() << '\n';
 
     // fc6 and fc7 hold most of the weights, the convolutions do most of the work.

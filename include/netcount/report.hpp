@@ -6,7 +6,10 @@
 // Reports: the compile-time results as text, data and pictures, each a std::string. A separate
 // header, so that code that only static_asserts never includes <string>.
 //
-//   to_table<Net>(table_options)   units, weights, connections per layer, with formulas; shares
+//   to_summary<Net, Element>(summary_options) torchinfo's and Keras's summary: a row per entry,
+//                                   indented by block, parameters and MACs; totals and bytes
+//   to_table<Net>(table_options)   units, weights, parameters, connections per layer, with
+//                                   formulas; shares
 //   to_markdown<Net>(table_options) the same table in Markdown
 //   to_csv<Net>()                   one row per layer
 //   to_json<Net>()                  every figure, stable keys, integers
@@ -17,6 +20,7 @@
 #include <netcount/report/dot.hpp>
 #include <netcount/report/format.hpp>
 #include <netcount/report/json.hpp>
+#include <netcount/report/summary.hpp>
 #include <netcount/report/svg.hpp>
 #include <netcount/report/table.hpp>
 

@@ -6526,7 +6526,10 @@ NETCOUNT_DIAGNOSTICS_POP
 // Reports: the compile-time results as text, data and pictures, each a std::string. A separate
 // header, so that code that only static_asserts never includes <string>.
 //
-//   to_table<Net>(table_options)   units, weights, connections per layer, with formulas; shares
+//   to_summary<Net, Element>(summary_options) torchinfo's and Keras's summary: a row per entry,
+//                                   indented by block, parameters and MACs; totals and bytes
+//   to_table<Net>(table_options)   units, weights, parameters, connections per layer, with
+//                                   formulas; shares
 //   to_markdown<Net>(table_options) the same table in Markdown
 //   to_csv<Net>()                   one row per layer
 //   to_json<Net>()                  every figure, stable keys, integers
@@ -6593,18 +6596,13 @@ inline std::string si_digits(std::string_view digits) {
 
 inline std::string si_text(std::uint64_t n) { return si_digits(to_text(n)); }
 
-// part / whole in tenths of a percent, rounded half up: (part * 1000 + whole / 2) / whole,
-// exactly, whatever their size; 0 of a whole of 0. A share is of a whole that holds the part:
-// for part > whole (an auxiliary head's connections against a total that leaves them out)
-// there is none, so no caller can print a share above 100% or a bar longer than its 100%.
-// part * 1000 may not fit in 64 bits, so this is long division, one decimal digit at a time;
-// each digit adds the remainder to itself ten times modulo `whole`, so no sum leaves 64 bits
-// either.
-inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t whole) {
-    if (part > whole) return std::nullopt;
-    if (whole == 0) return 0;
-    std::uint64_t tenths = part / whole, rest = part % whole; // tenths <= 1: part <= whole
-    for (int digit = 0; digit != 3; ++digit) {
+// round(rest * 10^digits / whole), half up, for rest < whole, exactly, whatever their size:
+// long division, one decimal digit at a time (rest * 10^digits may not fit in 64 bits); each
+// digit adds the remainder to itself ten times modulo `whole`, so that no sum leaves 64 bits
+// either. At most 10^digits, where the remainder rounds up to a whole.
+inline std::uint64_t rounded_digits(std::uint64_t rest, std::uint64_t whole, int digits) {
+    std::uint64_t value = 0;
+    for (int digit = 0; digit != digits; ++digit) {
         std::uint64_t next = 0, ten_rests = 0; // 10 * rest = next * whole + ten_rests
         for (int k = 0; k != 10; ++k) {
             if (ten_rests >= whole - rest) {
@@ -6614,10 +6612,20 @@ inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t w
                 ten_rests += rest;
             }
         }
-        tenths = tenths * 10 + next; // at most 1000
+        value = value * 10 + next;
         rest = ten_rests;
     }
-    return rest >= whole - rest ? tenths + 1 : tenths; // rest >= whole / 2 rounds up
+    return rest >= whole - rest ? value + 1 : value; // rest >= whole / 2 rounds up
+}
+
+// part / whole in tenths of a percent, rounded half up: (part * 1000 + whole / 2) / whole,
+// exactly, whatever their size; 0 of a whole of 0. A share is of a whole that holds the part:
+// for part > whole (an auxiliary head's connections against a total that leaves them out)
+// there is none, so no caller can print a share above 100% or a bar longer than its 100%.
+inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t whole) {
+    if (part > whole) return std::nullopt;
+    if (whole == 0) return 0;
+    return part / whole * 1000 + rounded_digits(part % whole, whole, 3); // part / whole <= 1
 }
 
 // 619 -> "61.9%".
@@ -7044,6 +7052,461 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+// <netcount/report/summary.hpp>
+#ifndef NETCOUNT_REPORT_SUMMARY_HPP
+#define NETCOUNT_REPORT_SUMMARY_HPP
+
+
+
+// <netcount/report/table.hpp>
+#ifndef NETCOUNT_REPORT_TABLE_HPP
+#define NETCOUNT_REPORT_TABLE_HPP
+
+
+
+
+// to_table<Net>() and to_markdown<Net>(): units, weights, parameters and connections per layer,
+// with their formulas, as plain text or as Markdown.
+//   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// The total a share column divides by.
+enum class share_of { none, weights, connections, parameters };
+
+struct table_options {
+    bool all_layers = false;         // also list the layers without parameters (pooling, activations, ...)
+    share_of share = share_of::none; // add a column: each layer's share of this total, with a bar
+    std::size_t bar_width = 20;      // characters of a bar for 100%
+    bool live_activations = false;   // add a column: the activations alive while each layer runs,
+                                     // and the peak in the total row (peak_activations<Net>)
+    bool input = false;              // add a column before the output: each layer's input shape
+    bool kernel = false;             // add a column after the output: each layer's window (kernel,
+                                     // stride, padding, dilation, groups; kernel_text)
+};
+
+namespace detail {
+
+// The figure of totals<Net> a share column divides by, or null (if, not switch: see
+// message(error) in error.hpp).
+inline std::uint64_t counts::*share_figure(share_of s) {
+    if (s == share_of::weights) return &counts::weights;
+    if (s == share_of::connections) return &counts::connections;
+    if (s == share_of::parameters) return &counts::parameters;
+    return nullptr;
+}
+
+inline const char* share_heading(share_of s) {
+    if (s == share_of::weights) return "share of weights";
+    if (s == share_of::connections) return "share of connections";
+    if (s == share_of::parameters) return "share of parameters";
+    return "";
+}
+
+// " 61.9% ############": the percent right-aligned in 6 characters, then a bar of '#', one per
+// 100 / bar_width percent, rounded; not_in_total for no share (share_of_total, format.hpp), so
+// that no bar is ever longer than bar_width.
+inline std::string share_cell(std::optional<std::uint64_t> share, std::size_t bar_width) {
+    if (!share) return std::string(not_in_total);
+    const std::uint64_t tenths = *share; // at most 1000
+    std::string text = percent_text(tenths);
+    text.insert(0, text.size() < 6 ? 6 - text.size() : 0, ' ');
+    // (tenths * bar_width + 500) / 1000, rounded half up, without a product that could pass
+    // 2^64 for a huge bar_width: tenths <= 1000, so split bar_width at a multiple of 1000.
+    const std::uint64_t bar = tenths * (bar_width / 1000) + (tenths * (bar_width % 1000) + 500) / 1000;
+    return bar == 0 ? text : text + ' ' + std::string(bar, '#');
+}
+
+// "3 x 3", then what differs from a plain window: ", stride 2", ", pad 1" (all four sides;
+// "pad 1 x 2" for height and width, "pad 0,1 x 0,1" for before,after of each), ", dilation 2",
+// ", groups 32", ", transposed"; "global" for a window over the whole input (fc, global
+// pooling). Empty for a layer without weights whose window is plain (activations, norms,
+// merges), where "1 x 1" would say nothing.
+inline std::string kernel_text(const layer_info& l) {
+    const layer_window& w = l.window;
+    if (w.global) return "global";
+    const axis_window& y = w.height;
+    const axis_window& x = w.width;
+    const axis_window plain{};
+    if (y == plain && x == plain && w.groups == 1 && !w.transposed && l.weights == 0) return "";
+    const auto pair = [](std::uint64_t a, std::uint64_t b) {
+        return a == b ? to_text(a) : to_text(a) + " x " + to_text(b);
+    };
+    std::string text = to_text(y.kernel) + " x " + to_text(x.kernel);
+    if (y.stride != 1 || x.stride != 1) text += ", stride " + pair(y.stride, x.stride);
+    if (y.pad_begin != y.pad_end || x.pad_begin != x.pad_end)
+        text += ", pad " + to_text(y.pad_begin) + "," + to_text(y.pad_end) + " x " + to_text(x.pad_begin) + "," +
+                to_text(x.pad_end);
+    else if (y.pad_begin != 0 || x.pad_begin != 0)
+        text += ", pad " + pair(y.pad_begin, x.pad_begin);
+    if (y.dilation != 1 || x.dilation != 1) text += ", dilation " + pair(y.dilation, x.dilation);
+    if (w.groups != 1) text += ", groups " + to_text(w.groups);
+    if (w.transposed) text += ", transposed";
+    return text;
+}
+
+// The table as rows of cells, the heading first: the same cells for text and for Markdown.
+inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
+                                                        std::uint64_t peak, const table_options& options) {
+    std::uint64_t counts::*const figure = share_figure(options.share);
+    const bool share = figure != nullptr;
+    const std::uint64_t whole = share ? total.*figure : 0;
+    // The cells of a row: the layer, [input], output, [kernel], then the counts (table_columns).
+    const auto start = [&options](std::string name, std::string input, std::string output, std::string kernel) {
+        std::vector<std::string> row{std::move(name)};
+        if (options.input) row.push_back(std::move(input));
+        row.push_back(std::move(output));
+        if (options.kernel) row.push_back(std::move(kernel));
+        return row;
+    };
+    std::vector<std::vector<std::string>> rows{start("layer", "input", "output", "kernel")};
+    for (const char* heading : {"units", "weights", "parameters", "connections"}) rows[0].emplace_back(heading);
+    if (options.live_activations) rows[0].emplace_back("live activations");
+    if (share) rows[0].emplace_back(share_heading(options.share));
+    for (const layer_info& l : layers) {
+        // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
+        // that the rows' parameters and their shares add up to the total row's.
+        if (l.weights == 0 && l.parameters == 0 && !options.all_layers) continue;
+        const layer_formulas f = formulas_of(l);
+        rows.push_back(start(shown_name(l), to_text(l.input), to_text(l.output), kernel_text(l)));
+        for (const std::string& cell : {f.units, f.weights, to_text(l.parameters), f.connections})
+            rows.back().push_back(cell);
+        if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
+        if (share) rows.back().push_back(share_cell(share_of_total(l, figure, whole), options.bar_width));
+    }
+    rows.push_back(start("total", "", "", ""));
+    for (const std::uint64_t n : {total.units, total.weights, total.parameters, total.connections})
+        rows.back().push_back(to_text(n));
+    if (options.live_activations) rows.back().push_back("peak " + to_text(peak));
+    if (share) rows.back().push_back(share_cell(permille(whole, whole), 0));
+    return rows;
+}
+
+inline std::vector<std::size_t> column_widths(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> width;
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i != row.size(); ++i) {
+            if (width.size() <= i) width.push_back(0);
+            if (row[i].size() > width[i]) width[i] = row[i].size();
+        }
+    return width;
+}
+
+// Lays out rows of cells in left-aligned columns, two spaces apart, with a rule under the head.
+inline std::string columns(const std::vector<std::vector<std::string>>& rows) {
+    const std::vector<std::size_t> width = column_widths(rows);
+    std::string out;
+    const auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t i = 0; i != cells.size(); ++i) {
+            text += cells[i];
+            if (i + 1 != cells.size()) text += std::string(width[i] - cells[i].size() + 2, ' ');
+        }
+        out += text + '\n';
+    };
+    for (std::size_t r = 0; r != rows.size(); ++r) {
+        line(rows[r]);
+        if (r == 0) {
+            std::vector<std::string> rule;
+            for (const std::size_t w : width) rule.emplace_back(w, '-');
+            line(rule);
+        }
+    }
+    return out;
+}
+
+// A GitHub-flavoured Markdown table, padded so that its source reads as a table too. The
+// columns from first_count_column to last_count_column (the counts) are right-aligned, so that
+// their results line up; the others (layer, shapes, kernel, share) left-aligned.
+inline std::string markdown(const std::vector<std::vector<std::string>>& rows, std::size_t first_count_column,
+                            std::size_t last_count_column) {
+    // The first column holds names (markdown_escape); the others only numbers, shapes,
+    // formulas and bars, where '|' and '\\' are all there could be to escape.
+    std::vector<std::vector<std::string>> cells = rows;
+    for (auto& row : cells)
+        for (std::size_t i = 0; i != row.size(); ++i) {
+            std::string escaped;
+            if (i == 0)
+                escaped = markdown_escape(row[i]);
+            else
+                for (const char c : row[i]) {
+                    if (c == '|' || c == '\\') escaped += '\\';
+                    escaped += c;
+                }
+            row[i] = escaped;
+        }
+    std::vector<std::size_t> width = column_widths(cells);
+    for (std::size_t& w : width) w = w < 3 ? 3 : w; // a rule needs three dashes
+    const auto right = [first_count_column, last_count_column](std::size_t column) {
+        return column >= first_count_column && column <= last_count_column;
+    };
+    std::string out;
+    for (std::size_t r = 0; r != cells.size(); ++r) {
+        out += '|';
+        for (std::size_t i = 0; i != cells[r].size(); ++i) {
+            const std::string pad(width[i] - cells[r][i].size(), ' ');
+            out += ' ' + (right(i) && r != 0 ? pad + cells[r][i] : cells[r][i] + pad) + " |";
+        }
+        out += '\n';
+        if (r == 0) {
+            out += '|';
+            for (std::size_t i = 0; i != width.size(); ++i) {
+                out += ' ' + (right(i) ? std::string(width[i] - 1, '-') + ':' : std::string(width[i], '-')) + " |";
+            }
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+} // namespace detail
+
+// to_table<Net>(): a table of layer, output shape, units, weights (each with its formula),
+// parameters (weights, biases and the other trainable numbers), connections (with its formula)
+// and the totals. By default only the layers with parameters.
+template<class Net>
+std::string to_table(table_options options = {}) {
+    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
+}
+
+// to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
+template<class Net>
+std::string to_markdown(table_options options = {}) {
+    // The counts: units, weights, parameters, connections and the live activations, after the
+    // layer, the output and the input and kernel columns asked for.
+    const std::size_t first = std::size_t{2} + (options.input ? 1U : 0U) + (options.kernel ? 1U : 0U);
+    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options), first,
+                            first + (options.live_activations ? 4U : 3U));
+}
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+// to_summary<Net, Element>(): the summary in the form torchinfo and Keras print: a row per
+// entry of layers<Net>, indented by block, with its output shape, parameters and MACs, then the
+// totals and the bytes the network takes with every number an Element.
+//   std::cout << netcount::to_summary<my_net>();                 // sizes as float
+//   std::cout << netcount::to_summary<my_net, std::int8_t>();    // sizes in int8
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+struct summary_options {
+    bool all_layers = true; // false: only the entries with parameters or MACs (a long network's
+                            // short form; the totals are the same)
+};
+
+namespace detail {
+
+// n in the largest power of `base` that leaves at least 1 of it, with two decimals rounded half
+// up, exactly (rounded_digits, format.hpp), and the unit's name after `separator`:
+// (60965224, 1000) -> "60.97M", (243860896, 1024) -> "232.56 MiB". Empty below `base`, where
+// the exact figure says it all. A figure that rounds up to `base` of a unit takes the next:
+// 999,999 -> "1.00M", never "1000.00K".
+inline std::string in_units(std::uint64_t n, std::uint64_t base, const std::string_view (&names)[6],
+                            std::string_view separator) {
+    if (n < base) return "";
+    std::size_t k = 0;
+    std::uint64_t unit = base; // base^(k + 1): at most 1024^6 = 2^60
+    while (k + 1 != 6 && n / unit >= base) {
+        unit *= base;
+        ++k;
+    }
+    std::uint64_t hundredths = n / unit * 100 + rounded_digits(n % unit, unit, 2); // n / unit < base
+    if (hundredths >= base * 100 && k + 1 != 6) {
+        unit *= base;
+        ++k;
+        hundredths = n / unit * 100 + rounded_digits(n % unit, unit, 2);
+    }
+    const std::string cents = to_text(hundredths % 100);
+    return to_text(hundredths / 100) + '.' + (cents.size() == 1 ? "0" : "") + cents + std::string(separator) +
+           std::string(names[k]);
+}
+
+// Counts in powers of 1000 (K, M, G, ...), bytes in powers of 1024 (KiB, MiB, GiB, ...).
+inline std::string count_units(std::uint64_t n) {
+    constexpr std::string_view names[6] = {"K", "M", "G", "T", "P", "E"};
+    return in_units(n, 1000, names, "");
+}
+
+inline std::string byte_units(std::uint64_t n) {
+    constexpr std::string_view names[6] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    return in_units(n, 1024, names, " ");
+}
+
+// The name of an element type the summary's sizes are for, where it has a common one; empty
+// for any other, whose size in bytes the summary still states.
+template<class Element>
+constexpr std::string_view element_name() noexcept {
+    using E = std::remove_cv_t<Element>;
+    if constexpr (std::is_same_v<E, float>)
+        return "float";
+    else if constexpr (std::is_same_v<E, double>)
+        return "double";
+    else if constexpr (std::is_same_v<E, std::int8_t>)
+        return "int8";
+    else if constexpr (std::is_same_v<E, std::uint8_t>)
+        return "uint8";
+    else if constexpr (std::is_same_v<E, std::int16_t>)
+        return "int16";
+    else if constexpr (std::is_same_v<E, std::uint16_t>)
+        return "uint16";
+    else if constexpr (std::is_same_v<E, std::int32_t>)
+        return "int32";
+    else if constexpr (std::is_same_v<E, std::uint32_t>)
+        return "uint32";
+    else if constexpr (std::is_same_v<E, std::int64_t>)
+        return "int64";
+    else if constexpr (std::is_same_v<E, std::uint64_t>)
+        return "uint64";
+    else
+        return "";
+}
+
+// What the summary shows beyond layers<Net>: the figures of its totals and bytes.
+struct summary_figures {
+    shape input{};
+    counts total{};
+    std::uint64_t peak = 0;          // peak_activations<Net>
+    std::string_view peak_at{};      // the entry where it is first reached; empty: the input
+    memory_use bytes{};              // memory<Net, Element>
+    std::uint64_t element_bytes = 0; // sizeof(Element)
+    std::string_view element_name{}; // element_name<Element>(), maybe empty
+};
+
+// An entry's name, indented two spaces for each block it is in (each '/' of its name).
+inline std::string indented_name(const layer_info& l) {
+    std::size_t depth = 0;
+    for (const char c : l.name) depth += c == '/' ? 1 : 0;
+    return std::string(2 * depth, ' ') + shown_name(l);
+}
+
+inline std::string render_summary(std::span<const layer_info> layers, const summary_figures& f,
+                                  const summary_options& options) {
+    // The layer rows: layer, kind and output left-aligned, parameters and MACs right-aligned.
+    std::vector<std::vector<std::string>> rows{{"layer", "kind", "output", "parameters", "MACs"},
+                                               {"input", "input", to_text(f.input), "0", "0"}};
+    bool auxiliary = false;
+    for (const layer_info& l : layers) {
+        auxiliary = auxiliary || l.auxiliary;
+        if (!options.all_layers && l.parameters == 0 && l.connections == 0) continue;
+        rows.push_back(
+            {indented_name(l), std::string(l.kind), to_text(l.output), grouped(l.parameters), grouped(l.connections)});
+    }
+    const std::vector<std::size_t> width = column_widths(rows);
+    std::string out;
+    const auto line = [&out, &width](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t i = 0; i != cells.size(); ++i) {
+            const std::string pad(width[i] - cells[i].size(), ' ');
+            text += i < 3 ? cells[i] + pad : pad + cells[i];
+            if (i + 1 != cells.size()) text += "  ";
+        }
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        out += text + '\n';
+    };
+    for (std::size_t r = 0; r != rows.size(); ++r) {
+        line(rows[r]);
+        if (r == 0) {
+            std::vector<std::string> rule;
+            for (const std::size_t w : width) rule.emplace_back(w, '-');
+            line(rule);
+        }
+    }
+
+    // The totals and the bytes: a label, the exact figure right-aligned, and the figure in
+    // units. Both groups share their columns, so that every exact figure ends in one column.
+    const std::string element = to_text(f.element_bytes) + (f.element_bytes == 1 ? " byte" : " bytes");
+    // "bytes with float numbers (4 bytes each)", "bytes with 3-byte numbers" for a type without a name
+    const std::string peak_at = f.peak_at.empty() ? "at the input" : "at " + std::string(f.peak_at);
+    const std::vector<std::vector<std::string>> totals{
+        {"total parameters", grouped(f.total.parameters), count_units(f.total.parameters)},
+        {"trainable parameters", grouped(f.total.parameters), count_units(f.total.parameters)},
+        {"non-trainable parameters", "0", ""},
+        {"MACs", grouped(f.total.connections), count_units(f.total.connections)},
+        {"activations", grouped(f.total.activations), count_units(f.total.activations)},
+        {"peak activations", grouped(f.peak), count_units(f.peak) + (f.peak < 1000 ? "" : ", ") + peak_at}};
+    const std::vector<std::vector<std::string>> bytes{
+        {"parameters", grouped(f.bytes.parameter_bytes), byte_units(f.bytes.parameter_bytes)},
+        {"input", grouped(f.bytes.input_bytes), byte_units(f.bytes.input_bytes)},
+        {"activations", grouped(f.bytes.activation_bytes), byte_units(f.bytes.activation_bytes)},
+        {"peak activations", grouped(f.bytes.peak_activation_bytes), byte_units(f.bytes.peak_activation_bytes)}};
+    std::size_t label = 0, figure = 0;
+    for (const auto* group : {&totals, &bytes})
+        for (const auto& row : *group) {
+            label = row[0].size() > label ? row[0].size() : label;
+            figure = row[1].size() > figure ? row[1].size() : figure;
+        }
+    const auto figure_line = [&out, label, figure](const std::vector<std::string>& row) {
+        std::string text = row[0] + std::string(label - row[0].size() + 2 + figure - row[1].size(), ' ') + row[1];
+        if (!row[2].empty()) text += "  " + row[2];
+        out += text + '\n';
+    };
+    out += '\n';
+    for (const auto& row : totals) figure_line(row);
+    out += "\nbytes with " +
+           (f.element_name.empty() ? to_text(f.element_bytes) + "-byte numbers"
+                                   : std::string(f.element_name) + " numbers (" + element + " each)") +
+           ", batch 1:\n";
+    for (const auto& row : bytes) figure_line(row);
+
+    // What the figures are, for a reader who knows torchinfo's or Keras's.
+    out += "\nEvery parameter netcount counts is trainable (batch norm's running mean and\n"
+           "variance are not parameters). MACs: multiply-accumulates, biases not included\n"
+           "(connections<Net>). Activations: every entry's output, the input not included;\n"
+           "peak activations: the most alive at once in inference, the input included\n"
+           "(peak_activations<Net>).\n";
+    if (auxiliary)
+        out += "(auxiliary): an entry of a head that only training runs; its parameters are in\n"
+               "the totals, its MACs and activations are not.\n";
+    out += "K, M, G: 10^3, 10^6, 10^9; KiB, MiB, GiB: 2^10, 2^20, 2^30 bytes; two decimals,\n"
+           "rounded half up.\n";
+    return out;
+}
+
+} // namespace detail
+
+// to_summary<Net, Element = float>(summary_options): a row per entry of layers<Net> (after a
+// row for the input), its name indented two spaces per block it is in, with its kind, output
+// shape, parameters and MACs, exact, with thousands separators; then the total and trainable
+// parameters, the MACs, the activations and their peak, and the bytes of the parameters, the
+// input, the activations and their peak with every number an Element (memory<Net, Element>),
+// each exact and in units (K, M, G for counts, KiB, MiB, GiB for bytes). Every Element whose
+// size memory<Net, Element> takes (an object type); a network whose bytes pass 2^64 is its
+// compile error.
+template<class Net, class Element = float>
+std::string to_summary(summary_options options = {}) {
+    static_assert(std::is_object_v<Element> && !std::is_unbounded_array_v<Element>,
+                  "netcount: to_summary<Net, Element>: Element is the type of one number (float, std::int8_t, ...), "
+                  "whose size in bytes the summary's sizes are counted in");
+    if constexpr (std::is_object_v<Element> && !std::is_unbounded_array_v<Element>) {
+        constexpr std::size_t at = detail::checked_schedule<Net>().peak_index;
+        std::string_view peak_at; // peak_layer<Net>'s name, where there is one
+        if constexpr (at != detail::schedule_result::no_entry) peak_at = layers<Net>[at].name;
+        const detail::summary_figures f{.input = input_shape<Net>,
+                                        .total = totals<Net>,
+                                        .peak = peak_activations<Net>,
+                                        .peak_at = peak_at,
+                                        .bytes = memory<Net, Element>,
+                                        .element_bytes = sizeof(Element),
+                                        .element_name = detail::element_name<Element>()};
+        return detail::render_summary(layers<Net>, f, options);
+    } else {
+        return {};
+    }
+}
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
 // <netcount/report/svg.hpp>
 #ifndef NETCOUNT_REPORT_SVG_HPP
 #define NETCOUNT_REPORT_SVG_HPP
@@ -7313,180 +7776,6 @@ inline std::string render_svg(std::span<const layer_info> all, const counts& tot
 template<class Net>
 std::string to_svg(svg_options options = {}) {
     return detail::render_svg(layers<Net>, totals<Net>, peak_activations<Net>, options);
-}
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/report/table.hpp>
-#ifndef NETCOUNT_REPORT_TABLE_HPP
-#define NETCOUNT_REPORT_TABLE_HPP
-
-
-
-
-// to_table<Net>() and to_markdown<Net>(): units, weights and connections per layer, with their
-// formulas, as plain text or as Markdown.
-//   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// The total a share column divides by.
-enum class share_of { none, weights, connections, parameters };
-
-struct table_options {
-    bool all_layers = false;         // also list the layers without weights (pooling, activations, ...)
-    share_of share = share_of::none; // add a column: each layer's share of this total, with a bar
-    std::size_t bar_width = 20;      // characters of a bar for 100%
-    bool live_activations = false;   // add a column: the activations alive while each layer runs,
-                                     // and the peak in the total row (peak_activations<Net>)
-};
-
-namespace detail {
-
-// The figure of totals<Net> a share column divides by, or null (if, not switch: see
-// message(error) in error.hpp).
-inline std::uint64_t counts::*share_figure(share_of s) {
-    if (s == share_of::weights) return &counts::weights;
-    if (s == share_of::connections) return &counts::connections;
-    if (s == share_of::parameters) return &counts::parameters;
-    return nullptr;
-}
-
-inline const char* share_heading(share_of s) {
-    if (s == share_of::weights) return "share of weights";
-    if (s == share_of::connections) return "share of connections";
-    if (s == share_of::parameters) return "share of parameters";
-    return "";
-}
-
-// " 61.9% ############": the percent right-aligned in 6 characters, then a bar of '#', one per
-// 100 / bar_width percent, rounded; not_in_total for no share (share_of_total, format.hpp), so
-// that no bar is ever longer than bar_width.
-inline std::string share_cell(std::optional<std::uint64_t> share, std::size_t bar_width) {
-    if (!share) return std::string(not_in_total);
-    const std::uint64_t tenths = *share; // at most 1000
-    std::string text = percent_text(tenths);
-    text.insert(0, text.size() < 6 ? 6 - text.size() : 0, ' ');
-    // (tenths * bar_width + 500) / 1000, rounded half up, without a product that could pass
-    // 2^64 for a huge bar_width: tenths <= 1000, so split bar_width at a multiple of 1000.
-    const std::uint64_t bar = tenths * (bar_width / 1000) + (tenths * (bar_width % 1000) + 500) / 1000;
-    return bar == 0 ? text : text + ' ' + std::string(bar, '#');
-}
-
-// The table as rows of cells, the heading first: the same cells for text and for Markdown.
-inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
-                                                        std::uint64_t peak, const table_options& options) {
-    std::uint64_t counts::*const figure = share_figure(options.share);
-    const bool share = figure != nullptr;
-    const std::uint64_t whole = share ? total.*figure : 0;
-    std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "connections"}};
-    if (options.live_activations) rows[0].emplace_back("live activations");
-    if (share) rows[0].emplace_back(share_heading(options.share));
-    for (const layer_info& l : layers) {
-        if (l.weights == 0 && !options.all_layers) continue;
-        const layer_formulas f = formulas_of(l);
-        rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, f.connections});
-        if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
-        if (share) rows.back().push_back(share_cell(share_of_total(l, figure, whole), options.bar_width));
-    }
-    rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.connections)});
-    if (options.live_activations) rows.back().push_back("peak " + to_text(peak));
-    if (share) rows.back().push_back(share_cell(permille(whole, whole), 0));
-    return rows;
-}
-
-inline std::vector<std::size_t> column_widths(const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> width;
-    for (const auto& row : rows)
-        for (std::size_t i = 0; i != row.size(); ++i) {
-            if (width.size() <= i) width.push_back(0);
-            if (row[i].size() > width[i]) width[i] = row[i].size();
-        }
-    return width;
-}
-
-// Lays out rows of cells in left-aligned columns, two spaces apart, with a rule under the head.
-inline std::string columns(const std::vector<std::vector<std::string>>& rows) {
-    const std::vector<std::size_t> width = column_widths(rows);
-    std::string out;
-    const auto line = [&](const std::vector<std::string>& cells) {
-        std::string text;
-        for (std::size_t i = 0; i != cells.size(); ++i) {
-            text += cells[i];
-            if (i + 1 != cells.size()) text += std::string(width[i] - cells[i].size() + 2, ' ');
-        }
-        out += text + '\n';
-    };
-    for (std::size_t r = 0; r != rows.size(); ++r) {
-        line(rows[r]);
-        if (r == 0) {
-            std::vector<std::string> rule;
-            for (const std::size_t w : width) rule.emplace_back(w, '-');
-            line(rule);
-        }
-    }
-    return out;
-}
-
-// A GitHub-flavoured Markdown table, padded so that its source reads as a table too. The
-// layer and output columns are left-aligned, the counts right-aligned (their results line up).
-inline std::string markdown(const std::vector<std::vector<std::string>>& rows, std::size_t last_count_column = 4) {
-    // The first column holds names (markdown_escape); the others only numbers, shapes,
-    // formulas and bars, where '|' and '\\' are all there could be to escape.
-    std::vector<std::vector<std::string>> cells = rows;
-    for (auto& row : cells)
-        for (std::size_t i = 0; i != row.size(); ++i) {
-            std::string escaped;
-            if (i == 0)
-                escaped = markdown_escape(row[i]);
-            else
-                for (const char c : row[i]) {
-                    if (c == '|' || c == '\\') escaped += '\\';
-                    escaped += c;
-                }
-            row[i] = escaped;
-        }
-    std::vector<std::size_t> width = column_widths(cells);
-    for (std::size_t& w : width) w = w < 3 ? 3 : w; // a rule needs three dashes
-    const auto right = [last_count_column](std::size_t column) { return column >= 2 && column <= last_count_column; };
-    std::string out;
-    for (std::size_t r = 0; r != cells.size(); ++r) {
-        out += '|';
-        for (std::size_t i = 0; i != cells[r].size(); ++i) {
-            const std::string pad(width[i] - cells[r][i].size(), ' ');
-            out += ' ' + (right(i) && r != 0 ? pad + cells[r][i] : cells[r][i] + pad) + " |";
-        }
-        out += '\n';
-        if (r == 0) {
-            out += '|';
-            for (std::size_t i = 0; i != width.size(); ++i) {
-                out += ' ' + (right(i) ? std::string(width[i] - 1, '-') + ':' : std::string(width[i], '-')) + " |";
-            }
-            out += '\n';
-        }
-    }
-    return out;
-}
-
-} // namespace detail
-
-// to_table<Net>(): a table of layer, output shape, units, weights and connections (each with
-// its formula) and the totals. By default only the layers with weights.
-template<class Net>
-std::string to_table(table_options options = {}) {
-    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
-}
-
-// to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
-template<class Net>
-std::string to_markdown(table_options options = {}) {
-    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options),
-                            options.live_activations ? 5 : 4);
 }
 
 } // namespace netcount

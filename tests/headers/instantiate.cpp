@@ -91,6 +91,9 @@ std::string everything() {
     text += nc::to_csv<Net>() + nc::to_json<Net>();
     text += nc::to_svg<Net>() + nc::to_svg<Net>({.scale = nc::axis_scale::log, .all_layers = true, .title = "t"});
     text += nc::to_dot<Net>() + nc::to_dot<Net>({.all_layers = false});
+    text += nc::to_table<Net>({.live_activations = true, .input = true, .kernel = true}) +
+            nc::to_markdown<Net>({.all_layers = true, .input = true, .kernel = true});
+    text += nc::to_summary<Net>() + nc::to_summary<Net, std::int8_t>({.all_layers = false});
     return text;
 }
 

@@ -6,11 +6,13 @@ error.hpp). This draws names from all of those characters (a fixed list of awkwa
 Markdown emphasis and escapes, XML entities, CSV quotes, DOT escapes, doubled spaces, every
 allowed character in one name), puts them into networks as layer and block names, and has one
 generated C++ program render each network in every format: to_table, to_markdown, to_csv,
-to_json, to_svg and to_dot. Each output is then parsed back and every name compared exactly
+to_json, to_svg, to_dot and to_summary. Each output is then parsed back and every name compared exactly
 with the name the network should have ("<block>/<layer>" inside a named block; " (auxiliary)"
-after the name of an auxiliary head's entry where the table, Markdown and SVG show it):
+after the name of an auxiliary head's entry where the table, Markdown, SVG and summary show
+it):
 
   table     the columns the rule line under the heading sets out
+  summary   the same, each name indented two spaces for each '/' in it
   Markdown  cmark-gfm (GitHub's parser, tables extension, XML output) if installed; else the
             GFM cell rules and CommonMark's inline rules, done here
   CSV       Python's csv module
@@ -206,6 +208,7 @@ void write(const std::string& stem) {
     std::ofstream(stem + ".json", std::ios::binary) << nc::to_json<Net>();
     std::ofstream(stem + ".svg", std::ios::binary) << nc::to_svg<Net>({.all_layers = true, .title = "%s"});
     std::ofstream(stem + ".dot", std::ios::binary) << nc::to_dot<Net>();
+    std::ofstream(stem + ".summary.txt", std::ios::binary) << nc::to_summary<Net>();
     std::ofstream names(stem + ".names", std::ios::binary);
     for (const nc::layer_info& l : nc::layers<Net>) {
         for (const char c : l.name) {
@@ -238,22 +241,49 @@ def table_rows(text):
     lines = lines[:-1]
     rule = lines[1]
     starts = [i for i, c in enumerate(rule) if c == "-" and (i == 0 or rule[i - 1] == " ")]
-    assert len(starts) == 6, "the rule line has %d columns" % len(starts)
+    assert len(starts) == 7, "the rule line has %d columns" % len(starts)
     rows = []
     for line in lines[2:]:
         # every cell starts where its column does, after two spaces; the share cell may start
         # with the spaces that right-align its percent
         for k, s in enumerate(starts[1:], 1):
             assert line[s - 2:s] == "  ", "a cell is out of its column: %r" % line
-            assert k == 5 or line[s] != " " or line.startswith("total  "), "a cell is out of its column: %r" % line
+            assert k == 6 or line[s] != " " or line.startswith("total  "), "a cell is out of its column: %r" % line
         ends = starts[1:] + [len(line)]
-        rows.append([line[b:e].rstrip(" ") if k != 5 else line[b:e] for k, (b, e) in enumerate(zip(starts, ends))])
+        rows.append([line[b:e].rstrip(" ") if k != 6 else line[b:e] for k, (b, e) in enumerate(zip(starts, ends))])
     assert rows[-1][0] == "total"
     return rows[:-1], rows[-1]
 
 
 def read_table(text):
     return [row[0] for row in table_rows(text)[0]]
+
+
+def summary_rows(text):
+    """The summary's rows after its input row, up to the blank line before the totals, as cells
+    by the columns the rule line sets out: the name without its indentation (two spaces for
+    each '/' in it, checked here), the kind, the output, the parameters and the MACs."""
+    lines = text.split("\n")
+    assert lines[-1] == "", "the summary does not end with a line break"
+    rule = lines[1]
+    starts = [i for i, c in enumerate(rule) if c == "-" and (i == 0 or rule[i - 1] == " ")]
+    assert len(starts) == 5, "the rule line has %d columns" % len(starts)
+    assert lines[2].startswith("input  "), "the first row is not the input's: %r" % lines[2]
+    rows = []
+    for line in lines[3:lines.index("")]:
+        for s in starts[1:]:
+            assert line[s - 2:s] == "  ", "a cell is out of its column: %r" % line
+        cells = [line[b:e] for b, e in zip(starts, starts[1:] + [len(line)])]
+        name = cells[0].rstrip(" ")
+        depth = (len(name) - len(name.lstrip(" "))) // 2
+        name = name[2 * depth:]
+        assert depth == name.count("/"), "%r is indented %d levels" % (name, depth)
+        rows.append([name] + [c.strip(" ") for c in cells[1:]])
+    return rows
+
+
+def read_summary(text):
+    return [row[0] for row in summary_rows(text)]
 
 
 def ascii_punctuation(c):
@@ -536,13 +566,22 @@ def check_figures(net, stem):
     expect("json: figures", [[layer[k] for k in FIGURES] for layer in json_net["layers"]],
            [[r[k] for k in FIGURES] for r in rows])
 
-    # The table: the share of connections; the total row's figures.
+    # The table: each entry's parameters, the share of connections; the total row's figures.
     body, total = table_rows(read(".table.txt"))
-    expect("table: share of connections", [row[5] for row in body],
+    expect("table: parameters", [row[4] for row in body], [str(r["parameters"]) for r in rows])
+    expect("table: share of connections", [row[6] for row in body],
            [share_cell(r["connections"], totals["connections"], not a) for r, a in zip(rows, aux)])
-    expect("table: total row", [total[2], total[3], total[4], total[5]],
-           [str(totals["units"]), str(totals["weights"]), str(totals["connections"]),
+    expect("table: total row", [total[2], total[3], total[4], total[5], total[6]],
+           [str(totals["units"]), str(totals["weights"]), str(totals["parameters"]), str(totals["connections"]),
             share_cell(totals["connections"], totals["connections"], True)[:6]])
+    # The summary: each entry's parameters and MACs, with thousands separators; the totals.
+    summary = read(".summary.txt")
+    rows_read = summary_rows(summary)
+    expect("summary: parameters and MACs", [[row[3], row[4]] for row in rows_read],
+           [[grouped(r["parameters"]), grouped(r["connections"])] for r in rows])
+    expect("summary: totals", [re.search(r"\n%s +([0-9,]+)" % label, summary).group(1)
+                               for label in ("total parameters", "MACs", "activations")],
+           [grouped(totals["parameters"]), grouped(totals["connections"]), grouped(totals["activations"])])
     # Markdown: the share of weights, which a head's are in.
     expect("markdown: share of weights", markdown_shares(read(".md")),
            [share_cell(r["weights"], totals["weights"], True).strip(" ") for r in rows] +
@@ -616,6 +655,7 @@ def main(argv):
     cmark, dot = shutil.which("cmark-gfm"), shutil.which("dot")
     readers = [
         ("table", ".table.txt", read_table),
+        ("summary", ".summary.txt", read_summary),
         ("markdown", ".md", (lambda t: read_markdown_cmark(t, cmark)) if cmark else read_markdown_own),
         ("markdown (GFM rules here)", ".md", read_markdown_own),
         ("csv", ".csv", read_csv),
@@ -625,8 +665,8 @@ def main(argv):
         ("dot (graphviz rules here)", ".dot", read_dot_own),
     ]
     failures = 0
-    # The table, Markdown and the SVG show " (auxiliary)" after a head's entries' names.
-    shown_in = {"table", "markdown", "markdown (GFM rules here)", "svg"}
+    # The table, Markdown, the SVG and the summary show " (auxiliary)" after a head's entries' names.
+    shown_in = {"table", "markdown", "markdown (GFM rules here)", "svg", "summary"}
     for net in networks:
         stem = os.path.join(workdir, net.ident)
         with open(stem + ".names", encoding="ascii") as f:

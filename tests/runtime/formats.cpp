@@ -51,17 +51,17 @@ TEST_CASE("to_table's share column: AlexNet's weights sit in fc6 and fc7") {
     // 37,748,736 / 60,954,656 = 61.9%, 16,777,216 / 60,954,656 = 27.5%; a 10-character bar for
     // 100%, so 6 and 3 characters.
     const std::string expected =
-        "layer  output         units                   weights                     connections                              share of weights\n"
-        "-----  -------------  ----------------------  --------------------------  ---------------------------------------  ----------------\n"
-        "conv1  55 x 55 x 96   55 * 55 * 96 = 290400   11 * 11 * 3 * 96 = 34848    11 * 11 * 3 * 96 * 55 * 55 = 105415200     0.1%\n"
-        "conv2  27 x 27 x 256  27 * 27 * 256 = 186624  5 * 5 * 48 * 256 = 307200   5 * 5 * 48 * 256 * 27 * 27 = 223948800     0.5%\n"
-        "conv3  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 256 * 384 = 884736  3 * 3 * 256 * 384 * 13 * 13 = 149520384    1.5%\n"
-        "conv4  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 192 * 384 = 663552  3 * 3 * 192 * 384 * 13 * 13 = 112140288    1.1%\n"
-        "conv5  13 x 13 x 256  13 * 13 * 256 = 43264   3 * 3 * 192 * 256 = 442368  3 * 3 * 192 * 256 * 13 * 13 = 74760192     0.7%\n"
-        "fc6    1 x 1 x 4096   4096                    9216 * 4096 = 37748736      9216 * 4096 = 37748736                    61.9% ######\n"
-        "fc7    1 x 1 x 4096   4096                    4096 * 4096 = 16777216      4096 * 4096 = 16777216                    27.5% ###\n"
-        "fc8    1 x 1 x 1000   1000                    4096 * 1000 = 4096000       4096 * 1000 = 4096000                      6.7% #\n"
-        "total                 659272                  60954656                    724406816                                100.0%\n";
+        "layer  output         units                   weights                     parameters  connections                              share of weights\n"
+        "-----  -------------  ----------------------  --------------------------  ----------  ---------------------------------------  ----------------\n"
+        "conv1  55 x 55 x 96   55 * 55 * 96 = 290400   11 * 11 * 3 * 96 = 34848    34944       11 * 11 * 3 * 96 * 55 * 55 = 105415200     0.1%\n"
+        "conv2  27 x 27 x 256  27 * 27 * 256 = 186624  5 * 5 * 48 * 256 = 307200   307456      5 * 5 * 48 * 256 * 27 * 27 = 223948800     0.5%\n"
+        "conv3  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 256 * 384 = 884736  885120      3 * 3 * 256 * 384 * 13 * 13 = 149520384    1.5%\n"
+        "conv4  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 192 * 384 = 663552  663936      3 * 3 * 192 * 384 * 13 * 13 = 112140288    1.1%\n"
+        "conv5  13 x 13 x 256  13 * 13 * 256 = 43264   3 * 3 * 192 * 256 = 442368  442624      3 * 3 * 192 * 256 * 13 * 13 = 74760192     0.7%\n"
+        "fc6    1 x 1 x 4096   4096                    9216 * 4096 = 37748736      37752832    9216 * 4096 = 37748736                    61.9% ######\n"
+        "fc7    1 x 1 x 4096   4096                    4096 * 4096 = 16777216      16781312    4096 * 4096 = 16777216                    27.5% ###\n"
+        "fc8    1 x 1 x 1000   1000                    4096 * 1000 = 4096000       4097000     4096 * 1000 = 4096000                      6.7% #\n"
+        "total                 659272                  60954656                    60965224    724406816                                100.0%\n";
     CHECK(nc::to_table<alexnet>({.share = nc::share_of::weights, .bar_width = 10}) == expected);
 }
 
@@ -69,37 +69,37 @@ TEST_CASE("to_table of a branching network, every layer, with its share of the c
     // 6,912 / 14,360 = 48.1% (20 * 0.481 = 9.6: 10 characters); 4,096 / 14,360 = 28.5%;
     // 2,304 / 14,360 = 16.0%; 512 / 14,360 = 3.6%; 24 / 14,360 = 0.2% (no bar).
     const std::string expected =
-        "layer                  output     units            weights              connections                   share of connections\n"
-        "---------------------  ---------  ---------------  -------------------  ----------------------------  --------------------\n"
-        "stem                   8 x 8 x 4  8 * 8 * 4 = 256  3 * 3 * 3 * 4 = 108  3 * 3 * 3 * 4 * 8 * 8 = 6912   48.1% ##########\n"
-        "mix/conv1              8 x 8 x 2  8 * 8 * 2 = 128  1 * 1 * 4 * 2 = 8    1 * 1 * 4 * 2 * 8 * 8 = 512     3.6% #\n"
-        "mix/conv2              8 x 8 x 2  8 * 8 * 2 = 128  1 * 1 * 4 * 2 = 8    1 * 1 * 4 * 2 * 8 * 8 = 512     3.6% #\n"
-        "mix/relu1              8 x 8 x 2  0                0                    0                               0.0%\n"
-        "mix/conv3              8 x 8 x 2  8 * 8 * 2 = 128  3 * 3 * 2 * 2 = 36   3 * 3 * 2 * 2 * 8 * 8 = 2304   16.0% ###\n"
-        "mix/max_pool1          8 x 8 x 4  0                0                    0                               0.0%\n"
-        "mix                    8 x 8 x 8  0                0                    0                               0.0%\n"
-        "residual1/conv1        8 x 8 x 8  8 * 8 * 8 = 512  1 * 1 * 8 * 8 = 64   1 * 1 * 8 * 8 * 8 * 8 = 4096   28.5% ######\n"
-        "residual1/batch_norm1  8 x 8 x 8  0                0                    0                               0.0%\n"
-        "residual1              8 x 8 x 8  0                0                    0                               0.0%\n"
-        "global_avg_pool1       1 x 1 x 8  0                0                    0                               0.0%\n"
-        "fc1                    1 x 1 x 3  3                8 * 3 = 24           8 * 3 = 24                      0.2%\n"
-        "total                             1155             248                  14360                         100.0%\n";
+        "layer                  output     units            weights              parameters  connections                   share of connections\n"
+        "---------------------  ---------  ---------------  -------------------  ----------  ----------------------------  --------------------\n"
+        "stem                   8 x 8 x 4  8 * 8 * 4 = 256  3 * 3 * 3 * 4 = 108  112         3 * 3 * 3 * 4 * 8 * 8 = 6912   48.1% ##########\n"
+        "mix/conv1              8 x 8 x 2  8 * 8 * 2 = 128  1 * 1 * 4 * 2 = 8    10          1 * 1 * 4 * 2 * 8 * 8 = 512     3.6% #\n"
+        "mix/conv2              8 x 8 x 2  8 * 8 * 2 = 128  1 * 1 * 4 * 2 = 8    10          1 * 1 * 4 * 2 * 8 * 8 = 512     3.6% #\n"
+        "mix/relu1              8 x 8 x 2  0                0                    0           0                               0.0%\n"
+        "mix/conv3              8 x 8 x 2  8 * 8 * 2 = 128  3 * 3 * 2 * 2 = 36   36          3 * 3 * 2 * 2 * 8 * 8 = 2304   16.0% ###\n"
+        "mix/max_pool1          8 x 8 x 4  0                0                    0           0                               0.0%\n"
+        "mix                    8 x 8 x 8  0                0                    0           0                               0.0%\n"
+        "residual1/conv1        8 x 8 x 8  8 * 8 * 8 = 512  1 * 1 * 8 * 8 = 64   64          1 * 1 * 8 * 8 * 8 * 8 = 4096   28.5% ######\n"
+        "residual1/batch_norm1  8 x 8 x 8  0                0                    16          0                               0.0%\n"
+        "residual1              8 x 8 x 8  0                0                    0           0                               0.0%\n"
+        "global_avg_pool1       1 x 1 x 8  0                0                    0           0                               0.0%\n"
+        "fc1                    1 x 1 x 3  3                8 * 3 = 24           27          8 * 3 = 24                      0.2%\n"
+        "total                             1155             248                  275         14360                         100.0%\n";
     CHECK(nc::to_table<branching>({.all_layers = true, .share = nc::share_of::connections}) == expected);
 }
 
 TEST_CASE("to_markdown prints the seed's table as a Markdown table") {
     const std::string expected =
-        "| layer | output        | units                  | weights                    | connections                             |\n"
-        "| ----- | ------------- | ---------------------: | -------------------------: | --------------------------------------: |\n"
-        "| conv1 | 55 x 55 x 96  |  55 * 55 * 96 = 290400 |   11 * 11 * 3 * 96 = 34848 |  11 * 11 * 3 * 96 * 55 * 55 = 105415200 |\n"
-        "| conv2 | 27 x 27 x 256 | 27 * 27 * 256 = 186624 |  5 * 5 * 48 * 256 = 307200 |  5 * 5 * 48 * 256 * 27 * 27 = 223948800 |\n"
-        "| conv3 | 13 x 13 x 384 |  13 * 13 * 384 = 64896 | 3 * 3 * 256 * 384 = 884736 | 3 * 3 * 256 * 384 * 13 * 13 = 149520384 |\n"
-        "| conv4 | 13 x 13 x 384 |  13 * 13 * 384 = 64896 | 3 * 3 * 192 * 384 = 663552 | 3 * 3 * 192 * 384 * 13 * 13 = 112140288 |\n"
-        "| conv5 | 13 x 13 x 256 |  13 * 13 * 256 = 43264 | 3 * 3 * 192 * 256 = 442368 |  3 * 3 * 192 * 256 * 13 * 13 = 74760192 |\n"
-        "| fc6   | 1 x 1 x 4096  |                   4096 |     9216 * 4096 = 37748736 |                  9216 * 4096 = 37748736 |\n"
-        "| fc7   | 1 x 1 x 4096  |                   4096 |     4096 * 4096 = 16777216 |                  4096 * 4096 = 16777216 |\n"
-        "| fc8   | 1 x 1 x 1000  |                   1000 |      4096 * 1000 = 4096000 |                   4096 * 1000 = 4096000 |\n"
-        "| total |               |                 659272 |                   60954656 |                               724406816 |\n";
+        "| layer | output        | units                  | weights                    | parameters | connections                             |\n"
+        "| ----- | ------------- | ---------------------: | -------------------------: | ---------: | --------------------------------------: |\n"
+        "| conv1 | 55 x 55 x 96  |  55 * 55 * 96 = 290400 |   11 * 11 * 3 * 96 = 34848 |      34944 |  11 * 11 * 3 * 96 * 55 * 55 = 105415200 |\n"
+        "| conv2 | 27 x 27 x 256 | 27 * 27 * 256 = 186624 |  5 * 5 * 48 * 256 = 307200 |     307456 |  5 * 5 * 48 * 256 * 27 * 27 = 223948800 |\n"
+        "| conv3 | 13 x 13 x 384 |  13 * 13 * 384 = 64896 | 3 * 3 * 256 * 384 = 884736 |     885120 | 3 * 3 * 256 * 384 * 13 * 13 = 149520384 |\n"
+        "| conv4 | 13 x 13 x 384 |  13 * 13 * 384 = 64896 | 3 * 3 * 192 * 384 = 663552 |     663936 | 3 * 3 * 192 * 384 * 13 * 13 = 112140288 |\n"
+        "| conv5 | 13 x 13 x 256 |  13 * 13 * 256 = 43264 | 3 * 3 * 192 * 256 = 442368 |     442624 |  3 * 3 * 192 * 256 * 13 * 13 = 74760192 |\n"
+        "| fc6   | 1 x 1 x 4096  |                   4096 |     9216 * 4096 = 37748736 |   37752832 |                  9216 * 4096 = 37748736 |\n"
+        "| fc7   | 1 x 1 x 4096  |                   4096 |     4096 * 4096 = 16777216 |   16781312 |                  4096 * 4096 = 16777216 |\n"
+        "| fc8   | 1 x 1 x 1000  |                   1000 |      4096 * 1000 = 4096000 |    4097000 |                   4096 * 1000 = 4096000 |\n"
+        "| total |               |                 659272 |                   60954656 |   60965224 |                               724406816 |\n";
     CHECK(nc::to_markdown<alexnet>() == expected);
 }
 
@@ -107,39 +107,108 @@ TEST_CASE("to_markdown of a branching network with its share of the parameters")
     // stem 112 / 275 = 40.7%; residual1/conv1 64 / 275 = 23.3%; mix/conv3 36 / 275 = 13.1%;
     // fc1 27 / 275 = 9.8%; the batch norm's 16 / 275 = 5.8%; 10 / 275 = 3.6%.
     const std::string expected =
-        "| layer                 | output    | units           | weights             | connections                  | share of parameters |\n"
-        "| --------------------- | --------- | --------------: | ------------------: | ---------------------------: | ------------------- |\n"
-        "| stem                  | 8 x 8 x 4 | 8 * 8 * 4 = 256 | 3 * 3 * 3 * 4 = 108 | 3 * 3 * 3 * 4 * 8 * 8 = 6912 |  40.7% ########     |\n"
-        "| mix/conv1             | 8 x 8 x 2 | 8 * 8 * 2 = 128 |   1 * 1 * 4 * 2 = 8 |  1 * 1 * 4 * 2 * 8 * 8 = 512 |   3.6% #            |\n"
-        "| mix/conv2             | 8 x 8 x 2 | 8 * 8 * 2 = 128 |   1 * 1 * 4 * 2 = 8 |  1 * 1 * 4 * 2 * 8 * 8 = 512 |   3.6% #            |\n"
-        "| mix/relu1             | 8 x 8 x 2 |               0 |                   0 |                            0 |   0.0%              |\n"
-        "| mix/conv3             | 8 x 8 x 2 | 8 * 8 * 2 = 128 |  3 * 3 * 2 * 2 = 36 | 3 * 3 * 2 * 2 * 8 * 8 = 2304 |  13.1% ###          |\n"
-        "| mix/max_pool1         | 8 x 8 x 4 |               0 |                   0 |                            0 |   0.0%              |\n"
-        "| mix                   | 8 x 8 x 8 |               0 |                   0 |                            0 |   0.0%              |\n"
-        "| residual1/conv1       | 8 x 8 x 8 | 8 * 8 * 8 = 512 |  1 * 1 * 8 * 8 = 64 | 1 * 1 * 8 * 8 * 8 * 8 = 4096 |  23.3% #####        |\n"
-        "| residual1/batch_norm1 | 8 x 8 x 8 |               0 |                   0 |                            0 |   5.8% #            |\n"
-        "| residual1             | 8 x 8 x 8 |               0 |                   0 |                            0 |   0.0%              |\n"
-        "| global_avg_pool1      | 1 x 1 x 8 |               0 |                   0 |                            0 |   0.0%              |\n"
-        "| fc1                   | 1 x 1 x 3 |               3 |          8 * 3 = 24 |                   8 * 3 = 24 |   9.8% ##           |\n"
-        "| total                 |           |            1155 |                 248 |                        14360 | 100.0%              |\n";
+        "| layer                 | output    | units           | weights             | parameters | connections                  | share of parameters |\n"
+        "| --------------------- | --------- | --------------: | ------------------: | ---------: | ---------------------------: | ------------------- |\n"
+        "| stem                  | 8 x 8 x 4 | 8 * 8 * 4 = 256 | 3 * 3 * 3 * 4 = 108 |        112 | 3 * 3 * 3 * 4 * 8 * 8 = 6912 |  40.7% ########     |\n"
+        "| mix/conv1             | 8 x 8 x 2 | 8 * 8 * 2 = 128 |   1 * 1 * 4 * 2 = 8 |         10 |  1 * 1 * 4 * 2 * 8 * 8 = 512 |   3.6% #            |\n"
+        "| mix/conv2             | 8 x 8 x 2 | 8 * 8 * 2 = 128 |   1 * 1 * 4 * 2 = 8 |         10 |  1 * 1 * 4 * 2 * 8 * 8 = 512 |   3.6% #            |\n"
+        "| mix/relu1             | 8 x 8 x 2 |               0 |                   0 |          0 |                            0 |   0.0%              |\n"
+        "| mix/conv3             | 8 x 8 x 2 | 8 * 8 * 2 = 128 |  3 * 3 * 2 * 2 = 36 |         36 | 3 * 3 * 2 * 2 * 8 * 8 = 2304 |  13.1% ###          |\n"
+        "| mix/max_pool1         | 8 x 8 x 4 |               0 |                   0 |          0 |                            0 |   0.0%              |\n"
+        "| mix                   | 8 x 8 x 8 |               0 |                   0 |          0 |                            0 |   0.0%              |\n"
+        "| residual1/conv1       | 8 x 8 x 8 | 8 * 8 * 8 = 512 |  1 * 1 * 8 * 8 = 64 |         64 | 1 * 1 * 8 * 8 * 8 * 8 = 4096 |  23.3% #####        |\n"
+        "| residual1/batch_norm1 | 8 x 8 x 8 |               0 |                   0 |         16 |                            0 |   5.8% #            |\n"
+        "| residual1             | 8 x 8 x 8 |               0 |                   0 |          0 |                            0 |   0.0%              |\n"
+        "| global_avg_pool1      | 1 x 1 x 8 |               0 |                   0 |          0 |                            0 |   0.0%              |\n"
+        "| fc1                   | 1 x 1 x 3 |               3 |          8 * 3 = 24 |         27 |                   8 * 3 = 24 |   9.8% ##           |\n"
+        "| total                 |           |            1155 |                 248 |        275 |                        14360 | 100.0%              |\n";
     CHECK(nc::to_markdown<branching>({.all_layers = true, .share = nc::share_of::parameters}) == expected);
+}
+
+TEST_CASE("to_table's default rows are the entries with parameters, a batch norm's included") {
+    // residual1/batch_norm1 has no weights but 2 * 8 = 16 parameters, 5.8% of the 275: its row
+    // is there, so that the rows' parameters add up to the total's (112 + 10 + 10 + 36 + 64 +
+    // 16 + 27 = 275).
+    const std::string table = nc::to_table<branching>({.share = nc::share_of::parameters});
+    CHECK(table.find("\nresidual1/batch_norm1  8 x 8 x 8  0                0                    16          0"
+                     "                               5.8% #\n") != std::string::npos);
+    CHECK(table.find("\nmix/relu1") == std::string::npos);
+    CHECK(table.find("\ntotal                             1155             248                  275         14360") !=
+          std::string::npos);
+}
+
+TEST_CASE("to_table's input and kernel columns: AlexNet's windows as the paper gives them") {
+    // Krizhevsky et al. 2012: conv1 11 x 11 at stride 4 on 227 x 227 x 3; conv2 5 x 5 (padding 2
+    // keeps 27 x 27), conv3 to conv5 3 x 3 (padding 1 keeps 13 x 13); conv2, conv4 and conv5 on
+    // the two towers (groups 2); fc6 reads the whole 6 x 6 x 256.
+    const std::string expected =
+        "layer  input          output         kernel                  units                   weights                     parameters  connections\n"
+        "-----  -------------  -------------  ----------------------  ----------------------  --------------------------  ----------  ---------------------------------------\n"
+        "conv1  227 x 227 x 3  55 x 55 x 96   11 x 11, stride 4       55 * 55 * 96 = 290400   11 * 11 * 3 * 96 = 34848    34944       11 * 11 * 3 * 96 * 55 * 55 = 105415200\n"
+        "conv2  27 x 27 x 96   27 x 27 x 256  5 x 5, pad 2, groups 2  27 * 27 * 256 = 186624  5 * 5 * 48 * 256 = 307200   307456      5 * 5 * 48 * 256 * 27 * 27 = 223948800\n"
+        "conv3  13 x 13 x 256  13 x 13 x 384  3 x 3, pad 1            13 * 13 * 384 = 64896   3 * 3 * 256 * 384 = 884736  885120      3 * 3 * 256 * 384 * 13 * 13 = 149520384\n"
+        "conv4  13 x 13 x 384  13 x 13 x 384  3 x 3, pad 1, groups 2  13 * 13 * 384 = 64896   3 * 3 * 192 * 384 = 663552  663936      3 * 3 * 192 * 384 * 13 * 13 = 112140288\n"
+        "conv5  13 x 13 x 384  13 x 13 x 256  3 x 3, pad 1, groups 2  13 * 13 * 256 = 43264   3 * 3 * 192 * 256 = 442368  442624      3 * 3 * 192 * 256 * 13 * 13 = 74760192\n"
+        "fc6    6 x 6 x 256    1 x 1 x 4096   global                  4096                    9216 * 4096 = 37748736      37752832    9216 * 4096 = 37748736\n"
+        "fc7    1 x 1 x 4096   1 x 1 x 4096   global                  4096                    4096 * 4096 = 16777216      16781312    4096 * 4096 = 16777216\n"
+        "fc8    1 x 1 x 4096   1 x 1 x 1000   global                  1000                    4096 * 1000 = 4096000       4097000     4096 * 1000 = 4096000\n"
+        "total                                                        659272                  60954656                    60965224    724406816\n";
+    CHECK(nc::to_table<alexnet>({.input = true, .kernel = true}) == expected);
+}
+
+TEST_CASE("to_markdown with every column: windows of every shape, counts right-aligned") {
+    // 9 x 8 x 4 input.
+    //   conv1  3 x 3, stride 2, same, groups 2, 8 filters: ceil(9 / 2) = 5 rows need
+    //          (5 - 1) * 2 + 3 = 11 of 9, padding 1 and 1; ceil(8 / 2) = 4 columns need 9 of 8,
+    //          padding 0 and 1 (the odd one at the end). 3 * 3 * 2 * 8 = 144 weights, 152
+    //          parameters, 144 * 20 = 2,880 connections
+    //   conv2  3 x 3, dilation 2 (a 5 x 5 reach), padding 2: 5 x 4 x 8; 3 * 3 * 8 * 8 = 576
+    //          weights, 584 parameters, 11,520 connections
+    //   transposed_conv1  2 x 2, stride 2, 4 filters: (5 - 1) * 2 + 2 = 10, (4 - 1) * 2 + 2 = 8;
+    //          2 * 2 * 8 * 4 = 128 weights, 132 parameters, 128 * 5 * 4 = 2,560 connections
+    //   max_pool1 2 x 2 (stride 2): 5 x 4 x 4; batch_norm1 2 * 4 = 8 parameters; the global pool
+    //          1 x 1 x 4; fc1 4 * 3 = 12 weights, 15 parameters
+    // Totals: units 160 + 160 + 320 + 3 = 643; weights 860; parameters 891; connections 16,972.
+    // Live: 288 + 160 = 448; 160 + 160 = 320; 160 + 320 = 480 (the peak); 320 + 80 = 400; 80 in
+    // place; 80 + 4 = 84; 4 + 3 = 7. Shares of 891: 152 17.1%, 584 65.5%, 132 14.8%, 8 0.9%,
+    // 15 1.7%.
+    struct windows : nc::network<nc::input<9, 8, 4>, nc::conv<8, nc::kernel<3>, nc::stride<2>, nc::same, nc::groups<2>>,
+                                 nc::conv<8, nc::kernel<3>, nc::dilation<2>, nc::pad<2>>,
+                                 nc::transposed_conv<4, nc::kernel<2>, nc::stride<2>>, nc::max_pool<nc::kernel<2>>,
+                                 nc::batch_norm, nc::global_avg_pool, nc::fc<3>> {};
+    const std::string expected =
+        "| layer            | input      | output     | kernel                                   | units            | weights             | parameters | connections                   | live activations | share of parameters  |\n"
+        "| ---------------- | ---------- | ---------- | ---------------------------------------- | ---------------: | ------------------: | ---------: | ----------------------------: | ---------------: | -------------------- |\n"
+        "| conv1            | 9 x 8 x 4  | 5 x 4 x 8  | 3 x 3, stride 2, pad 1,1 x 0,1, groups 2 |  5 * 4 * 8 = 160 | 3 * 3 * 2 * 8 = 144 |        152 |  3 * 3 * 2 * 8 * 5 * 4 = 2880 |              448 |  17.1% ###           |\n"
+        "| conv2            | 5 x 4 x 8  | 5 x 4 x 8  | 3 x 3, pad 2, dilation 2                 |  5 * 4 * 8 = 160 | 3 * 3 * 8 * 8 = 576 |        584 | 3 * 3 * 8 * 8 * 5 * 4 = 11520 |              320 |  65.5% ############# |\n"
+        "| transposed_conv1 | 5 x 4 x 8  | 10 x 8 x 4 | 2 x 2, stride 2, transposed              | 10 * 8 * 4 = 320 | 2 * 2 * 8 * 4 = 128 |        132 |  2 * 2 * 8 * 4 * 5 * 4 = 2560 |              480 |  14.8% ###           |\n"
+        "| max_pool1        | 10 x 8 x 4 | 5 x 4 x 4  | 2 x 2, stride 2                          |                0 |                   0 |          0 |                             0 |              400 |   0.0%               |\n"
+        "| batch_norm1      | 5 x 4 x 4  | 5 x 4 x 4  |                                          |                0 |                   0 |          8 |                             0 |               80 |   0.9%               |\n"
+        "| global_avg_pool1 | 5 x 4 x 4  | 1 x 1 x 4  | global                                   |                0 |                   0 |          0 |                             0 |               84 |   0.0%               |\n"
+        "| fc1              | 1 x 1 x 4  | 1 x 1 x 3  | global                                   |                3 |          4 * 3 = 12 |         15 |                    4 * 3 = 12 |                7 |   1.7%               |\n"
+        "| total            |            |            |                                          |              643 |                 860 |        891 |                         16972 |         peak 480 | 100.0%               |\n";
+    CHECK(nc::to_markdown<windows>({.all_layers = true,
+                                    .share = nc::share_of::parameters,
+                                    .live_activations = true,
+                                    .input = true,
+                                    .kernel = true}) == expected);
 }
 
 TEST_CASE("to_table's live activations column: AlexNet's peak is at lrn1") {
     // The live activations of to_csv's test below, for the layers with weights; the peak,
     // 580,800 at lrn1, in the total row.
     const std::string expected =
-        "layer  output         units                   weights                     connections                              live activations\n"
-        "-----  -------------  ----------------------  --------------------------  ---------------------------------------  ----------------\n"
-        "conv1  55 x 55 x 96   55 * 55 * 96 = 290400   11 * 11 * 3 * 96 = 34848    11 * 11 * 3 * 96 * 55 * 55 = 105415200   444987\n"
-        "conv2  27 x 27 x 256  27 * 27 * 256 = 186624  5 * 5 * 48 * 256 = 307200   5 * 5 * 48 * 256 * 27 * 27 = 223948800   256608\n"
-        "conv3  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 256 * 384 = 884736  3 * 3 * 256 * 384 * 13 * 13 = 149520384  108160\n"
-        "conv4  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 192 * 384 = 663552  3 * 3 * 192 * 384 * 13 * 13 = 112140288  129792\n"
-        "conv5  13 x 13 x 256  13 * 13 * 256 = 43264   3 * 3 * 192 * 256 = 442368  3 * 3 * 192 * 256 * 13 * 13 = 74760192   108160\n"
-        "fc6    1 x 1 x 4096   4096                    9216 * 4096 = 37748736      9216 * 4096 = 37748736                   13312\n"
-        "fc7    1 x 1 x 4096   4096                    4096 * 4096 = 16777216      4096 * 4096 = 16777216                   8192\n"
-        "fc8    1 x 1 x 1000   1000                    4096 * 1000 = 4096000       4096 * 1000 = 4096000                    5096\n"
-        "total                 659272                  60954656                    724406816                                peak 580800\n";
+        "layer  output         units                   weights                     parameters  connections                              live activations\n"
+        "-----  -------------  ----------------------  --------------------------  ----------  ---------------------------------------  ----------------\n"
+        "conv1  55 x 55 x 96   55 * 55 * 96 = 290400   11 * 11 * 3 * 96 = 34848    34944       11 * 11 * 3 * 96 * 55 * 55 = 105415200   444987\n"
+        "conv2  27 x 27 x 256  27 * 27 * 256 = 186624  5 * 5 * 48 * 256 = 307200   307456      5 * 5 * 48 * 256 * 27 * 27 = 223948800   256608\n"
+        "conv3  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 256 * 384 = 884736  885120      3 * 3 * 256 * 384 * 13 * 13 = 149520384  108160\n"
+        "conv4  13 x 13 x 384  13 * 13 * 384 = 64896   3 * 3 * 192 * 384 = 663552  663936      3 * 3 * 192 * 384 * 13 * 13 = 112140288  129792\n"
+        "conv5  13 x 13 x 256  13 * 13 * 256 = 43264   3 * 3 * 192 * 256 = 442368  442624      3 * 3 * 192 * 256 * 13 * 13 = 74760192   108160\n"
+        "fc6    1 x 1 x 4096   4096                    9216 * 4096 = 37748736      37752832    9216 * 4096 = 37748736                   13312\n"
+        "fc7    1 x 1 x 4096   4096                    4096 * 4096 = 16777216      16781312    4096 * 4096 = 16777216                   8192\n"
+        "fc8    1 x 1 x 1000   1000                    4096 * 1000 = 4096000       4097000     4096 * 1000 = 4096000                    5096\n"
+        "total                 659272                  60954656                    60965224    724406816                                peak 580800\n";
     CHECK(nc::to_table<alexnet>({.live_activations = true}) == expected);
 }
 
@@ -573,21 +642,21 @@ TEST_CASE("to_table with auxiliary heads: their connections are not in the total
     // Shares of the 392 connections: stem 128 / 392 = 32.7% (20 * 0.327 = 6.5: 7 characters),
     // sum/inner 256 / 392 = 65.3% (13), out 8 / 392 = 2.0% (0); 32.7 + 65.3 + 2.0 = 100.0.
     const std::string expected =
-        "layer                              output      units           weights             connections                  live activations  share of connections\n"
-        "---------------------------------  ----------  --------------  ------------------  ---------------------------  ----------------  --------------------\n"
-        "stem                               4 x 4 x 4   4 * 4 * 4 = 64  1 * 1 * 2 * 4 = 8   1 * 1 * 2 * 4 * 4 * 4 = 128  96                 32.7% #######\n"
-        "auxiliary1/flatten1 (auxiliary)    1 x 1 x 64  0               0                   0                            0                 not in the total\n"
-        "auxiliary1/fc1 (auxiliary)         1 x 1 x 3   3               64 * 3 = 192        64 * 3 = 192                 0                 not in the total\n"
-        "b/conv1 (auxiliary)                4 x 4 x 2   4 * 4 * 2 = 32  1 * 1 * 4 * 2 = 8   1 * 1 * 4 * 2 * 4 * 4 = 128  0                 not in the total\n"
-        "b/auxiliary1/flatten1 (auxiliary)  1 x 1 x 32  0               0                   0                            0                 not in the total\n"
-        "b/auxiliary1/fc1 (auxiliary)       1 x 1 x 5   5               32 * 5 = 160        32 * 5 = 160                 0                 not in the total\n"
-        "sum/inner                          4 x 4 x 4   4 * 4 * 4 = 64  1 * 1 * 4 * 4 = 16  1 * 1 * 4 * 4 * 4 * 4 = 256  128                65.3% #############\n"
-        "sum/d/flatten1 (auxiliary)         1 x 1 x 64  0               0                   0                            0                 not in the total\n"
-        "sum/d/fc1 (auxiliary)              1 x 1 x 2   2               64 * 2 = 128        64 * 2 = 128                 0                 not in the total\n"
-        "sum                                4 x 4 x 4   0               0                   0                            192                 0.0%\n"
-        "global_avg_pool1                   1 x 1 x 4   0               0                   0                            68                  0.0%\n"
-        "out                                1 x 1 x 2   2               4 * 2 = 8           4 * 2 = 8                    6                   2.0%\n"
-        "total                                          130             520                 392                          peak 192          100.0%\n";
+        "layer                              output      units           weights             parameters  connections                  live activations  share of connections\n"
+        "---------------------------------  ----------  --------------  ------------------  ----------  ---------------------------  ----------------  --------------------\n"
+        "stem                               4 x 4 x 4   4 * 4 * 4 = 64  1 * 1 * 2 * 4 = 8   12          1 * 1 * 2 * 4 * 4 * 4 = 128  96                 32.7% #######\n"
+        "auxiliary1/flatten1 (auxiliary)    1 x 1 x 64  0               0                   0           0                            0                 not in the total\n"
+        "auxiliary1/fc1 (auxiliary)         1 x 1 x 3   3               64 * 3 = 192        195         64 * 3 = 192                 0                 not in the total\n"
+        "b/conv1 (auxiliary)                4 x 4 x 2   4 * 4 * 2 = 32  1 * 1 * 4 * 2 = 8   10          1 * 1 * 4 * 2 * 4 * 4 = 128  0                 not in the total\n"
+        "b/auxiliary1/flatten1 (auxiliary)  1 x 1 x 32  0               0                   0           0                            0                 not in the total\n"
+        "b/auxiliary1/fc1 (auxiliary)       1 x 1 x 5   5               32 * 5 = 160        165         32 * 5 = 160                 0                 not in the total\n"
+        "sum/inner                          4 x 4 x 4   4 * 4 * 4 = 64  1 * 1 * 4 * 4 = 16  20          1 * 1 * 4 * 4 * 4 * 4 = 256  128                65.3% #############\n"
+        "sum/d/flatten1 (auxiliary)         1 x 1 x 64  0               0                   0           0                            0                 not in the total\n"
+        "sum/d/fc1 (auxiliary)              1 x 1 x 2   2               64 * 2 = 128        130         64 * 2 = 128                 0                 not in the total\n"
+        "sum                                4 x 4 x 4   0               0                   0           0                            192                 0.0%\n"
+        "global_avg_pool1                   1 x 1 x 4   0               0                   0           0                            68                  0.0%\n"
+        "out                                1 x 1 x 2   2               4 * 2 = 8           10          4 * 2 = 8                    6                   2.0%\n"
+        "total                                          130             520                 542         392                          peak 192          100.0%\n";
     CHECK(nc::to_table<heads>({.all_layers = true, .share = nc::share_of::connections, .live_activations = true}) ==
           expected);
 }
@@ -597,16 +666,16 @@ TEST_CASE("to_markdown with auxiliary heads: their weights are shares of the tot
     // 128 / 520 = 24.6%, 16 / 520 = 3.1%, 8 / 520 = 1.5% (three rows); they add to 99.9%, each
     // rounded on its own.
     const std::string expected =
-        "| layer                        | output    | units          | weights            | connections                 | share of weights |\n"
-        "| ---------------------------- | --------- | -------------: | -----------------: | --------------------------: | ---------------- |\n"
-        "| stem                         | 4 x 4 x 4 | 4 * 4 * 4 = 64 |  1 * 1 * 2 * 4 = 8 | 1 * 1 * 2 * 4 * 4 * 4 = 128 |   1.5%           |\n"
-        "| auxiliary1/fc1 (auxiliary)   | 1 x 1 x 3 |              3 |       64 * 3 = 192 |                64 * 3 = 192 |  36.9% #######   |\n"
-        "| b/conv1 (auxiliary)          | 4 x 4 x 2 | 4 * 4 * 2 = 32 |  1 * 1 * 4 * 2 = 8 | 1 * 1 * 4 * 2 * 4 * 4 = 128 |   1.5%           |\n"
-        "| b/auxiliary1/fc1 (auxiliary) | 1 x 1 x 5 |              5 |       32 * 5 = 160 |                32 * 5 = 160 |  30.8% ######    |\n"
-        "| sum/inner                    | 4 x 4 x 4 | 4 * 4 * 4 = 64 | 1 * 1 * 4 * 4 = 16 | 1 * 1 * 4 * 4 * 4 * 4 = 256 |   3.1% #         |\n"
-        "| sum/d/fc1 (auxiliary)        | 1 x 1 x 2 |              2 |       64 * 2 = 128 |                64 * 2 = 128 |  24.6% #####     |\n"
-        "| out                          | 1 x 1 x 2 |              2 |          4 * 2 = 8 |                   4 * 2 = 8 |   1.5%           |\n"
-        "| total                        |           |            130 |                520 |                         392 | 100.0%           |\n";
+        "| layer                        | output    | units          | weights            | parameters | connections                 | share of weights |\n"
+        "| ---------------------------- | --------- | -------------: | -----------------: | ---------: | --------------------------: | ---------------- |\n"
+        "| stem                         | 4 x 4 x 4 | 4 * 4 * 4 = 64 |  1 * 1 * 2 * 4 = 8 |         12 | 1 * 1 * 2 * 4 * 4 * 4 = 128 |   1.5%           |\n"
+        "| auxiliary1/fc1 (auxiliary)   | 1 x 1 x 3 |              3 |       64 * 3 = 192 |        195 |                64 * 3 = 192 |  36.9% #######   |\n"
+        "| b/conv1 (auxiliary)          | 4 x 4 x 2 | 4 * 4 * 2 = 32 |  1 * 1 * 4 * 2 = 8 |         10 | 1 * 1 * 4 * 2 * 4 * 4 = 128 |   1.5%           |\n"
+        "| b/auxiliary1/fc1 (auxiliary) | 1 x 1 x 5 |              5 |       32 * 5 = 160 |        165 |                32 * 5 = 160 |  30.8% ######    |\n"
+        "| sum/inner                    | 4 x 4 x 4 | 4 * 4 * 4 = 64 | 1 * 1 * 4 * 4 = 16 |         20 | 1 * 1 * 4 * 4 * 4 * 4 = 256 |   3.1% #         |\n"
+        "| sum/d/fc1 (auxiliary)        | 1 x 1 x 2 |              2 |       64 * 2 = 128 |        130 |                64 * 2 = 128 |  24.6% #####     |\n"
+        "| out                          | 1 x 1 x 2 |              2 |          4 * 2 = 8 |         10 |                   4 * 2 = 8 |   1.5%           |\n"
+        "| total                        |           |            130 |                520 |        542 |                         392 | 100.0%           |\n";
     CHECK(nc::to_markdown<heads>({.share = nc::share_of::weights}) == expected);
 }
 
@@ -829,26 +898,26 @@ TEST_CASE("a large auxiliary head: every share at most 100%, every bar at most i
     // Connections: the head's are not in the total; out has all of it. Weights: the head's
     // 1,024 of 1,025 are 99.9% (20 * 0.999 = 19.98: 20 characters), out's 1 is 0.1%.
     const std::string table =
-        "layer                  output                units                                 weights                  connections                                       share of connections\n"
-        "---------------------  --------------------  ------------------------------------  -----------------------  ------------------------------------------------  ---------------------------\n"
-        "head/wide (auxiliary)  65536 x 65536 x 1024  65536 * 65536 * 1024 = 4398046511104  1 * 1 * 1 * 1024 = 1024  1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104  not in the total\n"
-        "global_avg_pool1       1 x 1 x 1             0                                     0                        0                                                   0.0%\n"
-        "out                    1 x 1 x 1             1                                     1 * 1 = 1                1 * 1 = 1                                         100.0% ####################\n"
-        "total                                        1                                     1025                     1                                                 100.0%\n";
+        "layer                  output                units                                 weights                  parameters  connections                                       share of connections\n"
+        "---------------------  --------------------  ------------------------------------  -----------------------  ----------  ------------------------------------------------  ---------------------------\n"
+        "head/wide (auxiliary)  65536 x 65536 x 1024  65536 * 65536 * 1024 = 4398046511104  1 * 1 * 1 * 1024 = 1024  1024        1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104  not in the total\n"
+        "global_avg_pool1       1 x 1 x 1             0                                     0                        0           0                                                   0.0%\n"
+        "out                    1 x 1 x 1             1                                     1 * 1 = 1                2           1 * 1 = 1                                         100.0% ####################\n"
+        "total                                        1                                     1025                     1026        1                                                 100.0%\n";
     CHECK(nc::to_table<large_head>({.all_layers = true, .share = nc::share_of::connections}) == table);
     const std::string markdown =
-        "| layer                 | output               | units                                | weights                 | connections                                      | share of weights            |\n"
-        "| --------------------- | -------------------- | -----------------------------------: | ----------------------: | -----------------------------------------------: | --------------------------- |\n"
-        "| head/wide (auxiliary) | 65536 x 65536 x 1024 | 65536 * 65536 * 1024 = 4398046511104 | 1 * 1 * 1 * 1024 = 1024 | 1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104 |  99.9% #################### |\n"
-        "| out                   | 1 x 1 x 1            |                                    1 |               1 * 1 = 1 |                                        1 * 1 = 1 |   0.1%                      |\n"
-        "| total                 |                      |                                    1 |                    1025 |                                                1 | 100.0%                      |\n";
+        "| layer                 | output               | units                                | weights                 | parameters | connections                                      | share of weights            |\n"
+        "| --------------------- | -------------------- | -----------------------------------: | ----------------------: | ---------: | -----------------------------------------------: | --------------------------- |\n"
+        "| head/wide (auxiliary) | 65536 x 65536 x 1024 | 65536 * 65536 * 1024 = 4398046511104 | 1 * 1 * 1 * 1024 = 1024 |       1024 | 1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104 |  99.9% #################### |\n"
+        "| out                   | 1 x 1 x 1            |                                    1 |               1 * 1 = 1 |          2 |                                        1 * 1 = 1 |   0.1%                      |\n"
+        "| total                 |                      |                                    1 |                    1025 |       1026 |                                                1 | 100.0%                      |\n";
     CHECK(nc::to_markdown<large_head>({.share = nc::share_of::weights}) == markdown);
     const std::string markdown_connections =
-        "| layer                 | output               | units                                | weights                 | connections                                      | share of connections        |\n"
-        "| --------------------- | -------------------- | -----------------------------------: | ----------------------: | -----------------------------------------------: | --------------------------- |\n"
-        "| head/wide (auxiliary) | 65536 x 65536 x 1024 | 65536 * 65536 * 1024 = 4398046511104 | 1 * 1 * 1 * 1024 = 1024 | 1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104 | not in the total            |\n"
-        "| out                   | 1 x 1 x 1            |                                    1 |               1 * 1 = 1 |                                        1 * 1 = 1 | 100.0% #################### |\n"
-        "| total                 |                      |                                    1 |                    1025 |                                                1 | 100.0%                      |\n";
+        "| layer                 | output               | units                                | weights                 | parameters | connections                                      | share of connections        |\n"
+        "| --------------------- | -------------------- | -----------------------------------: | ----------------------: | ---------: | -----------------------------------------------: | --------------------------- |\n"
+        "| head/wide (auxiliary) | 65536 x 65536 x 1024 | 65536 * 65536 * 1024 = 4398046511104 | 1 * 1 * 1 * 1024 = 1024 |       1024 | 1 * 1 * 1 * 1024 * 65536 * 65536 = 4398046511104 | not in the total            |\n"
+        "| out                   | 1 x 1 x 1            |                                    1 |               1 * 1 = 1 |          2 |                                        1 * 1 = 1 | 100.0% #################### |\n"
+        "| total                 |                      |                                    1 |                    1025 |       1026 |                                                1 | 100.0%                      |\n";
     CHECK(nc::to_markdown<large_head>({.share = nc::share_of::connections}) == markdown_connections);
     // Connections on an axis to 5T (2^42 / 5 rounds up to 879,609,302,221, step 10^12): the
     // head's bar is 4.398046511104 / 5 of 300 px = 263.9 px; out's 1 still shows 1 px. Weights

@@ -30,9 +30,11 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 } // namespace
 
 TEST_CASE("a field that does not fit leaves every report's rows whole") {
-    // The table's head row is complete, with its formulas (1 * 1 * 3 * 5 = 15 ...).
+    // The table's head row is complete, with its formulas (1 * 1 * 3 * 5 = 15 ...) and its
+    // parameters (15 weights and 5 biases).
     const std::string table = nc::to_table<strided_away>();
-    CHECK(contains(table, "head   1 x 1 x 5  1 * 1 * 5 = 5  1 * 1 * 3 * 5 = 15  1 * 1 * 3 * 5 * 1 * 1 = 15\n"));
+    CHECK(contains(table,
+                   "head   1 x 1 x 5  1 * 1 * 5 = 5  1 * 1 * 3 * 5 = 15  20          1 * 1 * 3 * 5 * 1 * 1 = 15\n"));
     CHECK(contains(nc::to_markdown<strided_away>(), "| head  | 1 x 1 x 5 |"));
     // Live while head runs: the 64th pooling's 3 outputs it reads and its own 5.
     CHECK(contains(nc::to_csv<strided_away>(), "\nhead,conv,1,1,3,1,1,5,5,15,5,20,15,20,5,8,0,0\n"));
@@ -112,5 +114,5 @@ struct odd_conv {
 
 TEST_CASE("formulas are shown only where they hold") {
     const std::string table = nc::to_table<nc::network<nc::input<2, 2, 3>, odd_conv>>();
-    CHECK(contains(table, "conv1  2 x 2 x 3  1      7        7\n"));
+    CHECK(contains(table, "conv1  2 x 2 x 3  1      7        7           7\n"));
 }

@@ -90,11 +90,11 @@ TEST_CASE("LeNet-5's own kinds have formulas: subsample, mapped_conv, rbf") {
 TEST_CASE("a kind's own formula is shown, and only where it holds") {
     const std::string table = nc::to_table<kinds_of_one_own>({.all_layers = true});
     // pointwise<5> on 4 x 4 x 3: 3 * 5 = 15 weights, 15 * 16 = 240 connections, 80 units.
-    CHECK(contains(table, "pointwise1      4 x 4 x 5  4 * 4 * 5 = 80  3 * 5 = 15  3 * 5 * 4 * 4 = 240"));
+    CHECK(contains(table, "pointwise1      4 x 4 x 5  4 * 4 * 5 = 80  3 * 5 = 15  15          3 * 5 * 4 * 4 = 240"));
     // A kind called "conv" is not taken for a conv: its numbers alone.
-    CHECK(contains(table, "conv1           4 x 4 x 5  0               7           11\n"));
+    CHECK(contains(table, "conv1           4 x 4 x 5  0               7           7           11\n"));
     // 2 * 3 is not 7: the number alone.
-    CHECK(contains(table, "wrong_formula1  4 x 4 x 5  0               7           0\n"));
+    CHECK(contains(table, "wrong_formula1  4 x 4 x 5  0               7           7           0\n"));
 }
 
 TEST_CASE("merges are marked in layer_info, and every report shows them as merges") {
@@ -112,11 +112,12 @@ TEST_CASE("merges are marked in layer_info, and every report shows them as merge
 
 TEST_CASE("auxiliary heads are marked in every report") {
     // logits: 32 inputs * 3 = 96 weights, 3 biases; main: 1 * 1 * 2 * 2 = 4 weights, 2 biases.
-    // The totals leave out the head's units (3) and connections (96): units 32, connections 64.
+    // The totals leave out the head's units (3) and connections (96): units 32, connections 64;
+    // its 99 parameters are in them: 99 + 6 = 105.
     const std::string table = nc::to_table<headed>();
-    CHECK(contains(table, "aux/logits (auxiliary)  1 x 1 x 3  3               32 * 3 = 96"));
-    CHECK(contains(table, "main                    4 x 4 x 2  4 * 4 * 2 = 32"));
-    CHECK(contains(table, "total                              32              100                64\n"));
+    CHECK(contains(table, "aux/logits (auxiliary)  1 x 1 x 3  3               32 * 3 = 96        99  "));
+    CHECK(contains(table, "main                    4 x 4 x 2  4 * 4 * 2 = 32  1 * 1 * 2 * 2 = 4  6   "));
+    CHECK(contains(table, "total                              32              100                105         64\n"));
     CHECK(contains(nc::to_markdown<headed>(), "| aux/logits (auxiliary) |"));
     const std::string csv = nc::to_csv<headed>();
     CHECK(contains(csv, "\naux/logits,fc,1,1,32,1,1,3,3,96,3,99,96,99,3,0,0,1\n"));

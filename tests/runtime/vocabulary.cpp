@@ -45,13 +45,21 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 } // namespace
 
 TEST_CASE("to_table writes linear's formulas: a 1 x 1 conv's, without kernel factors") {
+    // The rows are the entries with parameters: the norms, prelus and layer_scale as well as the
+    // layers with weights, so that the parameters column adds up to its total, 393.
     const std::string expected =
-        "layer          output       units               weights              connections\n"
-        "-------------  -----------  ------------------  -------------------  -----------------------------\n"
-        "stem           8 x 8 x 8    8 * 8 * 8 = 512     3 * 3 * 4 * 8 = 288  3 * 3 * 4 * 8 * 8 * 8 = 18432\n"
-        "split/linear1  8 x 8 x 4    8 * 8 * 4 = 256     4 * 4 = 16           4 * 4 * 8 * 8 = 1024\n"
-        "head           20 x 18 x 3  20 * 18 * 3 = 1080  8 * 3 = 24           8 * 3 * 20 * 18 = 8640\n"
-        "total                       1848                328                  28096\n";
+        "layer               output       units               weights              parameters  connections\n"
+        "------------------  -----------  ------------------  -------------------  ----------  -----------------------------\n"
+        "stem                8 x 8 x 8    8 * 8 * 8 = 512     3 * 3 * 4 * 8 = 288  296         3 * 3 * 4 * 8 * 8 * 8 = 18432\n"
+        "group_norm1         8 x 8 x 8    0                   0                    16          0\n"
+        "prelu1              8 x 8 x 8    0                   0                    1           0\n"
+        "prelu2              8 x 8 x 8    0                   0                    8           0\n"
+        "split/linear1       8 x 8 x 4    8 * 8 * 4 = 256     4 * 4 = 16           20          4 * 4 * 8 * 8 = 1024\n"
+        "split/layer_norm1   8 x 8 x 4    0                   0                    8           0\n"
+        "split/layer_scale1  8 x 8 x 4    0                   0                    4           0\n"
+        "instance_norm2      8 x 8 x 8    0                   0                    16          0\n"
+        "head                20 x 18 x 3  20 * 18 * 3 = 1080  8 * 3 = 24           24          8 * 3 * 20 * 18 = 8640\n"
+        "total                            1848                328                  393         28096\n";
     CHECK(nc::to_table<modern>() == expected);
 }
 
@@ -59,19 +67,20 @@ TEST_CASE("to_table lists every new kind, with numbers and no formula where it h
     const std::string table = nc::to_table<modern>({.all_layers = true, .share = nc::share_of::parameters});
     // The parameters' share, of 393: group_norm<2>'s 16 are 4.1%, a '#' of 20 (one per 5%, rounded);
     // prelu<per_channel>'s 8 are 2.0%, too few for one.
-    CHECK(has(table, "\ngroup_norm1         8 x 8 x 8    0                   0                    0"
+    CHECK(has(table, "\ngroup_norm1         8 x 8 x 8    0                   0                    16          0"
                      "                                4.1% #\n"));
-    CHECK(has(table, "\nsilu1               8 x 8 x 8    0                   0                    0"
+    CHECK(has(table, "\nsilu1               8 x 8 x 8    0                   0                    0           0"
                      "                                0.0%\n"));
-    CHECK(has(table, "\nprelu2              8 x 8 x 8    0                   0                    0"
+    CHECK(has(table, "\nprelu2              8 x 8 x 8    0                   0                    8           0"
                      "                                2.0%\n"));
     CHECK(has(table, "\nsplit/chunk2        8 x 8 x 4    0 "));
     CHECK(has(table, "\nsplit/layer_scale1  8 x 8 x 4    0 "));
     CHECK(has(table, "\nupsample1           16 x 16 x 8  0 "));
     CHECK(has(table, "\nupsample_to1        20 x 18 x 8  0 "));
-    CHECK(has(table,
-              "\nhead                20 x 18 x 3  20 * 18 * 3 = 1080  8 * 3 = 24           8 * 3 * 20 * 18 = 8640"
-              "           6.1% #\n"));
+    CHECK(has(
+        table,
+        "\nhead                20 x 18 x 3  20 * 18 * 3 = 1080  8 * 3 = 24           24          8 * 3 * 20 * 18 = 8640"
+        "           6.1% #\n"));
     for (const char* kind :
          {"hardswish1", "hardsigmoid1", "gelu1", "leaky_relu1", "elu1", "mish1", "prelu1", "split/chunk1",
           "split/layer_norm1", "channel_shuffle1", "instance_norm1", "instance_norm2", "stochastic_depth1"})
@@ -83,10 +92,17 @@ TEST_CASE("to_markdown writes linear's formulas") {
     const std::string md = nc::to_markdown<modern>();
     CHECK(has(
         md,
-        "| split/linear1 | 8 x 8 x 4   |    8 * 8 * 4 = 256 |          4 * 4 = 16 |          4 * 4 * 8 * 8 = 1024 |\n"));
+        "| split/linear1      | 8 x 8 x 4   |    8 * 8 * 4 = 256 |          4 * 4 = 16 |         20 |          4 * 4 * 8 * 8 = 1024 |\n"));
     CHECK(has(
         md,
-        "| head          | 20 x 18 x 3 | 20 * 18 * 3 = 1080 |          8 * 3 = 24 |        8 * 3 * 20 * 18 = 8640 |\n"));
+        "| head               | 20 x 18 x 3 | 20 * 18 * 3 = 1080 |          8 * 3 = 24 |         24 |        8 * 3 * 20 * 18 = 8640 |\n"));
+    // The norms, prelus and layer_scale have rows of their own: each has parameters.
+    CHECK(has(
+        md,
+        "\n| split/layer_scale1 | 8 x 8 x 4   |                  0 |                   0 |          4 |                             0 |\n"));
+    CHECK(has(
+        md,
+        "\n| total              |             |               1848 |                 328 |        393 |                         28096 |\n"));
 }
 
 TEST_CASE("to_csv: every new kind's row") {

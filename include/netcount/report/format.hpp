@@ -58,18 +58,13 @@ inline std::string si_digits(std::string_view digits) {
 
 inline std::string si_text(std::uint64_t n) { return si_digits(to_text(n)); }
 
-// part / whole in tenths of a percent, rounded half up: (part * 1000 + whole / 2) / whole,
-// exactly, whatever their size; 0 of a whole of 0. A share is of a whole that holds the part:
-// for part > whole (an auxiliary head's connections against a total that leaves them out)
-// there is none, so no caller can print a share above 100% or a bar longer than its 100%.
-// part * 1000 may not fit in 64 bits, so this is long division, one decimal digit at a time;
-// each digit adds the remainder to itself ten times modulo `whole`, so no sum leaves 64 bits
-// either.
-inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t whole) {
-    if (part > whole) return std::nullopt;
-    if (whole == 0) return 0;
-    std::uint64_t tenths = part / whole, rest = part % whole; // tenths <= 1: part <= whole
-    for (int digit = 0; digit != 3; ++digit) {
+// round(rest * 10^digits / whole), half up, for rest < whole, exactly, whatever their size:
+// long division, one decimal digit at a time (rest * 10^digits may not fit in 64 bits); each
+// digit adds the remainder to itself ten times modulo `whole`, so that no sum leaves 64 bits
+// either. At most 10^digits, where the remainder rounds up to a whole.
+inline std::uint64_t rounded_digits(std::uint64_t rest, std::uint64_t whole, int digits) {
+    std::uint64_t value = 0;
+    for (int digit = 0; digit != digits; ++digit) {
         std::uint64_t next = 0, ten_rests = 0; // 10 * rest = next * whole + ten_rests
         for (int k = 0; k != 10; ++k) {
             if (ten_rests >= whole - rest) {
@@ -79,10 +74,20 @@ inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t w
                 ten_rests += rest;
             }
         }
-        tenths = tenths * 10 + next; // at most 1000
+        value = value * 10 + next;
         rest = ten_rests;
     }
-    return rest >= whole - rest ? tenths + 1 : tenths; // rest >= whole / 2 rounds up
+    return rest >= whole - rest ? value + 1 : value; // rest >= whole / 2 rounds up
+}
+
+// part / whole in tenths of a percent, rounded half up: (part * 1000 + whole / 2) / whole,
+// exactly, whatever their size; 0 of a whole of 0. A share is of a whole that holds the part:
+// for part > whole (an auxiliary head's connections against a total that leaves them out)
+// there is none, so no caller can print a share above 100% or a bar longer than its 100%.
+inline std::optional<std::uint64_t> permille(std::uint64_t part, std::uint64_t whole) {
+    if (part > whole) return std::nullopt;
+    if (whole == 0) return 0;
+    return part / whole * 1000 + rounded_digits(part % whole, whole, 3); // part / whole <= 1
 }
 
 // 619 -> "61.9%".

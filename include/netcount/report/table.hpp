@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <netcount/counts.hpp>
@@ -15,8 +16,8 @@
 #include <netcount/peak.hpp>
 #include <netcount/report/format.hpp>
 
-// to_table<Net>() and to_markdown<Net>(): units, weights and connections per layer, with their
-// formulas, as plain text or as Markdown.
+// to_table<Net>() and to_markdown<Net>(): units, weights, parameters and connections per layer,
+// with their formulas, as plain text or as Markdown.
 //   std::cout << netcount::to_table<my_net>({.share = netcount::share_of::weights});
 
 NETCOUNT_DIAGNOSTICS_PUSH
@@ -26,11 +27,14 @@ namespace netcount {
 enum class share_of { none, weights, connections, parameters };
 
 struct table_options {
-    bool all_layers = false;         // also list the layers without weights (pooling, activations, ...)
+    bool all_layers = false;         // also list the layers without parameters (pooling, activations, ...)
     share_of share = share_of::none; // add a column: each layer's share of this total, with a bar
     std::size_t bar_width = 20;      // characters of a bar for 100%
     bool live_activations = false;   // add a column: the activations alive while each layer runs,
                                      // and the peak in the total row (peak_activations<Net>)
+    bool input = false;              // add a column before the output: each layer's input shape
+    bool kernel = false;             // add a column after the output: each layer's window (kernel,
+                                     // stride, padding, dilation, groups; kernel_text)
 };
 
 namespace detail {
@@ -65,23 +69,66 @@ inline std::string share_cell(std::optional<std::uint64_t> share, std::size_t ba
     return bar == 0 ? text : text + ' ' + std::string(bar, '#');
 }
 
+// "3 x 3", then what differs from a plain window: ", stride 2", ", pad 1" (all four sides;
+// "pad 1 x 2" for height and width, "pad 0,1 x 0,1" for before,after of each), ", dilation 2",
+// ", groups 32", ", transposed"; "global" for a window over the whole input (fc, global
+// pooling). Empty for a layer without weights whose window is plain (activations, norms,
+// merges), where "1 x 1" would say nothing.
+inline std::string kernel_text(const layer_info& l) {
+    const layer_window& w = l.window;
+    if (w.global) return "global";
+    const axis_window& y = w.height;
+    const axis_window& x = w.width;
+    const axis_window plain{};
+    if (y == plain && x == plain && w.groups == 1 && !w.transposed && l.weights == 0) return "";
+    const auto pair = [](std::uint64_t a, std::uint64_t b) {
+        return a == b ? to_text(a) : to_text(a) + " x " + to_text(b);
+    };
+    std::string text = to_text(y.kernel) + " x " + to_text(x.kernel);
+    if (y.stride != 1 || x.stride != 1) text += ", stride " + pair(y.stride, x.stride);
+    if (y.pad_begin != y.pad_end || x.pad_begin != x.pad_end)
+        text += ", pad " + to_text(y.pad_begin) + "," + to_text(y.pad_end) + " x " + to_text(x.pad_begin) + "," +
+                to_text(x.pad_end);
+    else if (y.pad_begin != 0 || x.pad_begin != 0)
+        text += ", pad " + pair(y.pad_begin, x.pad_begin);
+    if (y.dilation != 1 || x.dilation != 1) text += ", dilation " + pair(y.dilation, x.dilation);
+    if (w.groups != 1) text += ", groups " + to_text(w.groups);
+    if (w.transposed) text += ", transposed";
+    return text;
+}
+
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
                                                         std::uint64_t peak, const table_options& options) {
     std::uint64_t counts::*const figure = share_figure(options.share);
     const bool share = figure != nullptr;
     const std::uint64_t whole = share ? total.*figure : 0;
-    std::vector<std::vector<std::string>> rows{{"layer", "output", "units", "weights", "connections"}};
+    // The cells of a row: the layer, [input], output, [kernel], then the counts (table_columns).
+    const auto start = [&options](std::string name, std::string input, std::string output, std::string kernel) {
+        std::vector<std::string> row{std::move(name)};
+        if (options.input) row.push_back(std::move(input));
+        row.push_back(std::move(output));
+        if (options.kernel) row.push_back(std::move(kernel));
+        return row;
+    };
+    std::vector<std::vector<std::string>> rows{start("layer", "input", "output", "kernel")};
+    for (const char* heading : {"units", "weights", "parameters", "connections"}) rows[0].emplace_back(heading);
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
     for (const layer_info& l : layers) {
-        if (l.weights == 0 && !options.all_layers) continue;
+        // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
+        // that the rows' parameters and their shares add up to the total row's.
+        if (l.weights == 0 && l.parameters == 0 && !options.all_layers) continue;
         const layer_formulas f = formulas_of(l);
-        rows.push_back({shown_name(l), to_text(l.output), f.units, f.weights, f.connections});
+        rows.push_back(start(shown_name(l), to_text(l.input), to_text(l.output), kernel_text(l)));
+        for (const std::string& cell : {f.units, f.weights, to_text(l.parameters), f.connections})
+            rows.back().push_back(cell);
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
         if (share) rows.back().push_back(share_cell(share_of_total(l, figure, whole), options.bar_width));
     }
-    rows.push_back({"total", "", to_text(total.units), to_text(total.weights), to_text(total.connections)});
+    rows.push_back(start("total", "", "", ""));
+    for (const std::uint64_t n : {total.units, total.weights, total.parameters, total.connections})
+        rows.back().push_back(to_text(n));
     if (options.live_activations) rows.back().push_back("peak " + to_text(peak));
     if (share) rows.back().push_back(share_cell(permille(whole, whole), 0));
     return rows;
@@ -121,8 +168,10 @@ inline std::string columns(const std::vector<std::vector<std::string>>& rows) {
 }
 
 // A GitHub-flavoured Markdown table, padded so that its source reads as a table too. The
-// layer and output columns are left-aligned, the counts right-aligned (their results line up).
-inline std::string markdown(const std::vector<std::vector<std::string>>& rows, std::size_t last_count_column = 4) {
+// columns from first_count_column to last_count_column (the counts) are right-aligned, so that
+// their results line up; the others (layer, shapes, kernel, share) left-aligned.
+inline std::string markdown(const std::vector<std::vector<std::string>>& rows, std::size_t first_count_column,
+                            std::size_t last_count_column) {
     // The first column holds names (markdown_escape); the others only numbers, shapes,
     // formulas and bars, where '|' and '\\' are all there could be to escape.
     std::vector<std::vector<std::string>> cells = rows;
@@ -140,7 +189,9 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
         }
     std::vector<std::size_t> width = column_widths(cells);
     for (std::size_t& w : width) w = w < 3 ? 3 : w; // a rule needs three dashes
-    const auto right = [last_count_column](std::size_t column) { return column >= 2 && column <= last_count_column; };
+    const auto right = [first_count_column, last_count_column](std::size_t column) {
+        return column >= first_count_column && column <= last_count_column;
+    };
     std::string out;
     for (std::size_t r = 0; r != cells.size(); ++r) {
         out += '|';
@@ -162,8 +213,9 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
 
 } // namespace detail
 
-// to_table<Net>(): a table of layer, output shape, units, weights and connections (each with
-// its formula) and the totals. By default only the layers with weights.
+// to_table<Net>(): a table of layer, output shape, units, weights (each with its formula),
+// parameters (weights, biases and the other trainable numbers), connections (with its formula)
+// and the totals. By default only the layers with parameters.
 template<class Net>
 std::string to_table(table_options options = {}) {
     return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
@@ -172,8 +224,11 @@ std::string to_table(table_options options = {}) {
 // to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
 template<class Net>
 std::string to_markdown(table_options options = {}) {
-    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options),
-                            options.live_activations ? 5 : 4);
+    // The counts: units, weights, parameters, connections and the live activations, after the
+    // layer, the output and the input and kernel columns asked for.
+    const std::size_t first = std::size_t{2} + (options.input ? 1U : 0U) + (options.kernel ? 1U : 0U);
+    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options), first,
+                            first + (options.live_activations ? 4U : 3U));
 }
 
 } // namespace netcount
