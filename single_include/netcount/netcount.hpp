@@ -3921,287 +3921,17 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
-// <netcount/mapped_conv.hpp>
-#ifndef NETCOUNT_MAPPED_CONV_HPP
-#define NETCOUNT_MAPPED_CONV_HPP
+// <netcount/fold.hpp>
+#ifndef NETCOUNT_FOLD_HPP
+#define NETCOUNT_FOLD_HPP
 
 
 
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// connection_table<Rows...>: which input maps each filter of a mapped_conv reads, written as
-// LeCun et al. (1998) print Table I: one row per input map, one column per filter, 'X' where
-// they are connected and '.' (or ' ') where not.
-namespace detail {
-// Instantiated for a table with another character, which then reads as "not connected".
-template<fixed_string... Rows>
-struct table_characters {
-    static_assert(always_false<table_characters>,
-                  "netcount: a connection table holds 'X' (connected) and '.' or ' ' (not connected)");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-} // namespace detail
-
-template<fixed_string... Rows>
-struct connection_table {
-    static_assert(detail::verdict<((Rows.view().find_first_not_of("X. ") == std::string_view::npos) && ...),
-                                  detail::table_characters<Rows...>>::reported);
-
-    static constexpr std::size_t rows = sizeof...(Rows);
-    static constexpr std::array<std::string_view, sizeof...(Rows)> row{Rows.view()...};
-
-    // The number of (input map, filter) pairs that are connected.
-    static constexpr std::size_t links = [] {
-        std::size_t n = 0;
-        for (const std::string_view r : row)
-            for (const char c : r) n += c == 'X' ? 1 : 0;
-        return n;
-    }();
-
-    // Whether every row has exactly `columns` columns.
-    static constexpr bool has_columns(std::size_t columns) noexcept {
-        for (const std::string_view r : row)
-            if (r.size() != columns) return false;
-        return true;
-    }
-};
-
-namespace detail {
-
-inline constexpr unsigned mapped_conv_options = options_mask(
-    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::bias, option_kind::name});
-
-// A convolution whose filter f reads only the input maps its table column marks: weights are
-// h * w * links, where links counts the marks.
-constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows, bool columns_match,
-                                         std::uint64_t links, const layer_options& o) noexcept {
-    if (o.repeated) return {.status = error::repeated_option};
-    if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
-    if (filters == 0) return {.status = error::zero_outputs};
-    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, 1, o.padding, o.pad_top, o.pad_bottom, false);
-    if (y.status != error::none) return {.status = y.status};
-    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, 1, o.padding, o.pad_left, o.pad_right, false);
-    if (x.status != error::none) return {.status = x.status};
-    if (rows != in.channels || !columns_match) return {.status = error::table_mismatch};
-
-    bool overflow = false;
-    const std::uint64_t positions = mul(y.positions, x.positions, overflow);
-    const std::uint64_t weights = mul(mul(o.kernel_h, o.kernel_w, overflow), links, overflow);
-    const std::uint64_t biases = o.bias ? filters : 0;
-    const std::uint64_t units = mul(positions, filters, overflow);
-    return {.output = {y.positions, x.positions, filters},
-            .units = units,
-            .weights = weights,
-            .biases = biases,
-            .parameters = add(weights, biases, overflow),
-            .connections = mul(weights, positions, overflow),
-            .bias_connections = o.bias ? units : 0,
-            .window = {y.window, x.window, 1, false, false},
-            .status = overflow ? error::count_overflow : error::none};
-}
-
-// weights = h * w * links (the table's marks), connections = weights * Y * X.
-constexpr table_formula mapped_conv_formula(const layer_info& l) noexcept {
-    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
-    bool overflow = false; // not for a layer that counted: kh * kw divides its weights
-    const std::uint64_t area = mul(kh, kw, overflow);
-    const std::uint64_t links = area == 0 || overflow ? 0 : l.weights / area;
-    return {.units = {l.output.height, l.output.width, l.output.channels},
-            .weights = {kh, kw, links},
-            .connections = {kh, kw, links, l.output.height, l.output.width}};
-}
-
-} // namespace detail
-
-// mapped_conv<Filters, connection_table<...>, Options...>: LeNet-5's C3, a convolution whose
-// filters each read a chosen subset of the input maps. Options: kernel (required), stride,
-// valid / same / pad, no_bias, name.
-template<std::size_t Filters, class Table, class... Options>
-struct mapped_conv {
-    static constexpr std::string_view kind = "mapped_conv";
-    static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
-    static_assert(
-        detail::verdict<!options.refused,
-                        detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
-    static constexpr std::string_view name = options.name;
-
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_mapped_conv(in, Filters, Table::rows, Table::has_columns(Filters), Table::links, options);
-    }
-    static constexpr table_formula formula(const layer_info& entry) noexcept {
-        return detail::mapped_conv_formula(entry);
-    }
-};
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/memory.hpp>
-#ifndef NETCOUNT_MEMORY_HPP
-#define NETCOUNT_MEMORY_HPP
+// <netcount/edit.hpp>
+#ifndef NETCOUNT_EDIT_HPP
+#define NETCOUNT_EDIT_HPP
 
 
-
-
-// memory<Net, Element, Batch>: the bytes a network's numbers take when each is an Element.
-//   static_assert(netcount::memory<my_net, float>.parameter_bytes <= 100'000'000);
-//   constexpr auto m = netcount::memory<my_net, std::uint16_t, 32>; // half precision, batch 32
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-struct memory_use {
-    std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
-    std::uint64_t input_bytes = 0;           // the batch of inputs
-    std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
-                                             // is not included (it is input_bytes)
-    std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
-                                             // the batch, input included: peak_activations<Net>
-
-    friend constexpr bool operator==(const memory_use&, const memory_use&) = default;
-};
-
-namespace detail {
-
-struct memory_result {
-    memory_use use{};
-    bool overflow = false;
-};
-
-constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
-                                  std::uint64_t batch) noexcept {
-    bool overflow = false;
-    const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
-                         .input_bytes = mul(input_elements, per_batch, overflow),
-                         .activation_bytes = mul(total.activations, per_batch, overflow),
-                         .peak_activation_bytes = mul(peak, per_batch, overflow)};
-    return {use, overflow};
-}
-
-template<class Net, std::size_t ElementBytes, std::size_t Batch>
-constexpr memory_use checked_memory() noexcept {
-    static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
-    constexpr memory_result r = memory_of(totals<Net>, input_shape<Net>, peak_activations<Net>, ElementBytes, Batch);
-    static_assert(!r.overflow, "netcount: a count overflows 64 bits");
-    return r.use;
-}
-
-} // namespace detail
-
-// memory<Net, Element, Batch = 1>: parameter, input and activation bytes when every number is
-// an Element (float, double, std::uint16_t for half precision, ...). Activations are the
-// outputs of every entry of layers<Net>: layers with and without weights (a relu's output
-// counts, as if nothing ran in place) and merges; this is what a training framework keeps
-// for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
-// of the Batch inputs under the schedule of peak_activations<Net>.
-template<class Net, class Element, std::size_t Batch = 1>
-inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch>();
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/norm.hpp>
-#ifndef NETCOUNT_NORM_HPP
-#define NETCOUNT_NORM_HPP
-
-
-
-
-// Normalisation layers. Their scales and shifts are trainable: they count in parameters, not in
-// weights or biases (weights are the kernels of conv, fc and linear layers), and they make no
-// units or connections. Running statistics are not parameters, as in PyTorch (buffers). The
-// norms added for today's CNNs declare themselves elementwise: they keep the shape, and each
-// output element depends on its own input element and on statistics (of its position, channel
-// or group) computed before any is written, so they may run in place (peak_activations<Net>;
-// see detail::elementwise_layer).
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// batch_norm: a scale and a shift per channel, trainable. They count in parameters, not in
-// weights or biases; the running mean and variance are statistics, not parameters, as in
-// PyTorch (buffers, not parameters). No weights, so no units or connections.
-struct batch_norm {
-    static constexpr std::string_view kind = "batch_norm";
-    static constexpr bool elementwise = true; // may run in place (peak_activations<Net>)
-    static constexpr layer_result apply(const shape& in) noexcept {
-        bool overflow = false;
-        const std::uint64_t parameters = detail::mul(2, in.channels, overflow);
-        return {.output = in, .parameters = parameters, .status = overflow ? error::count_overflow : error::none};
-    }
-};
-
-// layer_norm: normalises the channels at each position, with a scale and a shift per channel,
-// as torchvision's LayerNorm2d (ConvNeXt; nn.LayerNorm(C) on channels-last): 2 * C parameters.
-struct layer_norm {
-    static constexpr std::string_view kind = "layer_norm";
-    static constexpr bool elementwise = true;
-    static constexpr layer_result apply(const shape& in) noexcept { return detail::per_channel_parameters(in, 2); }
-};
-
-// group_norm<Groups>: normalises each of Groups groups of channels, with a scale and a shift per
-// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups,
-// and a group must hold more than one value: PyTorch 1.13 refuses C / Groups * H * W == 1 even
-// in eval mode ("Expected more than 1 value per channel when training"), as the statistics of
-// one value are no statistics. (A product that overflows holds far more than one value.)
-template<std::size_t Groups>
-struct group_norm {
-    static constexpr std::string_view kind = "group_norm";
-    static constexpr bool elementwise = true;
-    static constexpr layer_result apply(const shape& in) noexcept {
-        if (Groups == 0) return {.status = error::zero_groups};
-        if (in.channels % Groups != 0) return {.status = error::channels_not_divisible_by_groups};
-        if (in.channels == Groups && in.height == 1 && in.width == 1) return {.status = error::single_value_per_group};
-        return detail::per_channel_parameters(in, 2);
-    }
-};
-
-// affine: instance_norm<affine> learns a scale and a shift per channel.
-struct affine {};
-
-namespace detail {
-// Instantiated for an instance_norm<T> whose T is not affine; it then counts as
-// instance_norm<>, so that this is the only error.
-template<class Given>
-struct instance_norm_argument {
-    static_assert(always_false<Given>,
-                  "netcount: instance_norm takes affine or nothing: instance_norm<> learns nothing, "
-                  "instance_norm<affine> a scale and a shift per channel");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-} // namespace detail
-
-// instance_norm<> and instance_norm<affine>: normalises each channel over its positions
-// (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
-// A 1 x 1 map has one position, nothing to normalise over: PyTorch 1.13 refuses it even in
-// eval mode ("Expected more than 1 spatial element when training"), and so does netcount.
-template<class Affine = void>
-struct instance_norm {
-    static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
-                  detail::instance_norm_argument < Affine >> ::reported);
-    static constexpr std::string_view kind = "instance_norm";
-    static constexpr bool elementwise = true;
-    static constexpr layer_result apply(const shape& in) noexcept {
-        if (in.height == 1 && in.width == 1) return {.status = error::single_spatial_element};
-        return detail::per_channel_parameters(in, std::is_same_v<Affine, affine> ? 2 : 0);
-    }
-};
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
 
 // <netcount/pool.hpp>
 #ifndef NETCOUNT_POOL_HPP
@@ -4332,18 +4062,6 @@ struct global_max_pool {
 NETCOUNT_DIAGNOSTICS_POP
 
 #endif
-
-// <netcount/scale.hpp>
-#ifndef NETCOUNT_SCALE_HPP
-#define NETCOUNT_SCALE_HPP
-
-
-
-// <netcount/edit.hpp>
-#ifndef NETCOUNT_EDIT_HPP
-#define NETCOUNT_EDIT_HPP
-
-
 
 // <netcount/squeeze_excitation.hpp>
 #ifndef NETCOUNT_SQUEEZE_EXCITATION_HPP
@@ -4660,6 +4378,494 @@ using resize = detail::edit<Net, Name, detail::resize_to<N>>;
 NETCOUNT_DIAGNOSTICS_POP
 
 #endif
+
+// <netcount/norm.hpp>
+#ifndef NETCOUNT_NORM_HPP
+#define NETCOUNT_NORM_HPP
+
+
+
+
+// Normalisation layers. Their scales and shifts are trainable: they count in parameters, not in
+// weights or biases (weights are the kernels of conv, fc and linear layers), and they make no
+// units or connections. Running statistics are not parameters, as in PyTorch (buffers). The
+// norms added for today's CNNs declare themselves elementwise: they keep the shape, and each
+// output element depends on its own input element and on statistics (of its position, channel
+// or group) computed before any is written, so they may run in place (peak_activations<Net>;
+// see detail::elementwise_layer).
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// batch_norm: a scale and a shift per channel, trainable. They count in parameters, not in
+// weights or biases; the running mean and variance are statistics, not parameters, as in
+// PyTorch (buffers, not parameters). No weights, so no units or connections.
+struct batch_norm {
+    static constexpr std::string_view kind = "batch_norm";
+    static constexpr bool elementwise = true; // may run in place (peak_activations<Net>)
+    static constexpr layer_result apply(const shape& in) noexcept {
+        bool overflow = false;
+        const std::uint64_t parameters = detail::mul(2, in.channels, overflow);
+        return {.output = in, .parameters = parameters, .status = overflow ? error::count_overflow : error::none};
+    }
+};
+
+// layer_norm: normalises the channels at each position, with a scale and a shift per channel,
+// as torchvision's LayerNorm2d (ConvNeXt; nn.LayerNorm(C) on channels-last): 2 * C parameters.
+struct layer_norm {
+    static constexpr std::string_view kind = "layer_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::per_channel_parameters(in, 2); }
+};
+
+// group_norm<Groups>: normalises each of Groups groups of channels, with a scale and a shift per
+// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups,
+// and a group must hold more than one value: PyTorch 1.13 refuses C / Groups * H * W == 1 even
+// in eval mode ("Expected more than 1 value per channel when training"), as the statistics of
+// one value are no statistics. (A product that overflows holds far more than one value.)
+template<std::size_t Groups>
+struct group_norm {
+    static constexpr std::string_view kind = "group_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept {
+        if (Groups == 0) return {.status = error::zero_groups};
+        if (in.channels % Groups != 0) return {.status = error::channels_not_divisible_by_groups};
+        if (in.channels == Groups && in.height == 1 && in.width == 1) return {.status = error::single_value_per_group};
+        return detail::per_channel_parameters(in, 2);
+    }
+};
+
+// affine: instance_norm<affine> learns a scale and a shift per channel.
+struct affine {};
+
+namespace detail {
+// Instantiated for an instance_norm<T> whose T is not affine; it then counts as
+// instance_norm<>, so that this is the only error.
+template<class Given>
+struct instance_norm_argument {
+    static_assert(always_false<Given>,
+                  "netcount: instance_norm takes affine or nothing: instance_norm<> learns nothing, "
+                  "instance_norm<affine> a scale and a shift per channel");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+// instance_norm<> and instance_norm<affine>: normalises each channel over its positions
+// (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
+// A 1 x 1 map has one position, nothing to normalise over: PyTorch 1.13 refuses it even in
+// eval mode ("Expected more than 1 spatial element when training"), and so does netcount.
+template<class Affine = void>
+struct instance_norm {
+    static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
+                  detail::instance_norm_argument < Affine >> ::reported);
+    static constexpr std::string_view kind = "instance_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept {
+        if (in.height == 1 && in.width == 1) return {.status = error::single_spatial_element};
+        return detail::per_channel_parameters(in, std::is_same_v<Affine, affine> ? 2 : 0);
+    }
+};
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+// fold_batch_norm<Net>: the network as a deployment converter (TFLite's, ONNX's constant
+// folding, torch.nn.utils.fusion) sees it. A batch_norm whose input is the output of a conv,
+// depthwise_conv, transposed_conv, fc or linear that nothing else reads is folded into that
+// layer: in inference it is a scale and a shift per channel, which the layer's weights and bias
+// absorb. The batch_norm is removed (it becomes `identity`, which makes no entry) and the layer
+// gains a bias if it had none (no_bias dropped from its options). A batch_norm with nothing to
+// fold into (after a relu, a merge, a pool, a layer whose output another entry reads too, or a
+// kind of one's own) stays as an unfolded_batch_norm: same counts, kind "unfolded_batch_norm",
+// so that layers<fold_batch_norm<Net>> and every report say so.
+//
+//   using deployed = netcount::fold_batch_norm<netcount::zoo::resnet18>;
+//   static_assert(netcount::biases<deployed> == 5'800); // 4,800 conv biases + the fc's 1,000
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// unfolded_batch_norm: a batch_norm that fold_batch_norm<Net> left in place, as a converter
+// keeps it (ONNX's BatchNormalization; a multiply and an add in TFLite): 2 * C parameters, runs
+// in place.
+struct unfolded_batch_norm {
+    static constexpr std::string_view kind = "unfolded_batch_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept { return batch_norm::apply(in); }
+};
+
+namespace detail {
+
+// The kinds a batch_norm folds into: each has one output channel per filter (or output), which
+// a bias per channel can shift.
+template<class L>
+inline constexpr bool folds_batch_norm = false;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<conv<F, O...>> = true;
+template<class... O>
+inline constexpr bool folds_batch_norm<depthwise_conv<O...>> = true;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<transposed_conv<F, O...>> = true;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<fc<F, O...>> = true;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<linear<F, O...>> = true;
+
+// A layer's options without no_bias: a fold over its few options (never over the layer list).
+template<class... T>
+struct option_list {};
+template<class... A, class... B>
+option_list<A..., B...> operator+(option_list<A...>, option_list<B...>);
+template<class O>
+using unless_no_bias = std::conditional_t<std::is_same_v<O, no_bias>, option_list<>, option_list<O>>;
+template<class... O>
+using biased_options = decltype((option_list<>{} + ... + unless_no_bias<O>{}));
+
+template<template<std::size_t, class...> class Layer, std::size_t F, class... O>
+Layer<F, O...> sized_layer_with(option_list<O...>);
+template<template<class...> class Layer, class... O>
+Layer<O...> layer_with(option_list<O...>);
+
+template<class L>
+struct with_bias {
+    using type = L;
+};
+template<std::size_t F, class... O>
+struct with_bias<conv<F, O...>> {
+    using type = decltype(sized_layer_with<conv, F>(biased_options<O...>{}));
+};
+template<class... O>
+struct with_bias<depthwise_conv<O...>> {
+    using type = decltype(layer_with<depthwise_conv>(biased_options<O...>{}));
+};
+template<std::size_t F, class... O>
+struct with_bias<transposed_conv<F, O...>> {
+    using type = decltype(sized_layer_with<transposed_conv, F>(biased_options<O...>{}));
+};
+template<std::size_t F, class... O>
+struct with_bias<fc<F, O...>> {
+    using type = decltype(sized_layer_with<fc, F>(biased_options<O...>{}));
+};
+template<std::size_t F, class... O>
+struct with_bias<linear<F, O...>> {
+    using type = decltype(sized_layer_with<linear, F>(biased_options<O...>{}));
+};
+
+// Which entries of layers<Net> are batch_norms and which are of a kind one folds into: types,
+// not kind texts (a kind of one's own may call itself "conv"), so this walks the elements once
+// more through the builder protocol of detail/node.hpp, as scale_width's kept_width_builder
+// does; the counting passes are as they were.
+template<std::size_t Entries>
+struct fold_kinds_builder {
+    struct scope_state {};
+
+    std::array<bool, Entries> target{};     // a conv, depthwise_conv, transposed_conv, fc or linear
+    std::array<bool, Entries> batch_norm{}; // a netcount::batch_norm
+    std::size_t cursor = 0;                 // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+
+    static constexpr bool failed() noexcept { return false; }
+
+    template<class E>
+    static constexpr void visit(fold_kinds_builder& b) noexcept {
+        if constexpr (layer_kind<E>) {
+            b.target[b.entries_done] = folds_batch_norm<E>;
+            b.batch_norm[b.entries_done] = std::is_same_v<E, netcount::batch_norm>;
+            ++b.entries_done;
+        } else {
+            node<E>::template emit<fold_kinds_builder>(b);
+        }
+    }
+    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr void close_scope(const scope_state&) noexcept {}
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        ++entries_done;
+    }
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        ++entries_done;
+    }
+    static constexpr bool enter_auxiliary() noexcept { return true; }
+    static constexpr void leave_auxiliary(bool) noexcept {}
+};
+
+template<std::size_t Entries>
+struct fold_plan {
+    std::array<bool, Entries> removed{};    // a batch_norm folded into the entry it reads
+    std::array<bool, Entries> gains_bias{}; // the entry a batch_norm folds into
+};
+
+// A batch_norm folds into the entry it reads when that entry is of a kind above, no other entry
+// reads it (an auxiliary head's included: it would read the folded values), and both are in
+// the network or both in a head (an auxiliary head that starts with a batch_norm reads a tensor
+// the network goes on with).
+template<class Net>
+constexpr auto plan_folds() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr std::size_t entries = traits::entries;
+    using builder = fold_kinds_builder<entries>;
+    builder b{};
+    for (const auto emit : traits::template elements<builder>()) emit(b);
+    const auto& info = layers<Net>;
+    std::array<std::size_t, entries> readers{};
+    for (const layer_info& e : info)
+        for (const std::size_t from : e.inputs)
+            if (from != network_input) ++readers[from];
+    fold_plan<entries> plan{};
+    for (std::size_t i = 0; i != entries; ++i) {
+        if (!b.batch_norm[i] || info[i].inputs.size() != 1) continue;
+        const std::size_t from = info[i].inputs[0];
+        if (from == network_input || !b.target[from] || readers[from] != 1 || info[from].auxiliary != info[i].auxiliary)
+            continue;
+        plan.removed[i] = true;
+        plan.gains_bias[from] = true;
+    }
+    return plan;
+}
+
+template<class Net>
+inline constexpr auto fold_plan_of = plan_folds<Net>();
+
+template<class Layer, bool Removed, bool GainsBias>
+struct folded_layer {
+    using type = std::conditional_t<GainsBias, typename with_bias<Layer>::type, Layer>;
+};
+template<bool GainsBias>
+struct folded_layer<batch_norm, true, GainsBias> {
+    using type = netcount::identity;
+};
+template<bool GainsBias>
+struct folded_layer<batch_norm, false, GainsBias> {
+    using type = unfolded_batch_norm;
+};
+
+template<class Net>
+struct every_batch_norm_folded {
+    static constexpr bool enters(std::size_t, std::size_t) noexcept { return true; }
+    static constexpr bool targets(std::size_t) noexcept { return false; }
+    template<class Layer, std::size_t Index>
+    using apply =
+        typename folded_layer<Layer, fold_plan_of<Net>.removed[Index], fold_plan_of<Net>.gains_bias[Index]>::type;
+};
+
+} // namespace detail
+
+// fold_batch_norm<Net>: Net with every batch_norm that directly follows a conv, depthwise_conv,
+// transposed_conv, fc or linear folded into it (see the top of this header); the other
+// batch_norms become unfolded_batch_norm. Every other element is as it was, anywhere in the
+// blocks.
+template<class Net>
+using fold_batch_norm = typename detail::edit_network<network_of<Net>, detail::every_batch_norm_folded<Net>>::type;
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/mapped_conv.hpp>
+#ifndef NETCOUNT_MAPPED_CONV_HPP
+#define NETCOUNT_MAPPED_CONV_HPP
+
+
+
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// connection_table<Rows...>: which input maps each filter of a mapped_conv reads, written as
+// LeCun et al. (1998) print Table I: one row per input map, one column per filter, 'X' where
+// they are connected and '.' (or ' ') where not.
+namespace detail {
+// Instantiated for a table with another character, which then reads as "not connected".
+template<fixed_string... Rows>
+struct table_characters {
+    static_assert(always_false<table_characters>,
+                  "netcount: a connection table holds 'X' (connected) and '.' or ' ' (not connected)");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+template<fixed_string... Rows>
+struct connection_table {
+    static_assert(detail::verdict<((Rows.view().find_first_not_of("X. ") == std::string_view::npos) && ...),
+                                  detail::table_characters<Rows...>>::reported);
+
+    static constexpr std::size_t rows = sizeof...(Rows);
+    static constexpr std::array<std::string_view, sizeof...(Rows)> row{Rows.view()...};
+
+    // The number of (input map, filter) pairs that are connected.
+    static constexpr std::size_t links = [] {
+        std::size_t n = 0;
+        for (const std::string_view r : row)
+            for (const char c : r) n += c == 'X' ? 1 : 0;
+        return n;
+    }();
+
+    // Whether every row has exactly `columns` columns.
+    static constexpr bool has_columns(std::size_t columns) noexcept {
+        for (const std::string_view r : row)
+            if (r.size() != columns) return false;
+        return true;
+    }
+};
+
+namespace detail {
+
+inline constexpr unsigned mapped_conv_options = options_mask(
+    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::bias, option_kind::name});
+
+// A convolution whose filter f reads only the input maps its table column marks: weights are
+// h * w * links, where links counts the marks.
+constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows, bool columns_match,
+                                         std::uint64_t links, const layer_options& o) noexcept {
+    if (o.repeated) return {.status = error::repeated_option};
+    if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
+    if (filters == 0) return {.status = error::zero_outputs};
+    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, 1, o.padding, o.pad_top, o.pad_bottom, false);
+    if (y.status != error::none) return {.status = y.status};
+    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, 1, o.padding, o.pad_left, o.pad_right, false);
+    if (x.status != error::none) return {.status = x.status};
+    if (rows != in.channels || !columns_match) return {.status = error::table_mismatch};
+
+    bool overflow = false;
+    const std::uint64_t positions = mul(y.positions, x.positions, overflow);
+    const std::uint64_t weights = mul(mul(o.kernel_h, o.kernel_w, overflow), links, overflow);
+    const std::uint64_t biases = o.bias ? filters : 0;
+    const std::uint64_t units = mul(positions, filters, overflow);
+    return {.output = {y.positions, x.positions, filters},
+            .units = units,
+            .weights = weights,
+            .biases = biases,
+            .parameters = add(weights, biases, overflow),
+            .connections = mul(weights, positions, overflow),
+            .bias_connections = o.bias ? units : 0,
+            .window = {y.window, x.window, 1, false, false},
+            .status = overflow ? error::count_overflow : error::none};
+}
+
+// weights = h * w * links (the table's marks), connections = weights * Y * X.
+constexpr table_formula mapped_conv_formula(const layer_info& l) noexcept {
+    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
+    bool overflow = false; // not for a layer that counted: kh * kw divides its weights
+    const std::uint64_t area = mul(kh, kw, overflow);
+    const std::uint64_t links = area == 0 || overflow ? 0 : l.weights / area;
+    return {.units = {l.output.height, l.output.width, l.output.channels},
+            .weights = {kh, kw, links},
+            .connections = {kh, kw, links, l.output.height, l.output.width}};
+}
+
+} // namespace detail
+
+// mapped_conv<Filters, connection_table<...>, Options...>: LeNet-5's C3, a convolution whose
+// filters each read a chosen subset of the input maps. Options: kernel (required), stride,
+// valid / same / pad, no_bias, name.
+template<std::size_t Filters, class Table, class... Options>
+struct mapped_conv {
+    static constexpr std::string_view kind = "mapped_conv";
+    static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
+    static_assert(
+        detail::verdict<!options.refused,
+                        detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
+    static constexpr std::string_view name = options.name;
+
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_mapped_conv(in, Filters, Table::rows, Table::has_columns(Filters), Table::links, options);
+    }
+    static constexpr table_formula formula(const layer_info& entry) noexcept {
+        return detail::mapped_conv_formula(entry);
+    }
+};
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/memory.hpp>
+#ifndef NETCOUNT_MEMORY_HPP
+#define NETCOUNT_MEMORY_HPP
+
+
+
+
+// memory<Net, Element, Batch>: the bytes a network's numbers take when each is an Element.
+//   static_assert(netcount::memory<my_net, float>.parameter_bytes <= 100'000'000);
+//   constexpr auto m = netcount::memory<my_net, std::uint16_t, 32>; // half precision, batch 32
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+struct memory_use {
+    std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
+    std::uint64_t input_bytes = 0;           // the batch of inputs
+    std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
+                                             // is not included (it is input_bytes)
+    std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
+                                             // the batch, input included: peak_activations<Net>
+
+    friend constexpr bool operator==(const memory_use&, const memory_use&) = default;
+};
+
+namespace detail {
+
+struct memory_result {
+    memory_use use{};
+    bool overflow = false;
+};
+
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
+                                  std::uint64_t batch) noexcept {
+    bool overflow = false;
+    const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
+    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
+                         .input_bytes = mul(input_elements, per_batch, overflow),
+                         .activation_bytes = mul(total.activations, per_batch, overflow),
+                         .peak_activation_bytes = mul(peak, per_batch, overflow)};
+    return {use, overflow};
+}
+
+template<class Net, std::size_t ElementBytes, std::size_t Batch>
+constexpr memory_use checked_memory() noexcept {
+    static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
+    constexpr memory_result r = memory_of(totals<Net>, input_shape<Net>, peak_activations<Net>, ElementBytes, Batch);
+    static_assert(!r.overflow, "netcount: a count overflows 64 bits");
+    return r.use;
+}
+
+} // namespace detail
+
+// memory<Net, Element, Batch = 1>: parameter, input and activation bytes when every number is
+// an Element (float, double, std::uint16_t for half precision, ...). Activations are the
+// outputs of every entry of layers<Net>: layers with and without weights (a relu's output
+// counts, as if nothing ran in place) and merges; this is what a training framework keeps
+// for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
+// of the Batch inputs under the schedule of peak_activations<Net>.
+template<class Net, class Element, std::size_t Batch = 1>
+inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/scale.hpp>
+#ifndef NETCOUNT_SCALE_HPP
+#define NETCOUNT_SCALE_HPP
+
+
 
 // <netcount/subsample.hpp>
 #ifndef NETCOUNT_SUBSAMPLE_HPP

@@ -113,6 +113,11 @@ using mixed_lean =
     nc::resize<nc::replace<mixed, "stem", nc::conv<16, nc::kernel<5>, nc::same, nc::name<"stem">>>, "head", 5>;
 static_assert(nc::layer<mixed_lean, "head">.weights == 32 * 5);
 
+// The stem's batch_norm folds into it: the stem has its bias already, so the network loses the
+// norm's 2 * 16 parameters.
+using mixed_folded = nc::fold_batch_norm<mixed>;
+static_assert(nc::parameters<mixed_folded> == nc::parameters<mixed> - 32);
+
 // The searches and fits on the network with every kind (widest_scale on AlexNet: scale_width
 // does not know space_to_depth). What is instantiated matters here; every budget holds the
 // largest candidate, so each answer is Max (or Den), but one. tests/static/search.cpp checks
