@@ -1437,6 +1437,10 @@ NETCOUNT_DIAGNOSTICS_POP
 //     (flatten) is its input's buffer read another way; either only where its output has as
 //     many elements as its input (a kind of one's own may declare itself elementwise or a
 //     view and still change the count: it writes a buffer of its own);
+//   - with schedule{.in_place_depthwise = true}, a depthwise convolution (groups = its input's
+//     channels = its output's) that is the last reader of its input's data writes over that
+//     input's buffer too, where its output has at most as many elements, and needs one
+//     channel of its output (H_out x W_out) beyond it while it runs (MCUNetV2's N + 1);
 //   - a buffer is freed after its last reader has run; the network's output is never freed;
 //   - while an entry runs, the live elements are those of every buffer written at or before
 //     it and read at or after it.
@@ -1444,6 +1448,20 @@ NETCOUNT_DIAGNOSTICS_POP
 // O(entries + edges): two passes over the graph, not a scan of every buffer at every entry.
 
 NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// schedule{...}: the rules of the memory schedule that go beyond the default ones, for
+// peak_activations<Net, schedule{...}> and the queries that take it (docs/deploy.md).
+struct schedule {
+    // A depthwise convolution whose input nothing later reads writes over that input, with
+    // one channel of its output as scratch (MCUNetV2's in-place depthwise).
+    bool in_place_depthwise = false;
+
+    friend constexpr bool operator==(const schedule&, const schedule&) = default;
+};
+
+} // namespace netcount
+
 namespace netcount::detail {
 
 // What an entry does to memory.
@@ -1482,13 +1500,28 @@ struct schedule_result {
                                        // UINT64_MAX from that entry on
 };
 
+// The scratch elements of a depthwise convolution run in place over its input: one channel of
+// its output (at least 1, so 0 says it does not run in place). It does not where it is no
+// depthwise convolution (groups = its input's channels = its output's, with weights, not
+// transposed), where its input is read later (`last`: it is the last reader), or where its
+// output holds more elements than its input (padding). H_out * W_out <= its activations,
+// which fit in 64 bits.
+constexpr std::uint64_t in_place_scratch(const layer_info& e, bool last) noexcept {
+    const bool depthwise = e.weights != 0 && !e.window.transposed && !e.window.global &&
+                           e.window.groups == e.input.channels && e.output.channels == e.input.channels;
+    bool overflow = false;
+    const std::uint64_t read = mul(mul(e.input.height, e.input.width, overflow), e.input.channels, overflow);
+    return depthwise && last && e.activations <= read && !overflow ? e.output.height * e.output.width : 0;
+}
+
 // Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
 // evaluation of layers<Net>, so it is written for clang's constexpr step budget (statements are
 // steps) like the counting loop: two loops, raw pointers, no calls per entry. On g++ every call
 // of a span's operator[] or begin() in a constant evaluation is remembered (37 MB on a 2,000-layer
 // chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
-constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in) noexcept {
+constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
+                                          const schedule rules = {}) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
@@ -1537,11 +1570,16 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         // the number of elements).
         const bool reuse = g[p] != p || (roles[p - 1] == memory_role::elementwise && read[g[q]] == p &&
                                          (q == 0 ? input_elements : entries[q - 1].activations) == e.activations);
-        own[p] = reuse ? own[q] : p;
-        overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
-        e.live_activations = overflow ? UINT64_MAX : live;
-        if (!overflow && live > r.peak) {
-            r.peak = live;
+        // In-place depthwise (schedule::in_place_depthwise): its one channel of scratch is live
+        // while it runs only.
+        const std::uint64_t scratch = rules.in_place_depthwise ? in_place_scratch(e, read[g[q]] == p) : 0;
+        own[p] = reuse || scratch != 0 ? own[q] : p;
+        std::uint64_t at = 0;
+        overflow = (!reuse && scratch == 0 && add_overflows(live, e.activations, &live)) ||
+                   add_overflows(live, scratch, &at) || overflow;
+        e.live_activations = overflow ? UINT64_MAX : at;
+        if (!overflow && at > r.peak) {
+            r.peak = at;
             r.peak_index = p - 1;
         }
         for (;;) {
@@ -2840,6 +2878,92 @@ NETCOUNT_DIAGNOSTICS_POP
 
 
 
+// <netcount/detail/rescheduled.hpp>
+#ifndef NETCOUNT_DETAIL_RESCHEDULED_HPP
+#define NETCOUNT_DETAIL_RESCHEDULED_HPP
+
+
+
+
+// layers<Net, schedule{...}> under rules other than the default: a copy of layers<Net> whose
+// live_activations the schedule of detail/schedule.hpp writes again with those rules. The
+// default rules are the engine's own pass (analyzed_layers); this one runs only for a network
+// asked about under other rules, and costs one more walk of the elements (the memory role of
+// each entry is its type's, which layers<Net> does not keep) and one more schedule, O(entries
+// + edges).
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount::detail {
+
+// The memory role of each entry, from its type, as the counting pass gives it (count_builder):
+// a layer's memory_role_of, a merge's or an upsample_back's a buffer; auxiliary entries are
+// marked from layers<Net> afterwards.
+template<std::size_t Entries>
+struct role_builder {
+    struct scope_state {};
+
+    std::array<memory_role, Entries> roles{};
+    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+
+    static constexpr bool failed() noexcept { return false; }
+
+    template<class E>
+    static constexpr void visit(role_builder& b) noexcept {
+        if constexpr (layer_kind<E>)
+            b.roles[b.entries_done++] = memory_role_of<E>;
+        else
+            node<E>::template emit<role_builder>(b);
+    }
+    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr void close_scope(const scope_state&) noexcept {}
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        ++entries_done;
+    }
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        ++entries_done;
+    }
+    static constexpr bool enter_auxiliary() noexcept { return true; }
+    static constexpr void leave_auxiliary(bool) noexcept {}
+};
+
+template<std::size_t Entries>
+struct rescheduled {
+    std::array<layer_info, Entries> entries{};
+    schedule_result schedule{};
+};
+
+// Only for a network whose full pass is complete (counts.hpp reports any other first): the
+// schedule reads every entry's inputs.
+template<class Net, netcount::schedule Rules>
+constexpr auto reschedule() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr const auto& full = analyzed_layers<Net>::value;
+    rescheduled<traits::entries> r{.entries = full.entries};
+    if (!full.complete()) return r;
+    role_builder<traits::entries> b{};
+    for (const auto emit : traits::template elements<role_builder<traits::entries>>()) emit(b);
+    for (std::size_t i = 0; i != traits::entries; ++i)
+        if (r.entries[i].auxiliary) b.roles[i] = memory_role::auxiliary;
+    r.schedule = schedule_memory<traits::entries>(r.entries.data(), b.roles.data(), full.input, Rules);
+    return r;
+}
+
+template<class Net, netcount::schedule Rules>
+inline constexpr auto rescheduled_layers = reschedule<Net, Rules>();
+
+} // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
 
 // The queries: every figure of a network as a constant expression.
 //   static_assert(netcount::weights<my_net> <= 5'000'000);
@@ -2897,6 +3021,17 @@ constexpr const auto& checked_layers() noexcept {
                       "totals are valid (a bug in netcount: please report the network)");
     }
     return full.entries;
+}
+
+// layers<Net, Rules>: the entries, their live_activations under those rules of the schedule.
+template<class Net, schedule Rules>
+constexpr const auto& scheduled_layers() noexcept {
+    if constexpr (Rules == schedule{}) {
+        return checked_layers<Net>();
+    } else {
+        (void)checked_layers<Net>();
+        return rescheduled_layers<Net, Rules>.entries;
+    }
 }
 
 struct name_match {
@@ -2972,8 +3107,10 @@ template<class Net>
 inline constexpr shape output_shape = detail::checked<Net>().output;
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
-template<class Net>
-inline constexpr const auto& layers = detail::checked_layers<Net>();
+// layers<Net, schedule{...}>: the same, with each entry's live_activations under those rules
+// of the memory schedule (peak_activations<Net, schedule{...}>).
+template<class Net, schedule Rules = schedule{}>
+inline constexpr const auto& layers = detail::scheduled_layers<Net, Rules>();
 
 // layer<Net, "conv2">: the layer of that name.
 template<class Net, fixed_string Name>
@@ -3053,10 +3190,18 @@ namespace netcount {
 
 namespace detail {
 
-template<class Net>
+template<class Net, schedule Rules>
+constexpr const schedule_result& schedule_of() noexcept {
+    if constexpr (Rules == schedule{})
+        return analyzed_layers<Net>::value.schedule;
+    else
+        return rescheduled_layers<Net, Rules>.schedule;
+}
+
+template<class Net, schedule Rules = schedule{}>
 constexpr const schedule_result& checked_schedule() noexcept {
     (void)checked_layers<Net>();
-    constexpr const schedule_result& s = analyzed_layers<Net>::value.schedule;
+    constexpr const schedule_result& s = schedule_of<Net, Rules>();
     // An error here means the live activations of some entry (a sum of buffers) do not fit
     // in 64 bits, though every single count does.
     static_assert(!s.overflow, "netcount: a count overflows 64 bits");
@@ -3073,14 +3218,14 @@ struct no_peak_layer {
 
 // After the error above, peak_layer<Net> is counts.hpp's blank no_layer, so that the error is
 // the only one.
-template<class Net>
+template<class Net, schedule Rules>
 constexpr const layer_info& peak_entry() noexcept {
-    constexpr std::size_t index = checked_schedule<Net>().peak_index;
+    constexpr std::size_t index = checked_schedule<Net, Rules>().peak_index;
     if constexpr (index == schedule_result::no_entry) {
         (void)sizeof(report<no_peak_layer<Net>>);
         return no_layer;
     } else {
-        return layers<Net>[index];
+        return layers<Net, Rules>[index];
     }
 }
 
@@ -3089,13 +3234,15 @@ constexpr const layer_info& peak_entry() noexcept {
 // peak_activations<Net>: the most live activation elements over all entries (batch 1), the
 // network input included while it is still read; for a network in which no entry runs, its
 // input (which is then its output).
-template<class Net>
-inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net>().peak;
+// peak_activations<Net, schedule{.in_place_depthwise = true}>: the same under those rules
+// (schedule in detail/schedule.hpp; docs/deploy.md states them).
+template<class Net, schedule Rules = schedule{}>
+inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net, Rules>().peak;
 
 // peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live; a
 // compile error for a network in which no entry runs.
-template<class Net>
-inline constexpr const layer_info& peak_layer = detail::peak_entry<Net>();
+template<class Net, schedule Rules = schedule{}>
+inline constexpr const layer_info& peak_layer = detail::peak_entry<Net, Rules>();
 
 } // namespace netcount
 
@@ -4836,10 +4983,11 @@ constexpr memory_result memory_of(const counts& total, const shape& in, std::uin
     return {use, overflow};
 }
 
-template<class Net, std::size_t ElementBytes, std::size_t Batch>
+template<class Net, std::size_t ElementBytes, std::size_t Batch, schedule Rules>
 constexpr memory_use checked_memory() noexcept {
     static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
-    constexpr memory_result r = memory_of(totals<Net>, input_shape<Net>, peak_activations<Net>, ElementBytes, Batch);
+    constexpr memory_result r =
+        memory_of(totals<Net>, input_shape<Net>, peak_activations<Net, Rules>, ElementBytes, Batch);
     static_assert(!r.overflow, "netcount: a count overflows 64 bits");
     return r.use;
 }
@@ -4851,9 +4999,10 @@ constexpr memory_use checked_memory() noexcept {
 // outputs of every entry of layers<Net>: layers with and without weights (a relu's output
 // counts, as if nothing ran in place) and merges; this is what a training framework keeps
 // for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
-// of the Batch inputs under the schedule of peak_activations<Net>.
-template<class Net, class Element, std::size_t Batch = 1>
-inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch>();
+// of the Batch inputs under the schedule of peak_activations<Net, Rules> (the default rules
+// unless given: memory<Net, std::int8_t, 1, schedule{.in_place_depthwise = true}>).
+template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule{}>
+inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch, Rules>();
 
 } // namespace netcount
 

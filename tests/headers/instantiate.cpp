@@ -118,6 +118,11 @@ static_assert(nc::layer<mixed_lean, "head">.weights == 32 * 5);
 using mixed_folded = nc::fold_batch_norm<mixed>;
 static_assert(nc::parameters<mixed_folded> == nc::parameters<mixed> - 32);
 
+// The schedule's other rules: mixed has no depthwise convolution, so in place changes nothing.
+static_assert(nc::peak_activations<mixed, nc::schedule{.in_place_depthwise = true}> == nc::peak_activations<mixed>);
+static_assert(nc::memory<mixed, float, 1, nc::schedule{.in_place_depthwise = true}> == nc::memory<mixed, float>);
+static_assert(nc::layers<mixed, nc::schedule{.in_place_depthwise = true}>.size() == nc::layers<mixed>.size());
+
 // The searches and fits on the network with every kind (widest_scale on AlexNet: scale_width
 // does not know space_to_depth). What is instantiated matters here; every budget holds the
 // largest candidate, so each answer is Max (or Den), but one. tests/static/search.cpp checks
