@@ -33,6 +33,7 @@
 #include <netcount/shape.hpp>
 #include <netcount/squeeze_excitation.hpp>
 #include <netcount/subsample.hpp>
+#include <netcount/tflm.hpp>
 #include <netcount/version.hpp>
 
 #endif
