@@ -10,6 +10,8 @@
 #include <utility>
 
 #include <netcount/detail/analysis.hpp>
+#include <netcount/detail/rescheduled.hpp>
+#include <netcount/detail/schedule.hpp>
 #include <netcount/error.hpp>
 #include <netcount/fixed_string.hpp>
 #include <netcount/layer_info.hpp>
@@ -124,6 +126,17 @@ constexpr const auto& output_indices_of() noexcept {
     return analyzed_layers<Net>::graph.outputs;
 }
 
+// layers<Net, Rules>: the entries, their live_activations under those rules of the schedule.
+template<class Net, schedule Rules>
+constexpr const auto& scheduled_layers() noexcept {
+    if constexpr (Rules == schedule{}) {
+        return checked_layers<Net>();
+    } else {
+        (void)checked_layers<Net>();
+        return rescheduled_layers<Net, Rules>.entries;
+    }
+}
+
 struct name_match {
     std::size_t index = 0;
     std::size_t matches = 0;
@@ -209,8 +222,10 @@ template<class Net>
 inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
-template<class Net>
-inline constexpr const auto& layers = detail::checked_layers<Net>();
+// layers<Net, schedule{...}>: the same, with each entry's live_activations under those rules
+// of the memory schedule (peak_activations<Net, schedule{...}>).
+template<class Net, schedule Rules = schedule{}>
+inline constexpr const auto& layers = detail::scheduled_layers<Net, Rules>();
 
 // layer<Net, "conv2">: the layer of that name.
 template<class Net, fixed_string Name>

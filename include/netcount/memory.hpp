@@ -47,10 +47,11 @@ constexpr memory_result memory_of(const counts& total, const shape& in, std::uin
     return {use, overflow};
 }
 
-template<class Net, std::size_t ElementBytes, std::size_t Batch>
+template<class Net, std::size_t ElementBytes, std::size_t Batch, schedule Rules>
 constexpr memory_use checked_memory() noexcept {
     static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
-    constexpr memory_result r = memory_of(totals<Net>, input_shape<Net>, peak_activations<Net>, ElementBytes, Batch);
+    constexpr memory_result r =
+        memory_of(totals<Net>, input_shape<Net>, peak_activations<Net, Rules>, ElementBytes, Batch);
     static_assert(!r.overflow, "netcount: a count overflows 64 bits");
     return r.use;
 }
@@ -62,9 +63,10 @@ constexpr memory_use checked_memory() noexcept {
 // outputs of every entry of layers<Net>: layers with and without weights (a relu's output
 // counts, as if nothing ran in place) and merges; this is what a training framework keeps
 // for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
-// of the Batch inputs under the schedule of peak_activations<Net>.
-template<class Net, class Element, std::size_t Batch = 1>
-inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch>();
+// of the Batch inputs under the schedule of peak_activations<Net, Rules> (the default rules
+// unless given: memory<Net, std::int8_t, 1, schedule{.in_place_depthwise = true}>).
+template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule{}>
+inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch, Rules>();
 
 } // namespace netcount
 

@@ -16,6 +16,7 @@
 #include <netcount/fc.hpp>
 #include <netcount/fixed_string.hpp>
 #include <netcount/flops.hpp>
+#include <netcount/fold.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/layer_kind.hpp>
 #include <netcount/mapped_conv.hpp>
@@ -32,6 +33,7 @@
 #include <netcount/shape.hpp>
 #include <netcount/squeeze_excitation.hpp>
 #include <netcount/subsample.hpp>
+#include <netcount/tflm.hpp>
 #include <netcount/version.hpp>
 
 #endif

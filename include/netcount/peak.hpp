@@ -8,6 +8,7 @@
 
 #include <netcount/counts.hpp>
 #include <netcount/detail/analysis.hpp>
+#include <netcount/detail/rescheduled.hpp>
 #include <netcount/detail/schedule.hpp>
 #include <netcount/layer_info.hpp>
 
@@ -23,10 +24,18 @@ namespace netcount {
 
 namespace detail {
 
-template<class Net>
+template<class Net, schedule Rules>
+constexpr const schedule_result& schedule_of() noexcept {
+    if constexpr (Rules == schedule{})
+        return analyzed_layers<Net>::value.schedule;
+    else
+        return rescheduled_layers<Net, Rules>.schedule;
+}
+
+template<class Net, schedule Rules = schedule{}>
 constexpr const schedule_result& checked_schedule() noexcept {
     (void)checked_layers<Net>();
-    constexpr const schedule_result& s = analyzed_layers<Net>::value.schedule;
+    constexpr const schedule_result& s = schedule_of<Net, Rules>();
     // An error here means the live activations of some entry (a sum of buffers) do not fit
     // in 64 bits, though every single count does.
     static_assert(!s.overflow, "netcount: a count overflows 64 bits");
@@ -43,14 +52,14 @@ struct no_peak_layer {
 
 // After the error above, peak_layer<Net> is counts.hpp's blank no_layer, so that the error is
 // the only one.
-template<class Net>
+template<class Net, schedule Rules>
 constexpr const layer_info& peak_entry() noexcept {
-    constexpr std::size_t index = checked_schedule<Net>().peak_index;
+    constexpr std::size_t index = checked_schedule<Net, Rules>().peak_index;
     if constexpr (index == schedule_result::no_entry) {
         (void)sizeof(report<no_peak_layer<Net>>);
         return no_layer;
     } else {
-        return layers<Net>[index];
+        return layers<Net, Rules>[index];
     }
 }
 
@@ -59,13 +68,15 @@ constexpr const layer_info& peak_entry() noexcept {
 // peak_activations<Net>: the most live activation elements over all entries (batch 1), the
 // network input included while it is still read; for a network in which no entry runs, its
 // input (which is then its output).
-template<class Net>
-inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net>().peak;
+// peak_activations<Net, schedule{.in_place_depthwise = true}>: the same under those rules
+// (schedule in detail/schedule.hpp; docs/deploy.md states them).
+template<class Net, schedule Rules = schedule{}>
+inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net, Rules>().peak;
 
 // peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live; a
 // compile error for a network in which no entry runs.
-template<class Net>
-inline constexpr const layer_info& peak_layer = detail::peak_entry<Net>();
+template<class Net, schedule Rules = schedule{}>
+inline constexpr const layer_info& peak_layer = detail::peak_entry<Net, Rules>();
 
 } // namespace netcount
 

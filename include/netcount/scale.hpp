@@ -201,16 +201,13 @@ namespace detail {
 // detail/node.hpp: a third builder, which counts nothing and follows the heads as a stack. Only
 // scale_width evaluates it; the engine's two passes are as they were.
 template<std::size_t Entries>
-struct kept_width_builder {
-    struct scope_state {};
-
+struct kept_width_builder : passive_builder {
     const layer_info* entries; // layers<Net>: which entries have weights
     std::array<bool, Entries> kept{};
+    constexpr explicit kept_width_builder(const layer_info* of) noexcept : entries(of) {}
     std::size_t cursor = 0; // unused: the blocks copy it from path to path
     std::size_t entries_done = 0;
     std::size_t last_weighted = Entries; // of the innermost open head (or the network): Entries for none
-
-    static constexpr bool failed() noexcept { return false; }
 
     constexpr void add_entry() noexcept {
         if (entries[entries_done].weights != 0) last_weighted = entries_done;
@@ -223,15 +220,9 @@ struct kept_width_builder {
         else
             node<E>::template emit<kept_width_builder>(b);
     }
-    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
-    static constexpr void close_scope(const scope_state&) noexcept {}
     template<class M>
     constexpr void merge(const std::size_t*, std::size_t) noexcept {
         add_entry();
-    }
-    template<class R>
-    static constexpr bool entry_name(bool) noexcept {
-        return true;
     }
     template<class R>
     constexpr void sized_like(std::size_t, bool) noexcept {
@@ -248,23 +239,13 @@ struct kept_width_builder {
         if (last_weighted != Entries) kept[last_weighted] = true;
         last_weighted = outer;
     }
-    // from<> and outputs<> add no entry.
-    static constexpr void tap(std::string_view) noexcept {}
-    static constexpr void end_outputs(std::size_t) noexcept {}
-    // shared<...>: every application's entries are entries; its layers are the definition's,
-    // which the edit scales (a reuse is written back as shared<"name">).
-    static constexpr scope_state open_definition(const char*, std::string_view, std::size_t) noexcept { return {}; }
-    static constexpr void close_definition(const scope_state&) noexcept {}
-    static constexpr scope_state open_use(const char*, std::string_view) noexcept { return {}; }
-    static constexpr void close_use(const scope_state&) noexcept {}
-    static constexpr void shared_error(error, std::string_view) noexcept {}
 };
 
 template<class Net>
 constexpr auto kept_widths() noexcept {
     using traits = network_traits<network_of<Net>>;
     using builder = kept_width_builder<traits::entries>;
-    builder b{.entries = layers<Net>.data()};
+    builder b{layers<Net>.data()};
     for (const auto emit : traits::template elements<builder>()) emit(b);
     if (b.last_weighted != traits::entries) b.kept[b.last_weighted] = true;
     // Several outputs (outputs<...>): each keeps its classifier too, the layer with weights that

@@ -1534,6 +1534,31 @@ constexpr std::array<void (*)(Builder&) noexcept, sizeof...(Elements)> emitters(
     return {&Builder::template visit<Elements>...};
 }
 
+// A builder that only walks the entries (scale.hpp's kept widths, rescheduled.hpp's memory
+// roles) derives from this one: at every event of the protocol but a layer, a merge and an
+// upsample_back's entry, which it defines itself, it does nothing.
+struct passive_builder {
+    struct scope_state {};
+    static constexpr bool failed() noexcept { return false; }
+    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr void close_scope(const scope_state&) noexcept {}
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true;
+    }
+    static constexpr bool enter_auxiliary() noexcept { return true; }
+    static constexpr void leave_auxiliary(bool) noexcept {}
+    static constexpr void tap(std::string_view) noexcept {}
+    static constexpr void end_outputs(std::size_t) noexcept {}
+    static constexpr scope_state open_definition(const char*, std::string_view, std::size_t) noexcept { return {}; }
+    static constexpr void close_definition(const scope_state&) noexcept {}
+    static constexpr scope_state open_use(const char*, std::string_view) noexcept { return {}; }
+    static constexpr void close_use(const scope_state&) noexcept {}
+    static constexpr void shared_error(error, std::string_view) noexcept {}
+    static constexpr std::uint64_t enter_batch(std::uint64_t) noexcept { return 1; }
+    static constexpr void leave_batch(std::uint64_t) noexcept {}
+};
+
 // Emits elements one after the other, each reading what the one before produced.
 template<class Builder, class... Elements>
 constexpr void emit_chain(Builder& b) noexcept {
@@ -1565,6 +1590,10 @@ NETCOUNT_DIAGNOSTICS_POP
 //     (flatten) is its input's buffer read another way; either only where its output has as
 //     many elements as its input (a kind of one's own may declare itself elementwise or a
 //     view and still change the count: it writes a buffer of its own);
+//   - with schedule{.in_place_depthwise = true}, a depthwise convolution (groups = its input's
+//     channels = its output's) that is the last reader of its input's data writes over that
+//     input's buffer too, where its output has at most as many elements, and needs one
+//     channel of its output (H_out x W_out) beyond it while it runs (MCUNetV2's N + 1);
 //   - a buffer is freed after its last reader has run; the network's output is never freed,
 //     nor written over in place (from<> may make it an entry that others read after it);
 //   - while an entry runs, the live elements are those of every buffer written at or before
@@ -1573,6 +1602,20 @@ NETCOUNT_DIAGNOSTICS_POP
 // O(entries + edges): two passes over the graph, not a scan of every buffer at every entry.
 
 NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// schedule{...}: the rules of the memory schedule that go beyond the default ones, for
+// peak_activations<Net, schedule{...}> and the queries that take it (docs/deploy.md).
+struct schedule {
+    // A depthwise convolution whose input nothing later reads writes over that input, with
+    // one channel of its output as scratch (MCUNetV2's in-place depthwise).
+    bool in_place_depthwise = false;
+
+    friend constexpr bool operator==(const schedule&, const schedule&) = default;
+};
+
+} // namespace netcount
+
 namespace netcount::detail {
 
 // What an entry does to memory.
@@ -1611,6 +1654,20 @@ struct schedule_result {
                                        // UINT64_MAX from that entry on
 };
 
+// The scratch elements of a depthwise convolution run in place over its input: one channel of
+// its output (at least 1, so 0 says it does not run in place). It does not where it is no
+// depthwise convolution (groups = its input's channels = its output's, with weights, not
+// transposed), where its input is read later (`last`: it is the last reader), or where its
+// output holds more elements than its input (padding). H_out * W_out <= its activations,
+// which fit in 64 bits.
+constexpr std::uint64_t in_place_scratch(const layer_info& e, bool last) noexcept {
+    const bool depthwise = e.weights != 0 && !e.window.transposed && !e.window.global &&
+                           e.window.groups == e.input.channels && e.output.channels == e.input.channels;
+    bool overflow = false;
+    const std::uint64_t read = mul(mul(e.input.height, e.input.width, overflow), e.input.channels, overflow);
+    return depthwise && last && e.activations <= read && !overflow ? e.output.height * e.output.width : 0;
+}
+
 // Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
 // evaluation of layers<Net>, so it is written for clang's constexpr step budget (statements are
 // steps) like the counting loop: two loops, raw pointers, no calls per entry. On g++ every call
@@ -1618,7 +1675,8 @@ struct schedule_result {
 // chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
 constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
-                                          const std::size_t* outputs, std::size_t output_count) noexcept {
+                                          const std::size_t* outputs, std::size_t output_count,
+                                          const schedule rules = {}) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
@@ -1668,11 +1726,16 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         // the number of elements).
         const bool reuse = g[p] != p || (roles[p - 1] == memory_role::elementwise && read[g[q]] == p &&
                                          (q == 0 ? input_elements : entries[q - 1].activations) == e.activations);
-        own[p] = reuse ? own[q] : p;
-        overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
-        e.live_activations = overflow ? UINT64_MAX : live;
-        if (!overflow && live > r.peak) {
-            r.peak = live;
+        // In-place depthwise (schedule::in_place_depthwise): its one channel of scratch is live
+        // while it runs only.
+        const std::uint64_t scratch = rules.in_place_depthwise ? in_place_scratch(e, read[g[q]] == p) : 0;
+        own[p] = reuse || scratch != 0 ? own[q] : p;
+        std::uint64_t at = 0;
+        overflow = (!reuse && scratch == 0 && add_overflows(live, e.activations, &live)) ||
+                   add_overflows(live, scratch, &at) || overflow;
+        e.live_activations = overflow ? UINT64_MAX : at;
+        if (!overflow && at > r.peak) {
+            r.peak = at;
             r.peak_index = p - 1;
         }
         for (;;) {
@@ -3643,6 +3706,82 @@ NETCOUNT_DIAGNOSTICS_POP
 
 
 
+// <netcount/detail/rescheduled.hpp>
+#ifndef NETCOUNT_DETAIL_RESCHEDULED_HPP
+#define NETCOUNT_DETAIL_RESCHEDULED_HPP
+
+
+
+
+// layers<Net, schedule{...}> under rules other than the default: a copy of layers<Net> whose
+// live_activations the schedule of detail/schedule.hpp writes again with those rules. The
+// default rules are the engine's own pass (analyzed_layers); this one runs only for a network
+// asked about under other rules, and costs one more walk of the elements (the memory role of
+// each entry is its type's, which layers<Net> does not keep) and one more schedule, O(entries
+// + edges).
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount::detail {
+
+// The memory role of each entry, from its type, as the counting pass gives it (count_builder):
+// a layer's memory_role_of, a merge's or an upsample_back's a buffer; auxiliary entries are
+// marked from layers<Net> afterwards.
+template<std::size_t Entries>
+struct role_builder : passive_builder {
+    std::array<memory_role, Entries> roles{};
+    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+
+    template<class E>
+    static constexpr void visit(role_builder& b) noexcept {
+        if constexpr (layer_kind<E>)
+            b.roles[b.entries_done++] = memory_role_of<E>;
+        else
+            node<E>::template emit<role_builder>(b);
+    }
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        ++entries_done;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        ++entries_done;
+    }
+};
+
+template<std::size_t Entries>
+struct rescheduled {
+    std::array<layer_info, Entries> entries{};
+    schedule_result schedule{};
+};
+
+// Only for a network whose full pass is complete (counts.hpp reports any other first): the
+// schedule reads every entry's inputs.
+template<class Net, netcount::schedule Rules>
+constexpr auto reschedule() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr const auto& full = analyzed_layers<Net>::value;
+    rescheduled<traits::entries> r{.entries = full.entries};
+    if (!full.complete()) return r;
+    role_builder<traits::entries> b{};
+    for (const auto emit : traits::template elements<role_builder<traits::entries>>()) emit(b);
+    for (std::size_t i = 0; i != traits::entries; ++i)
+        if (r.entries[i].auxiliary) b.roles[i] = memory_role::auxiliary;
+    constexpr const auto& outputs = analyzed_layers<Net>::graph.outputs;
+    r.schedule = schedule_memory<traits::entries>(r.entries.data(), b.roles.data(), full.input, outputs.data(),
+                                                  outputs.size(), Rules);
+    return r;
+}
+
+template<class Net, netcount::schedule Rules>
+inline constexpr auto rescheduled_layers = reschedule<Net, Rules>();
+
+} // namespace netcount::detail
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
 
 // The queries: every figure of a network as a constant expression.
 //   static_assert(netcount::weights<my_net> <= 5'000'000);
@@ -3753,6 +3892,17 @@ constexpr const auto& output_indices_of() noexcept {
     return analyzed_layers<Net>::graph.outputs;
 }
 
+// layers<Net, Rules>: the entries, their live_activations under those rules of the schedule.
+template<class Net, schedule Rules>
+constexpr const auto& scheduled_layers() noexcept {
+    if constexpr (Rules == schedule{}) {
+        return checked_layers<Net>();
+    } else {
+        (void)checked_layers<Net>();
+        return rescheduled_layers<Net, Rules>.entries;
+    }
+}
+
 struct name_match {
     std::size_t index = 0;
     std::size_t matches = 0;
@@ -3838,8 +3988,10 @@ template<class Net>
 inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
-template<class Net>
-inline constexpr const auto& layers = detail::checked_layers<Net>();
+// layers<Net, schedule{...}>: the same, with each entry's live_activations under those rules
+// of the memory schedule (peak_activations<Net, schedule{...}>).
+template<class Net, schedule Rules = schedule{}>
+inline constexpr const auto& layers = detail::scheduled_layers<Net, Rules>();
 
 // layer<Net, "conv2">: the layer of that name.
 template<class Net, fixed_string Name>
@@ -3919,10 +4071,18 @@ namespace netcount {
 
 namespace detail {
 
-template<class Net>
+template<class Net, schedule Rules>
+constexpr const schedule_result& schedule_of() noexcept {
+    if constexpr (Rules == schedule{})
+        return analyzed_layers<Net>::value.schedule;
+    else
+        return rescheduled_layers<Net, Rules>.schedule;
+}
+
+template<class Net, schedule Rules = schedule{}>
 constexpr const schedule_result& checked_schedule() noexcept {
     (void)checked_layers<Net>();
-    constexpr const schedule_result& s = analyzed_layers<Net>::value.schedule;
+    constexpr const schedule_result& s = schedule_of<Net, Rules>();
     // An error here means the live activations of some entry (a sum of buffers) do not fit
     // in 64 bits, though every single count does.
     static_assert(!s.overflow, "netcount: a count overflows 64 bits");
@@ -3939,14 +4099,14 @@ struct no_peak_layer {
 
 // After the error above, peak_layer<Net> is counts.hpp's blank no_layer, so that the error is
 // the only one.
-template<class Net>
+template<class Net, schedule Rules>
 constexpr const layer_info& peak_entry() noexcept {
-    constexpr std::size_t index = checked_schedule<Net>().peak_index;
+    constexpr std::size_t index = checked_schedule<Net, Rules>().peak_index;
     if constexpr (index == schedule_result::no_entry) {
         (void)sizeof(report<no_peak_layer<Net>>);
         return no_layer;
     } else {
-        return layers<Net>[index];
+        return layers<Net, Rules>[index];
     }
 }
 
@@ -3955,13 +4115,15 @@ constexpr const layer_info& peak_entry() noexcept {
 // peak_activations<Net>: the most live activation elements over all entries (batch 1), the
 // network input included while it is still read; for a network in which no entry runs, its
 // input (which is then its output).
-template<class Net>
-inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net>().peak;
+// peak_activations<Net, schedule{.in_place_depthwise = true}>: the same under those rules
+// (schedule in detail/schedule.hpp; docs/deploy.md states them).
+template<class Net, schedule Rules = schedule{}>
+inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net, Rules>().peak;
 
 // peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live; a
 // compile error for a network in which no entry runs.
-template<class Net>
-inline constexpr const layer_info& peak_layer = detail::peak_entry<Net>();
+template<class Net, schedule Rules = schedule{}>
+inline constexpr const layer_info& peak_layer = detail::peak_entry<Net, Rules>();
 
 } // namespace netcount
 
@@ -4787,287 +4949,17 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
-// <netcount/mapped_conv.hpp>
-#ifndef NETCOUNT_MAPPED_CONV_HPP
-#define NETCOUNT_MAPPED_CONV_HPP
+// <netcount/fold.hpp>
+#ifndef NETCOUNT_FOLD_HPP
+#define NETCOUNT_FOLD_HPP
 
 
 
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// connection_table<Rows...>: which input maps each filter of a mapped_conv reads, written as
-// LeCun et al. (1998) print Table I: one row per input map, one column per filter, 'X' where
-// they are connected and '.' (or ' ') where not.
-namespace detail {
-// Instantiated for a table with another character, which then reads as "not connected".
-template<fixed_string... Rows>
-struct table_characters {
-    static_assert(always_false<table_characters>,
-                  "netcount: a connection table holds 'X' (connected) and '.' or ' ' (not connected)");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-} // namespace detail
-
-template<fixed_string... Rows>
-struct connection_table {
-    static_assert(detail::verdict<((Rows.view().find_first_not_of("X. ") == std::string_view::npos) && ...),
-                                  detail::table_characters<Rows...>>::reported);
-
-    static constexpr std::size_t rows = sizeof...(Rows);
-    static constexpr std::array<std::string_view, sizeof...(Rows)> row{Rows.view()...};
-
-    // The number of (input map, filter) pairs that are connected.
-    static constexpr std::size_t links = [] {
-        std::size_t n = 0;
-        for (const std::string_view r : row)
-            for (const char c : r) n += c == 'X' ? 1 : 0;
-        return n;
-    }();
-
-    // Whether every row has exactly `columns` columns.
-    static constexpr bool has_columns(std::size_t columns) noexcept {
-        for (const std::string_view r : row)
-            if (r.size() != columns) return false;
-        return true;
-    }
-};
-
-namespace detail {
-
-inline constexpr unsigned mapped_conv_options = options_mask(
-    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::bias, option_kind::name});
-
-// A convolution whose filter f reads only the input maps its table column marks: weights are
-// h * w * links, where links counts the marks.
-constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows, bool columns_match,
-                                         std::uint64_t links, const layer_options& o) noexcept {
-    if (o.repeated) return {.status = error::repeated_option};
-    if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
-    if (filters == 0) return {.status = error::zero_outputs};
-    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, 1, o.padding, o.pad_top, o.pad_bottom, false);
-    if (y.status != error::none) return {.status = y.status};
-    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, 1, o.padding, o.pad_left, o.pad_right, false);
-    if (x.status != error::none) return {.status = x.status};
-    if (rows != in.channels || !columns_match) return {.status = error::table_mismatch};
-
-    bool overflow = false;
-    const std::uint64_t positions = mul(y.positions, x.positions, overflow);
-    const std::uint64_t weights = mul(mul(o.kernel_h, o.kernel_w, overflow), links, overflow);
-    const std::uint64_t biases = o.bias ? filters : 0;
-    const std::uint64_t units = mul(positions, filters, overflow);
-    return {.output = {y.positions, x.positions, filters},
-            .units = units,
-            .weights = weights,
-            .biases = biases,
-            .parameters = add(weights, biases, overflow),
-            .connections = mul(weights, positions, overflow),
-            .bias_connections = o.bias ? units : 0,
-            .window = {y.window, x.window, 1, false, false},
-            .status = overflow ? error::count_overflow : error::none};
-}
-
-// weights = h * w * links (the table's marks), connections = weights * Y * X.
-constexpr table_formula mapped_conv_formula(const layer_info& l) noexcept {
-    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
-    bool overflow = false; // not for a layer that counted: kh * kw divides its weights
-    const std::uint64_t area = mul(kh, kw, overflow);
-    const std::uint64_t links = area == 0 || overflow ? 0 : l.weights / area;
-    return {.units = {l.output.height, l.output.width, l.output.channels},
-            .weights = {kh, kw, links},
-            .connections = {kh, kw, links, l.output.height, l.output.width}};
-}
-
-} // namespace detail
-
-// mapped_conv<Filters, connection_table<...>, Options...>: LeNet-5's C3, a convolution whose
-// filters each read a chosen subset of the input maps. Options: kernel (required), stride,
-// valid / same / pad, no_bias, name.
-template<std::size_t Filters, class Table, class... Options>
-struct mapped_conv {
-    static constexpr std::string_view kind = "mapped_conv";
-    static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
-    static_assert(
-        detail::verdict<!options.refused,
-                        detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
-    static constexpr std::string_view name = options.name;
-
-    static constexpr layer_result apply(const shape& in) noexcept {
-        return detail::apply_mapped_conv(in, Filters, Table::rows, Table::has_columns(Filters), Table::links, options);
-    }
-    static constexpr table_formula formula(const layer_info& entry) noexcept {
-        return detail::mapped_conv_formula(entry);
-    }
-};
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/memory.hpp>
-#ifndef NETCOUNT_MEMORY_HPP
-#define NETCOUNT_MEMORY_HPP
+// <netcount/edit.hpp>
+#ifndef NETCOUNT_EDIT_HPP
+#define NETCOUNT_EDIT_HPP
 
 
-
-
-// memory<Net, Element, Batch>: the bytes a network's numbers take when each is an Element.
-//   static_assert(netcount::memory<my_net, float>.parameter_bytes <= 100'000'000);
-//   constexpr auto m = netcount::memory<my_net, std::uint16_t, 32>; // half precision, batch 32
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-struct memory_use {
-    std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
-    std::uint64_t input_bytes = 0;           // the batch of inputs
-    std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
-                                             // is not included (it is input_bytes)
-    std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
-                                             // the batch, input included: peak_activations<Net>
-
-    friend constexpr bool operator==(const memory_use&, const memory_use&) = default;
-};
-
-namespace detail {
-
-struct memory_result {
-    memory_use use{};
-    bool overflow = false;
-};
-
-constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
-                                  std::uint64_t batch) noexcept {
-    bool overflow = false;
-    const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
-                         .input_bytes = mul(input_elements, per_batch, overflow),
-                         .activation_bytes = mul(total.activations, per_batch, overflow),
-                         .peak_activation_bytes = mul(peak, per_batch, overflow)};
-    return {use, overflow};
-}
-
-template<class Net, std::size_t ElementBytes, std::size_t Batch>
-constexpr memory_use checked_memory() noexcept {
-    static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
-    constexpr memory_result r = memory_of(totals<Net>, input_shape<Net>, peak_activations<Net>, ElementBytes, Batch);
-    static_assert(!r.overflow, "netcount: a count overflows 64 bits");
-    return r.use;
-}
-
-} // namespace detail
-
-// memory<Net, Element, Batch = 1>: parameter, input and activation bytes when every number is
-// an Element (float, double, std::uint16_t for half precision, ...). Activations are the
-// outputs of every entry of layers<Net>: layers with and without weights (a relu's output
-// counts, as if nothing ran in place) and merges; this is what a training framework keeps
-// for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
-// of the Batch inputs under the schedule of peak_activations<Net>.
-template<class Net, class Element, std::size_t Batch = 1>
-inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch>();
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/norm.hpp>
-#ifndef NETCOUNT_NORM_HPP
-#define NETCOUNT_NORM_HPP
-
-
-
-
-// Normalisation layers. Their scales and shifts are trainable: they count in parameters, not in
-// weights or biases (weights are the kernels of conv, fc and linear layers), and they make no
-// units or connections. Running statistics are not parameters, as in PyTorch (buffers). The
-// norms added for today's CNNs declare themselves elementwise: they keep the shape, and each
-// output element depends on its own input element and on statistics (of its position, channel
-// or group) computed before any is written, so they may run in place (peak_activations<Net>;
-// see detail::elementwise_layer).
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// batch_norm: a scale and a shift per channel, trainable. They count in parameters, not in
-// weights or biases; the running mean and variance are statistics, not parameters, as in
-// PyTorch (buffers, not parameters). No weights, so no units or connections.
-struct batch_norm {
-    static constexpr std::string_view kind = "batch_norm";
-    static constexpr bool elementwise = true; // may run in place (peak_activations<Net>)
-    static constexpr layer_result apply(const shape& in) noexcept {
-        bool overflow = false;
-        const std::uint64_t parameters = detail::mul(2, in.channels, overflow);
-        return {.output = in, .parameters = parameters, .status = overflow ? error::count_overflow : error::none};
-    }
-};
-
-// layer_norm: normalises the channels at each position, with a scale and a shift per channel,
-// as torchvision's LayerNorm2d (ConvNeXt; nn.LayerNorm(C) on channels-last): 2 * C parameters.
-struct layer_norm {
-    static constexpr std::string_view kind = "layer_norm";
-    static constexpr bool elementwise = true;
-    static constexpr layer_result apply(const shape& in) noexcept { return detail::per_channel_parameters(in, 2); }
-};
-
-// group_norm<Groups>: normalises each of Groups groups of channels, with a scale and a shift per
-// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups,
-// and a group must hold more than one value: PyTorch 1.13 refuses C / Groups * H * W == 1 even
-// in eval mode ("Expected more than 1 value per channel when training"), as the statistics of
-// one value are no statistics. (A product that overflows holds far more than one value.)
-template<std::size_t Groups>
-struct group_norm {
-    static constexpr std::string_view kind = "group_norm";
-    static constexpr bool elementwise = true;
-    static constexpr layer_result apply(const shape& in) noexcept {
-        if (Groups == 0) return {.status = error::zero_groups};
-        if (in.channels % Groups != 0) return {.status = error::channels_not_divisible_by_groups};
-        if (in.channels == Groups && in.height == 1 && in.width == 1) return {.status = error::single_value_per_group};
-        return detail::per_channel_parameters(in, 2);
-    }
-};
-
-// affine: instance_norm<affine> learns a scale and a shift per channel.
-struct affine {};
-
-namespace detail {
-// Instantiated for an instance_norm<T> whose T is not affine; it then counts as
-// instance_norm<>, so that this is the only error.
-template<class Given>
-struct instance_norm_argument {
-    static_assert(always_false<Given>,
-                  "netcount: instance_norm takes affine or nothing: instance_norm<> learns nothing, "
-                  "instance_norm<affine> a scale and a shift per channel");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-} // namespace detail
-
-// instance_norm<> and instance_norm<affine>: normalises each channel over its positions
-// (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
-// A 1 x 1 map has one position, nothing to normalise over: PyTorch 1.13 refuses it even in
-// eval mode ("Expected more than 1 spatial element when training"), and so does netcount.
-template<class Affine = void>
-struct instance_norm {
-    static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
-                  detail::instance_norm_argument < Affine >> ::reported);
-    static constexpr std::string_view kind = "instance_norm";
-    static constexpr bool elementwise = true;
-    static constexpr layer_result apply(const shape& in) noexcept {
-        if (in.height == 1 && in.width == 1) return {.status = error::single_spatial_element};
-        return detail::per_channel_parameters(in, std::is_same_v<Affine, affine> ? 2 : 0);
-    }
-};
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
 
 // <netcount/pool.hpp>
 #ifndef NETCOUNT_POOL_HPP
@@ -5198,18 +5090,6 @@ struct global_max_pool {
 NETCOUNT_DIAGNOSTICS_POP
 
 #endif
-
-// <netcount/scale.hpp>
-#ifndef NETCOUNT_SCALE_HPP
-#define NETCOUNT_SCALE_HPP
-
-
-
-// <netcount/edit.hpp>
-#ifndef NETCOUNT_EDIT_HPP
-#define NETCOUNT_EDIT_HPP
-
-
 
 // <netcount/squeeze_excitation.hpp>
 #ifndef NETCOUNT_SQUEEZE_EXCITATION_HPP
@@ -5586,6 +5466,488 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+// <netcount/norm.hpp>
+#ifndef NETCOUNT_NORM_HPP
+#define NETCOUNT_NORM_HPP
+
+
+
+
+// Normalisation layers. Their scales and shifts are trainable: they count in parameters, not in
+// weights or biases (weights are the kernels of conv, fc and linear layers), and they make no
+// units or connections. Running statistics are not parameters, as in PyTorch (buffers). The
+// norms added for today's CNNs declare themselves elementwise: they keep the shape, and each
+// output element depends on its own input element and on statistics (of its position, channel
+// or group) computed before any is written, so they may run in place (peak_activations<Net>;
+// see detail::elementwise_layer).
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// batch_norm: a scale and a shift per channel, trainable. They count in parameters, not in
+// weights or biases; the running mean and variance are statistics, not parameters, as in
+// PyTorch (buffers, not parameters). No weights, so no units or connections.
+struct batch_norm {
+    static constexpr std::string_view kind = "batch_norm";
+    static constexpr bool elementwise = true; // may run in place (peak_activations<Net>)
+    static constexpr layer_result apply(const shape& in) noexcept {
+        bool overflow = false;
+        const std::uint64_t parameters = detail::mul(2, in.channels, overflow);
+        return {.output = in, .parameters = parameters, .status = overflow ? error::count_overflow : error::none};
+    }
+};
+
+// layer_norm: normalises the channels at each position, with a scale and a shift per channel,
+// as torchvision's LayerNorm2d (ConvNeXt; nn.LayerNorm(C) on channels-last): 2 * C parameters.
+struct layer_norm {
+    static constexpr std::string_view kind = "layer_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept { return detail::per_channel_parameters(in, 2); }
+};
+
+// group_norm<Groups>: normalises each of Groups groups of channels, with a scale and a shift per
+// channel (PyTorch's GroupNorm(Groups, C)): 2 * C parameters. C must be a multiple of Groups,
+// and a group must hold more than one value: PyTorch 1.13 refuses C / Groups * H * W == 1 even
+// in eval mode ("Expected more than 1 value per channel when training"), as the statistics of
+// one value are no statistics. (A product that overflows holds far more than one value.)
+template<std::size_t Groups>
+struct group_norm {
+    static constexpr std::string_view kind = "group_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept {
+        if (Groups == 0) return {.status = error::zero_groups};
+        if (in.channels % Groups != 0) return {.status = error::channels_not_divisible_by_groups};
+        if (in.channels == Groups && in.height == 1 && in.width == 1) return {.status = error::single_value_per_group};
+        return detail::per_channel_parameters(in, 2);
+    }
+};
+
+// affine: instance_norm<affine> learns a scale and a shift per channel.
+struct affine {};
+
+namespace detail {
+// Instantiated for an instance_norm<T> whose T is not affine; it then counts as
+// instance_norm<>, so that this is the only error.
+template<class Given>
+struct instance_norm_argument {
+    static_assert(always_false<Given>,
+                  "netcount: instance_norm takes affine or nothing: instance_norm<> learns nothing, "
+                  "instance_norm<affine> a scale and a shift per channel");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+// instance_norm<> and instance_norm<affine>: normalises each channel over its positions
+// (PyTorch's InstanceNorm2d(C), affine=False by default): 0 parameters, or 2 * C with affine.
+// A 1 x 1 map has one position, nothing to normalise over: PyTorch 1.13 refuses it even in
+// eval mode ("Expected more than 1 spatial element when training"), and so does netcount.
+template<class Affine = void>
+struct instance_norm {
+    static_assert(detail::verdict < std::is_void_v<Affine> || std::is_same_v<Affine, affine>,
+                  detail::instance_norm_argument < Affine >> ::reported);
+    static constexpr std::string_view kind = "instance_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept {
+        if (in.height == 1 && in.width == 1) return {.status = error::single_spatial_element};
+        return detail::per_channel_parameters(in, std::is_same_v<Affine, affine> ? 2 : 0);
+    }
+};
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+// fold_batch_norm<Net>: the network as a deployment converter (TFLite's, ONNX's constant
+// folding, torch.nn.utils.fusion) sees it. A batch_norm whose input is the output of a conv,
+// depthwise_conv, transposed_conv, fc or linear that nothing else reads is folded into that
+// layer: in inference it is a scale and a shift per channel, which the layer's weights and bias
+// absorb. The batch_norm is removed (it becomes `identity`, which makes no entry) and the layer
+// gains a bias if it had none (no_bias dropped from its options). A batch_norm with nothing to
+// fold into (after a relu, a merge, a pool, a layer whose output another entry reads too, or a
+// kind of one's own) stays as an unfolded_batch_norm: same counts, kind "unfolded_batch_norm",
+// so that layers<fold_batch_norm<Net>> and every report say so.
+//
+//   using deployed = netcount::fold_batch_norm<netcount::zoo::resnet18>;
+//   static_assert(netcount::biases<deployed> == 5'800); // 4,800 conv biases + the fc's 1,000
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// unfolded_batch_norm: a batch_norm that fold_batch_norm<Net> left in place, as a converter
+// keeps it (ONNX's BatchNormalization; a multiply and an add in TFLite): 2 * C parameters, runs
+// in place.
+struct unfolded_batch_norm {
+    static constexpr std::string_view kind = "unfolded_batch_norm";
+    static constexpr bool elementwise = true;
+    static constexpr layer_result apply(const shape& in) noexcept { return batch_norm::apply(in); }
+};
+
+namespace detail {
+
+// The kinds a batch_norm folds into: each has one output channel per filter (or output), which
+// a bias per channel can shift.
+template<class L>
+inline constexpr bool folds_batch_norm = false;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<conv<F, O...>> = true;
+template<class... O>
+inline constexpr bool folds_batch_norm<depthwise_conv<O...>> = true;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<transposed_conv<F, O...>> = true;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<fc<F, O...>> = true;
+template<std::size_t F, class... O>
+inline constexpr bool folds_batch_norm<linear<F, O...>> = true;
+
+// A layer's options without no_bias: a fold over its few options (never over the layer list).
+template<class... T>
+struct option_list {};
+template<class... A, class... B>
+option_list<A..., B...> operator+(option_list<A...>, option_list<B...>);
+template<class O>
+using unless_no_bias = std::conditional_t<std::is_same_v<O, no_bias>, option_list<>, option_list<O>>;
+template<class... O>
+using biased_options = decltype((option_list<>{} + ... + unless_no_bias<O>{}));
+
+template<template<std::size_t, class...> class Layer, std::size_t F, class... O>
+Layer<F, O...> sized_layer_with(option_list<O...>);
+template<template<class...> class Layer, class... O>
+Layer<O...> layer_with(option_list<O...>);
+
+template<class L>
+struct with_bias {
+    using type = L;
+};
+template<std::size_t F, class... O>
+struct with_bias<conv<F, O...>> {
+    using type = decltype(sized_layer_with<conv, F>(biased_options<O...>{}));
+};
+template<class... O>
+struct with_bias<depthwise_conv<O...>> {
+    using type = decltype(layer_with<depthwise_conv>(biased_options<O...>{}));
+};
+template<std::size_t F, class... O>
+struct with_bias<transposed_conv<F, O...>> {
+    using type = decltype(sized_layer_with<transposed_conv, F>(biased_options<O...>{}));
+};
+template<std::size_t F, class... O>
+struct with_bias<fc<F, O...>> {
+    using type = decltype(sized_layer_with<fc, F>(biased_options<O...>{}));
+};
+template<std::size_t F, class... O>
+struct with_bias<linear<F, O...>> {
+    using type = decltype(sized_layer_with<linear, F>(biased_options<O...>{}));
+};
+
+// Which entries of layers<Net> are batch_norms and which are of a kind one folds into: types,
+// not kind texts (a kind of one's own may call itself "conv"), so this walks the elements once
+// more through the builder protocol of detail/node.hpp, as scale_width's kept_width_builder
+// does; the counting passes are as they were.
+template<std::size_t Entries>
+struct fold_kinds_builder : passive_builder {
+    std::array<bool, Entries> target{};     // a conv, depthwise_conv, transposed_conv, fc or linear
+    std::array<bool, Entries> batch_norm{}; // a netcount::batch_norm
+    std::size_t cursor = 0;                 // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+
+    template<class E>
+    static constexpr void visit(fold_kinds_builder& b) noexcept {
+        if constexpr (layer_kind<E>) {
+            b.target[b.entries_done] = folds_batch_norm<E>;
+            b.batch_norm[b.entries_done] = std::is_same_v<E, netcount::batch_norm>;
+            ++b.entries_done;
+        } else {
+            node<E>::template emit<fold_kinds_builder>(b);
+        }
+    }
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        ++entries_done;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        ++entries_done;
+    }
+};
+
+template<std::size_t Entries>
+struct fold_plan {
+    std::array<bool, Entries> removed{};    // a batch_norm folded into the entry it reads
+    std::array<bool, Entries> gains_bias{}; // the entry a batch_norm folds into
+};
+
+// A batch_norm folds into the entry it reads when that entry is of a kind above, no other entry
+// reads it (an auxiliary head's included: it would read the folded values), and both are in
+// the network or both in a head (an auxiliary head that starts with a batch_norm reads a tensor
+// the network goes on with).
+template<class Net>
+constexpr auto plan_folds() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr std::size_t entries = traits::entries;
+    using builder = fold_kinds_builder<entries>;
+    builder b{};
+    for (const auto emit : traits::template elements<builder>()) emit(b);
+    const auto& info = layers<Net>;
+    std::array<std::size_t, entries> readers{};
+    for (const layer_info& e : info)
+        for (const std::size_t from : e.inputs)
+            if (from != network_input) ++readers[from];
+    // An output (outputs<...>, or what a final from<> reads) is read after every entry: a
+    // batch_norm after it cannot fold into it.
+    for (const std::size_t o : output_indices<Net>)
+        if (o != network_input) ++readers[o];
+    fold_plan<entries> plan{};
+    for (std::size_t i = 0; i != entries; ++i) {
+        if (!b.batch_norm[i] || info[i].inputs.size() != 1) continue;
+        const std::size_t from = info[i].inputs[0];
+        if (from == network_input || !b.target[from] || readers[from] != 1 || info[from].auxiliary != info[i].auxiliary)
+            continue;
+        plan.removed[i] = true;
+        plan.gains_bias[from] = true;
+    }
+    return plan;
+}
+
+template<class Net>
+inline constexpr auto fold_plan_of = plan_folds<Net>();
+
+template<class Layer, bool Removed, bool GainsBias>
+struct folded_layer {
+    using type = std::conditional_t<GainsBias, typename with_bias<Layer>::type, Layer>;
+};
+template<bool GainsBias>
+struct folded_layer<batch_norm, true, GainsBias> {
+    using type = netcount::identity;
+};
+template<bool GainsBias>
+struct folded_layer<batch_norm, false, GainsBias> {
+    using type = unfolded_batch_norm;
+};
+
+template<class Net>
+struct every_batch_norm_folded {
+    static constexpr bool enters(std::size_t, std::size_t) noexcept { return true; }
+    static constexpr bool targets(std::size_t) noexcept { return false; }
+    template<class Layer, std::size_t Index>
+    using apply =
+        typename folded_layer<Layer, fold_plan_of<Net>.removed[Index], fold_plan_of<Net>.gains_bias[Index]>::type;
+};
+
+} // namespace detail
+
+// fold_batch_norm<Net>: Net with every batch_norm that directly follows a conv, depthwise_conv,
+// transposed_conv, fc or linear folded into it (see the top of this header); the other
+// batch_norms become unfolded_batch_norm. Every other element is as it was, anywhere in the
+// blocks.
+template<class Net>
+using fold_batch_norm = typename detail::edit_network<network_of<Net>, detail::every_batch_norm_folded<Net>>::type;
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/mapped_conv.hpp>
+#ifndef NETCOUNT_MAPPED_CONV_HPP
+#define NETCOUNT_MAPPED_CONV_HPP
+
+
+
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// connection_table<Rows...>: which input maps each filter of a mapped_conv reads, written as
+// LeCun et al. (1998) print Table I: one row per input map, one column per filter, 'X' where
+// they are connected and '.' (or ' ') where not.
+namespace detail {
+// Instantiated for a table with another character, which then reads as "not connected".
+template<fixed_string... Rows>
+struct table_characters {
+    static_assert(always_false<table_characters>,
+                  "netcount: a connection table holds 'X' (connected) and '.' or ' ' (not connected)");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+template<fixed_string... Rows>
+struct connection_table {
+    static_assert(detail::verdict<((Rows.view().find_first_not_of("X. ") == std::string_view::npos) && ...),
+                                  detail::table_characters<Rows...>>::reported);
+
+    static constexpr std::size_t rows = sizeof...(Rows);
+    static constexpr std::array<std::string_view, sizeof...(Rows)> row{Rows.view()...};
+
+    // The number of (input map, filter) pairs that are connected.
+    static constexpr std::size_t links = [] {
+        std::size_t n = 0;
+        for (const std::string_view r : row)
+            for (const char c : r) n += c == 'X' ? 1 : 0;
+        return n;
+    }();
+
+    // Whether every row has exactly `columns` columns.
+    static constexpr bool has_columns(std::size_t columns) noexcept {
+        for (const std::string_view r : row)
+            if (r.size() != columns) return false;
+        return true;
+    }
+};
+
+namespace detail {
+
+inline constexpr unsigned mapped_conv_options = options_mask(
+    {option_kind::kernel, option_kind::stride, option_kind::padding, option_kind::bias, option_kind::name});
+
+// A convolution whose filter f reads only the input maps its table column marks: weights are
+// h * w * links, where links counts the marks.
+constexpr layer_result apply_mapped_conv(const shape& in, std::uint64_t filters, std::uint64_t rows, bool columns_match,
+                                         std::uint64_t links, const layer_options& o) noexcept {
+    if (o.repeated) return {.status = error::repeated_option};
+    if (!o.has(option_kind::kernel)) return {.status = error::missing_kernel};
+    if (filters == 0) return {.status = error::zero_outputs};
+    const axis_fit y = fit_axis(in.height, o.kernel_h, o.stride_h, 1, o.padding, o.pad_top, o.pad_bottom, false);
+    if (y.status != error::none) return {.status = y.status};
+    const axis_fit x = fit_axis(in.width, o.kernel_w, o.stride_w, 1, o.padding, o.pad_left, o.pad_right, false);
+    if (x.status != error::none) return {.status = x.status};
+    if (rows != in.channels || !columns_match) return {.status = error::table_mismatch};
+
+    bool overflow = false;
+    const std::uint64_t positions = mul(y.positions, x.positions, overflow);
+    const std::uint64_t weights = mul(mul(o.kernel_h, o.kernel_w, overflow), links, overflow);
+    const std::uint64_t biases = o.bias ? filters : 0;
+    const std::uint64_t units = mul(positions, filters, overflow);
+    return {.output = {y.positions, x.positions, filters},
+            .units = units,
+            .weights = weights,
+            .biases = biases,
+            .parameters = add(weights, biases, overflow),
+            .connections = mul(weights, positions, overflow),
+            .bias_connections = o.bias ? units : 0,
+            .window = {y.window, x.window, 1, false, false},
+            .status = overflow ? error::count_overflow : error::none};
+}
+
+// weights = h * w * links (the table's marks), connections = weights * Y * X.
+constexpr table_formula mapped_conv_formula(const layer_info& l) noexcept {
+    const std::uint64_t kh = l.window.height.kernel, kw = l.window.width.kernel;
+    bool overflow = false; // not for a layer that counted: kh * kw divides its weights
+    const std::uint64_t area = mul(kh, kw, overflow);
+    const std::uint64_t links = area == 0 || overflow ? 0 : l.weights / area;
+    return {.units = {l.output.height, l.output.width, l.output.channels},
+            .weights = {kh, kw, links},
+            .connections = {kh, kw, links, l.output.height, l.output.width}};
+}
+
+} // namespace detail
+
+// mapped_conv<Filters, connection_table<...>, Options...>: LeNet-5's C3, a convolution whose
+// filters each read a chosen subset of the input maps. Options: kernel (required), stride,
+// valid / same / pad, no_bias, name.
+template<std::size_t Filters, class Table, class... Options>
+struct mapped_conv {
+    static constexpr std::string_view kind = "mapped_conv";
+    static constexpr detail::layer_options options = detail::gather_options<detail::mapped_conv_options, Options...>();
+    static_assert(
+        detail::verdict<!options.refused,
+                        detail::options_checked<mapped_conv, detail::mapped_conv_options, Options...>>::reported);
+    static constexpr std::string_view name = options.name;
+
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return detail::apply_mapped_conv(in, Filters, Table::rows, Table::has_columns(Filters), Table::links, options);
+    }
+    static constexpr table_formula formula(const layer_info& entry) noexcept {
+        return detail::mapped_conv_formula(entry);
+    }
+};
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/memory.hpp>
+#ifndef NETCOUNT_MEMORY_HPP
+#define NETCOUNT_MEMORY_HPP
+
+
+
+
+// memory<Net, Element, Batch>: the bytes a network's numbers take when each is an Element.
+//   static_assert(netcount::memory<my_net, float>.parameter_bytes <= 100'000'000);
+//   constexpr auto m = netcount::memory<my_net, std::uint16_t, 32>; // half precision, batch 32
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+struct memory_use {
+    std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
+    std::uint64_t input_bytes = 0;           // the batch of inputs
+    std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
+                                             // is not included (it is input_bytes)
+    std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
+                                             // the batch, input included: peak_activations<Net>
+
+    friend constexpr bool operator==(const memory_use&, const memory_use&) = default;
+};
+
+namespace detail {
+
+struct memory_result {
+    memory_use use{};
+    bool overflow = false;
+};
+
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
+                                  std::uint64_t batch) noexcept {
+    bool overflow = false;
+    const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
+    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
+                         .input_bytes = mul(input_elements, per_batch, overflow),
+                         .activation_bytes = mul(total.activations, per_batch, overflow),
+                         .peak_activation_bytes = mul(peak, per_batch, overflow)};
+    return {use, overflow};
+}
+
+template<class Net, std::size_t ElementBytes, std::size_t Batch, schedule Rules>
+constexpr memory_use checked_memory() noexcept {
+    static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
+    constexpr memory_result r =
+        memory_of(totals<Net>, input_shape<Net>, peak_activations<Net, Rules>, ElementBytes, Batch);
+    static_assert(!r.overflow, "netcount: a count overflows 64 bits");
+    return r.use;
+}
+
+} // namespace detail
+
+// memory<Net, Element, Batch = 1>: parameter, input and activation bytes when every number is
+// an Element (float, double, std::uint16_t for half precision, ...). Activations are the
+// outputs of every entry of layers<Net>: layers with and without weights (a relu's output
+// counts, as if nothing ran in place) and merges; this is what a training framework keeps
+// for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
+// of the Batch inputs under the schedule of peak_activations<Net, Rules> (the default rules
+// unless given: memory<Net, std::int8_t, 1, schedule{.in_place_depthwise = true}>).
+template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule{}>
+inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch, Rules>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/scale.hpp>
+#ifndef NETCOUNT_SCALE_HPP
+#define NETCOUNT_SCALE_HPP
+
+
+
 // <netcount/subsample.hpp>
 #ifndef NETCOUNT_SUBSAMPLE_HPP
 #define NETCOUNT_SUBSAMPLE_HPP
@@ -5838,16 +6200,13 @@ namespace detail {
 // detail/node.hpp: a third builder, which counts nothing and follows the heads as a stack. Only
 // scale_width evaluates it; the engine's two passes are as they were.
 template<std::size_t Entries>
-struct kept_width_builder {
-    struct scope_state {};
-
+struct kept_width_builder : passive_builder {
     const layer_info* entries; // layers<Net>: which entries have weights
     std::array<bool, Entries> kept{};
+    constexpr explicit kept_width_builder(const layer_info* of) noexcept : entries(of) {}
     std::size_t cursor = 0; // unused: the blocks copy it from path to path
     std::size_t entries_done = 0;
     std::size_t last_weighted = Entries; // of the innermost open head (or the network): Entries for none
-
-    static constexpr bool failed() noexcept { return false; }
 
     constexpr void add_entry() noexcept {
         if (entries[entries_done].weights != 0) last_weighted = entries_done;
@@ -5860,15 +6219,9 @@ struct kept_width_builder {
         else
             node<E>::template emit<kept_width_builder>(b);
     }
-    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
-    static constexpr void close_scope(const scope_state&) noexcept {}
     template<class M>
     constexpr void merge(const std::size_t*, std::size_t) noexcept {
         add_entry();
-    }
-    template<class R>
-    static constexpr bool entry_name(bool) noexcept {
-        return true;
     }
     template<class R>
     constexpr void sized_like(std::size_t, bool) noexcept {
@@ -5885,23 +6238,13 @@ struct kept_width_builder {
         if (last_weighted != Entries) kept[last_weighted] = true;
         last_weighted = outer;
     }
-    // from<> and outputs<> add no entry.
-    static constexpr void tap(std::string_view) noexcept {}
-    static constexpr void end_outputs(std::size_t) noexcept {}
-    // shared<...>: every application's entries are entries; its layers are the definition's,
-    // which the edit scales (a reuse is written back as shared<"name">).
-    static constexpr scope_state open_definition(const char*, std::string_view, std::size_t) noexcept { return {}; }
-    static constexpr void close_definition(const scope_state&) noexcept {}
-    static constexpr scope_state open_use(const char*, std::string_view) noexcept { return {}; }
-    static constexpr void close_use(const scope_state&) noexcept {}
-    static constexpr void shared_error(error, std::string_view) noexcept {}
 };
 
 template<class Net>
 constexpr auto kept_widths() noexcept {
     using traits = network_traits<network_of<Net>>;
     using builder = kept_width_builder<traits::entries>;
-    builder b{.entries = layers<Net>.data()};
+    builder b{layers<Net>.data()};
     for (const auto emit : traits::template elements<builder>()) emit(b);
     if (b.last_weighted != traits::entries) b.kept[b.last_weighted] = true;
     // Several outputs (outputs<...>): each keeps its classifier too, the layer with weights that
@@ -6495,6 +6838,289 @@ inline constexpr std::size_t largest_height = detail::largest_input<Net, B, sear
 
 template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
 inline constexpr std::size_t largest_width = detail::largest_input<Net, B, search_kind::largest_width, Step, Max>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/tflm.hpp>
+#ifndef NETCOUNT_TFLM_HPP
+#define NETCOUNT_TFLM_HPP
+
+
+#include <algorithm> // std::max
+
+
+// tflm_arena<Net, T>: the plan TensorFlow Lite Micro's GreedyMemoryPlanner makes for the
+// network as the TFLite converter writes it, every tensor's elements of type T. docs/deploy.md
+// ("TFLite Micro's tensor arena") states every rule; in short:
+//   - the converted graph: batch norms folded (fold_batch_norm<Net>); a relu or relu6 whose
+//     input is a conv, depthwise_conv, fc or add that nothing else reads is fused into it (no
+//     tensor of its own); dropout and stochastic_depth are removed; auxiliary heads are left
+//     out (training only); every other entry is an op that writes a tensor of its own
+//     (flatten a RESHAPE, which copies; merges new tensors);
+//   - tensors: the input first, then one per op in the order of layers<...>; each needs its
+//     elements * sizeof(T) bytes rounded up to 16;
+//   - lifetimes: the input is live from step 0, op k (from 0) runs at step k + 1, its output is
+//     live from then to the last step that reads it, the output to the last step;
+//   - placement, as greedy_memory_planner.cc: by size, largest first, equal sizes the tensor
+//     added last first; each at the lowest offset of the first gap between the placed tensors
+//     whose lifetimes overlap its own (ends included), taken in offset order, or after the last
+//     of them; the head is the most offset + bytes.
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// One buffer of a plan: its bytes, the steps it is live at (first to last, both included) and
+// the offset the planner gives it.
+struct arena_buffer {
+    std::uint64_t bytes = 0;
+    std::size_t first_step = 0;
+    std::size_t last_step = 0;
+    std::uint64_t offset = 0;
+
+    friend constexpr bool operator==(const arena_buffer&, const arena_buffer&) = default;
+};
+
+namespace detail {
+
+// TFLM's greedy placement of buffers[0, n) (their bytes and steps), in their order of addition;
+// writes each offset and returns the head (the most offset + bytes), or sets `overflow`. O(n^2):
+// n placements, each a walk over those placed. `order` and `by_offset` are scratch of n each.
+constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, std::size_t* order, std::size_t* by_offset,
+                                       bool& overflow) noexcept {
+    if (n == 0) return 0;
+    // By size descending; among equal sizes, the buffer added last first (TFLM lists the
+    // buffers from the tail, then sorts them stably): an insertion sort, stable, in O(n^2) as
+    // the placement is.
+    for (std::size_t i = 0; i != n; ++i) {
+        const std::size_t id = n - 1 - i;
+        std::size_t at = i;
+        while (at != 0 && buffers[order[at - 1]].bytes < buffers[id].bytes) {
+            order[at] = order[at - 1];
+            --at;
+        }
+        order[at] = id;
+    }
+    std::uint64_t head = 0;
+    for (std::size_t k = 0; k != n; ++k) {
+        arena_buffer& wanted = buffers[order[k]];
+        // The placed buffers, by offset (ties in the order they were placed), that are live at
+        // a step of wanted's: the first gap between them that holds it, or after the last.
+        std::uint64_t candidate = 0;
+        for (std::size_t j = 0; j != k; ++j) {
+            const arena_buffer& placed = buffers[by_offset[j]];
+            if (placed.first_step > wanted.last_step || wanted.first_step > placed.last_step) continue;
+            if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
+            std::uint64_t end = 0;
+            overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
+            candidate = std::max(candidate, end);
+        }
+        wanted.offset = candidate;
+        std::uint64_t end = 0;
+        overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
+        head = std::max(head, end);
+        // Into the offset order, after every buffer at the same offset or below.
+        std::size_t at = k;
+        while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
+            by_offset[at] = by_offset[at - 1];
+            --at;
+        }
+        by_offset[at] = order[k];
+    }
+    return head;
+}
+
+} // namespace detail
+
+// greedy_plan(buffers): the offsets TFLM's GreedyMemoryPlanner gives buffers added in this
+// order (arena_buffer's bytes and steps; offsets are written), and its head. The planner of
+// tflm_arena, open for checking it against TFLM's own tests.
+template<std::size_t N>
+struct greedy_plan_result {
+    std::array<arena_buffer, N> buffers{};
+    std::uint64_t head_bytes = 0;
+    bool overflow = false;
+};
+
+template<std::size_t N>
+constexpr greedy_plan_result<N> greedy_plan(std::array<arena_buffer, N> buffers) noexcept {
+    greedy_plan_result<N> r{.buffers = buffers};
+    std::array<std::size_t, N> order{}, by_offset{};
+    r.head_bytes = detail::place_greedily(r.buffers.data(), N, order.data(), by_offset.data(), r.overflow);
+    return r;
+}
+
+// An entry of layers<fold_batch_norm<Net>> that holds no tensor in the converted graph: one in
+// an auxiliary head.
+inline constexpr std::size_t no_tensor = static_cast<std::size_t>(-1);
+
+// One tensor of tflm_arena: the entry of layers<fold_batch_norm<Net>> whose op writes it
+// (network_input for the input), its buffer, and the number of its op (its step is op + 1).
+struct arena_tensor {
+    std::size_t entry = network_input;
+    arena_buffer buffer{};
+};
+
+template<std::size_t Entries>
+struct arena_plan {
+    std::uint64_t head_bytes = 0;      // the most offset + bytes: the arena's non-persistent head
+    std::uint64_t live_peak_bytes = 0; // the most, over the steps, of the bytes of the live tensors
+    std::size_t op_count = 0;          // steps 1 ... op_count
+    std::size_t tensor_count = 0;      // tensors[0, tensor_count): the input, then each op's
+    std::array<arena_tensor, Entries + 1> tensors{};
+    // For each entry of layers<fold_batch_norm<Net>>: the tensor that holds its output (its
+    // own, its producer's where it is fused or removed), or no_tensor (auxiliary).
+    std::array<std::size_t, Entries> tensor_of{};
+    bool overflow = false;
+};
+
+namespace detail {
+
+// How the converter treats an entry, by its type.
+enum class tflm_role : unsigned char {
+    op,         // an op that writes a tensor of its own
+    fuses,      // an op that takes a fused activation: conv, depthwise_conv, fc, add
+    activation, // relu, relu6: fused into the op before it where it can be
+    removed,    // dropout, stochastic_depth: identity in inference
+};
+
+template<class L>
+inline constexpr tflm_role tflm_role_of = tflm_role::op;
+template<std::size_t F, class... O>
+inline constexpr tflm_role tflm_role_of<conv<F, O...>> = tflm_role::fuses;
+template<class... O>
+inline constexpr tflm_role tflm_role_of<depthwise_conv<O...>> = tflm_role::fuses;
+template<std::size_t F, class... O>
+inline constexpr tflm_role tflm_role_of<fc<F, O...>> = tflm_role::fuses;
+template<>
+inline constexpr tflm_role tflm_role_of<relu> = tflm_role::activation;
+template<>
+inline constexpr tflm_role tflm_role_of<relu6> = tflm_role::activation;
+template<>
+inline constexpr tflm_role tflm_role_of<dropout> = tflm_role::removed;
+template<>
+inline constexpr tflm_role tflm_role_of<stochastic_depth> = tflm_role::removed;
+
+template<std::size_t Entries>
+struct tflm_role_builder : passive_builder {
+    std::array<tflm_role, Entries> roles{};
+    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+
+    template<class E>
+    static constexpr void visit(tflm_role_builder& b) noexcept {
+        if constexpr (layer_kind<E>)
+            b.roles[b.entries_done++] = tflm_role_of<E>;
+        else
+            node<E>::template emit<tflm_role_builder>(b);
+    }
+    // An add (add<...>, residual) takes a fused activation; other merges are ops.
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        roles[entries_done++] = std::is_base_of_v<add_rule, M> ? tflm_role::fuses : tflm_role::op;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        roles[entries_done++] = tflm_role::op;
+    }
+};
+
+template<class Net, std::size_t ElementBytes>
+constexpr auto plan_arena() noexcept {
+    using folded = fold_batch_norm<Net>;
+    using traits = network_traits<network_of<folded>>;
+    constexpr std::size_t entries = traits::entries;
+    const auto& info = layers<folded>;
+    tflm_role_builder<entries> b{};
+    for (const auto emit : traits::template elements<tflm_role_builder<entries>>()) emit(b);
+
+    // Readers that run (auxiliary heads are not converted).
+    std::array<std::size_t, entries> readers{};
+    for (const layer_info& e : info)
+        if (!e.auxiliary)
+            for (const std::size_t from : e.inputs)
+                if (from != network_input) ++readers[from];
+    // An output (outputs<...>, or what a final from<> reads) is read after every op.
+    for (const std::size_t o : output_indices<folded>)
+        if (o != network_input) ++readers[o];
+
+    arena_plan<entries> plan{};
+    bool overflow = false;
+    const shape in = input_shape<folded>;
+    const auto bytes_of = [&overflow](std::uint64_t elements) {
+        const std::uint64_t bytes = mul(elements, ElementBytes, overflow);
+        return mul(add(bytes, 15, overflow) / 16, 16, overflow);
+    };
+    plan.tensors[0] = {.entry = network_input,
+                       .buffer = {.bytes = bytes_of(mul(mul(in.height, in.width, overflow), in.channels, overflow))}};
+    plan.tensor_count = 1;
+    const auto tensor_read = [&plan](std::size_t from) { return from == network_input ? 0 : plan.tensor_of[from]; };
+    for (std::size_t i = 0; i != entries; ++i) {
+        const layer_info& e = info[i];
+        if (e.auxiliary) {
+            plan.tensor_of[i] = no_tensor;
+            continue;
+        }
+        const std::size_t from = e.inputs[0];
+        const bool fused = b.roles[i] == tflm_role::activation && from != network_input &&
+                           b.roles[from] == tflm_role::fuses && readers[from] == 1 && !info[from].auxiliary;
+        if (fused || b.roles[i] == tflm_role::removed) {
+            plan.tensor_of[i] = tensor_read(from);
+        } else {
+            const std::size_t step = ++plan.op_count;
+            for (const std::size_t f : e.inputs) {
+                arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
+                read.last_step = std::max(read.last_step, step);
+            }
+            plan.tensor_of[i] = plan.tensor_count;
+            plan.tensors[plan.tensor_count++] = {
+                .entry = i, .buffer = {.bytes = bytes_of(e.activations), .first_step = step, .last_step = step}};
+        }
+    }
+    for (const std::size_t o : output_indices<folded>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
+
+    std::array<arena_buffer, entries + 1> buffers{};
+    for (std::size_t t = 0; t != plan.tensor_count; ++t) buffers[t] = plan.tensors[t].buffer;
+    std::array<std::size_t, entries + 1> order{}, by_offset{};
+    plan.head_bytes = place_greedily(buffers.data(), plan.tensor_count, order.data(), by_offset.data(), overflow);
+    for (std::size_t t = 0; t != plan.tensor_count; ++t) plan.tensors[t].buffer.offset = buffers[t].offset;
+
+    // The live bytes at each step: a difference array over the steps, then its running sums.
+    std::array<std::uint64_t, entries + 2> starts{}, ends{};
+    for (std::size_t t = 0; t != plan.tensor_count; ++t) {
+        const arena_buffer& buffer = plan.tensors[t].buffer;
+        starts[buffer.first_step] = add(starts[buffer.first_step], buffer.bytes, overflow);
+        ends[buffer.last_step + 1] = add(ends[buffer.last_step + 1], buffer.bytes, overflow);
+    }
+    std::uint64_t live = 0;
+    for (std::size_t step = 0; step <= plan.op_count; ++step) {
+        live = add(live, starts[step], overflow) - ends[step];
+        plan.live_peak_bytes = std::max(plan.live_peak_bytes, live);
+    }
+    plan.overflow = overflow;
+    return plan;
+}
+
+template<class Net, std::size_t ElementBytes>
+constexpr auto checked_arena() noexcept {
+    constexpr auto plan = plan_arena<Net, ElementBytes>();
+    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
+    // bits.
+    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
+    return plan;
+}
+
+} // namespace detail
+
+// tflm_arena<Net, T = std::int8_t>: TFLM's GreedyMemoryPlanner's plan of Net as converted
+// (the rules at the top of this header; docs/deploy.md): .head_bytes, .live_peak_bytes, and
+// every tensor's entry, bytes, steps and offset.
+//   static_assert(netcount::tflm_arena<my_net>.head_bytes <= 256 * 1024);
+template<class Net, class T = std::int8_t>
+inline constexpr auto tflm_arena = detail::checked_arena<Net, sizeof(T)>();
 
 } // namespace netcount
 

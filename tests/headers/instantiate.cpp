@@ -116,6 +116,19 @@ using mixed_lean =
     nc::resize<nc::replace<mixed, "stem", nc::conv<16, nc::kernel<5>, nc::same, nc::name<"stem">>>, "head", 5>;
 static_assert(nc::layer<mixed_lean, "head">.weights == 32 * 5);
 
+// The stem's batch_norm folds into it: the stem has its bias already, so the network loses the
+// norm's 2 * 16 parameters.
+using mixed_folded = nc::fold_batch_norm<mixed>;
+static_assert(nc::parameters<mixed_folded> == nc::parameters<mixed> - 32);
+
+// The schedule's other rules: mixed has no depthwise convolution, so in place changes nothing.
+static_assert(nc::peak_activations<mixed, nc::schedule{.in_place_depthwise = true}> == nc::peak_activations<mixed>);
+static_assert(nc::memory<mixed, float, 1, nc::schedule{.in_place_depthwise = true}> == nc::memory<mixed, float>);
+static_assert(nc::layers<mixed, nc::schedule{.in_place_depthwise = true}>.size() == nc::layers<mixed>.size());
+// TFLM's plan of mixed: its head holds at least the largest tensor, the 32 x 32 x 16 stem.
+static_assert(nc::tflm_arena<mixed>.head_bytes >= 32 * 32 * 16);
+static_assert(nc::tflm_arena<mixed, float>.live_peak_bytes <= nc::tflm_arena<mixed, float>.head_bytes);
+
 // The searches and fits on the network with every kind (widest_scale on AlexNet: scale_width
 // does not know space_to_depth). What is instantiated matters here; every budget holds the
 // largest candidate, so each answer is Max (or Den), but one. tests/static/search.cpp checks

@@ -9,35 +9,43 @@ near 2^64 (no torch there), both with Python's exact integers.
     last reader of its input's data, which writes over its input's buffer, and a view, which
     is its input's buffer; either only over as many elements as its input holds;
   - "its input's data" is what the input wrote together with every view of it;
+  - with in_place_depthwise, a depthwise convolution (role DEPTHWISE) that is the last reader
+    of its input's data writes over its input's buffer too, if its output holds at most as
+    many elements, and one channel of its output (its `scratch`) is live while it runs;
+    without it, a DEPTHWISE node is a BUFFER;
   - a buffer is freed after its last reader (through any view or in-place write); the outputs
     are never freed, nor written over in place (they are read after every node);
   - while a node runs, the live elements are those of every buffer written at or before it and
     read at or after it.
 """
 
-BUFFER, ELEMENTWISE, VIEW = "buffer", "elementwise", "view"
+BUFFER, ELEMENTWISE, VIEW, DEPTHWISE = "buffer", "elementwise", "view", "depthwise"
 
 
 class Node:
     """One node of the schedule: the elements of its output, the indices of the nodes it reads
-    (earlier in the list; the first is the one an elementwise node or a view works on) and
-    its role (BUFFER, ELEMENTWISE or VIEW)."""
+    (earlier in the list; the first is the one an elementwise node or a view works on), its
+    role (BUFFER, ELEMENTWISE, VIEW or DEPTHWISE) and, for DEPTHWISE, the elements of one
+    channel of its output."""
 
-    def __init__(self, size, inputs=(), role=BUFFER):
-        self.size, self.inputs, self.role = size, list(inputs), role
+    def __init__(self, size, inputs=(), role=BUFFER, scratch=0):
+        self.size, self.inputs, self.role, self.scratch = size, list(inputs), role, scratch
 
 
-def live_activations(nodes, outputs):
+def live_activations(nodes, outputs, in_place_depthwise=False):
     """The live elements while each node runs, in order; `outputs` are the indices of the nodes
-    whose buffers are never freed."""
+    whose buffers are never freed; in_place_depthwise as schedule{.in_place_depthwise}."""
     readers = [[] for _ in nodes]
     for i, n in enumerate(nodes):
         for j in n.inputs:
             readers[j].append(i)
 
     def carries(i):
-        """Node i works on its first input's buffer, if its role lets it, with as many elements."""
+        """Node i works on its first input's buffer, if its role lets it, with as many elements
+        (a depthwise convolution in place: at most as many)."""
         n = nodes[i]
+        if n.role == DEPTHWISE:
+            return in_place_depthwise and len(n.inputs) == 1 and nodes[n.inputs[0]].size >= n.size
         return n.role != BUFFER and n.inputs and nodes[n.inputs[0]].size == n.size
 
     # The data a node holds: its own, or (a view) its input's; and its last reader.
@@ -63,4 +71,6 @@ def live_activations(nodes, outputs):
         end[owner[i]] = max(end.get(owner[i], -1), i, *readers[i])
     for o in outputs:
         end[owner[o]] = len(nodes)
-    return [sum(nodes[b].size for b, last in end.items() if b <= i <= last) for i in range(len(nodes))]
+    # A depthwise convolution in place has one channel of scratch while it runs.
+    scratch = [n.scratch if n.role == DEPTHWISE and owner[i] != i else 0 for i, n in enumerate(nodes)]
+    return [sum(nodes[b].size for b, last in end.items() if b <= i <= last) + scratch[i] for i in range(len(nodes))]

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <type_traits>
 
@@ -247,6 +248,31 @@ template<class Builder, class... Elements>
 constexpr std::array<void (*)(Builder&) noexcept, sizeof...(Elements)> emitters() noexcept {
     return {&Builder::template visit<Elements>...};
 }
+
+// A builder that only walks the entries (scale.hpp's kept widths, rescheduled.hpp's memory
+// roles) derives from this one: at every event of the protocol but a layer, a merge and an
+// upsample_back's entry, which it defines itself, it does nothing.
+struct passive_builder {
+    struct scope_state {};
+    static constexpr bool failed() noexcept { return false; }
+    static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr void close_scope(const scope_state&) noexcept {}
+    template<class R>
+    static constexpr bool entry_name(bool) noexcept {
+        return true;
+    }
+    static constexpr bool enter_auxiliary() noexcept { return true; }
+    static constexpr void leave_auxiliary(bool) noexcept {}
+    static constexpr void tap(std::string_view) noexcept {}
+    static constexpr void end_outputs(std::size_t) noexcept {}
+    static constexpr scope_state open_definition(const char*, std::string_view, std::size_t) noexcept { return {}; }
+    static constexpr void close_definition(const scope_state&) noexcept {}
+    static constexpr scope_state open_use(const char*, std::string_view) noexcept { return {}; }
+    static constexpr void close_use(const scope_state&) noexcept {}
+    static constexpr void shared_error(error, std::string_view) noexcept {}
+    static constexpr std::uint64_t enter_batch(std::uint64_t) noexcept { return 1; }
+    static constexpr void leave_batch(std::uint64_t) noexcept {}
+};
 
 // Emits elements one after the other, each reading what the one before produced.
 template<class Builder, class... Elements>

@@ -21,6 +21,10 @@
 //     (flatten) is its input's buffer read another way; either only where its output has as
 //     many elements as its input (a kind of one's own may declare itself elementwise or a
 //     view and still change the count: it writes a buffer of its own);
+//   - with schedule{.in_place_depthwise = true}, a depthwise convolution (groups = its input's
+//     channels = its output's) that is the last reader of its input's data writes over that
+//     input's buffer too, where its output has at most as many elements, and needs one
+//     channel of its output (H_out x W_out) beyond it while it runs (MCUNetV2's N + 1);
 //   - a buffer is freed after its last reader has run; the network's output is never freed,
 //     nor written over in place (from<> may make it an entry that others read after it);
 //   - while an entry runs, the live elements are those of every buffer written at or before
@@ -29,6 +33,20 @@
 // O(entries + edges): two passes over the graph, not a scan of every buffer at every entry.
 
 NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// schedule{...}: the rules of the memory schedule that go beyond the default ones, for
+// peak_activations<Net, schedule{...}> and the queries that take it (docs/deploy.md).
+struct schedule {
+    // A depthwise convolution whose input nothing later reads writes over that input, with
+    // one channel of its output as scratch (MCUNetV2's in-place depthwise).
+    bool in_place_depthwise = false;
+
+    friend constexpr bool operator==(const schedule&, const schedule&) = default;
+};
+
+} // namespace netcount
+
 namespace netcount::detail {
 
 // What an entry does to memory.
@@ -67,6 +85,20 @@ struct schedule_result {
                                        // UINT64_MAX from that entry on
 };
 
+// The scratch elements of a depthwise convolution run in place over its input: one channel of
+// its output (at least 1, so 0 says it does not run in place). It does not where it is no
+// depthwise convolution (groups = its input's channels = its output's, with weights, not
+// transposed), where its input is read later (`last`: it is the last reader), or where its
+// output holds more elements than its input (padding). H_out * W_out <= its activations,
+// which fit in 64 bits.
+constexpr std::uint64_t in_place_scratch(const layer_info& e, bool last) noexcept {
+    const bool depthwise = e.weights != 0 && !e.window.transposed && !e.window.global &&
+                           e.window.groups == e.input.channels && e.output.channels == e.input.channels;
+    bool overflow = false;
+    const std::uint64_t read = mul(mul(e.input.height, e.input.width, overflow), e.input.channels, overflow);
+    return depthwise && last && e.activations <= read && !overflow ? e.output.height * e.output.width : 0;
+}
+
 // Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
 // evaluation of layers<Net>, so it is written for clang's constexpr step budget (statements are
 // steps) like the counting loop: two loops, raw pointers, no calls per entry. On g++ every call
@@ -74,7 +106,8 @@ struct schedule_result {
 // chain), so spans are read through data() and size() once per entry.
 template<std::size_t Entries>
 constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
-                                          const std::size_t* outputs, std::size_t output_count) noexcept {
+                                          const std::size_t* outputs, std::size_t output_count,
+                                          const schedule rules = {}) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
     constexpr std::size_t positions = Entries + 1;
     // group[p]: the first position of the data p holds (a view's data is its input's);
@@ -124,11 +157,16 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         // the number of elements).
         const bool reuse = g[p] != p || (roles[p - 1] == memory_role::elementwise && read[g[q]] == p &&
                                          (q == 0 ? input_elements : entries[q - 1].activations) == e.activations);
-        own[p] = reuse ? own[q] : p;
-        overflow = (!reuse && add_overflows(live, e.activations, &live)) || overflow;
-        e.live_activations = overflow ? UINT64_MAX : live;
-        if (!overflow && live > r.peak) {
-            r.peak = live;
+        // In-place depthwise (schedule::in_place_depthwise): its one channel of scratch is live
+        // while it runs only.
+        const std::uint64_t scratch = rules.in_place_depthwise ? in_place_scratch(e, read[g[q]] == p) : 0;
+        own[p] = reuse || scratch != 0 ? own[q] : p;
+        std::uint64_t at = 0;
+        overflow = (!reuse && scratch == 0 && add_overflows(live, e.activations, &live)) ||
+                   add_overflows(live, scratch, &at) || overflow;
+        e.live_activations = overflow ? UINT64_MAX : at;
+        if (!overflow && at > r.peak) {
+            r.peak = at;
             r.peak_index = p - 1;
         }
         for (;;) {
