@@ -108,6 +108,29 @@ struct outputs {};
 // input channels) is a compile error naming the layer; so is a reuse with no definition before
 // it, a name defined twice, and a definition that uses itself.
 
+// roi_align<Height, Width>: RoIAlign of one region to Height x Width, its channels kept
+// (torchvision.ops.RoIAlign, MultiScaleRoIAlign): the first entry of a rois<...> block. It
+// counts nothing but its activations; every output sees the whole map it reads (where the region
+// lies depends on the image), so its window is global.
+template<std::size_t Height, std::size_t Width>
+struct roi_align {
+    static constexpr std::string_view kind = "roi_align";
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return {.output = {Height, Width, in.channels},
+                .window = {.height = {.kernel = in.height}, .width = {.kernel = in.width}, .global = true}};
+    }
+};
+
+// rois<Count, Height, Width, Elements...>: a two-stage detector's heads (torchvision's box,
+// mask and keypoint heads): RoIAlign of Count regions to Height x Width from the tensor it reads,
+// then Elements on each region. Parameters, weights and biases count once; units, connections
+// and activations Count times (each region runs), as the memory schedule's buffers are: the
+// regions are one batch of Count * Height * Width * C elements, as torchvision runs them. Its
+// entries (roi_align1, then Elements) keep the shapes of one region, their figures the batch's.
+// A scope like a named block: "rois1/roi_align1", or "<name>/..." with a name<...>.
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct rois {};
+
 namespace detail {
 
 template<class Element, std::size_t>
@@ -173,7 +196,7 @@ template<fixed_string Name>
 struct node<name<Name>, false> {
     static constexpr bool is_option = true;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -183,7 +206,7 @@ template<>
 struct node<netcount::identity, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -222,7 +245,7 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -263,7 +286,7 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits, given);
@@ -312,7 +335,7 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     static constexpr std::size_t outputs = output_count<Layers...>();
     static constexpr element_facts part_facts = total_facts<Layers...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -345,7 +368,7 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -379,7 +402,7 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -416,7 +439,7 @@ template<fixed_string Name>
 struct node<netcount::from<Name>, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1, outputs = 0, shares = 0, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
@@ -425,6 +448,44 @@ struct node<netcount::from<Name>, false> {
 };
 
 inline constexpr std::string_view shared_stem = "shared";
+inline constexpr std::string_view rois_stem = "rois";
+
+// Instantiated for rois<0, ...>.
+template<class Rois>
+struct rois_without_regions {
+    static_assert(always_false<Rois>, "netcount: rois<Count, Height, Width, ...> needs Count of at least 1");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// rois<...>: a scope, its RoIAlign and elements counted as a batch of Count.
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct node<netcount::rois<Count, Height, Width, Elements...>, false> : block_node<rois_stem, Elements...> {
+    using base = block_node<rois_stem, Elements...>;
+    static_assert(
+        verdict<Count != 0, rois_without_regions<netcount::rois<Count, Height, Width, Elements...>>>::reported);
+    static constexpr element_facts part_facts = total_facts<roi_align<Height, Width>, Elements...>();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
+                                 taps = part_facts.taps, outputs = part_facts.outputs, shares = part_facts.shares,
+                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries,
+                                 batched = 1 + part_facts.batched;
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, rois_stem, base::given, digits) +
+               detail::name_capacity<roi_align<Height, Width>, Elements...>(
+                   name_length(prefix, rois_stem, base::given, digits), digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        const auto outer = b.open_scope(base::stem_id, rois_stem, base::given);
+        const auto before = b.enter_batch(Count);
+        emit_chain<Builder, roi_align<Height, Width>, Elements...>(b);
+        if (b.failed()) return;
+        b.leave_batch(before);
+        b.close_scope(outer);
+    }
+};
 
 // A definition: its elements in a scope of its name; the builders record where it starts.
 template<fixed_string Name, class... Elements>
@@ -437,7 +498,8 @@ struct node<netcount::shared<Name, Elements...>, false> {
     static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
                                  taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
                                  shared_defs = 1 + part_facts.shared_defs,
-                                 shared_entries = part_facts.entries + part_facts.shared_entries;
+                                 shared_entries = part_facts.entries + part_facts.shared_entries,
+                                 batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, shared_stem, given, digits) +
@@ -462,7 +524,8 @@ struct node<shared_use<Name, Elements...>, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
                                  taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
-                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries;
+                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries,
+                                 batched = part_facts.batched;
 
     // "<name>@<n>": as long as a generated name of stem <name> and one separator.
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
@@ -485,7 +548,7 @@ template<fixed_string Name>
 struct node<netcount::shared<Name>, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 1, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
@@ -515,7 +578,7 @@ struct node<netcount::outputs<Names...>, false> {
     static_assert(verdict<sizeof...(Names) != 0, outputs_without_names<netcount::outputs<Names...>>>::reported);
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = sizeof...(Names), outputs = sizeof...(Names),
-                                 shares = 0, shared_defs = 0, shared_entries = 0;
+                                 shares = 0, shared_defs = 0, shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {

@@ -185,6 +185,21 @@ struct edit_node<netcount::outputs<Names...>, Offset, Edit, false> {
 // the network with its reuses resolved (edit_network below), and write each reuse back as the
 // shared<"name"> it was, which applies the edited definition again. A reuse's layers are the
 // definition's: an edit that names one of them is an error that says which to name.
+// A rois<...> block is entered part by part after its RoIAlign (its first entry, the block's
+// own).
+template<std::size_t Count, std::size_t Height, std::size_t Width>
+struct rois_of {
+    template<class... Elements>
+    using list = netcount::rois<Count, Height, Width, Elements...>;
+};
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::rois<Count, Height, Width, Elements...>, Offset, Edit, false> {
+    // An error here means the name given to replace or resize is a rois block's RoIAlign.
+    static_assert(!Edit::targets(Offset), "netcount: replace and resize edit layers; this name is the RoIAlign of a "
+                                          "rois<...> block, which the block makes itself");
+    using type = edited_list<rois_of<Count, Height, Width>::template list, Offset + 1, Edit, Elements...>;
+};
+
 template<fixed_string Name>
 struct shared_named {
     template<class... Elements>

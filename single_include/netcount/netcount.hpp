@@ -1423,6 +1423,7 @@ struct node {
     static constexpr std::size_t outputs = 0; // names in an outputs<...> (block.hpp)
     // shared<...> elements (definitions and reuses), definitions, and entries in definitions
     static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
+    static constexpr std::size_t batched = 0; // rois<...> blocks (block.hpp)
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
@@ -1439,6 +1440,7 @@ struct node<T, false> {
     static constexpr std::size_t taps = 0;
     static constexpr std::size_t outputs = 0;
     static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
+    static constexpr std::size_t batched = 0; // rois<...> blocks (block.hpp)
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -1454,7 +1456,7 @@ struct node<T, false> {
 // conversion in the same full-expression searches and erases from. So the expansions below
 // name functions: facts<E>() is a call, &Builder::visit<E> an address.
 struct element_facts {
-    std::size_t entries, edges, names, taps, outputs, shares, shared_defs, shared_entries;
+    std::size_t entries, edges, names, taps, outputs, shares, shared_defs, shared_entries, batched;
 };
 
 template<class Element>
@@ -1466,7 +1468,8 @@ constexpr element_facts facts() noexcept {
             .outputs = node<Element>::outputs,
             .shares = node<Element>::shares,
             .shared_defs = node<Element>::shared_defs,
-            .shared_entries = node<Element>::shared_entries};
+            .shared_entries = node<Element>::shared_entries,
+            .batched = node<Element>::batched};
 }
 
 template<class... Elements>
@@ -1478,7 +1481,8 @@ constexpr element_facts total_facts() noexcept {
                         .outputs = 0,
                         .shares = 0,
                         .shared_defs = 0,
-                        .shared_entries = 0};
+                        .shared_entries = 0,
+                        .batched = 0};
     for (const element_facts& f : std::array<element_facts, sizeof...(Elements)>{facts<Elements>()...}) {
         total.entries += f.entries;
         total.edges += f.edges;
@@ -1488,6 +1492,7 @@ constexpr element_facts total_facts() noexcept {
         total.shares += f.shares;
         total.shared_defs += f.shared_defs;
         total.shared_entries += f.shared_entries;
+        total.batched += f.batched;
     }
     return total;
 }
@@ -2221,6 +2226,10 @@ struct structure_builder {
         return outer;
     }
 
+    // rois<...>: its entries are named and linked as any others.
+    static constexpr std::uint64_t enter_batch(std::uint64_t) noexcept { return 1; }
+    static constexpr void leave_batch(std::uint64_t) noexcept {}
+
     // A named block whose output is not an entry of the same name is recorded, so that from<>
     // can read it by its name.
     constexpr void close_scope(const scope_state& outer) noexcept {
@@ -2397,9 +2406,10 @@ struct stored_figures {
 
 // A network with shared<...> definitions keeps, in the totals pass, each definition and the
 // stored figures of its entries (DefEntries in all), which a reuse is checked against.
-template<std::size_t Taps, std::size_t Defs = 0, std::size_t DefEntries = 0>
+template<std::size_t Taps, std::size_t Defs = 0, std::size_t DefEntries = 0, bool Batched = false>
 struct summary_of {
     static constexpr bool keeps_entries = false;
+    static constexpr bool batched = Batched;
     static constexpr std::size_t taps = Taps;
     static constexpr std::size_t definitions = Defs;
     counts totals{};
@@ -2417,9 +2427,10 @@ struct summary_of {
 
 using summary = summary_of<0>;
 
-template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0>
+template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0, bool Batched = false>
 struct analysis {
     static constexpr bool keeps_entries = true;
+    static constexpr bool batched = Batched;
     static constexpr std::size_t taps = Taps;
     static constexpr std::size_t definitions = Defs;
     std::array<layer_info, Entries> entries{};
@@ -2461,6 +2472,10 @@ struct count_builder {
     std::size_t definition = none;
     std::size_t use_of = none;
     std::size_t use_first = 0;
+    // rois<...>: the regions each entry runs on (a product, for rois inside rois), and whether
+    // that product overflowed.
+    std::uint64_t batch = 1;
+    bool batch_overflow = false;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -2480,6 +2495,8 @@ struct count_builder {
         bool overflow = detail::add_overflows(r.connections, r.bias_connections, &with_bias) ||
                         detail::mul_overflows(r.output.height, r.output.width, &activations) ||
                         detail::mul_overflows(activations, r.output.channels, &activations);
+        if constexpr (Analysis::batched)
+            overflow = overflow || batch_overflow || mul_overflows(activations, batch, &activations);
         // The totals are the summary's; the full pass runs only for a network whose summary
         // has already been checked, so it does not sum them again.
         // An auxiliary head's units, connections and activations are not in the totals, so
@@ -2608,13 +2625,33 @@ struct count_builder {
         }
     }
 
+    // An entry of a rois<...> block: units and connections are the batch's, the activations
+    // record() scales.
+    constexpr void record_batch(std::string_view kind, formula_function formula, bool valid_name, const shape in,
+                                const layer_result& r) noexcept {
+        layer_result all = r;
+        batch_overflow = batch_overflow || mul_overflows(all.units, batch, &all.units) ||
+                         mul_overflows(all.connections, batch, &all.connections) ||
+                         mul_overflows(all.bias_connections, batch, &all.bias_connections);
+        record(kind, formula, valid_name, in, all);
+    }
+    constexpr std::uint64_t enter_batch(std::uint64_t n) noexcept {
+        const std::uint64_t outer = batch;
+        batch_overflow = batch_overflow || mul_overflows(batch, n, &batch);
+        return outer;
+    }
+    constexpr void leave_batch(std::uint64_t outer) noexcept { batch = outer; }
+
     // An element of a network or block: a layer here, a block by its node.
     template<class E>
     static constexpr void visit(count_builder& b) noexcept {
         if constexpr (layer_kind<E>) {
             if constexpr (Analysis::keeps_entries && memory_role_of<E> != memory_role::buffer)
                 b.roles[b.entries_done] = memory_role_of<E>;
-            b.record(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+            if constexpr (Analysis::batched)
+                b.record_batch(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+            else
+                b.record(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
         } else {
             node<E>::template emit<count_builder>(b);
         }
@@ -2626,7 +2663,10 @@ struct count_builder {
     // A merge's rule (merge_kind) gives its output and counts, checked as a layer's are.
     template<class M>
     constexpr void merge(const shape* paths, std::size_t n) noexcept {
-        record(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
+        if constexpr (Analysis::batched)
+            record_batch(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
+        else
+            record(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
         if constexpr (Analysis::keeps_entries) entries[entries_done - 1].merge = true;
     }
 
@@ -2638,7 +2678,10 @@ struct count_builder {
     }
     template<class R>
     constexpr void sized_like(const shape& read, bool) noexcept {
-        record(R::kind, nullptr, true, cursor, R::apply(cursor, read));
+        if constexpr (Analysis::batched)
+            record_batch(R::kind, nullptr, true, cursor, R::apply(cursor, read));
+        else
+            record(R::kind, nullptr, true, cursor, R::apply(cursor, read));
     }
 
     // An auxiliary head (block.hpp) counts its parameters, weights and biases, not its units,
@@ -2686,10 +2729,10 @@ constexpr Summary continue_summary(Summary s, void (*const* elements)(count_buil
     return s;
 }
 
-template<std::size_t Entries, std::size_t Taps, std::size_t Defs>
+template<std::size_t Entries, std::size_t Taps, std::size_t Defs, bool Batched>
 template<class Emitters, class Structure>
-constexpr analysis<Entries, Taps, Defs>::analysis(const shape& in, const Emitters& elements,
-                                                  const Structure& s) noexcept
+constexpr analysis<Entries, Taps, Defs, Batched>::analysis(const shape& in, const Emitters& elements,
+                                                           const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
     count_builder<analysis> b{.result = *this,
@@ -2732,7 +2775,7 @@ struct network_without_input {
 // error is the only one.
 struct empty_network_traits {
     static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0, outputs = 0, shares = 0,
-                                 shared_defs = 0, shared_entries = 0;
+                                 shared_defs = 0, shared_entries = 0, batched = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
@@ -2767,6 +2810,7 @@ struct element_traits<true, Elements...> {
     static constexpr std::size_t shares = facts_of<Elements...>.shares;
     static constexpr std::size_t shared_defs = facts_of<Elements...>.shared_defs;
     static constexpr std::size_t shared_entries = facts_of<Elements...>.shared_entries;
+    static constexpr std::size_t batched = facts_of<Elements...>.batched;
     // An ordinal is at most the number of names made, not of entries: an empty auxiliary<> makes a
     // name ("auxiliary200") and no entry.
     static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(names));
@@ -2810,7 +2854,7 @@ struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps,
                                      traits::outputs, traits::shared_defs>;
-    using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs>;
+    using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs, traits::batched != 0>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
     static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
@@ -2822,7 +2866,7 @@ struct analyzed_layers {
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
-    using summary_type = summary_of<traits::taps, traits::shared_defs, traits::shared_entries>;
+    using summary_type = summary_of<traits::taps, traits::shared_defs, traits::shared_entries, traits::batched != 0>;
     static constexpr auto elements = traits::template elements<count_builder<summary_type>>();
     static constexpr std::size_t parts = elements.size() / part_size + 1;
 
@@ -3269,6 +3313,29 @@ struct outputs {};
 // input channels) is a compile error naming the layer; so is a reuse with no definition before
 // it, a name defined twice, and a definition that uses itself.
 
+// roi_align<Height, Width>: RoIAlign of one region to Height x Width, its channels kept
+// (torchvision.ops.RoIAlign, MultiScaleRoIAlign): the first entry of a rois<...> block. It
+// counts nothing but its activations; every output sees the whole map it reads (where the region
+// lies depends on the image), so its window is global.
+template<std::size_t Height, std::size_t Width>
+struct roi_align {
+    static constexpr std::string_view kind = "roi_align";
+    static constexpr layer_result apply(const shape& in) noexcept {
+        return {.output = {Height, Width, in.channels},
+                .window = {.height = {.kernel = in.height}, .width = {.kernel = in.width}, .global = true}};
+    }
+};
+
+// rois<Count, Height, Width, Elements...>: a two-stage detector's heads (torchvision's box,
+// mask and keypoint heads): RoIAlign of Count regions to Height x Width from the tensor it reads,
+// then Elements on each region. Parameters, weights and biases count once; units, connections
+// and activations Count times (each region runs), as the memory schedule's buffers are: the
+// regions are one batch of Count * Height * Width * C elements, as torchvision runs them. Its
+// entries (roi_align1, then Elements) keep the shapes of one region, their figures the batch's.
+// A scope like a named block: "rois1/roi_align1", or "<name>/..." with a name<...>.
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct rois {};
+
 namespace detail {
 
 template<class Element, std::size_t>
@@ -3334,7 +3401,7 @@ template<fixed_string Name>
 struct node<name<Name>, false> {
     static constexpr bool is_option = true;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -3344,7 +3411,7 @@ template<>
 struct node<netcount::identity, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -3383,7 +3450,7 @@ struct node<netcount::sequence<Elements...>, false> : block_node<sequence_stem, 
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -3424,7 +3491,7 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits, given);
@@ -3473,7 +3540,7 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     static constexpr std::size_t outputs = output_count<Layers...>();
     static constexpr element_facts part_facts = total_facts<Layers...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -3506,7 +3573,7 @@ struct node<netcount::auxiliary<Elements...>, false> : block_node<auxiliary_stem
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return base::scope_capacity(prefix, digits);
@@ -3540,7 +3607,7 @@ struct node<netcount::upsample_back<Elements...>, false> : block_node<upsample_b
     static constexpr std::size_t outputs = output_count<Elements...>();
     static constexpr element_facts part_facts = total_facts<Elements...>();
     static constexpr std::size_t shares = part_facts.shares, shared_defs = part_facts.shared_defs,
-                                 shared_entries = part_facts.shared_entries;
+                                 shared_entries = part_facts.shared_entries, batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         if (named) return base::scope_capacity(prefix, digits);
@@ -3577,7 +3644,7 @@ template<fixed_string Name>
 struct node<netcount::from<Name>, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 1, outputs = 0, shares = 0, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
@@ -3586,6 +3653,44 @@ struct node<netcount::from<Name>, false> {
 };
 
 inline constexpr std::string_view shared_stem = "shared";
+inline constexpr std::string_view rois_stem = "rois";
+
+// Instantiated for rois<0, ...>.
+template<class Rois>
+struct rois_without_regions {
+    static_assert(always_false<Rois>, "netcount: rois<Count, Height, Width, ...> needs Count of at least 1");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// rois<...>: a scope, its RoIAlign and elements counted as a batch of Count.
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct node<netcount::rois<Count, Height, Width, Elements...>, false> : block_node<rois_stem, Elements...> {
+    using base = block_node<rois_stem, Elements...>;
+    static_assert(
+        verdict<Count != 0, rois_without_regions<netcount::rois<Count, Height, Width, Elements...>>>::reported);
+    static constexpr element_facts part_facts = total_facts<roi_align<Height, Width>, Elements...>();
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
+                                 taps = part_facts.taps, outputs = part_facts.outputs, shares = part_facts.shares,
+                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries,
+                                 batched = 1 + part_facts.batched;
+
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, rois_stem, base::given, digits) +
+               detail::name_capacity<roi_align<Height, Width>, Elements...>(
+                   name_length(prefix, rois_stem, base::given, digits), digits);
+    }
+
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        const auto outer = b.open_scope(base::stem_id, rois_stem, base::given);
+        const auto before = b.enter_batch(Count);
+        emit_chain<Builder, roi_align<Height, Width>, Elements...>(b);
+        if (b.failed()) return;
+        b.leave_batch(before);
+        b.close_scope(outer);
+    }
+};
 
 // A definition: its elements in a scope of its name; the builders record where it starts.
 template<fixed_string Name, class... Elements>
@@ -3598,7 +3703,8 @@ struct node<netcount::shared<Name, Elements...>, false> {
     static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
                                  taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
                                  shared_defs = 1 + part_facts.shared_defs,
-                                 shared_entries = part_facts.entries + part_facts.shared_entries;
+                                 shared_entries = part_facts.entries + part_facts.shared_entries,
+                                 batched = part_facts.batched;
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, shared_stem, given, digits) +
@@ -3623,7 +3729,8 @@ struct node<shared_use<Name, Elements...>, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = part_facts.entries, edges = part_facts.edges, names = 1 + part_facts.names,
                                  taps = part_facts.taps, outputs = part_facts.outputs, shares = 1 + part_facts.shares,
-                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries;
+                                 shared_defs = part_facts.shared_defs, shared_entries = part_facts.shared_entries,
+                                 batched = part_facts.batched;
 
     // "<name>@<n>": as long as a generated name of stem <name> and one separator.
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
@@ -3646,7 +3753,7 @@ template<fixed_string Name>
 struct node<netcount::shared<Name>, false> {
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 1, shared_defs = 0,
-                                 shared_entries = 0;
+                                 shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
@@ -3676,7 +3783,7 @@ struct node<netcount::outputs<Names...>, false> {
     static_assert(verdict<sizeof...(Names) != 0, outputs_without_names<netcount::outputs<Names...>>>::reported);
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = sizeof...(Names), outputs = sizeof...(Names),
-                                 shares = 0, shared_defs = 0, shared_entries = 0;
+                                 shares = 0, shared_defs = 0, shared_entries = 0, batched = 0;
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
@@ -5314,6 +5421,21 @@ struct edit_node<netcount::outputs<Names...>, Offset, Edit, false> {
 // the network with its reuses resolved (edit_network below), and write each reuse back as the
 // shared<"name"> it was, which applies the edited definition again. A reuse's layers are the
 // definition's: an edit that names one of them is an error that says which to name.
+// A rois<...> block is entered part by part after its RoIAlign (its first entry, the block's
+// own).
+template<std::size_t Count, std::size_t Height, std::size_t Width>
+struct rois_of {
+    template<class... Elements>
+    using list = netcount::rois<Count, Height, Width, Elements...>;
+};
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements, std::size_t Offset, class Edit>
+struct edit_node<netcount::rois<Count, Height, Width, Elements...>, Offset, Edit, false> {
+    // An error here means the name given to replace or resize is a rois block's RoIAlign.
+    static_assert(!Edit::targets(Offset), "netcount: replace and resize edit layers; this name is the RoIAlign of a "
+                                          "rois<...> block, which the block makes itself");
+    using type = edited_list<rois_of<Count, Height, Width>::template list, Offset + 1, Edit, Elements...>;
+};
+
 template<fixed_string Name>
 struct shared_named {
     template<class... Elements>

@@ -237,3 +237,27 @@ static_assert(nc::layers<shared_across>[0].name == "a/head/conv1");
 static_assert(nc::layers<shared_across>[2].name == "b/head@2/conv1");
 static_assert(nc::parameters<shared_across> == 20);           // 4 * 4 + 4, once
 static_assert(nc::connections<shared_across> == 1'024 + 256); // 8*8*4*4 + 4*4*4*4
+
+// ---------------------------------------------------------------------------------------------
+// Regions of interest: a two-stage detector's box head on 10 regions of 7 x 7 from an 8-channel
+// map. torchvision runs it as one batch: RoIAlign gives 10 x 8 x 7 x 7, TwoMLPHead-like layers
+// run on each region. Parameters once, units, connections and activations 10 times.
+struct two_stage
+    : nc::network<
+          nc::input<32, 32, 3>, nc::conv<8, nc::kernel<3>, nc::pad<1>, nc::name<"c1">>, // 32 x 32 x 8
+          nc::rois<10, 7, 7, nc::name<"box">, nc::fc<32, nc::name<"fc6">>, nc::relu, nc::fc<5, nc::name<"cls">>>> {};
+static_assert(nc::layers<two_stage>.size() == 5);
+static_assert(nc::layers<two_stage>[1].name == "box/roi_align1");
+static_assert(nc::layer<two_stage, "box/roi_align1">.output == nc::shape{7, 7, 8}); // one region
+static_assert(nc::layer<two_stage, "box/roi_align1">.activations == 10 * 7 * 7 * 8);
+// fc6: 7 * 7 * 8 * 32 = 12,544 weights + 32 biases, once; 10 * 12,544 MACs. cls: 32 * 5 + 5.
+static_assert(nc::layer<two_stage, "box/fc6">.parameters == 12'576);
+static_assert(nc::layer<two_stage, "box/fc6">.connections == 125'440);
+static_assert(nc::layer<two_stage, "box/fc6">.units == 320);
+static_assert(nc::parameters<two_stage> == 8 * 27 + 8 + 12'576 + 165);
+// c1 32 * 32 * 8 * 27 = 221,184; fc6 125,440; cls 10 * 160 = 1,600.
+static_assert(nc::connections<two_stage> == 221'184 + 125'440 + 1'600);
+static_assert(nc::output_shape<two_stage> == nc::shape{1, 1, 5}); // one region's
+// The schedule holds the regions as one batch: at fc6, roi_align's 3,920 + fc6's 320.
+static_assert(nc::layer<two_stage, "box/fc6">.live_activations == 3'920 + 320);
+static_assert(nc::layer<two_stage, "box/roi_align1">.live_activations == 8'192 + 3'920);

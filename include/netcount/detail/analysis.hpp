@@ -210,6 +210,10 @@ struct structure_builder {
         return outer;
     }
 
+    // rois<...>: its entries are named and linked as any others.
+    static constexpr std::uint64_t enter_batch(std::uint64_t) noexcept { return 1; }
+    static constexpr void leave_batch(std::uint64_t) noexcept {}
+
     // A named block whose output is not an entry of the same name is recorded, so that from<>
     // can read it by its name.
     constexpr void close_scope(const scope_state& outer) noexcept {
@@ -386,9 +390,10 @@ struct stored_figures {
 
 // A network with shared<...> definitions keeps, in the totals pass, each definition and the
 // stored figures of its entries (DefEntries in all), which a reuse is checked against.
-template<std::size_t Taps, std::size_t Defs = 0, std::size_t DefEntries = 0>
+template<std::size_t Taps, std::size_t Defs = 0, std::size_t DefEntries = 0, bool Batched = false>
 struct summary_of {
     static constexpr bool keeps_entries = false;
+    static constexpr bool batched = Batched;
     static constexpr std::size_t taps = Taps;
     static constexpr std::size_t definitions = Defs;
     counts totals{};
@@ -406,9 +411,10 @@ struct summary_of {
 
 using summary = summary_of<0>;
 
-template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0>
+template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0, bool Batched = false>
 struct analysis {
     static constexpr bool keeps_entries = true;
+    static constexpr bool batched = Batched;
     static constexpr std::size_t taps = Taps;
     static constexpr std::size_t definitions = Defs;
     std::array<layer_info, Entries> entries{};
@@ -450,6 +456,10 @@ struct count_builder {
     std::size_t definition = none;
     std::size_t use_of = none;
     std::size_t use_first = 0;
+    // rois<...>: the regions each entry runs on (a product, for rois inside rois), and whether
+    // that product overflowed.
+    std::uint64_t batch = 1;
+    bool batch_overflow = false;
 
     constexpr bool failed() const noexcept { return result.fail.code != error::none; }
 
@@ -469,6 +479,8 @@ struct count_builder {
         bool overflow = detail::add_overflows(r.connections, r.bias_connections, &with_bias) ||
                         detail::mul_overflows(r.output.height, r.output.width, &activations) ||
                         detail::mul_overflows(activations, r.output.channels, &activations);
+        if constexpr (Analysis::batched)
+            overflow = overflow || batch_overflow || mul_overflows(activations, batch, &activations);
         // The totals are the summary's; the full pass runs only for a network whose summary
         // has already been checked, so it does not sum them again.
         // An auxiliary head's units, connections and activations are not in the totals, so
@@ -597,13 +609,33 @@ struct count_builder {
         }
     }
 
+    // An entry of a rois<...> block: units and connections are the batch's, the activations
+    // record() scales.
+    constexpr void record_batch(std::string_view kind, formula_function formula, bool valid_name, const shape in,
+                                const layer_result& r) noexcept {
+        layer_result all = r;
+        batch_overflow = batch_overflow || mul_overflows(all.units, batch, &all.units) ||
+                         mul_overflows(all.connections, batch, &all.connections) ||
+                         mul_overflows(all.bias_connections, batch, &all.bias_connections);
+        record(kind, formula, valid_name, in, all);
+    }
+    constexpr std::uint64_t enter_batch(std::uint64_t n) noexcept {
+        const std::uint64_t outer = batch;
+        batch_overflow = batch_overflow || mul_overflows(batch, n, &batch);
+        return outer;
+    }
+    constexpr void leave_batch(std::uint64_t outer) noexcept { batch = outer; }
+
     // An element of a network or block: a layer here, a block by its node.
     template<class E>
     static constexpr void visit(count_builder& b) noexcept {
         if constexpr (layer_kind<E>) {
             if constexpr (Analysis::keeps_entries && memory_role_of<E> != memory_role::buffer)
                 b.roles[b.entries_done] = memory_role_of<E>;
-            b.record(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+            if constexpr (Analysis::batched)
+                b.record_batch(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
+            else
+                b.record(E::kind, formula_of<E>, given_name_is_valid<E>, b.cursor, E::apply(b.cursor));
         } else {
             node<E>::template emit<count_builder>(b);
         }
@@ -615,7 +647,10 @@ struct count_builder {
     // A merge's rule (merge_kind) gives its output and counts, checked as a layer's are.
     template<class M>
     constexpr void merge(const shape* paths, std::size_t n) noexcept {
-        record(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
+        if constexpr (Analysis::batched)
+            record_batch(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
+        else
+            record(M::kind, nullptr, true, paths[0], M::merge(std::span<const shape>(paths, n)));
         if constexpr (Analysis::keeps_entries) entries[entries_done - 1].merge = true;
     }
 
@@ -627,7 +662,10 @@ struct count_builder {
     }
     template<class R>
     constexpr void sized_like(const shape& read, bool) noexcept {
-        record(R::kind, nullptr, true, cursor, R::apply(cursor, read));
+        if constexpr (Analysis::batched)
+            record_batch(R::kind, nullptr, true, cursor, R::apply(cursor, read));
+        else
+            record(R::kind, nullptr, true, cursor, R::apply(cursor, read));
     }
 
     // An auxiliary head (block.hpp) counts its parameters, weights and biases, not its units,
@@ -675,10 +713,10 @@ constexpr Summary continue_summary(Summary s, void (*const* elements)(count_buil
     return s;
 }
 
-template<std::size_t Entries, std::size_t Taps, std::size_t Defs>
+template<std::size_t Entries, std::size_t Taps, std::size_t Defs, bool Batched>
 template<class Emitters, class Structure>
-constexpr analysis<Entries, Taps, Defs>::analysis(const shape& in, const Emitters& elements,
-                                                  const Structure& s) noexcept
+constexpr analysis<Entries, Taps, Defs, Batched>::analysis(const shape& in, const Emitters& elements,
+                                                           const Structure& s) noexcept
     : input(in), output(in) {
     std::array<memory_role, Entries> roles{};
     count_builder<analysis> b{.result = *this,
@@ -721,7 +759,7 @@ struct network_without_input {
 // error is the only one.
 struct empty_network_traits {
     static constexpr std::size_t entries = 0, edges = 0, names = 0, name_chars = 0, taps = 0, outputs = 0, shares = 0,
-                                 shared_defs = 0, shared_entries = 0;
+                                 shared_defs = 0, shared_entries = 0, batched = 0;
     static constexpr shape input{1, 1, 1};
     template<class Builder>
     static constexpr std::array<void (*)(Builder&) noexcept, 0> elements() noexcept {
@@ -756,6 +794,7 @@ struct element_traits<true, Elements...> {
     static constexpr std::size_t shares = facts_of<Elements...>.shares;
     static constexpr std::size_t shared_defs = facts_of<Elements...>.shared_defs;
     static constexpr std::size_t shared_entries = facts_of<Elements...>.shared_entries;
+    static constexpr std::size_t batched = facts_of<Elements...>.batched;
     // An ordinal is at most the number of names made, not of entries: an empty auxiliary<> makes a
     // name ("auxiliary200") and no entry.
     static constexpr std::size_t name_chars = name_capacity<Elements...>(0, decimal_digits(names));
@@ -799,7 +838,7 @@ struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps,
                                      traits::outputs, traits::shared_defs>;
-    using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs>;
+    using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs, traits::batched != 0>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
     static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
@@ -811,7 +850,7 @@ struct analyzed_layers {
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
-    using summary_type = summary_of<traits::taps, traits::shared_defs, traits::shared_entries>;
+    using summary_type = summary_of<traits::taps, traits::shared_defs, traits::shared_entries, traits::batched != 0>;
     static constexpr auto elements = traits::template elements<count_builder<summary_type>>();
     static constexpr std::size_t parts = elements.size() / part_size + 1;
 

@@ -138,6 +138,7 @@ struct node {
     static constexpr std::size_t outputs = 0; // names in an outputs<...> (block.hpp)
     // shared<...> elements (definitions and reuses), definitions, and entries in definitions
     static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
+    static constexpr std::size_t batched = 0; // rois<...> blocks (block.hpp)
 
     static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
         return name_chars(prefix, L::kind, given_name_v<L>, digits);
@@ -154,6 +155,7 @@ struct node<T, false> {
     static constexpr std::size_t taps = 0;
     static constexpr std::size_t outputs = 0;
     static constexpr std::size_t shares = 0, shared_defs = 0, shared_entries = 0;
+    static constexpr std::size_t batched = 0; // rois<...> blocks (block.hpp)
     static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
     template<class Builder>
     static constexpr void emit(Builder&) noexcept {}
@@ -169,7 +171,7 @@ struct node<T, false> {
 // conversion in the same full-expression searches and erases from. So the expansions below
 // name functions: facts<E>() is a call, &Builder::visit<E> an address.
 struct element_facts {
-    std::size_t entries, edges, names, taps, outputs, shares, shared_defs, shared_entries;
+    std::size_t entries, edges, names, taps, outputs, shares, shared_defs, shared_entries, batched;
 };
 
 template<class Element>
@@ -181,7 +183,8 @@ constexpr element_facts facts() noexcept {
             .outputs = node<Element>::outputs,
             .shares = node<Element>::shares,
             .shared_defs = node<Element>::shared_defs,
-            .shared_entries = node<Element>::shared_entries};
+            .shared_entries = node<Element>::shared_entries,
+            .batched = node<Element>::batched};
 }
 
 template<class... Elements>
@@ -193,7 +196,8 @@ constexpr element_facts total_facts() noexcept {
                         .outputs = 0,
                         .shares = 0,
                         .shared_defs = 0,
-                        .shared_entries = 0};
+                        .shared_entries = 0,
+                        .batched = 0};
     for (const element_facts& f : std::array<element_facts, sizeof...(Elements)>{facts<Elements>()...}) {
         total.entries += f.entries;
         total.edges += f.edges;
@@ -203,6 +207,7 @@ constexpr element_facts total_facts() noexcept {
         total.shares += f.shares;
         total.shared_defs += f.shared_defs;
         total.shared_entries += f.shared_entries;
+        total.batched += f.batched;
     }
     return total;
 }
