@@ -210,9 +210,69 @@ constexpr std::string_view named_layer() noexcept {
         return largest_layer(layers<Net>, C.figure);
 }
 
+// The other layers that tie with the one named: as many of the figure (for a per-layer limit,
+// as many and over the limit too). None for the peak, which is one moment, not a layer's.
+template<class Net, budget_check C>
+constexpr std::size_t ties() noexcept {
+    if constexpr (C.figure == budget_figure::peak_activations) {
+        return 0;
+    } else {
+        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
+        std::uint64_t most = 0;
+        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
+        std::size_t n = 0;
+        for (const layer_info& l : layers<Net>) n += figure_of(l, f) == most ? 1 : 0;
+        return n - 1;
+    }
+}
+
+// What the error spells after the figures: the layer's name, and where others tie with it
+// "conv2, and 3 more with 32,768" (the figure each has, with thousands separators), so that
+// shrinking the one named is not mistaken for the whole fix.
+template<std::size_t N>
+struct layer_label {
+    char chars[N]{};
+    std::size_t size = 0;
+    constexpr void put(std::string_view text) noexcept {
+        for (const char c : text) chars[size++] = c;
+    }
+    constexpr void put_number(std::uint64_t n, bool separators) noexcept {
+        char digits[32]{};
+        std::size_t count = 0;
+        do {
+            if (separators && count % 4 == 3) digits[count++] = ',';
+            digits[count++] = static_cast<char>('0' + n % 10);
+            n /= 10;
+        } while (n != 0);
+        while (count != 0) chars[size++] = digits[--count];
+    }
+    constexpr std::string_view view() const noexcept { return {chars, size}; }
+};
+
+template<class Net, budget_check C>
+constexpr auto label_of() noexcept {
+    constexpr std::string_view name = named_layer<Net, C>();
+    constexpr std::size_t others = ties<Net, C>();
+    layer_label<name.size() + 64> label{};
+    label.put(name);
+    if constexpr (others != 0) {
+        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
+        std::uint64_t most = 0;
+        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
+        label.put(", and ");
+        label.put_number(others, false);
+        label.put(" more with ");
+        label.put_number(most, true);
+    }
+    return label;
+}
+
+template<class Net, budget_check C>
+inline constexpr auto error_label = label_of<Net, C>();
+
 template<class Net, budget_check C, std::size_t... I>
 constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
-    constexpr std::string_view name = named_layer<Net, C>();
+    constexpr std::string_view name = error_label<Net, C>.view();
     if constexpr (C.per_layer)
         (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
     else
@@ -226,7 +286,7 @@ constexpr bool within_budget() noexcept {
     if constexpr (limits_layers(B)) (void)peak_activations<Net>;
     constexpr budget_check check = budget_verdict<Net, B>();
     if constexpr (check.exceeded)
-        report_over_budget<Net, check>(std::make_index_sequence<named_layer<Net, check>().size()>{});
+        report_over_budget<Net, check>(std::make_index_sequence<error_label<Net, check>.size>{});
     return !check.exceeded;
 }
 
