@@ -275,6 +275,7 @@ TEST_CASE("to_json: AlexNet's layers, graph, receptive fields and totals") {
         "  \"input\": {\"height\": 227, \"width\": 227, \"channels\": 3},\n"
         "  \"output\": {\"height\": 1, \"width\": 1, \"channels\": 1000},\n"
         "  \"outputs\": [21],\n"
+        "  \"reuses\": [],\n"
         "  \"layers\": [\n"
         "    {\"name\": \"conv1\", \"kind\": \"conv\", \"inputs\": [-1], \"input\": {\"height\": 227, \"width\": 227, \"channels\": 3}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 290400, \"weights\": 34848, \"biases\": 96, \"parameters\": 34944, \"connections\": 105415200, \"connections_with_bias\": 105705600, \"activations\": 290400, \"live_activations\": 444987, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}, \"merge\": false, \"auxiliary\": false},\n"
         "    {\"name\": \"relu1\", \"kind\": \"relu\", \"inputs\": [0], \"input\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"output\": {\"height\": 55, \"width\": 55, \"channels\": 96}, \"units\": 0, \"weights\": 0, \"biases\": 0, \"parameters\": 0, \"connections\": 0, \"connections_with_bias\": 0, \"activations\": 290400, \"live_activations\": 290400, \"receptive_field\": {\"height\": {\"size\": 11, \"jump\": 4, \"start\": 0}, \"width\": {\"size\": 11, \"jump\": 4, \"start\": 0}}, \"merge\": false, \"auxiliary\": false},\n"

@@ -146,9 +146,14 @@ inline layer_formulas formulas_of(const layer_info& l) {
 inline bool is_merge(const layer_info& l) { return l.merge; }
 
 // A layer's name as a report shows it: marked when it is in an auxiliary head, whose units,
-// connections and activations are not in the totals.
+// connections and activations are not in the totals, and when it applies shared weights again
+// (a reuse of a shared<...> definition), whose weights, biases and parameters are not.
 inline std::string shown_name(const layer_info& l) {
-    return l.auxiliary ? std::string(l.name) + " (auxiliary)" : std::string(l.name);
+    const bool reuse = l.reuse_of != not_a_reuse;
+    return std::string(l.name) + (l.auxiliary && reuse ? " (auxiliary, shared)"
+                                  : l.auxiliary        ? " (auxiliary)"
+                                  : reuse              ? " (shared)"
+                                                       : "");
 }
 
 // Text inside a JSON string.

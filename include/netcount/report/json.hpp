@@ -19,6 +19,7 @@
 //   {"input": {"height": 227, "width": 227, "channels": 3},
 //    "output": {...},
 //    "outputs": [21],
+//    "reuses": [],
 //    "layers": [{"name": "conv1", "kind": "conv", "inputs": [-1], "input": {...}, "output": {...},
 //                "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
 //                "connections_with_bias": ..., "activations": ..., "live_activations": ...,
@@ -32,7 +33,9 @@
 // not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
 // "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input;
 // "outputs" the indices of the network's outputs, in order (outputs<...>: several; "output" is
-// then the last one's shape);
+// then the last one's shape); "reuses" a [reuse, definition] pair of indices for each entry
+// that applies a shared<...> definition's weights again (layer_info::reuse_of), whose
+// weights, biases and parameters the totals leave out;
 // "live_activations" and "peak_activations" are those of peak_activations<Net> (docs/deploy.md);
 // "merge" marks where paths meet, "auxiliary" the entries of auxiliary heads, whose units,
 // connections and activations the totals leave out.
@@ -90,8 +93,14 @@ inline std::string json_counts(const counts& c, std::uint64_t peak_activations) 
 // One layer per line, so that the text diffs well and reads without a pretty-printer.
 inline std::string render_json(std::span<const layer_info> layers, const counts& total, std::uint64_t peak,
                                const shape& in, const shape& out, std::span<const std::size_t> outputs) {
+    std::string reuses;
+    for (std::size_t i = 0; i != layers.size(); ++i)
+        if (layers[i].reuse_of != not_a_reuse)
+            reuses += (reuses.empty() ? "[" : ", [") + to_text(std::uint64_t{i}) + ", " +
+                      to_text(std::uint64_t{layers[i].reuse_of}) + "]";
     std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
-                       ",\n  \"outputs\": [" + json_indices(outputs) + "],\n  \"layers\": [";
+                       ",\n  \"outputs\": [" + json_indices(outputs) + "],\n  \"reuses\": [" + reuses +
+                       "],\n  \"layers\": [";
     for (std::size_t i = 0; i != layers.size(); ++i) text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
     text += layers.empty() ? "],\n" : "\n  ],\n";
     return text + "  \"totals\": " + json_counts(total, peak) + "\n}\n";

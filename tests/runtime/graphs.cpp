@@ -1,0 +1,44 @@
+// The reports of a network that is a graph: taps, several outputs, shared weights. Every
+// figure is tests/static/graphs.cpp's (a head shared over two levels, checked against
+// PyTorch there); the text marks what the totals leave out of a reuse.
+#include <string>
+
+#include <netcount/netcount.hpp>
+#include <netcount/report.hpp>
+
+#include "catch.hpp"
+
+namespace nc = netcount;
+
+namespace {
+struct shared_head
+    : nc::network<nc::input<32, 32, 3>, nc::conv<16, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"c1">>,
+                  nc::conv<16, nc::kernel<3>, nc::stride<2>, nc::pad<1>, nc::name<"c2">>, nc::from<"c1">,
+                  nc::shared<"head", nc::conv<9, nc::kernel<3>, nc::pad<1>, nc::name<"cls">>>, nc::from<"c2">,
+                  nc::shared<"head">, nc::outputs<"head", "head@2">> {};
+} // namespace
+
+TEST_CASE("to_json lists the outputs and the reuses of a graph") {
+    const std::string json = nc::to_json<shared_head>();
+    // entries: c1 0, c2 1, head/cls 2, head@2/cls 3; the outputs are 2 and 3; 3 reuses 2.
+    CHECK(json.find("  \"outputs\": [2, 3],\n") != std::string::npos);
+    CHECK(json.find("  \"reuses\": [[3, 2]],\n") != std::string::npos);
+    // c2 reads c1 (entry 0); head/cls reads c1 too, head@2/cls reads c2 (the taps).
+    CHECK(json.find("{\"name\": \"head/cls\", \"kind\": \"conv\", \"inputs\": [0]") != std::string::npos);
+    CHECK(json.find("{\"name\": \"head@2/cls\", \"kind\": \"conv\", \"inputs\": [1]") != std::string::npos);
+    // The totals: head/cls's 9 * 144 + 9 = 1,305 parameters once (448 + 2,320 + 1,305).
+    CHECK(json.find("\"parameters\": 4073, \"connections\":") != std::string::npos);
+}
+
+TEST_CASE("to_table marks a reuse of shared weights") {
+    const std::string table = nc::to_table<shared_head>();
+    CHECK(table.find("head@2/cls (shared)") != std::string::npos);
+    CHECK(table.find("head/cls (shared)") == std::string::npos);
+}
+
+TEST_CASE("to_dot draws the edges of the taps") {
+    const std::string dot = nc::to_dot<shared_head>();
+    // c1 (node 0) feeds c2 (1) and head/cls (2); c2 feeds head@2/cls (3).
+    CHECK(dot.find("n0 -> n2") != std::string::npos);
+    CHECK(dot.find("n1 -> n3") != std::string::npos);
+}
