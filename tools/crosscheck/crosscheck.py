@@ -13,14 +13,16 @@
      with_input<Net, H, W> against the torch module on an H x W image (units,
      multiply-accumulates, parameters, output shape), which the deployment searches rely on.
   2. Random architectures: a fixed seed generates valid networks (random_nets.py), each both
-     as a netcount type and as a torch module; every entry of netcount::layers<Net> (layers
-     and merges) must match its torch counterpart: kind, input and output shape, units,
-     weights, biases, parameters, multiply-accumulates and whether it is in an auxiliary head;
-     and so must the totals. Each entry's name must be the one random_nets.Namer gives
-     (docs/reference.md's rules), and scale_width<Net, Num, Den, Divisor> of a network with an
-     auxiliary head (and of every eighth network) the type the generator writes (each head
-     keeping its own classifier). The layer kinds and merges of the user's own are in
-     user_kinds.hpp.
+     as a netcount type and as a torch module, about a quarter of them graphs (from<"name">);
+     every entry of netcount::layers<Net> (layers and merges) must match its torch
+     counterpart: kind, input and output shape, units, weights, biases, parameters,
+     multiply-accumulates, whether it is in an auxiliary head, and the entries it reads (its
+     `inputs`, against the torch.fx trace's edges: an entry after a from<> reads the named
+     one); and so must the totals and the output shape. Each entry's name must be the one
+     random_nets.Namer gives (docs/reference.md's rules), and scale_width<Net, Num, Den,
+     Divisor> of a network with an auxiliary head (and of every eighth network) the type the
+     generator writes (each head keeping its own classifier). The layer kinds and merges of
+     the user's own are in user_kinds.hpp.
   3. Peak memory: each torch module is traced with torch.fx and the schedule of
      peak_activations<Net> is applied to its nodes (schedule.py); every entry's
      live_activations and the peak must match (the random networks entry by entry, and their
@@ -336,7 +338,12 @@ def torch_random_side(nets, prepared):
     sides = {}
     for net in nets:
         model, entries = prepared[net.id].model, prepared[net.id].entries
-        records = torch_side.run(model, net.in_shape, [e.module for e in entries])
+        outputs = []
+        hook = model.register_forward_hook(lambda _m, _i, out: outputs.append(torch_side.hwc(out.shape)))
+        try:
+            records = torch_side.run(model, net.in_shape, [e.module for e in entries])
+        finally:
+            hook.remove()
         if [r[0] for r in records] != [e.module for e in entries]:
             raise RuntimeError(f"generator bug: {net.id}: torch ran its entries in another order "
                                "(or not once each) than netcount lists them")
@@ -353,6 +360,14 @@ def torch_random_side(nets, prepared):
                 raise RuntimeError(f"generator bug: {net.id}: {e.where}: {row['weights']} weights in torch")
             rows.append(row)
         total_parameters = sum(p.numel() for p in model.parameters())
+        # What each entry reads (netcount's inputs): a trace with the heads, whose entries are
+        # read too; from<> makes the graph more than the order of the entries.
+        modules = [e.module for e in entries]
+        try:
+            for row, read in zip(rows, schedule.entry_inputs(schedule.trace(model, net.in_shape, modules), modules)):
+                row["inputs"] = read
+        except RuntimeError as e:
+            raise RuntimeError(f"generator bug: {net.id}: {e}") from e
         torch_side.Aux.running = False  # inference: auxiliary heads do not run
         try:
             gm = schedule.trace(model, net.in_shape, [e.module for e in entries])
@@ -366,14 +381,14 @@ def torch_random_side(nets, prepared):
             row["kept"] = e.kept
         # peak_layer: the first entry at which the peak is live (none if no entry runs).
         peak_layer = next((i for i, r in enumerate(rows) if not r["aux"] and r["live"] == peak), None)
-        sides[net.id] = (model, rows, total_parameters, peak, peak_layer)
+        sides[net.id] = (model, rows, total_parameters, peak, peak_layer, outputs[-1])
     return sides
 
 
 def compare_random(nets, torch_sides, netcount_sides, report, prepared):
-    keys = ("name", "kind", "in", "out") + COMPARED + ("live", "auxiliary")
+    keys = ("name", "kind", "in", "out", "inputs") + COMPARED + ("live", "auxiliary")
     for net in nets:
-        model, rows, total_parameters, peak, peak_layer = torch_sides[net.id]
+        model, rows, total_parameters, peak, peak_layer, output = torch_sides[net.id]
         ours = netcount_sides.get(net.id)
         problems = []
         if ours is None:
@@ -419,6 +434,8 @@ def compare_random(nets, torch_sides, netcount_sides, report, prepared):
                                 f"each head are {kept}")
             if tuple(ours["totals"]["input"]) != net.in_shape:
                 problems.append(f"input: netcount {ours['totals']['input']}, torch {net.in_shape}")
+            if tuple(ours["totals"]["output"]) != output:
+                problems.append(f"output: netcount {ours['totals']['output']}, torch {output}")
         if problems:
             report.fail(f"MISMATCH {net.id}:\n  netcount: {net.cpp()}\n  torch:    "
                         f"{' '.join(repr(model).split())}\n  " + "\n  ".join(problems))
@@ -793,7 +810,8 @@ def main(argv):
         f"against {report.references} stored references; {len(resizable) if zoo_present else 0} also on "
         f"another input), {len(missing)} missing"
         f"{' (strict: they fail)' if strict and missing else ''}; {len(nets)} random networks "
-        f"({report.layers - zoo_layers} layers and merges); in {time.monotonic() - started:.1f} s "
+        f"({report.layers - zoo_layers} layers and merges; {sum(1 for n in nets if n.taps)} of the networks "
+        f"graphs, with {sum(len(n.taps) for n in nets)} from<>); in {time.monotonic() - started:.1f} s "
         f"({cpu_seconds():.0f} s of CPU, compilers included)")
     if report.failures:
         say(f"FAILED: {report.failures} mismatches (sources in {workdir})")

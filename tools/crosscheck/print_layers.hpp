@@ -1,9 +1,9 @@
 // What netcount computed for a network, one JSON object per line, for tools/crosscheck/:
 //   {"net": "<id>", "index": i, "name": ..., "kind": ..., "in": [h, w, c], "out": [h, w, c],
 //    "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
-//    "live": ..., "auxiliary": true or false}
+//    "live": ..., "auxiliary": true or false, "inputs": [i, ...]}
 // for every entry of layers<Net> (live: its live_activations; auxiliary: in an auxiliary<...>
-// head), then
+// head; inputs: the indices of the entries it reads, -1 for the network's input), then
 //   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}, "peak": ...,
 //    "peak_layer": i}
 // (peak_layer: the index of peak_layer<Net> in layers<Net>, where asked for: a network in which
@@ -78,7 +78,17 @@ void print_network(std::ostream& out, std::string_view id) {
         put_counts(out, l.units, l.weights, l.biases, l.parameters, l.connections);
         out << ", \"live\": " << l.live_activations;
         out << ", \"auxiliary\": " << (l.auxiliary ? "true" : "false");
-        out << "}\n";
+        out << ", \"inputs\": [";
+        const char* separator = "";
+        for (const std::size_t i : l.inputs) {
+            out << separator;
+            if (i == netcount::network_input)
+                out << -1;
+            else
+                out << i;
+            separator = ", ";
+        }
+        out << "]}\n";
     }
     put_totals<Net>(out, id);
     out << ", \"peak\": " << netcount::peak_activations<Net>;

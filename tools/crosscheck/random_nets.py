@@ -19,6 +19,12 @@ kept_widths).
 Auxiliary heads come anywhere: alone, side by side, one inside another, in the paths of
 merges (at their end, or as a whole path), at the end of a network, and a few networks are
 nothing but heads (the peak is then the input, and peak_layer has no entry to name).
+
+About a quarter of the networks are graphs (TapGenerator): from<"name"> reads an earlier
+entry's or named block's output as an element of a sequence, as a path of a merge, or as the
+network's last element. In torch the node it reads keeps its output in a dict the model shares
+(torch_side.Store) and the from<> is a torch_side.Fetch of it, the very tensor: torch.fx's trace
+reads the node again, as netcount's graph does.
 """
 
 import random
@@ -31,7 +37,7 @@ from torchvision.ops import StochasticDepth
 from torch_side import (AddOp, Aux, Chunk, ConcatOp, Crop2d, Cropped, Dense, Flat, InterpolateTo, KeepChannels,
                         LayerScale, MaxOp, Merge, MulOp, Padded, Pointwise, TransposeHW, UpsampleBack,
                         WeightedFusionOp, Widen)
-from torch_side import CropConcatOp, PadChannels, PadConcatOp, Slice
+from torch_side import CropConcatOp, Fetch, PadChannels, PadConcatOp, Slice, Store
 
 NC = "nc::"
 USER = "user::"  # the kinds and merges of user_kinds.hpp
@@ -78,6 +84,9 @@ class Namer:
 
     def __init__(self):
         self.scopes = [("", {})]  # (path, ordinals by kind) of each open scope, outermost first
+        # The paths of the named blocks whose output is no entry of that name (a named sequence,
+        # an auxiliary head): from<> reads them by that name too, so they share the namespace.
+        self.recorded = []
 
     def make(self, kind, given=None):
         path, counts = self.scopes[-1]
@@ -85,10 +94,13 @@ class Namer:
         own = given if given is not None else f"{kind}{'_' if kind[-1].isdigit() else ''}{counts[kind]}"
         return f"{path}/{own}" if path else own
 
-    def open(self, stem, given=None):
-        """A scope for a block of that stem, named in the enclosing one; its path."""
+    def open(self, stem, given=None, recorded=False):
+        """A scope for a block of that stem, named in the enclosing one; its path. `recorded`: the
+        block's output is no entry of that name (a named sequence, a head)."""
         path = self.make(stem, given)
         self.scopes.append((path, {}))
+        if recorded:
+            self.recorded.append(path)
         return path
 
     def close(self):
@@ -129,6 +141,7 @@ class Leaf:
         self.out_shape = out_shape
         given = [m.group(1) for o in options for m in [GIVEN_NAME.search(o)] if m]
         self.given = given[0] if given else None
+        offer(self)
 
     def text(self, head):
         args = ([head] if head is not None else []) + self.options
@@ -144,7 +157,8 @@ class Leaf:
         return m, [Entry(self.kind, m, self.in_shape, self.out_shape, self.cpp())]
 
     def names(self, namer):
-        return [namer.make(self.kind, self.given)]
+        self.tap_name = namer.make(self.kind, self.given)
+        return [self.tap_name]
 
     def scaled(self, entries, rule):
         e = next(entries)
@@ -176,11 +190,52 @@ class Identity:
         return self.cpp()
 
 
+class From:
+    """from<"name">: the output of `source`, an earlier node of the network (an entry, a merge, a
+    named sequence, an upsample_back, a squeeze_excitation), read by the name netcount gives it
+    (its tap_name, set when the network is named). As an element of a sequence the chain goes on
+    from that tensor; as a path of a merge the path reads it instead of the block's input. It
+    adds no entry. In torch, a Fetch of what the source's Store kept (build_parts): the very
+    tensor, so that torch.fx sees the source's node read again."""
+
+    def __init__(self, source, in_shape, tensors):
+        self.source = source
+        self.in_shape = in_shape  # the tensor before it, which it does not read
+        self.out_shape = source.out_shape
+        source.tap_tensors = tensors  # the dict of the network's stored tensors: it needs a Store
+
+    def cpp(self):
+        return f'{NC}from<"{self.source.tap_name}">'
+
+    def build(self):
+        return Fetch(self.source.tap_tensors, self.source.tap_name), []
+
+    def names(self, namer):
+        return []
+
+    def scaled(self, entries, rule):
+        return self.cpp()
+
+
+# The TapGenerator drawing a network, told of every node that a from<> may read as it is made
+# (offer): nodes are made in the order netcount computes them, but for the heads that are drawn
+# after the items they are inserted before (TapGenerator.head_at).
+_drawing = None
+
+
+def offer(node):
+    if _drawing is not None:
+        _drawing.offer(node)
+
+
 def build_parts(parts):
-    """Builds each part (item, path or element) in order: (their modules, all their entries)."""
+    """Builds each part (item, path or element) in order: (their modules, all their entries). A
+    part that a from<> reads stores its output, under its name, for the from<>'s Fetch."""
     modules, entries = [], []
     for part in parts:
         m, e = part.build()
+        if getattr(part, "tap_tensors", None) is not None:
+            m = nn.Sequential(m, Store(part.tap_tensors, part.tap_name))
         modules.append(m)
         entries += e
     return modules, entries
@@ -200,6 +255,8 @@ class Sequence:
         self.in_shape = items[0].in_shape
         self.out_shape = items[-1].out_shape
         self.name, self.name_at = name, name_position(items, name, rng)
+        if name is not None:  # a scope: from<> reads its output by its name
+            offer(self)
 
     def cpp(self):
         return f"{NC}sequence<{named([i.cpp() for i in self.items], self.name, self.name_at)}>"
@@ -211,7 +268,7 @@ class Sequence:
     def names(self, namer):
         if self.name is None:  # not a scope: its parts are named where it stands
             return names_of(self.items, namer)
-        namer.open("sequence", self.name)
+        self.tap_name = namer.open("sequence", self.name, recorded=True)
         found = names_of(self.items, namer)
         namer.close()
         return found
@@ -239,7 +296,12 @@ class Block:
         self.parts = residual_items if residual_items is not None else paths  # as written
         self.stem = "residual" if residual_items is not None else op
         self.name, self.name_at = name, name_position(self.parts, name, rng)
-        self.text = self.write([p.cpp() for p in self.parts])
+        offer(self)
+
+    @property
+    def text(self):
+        # Written when asked for: a from<> among its parts spells a name given after the draw.
+        return self.write([p.cpp() for p in self.parts])
 
     def write(self, parts):
         return f"{NC}{self.stem}<{named(parts, self.name, self.name_at)}>"
@@ -255,7 +317,7 @@ class Block:
         return Merge(modules, op), entries
 
     def names(self, namer):
-        path = namer.open(self.stem, self.name)
+        path = self.tap_name = namer.open(self.stem, self.name)
         found = names_of(self.parts, namer) + [path]
         namer.close()
         return found
@@ -285,7 +347,11 @@ class OpenMerge:
                 assert all(a == b or a == 1 or b == 1 for a, b in zip(s, shapes[0])), shapes
         self.out_shape = tuple(max(s[i] for s in shapes) for i in range(3))
         self.name, self.name_at = name, name_position(paths, name, rng)
-        self.text = self.write([p.cpp() for p in paths])
+        offer(self)
+
+    @property
+    def text(self):
+        return self.write([p.cpp() for p in self.paths])
 
     def write(self, parts):
         prefix = NC if self.op == "multiply" else USER
@@ -301,7 +367,7 @@ class OpenMerge:
         return Merge(modules, op), entries
 
     def names(self, namer):
-        path = namer.open(self.op, self.name)
+        path = self.tap_name = namer.open(self.op, self.name)
         found = names_of(self.paths, namer) + [path]
         namer.close()
         return found
@@ -323,6 +389,7 @@ class SqueezeExcitation:
         self.in_shape = self.out_shape = shape
         self.squeeze, self.activation, self.gate, self.spelled = squeeze, activation, gate, spelled
         self.text = self.write(shape[2], squeeze)
+        offer(self)
 
     def write(self, channels, squeeze):
         args = [str(channels), str(squeeze)]
@@ -351,7 +418,7 @@ class SqueezeExcitation:
 
     def names(self, namer):
         # Its two 1 x 1 convs are called fc1 and fc2 (docs/reference.md), and count as convs.
-        path = namer.open("squeeze_excitation")
+        path = self.tap_name = namer.open("squeeze_excitation")
         found = [namer.make("global_avg_pool"), namer.make("conv", "fc1"), namer.make(self.activation),
                  namer.make("conv", "fc2"), namer.make(self.gate), path]
         namer.close()
@@ -384,7 +451,7 @@ class Auxiliary:
         return Aux(nn.Sequential(*modules)), entries
 
     def names(self, namer):
-        namer.open("auxiliary", self.name)
+        namer.open("auxiliary", self.name, recorded=True)
         found = names_of(self.items, namer)
         namer.close()
         return found
@@ -403,7 +470,11 @@ class UpsampleBackBlock:
         inner = items[-1].out_shape
         self.out_shape = (self.in_shape[0], self.in_shape[1], inner[2])
         self.name, self.name_at = name, name_position(items, name, rng)
-        self.text = self.write([i.cpp() for i in items])
+        offer(self)
+
+    @property
+    def text(self):
+        return self.write([i.cpp() for i in self.items])
 
     def write(self, parts):
         return f"{NC}upsample_back<{named(parts, self.name, self.name_at)}>"
@@ -422,9 +493,9 @@ class UpsampleBackBlock:
         # Named: a scope, and the interpolation is named after it. Unnamed: no scope, and the
         # interpolation takes its ordinal before the parts take theirs.
         if self.name is None:
-            own = namer.make("upsample_back")
+            own = self.tap_name = namer.make("upsample_back")
             return names_of(self.items, namer) + [own]
-        path = namer.open("upsample_back", self.name)
+        path = self.tap_name = namer.open("upsample_back", self.name)
         found = names_of(self.items, namer) + [path]
         namer.close()
         return found
@@ -955,8 +1026,23 @@ class Generator:
         if nested or (depth < 3 and self.chance(0.1)):
             at = self.rng.randint(0, len(items))
             read = items[at - 1].out_shape if at else shape
-            items.insert(at, self.head(read, depth + 1, self.maybe_name(0.3)))
+            items.insert(at, self.head_at(items, at, read, depth + 1, self.maybe_name(0.3)))
         return Auxiliary(items, name, self.rng)
+
+    def head_at(self, items, at, read, depth, name):
+        """A head to be inserted before items[at] (drawn after them), reading `read`."""
+        return self.head(read, depth, name)
+
+    def repeat(self, shape, depth):
+        """repeat<N, Element>: an element that keeps its input's shape."""
+        items = self.chain(shape, depth, self.rng.randint(1, 2))
+        items += self.fixers(items[-1].out_shape, shape[:2], shape[2])
+        if self.chance(0.6):
+            element = Block("add", [Identity(shape), Sequence(items, None, self.rng)], None,
+                            self.rng, residual_items=items)
+        else:
+            element = items[0] if len(items) == 1 else Sequence(items, None, self.rng)
+        return Repeat(self.rng.randint(1, 3), element)
 
     def path(self, shape, depth, target_hw=None, target_c=None, allow_identity=True):
         """One path of an add or a concat, ending in target_hw x target_c where given; now and
@@ -971,7 +1057,7 @@ class Generator:
         if self.chance(0.12):
             at = self.rng.randint(0, len(items))
             read = items[at - 1].out_shape if at else shape
-            items.insert(at, self.head(read, depth + 1, self.maybe_name(0.3)))
+            items.insert(at, self.head_at(items, at, read, depth + 1, self.maybe_name(0.3)))
         if len(items) == 1 and self.chance(0.7):
             return items[0]
         return Sequence(items, self.maybe_name(0.2), self.rng)
@@ -1042,14 +1128,7 @@ class Generator:
             inner = Sequence(items, None, self.rng)
             return Block("add", [Identity(shape), inner], name, self.rng, residual_items=items)
         if kind == "repeat":
-            items = self.chain(shape, depth, self.rng.randint(1, 2))
-            items += self.fixers(items[-1].out_shape, shape[:2], shape[2])
-            if self.chance(0.6):
-                element = Block("add", [Identity(shape), Sequence(items, None, self.rng)], None,
-                                self.rng, residual_items=items)
-            else:
-                element = items[0] if len(items) == 1 else Sequence(items, None, self.rng)
-            return Repeat(self.rng.randint(1, 3), element)
+            return self.repeat(shape, depth)
         paths = []
         count = self.rng.randint(2, 3 if kind == "add" else 4)
         if kind == "add":
@@ -1094,6 +1173,17 @@ class Generator:
         return shape, elements, self.rng.choice(self.SCALES)
 
 
+def walk(node):
+    """The node and every node inside it, in the order written."""
+    yield node
+    if isinstance(node, Repeat):
+        children = [node.element]
+    else:
+        children = getattr(node, "parts", None) or getattr(node, "items", None) or getattr(node, "paths", None) or []
+    for child in children:
+        yield from walk(child)
+
+
 class Network:
     def __init__(self, index, in_shape, elements, scale):
         self.index = index
@@ -1101,6 +1191,8 @@ class Network:
         self.in_shape = in_shape
         self.elements = elements
         self.scale = scale  # (Num, Den, Divisor) of scale_width
+        self.taps = [n for e in elements for n in walk(e) if isinstance(n, From)]
+        self.names()  # every node a from<> reads learns its name
 
     def cpp(self):
         return f"struct {self.id} : {self.network(e.cpp() for e in self.elements)} {{}};"
@@ -1114,7 +1206,15 @@ class Network:
         return nn.Sequential(*modules), entries
 
     def names(self):
-        return names_of(self.elements, Namer())
+        namer = Namer()
+        found = names_of(self.elements, namer)
+        # netcount's rule: a from<> names exactly one entry or named block of the whole network.
+        everything = found + namer.recorded
+        for tap in self.taps:
+            if everything.count(tap.source.tap_name) != 1:
+                raise RuntimeError(f"generator bug: {self.id}: {tap.cpp()} names "
+                                   f"{everything.count(tap.source.tap_name)} entries or blocks")
+        return found
 
     def scaled(self, entries):
         """The type scale_width<Net, Num, Den, Divisor> must be, given the entries of build() with
@@ -1153,7 +1253,7 @@ class ResizedMerge(Block):
         self.residual_items = None
         self.parts, self.stem = paths, op
         self.name, self.name_at = name, name_position(paths, name, rng)
-        self.text = self.write([p.cpp() for p in paths])
+        offer(self)
 
     def build(self):
         modules, entries = build_parts(self.paths)
@@ -1208,6 +1308,104 @@ class GraphGenerator(Generator):
         return super().block(shape, depth)
 
 
+class TapGenerator(GraphGenerator):
+    """GraphGenerator's networks, about a quarter of them graphs: from<"name"> reads an earlier
+    entry's or named block's output (issue 16) as an element of a sequence (the chain goes on
+    from it), as a path of a merge (concat, add, multiply, crop_concat, pad_concat and the
+    merges of user_kinds.hpp, reading a tensor of a shape the merge accepts), across blocks and
+    out of nested ones, and as a network's last element (its output is then an earlier tensor,
+    which the schedule never frees nor writes over). What it reads is what netcount's rules let
+    it read: a node computed before it (never a block around it), outside the auxiliary heads
+    unless the from<> is in one, and outside any repeat<> (whose copies share their names; a
+    from<> in a repeat<> reads the same tensor in every copy); its name is unique
+    (Network.names checks it)."""
+
+    TAPS = 0.38          # networks that may read by name
+    TAP_ELEMENT = 0.08   # of an element of a chain
+    TAP_PATH = 0.25      # of a path of a merge
+    TAP_LAST = 0.3       # of the network's last element
+
+    def network(self):
+        global _drawing
+        self.taps = self.chance(self.TAPS)
+        self.sources = []  # (node, whether in a head) that a from<> may read, as computed
+        self.tensors = {}  # the torch module's stored tensors, by name (Store and Fetch)
+        self.in_head = self.in_repeat = 0
+        _drawing = self
+        try:
+            shape, elements, scale = super().network()
+        finally:
+            _drawing = None
+        if self.taps and self.chance(self.TAP_LAST):
+            tap = self.tap(elements[-1].out_shape)
+            if tap is not None:
+                elements.append(tap)
+        return shape, elements, scale
+
+    def offer(self, node):
+        if self.taps and not self.in_repeat:
+            self.sources.append((node, self.in_head > 0))
+
+    def tap(self, shape, accept=None):
+        """A from<> after a tensor of `shape`, reading a node it may read whose output shape
+        `accept` takes; None if there is none."""
+        if not self.taps:
+            return None
+        found = [n for n, aux in self.sources if (self.in_head or not aux) and (accept is None or accept(n.out_shape))]
+        if not found:
+            return None
+        # Blocks are fewer than layers: each weighs as three, so that named blocks are read too.
+        weights = [1 if isinstance(n, Leaf) else 3 for n in found]
+        return From(self.rng.choices(found, weights)[0], shape, self.tensors)
+
+    def element(self, shape, depth):
+        if self.taps and self.chance(self.TAP_ELEMENT):
+            tap = self.tap(shape)
+            if tap is not None:
+                return tap
+        return super().element(shape, depth)
+
+    def path(self, shape, depth, target_hw=None, target_c=None, allow_identity=True):
+        if self.taps and self.chance(self.TAP_PATH):
+            tap = self.tap(shape, lambda s: (target_hw is None or s[:2] == target_hw) and
+                           (target_c is None or s[2] == target_c))
+            if tap is not None:
+                return tap
+        return super().path(shape, depth, target_hw, target_c, allow_identity)
+
+    def head(self, shape, depth, name=None, nested=False):
+        self.in_head += 1
+        try:
+            return super().head(shape, depth, name, nested)
+        finally:
+            self.in_head -= 1
+
+    def head_at(self, items, at, read, depth, name):
+        # Inserted before items[at:], drawn after them: it may not read them.
+        hidden = {id(n) for item in items[at:] for n in walk(item)}
+        everything = self.sources
+        self.sources = [s for s in everything if id(s[0]) not in hidden]
+        visible = len(self.sources)
+        try:
+            return super().head_at(items, at, read, depth, name)
+        finally:
+            self.sources = everything + self.sources[visible:]
+
+    def repeat(self, shape, depth):
+        self.in_repeat += 1
+        try:
+            return super().repeat(shape, depth)
+        finally:
+            self.in_repeat -= 1
+
+    def block(self, shape, depth):
+        mark = len(self.sources)
+        node = super().block(shape, depth)
+        if isinstance(node, Leaf):  # the paths drawn were too wide and dropped: so is what is in them
+            self.sources[mark:] = [s for s in self.sources[mark:] if s[0] is node]
+        return node
+
+
 def generate(seed, count):
-    gen = GraphGenerator(seed)
+    gen = TapGenerator(seed)
     return [Network(i, *gen.network()) for i in range(count)]

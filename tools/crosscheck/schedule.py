@@ -173,6 +173,39 @@ def entries(gm, scheduled):
     return found
 
 
+def is_tensor(node):
+    return hasattr(node.meta.get("tensor_meta"), "shape")
+
+
+def entry_inputs(gm, modules):
+    """For each of `modules` (netcount's entries, each a leaf module of gm called once), the
+    positions in `modules` of the entries whose outputs its call reads, in the order of its
+    tensor arguments (-1: the network's input): netcount's `inputs`. A node that is no entry
+    (an nn.Identity path) is read through to what it reads."""
+    position = {id(m): i for i, m in enumerate(modules)}
+    entry_of = {}
+    for n in gm.graph.nodes:
+        if n.op == "call_module" and id(gm.get_submodule(n.target)) in position:
+            if position[id(gm.get_submodule(n.target))] in entry_of.values():
+                raise RuntimeError(f"torch.fx: module {n.target} is called more than once")
+            entry_of[n] = position[id(gm.get_submodule(n.target))]
+
+    def origin(n):
+        while n not in entry_of and n.op != "placeholder":
+            read = [a for a in n.all_input_nodes if is_tensor(a)]
+            if len(read) != 1:
+                raise RuntimeError(f"torch.fx: node {n.name} is no entry and reads {len(read)} tensors")
+            n = read[0]
+        return entry_of.get(n, -1)
+
+    found = [None] * len(modules)
+    for n, i in entry_of.items():
+        args = []
+        torch.fx.node.map_arg((n.args, n.kwargs), args.append)  # every node argument, in order
+        found[i] = [origin(a) for a in args if is_tensor(a)]
+    return found
+
+
 def schedule(gm):
     """[(node, role, live elements)] for every tensor node that runs, in order, and the peak
     (over those and the input)."""

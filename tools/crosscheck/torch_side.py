@@ -390,6 +390,39 @@ class UpsampleBack(nn.Module):
         return self.resize(self.inner(x), x.shape[-2:])
 
 
+class Store(nn.Module):
+    """Keeps its input in `tensors` under `key` and passes it on: a tensor that netcount's
+    from<"key"> reads later. `tensors` is a dict the model's Store and Fetch modules share.
+    torch.fx traces into it (it is no leaf), so it adds no node: the tensor is the node that
+    made it."""
+
+    def __init__(self, tensors, key):
+        super().__init__()
+        self.tensors = tensors
+        self.key = key
+
+    def forward(self, x):
+        self.tensors[self.key] = x
+        return x
+
+
+class Fetch(nn.Module):
+    """netcount's from<"key">: ignores its input and returns the tensor a Store kept under `key`.
+    Traced, it returns the stored node itself (torch.fx's proxy), so the trace reads that node
+    again, no copy: the schedule sees the graph as it is."""
+
+    def __init__(self, tensors, key):
+        super().__init__()
+        self.tensors = tensors
+        self.key = key
+
+    def forward(self, x):
+        return self.tensors[self.key]
+
+    def extra_repr(self):
+        return repr(self.key)
+
+
 class Merge(nn.Module):
     """Every path reads the block's input, in order; then the merge combines their outputs."""
 
