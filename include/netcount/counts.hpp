@@ -37,13 +37,41 @@ constexpr const failure& failure_of() noexcept {
         return analyzed<Net>::totals.fail;
 }
 
+// Whether the failure is an entry's that reads several tensors (a merge's paths, a max_unpool's
+// tensor and pool) and the full pass stopped there too: its entries before the failing one are
+// then written, and give every tensor's shape. Evaluated only for an invalid network.
+template<class Net, bool Full>
+constexpr bool fails_reading_several() noexcept {
+    constexpr const failure& f = failure_of<Net, Full>();
+    constexpr const auto& full = analyzed_layers<Net>::value;
+    return analyzed_layers<Net>::graph.inputs[f.index].size() > 1 && full.fail.code == f.code &&
+           full.fail.index == f.index;
+}
+
+// The shape of the k-th tensor the failing entry reads.
+template<class Net, bool Full>
+constexpr shape read_shape(std::size_t k) noexcept {
+    const std::size_t from = analyzed_layers<Net>::graph.inputs[failure_of<Net, Full>().index][k];
+    const auto& full = analyzed_layers<Net>::value;
+    return from == network_input ? full.input : full.entries[from].output;
+}
+
+template<class Net, bool Full, std::size_t... K>
+constexpr auto read_shapes(std::index_sequence<K...>) noexcept -> path_shapes<read_shape<Net, Full>(K)...>;
+
 template<class Net, bool Full, std::size_t... I>
 constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
     constexpr const failure& f = failure_of<Net, Full>();
     constexpr std::string_view name = analyzed_layers<Net>::graph.names[f.index];
     // The static_assert that fires inside invalid_layer says what is wrong; its template
-    // arguments say where.
-    (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
+    // arguments say where. A merge's says every path's shape (invalid_merge).
+    if constexpr (fails_reading_several<Net, Full>()) {
+        using shapes = decltype(read_shapes<Net, Full>(
+            std::make_index_sequence<analyzed_layers<Net>::graph.inputs[f.index].size()>{}));
+        (void)sizeof(report<invalid_merge<f.code, f.index, shapes, name[I]...>>);
+    } else {
+        (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
+    }
 }
 
 // A from<"name"> that names nothing it may read, or a shared<"name"> that cannot be resolved:

@@ -276,6 +276,24 @@ struct invalid_layer {
     static constexpr bool reported = true; // see verdict
 };
 
+// path_shapes<Shapes...>: the shapes of every tensor an entry reads, in order (a merge's paths).
+template<shape... Shapes>
+struct path_shapes {};
+
+// invalid_merge<Error, Index, path_shapes<Shapes...>, Name...>: instantiated when an entry that
+// reads several tensors (a merge, a max_unpool) rejects them. It reports through invalid_layer
+// with the first of them, so the first error line says what is wrong as for any layer, and its
+// own template arguments, in the line that instantiates it, give every shape: which path differs
+// is then plain, not only that one does.
+template<error Error, std::size_t Index, class Paths, char... Name>
+struct invalid_merge;
+
+template<error Error, std::size_t Index, shape First, shape... Rest, char... Name>
+struct invalid_merge<Error, Index, path_shapes<First, Rest...>, Name...> {
+    static_assert(invalid_layer<Error, Index, First, Name...>::reported);
+    static constexpr bool reported = true; // see verdict
+};
+
 // invalid_from<Error, Name...>: instantiated when a from<"name"> names no tensor it may read.
 // The failing static_assert says what is wrong; the name it was given is spelled out as
 // characters.

@@ -468,6 +468,24 @@ struct invalid_layer {
     static constexpr bool reported = true; // see verdict
 };
 
+// path_shapes<Shapes...>: the shapes of every tensor an entry reads, in order (a merge's paths).
+template<shape... Shapes>
+struct path_shapes {};
+
+// invalid_merge<Error, Index, path_shapes<Shapes...>, Name...>: instantiated when an entry that
+// reads several tensors (a merge, a max_unpool) rejects them. It reports through invalid_layer
+// with the first of them, so the first error line says what is wrong as for any layer, and its
+// own template arguments, in the line that instantiates it, give every shape: which path differs
+// is then plain, not only that one does.
+template<error Error, std::size_t Index, class Paths, char... Name>
+struct invalid_merge;
+
+template<error Error, std::size_t Index, shape First, shape... Rest, char... Name>
+struct invalid_merge<Error, Index, path_shapes<First, Rest...>, Name...> {
+    static_assert(invalid_layer<Error, Index, First, Name...>::reported);
+    static constexpr bool reported = true; // see verdict
+};
+
 // invalid_from<Error, Name...>: instantiated when a from<"name"> names no tensor it may read.
 // The failing static_assert says what is wrong; the name it was given is spelled out as
 // characters.
@@ -2584,13 +2602,13 @@ struct count_builder {
     struct shared_state {
         std::size_t definition, use_of, use_first;
     };
-    constexpr shared_state open_definition(const char*, std::string_view name, std::size_t entries) noexcept {
+    constexpr shared_state open_definition(const char*, std::string_view name, std::size_t count) noexcept {
         const shared_state outer{definition, use_of, use_first};
         if constexpr (Analysis::definitions != 0) {
             if (result.definitions_done != Analysis::definitions) {
                 result.definition_table[result.definitions_done] = {
                     .name = name, .first = entries_done, .stored_first = result.stored_done};
-                if constexpr (!Analysis::keeps_entries) result.stored_done += entries;
+                if constexpr (!Analysis::keeps_entries) result.stored_done += count;
                 definition = result.definitions_done++;
             }
         }
@@ -3910,13 +3928,41 @@ constexpr const failure& failure_of() noexcept {
         return analyzed<Net>::totals.fail;
 }
 
+// Whether the failure is an entry's that reads several tensors (a merge's paths, a max_unpool's
+// tensor and pool) and the full pass stopped there too: its entries before the failing one are
+// then written, and give every tensor's shape. Evaluated only for an invalid network.
+template<class Net, bool Full>
+constexpr bool fails_reading_several() noexcept {
+    constexpr const failure& f = failure_of<Net, Full>();
+    constexpr const auto& full = analyzed_layers<Net>::value;
+    return analyzed_layers<Net>::graph.inputs[f.index].size() > 1 && full.fail.code == f.code &&
+           full.fail.index == f.index;
+}
+
+// The shape of the k-th tensor the failing entry reads.
+template<class Net, bool Full>
+constexpr shape read_shape(std::size_t k) noexcept {
+    const std::size_t from = analyzed_layers<Net>::graph.inputs[failure_of<Net, Full>().index][k];
+    const auto& full = analyzed_layers<Net>::value;
+    return from == network_input ? full.input : full.entries[from].output;
+}
+
+template<class Net, bool Full, std::size_t... K>
+constexpr auto read_shapes(std::index_sequence<K...>) noexcept -> path_shapes<read_shape<Net, Full>(K)...>;
+
 template<class Net, bool Full, std::size_t... I>
 constexpr void report_invalid_layer(std::index_sequence<I...>) noexcept {
     constexpr const failure& f = failure_of<Net, Full>();
     constexpr std::string_view name = analyzed_layers<Net>::graph.names[f.index];
     // The static_assert that fires inside invalid_layer says what is wrong; its template
-    // arguments say where.
-    (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
+    // arguments say where. A merge's says every path's shape (invalid_merge).
+    if constexpr (fails_reading_several<Net, Full>()) {
+        using shapes = decltype(read_shapes<Net, Full>(
+            std::make_index_sequence<analyzed_layers<Net>::graph.inputs[f.index].size()>{}));
+        (void)sizeof(report<invalid_merge<f.code, f.index, shapes, name[I]...>>);
+    } else {
+        (void)sizeof(report<invalid_layer<f.code, f.index, f.input, name[I]...>>);
+    }
 }
 
 // A from<"name"> that names nothing it may read, or a shared<"name"> that cannot be resolved:

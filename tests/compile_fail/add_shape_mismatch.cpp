@@ -1,8 +1,12 @@
 // An add whose paths do not broadcast (8 channels against 16) is rejected at the merge, which the diagnostic
-// names ("block1", entry 2 after block1/conv1 and block1/relu1) with its first path's shape.
+// names ("block1", entry 2 after block1/conv1 and block1/relu1) with its first path's shape, and
+// every path's shape in invalid_merge's path_shapes<...>: the main path's 16 channels, the
+// shortcut's 8.
 // expect: netcount: the paths of an add differ in height, width or channels where neither is 1
 // expect: shape_mismatch, 2,
 // expect: {8, 8, 16}
+// expect: path_shapes<
+// expect: {8, 8, 8}
 // expect: 'b', 'l', 'o', 'c', 'k', '1'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

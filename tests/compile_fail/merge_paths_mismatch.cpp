@@ -1,8 +1,11 @@
 // A merge of one's own rejects paths it cannot combine through layer_result::status; the
-// diagnostic names the merge ("fuse", entry 1) and its first path's shape.
+// diagnostic names the merge ("fuse", entry 1), its first path's shape, and every path's shape in
+// invalid_merge's path_shapes<...>: the conv's 8 channels too.
 // expect: netcount: the paths of a merge produce shapes it cannot combine
 // expect: paths_mismatch, 1,
 // expect: {8, 8, 16}
+// expect: path_shapes<
+// expect: {8, 8, 8}
 // expect: 'f', 'u', 's', 'e'
 #include <span>
 

@@ -1,9 +1,12 @@
 // A multiply whose paths differ along an axis where neither is 1 (6 channels against 4) is
 // rejected at the merge, which the diagnostic names ("gate", entry 1 after gate/conv1) with its
-// first path's shape (the identity's: the block's input).
+// first path's shape (the identity's: the block's input), and every path's shape in
+// invalid_merge's path_shapes<...>: the scale's 4 channels too.
 // expect: netcount: the paths of a multiply differ in height, width or channels where neither is 1
 // expect: broadcast_mismatch, 1,
 // expect: {4, 4, 6}
+// expect: path_shapes<
+// expect: {4, 4, 4}
 // expect: 'g', 'a', 't', 'e'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
