@@ -237,6 +237,15 @@ static_assert(nc::layers<shared_across>[0].name == "a/head/conv1");
 static_assert(nc::layers<shared_across>[2].name == "b/head@2/conv1");
 static_assert(nc::parameters<shared_across> == 20);           // 4 * 4 + 4, once
 static_assert(nc::connections<shared_across> == 1'024 + 256); // 8*8*4*4 + 4*4*4*4
+// A layer at one position of a block and at the same position of a block inside it (relu, the
+// second of both) with a reuse in the network: compiled with -Werror, this failed on both
+// compilers while the registry of definitions had that relu as a direct and an indirect base
+// (-Winaccessible-base). A detector's backbone has many: batch_norm, third in ResNet's stem
+// and in each projection.
+struct shared_nested : nc::network<nc::input<8, 8, 3>,
+                                   nc::sequence<nc::conv<4, nc::kernel<1>>, nc::relu, nc::sequence<nc::relu, nc::relu>>,
+                                   nc::shared<"h", nc::conv<4, nc::kernel<1>>>, nc::shared<"h">> {};
+static_assert(nc::parameters<shared_nested> == 16 + 20); // 3 * 4 + 4, then h's 4 * 4 + 4 once
 
 // ---------------------------------------------------------------------------------------------
 // Regions of interest: a two-stage detector's box head on 10 regions of 7 x 7 from an 8-channel
