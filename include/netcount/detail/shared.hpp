@@ -34,20 +34,24 @@ struct shared_unresolved {};
 // The registry of a network's definitions is a class that derives, through its elements'
 // registries, from shared_definition<Name, Definition> for each definition in it, so that one
 // overload resolution finds a name's definition. Elements are told apart by their position
-// (registry_at), so that two equal layers of one block are not one base.
+// and the list that holds them (registry_at), so that two equal layers of one block are not one
+// base, nor is a layer a direct base of a block and, through a block inside it, an indirect one
+// (a conv first in a network and first in a sequence of it: g++ and clang++ warn that the direct
+// base is inaccessible, an error under -Werror).
 template<fixed_string Name, class Definition>
 struct shared_definition {};
 
 template<class Element>
 struct registry_of {};
 
-template<std::size_t I, class Element>
+template<std::size_t I, class Element, class List>
 struct registry_at : registry_of<Element> {};
 
 template<class Indices, class... Elements>
 struct registry_list {};
 template<std::size_t... I, class... Elements>
-struct registry_list<std::index_sequence<I...>, Elements...> : registry_at<I, Elements>... {};
+struct registry_list<std::index_sequence<I...>, Elements...>
+    : registry_at<I, Elements, registry_list<std::index_sequence<I...>, Elements...>>... {};
 
 // Every block is a class template of elements (sequence, the merges, residual, auxiliary,
 // upsample_back); a layer kind that is one (max_pool<kernel<3>>) has no definition in it.
