@@ -564,17 +564,18 @@ struct count_builder {
     static constexpr void end_outputs(std::size_t) noexcept {}
 
     // shared<"name", Elements...>: a slot for the definition, and room for the figures of its
-    // `entries` entries, which its reuses must have the same of.
+    // `definition_entries` entries, which its reuses must have the same of.
     struct shared_state {
         std::size_t definition, use_of, use_first;
     };
-    constexpr shared_state open_definition(const char*, std::string_view name, std::size_t entries) noexcept {
+    constexpr shared_state open_definition(const char*, std::string_view name,
+                                           std::size_t definition_entries) noexcept {
         const shared_state outer{definition, use_of, use_first};
         if constexpr (Analysis::definitions != 0) {
             if (result.definitions_done != Analysis::definitions) {
                 result.definition_table[result.definitions_done] = {
                     .name = name, .first = entries_done, .stored_first = result.stored_done};
-                if constexpr (!Analysis::keeps_entries) result.stored_done += entries;
+                if constexpr (!Analysis::keeps_entries) result.stored_done += definition_entries;
                 definition = result.definitions_done++;
             }
         }
