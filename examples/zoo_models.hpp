@@ -62,4 +62,7 @@ using zoo_models = model_list<
     model<"efficientnet_b6", zoo::efficientnet_b6>, model<"efficientnet_b7", zoo::efficientnet_b7>,
     model<"efficientnet_v2_s", zoo::efficientnet_v2_s>, model<"efficientnet_v2_m", zoo::efficientnet_v2_m>,
     model<"efficientnet_v2_l", zoo::efficientnet_v2_l>, model<"inception_v3", zoo::inception_v3>,
-    model<"unet", zoo::unet>>;
+    model<"unet", zoo::unet>, model<"retinanet_resnet50_fpn", zoo::retinanet_resnet50_fpn>,
+    model<"retinanet_resnet50_fpn_v2", zoo::retinanet_resnet50_fpn_v2>,
+    model<"fcos_resnet50_fpn", zoo::fcos_resnet50_fpn>, model<"ssd300_vgg16", zoo::ssd300_vgg16>,
+    model<"ssdlite320_mobilenet_v3_large", zoo::ssdlite320_mobilenet_v3_large>>;

@@ -8,6 +8,7 @@
 #include <netcount/zoo/convnext.hpp>
 #include <netcount/zoo/densenet.hpp>
 #include <netcount/zoo/efficientnet.hpp>
+#include <netcount/zoo/fcos.hpp>
 #include <netcount/zoo/googlenet.hpp>
 #include <netcount/zoo/inception.hpp>
 #include <netcount/zoo/lenet.hpp>
@@ -16,9 +17,11 @@
 #include <netcount/zoo/mobilenet_v3.hpp>
 #include <netcount/zoo/regnet.hpp>
 #include <netcount/zoo/resnet.hpp>
+#include <netcount/zoo/retinanet.hpp>
 #include <netcount/zoo/segmentation.hpp>
 #include <netcount/zoo/shufflenet.hpp>
 #include <netcount/zoo/squeezenet.hpp>
+#include <netcount/zoo/ssd.hpp>
 #include <netcount/zoo/unet.hpp>
 #include <netcount/zoo/vgg.hpp>
 

@@ -2602,7 +2602,7 @@ struct count_builder {
     static constexpr void end_outputs(std::size_t) noexcept {}
 
     // shared<"name", Elements...>: a slot for the definition, and room for the figures of its
-    // `entries` entries, which its reuses must have the same of.
+    // `definition_entries` entries, which its reuses must have the same of.
     struct shared_state {
         std::size_t definition, use_of, use_first;
     };

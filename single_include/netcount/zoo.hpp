@@ -433,6 +433,367 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+// <netcount/zoo/fcos.hpp>
+#ifndef NETCOUNT_ZOO_FCOS_HPP
+#define NETCOUNT_ZOO_FCOS_HPP
+
+
+// <netcount/zoo/retinanet.hpp>
+#ifndef NETCOUNT_ZOO_RETINANET_HPP
+#define NETCOUNT_ZOO_RETINANET_HPP
+
+
+
+// <netcount/zoo/resnet.hpp>
+#ifndef NETCOUNT_ZOO_RESNET_HPP
+#define NETCOUNT_ZOO_RESNET_HPP
+
+
+
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount::zoo {
+
+// ResNet as He, Zhang, Ren and Sun describe it in "Deep Residual Learning for Image
+// Recognition" (2016), Table 1, in torchvision's form (models.resnet18 ... resnet152, "ResNet
+// v1.5": a bottleneck strides in its 3 x 3 convolution, not in its first 1 x 1). Every
+// convolution is followed by a batch norm and so has no bias. The first block of a stage
+// projects its input with a strided 1 x 1 convolution (option B of the paper) whenever the
+// size or the width changes; the others add their input unchanged.
+//
+// ResNeXt as Xie, Girshick, Dollar, Tu and He describe it in "Aggregated Residual
+// Transformations for Deep Neural Networks" (2017), and Wide ResNet-50-2 and -101-2, which
+// torchvision builds after Zagoruyko and Komodakis's "Wide Residual Networks" (2016), are
+// the same networks with another bottleneck: its 3 x 3 convolution is wider and, in ResNeXt,
+// split into groups (Figure 3(c) of the ResNeXt paper, the form torchvision implements). A
+// ResNeXt "C x d" has C groups (the cardinality) of d channels each in its first stage, so
+// ResNeXt-50 (32 x 4d) has 128 of them where ResNet-50 has 64 (Table 1 of the ResNeXt paper);
+// the wide ResNets double ResNet's 64 without groups. Each later stage doubles the width, and
+// the block's output stays ResNet's 4 * Planes.
+//
+// Names follow torchvision's: stage "layer2" holds blocks "layer2/add1" ... (torchvision's
+// layer2.0 ...), whose convolutions are conv1, conv2 (and conv3) and whose projection is
+// "downsample": layer<resnet50, "layer2/add1/downsample/conv1">.
+
+// A ResNet convolution: no bias, padding that keeps the size at stride 1.
+template<std::size_t Filters, std::size_t Kernel, std::size_t Stride = 1>
+using resnet_conv = conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>;
+
+// The projection shortcut. torchvision runs it after the block's main path.
+template<std::size_t Filters, std::size_t Stride>
+using projection = sequence<name<"downsample">, resnet_conv<Filters, 1, Stride>, batch_norm>;
+
+// A block: its main path plus the shortcut, then a ReLU.
+template<class MainPath, class Shortcut>
+using residual_block = sequence<add<MainPath, Shortcut>, relu>;
+
+// The building block of ResNet-18 and -34: two 3 x 3 convolutions of Planes filters.
+template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
+using basic_block =
+    residual_block<sequence<resnet_conv<Planes, 3, Stride>, batch_norm, relu, resnet_conv<Planes, 3>, batch_norm>,
+                   Shortcut>;
+
+// The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
+// ResNet convolution when Groups is 1. Dilated by Dilation where torchvision replaces a
+// stride by dilation (replace_stride_with_dilation, the segmentation backbones of
+// <netcount/zoo/segmentation.hpp>): its padding is then the dilation, as torchvision's
+// conv3x3 pads, which keeps the size. Undilated, it is the classification ResNets' convolution
+// type for type (tests/static/zoo_segmentation.cpp checks it).
+template<std::size_t Filters, std::size_t Stride, std::size_t Groups, std::size_t Dilation = 1>
+using grouped_resnet_conv3 = std::conditional_t<
+    Dilation == 1,
+    std::conditional_t<Groups == 1, resnet_conv<Filters, 3, Stride>,
+                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>,
+    conv<Filters, kernel<3>, stride<Stride>, pad<Dilation>, dilation<Dilation>, groups<Groups>, no_bias>>;
+
+// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups (dilated
+// by Dilation), 1 x 1 up to 4 * Planes.
+template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups,
+         std::size_t Dilation = 1>
+using wide_bottleneck = residual_block<
+    sequence<resnet_conv<Width, 1>, batch_norm, relu, grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
+             relu, resnet_conv<4 * Planes, 1>, batch_norm>,
+    Shortcut>;
+
+// The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
+// 4 * Planes.
+template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
+using bottleneck = wide_bottleneck<Planes, Stride, Shortcut, Planes, 1>;
+
+// Which block a ResNet is built of, and how many times wider its output is than Planes.
+template<template<std::size_t, std::size_t, class> class Block, std::size_t Expansion>
+struct resnet_block_kind {
+    template<std::size_t Planes, std::size_t Stride, class Shortcut>
+    using block = Block<Planes, Stride, Shortcut>;
+    static constexpr std::size_t expansion = Expansion;
+};
+
+using basic_blocks = resnet_block_kind<basic_block, 1>;
+using bottleneck_blocks = resnet_block_kind<bottleneck, 4>;
+
+// ResNeXt's and the wide ResNets' bottlenecks: Groups groups of WidthPerGroup channels for
+// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group); their
+// 3 x 3 convolutions dilated by Dilation. ResNet's own bottleneck is one group of 64 per 64
+// planes: wide_bottleneck_blocks<1, 64> builds the same blocks as bottleneck_blocks.
+template<std::size_t Groups, std::size_t WidthPerGroup, std::size_t Dilation = 1>
+struct wide_bottleneck_blocks {
+    template<std::size_t Planes, std::size_t Stride, class Shortcut>
+    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups, Dilation>;
+    static constexpr std::size_t expansion = 4;
+};
+
+// A stage ("conv2_x" ... "conv5_x" in the paper): Blocks blocks of Planes, the first one
+// striding and projecting, unless it keeps both the size and the width (the first stage of
+// ResNet-18 and -34, which reads the 64 channels of the stem). The first block may be of
+// another kind than the others (FirstKind): in a dilated stage it keeps the dilation of the
+// stage before (see dilated_resnet_stage).
+template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride,
+         class FirstKind = Kind>
+using resnet_stage =
+    sequence<name<Name>,
+             typename FirstKind::template block<Planes, Stride,
+                                                std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
+                                                                   projection<Kind::expansion * Planes, Stride>>>,
+             repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
+
+// A stage of bottlenecks whose stride torchvision replaces by dilation (ResNet's _make_layer
+// with dilate=True), which keeps the size where the classification network halves it: the
+// atrous convolution of Chen et al.'s DeepLab. The stage strides 1 and its 3 x 3 convolutions
+// dilate by what the stride was times the dilation before, Dilation = 2 * PreviousDilation;
+// but its first block still has the dilation of the stage before (torchvision's
+// previous_dilation), and it projects at stride 1 since the width changes.
+template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation, std::size_t Dilation>
+using dilated_resnet_stage = resnet_stage<Name, wide_bottleneck_blocks<1, 64, Dilation>, Planes, Blocks, 1,
+                                          wide_bottleneck_blocks<1, 64, PreviousDilation>>;
+
+// resnet_network<Kind, N2, N3, N4, N5>: a column of Table 1, by the blocks of its four stages.
+template<class Kind, std::size_t N2, std::size_t N3, std::size_t N4, std::size_t N5>
+using resnet_network = network<input<224, 224, 3>, resnet_conv<64, 7, 2>, batch_norm, relu,
+                               max_pool<kernel<3>, stride<2>, pad<1>>, resnet_stage<"layer1", Kind, 64, N2, 1>,
+                               resnet_stage<"layer2", Kind, 128, N3, 2>, resnet_stage<"layer3", Kind, 256, N4, 2>,
+                               resnet_stage<"layer4", Kind, 512, N5, 2>, global_avg_pool, fc<1000>>;
+
+struct resnet18 : resnet_network<basic_blocks, 2, 2, 2, 2> {};
+struct resnet34 : resnet_network<basic_blocks, 3, 4, 6, 3> {};
+struct resnet50 : resnet_network<bottleneck_blocks, 3, 4, 6, 3> {};
+struct resnet101 : resnet_network<bottleneck_blocks, 3, 4, 23, 3> {};
+struct resnet152 : resnet_network<bottleneck_blocks, 3, 8, 36, 3> {};
+
+// ResNeXt-50 (32 x 4d), -101 (32 x 8d) and -101 (64 x 4d): ResNet-50's and ResNet-101's
+// stages with C x d bottlenecks.
+struct resnext50_32x4d : resnet_network<wide_bottleneck_blocks<32, 4>, 3, 4, 6, 3> {};
+struct resnext101_32x8d : resnet_network<wide_bottleneck_blocks<32, 8>, 3, 4, 23, 3> {};
+struct resnext101_64x4d : resnet_network<wide_bottleneck_blocks<64, 4>, 3, 4, 23, 3> {};
+
+// Wide ResNet-50-2 and -101-2: ResNet-50 and -101 with bottlenecks twice as wide inside
+// (2048-1024-2048 channels in the last block, where ResNet-50 has 2048-512-2048).
+struct wide_resnet50_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 6, 3> {};
+struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 23, 3> {};
+
+} // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount::zoo {
+
+// RetinaNet as Lin, Goyal, Girshick, He and Dollar describe it in "Focal Loss for Dense Object
+// Detection" (2017), in torchvision 0.14's form (models.detection.retinanet_resnet50_fpn and
+// retinanet_resnet50_fpn_v2, built with weights=None and weights_backbone=None), on the
+// 800 x 800 image torchvision's transform makes of a square picture (min_size 800), for COCO's
+// 91 classes (torchvision's num_classes, background included), 9 anchors per position.
+//
+// The backbone is ResNet-50 (<netcount/zoo/resnet.hpp>) up to layer4, without its pool and
+// classifier (torchvision's IntermediateLayerGetter), with batch norms that train: without
+// pretrained weights torchvision builds nn.BatchNorm2d, not FrozenBatchNorm2d (whose scale and
+// shift are buffers), and _validate_trainable_layers trains all five stages. Its stages
+// layer2, layer3 and layer4 (C3, C4, C5: an 8th, a 16th and a 32nd of the input, 512, 1024 and
+// 2048 channels) feed a feature pyramid (Lin et al., "Feature Pyramid Networks for Object
+// Detection", 2017; torchvision's FeaturePyramidNetwork) of 256 channels: a 1 x 1 lateral
+// convolution of each, the coarser level interpolated (nearest) to the finer one's size and
+// added, and a 3 x 3 convolution of each sum, P3, P4, P5; then P6, a 3 x 3 convolution of stride
+// 2, and P7, one of P6 after a ReLU (torchvision's LastLevelP6P7). Every FPN convolution has a
+// bias. In retinanet_resnet50_fpn P6 reads P5 (LastLevelP6P7(256, 256): use_P5, as in
+// torchvision's detectron2-style v1); in retinanet_resnet50_fpn_v2 it reads C5
+// (LastLevelP6P7(2048, 256), as the paper does).
+//
+// The head (torchvision's RetinaNetHead) runs on each of the five levels with the same weights:
+// a classification subnet, four 3 x 3 convolutions of 256 with ReLU and a 3 x 3 convolution to
+// 9 x 91 = 819 scores, and a box subnet, the same four and a 3 x 3 convolution to 9 x 4 = 36
+// offsets. Each subnet is a shared<> block: its parameters count once, its multiply-accumulates
+// on every level. In v1 the four convolutions have biases; in v2 they have none and a group norm
+// of 32 groups follows each (GroupNorm(32, 256): 512 parameters). The last convolutions have
+// biases in both. Anchors, box decoding and non-maximum suppression count nothing.
+//
+// Names follow torchvision's modules: "backbone/body" is the ResNet (layer<...,
+// "backbone/body/layer4/add3/conv2">), "backbone/fpn" the pyramid, whose lateral
+// convolutions are "inner5" (torchvision's fpn.inner_blocks.2, of C5), "inner4/lateral" and
+// "inner3/lateral" (inner_blocks.1 and .0), the sums "inner4" and "inner3" (add merges, whose
+// interpolation of the level above is "inner4/upsample_back1"), and the 3 x 3 convolutions "p5",
+// "p4", "p3" (layer_blocks.2, .1, .0), "p6" and "p7". The head's subnets run in torchvision's
+// order, the classification subnet on P3 to P7, then the box subnet: "head/classification_head"
+// on P3, "head/classification_head@2" ... "@5" on P4 to P7 (its layers
+// "head/classification_head/conv/conv1" ... "conv4", the ReLUs, and "cls_logits"), and likewise
+// "head/regression_head" (its last convolution "bbox_reg"). The network's outputs are the ten
+// maps the subnets return, the scores on P3 to P7, then the offsets (on 800 x 800:
+// 100 x 100 x 819, 50 x 50, 25 x 25, 13 x 13, 7 x 7, then 100 x 100 x 36 ...), before torchvision
+// reshapes them to one row per anchor.
+
+// The classes torchvision's detectors are built for without weights: COCO's 91 category ids,
+// the background included.
+inline constexpr std::size_t coco_classes = 91;
+
+// ResNet-50's stem and four stages: torchvision's backbone.body.
+using resnet50_body =
+    sequence<name<"body">, resnet_conv<64, 7, 2>, batch_norm, relu, max_pool<kernel<3>, stride<2>, pad<1>>,
+             resnet_stage<"layer1", bottleneck_blocks, 64, 3, 1>, resnet_stage<"layer2", bottleneck_blocks, 128, 4, 2>,
+             resnet_stage<"layer3", bottleneck_blocks, 256, 6, 2>,
+             resnet_stage<"layer4", bottleneck_blocks, 512, 3, 2>>;
+
+// A level of the pyramid below the top: the lateral 1 x 1 convolution of the stage Stage,
+// plus the sum of the level above (Above), interpolated to the lateral's size as torchvision's
+// F.interpolate(last_inner, size=feat_shape) does: an upsample_back that reads the stage's map
+// for its size and Above's sum for its data. Sizes that do not halve exactly (a 600-pixel side:
+// 38 then 75) come out as torchvision's.
+template<fixed_string Name, fixed_string Stage, fixed_string Above>
+using fpn_top_down =
+    sequence<from<Stage>, add<name<Name>, conv<256, kernel<1>, name<"lateral">>, upsample_back<from<Above>>>>;
+
+// The pyramid of 256 channels on C3, C4 and C5, and P6 and P7 of P6Reads, in the order
+// torchvision's FeaturePyramidNetwork runs it: from the top down, each level's 3 x 3
+// convolution right after its sum.
+template<fixed_string P6Reads>
+using retinanet_fpn = sequence<
+    name<"fpn">, from<"backbone/body/layer4">, conv<256, kernel<1>, name<"inner5">>,
+    conv<256, kernel<3>, pad<1>, name<"p5">>, fpn_top_down<"inner4", "backbone/body/layer3", "backbone/fpn/inner5">,
+    conv<256, kernel<3>, pad<1>, name<"p4">>, fpn_top_down<"inner3", "backbone/body/layer2", "backbone/fpn/inner4">,
+    conv<256, kernel<3>, pad<1>, name<"p3">>, from<P6Reads>, conv<256, kernel<3>, stride<2>, pad<1>, name<"p6">>, relu,
+    conv<256, kernel<3>, stride<2>, pad<1>, name<"p7">>>;
+
+// torchvision's backbone: the ResNet and the pyramid.
+template<fixed_string P6Reads>
+using retinanet_backbone = sequence<name<"backbone">, resnet50_body, retinanet_fpn<P6Reads>>;
+
+// A subnet, shared<Name, Definition>, applied to P3 (where it is defined) and again to P4 to P7.
+template<fixed_string Name, class Definition>
+using on_pyramid_levels = sequence<from<"backbone/fpn/p3">, shared<Name, Definition>, from<"backbone/fpn/p4">,
+                                   shared<Name>, from<"backbone/fpn/p5">, shared<Name>, from<"backbone/fpn/p6">,
+                                   shared<Name>, from<"backbone/fpn/p7">, shared<Name>>;
+
+// RetinaNet's subnet: four times Conv (a 3 x 3 convolution of 256 and what follows it), then a
+// 3 x 3 convolution with a bias to Outputs channels, named LastName.
+template<class Conv, std::size_t Outputs, fixed_string LastName>
+using retinanet_subnet =
+    sequence<sequence<name<"conv">, repeat<4, Conv>>, conv<Outputs, kernel<3>, pad<1>, name<LastName>>>;
+
+// The head, with Conv the subnets' convolution: 9 anchors of 91 classes, and 9 boxes of 4.
+template<class Conv>
+using retinanet_head =
+    sequence<name<"head">,
+             on_pyramid_levels<"classification_head", retinanet_subnet<Conv, 9 * coco_classes, "cls_logits">>,
+             on_pyramid_levels<"regression_head", retinanet_subnet<Conv, 9 * 4, "bbox_reg">>>;
+
+// The ten output maps: the scores on P3 to P7, then the boxes.
+using retinanet_outputs =
+    outputs<"head/classification_head", "head/classification_head@2", "head/classification_head@3",
+            "head/classification_head@4", "head/classification_head@5", "head/regression_head",
+            "head/regression_head@2", "head/regression_head@3", "head/regression_head@4", "head/regression_head@5">;
+
+// torchvision's retinanet_resnet50_fpn: P6 of P5, subnets of convolutions with biases and ReLU.
+struct retinanet_resnet50_fpn
+    : network<input<800, 800, 3>, retinanet_backbone<"backbone/fpn/p5">,
+              retinanet_head<sequence<conv<256, kernel<3>, pad<1>>, relu>>, retinanet_outputs> {};
+
+// torchvision's retinanet_resnet50_fpn_v2: P6 of C5, subnets of convolutions without biases,
+// group norm (32 groups) and ReLU (torchvision's Conv2dNormActivation with
+// norm_layer=partial(nn.GroupNorm, 32)).
+struct retinanet_resnet50_fpn_v2
+    : network<input<800, 800, 3>, retinanet_backbone<"backbone/body/layer4">,
+              retinanet_head<sequence<conv<256, kernel<3>, pad<1>, no_bias>, group_norm<32>, relu>>,
+              retinanet_outputs> {};
+
+} // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount::zoo {
+
+// FCOS as Tian, Shen, Chen and He describe it in "FCOS: Fully Convolutional One-Stage Object
+// Detection" (2019) and "FCOS: A Simple and Strong Anchor-free Object Detector" (2020), in
+// torchvision 0.14's form (models.detection.fcos_resnet50_fpn, built with weights=None and
+// weights_backbone=None), at 800 x 800 for COCO's 91 classes, one prediction per position
+// (no anchors).
+//
+// The backbone is RetinaNet's (<netcount/zoo/retinanet.hpp>): ResNet-50 with batch norms that
+// train, and the pyramid P3 to P7 of 256 channels, P6 of P5 (torchvision's
+// LastLevelP6P7(256, 256)). The head (torchvision's FCOSHead) runs on each of the five levels
+// with the same weights: a classification subnet, four 3 x 3 convolutions of 256 with biases,
+// each followed by a group norm of 32 groups and ReLU, and a 3 x 3 convolution to the 91
+// scores; and a box subnet, the same four, then two 3 x 3 convolutions that read their output
+// side by side: "bbox_reg" to the 4 distances, followed by ReLU, and "bbox_ctrness" to the one
+// centre-ness score.
+//
+// Names as for RetinaNet: "backbone/body", "backbone/fpn", "head/classification_head" on P3 and
+// "head/classification_head@2" ... "@5" on P4 to P7 (its last convolution "cls_logits"),
+// "head/regression_head" likewise (its four convolutions "conv/conv1" ... "conv/conv4", its
+// last "bbox_reg" and the ReLU after it). torchvision's regression_head.bbox_ctrness reads the
+// four convolutions' output, not bbox_reg's, and netcount's shared<> applies one chain of
+// layers: it is a shared block of its own, "head/bbox_ctrness" on P3 and
+// "head/bbox_ctrness@2" ... "@5" (its convolution "conv1"), which reads
+// "head/regression_head/conv" (or "head/regression_head@n/conv") right after the box subnet on
+// that level, as torchvision runs them. The outputs are fifteen maps in the order of the dict
+// torchvision's head returns: the scores on P3 to P7 (100 x 100 x 91 ... 7 x 7 x 91 on
+// 800 x 800), the distances after their ReLU (x 4), and the centre-ness (x 1).
+
+// A convolution of FCOS's subnets: 3 x 3 of 256 with a bias, group norm (32 groups), ReLU.
+using fcos_conv = sequence<conv<256, kernel<3>, pad<1>>, group_norm<32>, relu>;
+
+// The box subnet on one level: the four convolutions ("conv"), then bbox_reg and its ReLU.
+using fcos_box_subnet =
+    sequence<sequence<name<"conv">, repeat<4, fcos_conv>>, conv<4, kernel<3>, pad<1>, name<"bbox_reg">>, relu>;
+
+// The centre-ness: one 3 x 3 convolution to one map, with a bias.
+using fcos_ctrness = conv<1, kernel<3>, pad<1>>;
+
+// The box subnet and the centre-ness on one level: Level reads the level, Tower the subnet's
+// four convolutions on it (the name of the box subnet's "conv" on that level).
+template<fixed_string Level, fixed_string Tower>
+using fcos_box_level = sequence<from<Level>, shared<"regression_head">, from<Tower>, shared<"bbox_ctrness">>;
+
+using fcos_head =
+    sequence<name<"head">,
+             on_pyramid_levels<"classification_head", retinanet_subnet<fcos_conv, coco_classes, "cls_logits">>,
+             // P3: the definitions.
+             from<"backbone/fpn/p3">, shared<"regression_head", fcos_box_subnet>, from<"head/regression_head/conv">,
+             shared<"bbox_ctrness", fcos_ctrness>,
+             // P4 to P7: their applications again.
+             fcos_box_level<"backbone/fpn/p4", "head/regression_head@2/conv">,
+             fcos_box_level<"backbone/fpn/p5", "head/regression_head@3/conv">,
+             fcos_box_level<"backbone/fpn/p6", "head/regression_head@4/conv">,
+             fcos_box_level<"backbone/fpn/p7", "head/regression_head@5/conv">>;
+
+// torchvision's fcos_resnet50_fpn.
+struct fcos_resnet50_fpn
+    : network<input<800, 800, 3>, retinanet_backbone<"backbone/fpn/p5">, fcos_head,
+              outputs<"head/classification_head", "head/classification_head@2", "head/classification_head@3",
+                      "head/classification_head@4", "head/classification_head@5", "head/regression_head",
+                      "head/regression_head@2", "head/regression_head@3", "head/regression_head@4",
+                      "head/regression_head@5", "head/bbox_ctrness", "head/bbox_ctrness@2", "head/bbox_ctrness@3",
+                      "head/bbox_ctrness@4", "head/bbox_ctrness@5">> {};
+
+} // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
 // <netcount/zoo/googlenet.hpp>
 #ifndef NETCOUNT_ZOO_GOOGLENET_HPP
 #define NETCOUNT_ZOO_GOOGLENET_HPP
@@ -989,8 +1350,11 @@ using mobilenet_v3_large_low =
              mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 28 x 28
 
 // ... and bneck5 to bneck15, whose last stage (bneck13 to bneck15) has Dilation (1, or 2 in
-// torchvision's dilated=True, where bneck13 keeps the map's size).
-template<std::size_t Dilation>
+// torchvision's dilated=True, where bneck13 keeps the map's size), and channels divided by
+// ReduceDivider (1, or 2 in torchvision's reduced_tail=True, Table 6 of the paper: 80 out of
+// bneck13 to bneck15, 480 expanded in bneck14 and bneck15, as SSDlite builds it without
+// pretrained weights, zoo/ssd.hpp).
+template<std::size_t Dilation, std::size_t ReduceDivider = 1>
 using mobilenet_v3_large_high = sequence<
     //                 name      in   k  exp  out  SE     NL         s  dilation
     mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
@@ -1001,9 +1365,11 @@ using mobilenet_v3_large_high = sequence<
     mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
     mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
     mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, Dilation>, // 7 x 7 undilated
-    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, Dilation>,
-    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, Dilation>>;
+    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160 / ReduceDivider, true, hardswish, 2, Dilation>, // 7 x 7 undilated
+    mobilenet_v3_bneck<"bneck14", 160 / ReduceDivider, 5, 960 / ReduceDivider, 160 / ReduceDivider, true, hardswish, 1,
+                       Dilation>,
+    mobilenet_v3_bneck<"bneck15", 160 / ReduceDivider, 5, 960 / ReduceDivider, 160 / ReduceDivider, true, hardswish, 1,
+                       Dilation>>;
 
 // Table 1.
 struct mobilenet_v3_large
@@ -1160,158 +1526,6 @@ struct regnet_y_32gf
 struct regnet_y_128gf
     : regnet_network<regnet_y_stage<"block1", 2, 528, 264, 32>, regnet_y_stage<"block2", 7, 1056, 264, 528>,
                      regnet_y_stage<"block3", 17, 2904, 264, 1056>, regnet_y_stage<"block4", 1, 7392, 264, 2904>> {};
-
-} // namespace netcount::zoo
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/zoo/resnet.hpp>
-#ifndef NETCOUNT_ZOO_RESNET_HPP
-#define NETCOUNT_ZOO_RESNET_HPP
-
-
-
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount::zoo {
-
-// ResNet as He, Zhang, Ren and Sun describe it in "Deep Residual Learning for Image
-// Recognition" (2016), Table 1, in torchvision's form (models.resnet18 ... resnet152, "ResNet
-// v1.5": a bottleneck strides in its 3 x 3 convolution, not in its first 1 x 1). Every
-// convolution is followed by a batch norm and so has no bias. The first block of a stage
-// projects its input with a strided 1 x 1 convolution (option B of the paper) whenever the
-// size or the width changes; the others add their input unchanged.
-//
-// ResNeXt as Xie, Girshick, Dollar, Tu and He describe it in "Aggregated Residual
-// Transformations for Deep Neural Networks" (2017), and Wide ResNet-50-2 and -101-2, which
-// torchvision builds after Zagoruyko and Komodakis's "Wide Residual Networks" (2016), are
-// the same networks with another bottleneck: its 3 x 3 convolution is wider and, in ResNeXt,
-// split into groups (Figure 3(c) of the ResNeXt paper, the form torchvision implements). A
-// ResNeXt "C x d" has C groups (the cardinality) of d channels each in its first stage, so
-// ResNeXt-50 (32 x 4d) has 128 of them where ResNet-50 has 64 (Table 1 of the ResNeXt paper);
-// the wide ResNets double ResNet's 64 without groups. Each later stage doubles the width, and
-// the block's output stays ResNet's 4 * Planes.
-//
-// Names follow torchvision's: stage "layer2" holds blocks "layer2/add1" ... (torchvision's
-// layer2.0 ...), whose convolutions are conv1, conv2 (and conv3) and whose projection is
-// "downsample": layer<resnet50, "layer2/add1/downsample/conv1">.
-
-// A ResNet convolution: no bias, padding that keeps the size at stride 1.
-template<std::size_t Filters, std::size_t Kernel, std::size_t Stride = 1>
-using resnet_conv = conv<Filters, kernel<Kernel>, stride<Stride>, pad<Kernel / 2>, no_bias>;
-
-// The projection shortcut. torchvision runs it after the block's main path.
-template<std::size_t Filters, std::size_t Stride>
-using projection = sequence<name<"downsample">, resnet_conv<Filters, 1, Stride>, batch_norm>;
-
-// A block: its main path plus the shortcut, then a ReLU.
-template<class MainPath, class Shortcut>
-using residual_block = sequence<add<MainPath, Shortcut>, relu>;
-
-// The building block of ResNet-18 and -34: two 3 x 3 convolutions of Planes filters.
-template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
-using basic_block =
-    residual_block<sequence<resnet_conv<Planes, 3, Stride>, batch_norm, relu, resnet_conv<Planes, 3>, batch_norm>,
-                   Shortcut>;
-
-// The 3 x 3 convolution of a bottleneck, in Groups groups (ResNeXt's cardinality): a plain
-// ResNet convolution when Groups is 1. Dilated by Dilation where torchvision replaces a
-// stride by dilation (replace_stride_with_dilation, the segmentation backbones of
-// <netcount/zoo/segmentation.hpp>): its padding is then the dilation, as torchvision's
-// conv3x3 pads, which keeps the size. Undilated, it is the classification ResNets' convolution
-// type for type (tests/static/zoo_segmentation.cpp checks it).
-template<std::size_t Filters, std::size_t Stride, std::size_t Groups, std::size_t Dilation = 1>
-using grouped_resnet_conv3 = std::conditional_t<
-    Dilation == 1,
-    std::conditional_t<Groups == 1, resnet_conv<Filters, 3, Stride>,
-                       conv<Filters, kernel<3>, stride<Stride>, pad<1>, groups<Groups>, no_bias>>,
-    conv<Filters, kernel<3>, stride<Stride>, pad<Dilation>, dilation<Dilation>, groups<Groups>, no_bias>>;
-
-// A bottleneck of Width inner channels: 1 x 1 down to Width, 3 x 3 in Groups groups (dilated
-// by Dilation), 1 x 1 up to 4 * Planes.
-template<std::size_t Planes, std::size_t Stride, class Shortcut, std::size_t Width, std::size_t Groups,
-         std::size_t Dilation = 1>
-using wide_bottleneck = residual_block<
-    sequence<resnet_conv<Width, 1>, batch_norm, relu, grouped_resnet_conv3<Width, Stride, Groups, Dilation>, batch_norm,
-             relu, resnet_conv<4 * Planes, 1>, batch_norm>,
-    Shortcut>;
-
-// The bottleneck of ResNet-50, -101 and -152: 1 x 1 down to Planes, 3 x 3, 1 x 1 up to
-// 4 * Planes.
-template<std::size_t Planes, std::size_t Stride = 1, class Shortcut = identity>
-using bottleneck = wide_bottleneck<Planes, Stride, Shortcut, Planes, 1>;
-
-// Which block a ResNet is built of, and how many times wider its output is than Planes.
-template<template<std::size_t, std::size_t, class> class Block, std::size_t Expansion>
-struct resnet_block_kind {
-    template<std::size_t Planes, std::size_t Stride, class Shortcut>
-    using block = Block<Planes, Stride, Shortcut>;
-    static constexpr std::size_t expansion = Expansion;
-};
-
-using basic_blocks = resnet_block_kind<basic_block, 1>;
-using bottleneck_blocks = resnet_block_kind<bottleneck, 4>;
-
-// ResNeXt's and the wide ResNets' bottlenecks: Groups groups of WidthPerGroup channels for
-// ResNet's 64 planes, in proportion for more (torchvision's groups and width_per_group); their
-// 3 x 3 convolutions dilated by Dilation. ResNet's own bottleneck is one group of 64 per 64
-// planes: wide_bottleneck_blocks<1, 64> builds the same blocks as bottleneck_blocks.
-template<std::size_t Groups, std::size_t WidthPerGroup, std::size_t Dilation = 1>
-struct wide_bottleneck_blocks {
-    template<std::size_t Planes, std::size_t Stride, class Shortcut>
-    using block = wide_bottleneck<Planes, Stride, Shortcut, Planes * WidthPerGroup / 64 * Groups, Groups, Dilation>;
-    static constexpr std::size_t expansion = 4;
-};
-
-// A stage ("conv2_x" ... "conv5_x" in the paper): Blocks blocks of Planes, the first one
-// striding and projecting, unless it keeps both the size and the width (the first stage of
-// ResNet-18 and -34, which reads the 64 channels of the stem). The first block may be of
-// another kind than the others (FirstKind): in a dilated stage it keeps the dilation of the
-// stage before (see dilated_resnet_stage).
-template<fixed_string Name, class Kind, std::size_t Planes, std::size_t Blocks, std::size_t Stride,
-         class FirstKind = Kind>
-using resnet_stage =
-    sequence<name<Name>,
-             typename FirstKind::template block<Planes, Stride,
-                                                std::conditional_t<Stride == 1 && Kind::expansion == 1, identity,
-                                                                   projection<Kind::expansion * Planes, Stride>>>,
-             repeat<Blocks - 1, typename Kind::template block<Planes, 1, identity>>>;
-
-// A stage of bottlenecks whose stride torchvision replaces by dilation (ResNet's _make_layer
-// with dilate=True), which keeps the size where the classification network halves it: the
-// atrous convolution of Chen et al.'s DeepLab. The stage strides 1 and its 3 x 3 convolutions
-// dilate by what the stride was times the dilation before, Dilation = 2 * PreviousDilation;
-// but its first block still has the dilation of the stage before (torchvision's
-// previous_dilation), and it projects at stride 1 since the width changes.
-template<fixed_string Name, std::size_t Planes, std::size_t Blocks, std::size_t PreviousDilation, std::size_t Dilation>
-using dilated_resnet_stage = resnet_stage<Name, wide_bottleneck_blocks<1, 64, Dilation>, Planes, Blocks, 1,
-                                          wide_bottleneck_blocks<1, 64, PreviousDilation>>;
-
-// resnet_network<Kind, N2, N3, N4, N5>: a column of Table 1, by the blocks of its four stages.
-template<class Kind, std::size_t N2, std::size_t N3, std::size_t N4, std::size_t N5>
-using resnet_network = network<input<224, 224, 3>, resnet_conv<64, 7, 2>, batch_norm, relu,
-                               max_pool<kernel<3>, stride<2>, pad<1>>, resnet_stage<"layer1", Kind, 64, N2, 1>,
-                               resnet_stage<"layer2", Kind, 128, N3, 2>, resnet_stage<"layer3", Kind, 256, N4, 2>,
-                               resnet_stage<"layer4", Kind, 512, N5, 2>, global_avg_pool, fc<1000>>;
-
-struct resnet18 : resnet_network<basic_blocks, 2, 2, 2, 2> {};
-struct resnet34 : resnet_network<basic_blocks, 3, 4, 6, 3> {};
-struct resnet50 : resnet_network<bottleneck_blocks, 3, 4, 6, 3> {};
-struct resnet101 : resnet_network<bottleneck_blocks, 3, 4, 23, 3> {};
-struct resnet152 : resnet_network<bottleneck_blocks, 3, 8, 36, 3> {};
-
-// ResNeXt-50 (32 x 4d), -101 (32 x 8d) and -101 (64 x 4d): ResNet-50's and ResNet-101's
-// stages with C x d bottlenecks.
-struct resnext50_32x4d : resnet_network<wide_bottleneck_blocks<32, 4>, 3, 4, 6, 3> {};
-struct resnext101_32x8d : resnet_network<wide_bottleneck_blocks<32, 8>, 3, 4, 23, 3> {};
-struct resnext101_64x4d : resnet_network<wide_bottleneck_blocks<64, 4>, 3, 4, 23, 3> {};
-
-// Wide ResNet-50-2 and -101-2: ResNet-50 and -101 with bottlenecks twice as wide inside
-// (2048-1024-2048 channels in the last block, where ResNet-50 has 2048-512-2048).
-struct wide_resnet50_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 6, 3> {};
-struct wide_resnet101_2 : resnet_network<wide_bottleneck_blocks<1, 128>, 3, 4, 23, 3> {};
 
 } // namespace netcount::zoo
 
@@ -1637,6 +1851,211 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+// <netcount/zoo/ssd.hpp>
+#ifndef NETCOUNT_ZOO_SSD_HPP
+#define NETCOUNT_ZOO_SSD_HPP
+
+
+
+// <netcount/zoo/vgg.hpp>
+#ifndef NETCOUNT_ZOO_VGG_HPP
+#define NETCOUNT_ZOO_VGG_HPP
+
+
+
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount::zoo {
+
+// VGG as Simonyan and Zisserman describe it in "Very Deep Convolutional Networks for
+// Large-Scale Image Recognition" (2015), Table 1, in torchvision's form (models.vgg11 ...
+// vgg19, without batch norm): five stacks of 3 x 3 convolutions (padding 1, so a stack keeps
+// its input's size), each closed by a 2 x 2 max pool, then three fully connected layers.
+// torchvision pools adaptively to 7 x 7 before them, which a 224 x 224 input already is.
+// The configurations differ only in how many convolutions each stack holds.
+//
+// torchvision's vgg11_bn ... vgg19_bn, which the paper does not have (it predates batch
+// normalisation), put a batch norm between each convolution and its ReLU; the convolutions
+// keep their biases.
+
+// A VGG convolution: 3 x 3, padding 1, with its bias; followed by a batch norm in the _bn
+// models.
+template<std::size_t Filters, bool BatchNorm>
+using vgg_conv = std::conditional_t<BatchNorm, sequence<conv<Filters, kernel<3>, pad<1>>, batch_norm, relu>,
+                                    sequence<conv<Filters, kernel<3>, pad<1>>, relu>>;
+
+// vgg_stack<Depth, Filters>: Depth convolutions of Filters 3 x 3 filters, then the pool.
+template<std::size_t Depth, std::size_t Filters, bool BatchNorm = false>
+using vgg_stack = sequence<repeat<Depth, vgg_conv<Filters, BatchNorm>>, max_pool<kernel<2>, stride<2>>>;
+
+// vgg_network<D1, ..., D5>: a column of Table 1, by the depths of its five stacks of 64, 128,
+// 256, 512 and 512 filters, with batch norms or without. Layers are named by kind and
+// position: conv1 ... conv13 for VGG-16, batch_norm1 ... batch_norm13, fc1 ... fc3.
+template<std::size_t D1, std::size_t D2, std::size_t D3, std::size_t D4, std::size_t D5, bool BatchNorm = false>
+using vgg_network = network<input<224, 224, 3>, vgg_stack<D1, 64, BatchNorm>, vgg_stack<D2, 128, BatchNorm>,
+                            vgg_stack<D3, 256, BatchNorm>, vgg_stack<D4, 512, BatchNorm>, vgg_stack<D5, 512, BatchNorm>,
+                            adaptive_avg_pool<7>, fc<4096>, relu, dropout, fc<4096>, relu, dropout, fc<1000>>;
+
+struct vgg11 : vgg_network<1, 1, 2, 2, 2> {}; // configuration A
+struct vgg13 : vgg_network<2, 2, 2, 2, 2> {}; // configuration B
+struct vgg16 : vgg_network<2, 2, 3, 3, 3> {}; // configuration D
+struct vgg19 : vgg_network<2, 2, 4, 4, 4> {}; // configuration E
+
+struct vgg11_bn : vgg_network<1, 1, 2, 2, 2, true> {};
+struct vgg13_bn : vgg_network<2, 2, 2, 2, 2, true> {};
+struct vgg16_bn : vgg_network<2, 2, 3, 3, 3, true> {};
+struct vgg19_bn : vgg_network<2, 2, 4, 4, 4, true> {};
+
+} // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount::zoo {
+
+// SSD as Liu, Anguelov, Erhan, Szegedy, Reed, Fu and Berg describe it in "SSD: Single Shot
+// MultiBox Detector" (2016), Figure 2, and SSDlite as Sandler et al. ("MobileNetV2", 2018,
+// section 6.2) and Howard et al. ("Searching for MobileNetV3", 2019, section 6.2) describe it,
+// in torchvision 0.14's form (models.detection.ssd300_vgg16 and ssdlite320_mobilenet_v3_large,
+// built with weights=None and weights_backbone=None), on the fixed size torchvision's transform
+// resizes every image to (300 x 300, 320 x 320), for COCO's 91 classes. Both predict from six
+// maps, each with its own convolutions (nothing is shared between levels): a box head, then a
+// class head, in the order torchvision's SSDHead and SSDLiteHead run them.
+//
+// ssd300_vgg16: VGG-16's convolutions (<netcount/zoo/vgg.hpp>, torchvision's vgg16 features,
+// 3 x 3 with biases and ReLU) to conv4_3, with the third pool in ceil mode (75 to 38 on 300 x
+// 300), "backbone/features"; conv4_3's map rescaled, "backbone/scale_weight" (F.normalize over
+// the channels, which counts nothing, times a learned scale per channel, torchvision's
+// scale_weight of 512 parameters: a layer_scale); then, on conv4_3's map itself,
+// "backbone/extra0": the fourth pool, conv5_1 to conv5_3, a 3 x 3 pool of stride 1 (the
+// paper's modified pool5), fc6 as a 3 x 3 convolution of 1024 dilated by 6 (padding 6) and fc7
+// as a 1 x 1 convolution of 1024, each with ReLU (19 x 19 x 1024); "extra1" to "extra4", a
+// 1 x 1 convolution and a 3 x 3 one, each with a bias and ReLU, to conv8_2 (10 x 10 x 512,
+// stride 2), conv9_2 (5 x 5 x 256, stride 2), conv10_2 (3 x 3 x 256, no padding) and conv11_2
+// (1 x 1 x 256, no padding). The heads' 3 x 3 convolutions, with biases, on the six maps
+// ("head/regression_head/level0" ... "level5", torchvision's module_list.0 to .5, and likewise
+// "head/classification_head/level0" ...) predict 4 or 6 boxes per position (aspect ratios
+// [2], [2, 3], [2, 3], [2, 3], [2], [2]): 4 x 4 = 16 or 6 x 4 = 24 offsets, 4 x 91 = 364 or
+// 6 x 91 = 546 scores.
+//
+// ssdlite320_mobilenet_v3_large: MobileNetV3-Large's features (<netcount/zoo/mobilenet_v3.hpp>)
+// with the reduced tail torchvision builds when the backbone is not pretrained
+// (reduced_tail=weights_backbone is None: bneck13 to bneck15 of 80 channels, 480 expanded, and
+// the last 1 x 1 convolution to 6 x 80 = 480), "backbone/features"; the first map is the
+// output of bneck13's expansion, "backbone/features/bneck13/hardswish1" (20 x 20 x 672 on
+// 320 x 320, torchvision's C4 expansion layer), the second the features' output (10 x 10 x
+// 480). Four extra blocks, "backbone/extra0" to "extra3", each a 1 x 1 convolution to half
+// its channels, a 3 x 3 depthwise one of stride 2 and a 1 x 1 one to 512, 256, 256 and 128
+// channels, each without bias and followed by batch norm and ReLU6, make the other four (5 x 5,
+// 3 x 3, 2 x 2, 1 x 1). Each head's block on a map ("head/regression_head/level0", ...) is a
+// 3 x 3 depthwise convolution without bias, batch norm and ReLU6, and a 1 x 1 convolution with
+// a bias to 6 boxes per position: 24 offsets or 546 scores.
+//
+// The outputs are the twelve maps of the heads, the offsets on the six maps, then the scores,
+// as torchvision's heads return them (before their reshape to one row per box). Default boxes,
+// decoding and non-maximum suppression count nothing.
+
+// conv4_3's map, rescaled: F.normalize counts nothing; torchvision's scale_weight is a learned
+// scale of each channel, counted as a layer_scale (512 parameters).
+using ssd_rescale = sequence<name<"scale_weight">, layer_scale>;
+
+// An extra block of SSD300: a 1 x 1 convolution to Squeeze, a 3 x 3 one to Filters at Stride,
+// padded by Pad, each with a bias and ReLU.
+template<fixed_string Name, std::size_t Squeeze, std::size_t Filters, std::size_t Stride, std::size_t Pad>
+using ssd_extra =
+    sequence<name<Name>, conv<Squeeze, kernel<1>>, relu, conv<Filters, kernel<3>, stride<Stride>, pad<Pad>>, relu>;
+
+// SSD300's backbone, torchvision's SSDFeatureExtractorVGG(vgg16().features, highres=False).
+using ssd300_vgg16_backbone =
+    sequence<name<"backbone">,
+             sequence<name<"features">, vgg_stack<2, 64>, vgg_stack<2, 128>,
+                      sequence<repeat<3, vgg_conv<256, false>>, max_pool<kernel<2>, stride<2>, ceil_mode>>,
+                      repeat<3, vgg_conv<512, false>>>,
+             ssd_rescale, from<"backbone/features">,
+             sequence<name<"extra0">, max_pool<kernel<2>, stride<2>>, repeat<3, vgg_conv<512, false>>,
+                      max_pool<kernel<3>, stride<1>, pad<1>>, conv<1024, kernel<3>, pad<6>, dilation<6>>, relu,
+                      conv<1024, kernel<1>>, relu>,
+             ssd_extra<"extra1", 256, 512, 2, 1>, ssd_extra<"extra2", 128, 256, 2, 1>,
+             ssd_extra<"extra3", 128, 256, 1, 0>, ssd_extra<"extra4", 128, 256, 1, 0>>;
+
+// A head of six blocks, Block<Name, Outputs> on each map (Level0 ... Level5), to Per * Anchors_i
+// channels, the anchors of each map as its default boxes say.
+template<fixed_string Name, template<fixed_string, std::size_t> class Block, std::size_t Per, fixed_string Level0,
+         fixed_string Level1, fixed_string Level2, fixed_string Level3, fixed_string Level4, fixed_string Level5,
+         std::size_t A0, std::size_t A1, std::size_t A2, std::size_t A3, std::size_t A4, std::size_t A5>
+using ssd_scoring_head =
+    sequence<name<Name>, from<Level0>, Block<"level0", Per * A0>, from<Level1>, Block<"level1", Per * A1>, from<Level2>,
+             Block<"level2", Per * A2>, from<Level3>, Block<"level3", Per * A3>, from<Level4>,
+             Block<"level4", Per * A4>, from<Level5>, Block<"level5", Per * A5>>;
+
+// SSD300's block on a map: a 3 x 3 convolution with a bias.
+template<fixed_string Name, std::size_t Outputs>
+using ssd_predictor = conv<Outputs, kernel<3>, pad<1>, name<Name>>;
+
+// SSD300's heads on conv4_3 (rescaled), fc7, conv8_2 ... conv11_2: 4, 6, 6, 6, 4, 4 boxes.
+template<fixed_string Name, std::size_t Per>
+using ssd300_head =
+    ssd_scoring_head<Name, ssd_predictor, Per, "backbone/scale_weight", "backbone/extra0", "backbone/extra1",
+                     "backbone/extra2", "backbone/extra3", "backbone/extra4", 4, 6, 6, 6, 4, 4>;
+
+// The twelve outputs: the offsets on the six maps, then the scores.
+using ssd_outputs =
+    outputs<"head/regression_head/level0", "head/regression_head/level1", "head/regression_head/level2",
+            "head/regression_head/level3", "head/regression_head/level4", "head/regression_head/level5",
+            "head/classification_head/level0", "head/classification_head/level1", "head/classification_head/level2",
+            "head/classification_head/level3", "head/classification_head/level4", "head/classification_head/level5">;
+
+// torchvision's ssd300_vgg16.
+struct ssd300_vgg16
+    : network<
+          input<300, 300, 3>, ssd300_vgg16_backbone,
+          sequence<name<"head">, ssd300_head<"regression_head", 4>, ssd300_head<"classification_head", coco_classes>>,
+          ssd_outputs> {};
+
+// SSDlite's extra block: 1 x 1 to Filters / 2, 3 x 3 depthwise of stride 2, 1 x 1 to Filters,
+// without biases, each followed by batch norm and ReLU6 (torchvision's _extra_block).
+template<fixed_string Name, std::size_t Filters>
+using ssdlite_extra = sequence<name<Name>, conv<Filters / 2, kernel<1>, no_bias>, batch_norm, relu6,
+                               depthwise_conv<kernel<3>, stride<2>, pad<1>, no_bias>, batch_norm, relu6,
+                               conv<Filters, kernel<1>, no_bias>, batch_norm, relu6>;
+
+// SSDlite's backbone, torchvision's SSDLiteFeatureExtractorMobileNet on mobilenet_v3_large with
+// reduced_tail=True.
+using ssdlite320_mobilenet_v3_large_backbone =
+    sequence<name<"backbone">,
+             sequence<name<"features">, mobilenet_v3_large_low, mobilenet_v3_large_high<1, 2>,
+                      conv<6 * 80, kernel<1>, no_bias>, batch_norm, hardswish>,
+             ssdlite_extra<"extra0", 512>, ssdlite_extra<"extra1", 256>, ssdlite_extra<"extra2", 256>,
+             ssdlite_extra<"extra3", 128>>;
+
+// SSDlite's block on a map: 3 x 3 depthwise without bias, batch norm, ReLU6, 1 x 1 with a bias
+// (torchvision's _prediction_block).
+template<fixed_string Name, std::size_t Outputs>
+using ssdlite_predictor =
+    sequence<name<Name>, depthwise_conv<kernel<3>, pad<1>, no_bias>, batch_norm, relu6, conv<Outputs, kernel<1>>>;
+
+// SSDlite's heads on its six maps, 6 boxes each.
+template<fixed_string Name, std::size_t Per>
+using ssdlite_head =
+    ssd_scoring_head<Name, ssdlite_predictor, Per, "backbone/features/bneck13/hardswish1", "backbone/features",
+                     "backbone/extra0", "backbone/extra1", "backbone/extra2", "backbone/extra3", 6, 6, 6, 6, 6, 6>;
+
+// torchvision's ssdlite320_mobilenet_v3_large.
+struct ssdlite320_mobilenet_v3_large
+    : network<
+          input<320, 320, 3>, ssdlite320_mobilenet_v3_large_backbone,
+          sequence<name<"head">, ssdlite_head<"regression_head", 4>, ssdlite_head<"classification_head", coco_classes>>,
+          ssd_outputs> {};
+
+} // namespace netcount::zoo
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
 // <netcount/zoo/unet.hpp>
 #ifndef NETCOUNT_ZOO_UNET_HPP
 #define NETCOUNT_ZOO_UNET_HPP
@@ -1703,61 +2122,6 @@ struct unet
                       128, "level3",
                       detail::unet_level<256, "level4", detail::unet_level<512, "level5", detail::unet_convs<1024>>>>>,
               conv<unet_classes, kernel<1>, name<"classifier">>> {};
-
-} // namespace netcount::zoo
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/zoo/vgg.hpp>
-#ifndef NETCOUNT_ZOO_VGG_HPP
-#define NETCOUNT_ZOO_VGG_HPP
-
-
-
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount::zoo {
-
-// VGG as Simonyan and Zisserman describe it in "Very Deep Convolutional Networks for
-// Large-Scale Image Recognition" (2015), Table 1, in torchvision's form (models.vgg11 ...
-// vgg19, without batch norm): five stacks of 3 x 3 convolutions (padding 1, so a stack keeps
-// its input's size), each closed by a 2 x 2 max pool, then three fully connected layers.
-// torchvision pools adaptively to 7 x 7 before them, which a 224 x 224 input already is.
-// The configurations differ only in how many convolutions each stack holds.
-//
-// torchvision's vgg11_bn ... vgg19_bn, which the paper does not have (it predates batch
-// normalisation), put a batch norm between each convolution and its ReLU; the convolutions
-// keep their biases.
-
-// A VGG convolution: 3 x 3, padding 1, with its bias; followed by a batch norm in the _bn
-// models.
-template<std::size_t Filters, bool BatchNorm>
-using vgg_conv = std::conditional_t<BatchNorm, sequence<conv<Filters, kernel<3>, pad<1>>, batch_norm, relu>,
-                                    sequence<conv<Filters, kernel<3>, pad<1>>, relu>>;
-
-// vgg_stack<Depth, Filters>: Depth convolutions of Filters 3 x 3 filters, then the pool.
-template<std::size_t Depth, std::size_t Filters, bool BatchNorm = false>
-using vgg_stack = sequence<repeat<Depth, vgg_conv<Filters, BatchNorm>>, max_pool<kernel<2>, stride<2>>>;
-
-// vgg_network<D1, ..., D5>: a column of Table 1, by the depths of its five stacks of 64, 128,
-// 256, 512 and 512 filters, with batch norms or without. Layers are named by kind and
-// position: conv1 ... conv13 for VGG-16, batch_norm1 ... batch_norm13, fc1 ... fc3.
-template<std::size_t D1, std::size_t D2, std::size_t D3, std::size_t D4, std::size_t D5, bool BatchNorm = false>
-using vgg_network = network<input<224, 224, 3>, vgg_stack<D1, 64, BatchNorm>, vgg_stack<D2, 128, BatchNorm>,
-                            vgg_stack<D3, 256, BatchNorm>, vgg_stack<D4, 512, BatchNorm>, vgg_stack<D5, 512, BatchNorm>,
-                            adaptive_avg_pool<7>, fc<4096>, relu, dropout, fc<4096>, relu, dropout, fc<1000>>;
-
-struct vgg11 : vgg_network<1, 1, 2, 2, 2> {}; // configuration A
-struct vgg13 : vgg_network<2, 2, 2, 2, 2> {}; // configuration B
-struct vgg16 : vgg_network<2, 2, 3, 3, 3> {}; // configuration D
-struct vgg19 : vgg_network<2, 2, 4, 4, 4> {}; // configuration E
-
-struct vgg11_bn : vgg_network<1, 1, 2, 2, 2, true> {};
-struct vgg13_bn : vgg_network<2, 2, 2, 2, 2, true> {};
-struct vgg16_bn : vgg_network<2, 2, 3, 3, 3, true> {};
-struct vgg19_bn : vgg_network<2, 2, 4, 4, 4, true> {};
 
 } // namespace netcount::zoo
 

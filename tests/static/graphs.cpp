@@ -270,3 +270,15 @@ static_assert(nc::output_shape<two_stage> == nc::shape{1, 1, 5}); // one region'
 // The schedule holds the regions as one batch: at fc6, roi_align's 3,920 + fc6's 320.
 static_assert(nc::layer<two_stage, "box/fc6">.live_activations == 3'920 + 320);
 static_assert(nc::layer<two_stage, "box/roi_align1">.live_activations == 8'192 + 3'920);
+
+// ---------------------------------------------------------------------------------------------
+// A layer first in the network and first in a block of it, in a network with shared<>: the
+// registry that finds the definitions held it as a direct base and an indirect one, which g++
+// and clang++ reject under -Werror (-Winaccessible-base). ResNet-50's stem and its stages (a
+// batch_norm third in both) in every detector with a shared head did so. Parameters: 20 + 20
+// + 20, the shared conv once.
+struct shared_beside_equal_layers
+    : nc::network<nc::input<8, 8, 4>, nc::conv<4, nc::kernel<1>>, nc::sequence<nc::conv<4, nc::kernel<1>>, nc::relu>,
+                  nc::shared<"h", nc::conv<4, nc::kernel<1>>>, nc::shared<"h">> {};
+static_assert(nc::parameters<shared_beside_equal_layers> == 60);
+static_assert(nc::connections<shared_beside_equal_layers> == 4 * 8 * 8 * 4 * 4);

@@ -113,8 +113,11 @@ using mobilenet_v3_large_low =
              mobilenet_v3_bneck<"bneck4", 24, 5, 72, 40, true, relu, 2>>; // 28 x 28
 
 // ... and bneck5 to bneck15, whose last stage (bneck13 to bneck15) has Dilation (1, or 2 in
-// torchvision's dilated=True, where bneck13 keeps the map's size).
-template<std::size_t Dilation>
+// torchvision's dilated=True, where bneck13 keeps the map's size), and channels divided by
+// ReduceDivider (1, or 2 in torchvision's reduced_tail=True, Table 6 of the paper: 80 out of
+// bneck13 to bneck15, 480 expanded in bneck14 and bneck15, as SSDlite builds it without
+// pretrained weights, zoo/ssd.hpp).
+template<std::size_t Dilation, std::size_t ReduceDivider = 1>
 using mobilenet_v3_large_high = sequence<
     //                 name      in   k  exp  out  SE     NL         s  dilation
     mobilenet_v3_bneck<"bneck5", 40, 5, 120, 40, true, relu, 1>,
@@ -125,9 +128,11 @@ using mobilenet_v3_large_high = sequence<
     mobilenet_v3_bneck<"bneck10", 80, 3, 184, 80, false, hardswish, 1>,
     mobilenet_v3_bneck<"bneck11", 80, 3, 480, 112, true, hardswish, 1>,
     mobilenet_v3_bneck<"bneck12", 112, 3, 672, 112, true, hardswish, 1>,
-    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160, true, hardswish, 2, Dilation>, // 7 x 7 undilated
-    mobilenet_v3_bneck<"bneck14", 160, 5, 960, 160, true, hardswish, 1, Dilation>,
-    mobilenet_v3_bneck<"bneck15", 160, 5, 960, 160, true, hardswish, 1, Dilation>>;
+    mobilenet_v3_bneck<"bneck13", 112, 5, 672, 160 / ReduceDivider, true, hardswish, 2, Dilation>, // 7 x 7 undilated
+    mobilenet_v3_bneck<"bneck14", 160 / ReduceDivider, 5, 960 / ReduceDivider, 160 / ReduceDivider, true, hardswish, 1,
+                       Dilation>,
+    mobilenet_v3_bneck<"bneck15", 160 / ReduceDivider, 5, 960 / ReduceDivider, 160 / ReduceDivider, true, hardswish, 1,
+                       Dilation>>;
 
 // Table 1.
 struct mobilenet_v3_large
