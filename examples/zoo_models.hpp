@@ -62,4 +62,4 @@ using zoo_models = model_list<
     model<"efficientnet_b6", zoo::efficientnet_b6>, model<"efficientnet_b7", zoo::efficientnet_b7>,
     model<"efficientnet_v2_s", zoo::efficientnet_v2_s>, model<"efficientnet_v2_m", zoo::efficientnet_v2_m>,
     model<"efficientnet_v2_l", zoo::efficientnet_v2_l>, model<"inception_v3", zoo::inception_v3>,
-    model<"unet", zoo::unet>>;
+    model<"unet", zoo::unet>, model<"yolov5s", zoo::yolov5s>, model<"yolov8n", zoo::yolov8n>>;

@@ -21,5 +21,6 @@
 #include <netcount/zoo/squeezenet.hpp>
 #include <netcount/zoo/unet.hpp>
 #include <netcount/zoo/vgg.hpp>
+#include <netcount/zoo/yolo.hpp>
 
 #endif
