@@ -45,6 +45,7 @@ MODELS_LIST = REPO / "examples" / "zoo_models.hpp"
 ZOO_HEADERS = REPO / "include" / "netcount" / "zoo"
 ZOO_JSON = REPO / "tests" / "reference" / "torchvision-zoo.json"
 COUNTS_JSON = REPO / "tests" / "reference" / "torchvision-counts.json"
+YOLO_JSON = REPO / "tests" / "reference" / "ultralytics-yolo.json"
 BEGIN = "<!-- bench/zoo.py: begin -->"
 END = "<!-- bench/zoo.py: end -->"
 GNU_TIME = run.GNU_TIME
@@ -57,6 +58,8 @@ ENV = run.ENV
 #  - alexnet_torchvision: torchvision-zoo.json "torchvision_alexnet" (tests/static/zoo_alexnet.cpp).
 #  - lenet5: LeCun et al. (1998), section II.B: 60,000 trainable parameters, 340,908
 #    connections with the bias counted as one, 10 outputs (tests/static/zoo_lenet.cpp).
+#  - yolov5s, yolov8n: Ultralytics' models as torch modules, ultralytics-yolo.json
+#    (tools/reference/make_yolo_reference.py, tests/static/zoo_yolo.cpp); three outputs each.
 #  - mobilenet_v1: Howard et al. (2017), 1.0 MobileNet-224: 4,231,976 parameters (those of
 #    keras.applications.MobileNet), 568,740,352 multiply-accumulates, the classifier's 1,000
 #    biases, 1000 outputs (tests/static/zoo_mobilenet_v1.cpp).
@@ -68,6 +71,8 @@ REFERENCES = {
     "mobilenet_v1": {"source": "Howard et al. (2017), Tables 1 and 6",
                      "figures": {"parameters": 4_231_976, "connections": 568_740_352, "biases": 1_000},
                      "output": (1, 1, 1000)},
+    "yolov5s": {"json": YOLO_JSON, "key": "yolov5s"},
+    "yolov8n": {"json": YOLO_JSON, "key": "yolov8n"},
 }
 
 FIELDS = ("parameters", "weights", "biases", "connections", "connections_with_bias", "units")
@@ -104,14 +109,17 @@ def from_json(path, key):
     auxiliary head's: its units and multiply-accumulates are out of the totals, as in the JSON)."""
     m = json.loads(path.read_text())["models"][key]
     c, h, w = m["input"]
-    out = m["output"]
-    output = (1, 1, out[0]) if len(out) == 1 else (out[1], out[2], out[0])
+    def shape(out):
+        return (1, 1, out[0]) if len(out) == 1 else (out[1], out[2], out[0])
+
+    output = shape(m["output"])
+    outputs = [shape(o) for o in m.get("outputs", [m["output"]])]
     with_bias = m["macs"] + sum(layer["units"] for layer in m["layers"]
                                 if layer["bias"] and not layer.get("auxiliary", False))
     return {"source": f"`{path.relative_to(REPO)}` \"{key}\"", "json": path.name, "key": key,
             "figures": {"parameters": m["params_total"], "weights": m["weights_no_bias"], "biases": m["bias"],
                         "connections": m["macs"], "connections_with_bias": with_bias, "units": m["units"]},
-            "input": (h, w, c), "output": output}
+            "input": (h, w, c), "output": output, "outputs": outputs}
 
 
 def reference_of(name):
@@ -138,7 +146,11 @@ def asserts(net, ref):
                 lines.append(f"static_assert(nc::{key}<{net}> == {ref['figures'][key]}ULL);")
         if "input" in ref:
             lines.append(f"static_assert(nc::input_shape<{net}> == nc::shape{{{', '.join(map(str, ref['input']))}}});")
-        lines.append(f"static_assert(nc::output_shape<{net}> == nc::shape{{{', '.join(map(str, ref['output']))}}});")
+        outputs = ref.get("outputs", [ref["output"]])
+        if len(outputs) == 1:
+            lines.append(f"static_assert(nc::output_shape<{net}> == nc::shape{{{', '.join(map(str, ref['output']))}}});")
+        for i, out in enumerate(outputs if len(outputs) > 1 else []):  # output_shape<> needs a single output
+            lines.append(f"static_assert(nc::output_shapes<{net}>[{i}] == nc::shape{{{', '.join(map(str, out))}}});")
     else:
         lines.append(f"static_assert(nc::parameters<{net}> > 0 && nc::output_shape<{net}>.channels > 0);")
     return lines

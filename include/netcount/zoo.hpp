@@ -24,5 +24,6 @@
 #include <netcount/zoo/ssd.hpp>
 #include <netcount/zoo/unet.hpp>
 #include <netcount/zoo/vgg.hpp>
+#include <netcount/zoo/yolo.hpp>
 
 #endif
