@@ -75,13 +75,36 @@ def from_torch(args, input_chw):
     try:
         tr = torch_front.Translator(model, input_chw)
     except torch_front.TraceError as e:
-        raise ImportError_(f"{e}; the ONNX route (torch.onnx.export, then netcount-import model.onnx) "
-                           "is the way for such a model") from None
+        return from_torch_through_onnx(args, model, input_chw, str(e))
     total, used = tr.parameters()
     if total != used:
         notes.append(f"The model holds {digits(total)} parameters; {digits(total - used)} of them are in modules "
                      "its forward does not call (in eval mode) and are not counted.")
     return tr.nodes, tr.outputs, (input_chw[1], input_chw[2], input_chw[0]), used, tr.output_shapes(), notes, \
+        f"--torch {args.torch} --input {','.join(map(str, input_chw))}"
+
+
+def from_torch_through_onnx(args, model, input_chw, why):
+    """Where torch.fx cannot trace a model (shape-dependent code): torch.onnx.export it, from train
+    mode with TrainingMode.PRESERVE so that batch norms and dropout stay, and import the export."""
+    import warnings
+
+    import torch
+    from . import onnx_front
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "model.onnx")
+        model.train()
+        try:
+            with warnings.catch_warnings(), torch.no_grad():
+                warnings.simplefilter("ignore")
+                torch.onnx.export(model, torch.zeros(1, *input_chw), path, opset_version=17,
+                                  training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
+        except Exception as e:  # noqa: BLE001
+            raise ImportError_(f"{why}; and torch.onnx.export fails too: {type(e).__name__}: "
+                               f"{str(e).splitlines()[0] if str(e) else ''}") from None
+        nodes, outputs, input_shape, parameters, shapes, notes, _ = onnx_front.load(path, input_chw)
+    notes = [f"Imported through torch.onnx.export (opset 17), as {why}."] + notes
+    return nodes, outputs, input_shape, parameters, shapes, notes, \
         f"--torch {args.torch} --input {','.join(map(str, input_chw))}"
 
 

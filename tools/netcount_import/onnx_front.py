@@ -7,6 +7,8 @@ come from ONNX shape inference; parameters from the initializers each node reads
 initializer read by several nodes, as exporters merge identical tensors, counts once per node).
 """
 
+import warnings
+
 import numpy as np
 
 from .graph import ImportError_, Node
@@ -52,7 +54,9 @@ class Reader:
         import onnx.numpy_helper
         from onnx import shape_inference
         try:
-            model = onnx.load(path)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # protobuf's warnings on a file that is not a model
+                model = onnx.load(path)
         except FileNotFoundError:
             raise ImportError_(f"{path}: no such file") from None
         except Exception as e:  # noqa: BLE001 - protobuf's message says what is wrong

@@ -7,7 +7,9 @@ a function's scope is the module whose forward called it. Shapes come from runni
 module once on zeros.
 """
 
+import contextlib
 import importlib
+import io
 import operator
 
 from .graph import ImportError_, Node
@@ -77,15 +79,18 @@ class Translator:
         try:
             graph = tracer.trace(self.model)
         except Exception as e:  # noqa: BLE001 - torch.fx's own message says what it could not trace
-            raise TraceError(f"torch.fx cannot trace the model: {type(e).__name__}: {e}") from None
+            raise TraceError(f"torch.fx cannot trace the model: {type(e).__name__}: "
+                             f"{str(e).splitlines()[0] if str(e) else ''}") from None
         self.gm = torch.fx.GraphModule(self.model, graph)
         device = next((p.device for p in self.model.parameters()), torch.device("cpu"))
         try:
-            with torch.no_grad():
+            # ShapeProp prints a traceback of its own before it raises: the error below says it
+            with torch.no_grad(), contextlib.redirect_stderr(io.StringIO()):
                 ShapeProp(self.gm).propagate(torch.zeros(1, c, h, w, device=device))
         except Exception as e:  # noqa: BLE001
-            raise ImportError_(f"the model does not run on a 1 x {c} x {h} x {w} input: {type(e).__name__}: {e}") \
-                from None
+            cause = e.__cause__ or e
+            raise ImportError_(f"the model does not run on a 1 x {c} x {h} x {w} input: {type(cause).__name__}: "
+                               f"{str(cause).splitlines()[0] if str(cause) else ''}") from None
         self.nodes = []
         self.value = {}       # fx node -> IR index, or a python value / tuple of them
         self.calls = {}       # id(module) -> times called
