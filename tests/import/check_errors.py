@@ -1,0 +1,112 @@
+"""netcount-import's rejections: each a one-line error that names what and where, a non-zero
+exit status, and no header written. ONNX graphs written directly with onnx.helper; a PyTorch
+module with a module netcount has no kind for (error_models.py).
+
+    check_errors.py --workdir DIR
+
+Exits 77 (CTest's skip) when onnx or torch do not import.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+IMPORTER = os.path.join(ROOT, "tools", "netcount-import")
+
+
+def graph(nodes, x_dims, y_dims, inits=(), opset=13):
+    from onnx import TensorProto, helper
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, x_dims)
+    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, y_dims)
+    g = helper.make_graph(nodes, "g", [x], [y], initializer=list(inits))
+    return helper.make_model(g, opset_imports=[helper.make_opsetid("", opset)])
+
+
+def weight(name, dims):
+    import numpy as np
+    from onnx import numpy_helper
+    return numpy_helper.from_array(np.zeros(dims, dtype=np.float32), name)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--workdir", required=True)
+    args = p.parse_args()
+    try:
+        import numpy as np
+        import onnx
+        import torch  # noqa: F401
+        from onnx import helper
+    except ImportError as e:
+        print(f"check_errors: skipped: {e} (Debian: python3-onnx python3-torch)")
+        return 77
+    os.makedirs(args.workdir, exist_ok=True)
+    w = args.workdir
+
+    def save(name, model):
+        path = os.path.join(w, name)
+        onnx.save(model, path)
+        return path
+
+    conv = helper.make_node("Conv", ["x", "w"], ["c"], name="conv1", kernel_shape=[3, 3], pads=[1, 1, 1, 1])
+    cases = []
+    # An operator netcount has no kind for.
+    cases.append(("unsupported op", [save("gelu.onnx", graph(
+        [conv, helper.make_node("Erf", ["c"], ["y"], name="erf1")], [1, 3, 8, 8], [1, 4, 8, 8],
+        [weight("w", [4, 3, 3, 3])]))], ["node erf1 (Erf)", "no netcount layer kind"]))
+    # A dynamic input without --input.
+    cases.append(("dynamic input", [save("dynamic.onnx", graph(
+        [helper.make_node("Conv", ["x", "w"], ["y"], name="conv1", kernel_shape=[3, 3])],
+        ["N", 3, "H", "W"], ["N", 4, None, None], [weight("w", [4, 3, 3, 3])]))], ["dynamic size", "--input"]))
+    # A Reshape that is not a flatten.
+    shape = onnx.numpy_helper.from_array(np.array([1, 2, 16, 8], dtype=np.int64), "shape")
+    cases.append(("reshape", [save("reshape.onnx", graph(
+        [conv, helper.make_node("Reshape", ["c", "shape"], ["y"], name="reshape1")], [1, 3, 8, 8], [1, 2, 16, 8],
+        [weight("w", [4, 3, 3, 3]), shape]))], ["node reshape1 (Reshape)", "not a flatten"]))
+    # A file that is not ONNX, and a truncated one.
+    text = os.path.join(w, "not_onnx.onnx")
+    with open(text, "w") as f:
+        f.write("this is not a model\n")
+    cases.append(("not ONNX", [text], ["not an ONNX model"]))
+    good = graph([helper.make_node("Conv", ["x", "w"], ["y"], name="conv1", kernel_shape=[3, 3])],
+                 [1, 3, 8, 8], [1, 4, 6, 6], [weight("w", [4, 3, 3, 3])]).SerializeToString()
+    truncated = os.path.join(w, "truncated.onnx")
+    with open(truncated, "wb") as f:
+        f.write(good[:len(good) // 2])
+    cases.append(("truncated", [truncated], ["not an ONNX model"]))
+    # A PyTorch module netcount has no kind for.
+    cases.append(("torch module", ["--torch", "error_models:with_lstm_cell", "--input", "3,8,8"],
+                  ["node", "LSTMCell", "no netcount layer kind"]))
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([HERE, env.get("PYTHONPATH", "")])
+    failures = []
+    for what, source, expected in cases:
+        out = os.path.join(w, "out.hpp")
+        if os.path.exists(out):
+            os.remove(out)
+        r = subprocess.run([sys.executable, IMPORTER, *source, "--name", "net", "-o", out], capture_output=True,
+                           text=True, env=env)
+        lines = r.stderr.strip().splitlines()
+        problems = []
+        if r.returncode == 0:
+            problems.append("exit status 0")
+        if os.path.exists(out):
+            problems.append("a header was written")
+        if len(lines) != 1 or not lines[0].startswith("netcount-import: error: "):
+            problems.append(f"not a one-line error: {r.stderr!r}")
+        elif not all(e in lines[0] for e in expected):
+            problems.append(f"the error does not say {expected}: {lines[0]}")
+        print(f"  {what}: {lines[0] if lines else '(no message)'}")
+        if problems:
+            failures.append(f"{what}: " + "; ".join(problems))
+    for f in failures:
+        print("FAILED " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

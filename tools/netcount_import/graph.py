@@ -1,0 +1,424 @@
+"""The importer's graph, whatever it was read from (torch.fx or ONNX), and its translation into
+netcount's vocabulary: blocks recovered where the graph is series-parallel, from<> where it is
+not, names from the model's module paths, and the header text.
+
+A graph is a list of nodes in the order the model runs them; node 0 is the network input.
+Each node is one netcount entry: a layer (`kind` and its template arguments) or a merge (add,
+concat, multiply) of the tensors it reads. The frontends have already dropped what netcount
+does not count as an entry (views, identities, shape arithmetic) by making its readers read its
+input instead.
+"""
+
+
+class ImportError_(Exception):
+    """A model the importer cannot express: the message names the node, its op and why."""
+
+
+class Node:
+    def __init__(self, name, op, kind, args=(), inputs=(), scope=(), own=None, nameable=True, shape=None,
+                 parameters=0, merge=False, shared=None):
+        self.name = name            # the frontend's node name (fx node or ONNX node), for messages
+        self.op = op                # the frontend's op (module class, function, ONNX op type)
+        self.kind = kind            # netcount type: "conv", "add", "squeeze_excitation", ...
+        self.args = list(args)      # its template arguments, as text
+        self.inputs = list(inputs)  # indices of the nodes it reads
+        self.scope = tuple(scope)   # module path of the scope it runs in
+        self.own = own              # its own name (last component of its module path), if any
+        self.nameable = nameable    # takes a name<"..."> option
+        self.shape = shape          # (height, width, channels) of its output
+        self.parameters = parameters
+        self.merge = merge
+        self.shared = shared        # (shared name, first application?) for a module called twice
+        self.index = None
+
+
+# ----------------------------------------------------------------------------------------------
+# Structure: a tree of elements.
+
+class Leaf:
+    def __init__(self, node):
+        self.node = node
+
+    def scopes(self):
+        return [self.node.scope]
+
+
+class From:
+    def __init__(self, target, reader_scope):
+        self.target = target  # a node
+        self.scope = reader_scope
+
+    def scopes(self):
+        return [self.scope]
+
+
+class Block:
+    def __init__(self, node, paths):
+        self.node = node    # the merge node
+        self.paths = paths  # lists of elements; [] is identity
+
+    def scopes(self):
+        found = [self.node.scope]
+        for p in self.paths:
+            for e in p:
+                found.extend(e.scopes())
+        return found
+
+
+def common_prefix(paths):
+    paths = list(paths)
+    if not paths:
+        return ()
+    first = paths[0]
+    n = len(first)
+    for p in paths[1:]:
+        n = min(n, len(p))
+        for i in range(n):
+            if p[i] != first[i]:
+                n = i
+                break
+    return tuple(first[:n])
+
+
+def element_scope(e):
+    if isinstance(e, Leaf):
+        return e.node.scope
+    if isinstance(e, From):
+        return e.scope
+    return common_prefix(e.scopes())
+
+
+class Structure:
+    def __init__(self, nodes, outputs):
+        self.nodes = nodes
+        self.outputs = outputs
+        self.users = [[] for _ in nodes]
+        for i, n in enumerate(nodes):
+            n.index = i
+            for j in n.inputs:
+                if i not in self.users[j]:
+                    self.users[j].append(i)
+
+    def build(self):
+        """The network's elements after its input; where the whole graph has one output that
+        every node leads to, as blocks wherever it can."""
+        everything = set(range(1, len(self.nodes)))
+        if len(self.outputs) == 1 and self.leads_to(everything, self.outputs[0]):
+            return self.chain(0, everything, self.outputs[0])
+        return self.flat(0, everything, self.outputs[-1] if len(self.outputs) == 1 else None)
+
+    def leads_to(self, region, exit_):
+        reach = {exit_}
+        for v in sorted(region, reverse=True):
+            if v in reach:
+                continue
+            if any(u in reach for u in self.users[v]):
+                reach.add(v)
+        return reach >= region
+
+    def chain(self, t, region, exit_):
+        """Elements that compute exit_ from t with the nodes of region (closed: every node of it
+        reads t or nodes of it, and leads to exit_)."""
+        elements = []
+        cur = t
+        done = set()
+        while cur != exit_:
+            users = [u for u in self.users[cur] if u in region]
+            if len(users) == 1 and len(self.nodes[users[0]].inputs) == 1:
+                elements.append(Leaf(self.nodes[users[0]]))
+                cur = users[0]
+                done.add(cur)
+                continue
+            block = self.block(cur, region, exit_)
+            if block is None:
+                rest = set(v for v in region if v not in done)
+                return elements + self.flat(cur, rest, exit_)
+            merge, inner = block
+            done |= inner | {merge.node.index}
+            elements.append(merge)
+            cur = merge.node.index
+        return elements
+
+    def block(self, cur, region, exit_):
+        """The block that starts at cur (the merge where all its users meet again and the paths
+        to it), if the graph between is series-parallel."""
+        # Post-dominators within the region, by reverse execution order.
+        order = sorted(v for v in region if v > cur)
+        pdom = {exit_: {exit_}}
+        for v in reversed(order):
+            if v == exit_ or v > exit_:
+                continue
+            us = [u for u in self.users[v] if u in region]
+            if not us or any(u not in pdom for u in us):
+                pdom[v] = {v}  # leads nowhere within: no block through it
+                continue
+            common = set.intersection(*(pdom[u] for u in us))
+            pdom[v] = {v} | common
+        us = [u for u in self.users[cur] if u in region]
+        if not us or any(u not in pdom for u in us):
+            return None
+        after = set.intersection(*(pdom[u] for u in us))
+        if not after:
+            return None
+        m = min(after)
+        merge = self.nodes[m]
+        if not merge.merge:
+            return None
+        # The nodes between cur and m.
+        inner = set()
+        frontier = [u for u in us if u != m]
+        while frontier:
+            v = frontier.pop()
+            if v in inner or v == m:
+                continue
+            inner.add(v)
+            frontier.extend(u for u in self.users[v] if u in region and u != m)
+        for v in inner:
+            if any(i not in inner and i != cur for i in self.nodes[v].inputs):
+                return None
+            if any(u not in inner and u != m for u in self.users[v]):
+                return None
+        if any(i not in inner and i != cur for i in merge.inputs):
+            return None
+        paths, taken = [], set()
+        for a in merge.inputs:
+            if a == cur:
+                paths.append([])
+                continue
+            part = set()
+            frontier = [a]
+            while frontier:
+                v = frontier.pop()
+                if v in part or v == cur:
+                    continue
+                part.add(v)
+                frontier.extend(self.nodes[v].inputs)
+            if part & taken:
+                return None
+            taken |= part
+            paths.append(self.chain(cur, part, a))
+        if taken != inner:
+            return None
+        return Block(merge, paths), inner
+
+    def flat(self, cur, region, exit_):
+        """The nodes of region in execution order, each reading what the one before wrote or,
+        through from<>, what it reads."""
+        elements = []
+        prev = cur
+        for v in sorted(region):
+            n = self.nodes[v]
+            if n.merge:
+                paths = [[] if a == prev else [From(self.nodes[a], n.scope)] for a in n.inputs]
+                elements.append(Block(n, paths))
+            else:
+                if n.inputs[0] != prev:
+                    elements.append(From(self.nodes[n.inputs[0]], n.scope))
+                elements.append(Leaf(n))
+            prev = v
+        if exit_ is not None and prev != exit_:
+            elements.append(From(self.nodes[exit_], self.nodes[exit_].scope))
+        return elements
+
+
+# ----------------------------------------------------------------------------------------------
+# Text: scopes from the module paths, names, from<> targets by their full names.
+
+class Renderer:
+    def __init__(self, elements, outputs, nodes, ns="netcount"):
+        self.ns = ns
+        self.elements = elements
+        self.nodes = nodes
+        self.targets = set()
+        self.collect(elements)
+        if len(outputs) > 1:
+            self.targets |= {nodes[o].index for o in outputs}
+        self.outputs = outputs
+        self.full = {}        # node index -> full name
+        self.used = {}        # scope tuple -> names given in it
+        self.contains = {}    # id(block) -> holds a target
+
+    def collect(self, elements):
+        for e in elements:
+            if isinstance(e, From):
+                self.targets.add(e.target.index)
+            elif isinstance(e, Block):
+                for p in e.paths:
+                    self.collect(p)
+
+    def holds_target(self, e):
+        if isinstance(e, Leaf):
+            return e.node.index in self.targets
+        if isinstance(e, From):
+            return False
+        key = id(e)
+        if key not in self.contains:
+            self.contains[key] = e.node.index in self.targets or any(
+                self.holds_target(x) for p in e.paths for x in p)
+        return self.contains[key]
+
+    def unique(self, where, name, important):
+        """A name for `where` (the tuple of named scopes above): suffixed where a target needs it
+        to be the only one of its name."""
+        used = self.used.setdefault(where, {})
+        base, k = name, 1
+        while name in used and (important or used[name]):
+            k += 1
+            name = f"{base}_{k}"
+        used[name] = used.get(name, False) or important
+        return name
+
+    def q(self, s):
+        return f'{self.ns}::{s}'
+
+    # elements -> lines of text, indented by depth
+    def render(self, elements, prefix, where, depth):
+        """prefix: the module path the enclosing scopes stand for; where: the tuple of netcount
+        scope names above (None where an unnamed merge's generated name is above)."""
+        out = []
+        i = 0
+        while i < len(elements):
+            e = elements[i]
+            s = element_scope(e)
+            if len(s) > len(prefix) and s[:len(prefix)] == prefix:
+                c = s[len(prefix)]
+                j = i
+                while j < len(elements):
+                    sj = element_scope(elements[j])
+                    if len(sj) > len(prefix) and sj[:len(prefix)] == prefix and sj[len(prefix)] == c:
+                        j += 1
+                    else:
+                        break
+                group = elements[i:j]
+                important = any(self.holds_target(x) for x in group)
+                if len(group) == 1 and isinstance(group[0], Block):
+                    name = self.unique(where, c, important)
+                    out.extend(self.block(group[0], prefix + (c,), where, depth, name))
+                else:
+                    name = self.unique(where, c, important)
+                    inner_where = None if where is None else where + (name,)
+                    out.append(self.line(depth, f'{self.q("sequence")}<{self.q("name")}<"{name}">,'))
+                    out.extend(self.render(group, prefix + (c,), inner_where, depth + 1))
+                    self.close(out)
+                i = j
+                continue
+            out.extend(self.one(e, prefix, where, depth))
+            i += 1
+        return out
+
+    @staticmethod
+    def items(elements, prefix):
+        """How many elements render(elements, prefix) writes at its level (a named scope is one)."""
+        count, last = 0, None
+        for e in elements:
+            s = element_scope(e)
+            c = s[len(prefix)] if len(s) > len(prefix) and s[:len(prefix)] == prefix else None
+            if c is None or c != last:
+                count += 1
+            last = c
+        return count
+
+    @staticmethod
+    def line(depth, text):
+        return "    " * depth + text
+
+    @staticmethod
+    def close(out):
+        """Ends the last line's element list: its trailing comma becomes the closing '>,'."""
+        code, sep, comment = out[-1].partition("  //")
+        code = code.rstrip()
+        assert code.endswith(","), code
+        out[-1] = code[:-1] + ">," + (("  //" + comment) if sep else "")
+
+    def block(self, b, prefix, where, depth, name):
+        n = b.node
+        kind = n.kind
+        identity = [k for k, p in enumerate(b.paths) if not p]
+        residual = kind == "add" and len(b.paths) == 2 and len(identity) == 1
+        if name is None and self.holds_target(b):
+            # a target inside, or the merge read by from<>: the block needs a name of its own
+            name = self.unique(where, f"{kind}_{n.name}".replace(".", "_").replace("/", "_"), True)
+        # an unnamed merge is a scope of a generated name: nothing inside it can be read by name
+        inner_where = None if where is None or name is None else where + (name,)
+        if inner_where is not None:
+            self.full[n.index] = "/".join(inner_where)
+        head = self.q("residual" if residual else kind) + "<"
+        if name is not None:
+            head += f'{self.q("name")}<"{name}">,'
+        out = [self.line(depth, head)]
+        if residual:
+            other = b.paths[1 - identity[0]]
+            out.extend(self.render(other, prefix, inner_where, depth + 1))
+        else:
+            for p in b.paths:
+                if not p:
+                    out.append(self.line(depth + 1, self.q("identity") + ","))
+                elif self.items(p, prefix) == 1:
+                    out.extend(self.render(p, prefix, inner_where, depth + 1))
+                else:
+                    out.append(self.line(depth + 1, self.q("sequence") + "<"))
+                    out.extend(self.render(p, prefix, inner_where, depth + 2))
+                    self.close(out)
+        self.close(out)
+        return out
+
+    def one(self, e, prefix, where, depth):
+        if isinstance(e, From):
+            target = self.full.get(e.target.index)
+            if target is None:
+                raise ImportError_(f"node {e.target.name} ({e.target.op}): read again later, but its "
+                                   "name cannot be written (an unnamed block encloses it)")
+            return [self.line(depth, f'{self.q("from")}<"{target}">,')]
+        if isinstance(e, Block):
+            return self.block(e, prefix, where, depth, None)
+        n = e.node
+        important = n.index in self.targets
+        text = self.q(n.kind)
+        args = [self.q(a) if a[:1].isalpha() else a for a in n.args]
+        name = None
+        if n.nameable and (n.own is not None or important):
+            name = self.unique(where, n.own or n.name.replace("/", "_"), important)
+            args.append(f'{self.q("name")}<"{name}">')
+            if where is not None:
+                self.full[n.index] = "/".join(where + (name,))
+        if args:
+            text += "<" + ", ".join(args) + ">"
+        if n.shared is not None:
+            shared_name, first = n.shared
+            text = (f'{self.q("shared")}<"{shared_name}", {text}>' if first
+                    else f'{self.q("shared")}<"{shared_name}">')
+            if important:
+                raise ImportError_(f"node {n.name} ({n.op}): a shared module's output read again later "
+                                   "is not supported yet")
+        elif important and name is None:
+            # a layer that takes no name: a named sequence around it
+            wrap = self.unique(where, n.own or n.name.replace("/", "_").replace(".", "_"), True)
+            if where is not None:
+                self.full[n.index] = "/".join(where + (wrap,))
+            text = f'{self.q("sequence")}<{self.q("name")}<"{wrap}">, {text}>'
+        comment = ""
+        if n.shape is not None:
+            comment = f"  // {n.shape[0]} x {n.shape[1]} x {n.shape[2]}"
+        return [self.line(depth, text + ",") + comment]
+
+
+def render_network(nodes, outputs, input_shape, ns="netcount", indent=1, suffix=""):
+    """The text of network<input<...>, ...> for the graph, then suffix (before the last line's
+    comment)."""
+    elements = Structure(nodes, outputs).build()
+    r = Renderer(elements, outputs, nodes, ns)
+    body = r.render(elements, (), (), indent + 1)
+    if len(outputs) > 1:
+        names = []
+        for o in outputs:
+            if o not in r.full:
+                raise ImportError_(f"output {nodes[o].name} ({nodes[o].op}): its name cannot be written")
+            names.append(f'"{r.full[o]}"')
+        body.append(Renderer.line(indent + 1, f'{ns}::outputs<{", ".join(names)}>,'))
+    h, w, c = input_shape
+    lines = [Renderer.line(indent, f"{ns}::network<{ns}::input<{h}, {w}, {c}>,")] + body
+    code, sep, comment = lines[-1].partition("  //")
+    code = code.rstrip()
+    assert code.endswith(",")
+    lines[-1] = code[:-1] + ">" + suffix + (("  //" + comment) if sep else "")
+    return "\n".join(lines)
