@@ -213,7 +213,7 @@ def compare_resized(model, theirs, ours, report):
         return
     totals = ours["totals"]
     mine = {"units": totals["units"], "connections": totals["connections"], "parameters": totals["parameters"],
-            "output": tuple(ours["output"])}
+            "output": tuple(ours["outputs"][0])}
     problems = [f"{k}: netcount {mine[k]}, torch {theirs[k]}" for k in mine if mine[k] != theirs[k]]
     if problems:
         report.fail(f"MISMATCH with_input<zoo::{model.name}, {shape[0]}, {shape[1]}>: " + "; ".join(problems))
@@ -325,6 +325,10 @@ class Prepared:
         # A slice or pad_channels has fixed channels, which scale_width rejects (scale.hpp).
         self.check_scaled = (any(e.aux for e in self.entries) or net.index % 8 == 0) and not any(
             e.kind in ("slice", "pad_channels") for e in self.entries)
+        # Nor on the graph forms whose scaling the generator does not model: several outputs
+        # (each keeps its classifier), shared weights and rois.
+        self.check_scaled = self.check_scaled and not (net.outputs or net.reuses or net.rois or any(
+            isinstance(n, random_nets.SharedDef) for e in net.elements for n in random_nets.walk(e)))
 
 
 WEIGHTED_KINDS = ("conv", "depthwise_conv", "transposed_conv", "fc", "linear")
@@ -339,9 +343,15 @@ def torch_random_side(nets, prepared):
     for net in nets:
         model, entries = prepared[net.id].model, prepared[net.id].entries
         outputs = []
-        hook = model.register_forward_hook(lambda _m, _i, out: outputs.append(torch_side.hwc(out.shape)))
+
+        def shapes(out):  # a tuple of several outputs (outputs<...>), or one
+            return [torch_side.hwc(o.shape) for o in out] if isinstance(out, tuple) else [torch_side.hwc(out.shape)]
+        hook = model.register_forward_hook(lambda _m, _i, out: outputs.append(shapes(out)))
+        # A shared definition's modules are the entries of every application: one hook each,
+        # which records every call.
+        modules = list({id(e.module): e.module for e in entries}.values())
         try:
-            records = torch_side.run(model, net.in_shape, [e.module for e in entries])
+            records = torch_side.run(model, net.in_shape, modules)
         finally:
             hook.remove()
         if [r[0] for r in records] != [e.module for e in entries]:
@@ -356,6 +366,11 @@ def torch_random_side(nets, prepared):
             row = {"kind": e.kind, "in": got_in, "out": got_out, "where": e.where,
                    "module": e.module, "name": name}
             row.update(torch_side.figures(e.module, got_in, got_out))
+            # Inside a rois<Count, ...>, torch's module ran on one region's shapes (the batch's
+            # dimension is not in them): the batch's units and connections are Count times.
+            row["units"] *= e.batch
+            row["connections"] *= e.batch
+            row["reuse_of"] = -1 if e.reuse_index is None else e.reuse_index
             if (row["weights"] > 0) != (e.kind in WEIGHTED_KINDS):
                 raise RuntimeError(f"generator bug: {net.id}: {e.where}: {row['weights']} weights in torch")
             rows.append(row)
@@ -374,10 +389,15 @@ def torch_random_side(nets, prepared):
         finally:
             torch_side.Aux.running = True
         scheduled, peak = schedule.schedule(gm)
-        live_of = {id(gm.get_submodule(n.target)): live for n, _, live in scheduled if n.op == "call_module"}
+        # Each call of an entry's module, in order: a shared definition's are called at every
+        # application, which are its entries in order.
+        live_of = {}
+        for n, _, live in scheduled:
+            if n.op == "call_module":
+                live_of.setdefault(id(gm.get_submodule(n.target)), []).append(live)
         for e, row in zip(entries, rows):
             row["aux"] = e.aux
-            row["live"] = 0 if e.aux else live_of.get(id(e.module))
+            row["live"] = 0 if e.aux else (live_of.get(id(e.module)) or [None]).pop(0)
             row["kept"] = e.kept
         # peak_layer: the first entry at which the peak is live (none if no entry runs).
         peak_layer = next((i for i, r in enumerate(rows) if not r["aux"] and r["live"] == peak), None)
@@ -386,7 +406,7 @@ def torch_random_side(nets, prepared):
 
 
 def compare_random(nets, torch_sides, netcount_sides, report, prepared):
-    keys = ("name", "kind", "in", "out", "inputs") + COMPARED + ("live", "auxiliary")
+    keys = ("name", "kind", "in", "out", "inputs") + COMPARED + ("live", "auxiliary", "reuse_of")
     for net in nets:
         model, rows, total_parameters, peak, peak_layer, output = torch_sides[net.id]
         ours = netcount_sides.get(net.id)
@@ -412,8 +432,10 @@ def compare_random(nets, torch_sides, netcount_sides, report, prepared):
             report.layers += min(len(layers), len(rows))
             totals = ours["totals"]["totals"]
             for key in COMPARED:
-                # An auxiliary head's units and connections are not in the totals (eval mode).
-                expected = sum(r[key] for r in rows if not (r["aux"] and key in ("units", "connections")))
+                # An auxiliary head's units and connections are not in the totals (eval mode); a
+                # reuse's weights, biases and parameters are its definition's, counted once.
+                expected = sum(r[key] for r in rows if not (r["aux"] and key in ("units", "connections")) and
+                               not (r["reuse_of"] >= 0 and key not in ("units", "connections")))
                 if totals[key] != expected:
                     problems.append(f"total {key}: netcount {totals[key]}, torch {expected}")
             if totals["parameters"] != total_parameters:
@@ -434,8 +456,8 @@ def compare_random(nets, torch_sides, netcount_sides, report, prepared):
                                 f"each head are {kept}")
             if tuple(ours["totals"]["input"]) != net.in_shape:
                 problems.append(f"input: netcount {ours['totals']['input']}, torch {net.in_shape}")
-            if tuple(ours["totals"]["output"]) != output:
-                problems.append(f"output: netcount {ours['totals']['output']}, torch {output}")
+            if [tuple(o) for o in ours["totals"]["outputs"]] != output:
+                problems.append(f"outputs: netcount {ours['totals']['outputs']}, torch {output}")
         if problems:
             report.fail(f"MISMATCH {net.id}:\n  netcount: {net.cpp()}\n  torch:    "
                         f"{' '.join(repr(model).split())}\n  " + "\n  ".join(problems))

@@ -1,11 +1,14 @@
 // What netcount computed for a network, one JSON object per line, for tools/crosscheck/:
 //   {"net": "<id>", "index": i, "name": ..., "kind": ..., "in": [h, w, c], "out": [h, w, c],
 //    "units": ..., "weights": ..., "biases": ..., "parameters": ..., "connections": ...,
-//    "live": ..., "auxiliary": true or false, "inputs": [i, ...]}
+//    "live": ..., "auxiliary": true or false, "inputs": [i, ...], "reuse_of": i}
 // for every entry of layers<Net> (live: its live_activations; auxiliary: in an auxiliary<...>
-// head; inputs: the indices of the entries it reads, -1 for the network's input), then
-//   {"net": "<id>", "input": [h, w, c], "output": [h, w, c], "totals": {...}, "peak": ...,
-//    "peak_layer": i}
+// head; inputs: the indices of the entries it reads, -1 for the network's input; reuse_of: the
+// index of the shared<...> definition's entry it applies again, -1 for an entry that is no
+// reuse), then
+//   {"net": "<id>", "input": [h, w, c], "outputs": [[h, w, c], ...], "totals": {...},
+//    "peak": ..., "peak_layer": i}
+// (outputs: output_shapes<Net>, one shape for a network of one output)
 // (peak_layer: the index of peak_layer<Net> in layers<Net>, where asked for: a network in which
 // no entry runs has none). print_totals<Net> prints that last line alone, without the peak: the
 // totals pass only, without layers<Net> (the crosscheck's zoo models on another input).
@@ -53,8 +56,14 @@ void put_totals(std::ostream& out, std::string_view id) {
     put_string(out, id);
     out << ", \"input\": ";
     put_shape(out, netcount::input_shape<Net>);
-    out << ", \"output\": ";
-    put_shape(out, netcount::output_shape<Net>);
+    out << ", \"outputs\": [";
+    const char* separator = "";
+    for (const netcount::shape& s : netcount::output_shapes<Net>) {
+        out << separator;
+        put_shape(out, s);
+        separator = ", ";
+    }
+    out << ']';
     out << ", \"totals\": {";
     put_counts(out, t.units, t.weights, t.biases, t.parameters, t.connections);
     out << "}";
@@ -88,7 +97,12 @@ void print_network(std::ostream& out, std::string_view id) {
                 out << i;
             separator = ", ";
         }
-        out << "]}\n";
+        out << "], \"reuse_of\": ";
+        if (l.reuse_of == netcount::not_a_reuse)
+            out << -1;
+        else
+            out << l.reuse_of;
+        out << "}\n";
     }
     put_totals<Net>(out, id);
     out << ", \"peak\": " << netcount::peak_activations<Net>;

@@ -38,6 +38,7 @@ from torch_side import (AddOp, Aux, Chunk, ConcatOp, Crop2d, Cropped, Dense, Fla
                         LayerScale, MaxOp, Merge, MulOp, Padded, Pointwise, TransposeHW, UpsampleBack,
                         WeightedFusionOp, Widen)
 from torch_side import CropConcatOp, Fetch, PadChannels, PadConcatOp, Slice, Store
+from torch_side import Outputs, RoiOp
 
 NC = "nc::"
 USER = "user::"  # the kinds and merges of user_kinds.hpp
@@ -59,6 +60,8 @@ class Entry:
         self.aux = aux     # inside an auxiliary<...> head
         self.head = None   # the innermost auxiliary head it is in (None: the network itself)
         self.kept = False  # keeps its width under scale_width (kept_widths)
+        self.reuse_of = None  # a reuse of a shared<...> definition: the definition's Entry
+        self.batch = 1     # inside a rois<Count, ...>: Count (its units and connections the batch's)
 
 
 def kept_widths(entries, weights):
@@ -87,6 +90,7 @@ class Namer:
         # The paths of the named blocks whose output is no entry of that name (a named sequence,
         # an auxiliary head): from<> reads them by that name too, so they share the namespace.
         self.recorded = []
+        self.applications = {}  # shared<"name">: how many times applied so far (name@n)
 
     def make(self, kind, given=None):
         path, counts = self.scopes[-1]
@@ -1191,7 +1195,11 @@ class Network:
         self.in_shape = in_shape
         self.elements = elements
         self.scale = scale  # (Num, Den, Divisor) of scale_width
-        self.taps = [n for e in elements for n in walk(e) if isinstance(n, From)]
+        nodes = [n for e in elements for n in walk(e)]
+        self.taps = [n for n in nodes if isinstance(n, From)]
+        self.outputs = elements[-1] if elements and isinstance(elements[-1], OutputsNode) else None
+        self.reuses = [n for n in nodes if isinstance(n, SharedUse)]
+        self.rois = [n for n in nodes if isinstance(n, Rois)]
         self.names()  # every node a from<> reads learns its name
 
     def cpp(self):
@@ -1203,17 +1211,23 @@ class Network:
 
     def build(self):
         modules, entries = build_parts(self.elements)
+        # A reuse's entries point at the definition's: netcount's reuse_of is its index.
+        position = {id(e): i for i, e in enumerate(entries)}
+        for e in entries:
+            e.reuse_index = None if e.reuse_of is None else position[id(e.reuse_of)]
         return nn.Sequential(*modules), entries
 
     def names(self):
         namer = Namer()
         found = names_of(self.elements, namer)
-        # netcount's rule: a from<> names exactly one entry or named block of the whole network.
+        # netcount's rule: a from<> (and each name of outputs<...>) names exactly one entry or
+        # named block of the whole network.
         everything = found + namer.recorded
-        for tap in self.taps:
-            if everything.count(tap.source.tap_name) != 1:
-                raise RuntimeError(f"generator bug: {self.id}: {tap.cpp()} names "
-                                   f"{everything.count(tap.source.tap_name)} entries or blocks")
+        sources = [t.source for t in self.taps] + (self.outputs.sources if self.outputs else [])
+        for source in sources:
+            if everything.count(source.tap_name) != 1:
+                raise RuntimeError(f"generator bug: {self.id}: from<> or outputs<> of {source.tap_name} names "
+                                   f"{everything.count(source.tap_name)} entries or blocks")
         return found
 
     def scaled(self, entries):
@@ -1406,6 +1420,294 @@ class TapGenerator(GraphGenerator):
         return node
 
 
+# ---------------------------------------------------------------------------------------
+# Issue 16's other graph forms: several outputs (outputs<...>), shared weights (shared<...>) and
+# regions of interest (rois<...>), drawn by a Generator of their own over TapGenerator's.
+
+class SharedDef:
+    """shared<"name", Elements...>: the elements, applied here and defined under that name. In
+    torch, one module (its build's nn.Sequential) that every application calls: its parameters
+    are counted once by model.parameters(), its hooks fire at every call."""
+
+    def __init__(self, name, items):
+        self.name = name
+        self.items = items
+        self.in_shape = items[0].in_shape
+        self.out_shape = items[-1].out_shape
+        # A `same` padding is computed from the input's size by netcount, but fixed in the torch
+        # module where torch cannot express it (a stride, a pool): such a definition is reused
+        # on tensors of its own shape only.
+        self.size_specific = any(isinstance(n, Leaf) and NC + "same" in n.options and isinstance(n.make(), Padded)
+                                 for i in items for n in walk(i))
+        self.module, self.entries = None, None
+        offer(self)
+
+    def cpp(self):
+        return f'{NC}shared<"{self.name}", {", ".join(i.cpp() for i in self.items)}>'
+
+    def build(self):
+        modules, self.entries = build_parts(self.items)
+        self.module = nn.Sequential(*modules)
+        return self.module, self.entries
+
+    def names(self, namer):
+        namer.applications[self.name] = 1
+        self.tap_name = namer.open("shared", self.name, recorded=True)
+        found = names_of(self.items, namer)
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        # Not compared (crosscheck.Prepared: scale_width is checked on networks without shared<>),
+        # but written as the definition scaled, so that entries are read in order.
+        return f'{NC}shared<"{self.name}", {", ".join(scaled_parts(self.items, entries, rule))}>'
+
+
+class SharedUse:
+    """shared<"name">: the definition's layers (the very torch modules) applied again to the
+    tensor before it, which has the definition's channels. `shapes`: each entry's (input,
+    output) on that tensor, from a run of the definition's module on it when it is not the
+    definition's own shape (GraphFormsGenerator.reuse); None: the definition's."""
+
+    def __init__(self, definition, in_shape, shapes, out_shape):
+        self.definition = definition
+        self.in_shape, self.out_shape = in_shape, out_shape
+        self.shapes = shapes
+        offer(self)
+
+    def cpp(self):
+        return f'{NC}shared<"{self.definition.name}">'
+
+    def build(self):
+        d = self.definition
+        shapes = self.shapes or [(e.in_shape, e.out_shape) for e in d.entries]
+        entries = []
+        for e, (i, o) in zip(d.entries, shapes):
+            r = Entry(e.kind, e.module, i, o, f"{self.cpp()} on {self.in_shape}, applying {e.where}", e.aux)
+            r.head, r.reuse_of = e.head, e
+            entries.append(r)
+        return d.module, entries
+
+    def names(self, namer):
+        n = namer.applications[self.definition.name] + 1
+        namer.applications[self.definition.name] = n
+        self.tap_name = namer.open("shared", f"{self.definition.name}@{n}", recorded=True)
+        found = names_of(self.definition.items, namer)
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        for _ in self.definition.entries:
+            next(entries)
+        return self.cpp()
+
+
+class Rois:
+    """rois<Count, Height, Width, Elements...>: roi_align1 (Count regions of Height x Width from the
+    tensor it reads), then the elements on each region. In torch, RoiOp makes the regions as one
+    batch of Count and the elements run on that batch; each entry's figures are netcount's per
+    batch (Entry.batch), its shapes one region's. Drawn as the last element of a network's chain
+    only: an element after it would read the batch (netcount counts it as one region)."""
+
+    def __init__(self, count, height, width, items, name, rng, in_shape):
+        self.count, self.height, self.width = count, height, width
+        self.items = items
+        self.in_shape = in_shape
+        self.out_shape = items[-1].out_shape
+        self.name, self.name_at = name, name_position(items, name, rng)
+
+    def write(self, parts):
+        return f"{NC}rois<{self.count}, {self.height}, {self.width}, {named(parts, self.name, self.name_at)}>"
+
+    def cpp(self):
+        return self.write([i.cpp() for i in self.items])
+
+    def build(self):
+        roi = RoiOp(self.count, self.height, self.width)
+        modules, entries = build_parts(self.items)
+        entries = [Entry("roi_align", roi, self.in_shape, (self.height, self.width, self.in_shape[2]),
+                         "roi_align of " + self.cpp())] + entries
+        for e in entries:
+            e.batch *= self.count
+        return nn.Sequential(roi, *modules), entries
+
+    def names(self, namer):
+        self.tap_name = namer.open("rois", self.name, recorded=True)
+        found = [namer.make("roi_align")] + names_of(self.items, namer)
+        namer.close()
+        return found
+
+    def scaled(self, entries, rule):
+        next(entries)  # the roi_align
+        return self.write(scaled_parts(self.items, entries, rule))
+
+
+class OutputsNode:
+    """outputs<"a", "b", ...>, the network's last element: the tensors named are its outputs, in
+    that order. In torch, an Outputs module returning the stored tensors as a tuple."""
+
+    def __init__(self, sources, in_shape, tensors):
+        self.sources = sources
+        self.in_shape = self.out_shape = in_shape
+        self.tensors = tensors
+        for s in sources:
+            s.tap_tensors = tensors
+
+    def cpp(self):
+        return f'{NC}outputs<{", ".join(chr(34) + s.tap_name + chr(34) for s in self.sources)}>'
+
+    def build(self):
+        return Outputs(self.tensors, [s.tap_name for s in self.sources]), []
+
+    def names(self, namer):
+        return []
+
+    def scaled(self, entries, rule):
+        return self.cpp()
+
+
+class GraphFormsGenerator(TapGenerator):
+    """TapGenerator's networks, with issue 16's other graph forms:
+      - shared<"name", Elements...> defined in some networks, and shared<"name"> applying it
+        again later, to the tensor before it or after a from<> of an earlier one, of the
+        definition's channels (of its height and width too where the definition is
+        size_specific); the reuse's shapes are torch's, from a run of the definition's module
+        on that tensor, which also rejects a reuse torch cannot run (an fc on another size, a
+        window that no longer fits, a crop that leaves nothing). Not in auxiliary heads, repeats,
+        rois or other definitions, and nothing inside a definition is read by name;
+      - rois<Count, Height, Width, Elements...> as the last element of a network's chain, then
+        now and then a from<> back to the map and more layers;
+      - outputs<...> naming one to three earlier tensors (the rois among them) as the last
+        element of some graphs."""
+
+    SHARING = 0.25  # networks that may define and reuse shared heads
+    SHARE = 0.12    # of an element in those: a definition or a reuse
+    ROIS = 0.08     # networks that end in a rois<...>
+    OUTPUTS = 0.35  # of the graphs: several outputs
+
+    def network(self):
+        global _drawing
+        self.sharing = self.chance(self.SHARING)
+        self.definitions = []
+        self.in_shared = self.in_rois = 0
+        shape, elements, scale = super().network()
+        if all(isinstance(e, Auxiliary) for e in elements):  # nothing runs: nothing to read
+            return shape, elements, scale
+        _drawing = self
+        try:
+            # A head defined in the network is often applied again at its end, to the tensor
+            # there or to an earlier one (a feature pyramid's levels).
+            if self.definitions and self.chance(0.7):
+                for _ in range(self.rng.randint(1, 2)):
+                    node = self.reuse(elements[-1].out_shape)
+                    if node is not None:
+                        elements.append(node)
+            rois = None
+            if self.chance(self.ROIS):
+                rois = self.rois_block(elements[-1].out_shape)
+                elements.append(rois)
+                if self.taps and self.chance(0.5):
+                    tap = self.tap(rois.out_shape)
+                    if tap is not None:
+                        elements += [tap] + self.chain(tap.out_shape, 0, self.rng.randint(0, 2))
+            if self.taps and self.chance(self.OUTPUTS):
+                candidates = [n for n, aux in self.sources if not aux] + ([rois] if rois else [])
+                if candidates:
+                    count = min(len(candidates), self.pick({1: 1, 2: 3, 3: 2}))
+                    elements.append(OutputsNode(self.rng.sample(candidates, count), elements[-1].out_shape,
+                                                self.tensors))
+        finally:
+            _drawing = None
+        return shape, elements, scale
+
+    def offer(self, node):
+        if not (self.in_shared or self.in_rois):
+            super().offer(node)
+
+    def tap(self, shape, accept=None):
+        if self.in_shared or self.in_rois:
+            return None
+        return super().tap(shape, accept)
+
+    def element(self, shape, depth):
+        if (self.sharing and not (self.in_head or self.in_repeat or self.in_shared or self.in_rois) and
+                self.chance(self.SHARE)):
+            node = self.reuse(shape) if self.definitions and self.chance(0.7) else self.definition(shape, depth)
+            if node is not None:
+                return node
+        return super().element(shape, depth)
+
+    def definition(self, shape, depth):
+        self.in_shared += 1
+        try:
+            items = self.chain(shape, depth, self.rng.randint(1, 3))
+        finally:
+            self.in_shared -= 1
+        node = SharedDef(self.new_name(), items)
+        self.definitions.append(node)
+        return node
+
+    def reuse(self, shape):
+        """shared<"name"> of a definition on the tensor of `shape`, or after a from<> of an
+        earlier one (a few tried); None if none fits."""
+        for d in self.rng.sample(self.definitions, len(self.definitions)):
+            if shape[2] == d.in_shape[2]:
+                node = self.applied(d, shape)
+                if node is not None:
+                    return node
+            for _ in range(3):
+                tap = self.tap(shape, lambda s: s[2] == d.in_shape[2] and (not d.size_specific or s == d.in_shape))
+                node = tap and self.applied(d, tap.out_shape)
+                if node is not None:
+                    return Sequence([tap, node], None, self.rng)
+        return None
+
+    @staticmethod
+    def applied(d, shape):
+        """shared<"name"> of definition d on a tensor of that shape, or None if torch cannot run
+        the definition's layers on it."""
+        if shape == d.in_shape:
+            return SharedUse(d, shape, None, d.out_shape)
+        if d.size_specific:
+            return None
+        import torch_side
+        module, entries = d.build()  # fresh modules, only to learn the shapes
+        out = []
+        hook = module.register_forward_hook(lambda _m, _i, o: out.append(torch_side.hwc(o.shape)))
+        try:
+            records = torch_side.run(module, shape, list({id(e.module): e.module for e in entries}.values()))
+        except (RuntimeError, ValueError):
+            return None
+        finally:
+            hook.remove()
+        if [r[0] for r in records] != [e.module for e in entries]:
+            raise RuntimeError("generator bug: a shared definition's entries ran in another order")
+        shapes = [(i, o) for _, i, o in records]
+        if any(0 in s for pair in shapes for s in pair) or 0 in out[-1]:
+            return None  # torch's empty maps, which netcount rejects (shape_fuzz.py)
+        return SharedUse(d, shape, shapes, out[-1])
+
+    def rois_block(self, shape):
+        count = self.rng.randint(1, 6)
+        h = self.rng.randint(1, 5)
+        w = h if self.chance(0.6) else self.rng.randint(1, 5)
+        self.in_rois += 1
+        try:
+            items = self.chain((h, w, shape[2]), 1, self.rng.randint(1, 3))
+            if self.chance(0.5):
+                items.append(self.classifier(items[-1].out_shape))
+        finally:
+            self.in_rois -= 1
+        return Rois(count, h, w, items, self.maybe_name(0.4), self.rng, shape)
+
+    def block(self, shape, depth):
+        mark = len(self.definitions)
+        node = super().block(shape, depth)
+        if isinstance(node, Leaf):  # the paths drawn were dropped: so are the definitions in them
+            del self.definitions[mark:]
+        return node
+
+
 def generate(seed, count):
-    gen = TapGenerator(seed)
+    gen = GraphFormsGenerator(seed)
     return [Network(i, *gen.network()) for i in range(count)]

@@ -178,17 +178,21 @@ def is_tensor(node):
 
 
 def entry_inputs(gm, modules):
-    """For each of `modules` (netcount's entries, each a leaf module of gm called once), the
-    positions in `modules` of the entries whose outputs its call reads, in the order of its
-    tensor arguments (-1: the network's input): netcount's `inputs`. A node that is no entry
-    (an nn.Identity path) is read through to what it reads."""
-    position = {id(m): i for i, m in enumerate(modules)}
+    """For each of `modules` (netcount's entries, each a leaf module of gm), the positions in
+    `modules` of the entries whose outputs its call reads, in the order of its tensor arguments
+    (-1: the network's input): netcount's `inputs`. A module listed k times (a shared<...>
+    definition's, an entry of each application) is called k times, its calls the entries in
+    order. A node that is no entry (an nn.Identity path) is read through to what it reads."""
+    positions = {}
+    for i, m in enumerate(modules):
+        positions.setdefault(id(m), []).append(i)
     entry_of = {}
     for n in gm.graph.nodes:
-        if n.op == "call_module" and id(gm.get_submodule(n.target)) in position:
-            if position[id(gm.get_submodule(n.target))] in entry_of.values():
-                raise RuntimeError(f"torch.fx: module {n.target} is called more than once")
-            entry_of[n] = position[id(gm.get_submodule(n.target))]
+        if n.op == "call_module" and id(gm.get_submodule(n.target)) in positions:
+            left = positions[id(gm.get_submodule(n.target))]
+            if not left:
+                raise RuntimeError(f"torch.fx: module {n.target} is called more often than it is listed")
+            entry_of[n] = left.pop(0)
 
     def origin(n):
         while n not in entry_of and n.op != "placeholder":

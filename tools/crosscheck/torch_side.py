@@ -450,3 +450,38 @@ class uninitialized:
         for n, f in self.saved.items():
             setattr(nn.init, n, f)
         return False
+
+
+class Outputs(nn.Module):
+    """netcount's outputs<"a", "b", ...>: ignores its input and returns, as a tuple, the tensors
+    the Stores kept under those keys (the very tensors, as Fetch does): a module of several
+    outputs, whose torch.fx trace ends in a tuple of the nodes named."""
+
+    def __init__(self, tensors, keys):
+        super().__init__()
+        self.tensors = tensors
+        self.keys = list(keys)
+
+    def forward(self, x):
+        return tuple(self.tensors[k] for k in self.keys)
+
+    def extra_repr(self):
+        return ", ".join(map(repr, self.keys))
+
+
+class RoiOp(nn.Module):
+    """netcount's roi_align<Height, Width> as the first entry of rois<Count, Height, Width, ...>,
+    for counting: Count regions of Height x Width with the map's channels, made from the map it
+    reads (an adaptive average pool to Height x Width, repeated Count times along the batch),
+    as one batch, as torchvision's RoIAlign gives its boxes' regions. Where the regions lie does
+    not change a figure: torchvision.ops.roi_align would give the same shapes."""
+
+    def __init__(self, count, height, width):
+        super().__init__()
+        self.count, self.size = count, (height, width)
+
+    def forward(self, x):
+        return F.adaptive_avg_pool2d(x, self.size).repeat(self.count, 1, 1, 1)
+
+    def extra_repr(self):
+        return f"count={self.count}, size={self.size}"
