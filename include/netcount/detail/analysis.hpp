@@ -488,9 +488,10 @@ struct count_builder {
         if constexpr (!Analysis::keeps_entries) {
             counts& t = result.totals;
             overflow = overflow ||
-                       (use_of == none && (detail::add_overflows(t.weights, r.weights, &t.weights) ||
-                                           detail::add_overflows(t.biases, r.biases, &t.biases) ||
-                                           detail::add_overflows(t.parameters, r.parameters, &t.parameters))) ||
+                       ((Analysis::definitions == 0 || use_of == none) &&
+                        (detail::add_overflows(t.weights, r.weights, &t.weights) ||
+                         detail::add_overflows(t.biases, r.biases, &t.biases) ||
+                         detail::add_overflows(t.parameters, r.parameters, &t.parameters))) ||
                        (!in_auxiliary &&
                         (detail::add_overflows(t.units, r.units, &t.units) ||
                          detail::add_overflows(t.connections, r.connections, &t.connections) ||
