@@ -65,5 +65,5 @@ using zoo_models = model_list<
     model<"unet", zoo::unet>, model<"retinanet_resnet50_fpn", zoo::retinanet_resnet50_fpn>,
     model<"retinanet_resnet50_fpn_v2", zoo::retinanet_resnet50_fpn_v2>,
     model<"fcos_resnet50_fpn", zoo::fcos_resnet50_fpn>, model<"ssd300_vgg16", zoo::ssd300_vgg16>,
-    model<"ssdlite320_mobilenet_v3_large", zoo::ssdlite320_mobilenet_v3_large>,
-    model<"yolov5s", zoo::yolov5s>, model<"yolov8n", zoo::yolov8n>>;
+    model<"ssdlite320_mobilenet_v3_large", zoo::ssdlite320_mobilenet_v3_large>, model<"yolov5s", zoo::yolov5s>,
+    model<"yolov8n", zoo::yolov8n>>;

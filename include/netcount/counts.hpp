@@ -252,7 +252,7 @@ inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
 // layers<Net, schedule{...}>: the same, with each entry's live_activations under those rules
 // of the memory schedule (peak_activations<Net, schedule{...}>).
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 inline constexpr const auto& layers = detail::scheduled_layers<Net, Rules>();
 
 // layer<Net, "conv2">: the layer of that name.

@@ -65,7 +65,7 @@ constexpr memory_use checked_memory() noexcept {
 // for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
 // of the Batch inputs under the schedule of peak_activations<Net, Rules> (the default rules
 // unless given: memory<Net, std::int8_t, 1, schedule{.in_place_depthwise = true}>).
-template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule{}>
+template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule()>
 inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch, Rules>();
 
 } // namespace netcount

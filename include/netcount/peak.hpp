@@ -32,7 +32,7 @@ constexpr const schedule_result& schedule_of() noexcept {
         return rescheduled_layers<Net, Rules>.schedule;
 }
 
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 constexpr const schedule_result& checked_schedule() noexcept {
     (void)checked_layers<Net>();
     constexpr const schedule_result& s = schedule_of<Net, Rules>();
@@ -70,12 +70,12 @@ constexpr const layer_info& peak_entry() noexcept {
 // input (which is then its output).
 // peak_activations<Net, schedule{.in_place_depthwise = true}>: the same under those rules
 // (schedule in detail/schedule.hpp; docs/deploy.md states them).
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net, Rules>().peak;
 
 // peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live; a
 // compile error for a network in which no entry runs.
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 inline constexpr const layer_info& peak_layer = detail::peak_entry<Net, Rules>();
 
 } // namespace netcount

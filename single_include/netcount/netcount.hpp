@@ -4155,7 +4155,7 @@ inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
 // layers<Net, schedule{...}>: the same, with each entry's live_activations under those rules
 // of the memory schedule (peak_activations<Net, schedule{...}>).
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 inline constexpr const auto& layers = detail::scheduled_layers<Net, Rules>();
 
 // layer<Net, "conv2">: the layer of that name.
@@ -4244,7 +4244,7 @@ constexpr const schedule_result& schedule_of() noexcept {
         return rescheduled_layers<Net, Rules>.schedule;
 }
 
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 constexpr const schedule_result& checked_schedule() noexcept {
     (void)checked_layers<Net>();
     constexpr const schedule_result& s = schedule_of<Net, Rules>();
@@ -4282,12 +4282,12 @@ constexpr const layer_info& peak_entry() noexcept {
 // input (which is then its output).
 // peak_activations<Net, schedule{.in_place_depthwise = true}>: the same under those rules
 // (schedule in detail/schedule.hpp; docs/deploy.md states them).
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 inline constexpr std::uint64_t peak_activations = detail::checked_schedule<Net, Rules>().peak;
 
 // peak_layer<Net>: the first entry of layers<Net> at which peak_activations<Net> are live; a
 // compile error for a network in which no entry runs.
-template<class Net, schedule Rules = schedule{}>
+template<class Net, schedule Rules = schedule()>
 inline constexpr const layer_info& peak_layer = detail::peak_entry<Net, Rules>();
 
 } // namespace netcount
@@ -6173,7 +6173,7 @@ constexpr memory_use checked_memory() noexcept {
 // for the backward pass at most. peak_activation_bytes is the peak of an inference run, each
 // of the Batch inputs under the schedule of peak_activations<Net, Rules> (the default rules
 // unless given: memory<Net, std::int8_t, 1, schedule{.in_place_depthwise = true}>).
-template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule{}>
+template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule()>
 inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch, Rules>();
 
 } // namespace netcount
