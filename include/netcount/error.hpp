@@ -149,26 +149,26 @@ constexpr std::string_view message(error e) noexcept {
     case error::pad_channels_below_input:
         return "pad_channels<C> needs C at least the input's channels";
     case error::tap_unknown:
-        return "from<\"name\">: no entry or named block of the network has this name";
+        return "from<...>: no entry or named block of the network has this name";
     case error::tap_ambiguous:
-        return "from<\"name\">: more than one entry or named block of the network has this name";
+        return "from<...>: more than one entry or named block of the network has this name";
     case error::tap_not_computed:
-        return "from<\"name\">: this name is computed after the from<> reads it (later in the network, or the "
+        return "from<...>: this name is computed after the from<> reads it (later in the network, or the "
                "block that holds the from<>)";
     case error::tap_reads_auxiliary:
-        return "from<\"name\">: this name is in an auxiliary head, which inference does not run (only a from<> "
+        return "from<...>: this name is in an auxiliary head, which inference does not run (only a from<> "
                "in a head may read it)";
     case error::outputs_not_last:
         return "outputs<...> must be the network's last element, at its top level (and there only once)";
     case error::shared_unknown:
-        return "shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name";
+        return "shared<...>: no shared<..., Elements...> of the network defines this name";
     case error::shared_defined_twice:
-        return "shared<\"name\", Elements...>: this name is defined more than once (one name for the whole "
+        return "shared<..., Elements...>: this name is defined more than once (one name for the whole "
                "network; a definition inside a reused one is defined again at every application)";
     case error::shared_used_before_definition:
-        return "shared<\"name\">: this reuse comes before the definition it applies again";
+        return "shared<...>: this reuse comes before the definition it applies again";
     case error::shared_recursive:
-        return "shared<\"name\">: a definition cannot apply itself, directly or through other reuses";
+        return "shared<...>: a definition cannot apply itself, directly or through other reuses";
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
@@ -300,14 +300,14 @@ struct invalid_merge<Error, Index, path_shapes<First, Rest...>, Name...> {
 template<error Error, char... Name>
 struct invalid_from {
     static_assert(Error != error::tap_unknown,
-                  "netcount: from<\"name\">: no entry or named block of the network has this name");
+                  "netcount: from<...>: no entry or named block of the network has this name");
     static_assert(Error != error::tap_ambiguous,
-                  "netcount: from<\"name\">: more than one entry or named block of the network has this name");
+                  "netcount: from<...>: more than one entry or named block of the network has this name");
     static_assert(Error != error::tap_not_computed,
-                  "netcount: from<\"name\">: this name is computed after the from<> reads it (later in the "
+                  "netcount: from<...>: this name is computed after the from<> reads it (later in the "
                   "network, or the block that holds the from<>)");
     static_assert(Error != error::tap_reads_auxiliary,
-                  "netcount: from<\"name\">: this name is in an auxiliary head, which inference does not run "
+                  "netcount: from<...>: this name is in an auxiliary head, which inference does not run "
                   "(only a from<> in a head may read it)");
     static_assert(Error != error::outputs_not_last,
                   "netcount: outputs<...> must be the network's last element, at its top level (and there only once)");
@@ -319,14 +319,14 @@ struct invalid_from {
 template<error Error, char... Name>
 struct invalid_shared {
     static_assert(Error != error::shared_unknown,
-                  "netcount: shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name");
+                  "netcount: shared<...>: no shared<..., Elements...> of the network defines this name");
     static_assert(Error != error::shared_defined_twice,
-                  "netcount: shared<\"name\", Elements...>: this name is defined more than once (one name for the "
+                  "netcount: shared<..., Elements...>: this name is defined more than once (one name for the "
                   "whole network; a definition inside a reused one is defined again at every application)");
     static_assert(Error != error::shared_used_before_definition,
-                  "netcount: shared<\"name\">: this reuse comes before the definition it applies again");
+                  "netcount: shared<...>: this reuse comes before the definition it applies again");
     static_assert(Error != error::shared_recursive,
-                  "netcount: shared<\"name\">: a definition cannot apply itself, directly or through other reuses");
+                  "netcount: shared<...>: a definition cannot apply itself, directly or through other reuses");
     static constexpr bool reported = true; // see verdict
 };
 

@@ -341,26 +341,26 @@ constexpr std::string_view message(error e) noexcept {
     case error::pad_channels_below_input:
         return "pad_channels<C> needs C at least the input's channels";
     case error::tap_unknown:
-        return "from<\"name\">: no entry or named block of the network has this name";
+        return "from<...>: no entry or named block of the network has this name";
     case error::tap_ambiguous:
-        return "from<\"name\">: more than one entry or named block of the network has this name";
+        return "from<...>: more than one entry or named block of the network has this name";
     case error::tap_not_computed:
-        return "from<\"name\">: this name is computed after the from<> reads it (later in the network, or the "
+        return "from<...>: this name is computed after the from<> reads it (later in the network, or the "
                "block that holds the from<>)";
     case error::tap_reads_auxiliary:
-        return "from<\"name\">: this name is in an auxiliary head, which inference does not run (only a from<> "
+        return "from<...>: this name is in an auxiliary head, which inference does not run (only a from<> "
                "in a head may read it)";
     case error::outputs_not_last:
         return "outputs<...> must be the network's last element, at its top level (and there only once)";
     case error::shared_unknown:
-        return "shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name";
+        return "shared<...>: no shared<..., Elements...> of the network defines this name";
     case error::shared_defined_twice:
-        return "shared<\"name\", Elements...>: this name is defined more than once (one name for the whole "
+        return "shared<..., Elements...>: this name is defined more than once (one name for the whole "
                "network; a definition inside a reused one is defined again at every application)";
     case error::shared_used_before_definition:
-        return "shared<\"name\">: this reuse comes before the definition it applies again";
+        return "shared<...>: this reuse comes before the definition it applies again";
     case error::shared_recursive:
-        return "shared<\"name\">: a definition cannot apply itself, directly or through other reuses";
+        return "shared<...>: a definition cannot apply itself, directly or through other reuses";
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
@@ -492,14 +492,14 @@ struct invalid_merge<Error, Index, path_shapes<First, Rest...>, Name...> {
 template<error Error, char... Name>
 struct invalid_from {
     static_assert(Error != error::tap_unknown,
-                  "netcount: from<\"name\">: no entry or named block of the network has this name");
+                  "netcount: from<...>: no entry or named block of the network has this name");
     static_assert(Error != error::tap_ambiguous,
-                  "netcount: from<\"name\">: more than one entry or named block of the network has this name");
+                  "netcount: from<...>: more than one entry or named block of the network has this name");
     static_assert(Error != error::tap_not_computed,
-                  "netcount: from<\"name\">: this name is computed after the from<> reads it (later in the "
+                  "netcount: from<...>: this name is computed after the from<> reads it (later in the "
                   "network, or the block that holds the from<>)");
     static_assert(Error != error::tap_reads_auxiliary,
-                  "netcount: from<\"name\">: this name is in an auxiliary head, which inference does not run "
+                  "netcount: from<...>: this name is in an auxiliary head, which inference does not run "
                   "(only a from<> in a head may read it)");
     static_assert(Error != error::outputs_not_last,
                   "netcount: outputs<...> must be the network's last element, at its top level (and there only once)");
@@ -511,14 +511,14 @@ struct invalid_from {
 template<error Error, char... Name>
 struct invalid_shared {
     static_assert(Error != error::shared_unknown,
-                  "netcount: shared<\"name\">: no shared<\"name\", Elements...> of the network defines this name");
+                  "netcount: shared<...>: no shared<..., Elements...> of the network defines this name");
     static_assert(Error != error::shared_defined_twice,
-                  "netcount: shared<\"name\", Elements...>: this name is defined more than once (one name for the "
+                  "netcount: shared<..., Elements...>: this name is defined more than once (one name for the "
                   "whole network; a definition inside a reused one is defined again at every application)");
     static_assert(Error != error::shared_used_before_definition,
-                  "netcount: shared<\"name\">: this reuse comes before the definition it applies again");
+                  "netcount: shared<...>: this reuse comes before the definition it applies again");
     static_assert(Error != error::shared_recursive,
-                  "netcount: shared<\"name\">: a definition cannot apply itself, directly or through other reuses");
+                  "netcount: shared<...>: a definition cannot apply itself, directly or through other reuses");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -2138,7 +2138,10 @@ struct structure {
     std::string_view graph_fail_name{};
 
     constexpr void fail_graph(error code, std::string_view name, bool replaces = false) noexcept {
-        if (graph_fail.code == error::none || replaces) graph_fail = {.code = code}, graph_fail_name = name;
+        if (graph_fail.code == error::none || replaces) {
+            graph_fail = {.code = code};
+            graph_fail_name = name;
+        }
     }
 
     template<class Emitters>
@@ -2304,10 +2307,18 @@ struct structure_builder {
     constexpr void tap(std::string_view name) noexcept {
         if constexpr (Structure::tap_count != 0) {
             std::size_t found = 0, source = cursor;
-            for (std::size_t i = 0; i != entries_done; ++i)
-                if (names[i] == name) ++found, source = i;
-            for (std::size_t i = 0; i != result.scopes_done; ++i)
-                if (result.scopes[i].path == name) ++found, source = result.scopes[i].output;
+            for (std::size_t i = 0; i != entries_done; ++i) {
+                if (names[i] == name) {
+                    ++found;
+                    source = i;
+                }
+            }
+            for (std::size_t i = 0; i != result.scopes_done; ++i) {
+                if (result.scopes[i].path == name) {
+                    ++found;
+                    source = result.scopes[i].output;
+                }
+            }
             if (found != 1) source = cursor;
             result.taps[taps_done++] = {
                 .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
@@ -2394,8 +2405,8 @@ constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::ver
     for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
         const tap_record& t = taps[k];
         std::size_t matches = 0;
-        for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1 : 0;
-        for (std::size_t i = 0; i != scopes_done; ++i) matches += scopes[i].path == t.name ? 1 : 0;
+        for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1u : 0u;
+        for (std::size_t i = 0; i != scopes_done; ++i) matches += scopes[i].path == t.name ? 1u : 0u;
         const error code = matches == 0  ? error::tap_unknown
                            : matches > 1 ? error::tap_ambiguous
                            : !t.resolved ? error::tap_not_computed
@@ -2636,7 +2647,10 @@ struct count_builder {
         const shared_state outer{definition, use_of, use_first};
         if constexpr (Analysis::definitions != 0) {
             for (std::size_t i = 0; i != result.definitions_done; ++i)
-                if (result.definition_table[i].name == name) use_of = i, use_first = entries_done;
+                if (result.definition_table[i].name == name) {
+                    use_of = i;
+                    use_first = entries_done;
+                }
         }
         return outer;
     }

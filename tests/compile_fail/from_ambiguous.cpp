@@ -1,6 +1,6 @@
 // from<"name"> with a name that two entries (or blocks) of the network have is rejected, even
 // when only one of them comes before it: the name must say which tensor it reads.
-// expect: netcount: from<"name">: more than one entry or named block of the network has this name
+// expect: netcount: from<...>: more than one entry or named block of the network has this name
 // expect: 'b', 'r', 'a', 'n', 'c', 'h'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

@@ -1,6 +1,6 @@
 // from<"name"> that reads a block it is inside of (its output is not computed yet) is rejected,
 // as is one that reads a later entry.
-// expect: netcount: from<"name">: this name is computed after the from<> reads it
+// expect: netcount: from<...>: this name is computed after the from<> reads it
 // expect: 's', 't', 'a', 'g', 'e'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

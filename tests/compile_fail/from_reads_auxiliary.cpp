@@ -1,6 +1,6 @@
 // from<"name"> on the main path that reads an auxiliary head's entry is rejected: heads do not
 // run in inference.
-// expect: netcount: from<"name">: this name is in an auxiliary head, which inference does not run
+// expect: netcount: from<...>: this name is in an auxiliary head, which inference does not run
 // expect: 'a', 'u', 'x', '/', 'f', 'c'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

@@ -1,5 +1,5 @@
 // from<"name"> with a name no entry or named block has is rejected, spelling out the name.
-// expect: netcount: from<"name">: no entry or named block of the network has this name
+// expect: netcount: from<...>: no entry or named block of the network has this name
 // expect: 'c', '9'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

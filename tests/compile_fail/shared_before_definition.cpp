@@ -1,5 +1,5 @@
 // A reuse before the definition it applies is rejected.
-// expect: netcount: shared<"name">: this reuse comes before the definition it applies again
+// expect: netcount: shared<...>: this reuse comes before the definition it applies again
 // expect: 'h', 'e', 'a', 'd'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

@@ -1,5 +1,5 @@
 // A shared name defined twice is rejected, whether or not the definitions are alike.
-// expect: netcount: shared<"name", Elements...>: this name is defined more than once
+// expect: netcount: shared<..., Elements...>: this name is defined more than once
 // expect: 'h', 'e', 'a', 'd'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

@@ -1,5 +1,5 @@
 // A definition that applies itself is rejected (its elements would hold it again).
-// expect: netcount: shared<"name">: a definition cannot apply itself
+// expect: netcount: shared<...>: a definition cannot apply itself
 // expect: 'h', 'e', 'a', 'd'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

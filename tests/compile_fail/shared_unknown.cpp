@@ -1,6 +1,6 @@
 // shared<"name"> that no shared<"name", Elements...> of the network defines is rejected,
 // spelling out the name.
-// expect: netcount: shared<"name">: no shared<"name", Elements...> of the network defines this name
+// expect: netcount: shared<...>: no shared<..., Elements...> of the network defines this name
 // expect: 'h', 'e', 'd'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

@@ -93,7 +93,10 @@ struct structure {
     std::string_view graph_fail_name{};
 
     constexpr void fail_graph(error code, std::string_view name, bool replaces = false) noexcept {
-        if (graph_fail.code == error::none || replaces) graph_fail = {.code = code}, graph_fail_name = name;
+        if (graph_fail.code == error::none || replaces) {
+            graph_fail = {.code = code};
+            graph_fail_name = name;
+        }
     }
 
     template<class Emitters>
@@ -259,10 +262,18 @@ struct structure_builder {
     constexpr void tap(std::string_view name) noexcept {
         if constexpr (Structure::tap_count != 0) {
             std::size_t found = 0, source = cursor;
-            for (std::size_t i = 0; i != entries_done; ++i)
-                if (names[i] == name) ++found, source = i;
-            for (std::size_t i = 0; i != result.scopes_done; ++i)
-                if (result.scopes[i].path == name) ++found, source = result.scopes[i].output;
+            for (std::size_t i = 0; i != entries_done; ++i) {
+                if (names[i] == name) {
+                    ++found;
+                    source = i;
+                }
+            }
+            for (std::size_t i = 0; i != result.scopes_done; ++i) {
+                if (result.scopes[i].path == name) {
+                    ++found;
+                    source = result.scopes[i].output;
+                }
+            }
             if (found != 1) source = cursor;
             result.taps[taps_done++] = {
                 .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
@@ -349,8 +360,8 @@ constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::ver
     for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
         const tap_record& t = taps[k];
         std::size_t matches = 0;
-        for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1 : 0;
-        for (std::size_t i = 0; i != scopes_done; ++i) matches += scopes[i].path == t.name ? 1 : 0;
+        for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1u : 0u;
+        for (std::size_t i = 0; i != scopes_done; ++i) matches += scopes[i].path == t.name ? 1u : 0u;
         const error code = matches == 0  ? error::tap_unknown
                            : matches > 1 ? error::tap_ambiguous
                            : !t.resolved ? error::tap_not_computed
@@ -591,7 +602,10 @@ struct count_builder {
         const shared_state outer{definition, use_of, use_first};
         if constexpr (Analysis::definitions != 0) {
             for (std::size_t i = 0; i != result.definitions_done; ++i)
-                if (result.definition_table[i].name == name) use_of = i, use_first = entries_done;
+                if (result.definition_table[i].name == name) {
+                    use_of = i;
+                    use_first = entries_done;
+                }
         }
         return outer;
     }
