@@ -83,6 +83,8 @@ constexpr void report_invalid_graph(std::index_sequence<I...>) noexcept {
     if constexpr (f.code == error::shared_unknown || f.code == error::shared_defined_twice ||
                   f.code == error::shared_used_before_definition || f.code == error::shared_recursive)
         (void)sizeof(report<invalid_shared<f.code, name[I]...>>);
+    else if constexpr (f.code == error::rois_crossed)
+        (void)sizeof(report<invalid_region_read<name[I]...>>);
     else
         (void)sizeof(report<invalid_from<f.code, name[I]...>>);
 }

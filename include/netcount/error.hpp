@@ -59,6 +59,7 @@ enum class error : unsigned {
     shared_used_before_definition,
     shared_recursive,
     shared_weights_differ, // a layer's, in a reuse
+    rois_crossed,          // rois<...>: the structure pass's, naming the entry that reads across
 };
 
 // The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
@@ -67,7 +68,7 @@ constexpr bool is_graph_error(error e) noexcept {
     return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
            e == error::tap_reads_auxiliary || e == error::outputs_not_last || e == error::shared_unknown ||
            e == error::shared_defined_twice || e == error::shared_used_before_definition ||
-           e == error::shared_recursive;
+           e == error::shared_recursive || e == error::rois_crossed;
 }
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -169,6 +170,10 @@ constexpr std::string_view message(error e) noexcept {
         return "shared<...>: this reuse comes before the definition it applies again";
     case error::shared_recursive:
         return "shared<...>: a definition cannot apply itself, directly or through other reuses";
+    case error::rois_crossed:
+        return "this layer reads across a rois<...> block's boundary: the block's tensors hold one region "
+               "each, so only its roi_align reads from outside it and nothing outside reads its tensors (name "
+               "them in outputs<...>, or put the layer in the block)";
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
@@ -327,6 +332,18 @@ struct invalid_shared {
                   "netcount: shared<...>: this reuse comes before the definition it applies again");
     static_assert(Error != error::shared_recursive,
                   "netcount: shared<...>: a definition cannot apply itself, directly or through other reuses");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_region_read<Name...>: instantiated when an entry reads across a rois<...> block's
+// boundary (a layer after the block reading its output would count one region where the
+// batch runs); the entry's name is spelled out as characters.
+template<char... Name>
+struct invalid_region_read {
+    static_assert(detail::always_false<std::integer_sequence<char, Name...>>,
+                  "netcount: this layer reads across a rois<...> block's boundary: the block's tensors hold one "
+                  "region each, so only its roi_align reads from outside it and nothing outside reads its tensors "
+                  "(name them in outputs<...>, or put the layer in the block)");
     static constexpr bool reported = true; // see verdict
 };
 

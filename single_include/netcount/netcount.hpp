@@ -251,6 +251,7 @@ enum class error : unsigned {
     shared_used_before_definition,
     shared_recursive,
     shared_weights_differ, // a layer's, in a reuse
+    rois_crossed,          // rois<...>: the structure pass's, naming the entry that reads across
 };
 
 // The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
@@ -259,7 +260,7 @@ constexpr bool is_graph_error(error e) noexcept {
     return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
            e == error::tap_reads_auxiliary || e == error::outputs_not_last || e == error::shared_unknown ||
            e == error::shared_defined_twice || e == error::shared_used_before_definition ||
-           e == error::shared_recursive;
+           e == error::shared_recursive || e == error::rois_crossed;
 }
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -361,6 +362,10 @@ constexpr std::string_view message(error e) noexcept {
         return "shared<...>: this reuse comes before the definition it applies again";
     case error::shared_recursive:
         return "shared<...>: a definition cannot apply itself, directly or through other reuses";
+    case error::rois_crossed:
+        return "this layer reads across a rois<...> block's boundary: the block's tensors hold one region "
+               "each, so only its roi_align reads from outside it and nothing outside reads its tensors (name "
+               "them in outputs<...>, or put the layer in the block)";
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
@@ -519,6 +524,18 @@ struct invalid_shared {
                   "netcount: shared<...>: this reuse comes before the definition it applies again");
     static_assert(Error != error::shared_recursive,
                   "netcount: shared<...>: a definition cannot apply itself, directly or through other reuses");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_region_read<Name...>: instantiated when an entry reads across a rois<...> block's
+// boundary (a layer after the block reading its output would count one region where the
+// batch runs); the entry's name is spelled out as characters.
+template<char... Name>
+struct invalid_region_read {
+    static_assert(detail::always_false<std::integer_sequence<char, Name...>>,
+                  "netcount: this layer reads across a rois<...> block's boundary: the block's tensors hold one "
+                  "region each, so only its roi_align reads from outside it and nothing outside reads its tensors "
+                  "(name them in outputs<...>, or put the layer in the block)");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -2110,11 +2127,12 @@ struct shared_record {
 };
 
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0,
-         std::size_t Outputs = 0, std::size_t Defs = 0>
+         std::size_t Outputs = 0, std::size_t Defs = 0, bool Batched = false>
 struct structure {
     static constexpr std::size_t name_count = Names;
     static constexpr std::size_t tap_count = Taps;
     static constexpr std::size_t definition_count = Defs;
+    static constexpr bool batched = Batched;
     std::array<std::string_view, Entries> names{};
     std::array<std::span<const std::size_t>, Entries> inputs{}; // views of `edges`
     std::array<char, Chars> chars{};                            // generated names live here
@@ -2133,6 +2151,8 @@ struct structure {
     std::size_t scopes_done = 0;
     std::array<shared_record, Defs> definitions{};
     std::size_t definitions_done = 0;
+    // rois<...> only: the block each entry is in (0: none, else the n-th block met).
+    std::array<std::size_t, Batched ? Entries : 0> region{};
     // The first error of the graph (from<>, outputs<>, shared<>), and the name it spells.
     failure graph_fail{};
     std::string_view graph_fail_name{};
@@ -2184,6 +2204,12 @@ struct structure_builder {
     // Ordinal counters per kind in the open scopes; each name made adds at most one.
     std::array<kind_count, Structure::name_count + 1> counter_store{};
     kind_count* counters = counter_store.data();
+    // rois<...>: the block being emitted (0: none), the one around it, and its first entry.
+    struct region_state {
+        std::size_t id = 0, outer = 0, first = 0;
+    };
+    region_state region{};
+    std::size_t regions_made = 0;
 
     static constexpr bool failed() noexcept { return false; }
 
@@ -2233,7 +2259,18 @@ struct structure_builder {
         inputs[entries_done] = {edges + edges_done, n};
         for (const std::size_t* f = from; f != from + n; ++f) edges[edges_done++] = *f;
         if constexpr (Structure::tap_count != 0) result.auxiliary[entries_done] = in_auxiliary;
+        if constexpr (Structure::batched) check_region(name, from, n);
         cursor = entries_done++;
+    }
+
+    // A rois<...> block's tensors hold one region each, and its entries count the batch of
+    // them: only its first entry (the RoIAlign) reads a tensor from outside, and no entry
+    // outside reads one of its tensors (outputs<...> may name them).
+    constexpr void check_region(std::string_view name, const std::size_t* from, std::size_t n) noexcept {
+        result.region[entries_done] = region.id;
+        const std::size_t expected = entries_done == region.first && region.id != 0 ? region.outer : region.id;
+        for (const std::size_t* f = from; f != from + n; ++f)
+            if ((*f == network_input ? 0 : result.region[*f]) != expected) result.fail_graph(error::rois_crossed, name);
     }
 
     // An element of a network or block: a layer here, a block by its node.
@@ -2258,9 +2295,13 @@ struct structure_builder {
         return outer;
     }
 
-    // rois<...>: its entries are named and linked as any others.
-    static constexpr std::uint64_t enter_batch(std::uint64_t) noexcept { return 1; }
-    static constexpr void leave_batch(std::uint64_t) noexcept {}
+    // rois<...>: its entries are named and linked as any others, and kept to their block.
+    constexpr region_state enter_batch(std::uint64_t) noexcept {
+        const region_state outer = region;
+        if constexpr (Structure::batched) region = {.id = ++regions_made, .outer = outer.id, .first = entries_done};
+        return outer;
+    }
+    constexpr void leave_batch(const region_state& outer) noexcept { region = outer; }
 
     // A named block whose output is not an entry of the same name is recorded, so that from<>
     // can read it by its name.
@@ -2381,9 +2422,10 @@ struct structure_builder {
 };
 
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
-         std::size_t Outputs, std::size_t Defs>
+         std::size_t Outputs, std::size_t Defs, bool Batched>
 template<class Emitters>
-constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::structure(const Emitters& elements) noexcept {
+constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched>::structure(
+    const Emitters& elements) noexcept {
     structure_builder<structure> b{*this};
     for (const auto emit : elements) emit(b);
     output = b.cursor;
@@ -2398,8 +2440,8 @@ constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::structur
 // and not in an auxiliary head unless the from<> is in one too. Then the taps that read each
 // position are linked, for the totals pass, which keeps only their shapes.
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
-         std::size_t Outputs, std::size_t Defs>
-constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::verify_taps() noexcept {
+         std::size_t Outputs, std::size_t Defs, bool Batched>
+constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched>::verify_taps() noexcept {
     // outputs<...> elsewhere than last, at the top level: the error names its first tensor.
     if (!outputs_last) fail_graph(error::outputs_not_last, taps[Taps - Outputs].name);
     for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
@@ -2897,7 +2939,7 @@ template<class Net>
 struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps,
-                                     traits::outputs, traits::shared_defs>;
+                                     traits::outputs, traits::shared_defs, traits::batched != 0>;
     using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs, traits::batched != 0>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
@@ -2906,7 +2948,8 @@ struct analyzed_layers {
 };
 
 // A network with taps needs the structure pass before its totals (which tensor each from<>
-// reads), and one with shared<...> its verdict on the names; one without either reads no name.
+// reads), one with shared<...> its verdict on the names, and one with rois<...> its verdict on
+// what crosses a block's boundary; one without any of them reads no name.
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
@@ -2916,7 +2959,7 @@ struct analyzed {
 
     static constexpr summary_type first() noexcept {
         summary_type s{.input = traits::input, .output = traits::input};
-        if constexpr (traits::taps != 0 || traits::shares != 0) {
+        if constexpr (traits::taps != 0 || traits::shares != 0 || traits::batched != 0) {
             constexpr const auto& graph = analyzed_layers<Net>::graph;
             s.fail = graph.graph_fail;
             if constexpr (traits::taps != 0) {
@@ -4000,6 +4043,8 @@ constexpr void report_invalid_graph(std::index_sequence<I...>) noexcept {
     if constexpr (f.code == error::shared_unknown || f.code == error::shared_defined_twice ||
                   f.code == error::shared_used_before_definition || f.code == error::shared_recursive)
         (void)sizeof(report<invalid_shared<f.code, name[I]...>>);
+    else if constexpr (f.code == error::rois_crossed)
+        (void)sizeof(report<invalid_region_read<name[I]...>>);
     else
         (void)sizeof(report<invalid_from<f.code, name[I]...>>);
 }

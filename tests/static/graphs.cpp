@@ -271,6 +271,19 @@ static_assert(nc::output_shape<two_stage> == nc::shape{1, 1, 5}); // one region'
 static_assert(nc::layer<two_stage, "box/fc6">.live_activations == 3'920 + 320);
 static_assert(nc::layer<two_stage, "box/roi_align1">.live_activations == 8'192 + 3'920);
 
+// A rois<...> inside a rois<...>: 2 regions of each of 4, a batch of 8; outputs<> may name a
+// tensor of either block (what reads across a boundary is rejected: compile_fail/rois_read_*).
+// conv 16 x 16 x 3 -> 14 x 14 x 8; regions 3 x 3 x 8 -> conv 1 x 1 x 5 (4 of them), relu; then
+// 1 x 1 regions of that -> conv 1 x 1 x 3 (8 of them), relu.
+struct rois_in_rois : nc::network<nc::input<16, 16, 3>, nc::conv<8, nc::kernel<3>>,
+                                  nc::rois<4, 3, 3, nc::conv<5, nc::kernel<3>>, nc::relu,
+                                           nc::rois<2, 1, 1, nc::conv<3, nc::kernel<1>>, nc::relu>>,
+                                  nc::outputs<"rois1/relu1", "rois1/rois1/relu1">> {};
+static_assert(nc::layer<rois_in_rois, "rois1/relu1">.activations == 4 * 5);
+static_assert(nc::layer<rois_in_rois, "rois1/rois1/relu1">.activations == 4 * 2 * 3);
+static_assert(nc::layer<rois_in_rois, "rois1/rois1/conv1">.connections == 4 * 2 * 3 * 5);
+static_assert(nc::output_shapes<rois_in_rois>[1] == nc::shape{1, 1, 3}); // one region's
+
 // ---------------------------------------------------------------------------------------------
 // A layer first in the network and first in a block of it, in a network with shared<>: the
 // registry that finds the definitions held it as a direct base and an indirect one, which g++

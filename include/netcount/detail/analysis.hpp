@@ -65,11 +65,12 @@ struct shared_record {
 };
 
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0,
-         std::size_t Outputs = 0, std::size_t Defs = 0>
+         std::size_t Outputs = 0, std::size_t Defs = 0, bool Batched = false>
 struct structure {
     static constexpr std::size_t name_count = Names;
     static constexpr std::size_t tap_count = Taps;
     static constexpr std::size_t definition_count = Defs;
+    static constexpr bool batched = Batched;
     std::array<std::string_view, Entries> names{};
     std::array<std::span<const std::size_t>, Entries> inputs{}; // views of `edges`
     std::array<char, Chars> chars{};                            // generated names live here
@@ -88,6 +89,8 @@ struct structure {
     std::size_t scopes_done = 0;
     std::array<shared_record, Defs> definitions{};
     std::size_t definitions_done = 0;
+    // rois<...> only: the block each entry is in (0: none, else the n-th block met).
+    std::array<std::size_t, Batched ? Entries : 0> region{};
     // The first error of the graph (from<>, outputs<>, shared<>), and the name it spells.
     failure graph_fail{};
     std::string_view graph_fail_name{};
@@ -139,6 +142,12 @@ struct structure_builder {
     // Ordinal counters per kind in the open scopes; each name made adds at most one.
     std::array<kind_count, Structure::name_count + 1> counter_store{};
     kind_count* counters = counter_store.data();
+    // rois<...>: the block being emitted (0: none), the one around it, and its first entry.
+    struct region_state {
+        std::size_t id = 0, outer = 0, first = 0;
+    };
+    region_state region{};
+    std::size_t regions_made = 0;
 
     static constexpr bool failed() noexcept { return false; }
 
@@ -188,7 +197,18 @@ struct structure_builder {
         inputs[entries_done] = {edges + edges_done, n};
         for (const std::size_t* f = from; f != from + n; ++f) edges[edges_done++] = *f;
         if constexpr (Structure::tap_count != 0) result.auxiliary[entries_done] = in_auxiliary;
+        if constexpr (Structure::batched) check_region(name, from, n);
         cursor = entries_done++;
+    }
+
+    // A rois<...> block's tensors hold one region each, and its entries count the batch of
+    // them: only its first entry (the RoIAlign) reads a tensor from outside, and no entry
+    // outside reads one of its tensors (outputs<...> may name them).
+    constexpr void check_region(std::string_view name, const std::size_t* from, std::size_t n) noexcept {
+        result.region[entries_done] = region.id;
+        const std::size_t expected = entries_done == region.first && region.id != 0 ? region.outer : region.id;
+        for (const std::size_t* f = from; f != from + n; ++f)
+            if ((*f == network_input ? 0 : result.region[*f]) != expected) result.fail_graph(error::rois_crossed, name);
     }
 
     // An element of a network or block: a layer here, a block by its node.
@@ -213,9 +233,13 @@ struct structure_builder {
         return outer;
     }
 
-    // rois<...>: its entries are named and linked as any others.
-    static constexpr std::uint64_t enter_batch(std::uint64_t) noexcept { return 1; }
-    static constexpr void leave_batch(std::uint64_t) noexcept {}
+    // rois<...>: its entries are named and linked as any others, and kept to their block.
+    constexpr region_state enter_batch(std::uint64_t) noexcept {
+        const region_state outer = region;
+        if constexpr (Structure::batched) region = {.id = ++regions_made, .outer = outer.id, .first = entries_done};
+        return outer;
+    }
+    constexpr void leave_batch(const region_state& outer) noexcept { region = outer; }
 
     // A named block whose output is not an entry of the same name is recorded, so that from<>
     // can read it by its name.
@@ -336,9 +360,10 @@ struct structure_builder {
 };
 
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
-         std::size_t Outputs, std::size_t Defs>
+         std::size_t Outputs, std::size_t Defs, bool Batched>
 template<class Emitters>
-constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::structure(const Emitters& elements) noexcept {
+constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched>::structure(
+    const Emitters& elements) noexcept {
     structure_builder<structure> b{*this};
     for (const auto emit : elements) emit(b);
     output = b.cursor;
@@ -353,8 +378,8 @@ constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::structur
 // and not in an auxiliary head unless the from<> is in one too. Then the taps that read each
 // position are linked, for the totals pass, which keeps only their shapes.
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
-         std::size_t Outputs, std::size_t Defs>
-constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs>::verify_taps() noexcept {
+         std::size_t Outputs, std::size_t Defs, bool Batched>
+constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched>::verify_taps() noexcept {
     // outputs<...> elsewhere than last, at the top level: the error names its first tensor.
     if (!outputs_last) fail_graph(error::outputs_not_last, taps[Taps - Outputs].name);
     for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
@@ -852,7 +877,7 @@ template<class Net>
 struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps,
-                                     traits::outputs, traits::shared_defs>;
+                                     traits::outputs, traits::shared_defs, traits::batched != 0>;
     using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs, traits::batched != 0>;
 
     static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
@@ -861,7 +886,8 @@ struct analyzed_layers {
 };
 
 // A network with taps needs the structure pass before its totals (which tensor each from<>
-// reads), and one with shared<...> its verdict on the names; one without either reads no name.
+// reads), one with shared<...> its verdict on the names, and one with rois<...> its verdict on
+// what crosses a block's boundary; one without any of them reads no name.
 template<class Net>
 struct analyzed {
     using traits = network_traits<network_of<Net>>;
@@ -871,7 +897,7 @@ struct analyzed {
 
     static constexpr summary_type first() noexcept {
         summary_type s{.input = traits::input, .output = traits::input};
-        if constexpr (traits::taps != 0 || traits::shares != 0) {
+        if constexpr (traits::taps != 0 || traits::shares != 0 || traits::batched != 0) {
             constexpr const auto& graph = analyzed_layers<Net>::graph;
             s.fail = graph.graph_fail;
             if constexpr (traits::taps != 0) {
