@@ -93,7 +93,10 @@ def main():
                     torch.onnx.export(module, torch.zeros(1, c, h, w), path, opset_version=opset,
                                       training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
                 command.append(path)
-            run = subprocess.run(command, capture_output=True, text=True, env=env)
+            # In a session of its own, without a terminal: run from a shell's background job, a child
+            # that touched the terminal was stopped (SIGTTOU) and the test hung until its timeout.
+            run = subprocess.run(command, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL,
+                                 start_new_session=True)
             if run.returncode != 0:
                 failures.append(f"{name} {route}: netcount-import failed: {run.stderr.strip()}")
                 continue
@@ -106,7 +109,7 @@ def main():
     def build(job):
         name, route, cmd = job
         t = time.time()
-        r = subprocess.run(cmd, capture_output=True, text=True)
+        r = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, start_new_session=True)
         return name, route, r, time.time() - t
 
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
