@@ -833,7 +833,10 @@ def main(argv):
         f"another input), {len(missing)} missing"
         f"{' (strict: they fail)' if strict and missing else ''}; {len(nets)} random networks "
         f"({report.layers - zoo_layers} layers and merges; {sum(1 for n in nets if n.taps)} of the networks "
-        f"graphs, with {sum(len(n.taps) for n in nets)} from<>); in {time.monotonic() - started:.1f} s "
+        f"graphs, with {sum(len(n.taps) for n in nets)} from<>; "
+        f"{sum(1 for n in nets if n.outputs and len(n.outputs.sources) > 1)} with several outputs, "
+        f"{sum(len(n.reuses) for n in nets)} shared<> reuses in {sum(1 for n in nets if n.reuses)}, "
+        f"{sum(len(n.rois) for n in nets)} rois<>); in {time.monotonic() - started:.1f} s "
         f"({cpu_seconds():.0f} s of CPU, compilers included)")
     if report.failures:
         say(f"FAILED: {report.failures} mismatches (sources in {workdir})")
