@@ -25,6 +25,13 @@ entry's or named block's output as an element of a sequence, as a path of a merg
 network's last element. In torch the node it reads keeps its output in a dict the model shares
 (torch_side.Store) and the from<> is a torch_side.Fetch of it, the very tensor: torch.fx's trace
 reads the node again, as netcount's graph does.
+
+GraphFormsGenerator adds issue 16's other forms: outputs<...> (torch_side.Outputs returns the
+stored tensors as a tuple), shared<"name", ...> and its reuses shared<"name"> (one torch module
+object called at every application: SharedDef, SharedUse; each reuse's entries point at the
+definition's, Entry.reuse_of) and rois<Count, Height, Width, ...> (torch_side.RoiOp makes the
+regions as one batch; Entry.batch says by how much netcount's units and connections exceed
+torch's per-region figures).
 """
 
 import random
