@@ -18,10 +18,15 @@
      counterpart: kind, input and output shape, units, weights, biases, parameters,
      multiply-accumulates, whether it is in an auxiliary head, and the entries it reads (its
      `inputs`, against the torch.fx trace's edges: an entry after a from<> reads the named
-     one); and so must the totals and the output shape. Each entry's name must be the one
+     one), and the entry of the shared<> definition it applies again (`reuse_of`); and so
+     must the totals (a definition's weights once, every application's multiply-accumulates;
+     inside a rois<Count, ...>, the batch's units and multiply-accumulates: torch's per
+     region times Count) and every output's shape (outputs<...>: torch returns a tuple).
+     Each entry's name must be the one
      random_nets.Namer gives (docs/reference.md's rules), and scale_width<Net, Num, Den,
      Divisor> of a network with an auxiliary head (and of every eighth network) the type the
-     generator writes (each head keeping its own classifier). The layer kinds and merges of
+     generator writes (each head keeping its own classifier; not asked of networks with several
+     outputs, shared<> or rois<>). The layer kinds and merges of
      the user's own are in user_kinds.hpp.
   3. Peak memory: each torch module is traced with torch.fx and the schedule of
      peak_activations<Net> is applied to its nodes (schedule.py); every entry's
@@ -833,7 +838,10 @@ def main(argv):
         f"another input), {len(missing)} missing"
         f"{' (strict: they fail)' if strict and missing else ''}; {len(nets)} random networks "
         f"({report.layers - zoo_layers} layers and merges; {sum(1 for n in nets if n.taps)} of the networks "
-        f"graphs, with {sum(len(n.taps) for n in nets)} from<>); in {time.monotonic() - started:.1f} s "
+        f"graphs, with {sum(len(n.taps) for n in nets)} from<>; "
+        f"{sum(1 for n in nets if n.outputs and len(n.outputs.sources) > 1)} with several outputs, "
+        f"{sum(len(n.reuses) for n in nets)} shared<> reuses in {sum(1 for n in nets if n.reuses)}, "
+        f"{sum(len(n.rois) for n in nets)} rois<>); in {time.monotonic() - started:.1f} s "
         f"({cpu_seconds():.0f} s of CPU, compilers included)")
     if report.failures:
         say(f"FAILED: {report.failures} mismatches (sources in {workdir})")

@@ -25,6 +25,13 @@ entry's or named block's output as an element of a sequence, as a path of a merg
 network's last element. In torch the node it reads keeps its output in a dict the model shares
 (torch_side.Store) and the from<> is a torch_side.Fetch of it, the very tensor: torch.fx's trace
 reads the node again, as netcount's graph does.
+
+GraphFormsGenerator adds issue 16's other forms: outputs<...> (torch_side.Outputs returns the
+stored tensors as a tuple), shared<"name", ...> and its reuses shared<"name"> (one torch module
+object called at every application: SharedDef, SharedUse; each reuse's entries point at the
+definition's, Entry.reuse_of) and rois<Count, Height, Width, ...> (torch_side.RoiOp makes the
+regions as one batch; Entry.batch says by how much netcount's units and connections exceed
+torch's per-region figures).
 """
 
 import random
@@ -1341,7 +1348,7 @@ class TapGenerator(GraphGenerator):
 
     def network(self):
         global _drawing
-        self.taps = self.chance(self.TAPS)
+        self.taps = self.wants_taps()
         self.sources = []  # (node, whether in a head) that a from<> may read, as computed
         self.tensors = {}  # the torch module's stored tensors, by name (Store and Fetch)
         self.in_head = self.in_repeat = 0
@@ -1355,6 +1362,10 @@ class TapGenerator(GraphGenerator):
             if tap is not None:
                 elements.append(tap)
         return shape, elements, scale
+
+    def wants_taps(self):
+        """Whether the network drawn next may read by name."""
+        return self.chance(self.TAPS)
 
     def offer(self, node):
         if self.taps and not self.in_repeat:
@@ -1580,14 +1591,19 @@ class GraphFormsGenerator(TapGenerator):
       - outputs<...> naming one to three earlier tensors (the rois among them) as the last
         element of some graphs."""
 
-    SHARING = 0.25  # networks that may define and reuse shared heads
+    SHARING = 0.6   # of the graphs: may define and reuse shared heads
     SHARE = 0.12    # of an element in those: a definition or a reuse
     ROIS = 0.08     # networks that end in a rois<...>
     OUTPUTS = 0.35  # of the graphs: several outputs
 
+    def wants_taps(self):
+        taps = super().wants_taps()
+        self.sharing = taps and self.chance(self.SHARING)  # a reuse often reads an earlier tensor
+        return taps
+
     def network(self):
         global _drawing
-        self.sharing = self.chance(self.SHARING)
+        self.sharing = False
         self.definitions = []
         self.in_shared = self.in_rois = 0
         shape, elements, scale = super().network()
@@ -1651,15 +1667,19 @@ class GraphFormsGenerator(TapGenerator):
         """shared<"name"> of a definition on the tensor of `shape`, or after a from<> of an
         earlier one (a few tried); None if none fits."""
         for d in self.rng.sample(self.definitions, len(self.definitions)):
+            # Half the time an earlier tensor first, of another shape where one fits: a pyramid's
+            # levels.
+            other = self.chance(0.5)
+            for _ in range(3):
+                tap = self.tap(shape, lambda s: s[2] == d.in_shape[2] and (not d.size_specific or s == d.in_shape) and
+                               (not other or s != d.in_shape))
+                node = tap and self.applied(d, tap.out_shape)
+                if node is not None:
+                    return Sequence([tap, node], None, self.rng)
             if shape[2] == d.in_shape[2]:
                 node = self.applied(d, shape)
                 if node is not None:
                     return node
-            for _ in range(3):
-                tap = self.tap(shape, lambda s: s[2] == d.in_shape[2] and (not d.size_specific or s == d.in_shape))
-                node = tap and self.applied(d, tap.out_shape)
-                if node is not None:
-                    return Sequence([tap, node], None, self.rng)
         return None
 
     @staticmethod
