@@ -1,6 +1,6 @@
 // max_unpool<"pool"> with a name two entries have is rejected as from<>'s is, even when only one
 // of them comes before it.
-// expect: netcount: from<"name">: more than one entry or named block of the network has this name
+// expect: more than one entry or named block of the network has this name
 // expect: 'p', 'o', 'o', 'l'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

@@ -1,6 +1,6 @@
 // max_unpool<"pool"> that names a pool after it is rejected as from<>'s is: the pool's indices
 // do not exist yet.
-// expect: netcount: from<"name">: this name is computed after the from<> reads it
+// expect: this name is computed after the from<> reads it
 // expect: 'l', 'a', 't', 'e', 'r'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

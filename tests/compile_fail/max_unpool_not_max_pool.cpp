@@ -1,7 +1,7 @@
 // max_unpool<"pool"> whose name reads no max_pool (here an avg_pool, which keeps no indices) is
 // rejected at the unpool ("max_unpool1", entry 1), with the shapes of the tensor it unpools and
 // of the entry named (invalid_merge's path_shapes<...>).
-// expect: netcount: max_unpool<"pool">: the name reads no max_pool
+// expect: the name reads no max_pool
 // expect: unpool_reads_no_max_pool, 1,
 // expect: path_shapes<
 // expect: {4, 4, 3}

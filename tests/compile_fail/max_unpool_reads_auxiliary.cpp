@@ -1,6 +1,6 @@
 // max_unpool<"pool"> on the main path that names a pool inside an auxiliary head is rejected as
 // from<>'s is: heads do not run in inference.
-// expect: netcount: from<"name">: this name is in an auxiliary head, which inference does not run
+// expect: this name is in an auxiliary head, which inference does not run
 // expect: 'a', 'u', 'x', '/', 'p'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;

@@ -2,7 +2,7 @@
 // unpool ("max_unpool1", entry 2), as torch 1.13's MaxUnpool2d rejects it ("Expected shape of
 // indices to be same as that of the input tensor ([1, 6, 4, 4]) but got indices tensor with
 // shape: [1, 3, 4, 4]"); the diagnostic gives both shapes (invalid_merge's path_shapes<...>).
-// expect: netcount: max_unpool<"pool">: the tensor it unpools differs in shape from the pool's output
+// expect: the tensor it unpools differs in shape from the pool's output
 // expect: unpool_shape_mismatch, 2,
 // expect: path_shapes<
 // expect: {4, 4, 6}

@@ -1,6 +1,6 @@
 // max_unpool<"pool"> names its pool as from<> names a tensor: a name no entry or named block has
 // is rejected as from<>'s is, spelling out the name.
-// expect: netcount: from<"name">: no entry or named block of the network has this name
+// expect: no entry or named block of the network has this name
 // expect: 'p', 'o', 'o', 'l', '9'
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
