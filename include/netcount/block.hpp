@@ -34,6 +34,8 @@
 //   from<"name">             the output of an earlier entry or named block, read by its name in
 //                            layers<Net>: a network is then any graph, not only branches that
 //                            merge back (feature pyramids, U-Nets, YOLO necks)
+//   max_unpool<"pool">       the tensor it reads unpooled to the size of the named max_pool's
+//                            input, at the places that pool's indices say (ENet, SegNet)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
 // names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
@@ -89,6 +91,25 @@ struct upsample_back {};
 // the from<> is in one too (heads do not run in inference): else a compile error names it.
 template<fixed_string Name>
 struct from {};
+
+// max_unpool<"pool">: PyTorch's MaxUnpool2d as ENet and SegNet use it,
+//
+//   x, indices = pool(y)   (MaxPool2d(..., return_indices=True))
+//   ...
+//   x = unpool(x, indices, output_size=y.shape[-2:])
+//
+// The pool is named as for from<> (its name in layers<Net>, or a named block's whose output it
+// is). The output has the height and width of the pool's input and the channels of the tensor
+// it reads, which must have the pool's output shape, as MaxUnpool2d takes an input of its
+// indices' shape. One entry of kind "max_unpool" (named max_unpool1, ...), which counts nothing
+// but its activations and lists two inputs in layers<Net>: the tensor it unpools and the pool
+// (whose indices it reads), so the memory schedule keeps the pool's output alive until the
+// unpool, as PyTorch keeps the indices (netcount holds the indices as the pool's output: a tensor
+// of that shape). Receptive fields through it are upsample_to's. Rejected: a name from<> would
+// reject (unknown, ambiguous, not computed yet, in an auxiliary head), a name that reads no
+// max_pool, and a tensor of another shape than the pool's output.
+template<fixed_string Pool>
+struct max_unpool {};
 
 // outputs<"p3", "p4", "p5">: the last element of a network, at its top level: those tensors,
 // named as for from<>, are the network's outputs, in that order (output_shapes<Net>,
@@ -444,6 +465,32 @@ struct node<netcount::from<Name>, false> {
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         b.tap(Name.view());
+    }
+};
+
+// max_unpool's entry: the tensor it reads (`in`) unpooled to the pool's input's height and width.
+// pool_input is {} when the name reads no max_pool.
+struct max_unpool_rule {
+    static constexpr std::string_view kind = "max_unpool";
+    static constexpr layer_result apply(const shape& in, const shape& pool_input, const shape& pool_output) noexcept {
+        if (pool_input == shape{}) return {.output = in, .status = error::unpool_reads_no_max_pool};
+        if (in != pool_output) return {.output = in, .status = error::unpool_shape_mismatch};
+        return apply_upsample_to(in, pool_input.height, pool_input.width);
+    }
+};
+
+// max_unpool<"pool">: one entry, two taps of the pool's name (analysis.hpp).
+template<fixed_string Pool>
+struct node<netcount::max_unpool<Pool>, false> {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 1, edges = 2, names = 1, taps = 2, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0, batched = 0;
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, max_unpool_rule::kind, {}, digits);
+    }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.template unpool<max_unpool_rule>(Pool.view());
     }
 };
 

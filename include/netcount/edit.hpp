@@ -81,10 +81,10 @@ template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
     // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
-    // squeeze_excitation, identity, name, from, outputs).
+    // squeeze_excitation, identity, name, from, outputs, max_unpool).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
                                    "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity, "
-                                   "name, from or outputs");
+                                   "name, from, outputs or max_unpool");
     using type = E;
 };
 
@@ -179,6 +179,15 @@ struct edit_node<netcount::from<Name>, Offset, Edit, false> {
 template<fixed_string... Names, std::size_t Offset, class Edit>
 struct edit_node<netcount::outputs<Names...>, Offset, Edit, false> {
     using type = netcount::outputs<Names...>;
+};
+// A max_unpool reads its pool by name too: an edit of the pool changes what it reads (a pool
+// replaced by another kind is then rejected as no max_pool). Its entry is its own, not a layer.
+template<fixed_string Pool, std::size_t Offset, class Edit>
+struct edit_node<netcount::max_unpool<Pool>, Offset, Edit, false> {
+    // An error here means the name given to replace or resize is a max_unpool's.
+    static_assert(!Edit::targets(Offset), "netcount: replace and resize edit layers; this name is a max_unpool, which "
+                                          "unpools by its pool's indices");
+    using type = netcount::max_unpool<Pool>;
 };
 
 // A shared<...> definition is edited part by part, and every application with it: edits walk

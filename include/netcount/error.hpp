@@ -58,8 +58,10 @@ enum class error : unsigned {
     shared_defined_twice,
     shared_used_before_definition,
     shared_recursive,
-    shared_weights_differ, // a layer's, in a reuse
-    rois_crossed,          // rois<...>: the structure pass's, naming the entry that reads across
+    shared_weights_differ,    // a layer's, in a reuse
+    unpool_reads_no_max_pool, // max_unpool<"pool">
+    unpool_shape_mismatch,
+    rois_crossed, // rois<...>: the structure pass's, naming the entry that reads across
 };
 
 // The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
@@ -177,6 +179,11 @@ constexpr std::string_view message(error e) noexcept {
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
+    case error::unpool_reads_no_max_pool:
+        return "max_unpool<\"pool\">: the name reads no max_pool (MaxUnpool2d needs the indices of a MaxPool2d)";
+    case error::unpool_shape_mismatch:
+        return "max_unpool<\"pool\">: the tensor it unpools differs in shape from the pool's output (MaxUnpool2d "
+               "needs an input of its indices' shape)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -278,6 +285,12 @@ struct invalid_layer {
     static_assert(Error != error::shared_weights_differ,
                   "netcount: the layer applies shared weights to an input that gives it other weights than its "
                   "definition's (other input channels)");
+    static_assert(Error != error::unpool_reads_no_max_pool,
+                  "netcount: max_unpool<\"pool\">: the name reads no max_pool (MaxUnpool2d needs the indices of a "
+                  "MaxPool2d)");
+    static_assert(Error != error::unpool_shape_mismatch,
+                  "netcount: max_unpool<\"pool\">: the tensor it unpools differs in shape from the pool's output "
+                  "(MaxUnpool2d needs an input of its indices' shape)");
     static constexpr bool reported = true; // see verdict
 };
 

@@ -130,6 +130,10 @@ struct fold_kinds_builder : passive_builder {
     constexpr void sized_like(std::size_t, bool) noexcept {
         ++entries_done;
     }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        ++entries_done;
+    }
 };
 
 template<std::size_t Entries>

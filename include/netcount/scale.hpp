@@ -228,6 +228,10 @@ struct kept_width_builder : passive_builder {
     constexpr void sized_like(std::size_t, bool) noexcept {
         add_entry();
     }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        add_entry();
+    }
     // A head starts with no layer of its own; leaving it keeps its last, and the enclosing
     // head (or the network) goes on from where it was.
     constexpr std::size_t enter_auxiliary() noexcept {

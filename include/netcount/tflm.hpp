@@ -195,6 +195,10 @@ struct tflm_role_builder : passive_builder {
     constexpr void sized_like(std::size_t, bool) noexcept {
         roles[entries_done++] = tflm_role::op;
     }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        roles[entries_done++] = tflm_role::op;
+    }
 };
 
 template<class Net, std::size_t ElementBytes>

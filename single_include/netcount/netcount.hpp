@@ -250,8 +250,10 @@ enum class error : unsigned {
     shared_defined_twice,
     shared_used_before_definition,
     shared_recursive,
-    shared_weights_differ, // a layer's, in a reuse
-    rois_crossed,          // rois<...>: the structure pass's, naming the entry that reads across
+    shared_weights_differ,    // a layer's, in a reuse
+    unpool_reads_no_max_pool, // max_unpool<"pool">
+    unpool_shape_mismatch,
+    rois_crossed, // rois<...>: the structure pass's, naming the entry that reads across
 };
 
 // The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
@@ -369,6 +371,11 @@ constexpr std::string_view message(error e) noexcept {
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
+    case error::unpool_reads_no_max_pool:
+        return "max_unpool<\"pool\">: the name reads no max_pool (MaxUnpool2d needs the indices of a MaxPool2d)";
+    case error::unpool_shape_mismatch:
+        return "max_unpool<\"pool\">: the tensor it unpools differs in shape from the pool's output (MaxUnpool2d "
+               "needs an input of its indices' shape)";
     }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -470,6 +477,12 @@ struct invalid_layer {
     static_assert(Error != error::shared_weights_differ,
                   "netcount: the layer applies shared weights to an input that gives it other weights than its "
                   "definition's (other input channels)");
+    static_assert(Error != error::unpool_reads_no_max_pool,
+                  "netcount: max_unpool<\"pool\">: the name reads no max_pool (MaxUnpool2d needs the indices of a "
+                  "MaxPool2d)");
+    static_assert(Error != error::unpool_shape_mismatch,
+                  "netcount: max_unpool<\"pool\">: the tensor it unpools differs in shape from the pool's output "
+                  "(MaxUnpool2d needs an input of its indices' shape)");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -2109,6 +2122,10 @@ struct tap_record {
     std::size_t next = none;            // the next tap that reads the same source (the totals pass)
     bool resolved = false;              // exactly one entry or block of that name came before it
     bool in_auxiliary = false;          // the from<> is inside an auxiliary head
+    // A max_unpool<"pool"> (block.hpp) is two taps of the pool's name that do not move the
+    // cursor: the first reads the pool's input (the size it unpools to, if the source is a
+    // max_pool), the second the pool's output (the indices' shape).
+    bool reads_input = false;
 };
 
 // A named block that is no entry of its own (a named sequence, a named head), and its output.
@@ -2345,27 +2362,46 @@ struct structure_builder {
 
     // from<"name">: the only entry or named block of that name computed so far, else (an error
     // that verify_taps() says) the tensor before it, so that the pass goes on.
+    constexpr std::size_t resolve(std::string_view name, bool reads_input) noexcept {
+        std::size_t found = 0, source = cursor;
+        for (std::size_t i = 0; i != entries_done; ++i) {
+            if (names[i] == name) {
+                ++found;
+                source = i;
+            }
+        }
+        for (std::size_t i = 0; i != result.scopes_done; ++i) {
+            if (result.scopes[i].path == name) {
+                ++found;
+                source = result.scopes[i].output;
+            }
+        }
+        if (found != 1) source = cursor;
+        result.taps[taps_done++] = {.name = name,
+                                    .source = source,
+                                    .resolved = found == 1,
+                                    .in_auxiliary = in_auxiliary,
+                                    .reads_input = reads_input};
+        return source;
+    }
     constexpr void tap(std::string_view name) noexcept {
         if constexpr (Structure::tap_count != 0) {
-            std::size_t found = 0, source = cursor;
-            for (std::size_t i = 0; i != entries_done; ++i) {
-                if (names[i] == name) {
-                    ++found;
-                    source = i;
-                }
-            }
-            for (std::size_t i = 0; i != result.scopes_done; ++i) {
-                if (result.scopes[i].path == name) {
-                    ++found;
-                    source = result.scopes[i].output;
-                }
-            }
-            if (found != 1) source = cursor;
-            result.taps[taps_done++] = {
-                .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
-            cursor = source;
+            cursor = resolve(name, false);
             if (result.outputs_elements != 0) result.outputs_last = false; // a from<> after outputs<>
         }
+    }
+
+    // max_unpool<"pool">: an entry named after its kind that reads the cursor and the pool,
+    // found as from<> finds it (two taps, which verify_taps() checks as any), so that the
+    // schedule keeps the pool's output (its indices) alive until the unpool.
+    template<class R>
+    constexpr void unpool(std::string_view pool) noexcept {
+        std::size_t from[2] = {cursor, cursor};
+        if constexpr (Structure::tap_count != 0) {
+            from[1] = resolve(pool, true);
+            resolve(pool, false);
+        }
+        add_entry(make_name(kind_id<R>, R::kind, false, {}), from, 2);
     }
 
     // shared<"name", Elements...>: a scope of its name; the name is recorded, once.
@@ -2532,6 +2568,9 @@ struct analysis {
     constexpr analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept;
 };
 
+// The kind of the entries a max_unpool<"pool"> may read (max_pool, pool.hpp).
+inline constexpr std::string_view max_pool_kind = "max_pool";
+
 template<class Analysis>
 struct count_builder {
     struct scope_state {};
@@ -2655,7 +2694,7 @@ struct count_builder {
         cursor = r.output;
         if constexpr (!Analysis::keeps_entries && Analysis::taps != 0) {
             for (std::size_t k = first_tap[index + 1]; k != tap_record::none; k = taps[k].next)
-                result.tapped[k] = r.output;
+                result.tapped[k] = !taps[k].reads_input ? r.output : kind == max_pool_kind ? in : shape{};
         }
     }
 
@@ -2699,6 +2738,30 @@ struct count_builder {
     constexpr void close_use(const shared_state& outer) noexcept { close_definition(outer); }
     // The structure pass reports it.
     static constexpr void shared_error(error, std::string_view) noexcept {}
+
+    // max_unpool<"pool">: the entry R::apply makes from the cursor, the named entry's input if it
+    // is a max_pool (else {}), and its output, checked as a layer's is. The totals pass reads the
+    // two from its taps (record() wrote them), the full pass from the entry.
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        shape pool_input{}, pool_output{};
+        if constexpr (Analysis::taps != 0) {
+            const std::size_t k = taps_done;
+            taps_done += 2;
+            if constexpr (Analysis::keeps_entries) {
+                const std::size_t pool = taps[k].source;
+                pool_output = pool == network_input ? result.input : entries[pool].output;
+                if (pool != network_input && entries[pool].kind == max_pool_kind) pool_input = entries[pool].input;
+            } else {
+                pool_input = result.tapped[k];
+                pool_output = result.tapped[k + 1];
+            }
+        }
+        if constexpr (Analysis::batched)
+            record_batch(R::kind, nullptr, true, cursor, R::apply(cursor, pool_input, pool_output));
+        else
+            record(R::kind, nullptr, true, cursor, R::apply(cursor, pool_input, pool_output));
+    }
 
     // from<"name">: the shape of the tensor the structure pass found for it.
     constexpr void tap(std::string_view) noexcept {
@@ -2964,7 +3027,7 @@ struct analyzed {
             s.fail = graph.graph_fail;
             if constexpr (traits::taps != 0) {
                 for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
-                    s.tapped[k] = traits::input;
+                    s.tapped[k] = graph.taps[k].reads_input ? shape{} : traits::input; // the input is no max_pool
             }
         }
         return s;
@@ -3326,6 +3389,8 @@ NETCOUNT_DIAGNOSTICS_POP
 //   from<"name">             the output of an earlier entry or named block, read by its name in
 //                            layers<Net>: a network is then any graph, not only branches that
 //                            merge back (feature pyramids, U-Nets, YOLO necks)
+//   max_unpool<"pool">       the tensor it reads unpooled to the size of the named max_pool's
+//                            input, at the places that pool's indices say (ENet, SegNet)
 //
 // A path is any element: a layer, a block, identity. A name<"..."> among a block's elements
 // names the block; its layers are then called "<block>/<layer>". Merges (add, concat,
@@ -3381,6 +3446,25 @@ struct upsample_back {};
 // the from<> is in one too (heads do not run in inference): else a compile error names it.
 template<fixed_string Name>
 struct from {};
+
+// max_unpool<"pool">: PyTorch's MaxUnpool2d as ENet and SegNet use it,
+//
+//   x, indices = pool(y)   (MaxPool2d(..., return_indices=True))
+//   ...
+//   x = unpool(x, indices, output_size=y.shape[-2:])
+//
+// The pool is named as for from<> (its name in layers<Net>, or a named block's whose output it
+// is). The output has the height and width of the pool's input and the channels of the tensor
+// it reads, which must have the pool's output shape, as MaxUnpool2d takes an input of its
+// indices' shape. One entry of kind "max_unpool" (named max_unpool1, ...), which counts nothing
+// but its activations and lists two inputs in layers<Net>: the tensor it unpools and the pool
+// (whose indices it reads), so the memory schedule keeps the pool's output alive until the
+// unpool, as PyTorch keeps the indices (netcount holds the indices as the pool's output: a tensor
+// of that shape). Receptive fields through it are upsample_to's. Rejected: a name from<> would
+// reject (unknown, ambiguous, not computed yet, in an auxiliary head), a name that reads no
+// max_pool, and a tensor of another shape than the pool's output.
+template<fixed_string Pool>
+struct max_unpool {};
 
 // outputs<"p3", "p4", "p5">: the last element of a network, at its top level: those tensors,
 // named as for from<>, are the network's outputs, in that order (output_shapes<Net>,
@@ -3739,6 +3823,32 @@ struct node<netcount::from<Name>, false> {
     }
 };
 
+// max_unpool's entry: the tensor it reads (`in`) unpooled to the pool's input's height and width.
+// pool_input is {} when the name reads no max_pool.
+struct max_unpool_rule {
+    static constexpr std::string_view kind = "max_unpool";
+    static constexpr layer_result apply(const shape& in, const shape& pool_input, const shape& pool_output) noexcept {
+        if (pool_input == shape{}) return {.output = in, .status = error::unpool_reads_no_max_pool};
+        if (in != pool_output) return {.output = in, .status = error::unpool_shape_mismatch};
+        return apply_upsample_to(in, pool_input.height, pool_input.width);
+    }
+};
+
+// max_unpool<"pool">: one entry, two taps of the pool's name (analysis.hpp).
+template<fixed_string Pool>
+struct node<netcount::max_unpool<Pool>, false> {
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 1, edges = 2, names = 1, taps = 2, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0, batched = 0;
+    static constexpr std::size_t name_capacity(std::size_t prefix, std::size_t digits) noexcept {
+        return name_chars(prefix, max_unpool_rule::kind, {}, digits);
+    }
+    template<class Builder>
+    static constexpr void emit(Builder& b) noexcept {
+        b.template unpool<max_unpool_rule>(Pool.view());
+    }
+};
+
 inline constexpr std::string_view shared_stem = "shared";
 inline constexpr std::string_view rois_stem = "rois";
 
@@ -3940,6 +4050,10 @@ struct role_builder : passive_builder {
     template<class R>
     constexpr void sized_like(std::size_t, bool) noexcept {
         ++entries_done;
+    }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        ++entries_done; // a buffer
     }
 };
 
@@ -5494,10 +5608,10 @@ template<class E, std::size_t Offset, class Edit>
 struct edit_node<E, Offset, Edit, false> {
     // An error here means an edit reached an element that is neither a layer nor a block it
     // knows how to enter (sequence, a merge, residual, auxiliary, upsample_back,
-    // squeeze_excitation, identity, name, from, outputs).
+    // squeeze_excitation, identity, name, from, outputs, max_unpool).
     static_assert(always_false<E>, "netcount: an edit cannot enter this element: it is not a layer, sequence, "
                                    "merge, residual, auxiliary, upsample_back, squeeze_excitation, identity, "
-                                   "name, from or outputs");
+                                   "name, from, outputs or max_unpool");
     using type = E;
 };
 
@@ -5592,6 +5706,15 @@ struct edit_node<netcount::from<Name>, Offset, Edit, false> {
 template<fixed_string... Names, std::size_t Offset, class Edit>
 struct edit_node<netcount::outputs<Names...>, Offset, Edit, false> {
     using type = netcount::outputs<Names...>;
+};
+// A max_unpool reads its pool by name too: an edit of the pool changes what it reads (a pool
+// replaced by another kind is then rejected as no max_pool). Its entry is its own, not a layer.
+template<fixed_string Pool, std::size_t Offset, class Edit>
+struct edit_node<netcount::max_unpool<Pool>, Offset, Edit, false> {
+    // An error here means the name given to replace or resize is a max_unpool's.
+    static_assert(!Edit::targets(Offset), "netcount: replace and resize edit layers; this name is a max_unpool, which "
+                                          "unpools by its pool's indices");
+    using type = netcount::max_unpool<Pool>;
 };
 
 // A shared<...> definition is edited part by part, and every application with it: edits walk
@@ -5968,6 +6091,10 @@ struct fold_kinds_builder : passive_builder {
     }
     template<class R>
     constexpr void sized_like(std::size_t, bool) noexcept {
+        ++entries_done;
+    }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
         ++entries_done;
     }
 };
@@ -6524,6 +6651,10 @@ struct kept_width_builder : passive_builder {
     }
     template<class R>
     constexpr void sized_like(std::size_t, bool) noexcept {
+        add_entry();
+    }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
         add_entry();
     }
     // A head starts with no layer of its own; leaving it keeps its last, and the enclosing
@@ -7323,6 +7454,10 @@ struct tflm_role_builder : passive_builder {
     }
     template<class R>
     constexpr void sized_like(std::size_t, bool) noexcept {
+        roles[entries_done++] = tflm_role::op;
+    }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
         roles[entries_done++] = tflm_role::op;
     }
 };

@@ -47,6 +47,10 @@ struct tap_record {
     std::size_t next = none;            // the next tap that reads the same source (the totals pass)
     bool resolved = false;              // exactly one entry or block of that name came before it
     bool in_auxiliary = false;          // the from<> is inside an auxiliary head
+    // A max_unpool<"pool"> (block.hpp) is two taps of the pool's name that do not move the
+    // cursor: the first reads the pool's input (the size it unpools to, if the source is a
+    // max_pool), the second the pool's output (the indices' shape).
+    bool reads_input = false;
 };
 
 // A named block that is no entry of its own (a named sequence, a named head), and its output.
@@ -283,27 +287,46 @@ struct structure_builder {
 
     // from<"name">: the only entry or named block of that name computed so far, else (an error
     // that verify_taps() says) the tensor before it, so that the pass goes on.
+    constexpr std::size_t resolve(std::string_view name, bool reads_input) noexcept {
+        std::size_t found = 0, source = cursor;
+        for (std::size_t i = 0; i != entries_done; ++i) {
+            if (names[i] == name) {
+                ++found;
+                source = i;
+            }
+        }
+        for (std::size_t i = 0; i != result.scopes_done; ++i) {
+            if (result.scopes[i].path == name) {
+                ++found;
+                source = result.scopes[i].output;
+            }
+        }
+        if (found != 1) source = cursor;
+        result.taps[taps_done++] = {.name = name,
+                                    .source = source,
+                                    .resolved = found == 1,
+                                    .in_auxiliary = in_auxiliary,
+                                    .reads_input = reads_input};
+        return source;
+    }
     constexpr void tap(std::string_view name) noexcept {
         if constexpr (Structure::tap_count != 0) {
-            std::size_t found = 0, source = cursor;
-            for (std::size_t i = 0; i != entries_done; ++i) {
-                if (names[i] == name) {
-                    ++found;
-                    source = i;
-                }
-            }
-            for (std::size_t i = 0; i != result.scopes_done; ++i) {
-                if (result.scopes[i].path == name) {
-                    ++found;
-                    source = result.scopes[i].output;
-                }
-            }
-            if (found != 1) source = cursor;
-            result.taps[taps_done++] = {
-                .name = name, .source = source, .resolved = found == 1, .in_auxiliary = in_auxiliary};
-            cursor = source;
+            cursor = resolve(name, false);
             if (result.outputs_elements != 0) result.outputs_last = false; // a from<> after outputs<>
         }
+    }
+
+    // max_unpool<"pool">: an entry named after its kind that reads the cursor and the pool,
+    // found as from<> finds it (two taps, which verify_taps() checks as any), so that the
+    // schedule keeps the pool's output (its indices) alive until the unpool.
+    template<class R>
+    constexpr void unpool(std::string_view pool) noexcept {
+        std::size_t from[2] = {cursor, cursor};
+        if constexpr (Structure::tap_count != 0) {
+            from[1] = resolve(pool, true);
+            resolve(pool, false);
+        }
+        add_entry(make_name(kind_id<R>, R::kind, false, {}), from, 2);
     }
 
     // shared<"name", Elements...>: a scope of its name; the name is recorded, once.
@@ -470,6 +493,9 @@ struct analysis {
     constexpr analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept;
 };
 
+// The kind of the entries a max_unpool<"pool"> may read (max_pool, pool.hpp).
+inline constexpr std::string_view max_pool_kind = "max_pool";
+
 template<class Analysis>
 struct count_builder {
     struct scope_state {};
@@ -593,7 +619,7 @@ struct count_builder {
         cursor = r.output;
         if constexpr (!Analysis::keeps_entries && Analysis::taps != 0) {
             for (std::size_t k = first_tap[index + 1]; k != tap_record::none; k = taps[k].next)
-                result.tapped[k] = r.output;
+                result.tapped[k] = !taps[k].reads_input ? r.output : kind == max_pool_kind ? in : shape{};
         }
     }
 
@@ -637,6 +663,30 @@ struct count_builder {
     constexpr void close_use(const shared_state& outer) noexcept { close_definition(outer); }
     // The structure pass reports it.
     static constexpr void shared_error(error, std::string_view) noexcept {}
+
+    // max_unpool<"pool">: the entry R::apply makes from the cursor, the named entry's input if it
+    // is a max_pool (else {}), and its output, checked as a layer's is. The totals pass reads the
+    // two from its taps (record() wrote them), the full pass from the entry.
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        shape pool_input{}, pool_output{};
+        if constexpr (Analysis::taps != 0) {
+            const std::size_t k = taps_done;
+            taps_done += 2;
+            if constexpr (Analysis::keeps_entries) {
+                const std::size_t pool = taps[k].source;
+                pool_output = pool == network_input ? result.input : entries[pool].output;
+                if (pool != network_input && entries[pool].kind == max_pool_kind) pool_input = entries[pool].input;
+            } else {
+                pool_input = result.tapped[k];
+                pool_output = result.tapped[k + 1];
+            }
+        }
+        if constexpr (Analysis::batched)
+            record_batch(R::kind, nullptr, true, cursor, R::apply(cursor, pool_input, pool_output));
+        else
+            record(R::kind, nullptr, true, cursor, R::apply(cursor, pool_input, pool_output));
+    }
 
     // from<"name">: the shape of the tensor the structure pass found for it.
     constexpr void tap(std::string_view) noexcept {
@@ -902,7 +952,7 @@ struct analyzed {
             s.fail = graph.graph_fail;
             if constexpr (traits::taps != 0) {
                 for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
-                    s.tapped[k] = traits::input;
+                    s.tapped[k] = graph.taps[k].reads_input ? shape{} : traits::input; // the input is no max_pool
             }
         }
         return s;

@@ -48,6 +48,10 @@ struct role_builder : passive_builder {
     constexpr void sized_like(std::size_t, bool) noexcept {
         ++entries_done;
     }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        ++entries_done; // a buffer
+    }
 };
 
 template<std::size_t Entries>
