@@ -66,4 +66,10 @@ using zoo_models = model_list<
     model<"retinanet_resnet50_fpn_v2", zoo::retinanet_resnet50_fpn_v2>,
     model<"fcos_resnet50_fpn", zoo::fcos_resnet50_fpn>, model<"ssd300_vgg16", zoo::ssd300_vgg16>,
     model<"ssdlite320_mobilenet_v3_large", zoo::ssdlite320_mobilenet_v3_large>, model<"yolov5s", zoo::yolov5s>,
-    model<"yolov8n", zoo::yolov8n>>;
+    model<"yolov8n", zoo::yolov8n>, model<"fasterrcnn_resnet50_fpn", zoo::fasterrcnn_resnet50_fpn>,
+    model<"fasterrcnn_resnet50_fpn_v2", zoo::fasterrcnn_resnet50_fpn_v2>,
+    model<"fasterrcnn_mobilenet_v3_large_fpn", zoo::fasterrcnn_mobilenet_v3_large_fpn>,
+    model<"fasterrcnn_mobilenet_v3_large_320_fpn", zoo::fasterrcnn_mobilenet_v3_large_320_fpn>,
+    model<"maskrcnn_resnet50_fpn", zoo::maskrcnn_resnet50_fpn>,
+    model<"maskrcnn_resnet50_fpn_v2", zoo::maskrcnn_resnet50_fpn_v2>,
+    model<"keypointrcnn_resnet50_fpn", zoo::keypointrcnn_resnet50_fpn>>;

@@ -15,6 +15,7 @@
 #include <netcount/zoo/mnasnet.hpp>
 #include <netcount/zoo/mobilenet.hpp>
 #include <netcount/zoo/mobilenet_v3.hpp>
+#include <netcount/zoo/rcnn.hpp>
 #include <netcount/zoo/regnet.hpp>
 #include <netcount/zoo/resnet.hpp>
 #include <netcount/zoo/retinanet.hpp>
