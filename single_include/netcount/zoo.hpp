@@ -2454,15 +2454,9 @@ inline constexpr std::size_t yolo_classes = 80;
 namespace detail {
 
 // "Prefix" followed by the decimal digits of N: numbered<"model.", 12>() is "model.12".
-constexpr std::size_t decimal_digits(std::size_t n) noexcept {
-    std::size_t digits = 1;
-    for (; n >= 10; n /= 10) ++digits;
-    return digits;
-}
-
 template<fixed_string Prefix, std::size_t N>
-constexpr fixed_string<Prefix.size() + decimal_digits(N)> numbered() noexcept {
-    constexpr std::size_t size = Prefix.size() + decimal_digits(N);
+constexpr fixed_string<Prefix.size() + netcount::detail::decimal_digits(N)> numbered() noexcept {
+    constexpr std::size_t size = Prefix.size() + netcount::detail::decimal_digits(N);
     char text[size + 1]{};
     for (std::size_t i = 0; i != Prefix.size(); ++i) text[i] = Prefix.chars[i];
     std::size_t n = N;
