@@ -71,6 +71,7 @@ struct shared_record {
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0,
          std::size_t Outputs = 0, std::size_t Defs = 0, bool Batched = false>
 struct structure {
+    static constexpr std::size_t entry_count = Entries;
     static constexpr std::size_t name_count = Names;
     static constexpr std::size_t tap_count = Taps;
     static constexpr std::size_t definition_count = Defs;
@@ -91,6 +92,14 @@ struct structure {
     // The first tap that reads each position (0: the network input, i + 1: entry i), or none.
     std::array<std::size_t, Taps == 0 ? 0 : Entries + 1> first_tap{};
     std::size_t scopes_done = 0;
+    // Taps only: every entry's and named block's name in a hash table (chained, item i the
+    // entry i, item Entries + j the block scopes[j]), so that a from<> finds its name in a step
+    // or two. Scanning every name instead made 500 from<>s in a chain of 1,000 relus cost 4.8 s
+    // and 714 MB on g++ 12 (quadratic; g++ also keeps every string comparison it evaluated).
+    static constexpr std::size_t name_items = Taps == 0 ? 0 : Entries + Names;
+    static constexpr std::size_t buckets = 2 * name_items + 1;
+    std::array<std::size_t, Taps == 0 ? 0 : buckets> bucket{}; // its last item + 1; 0: empty
+    std::array<std::size_t, name_items> next_item{};           // the item before, + 1; 0: none
     std::array<shared_record, Defs> definitions{};
     std::size_t definitions_done = 0;
     // rois<...> only: the block each entry is in (0: none, else the n-th block met).
@@ -108,6 +117,43 @@ struct structure {
 
     template<class Emitters>
     constexpr explicit structure(const Emitters& elements) noexcept;
+
+    // The bucket of a name: its length and its first two and last six characters (where ordinals
+    // and block paths differ), in one expression and without calls, since clang charges its
+    // constexpr steps per statement, loop iteration and call, and this runs for every entry.
+    // The products wrap modulo 2^N on purpose: a hash, not a count.
+    static constexpr std::size_t bucket_of(const char* p, std::size_t n) noexcept {
+        return (n * 1000003u ^ (n > 0 ? static_cast<unsigned char>(p[0]) : 0u) * 7919u ^
+                (n > 1 ? static_cast<unsigned char>(p[1]) : 0u) * 104729u ^
+                (n > 0 ? static_cast<unsigned char>(p[n - 1]) : 0u) * 2654435761u ^
+                (n > 1 ? static_cast<unsigned char>(p[n - 2]) : 0u) * 40503u ^
+                (n > 2 ? static_cast<unsigned char>(p[n - 3]) : 0u) * 2246822519u ^
+                (n > 3 ? static_cast<unsigned char>(p[n - 4]) : 0u) * 3266489917u ^
+                (n > 4 ? static_cast<unsigned char>(p[n - 5]) : 0u) * 668265263u ^
+                (n > 5 ? static_cast<unsigned char>(p[n - 6]) : 0u) * 374761393u) %
+               buckets;
+    }
+    constexpr void index_name(std::size_t item, std::string_view name) noexcept {
+        std::size_t& head = *(bucket.data() + bucket_of(name.data(), name.size()));
+        *(next_item.data() + item) = head;
+        head = item + 1;
+    }
+    // The items named `name` indexed so far: how many, and the tensor of the last one found.
+    struct name_lookup {
+        std::size_t matches = 0;
+        std::size_t tensor = network_input;
+    };
+    constexpr name_lookup look_up(std::string_view name) const noexcept {
+        name_lookup found{};
+        for (std::size_t item = bucket[bucket_of(name.data(), name.size())]; item-- != 0; item = next_item[item]) {
+            const bool entry = item < Entries;
+            if ((entry ? names[item] : scopes[item - Entries].path) == name) {
+                ++found.matches;
+                found.tensor = entry ? item : scopes[item - Entries].output;
+            }
+        }
+        return found;
+    }
 
     constexpr void verify_taps() noexcept;
 };
@@ -200,7 +246,10 @@ struct structure_builder {
         names[entries_done] = name;
         inputs[entries_done] = {edges + edges_done, n};
         for (const std::size_t* f = from; f != from + n; ++f) edges[edges_done++] = *f;
-        if constexpr (Structure::tap_count != 0) result.auxiliary[entries_done] = in_auxiliary;
+        if constexpr (Structure::tap_count != 0) {
+            result.auxiliary[entries_done] = in_auxiliary;
+            result.index_name(entries_done, name);
+        }
         if constexpr (Structure::batched) check_region(name, from, n);
         cursor = entries_done++;
     }
@@ -249,8 +298,10 @@ struct structure_builder {
     // can read it by its name.
     constexpr void close_scope(const scope_state& outer) noexcept {
         if constexpr (Structure::tap_count != 0) {
-            if (cursor == network_input || names[cursor] != scope)
+            if (cursor == network_input || names[cursor] != scope) {
+                result.index_name(Structure::entry_count + result.scopes_done, scope);
                 result.scopes[result.scopes_done++] = {.path = scope, .output = cursor};
+            }
         }
         scope = outer.path;
         scope_counters = outer.counters_begin;
@@ -288,23 +339,11 @@ struct structure_builder {
     // from<"name">: the only entry or named block of that name computed so far, else (an error
     // that verify_taps() says) the tensor before it, so that the pass goes on.
     constexpr std::size_t resolve(std::string_view name, bool reads_input) noexcept {
-        std::size_t found = 0, source = cursor;
-        for (std::size_t i = 0; i != entries_done; ++i) {
-            if (names[i] == name) {
-                ++found;
-                source = i;
-            }
-        }
-        for (std::size_t i = 0; i != result.scopes_done; ++i) {
-            if (result.scopes[i].path == name) {
-                ++found;
-                source = result.scopes[i].output;
-            }
-        }
-        if (found != 1) source = cursor;
+        const auto found = result.look_up(name);
+        const std::size_t source = found.matches == 1 ? found.tensor : cursor;
         result.taps[taps_done++] = {.name = name,
                                     .source = source,
-                                    .resolved = found == 1,
+                                    .resolved = found.matches == 1,
                                     .in_auxiliary = in_auxiliary,
                                     .reads_input = reads_input};
         return source;
@@ -407,9 +446,7 @@ constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batc
     if (!outputs_last) fail_graph(error::outputs_not_last, taps[Taps - Outputs].name);
     for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
         const tap_record& t = taps[k];
-        std::size_t matches = 0;
-        for (std::size_t i = 0; i != Entries; ++i) matches += names[i] == t.name ? 1u : 0u;
-        for (std::size_t i = 0; i != scopes_done; ++i) matches += scopes[i].path == t.name ? 1u : 0u;
+        const std::size_t matches = look_up(t.name).matches;
         const error code = matches == 0  ? error::tap_unknown
                            : matches > 1 ? error::tap_ambiguous
                            : !t.resolved ? error::tap_not_computed
