@@ -1841,6 +1841,11 @@ namespace netcount {
 template<fixed_string Name, class... Elements>
 struct shared {};
 
+// A block whose elements follow values, not only types (block.hpp defines it): its elements
+// are looked through as any block's.
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct rois;
+
 namespace detail {
 
 // A reuse, resolved: the definition's elements, applied again.
@@ -1877,6 +1882,10 @@ struct registry_list<std::index_sequence<I...>, Elements...>
 // upsample_back); a layer kind that is one (max_pool<kernel<3>>) has no definition in it.
 template<template<class...> class Block, class... Elements>
 struct registry_of<Block<Elements...>> : registry_list<std::index_sequence_for<Elements...>, Elements...> {};
+
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct registry_of<rois<Count, Height, Width, Elements...>>
+    : registry_list<std::index_sequence_for<Elements...>, Elements...> {};
 
 template<fixed_string Name, class... Elements>
 struct registry_of<shared<Name, Elements...>> : shared_definition<Name, shared<Name, Elements...>>,
@@ -1919,6 +1928,11 @@ template<class Registry, template<class...> class Block, class... Elements, fixe
 struct resolved<Registry, Block<Elements...>, Open...> {
     using type = Block<typename resolved<Registry, Elements, Open...>::type...>;
 };
+template<class Registry, std::size_t Count, std::size_t Height, std::size_t Width, class... Elements,
+         fixed_string... Open>
+struct resolved<Registry, rois<Count, Height, Width, Elements...>, Open...> {
+    using type = rois<Count, Height, Width, typename resolved<Registry, Elements, Open...>::type...>;
+};
 template<class Registry, fixed_string Name, class... Elements, fixed_string... Open>
 struct resolved<Registry, shared<Name, Elements...>, Open...> {
     using type = shared<Name, typename resolved<Registry, Elements, Name, Open...>::type...>;
@@ -1947,6 +1961,10 @@ struct unresolved {
 template<template<class...> class Block, class... Elements>
 struct unresolved<Block<Elements...>> {
     using type = Block<typename unresolved<Elements>::type...>;
+};
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct unresolved<rois<Count, Height, Width, Elements...>> {
+    using type = rois<Count, Height, Width, typename unresolved<Elements>::type...>;
 };
 template<fixed_string Name, class... Elements>
 struct unresolved<shared<Name, Elements...>> {
@@ -7639,6 +7657,7 @@ NETCOUNT_DIAGNOSTICS_POP
 
 
 #include <string>
+#include <vector>
 
 // <netcount/report/format.hpp>
 #ifndef NETCOUNT_REPORT_FORMAT_HPP
@@ -7781,14 +7800,28 @@ inline layer_formulas formulas_of(const layer_info& l) {
 inline bool is_merge(const layer_info& l) { return l.merge; }
 
 // A layer's name as a report shows it: marked when it is in an auxiliary head, whose units,
-// connections and activations are not in the totals, and when it applies shared weights again
-// (a reuse of a shared<...> definition), whose weights, biases and parameters are not.
-inline std::string shown_name(const layer_info& l) {
-    const bool reuse = l.reuse_of != not_a_reuse;
-    return std::string(l.name) + (l.auxiliary && reuse ? " (auxiliary, shared)"
-                                  : l.auxiliary        ? " (auxiliary)"
-                                  : reuse              ? " (shared)"
-                                                       : "");
+// connections and activations are not in the totals; when it applies shared weights again
+// (a reuse of a shared<...> definition), whose weights, biases and parameters are not; and
+// when it is one of the outputs an outputs<...> names (a network of one output is not marked:
+// its output is its last row).
+inline std::string shown_name(const layer_info& l, bool output = false) {
+    std::string marks;
+    const auto mark = [&marks](std::string_view m) { marks += (marks.empty() ? " (" : ", ") + std::string(m); };
+    if (l.auxiliary) mark("auxiliary");
+    if (l.reuse_of != not_a_reuse) mark("shared");
+    if (output) mark("output");
+    return std::string(l.name) + (marks.empty() ? marks : marks + ")");
+}
+
+// One flag per entry of layers<Net>: whether outputs<...> names it (none for a network without
+// outputs<...>).
+template<class Net>
+std::vector<bool> output_marks() {
+    std::vector<bool> marks(layers<Net>.size());
+    if constexpr (network_traits<network_of<Net>>::outputs != 0)
+        for (const std::size_t i : output_indices<Net>)
+            if (i < marks.size()) marks[i] = true;
+    return marks;
 }
 
 // Text inside a JSON string.
@@ -7900,19 +7933,22 @@ inline std::string csv_field(std::string_view s) {
     return out + '"';
 }
 
-inline std::string render_csv(std::span<const layer_info> layers) {
+inline std::string render_csv(std::span<const layer_info> layers, const std::vector<bool>& outputs) {
     std::string out =
         "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,"
         "units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,"
-        "auxiliary\n";
-    for (const layer_info& l : layers) {
+        "auxiliary,shared,output\n";
+    for (std::size_t i = 0; i != layers.size(); ++i) {
+        const layer_info& l = layers[i];
         out += csv_field(l.name) + ',' + csv_field(l.kind);
         for (const std::uint64_t n : {l.input.height, l.input.width, l.input.channels, l.output.height, l.output.width,
                                       l.output.channels, l.units, l.weights, l.biases, l.parameters, l.connections,
                                       l.connections_with_bias, l.activations, l.live_activations})
             out += ',' + to_text(n);
         out += l.merge ? ",1" : ",0";
-        out += l.auxiliary ? ",1\n" : ",0\n";
+        out += l.auxiliary ? ",1" : ",0";
+        out += l.reuse_of != not_a_reuse ? ",1" : ",0";
+        out += outputs[i] ? ",1\n" : ",0\n";
     }
     return out;
 }
@@ -7920,9 +7956,11 @@ inline std::string render_csv(std::span<const layer_info> layers) {
 } // namespace detail
 
 // to_csv<Net>(): a heading, then every layer of layers<Net> in order (merges and layers without
-// weights included); `merge` and `auxiliary` are 1 or 0. No total row: each count column sums
-// to its total, but live_activations, whose most is peak_activations<Net>, and the units,
-// connections and activations of auxiliary rows, which the totals leave out. Lines end in '\n'
+// weights included); `merge`, `auxiliary`, `shared` (applies a shared<...> definition's weights
+// again) and `output` (named by outputs<...>) are 1 or 0. No total row: each count column sums
+// to its total, but live_activations, whose most is peak_activations<Net>, the units,
+// connections and activations of auxiliary rows and the weights, biases and parameters of
+// shared rows, which the totals leave out. Lines end in '\n'
 // (RFC 4180 asks for CRLF; Python's csv module, pandas and spreadsheets read both).
 // A network whose live activations pass 2^64 (an input of more than 2^64 elements, each count
 // fitting) is the compile error of peak_activations<Net>, as in to_json: its live_activations
@@ -7930,7 +7968,7 @@ inline std::string render_csv(std::span<const layer_info> layers) {
 template<class Net>
 std::string to_csv() {
     (void)detail::checked_schedule<Net>();
-    return detail::render_csv(layers<Net>);
+    return detail::render_csv(layers<Net>, detail::output_marks<Net>());
 }
 
 } // namespace netcount
@@ -7944,7 +7982,6 @@ NETCOUNT_DIAGNOSTICS_POP
 #define NETCOUNT_REPORT_DOT_HPP
 
 
-#include <vector>
 
 
 // to_dot<Net>(): the layer graph in Graphviz's DOT language, branches and merges included.
@@ -8259,7 +8296,8 @@ inline std::string kernel_text(const layer_info& l) {
 
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
-                                                        std::uint64_t peak, const table_options& options) {
+                                                        std::uint64_t peak, const table_options& options,
+                                                        const std::vector<bool>& outputs) {
     std::uint64_t counts::*const figure = share_figure(options.share);
     const bool share = figure != nullptr;
     const std::uint64_t whole = share ? total.*figure : 0;
@@ -8275,12 +8313,14 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     for (const char* heading : {"units", "weights", "parameters", "connections"}) rows[0].emplace_back(heading);
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
-    for (const layer_info& l : layers) {
+    for (std::size_t i = 0; i != layers.size(); ++i) {
+        const layer_info& l = layers[i];
         // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
-        // that the rows' parameters and their shares add up to the total row's.
-        if (l.weights == 0 && l.parameters == 0 && !options.all_layers) continue;
+        // that the rows' parameters and their shares add up to the total row's. An output has
+        // one too, so that the table shows each.
+        if (l.weights == 0 && l.parameters == 0 && !options.all_layers && !outputs[i]) continue;
         const layer_formulas f = formulas_of(l);
-        rows.push_back(start(shown_name(l), to_text(l.input), to_text(l.output), kernel_text(l)));
+        rows.push_back(start(shown_name(l, outputs[i]), to_text(l.input), to_text(l.output), kernel_text(l)));
         for (const std::string& cell : {f.units, f.weights, to_text(l.parameters), f.connections})
             rows.back().push_back(cell);
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
@@ -8378,7 +8418,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
 // and the totals. By default only the layers with parameters.
 template<class Net>
 std::string to_table(table_options options = {}) {
-    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
+    return detail::columns(
+        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()));
 }
 
 // to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
@@ -8387,8 +8428,9 @@ std::string to_markdown(table_options options = {}) {
     // The counts: units, weights, parameters, connections and the live activations, after the
     // layer, the output and the input and kernel columns asked for.
     const std::size_t first = std::size_t{2} + (options.input ? 1U : 0U) + (options.kernel ? 1U : 0U);
-    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options), first,
-                            first + (options.live_activations ? 4U : 3U));
+    return detail::markdown(
+        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()),
+        first, first + (options.live_activations ? 4U : 3U));
 }
 
 } // namespace netcount
@@ -8491,23 +8533,25 @@ struct summary_figures {
 };
 
 // An entry's name, indented two spaces for each block it is in (each '/' of its name).
-inline std::string indented_name(const layer_info& l) {
+inline std::string indented_name(const layer_info& l, bool output) {
     std::size_t depth = 0;
     for (const char c : l.name) depth += c == '/' ? 1 : 0;
-    return std::string(2 * depth, ' ') + shown_name(l);
+    return std::string(2 * depth, ' ') + shown_name(l, output);
 }
 
 inline std::string render_summary(std::span<const layer_info> layers, const summary_figures& f,
-                                  const summary_options& options) {
+                                  const summary_options& options, const std::vector<bool>& outputs) {
     // The layer rows: layer, kind and output left-aligned, parameters and MACs right-aligned.
     std::vector<std::vector<std::string>> rows{{"layer", "kind", "output", "parameters", "MACs"},
                                                {"input", "input", to_text(f.input), "0", "0"}};
-    bool auxiliary = false;
-    for (const layer_info& l : layers) {
+    bool auxiliary = false, shared = false;
+    for (std::size_t i = 0; i != layers.size(); ++i) {
+        const layer_info& l = layers[i];
         auxiliary = auxiliary || l.auxiliary;
-        if (!options.all_layers && l.parameters == 0 && l.connections == 0) continue;
-        rows.push_back(
-            {indented_name(l), std::string(l.kind), to_text(l.output), grouped(l.parameters), grouped(l.connections)});
+        shared = shared || l.reuse_of != not_a_reuse;
+        if (!options.all_layers && l.parameters == 0 && l.connections == 0 && !outputs[i]) continue;
+        rows.push_back({indented_name(l, outputs[i]), std::string(l.kind), to_text(l.output), grouped(l.parameters),
+                        grouped(l.connections)});
     }
     const std::vector<std::size_t> width = column_widths(rows);
     std::string out;
@@ -8575,6 +8619,9 @@ inline std::string render_summary(std::span<const layer_info> layers, const summ
     if (auxiliary)
         out += "(auxiliary): an entry of a head that only training runs; its parameters are in\n"
                "the totals, its MACs and activations are not.\n";
+    if (shared)
+        out += "(shared): an entry that applies a shared<...> definition's weights again; its MACs\n"
+               "and activations are in the totals, its parameters are counted once, at the definition.\n";
     out += "K, M, G: 10^3, 10^6, 10^9; KiB, MiB, GiB: 2^10, 2^20, 2^30 bytes; two decimals,\n"
            "rounded half up.\n";
     return out;
@@ -8606,7 +8653,7 @@ std::string to_summary(summary_options options = {}) {
                                         .bytes = memory<Net, Element>,
                                         .element_bytes = sizeof(Element),
                                         .element_name = detail::element_name<Element>()};
-        return detail::render_summary(layers<Net>, f, options);
+        return detail::render_summary(layers<Net>, f, options, detail::output_marks<Net>());
     } else {
         return {};
     }

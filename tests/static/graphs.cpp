@@ -284,6 +284,22 @@ static_assert(nc::layer<rois_in_rois, "rois1/rois1/relu1">.activations == 4 * 2 
 static_assert(nc::layer<rois_in_rois, "rois1/rois1/conv1">.connections == 4 * 2 * 3 * 5);
 static_assert(nc::output_shapes<rois_in_rois>[1] == nc::shape{1, 1, 3}); // one region's
 
+// shared<> inside a rois<...> block, and a definition outside applied again inside one: the
+// registry of definitions looks into rois<> (a block whose elements follow values), which it
+// did not, so both were "no shared<..., Elements...> of the network defines this name".
+// conv1: 14 x 14 x 8 from 16 x 16 x 3, 27 * 8 + 8 = 224 parameters, 14 * 14 * 8 * 27 = 42,336
+// MACs; h: a 1 x 1 conv of 8 to 8, 64 + 8 = 72 parameters once, 3 * 3 * 64 = 576 MACs a region.
+struct shared_in_rois : nc::network<nc::input<16, 16, 3>, nc::conv<8, nc::kernel<3>>,
+                                    nc::rois<4, 3, 3, nc::shared<"h", nc::conv<8, nc::kernel<1>>>, nc::shared<"h">>> {};
+static_assert(nc::parameters<shared_in_rois> == 224 + 72);
+static_assert(nc::connections<shared_in_rois> == 42'336 + 2 * 4 * 576);
+static_assert(nc::layer<shared_in_rois, "rois1/h@2/conv1">.reuse_of == 2); // rois1/h/conv1 is entry 2
+struct shared_into_rois : nc::network<nc::input<16, 16, 3>, nc::conv<8, nc::kernel<3>>,
+                                      nc::shared<"h", nc::conv<8, nc::kernel<1>>>, nc::rois<4, 3, 3, nc::shared<"h">>> {
+};
+static_assert(nc::parameters<shared_into_rois> == 224 + 72);
+static_assert(nc::connections<shared_into_rois> == 42'336 + 14 * 14 * 64 + 4 * 576);
+
 // ---------------------------------------------------------------------------------------------
 // A layer first in the network and first in a block of it, in a network with shared<>: the
 // registry that finds the definitions held it as a direct base and an indirect one, which g++

@@ -21,6 +21,11 @@ namespace netcount {
 template<fixed_string Name, class... Elements>
 struct shared {};
 
+// A block whose elements follow values, not only types (block.hpp defines it): its elements
+// are looked through as any block's.
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct rois;
+
 namespace detail {
 
 // A reuse, resolved: the definition's elements, applied again.
@@ -57,6 +62,10 @@ struct registry_list<std::index_sequence<I...>, Elements...>
 // upsample_back); a layer kind that is one (max_pool<kernel<3>>) has no definition in it.
 template<template<class...> class Block, class... Elements>
 struct registry_of<Block<Elements...>> : registry_list<std::index_sequence_for<Elements...>, Elements...> {};
+
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct registry_of<rois<Count, Height, Width, Elements...>>
+    : registry_list<std::index_sequence_for<Elements...>, Elements...> {};
 
 template<fixed_string Name, class... Elements>
 struct registry_of<shared<Name, Elements...>> : shared_definition<Name, shared<Name, Elements...>>,
@@ -99,6 +108,11 @@ template<class Registry, template<class...> class Block, class... Elements, fixe
 struct resolved<Registry, Block<Elements...>, Open...> {
     using type = Block<typename resolved<Registry, Elements, Open...>::type...>;
 };
+template<class Registry, std::size_t Count, std::size_t Height, std::size_t Width, class... Elements,
+         fixed_string... Open>
+struct resolved<Registry, rois<Count, Height, Width, Elements...>, Open...> {
+    using type = rois<Count, Height, Width, typename resolved<Registry, Elements, Open...>::type...>;
+};
 template<class Registry, fixed_string Name, class... Elements, fixed_string... Open>
 struct resolved<Registry, shared<Name, Elements...>, Open...> {
     using type = shared<Name, typename resolved<Registry, Elements, Name, Open...>::type...>;
@@ -127,6 +141,10 @@ struct unresolved {
 template<template<class...> class Block, class... Elements>
 struct unresolved<Block<Elements...>> {
     using type = Block<typename unresolved<Elements>::type...>;
+};
+template<std::size_t Count, std::size_t Height, std::size_t Width, class... Elements>
+struct unresolved<rois<Count, Height, Width, Elements...>> {
+    using type = rois<Count, Height, Width, typename unresolved<Elements>::type...>;
 };
 template<fixed_string Name, class... Elements>
 struct unresolved<shared<Name, Elements...>> {
