@@ -222,48 +222,48 @@ TEST_CASE("to_csv lists every layer of AlexNet") {
     // max_pool3 43,264 + 9,216 = 52,480; fc6 9,216 + 4,096 = 13,312; relu6 and dropout1 4,096;
     // fc7 8,192; relu7 and dropout2 4,096; fc8 4,096 + 1,000 = 5,096.
     const std::string expected =
-        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,auxiliary\n"
-        "conv1,conv,227,227,3,55,55,96,290400,34848,96,34944,105415200,105705600,290400,444987,0,0\n"
-        "relu1,relu,55,55,96,55,55,96,0,0,0,0,0,0,290400,290400,0,0\n"
-        "lrn1,lrn,55,55,96,55,55,96,0,0,0,0,0,0,290400,580800,0,0\n"
-        "max_pool1,max_pool,55,55,96,27,27,96,0,0,0,0,0,0,69984,360384,0,0\n"
-        "conv2,conv,27,27,96,27,27,256,186624,307200,256,307456,223948800,224135424,186624,256608,0,0\n"
-        "relu2,relu,27,27,256,27,27,256,0,0,0,0,0,0,186624,186624,0,0\n"
-        "lrn2,lrn,27,27,256,27,27,256,0,0,0,0,0,0,186624,373248,0,0\n"
-        "max_pool2,max_pool,27,27,256,13,13,256,0,0,0,0,0,0,43264,229888,0,0\n"
-        "conv3,conv,13,13,256,13,13,384,64896,884736,384,885120,149520384,149585280,64896,108160,0,0\n"
-        "relu3,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896,64896,0,0\n"
-        "conv4,conv,13,13,384,13,13,384,64896,663552,384,663936,112140288,112205184,64896,129792,0,0\n"
-        "relu4,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896,64896,0,0\n"
-        "conv5,conv,13,13,384,13,13,256,43264,442368,256,442624,74760192,74803456,43264,108160,0,0\n"
-        "relu5,relu,13,13,256,13,13,256,0,0,0,0,0,0,43264,43264,0,0\n"
-        "max_pool3,max_pool,13,13,256,6,6,256,0,0,0,0,0,0,9216,52480,0,0\n"
-        "fc6,fc,6,6,256,1,1,4096,4096,37748736,4096,37752832,37748736,37752832,4096,13312,0,0\n"
-        "relu6,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0\n"
-        "dropout1,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0\n"
-        "fc7,fc,1,1,4096,1,1,4096,4096,16777216,4096,16781312,16777216,16781312,4096,8192,0,0\n"
-        "relu7,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0\n"
-        "dropout2,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0\n"
-        "fc8,fc,1,1,4096,1,1,1000,1000,4096000,1000,4097000,4096000,4097000,1000,5096,0,0\n";
+        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,auxiliary,shared,output\n"
+        "conv1,conv,227,227,3,55,55,96,290400,34848,96,34944,105415200,105705600,290400,444987,0,0,0,0\n"
+        "relu1,relu,55,55,96,55,55,96,0,0,0,0,0,0,290400,290400,0,0,0,0\n"
+        "lrn1,lrn,55,55,96,55,55,96,0,0,0,0,0,0,290400,580800,0,0,0,0\n"
+        "max_pool1,max_pool,55,55,96,27,27,96,0,0,0,0,0,0,69984,360384,0,0,0,0\n"
+        "conv2,conv,27,27,96,27,27,256,186624,307200,256,307456,223948800,224135424,186624,256608,0,0,0,0\n"
+        "relu2,relu,27,27,256,27,27,256,0,0,0,0,0,0,186624,186624,0,0,0,0\n"
+        "lrn2,lrn,27,27,256,27,27,256,0,0,0,0,0,0,186624,373248,0,0,0,0\n"
+        "max_pool2,max_pool,27,27,256,13,13,256,0,0,0,0,0,0,43264,229888,0,0,0,0\n"
+        "conv3,conv,13,13,256,13,13,384,64896,884736,384,885120,149520384,149585280,64896,108160,0,0,0,0\n"
+        "relu3,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896,64896,0,0,0,0\n"
+        "conv4,conv,13,13,384,13,13,384,64896,663552,384,663936,112140288,112205184,64896,129792,0,0,0,0\n"
+        "relu4,relu,13,13,384,13,13,384,0,0,0,0,0,0,64896,64896,0,0,0,0\n"
+        "conv5,conv,13,13,384,13,13,256,43264,442368,256,442624,74760192,74803456,43264,108160,0,0,0,0\n"
+        "relu5,relu,13,13,256,13,13,256,0,0,0,0,0,0,43264,43264,0,0,0,0\n"
+        "max_pool3,max_pool,13,13,256,6,6,256,0,0,0,0,0,0,9216,52480,0,0,0,0\n"
+        "fc6,fc,6,6,256,1,1,4096,4096,37748736,4096,37752832,37748736,37752832,4096,13312,0,0,0,0\n"
+        "relu6,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0,0,0\n"
+        "dropout1,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0,0,0\n"
+        "fc7,fc,1,1,4096,1,1,4096,4096,16777216,4096,16781312,16777216,16781312,4096,8192,0,0,0,0\n"
+        "relu7,relu,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0,0,0\n"
+        "dropout2,dropout,1,1,4096,1,1,4096,0,0,0,0,0,0,4096,4096,0,0,0,0\n"
+        "fc8,fc,1,1,4096,1,1,1000,1000,4096000,1000,4097000,4096000,4097000,1000,5096,0,0,0,0\n";
     CHECK(nc::to_csv<alexnet>() == expected);
 }
 
 TEST_CASE("to_csv lists a branching network's layers and merges") {
     // A merge reports the shape of its first path as its input (mix: 8 x 8 x 2).
     const std::string expected =
-        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,auxiliary\n"
-        "stem,conv,8,8,3,8,8,4,256,108,4,112,6912,7168,256,448,0,0\n"
-        "mix/conv1,conv,8,8,4,8,8,2,128,8,2,10,512,640,128,384,0,0\n"
-        "mix/conv2,conv,8,8,4,8,8,2,128,8,2,10,512,640,128,512,0,0\n"
-        "mix/relu1,relu,8,8,2,8,8,2,0,0,0,0,0,0,128,512,0,0\n"
-        "mix/conv3,conv,8,8,2,8,8,2,128,36,0,36,2304,2304,128,640,0,0\n"
-        "mix/max_pool1,max_pool,8,8,4,8,8,4,0,0,0,0,0,0,256,768,0,0\n"
-        "mix,concat,8,8,2,8,8,8,0,0,0,0,0,0,512,1024,1,0\n"
-        "residual1/conv1,conv,8,8,8,8,8,8,512,64,0,64,4096,4096,512,1024,0,0\n"
-        "residual1/batch_norm1,batch_norm,8,8,8,8,8,8,0,0,0,16,0,0,512,1024,0,0\n"
-        "residual1,add,8,8,8,8,8,8,0,0,0,0,0,0,512,1536,1,0\n"
-        "global_avg_pool1,global_avg_pool,8,8,8,1,1,8,0,0,0,0,0,0,8,520,0,0\n"
-        "fc1,fc,1,1,8,1,1,3,3,24,3,27,24,27,3,11,0,0\n";
+        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,auxiliary,shared,output\n"
+        "stem,conv,8,8,3,8,8,4,256,108,4,112,6912,7168,256,448,0,0,0,0\n"
+        "mix/conv1,conv,8,8,4,8,8,2,128,8,2,10,512,640,128,384,0,0,0,0\n"
+        "mix/conv2,conv,8,8,4,8,8,2,128,8,2,10,512,640,128,512,0,0,0,0\n"
+        "mix/relu1,relu,8,8,2,8,8,2,0,0,0,0,0,0,128,512,0,0,0,0\n"
+        "mix/conv3,conv,8,8,2,8,8,2,128,36,0,36,2304,2304,128,640,0,0,0,0\n"
+        "mix/max_pool1,max_pool,8,8,4,8,8,4,0,0,0,0,0,0,256,768,0,0,0,0\n"
+        "mix,concat,8,8,2,8,8,8,0,0,0,0,0,0,512,1024,1,0,0,0\n"
+        "residual1/conv1,conv,8,8,8,8,8,8,512,64,0,64,4096,4096,512,1024,0,0,0,0\n"
+        "residual1/batch_norm1,batch_norm,8,8,8,8,8,8,0,0,0,16,0,0,512,1024,0,0,0,0\n"
+        "residual1,add,8,8,8,8,8,8,0,0,0,0,0,0,512,1536,1,0,0,0\n"
+        "global_avg_pool1,global_avg_pool,8,8,8,1,1,8,0,0,0,0,0,0,8,520,0,0,0,0\n"
+        "fc1,fc,1,1,8,1,1,3,3,24,3,27,24,27,3,11,0,0,0,0\n";
     CHECK(nc::to_csv<branching>() == expected);
 }
 
@@ -686,19 +686,19 @@ TEST_CASE("to_csv and to_json with auxiliary heads: every entry, marked, and the
     // Each row's figures as listed above heads; connections_with_bias adds the units of a layer
     // with biases (stem 128 + 64 = 192); the inputs of each entry as layers<heads>[i].inputs.
     const std::string csv =
-        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,auxiliary\n"
-        "stem,conv,4,4,2,4,4,4,64,8,4,12,128,192,64,96,0,0\n"
-        "auxiliary1/flatten1,flatten,4,4,4,1,1,64,0,0,0,0,0,0,64,0,0,1\n"
-        "auxiliary1/fc1,fc,1,1,64,1,1,3,3,192,3,195,192,195,3,0,0,1\n"
-        "b/conv1,conv,4,4,4,4,4,2,32,8,2,10,128,160,32,0,0,1\n"
-        "b/auxiliary1/flatten1,flatten,4,4,2,1,1,32,0,0,0,0,0,0,32,0,0,1\n"
-        "b/auxiliary1/fc1,fc,1,1,32,1,1,5,5,160,5,165,160,165,5,0,0,1\n"
-        "sum/inner,conv,4,4,4,4,4,4,64,16,4,20,256,320,64,128,0,0\n"
-        "sum/d/flatten1,flatten,4,4,4,1,1,64,0,0,0,0,0,0,64,0,0,1\n"
-        "sum/d/fc1,fc,1,1,64,1,1,2,2,128,2,130,128,130,2,0,0,1\n"
-        "sum,add,4,4,4,4,4,4,0,0,0,0,0,0,64,192,1,0\n"
-        "global_avg_pool1,global_avg_pool,4,4,4,1,1,4,0,0,0,0,0,0,4,68,0,0\n"
-        "out,fc,1,1,4,1,1,2,2,8,2,10,8,10,2,6,0,0\n";
+        "name,kind,input_height,input_width,input_channels,output_height,output_width,output_channels,units,weights,biases,parameters,connections,connections_with_bias,activations,live_activations,merge,auxiliary,shared,output\n"
+        "stem,conv,4,4,2,4,4,4,64,8,4,12,128,192,64,96,0,0,0,0\n"
+        "auxiliary1/flatten1,flatten,4,4,4,1,1,64,0,0,0,0,0,0,64,0,0,1,0,0\n"
+        "auxiliary1/fc1,fc,1,1,64,1,1,3,3,192,3,195,192,195,3,0,0,1,0,0\n"
+        "b/conv1,conv,4,4,4,4,4,2,32,8,2,10,128,160,32,0,0,1,0,0\n"
+        "b/auxiliary1/flatten1,flatten,4,4,2,1,1,32,0,0,0,0,0,0,32,0,0,1,0,0\n"
+        "b/auxiliary1/fc1,fc,1,1,32,1,1,5,5,160,5,165,160,165,5,0,0,1,0,0\n"
+        "sum/inner,conv,4,4,4,4,4,4,64,16,4,20,256,320,64,128,0,0,0,0\n"
+        "sum/d/flatten1,flatten,4,4,4,1,1,64,0,0,0,0,0,0,64,0,0,1,0,0\n"
+        "sum/d/fc1,fc,1,1,64,1,1,2,2,128,2,130,128,130,2,0,0,1,0,0\n"
+        "sum,add,4,4,4,4,4,4,0,0,0,0,0,0,64,192,1,0,0,0\n"
+        "global_avg_pool1,global_avg_pool,4,4,4,1,1,4,0,0,0,0,0,0,4,68,0,0,0,0\n"
+        "out,fc,1,1,4,1,1,2,2,8,2,10,8,10,2,6,0,0,0,0\n";
     CHECK(nc::to_csv<heads>() == csv);
     const std::
         string json = "{\n"

@@ -30,10 +30,34 @@ TEST_CASE("to_json lists the outputs and the reuses of a graph") {
     CHECK(json.find("\"parameters\": 4073, \"connections\":") != std::string::npos);
 }
 
-TEST_CASE("to_table marks a reuse of shared weights") {
+TEST_CASE("to_table marks a reuse of shared weights and the outputs") {
+    // The outputs are the blocks head and head@2, whose outputs are head/cls and head@2/cls.
     const std::string table = nc::to_table<shared_head>();
-    CHECK(table.find("head@2/cls (shared)") != std::string::npos);
-    CHECK(table.find("head/cls (shared)") == std::string::npos);
+    CHECK(table.find("head@2/cls (shared, output)") != std::string::npos);
+    CHECK(table.find("head/cls (output)") != std::string::npos);
+    CHECK(table.find("c2 (") == std::string::npos);
+    // The rows' parameters are 448, 2,320, 1,305 and the reuse's 1,305; the total counts the
+    // reuse's once: 4,073.
+    CHECK(table.find("total ") != std::string::npos);
+    CHECK(table.find(" 4073 ") != std::string::npos);
+}
+
+TEST_CASE("to_summary and to_csv mark the reuses and the outputs") {
+    const std::string summary = nc::to_summary<shared_head>();
+    CHECK(summary.find("  head@2/cls (shared, output)  conv") != std::string::npos);
+    CHECK(summary.find("  head/cls (output)            conv") != std::string::npos);
+    CHECK(summary.find("(shared): an entry that applies a shared<...> definition's weights again") !=
+          std::string::npos);
+    // A network without a reuse has no such note.
+    CHECK(nc::to_summary<nc::network<nc::input<4, 4, 1>, nc::conv<2, nc::kernel<1>>>>().find("(shared)") ==
+          std::string::npos);
+    const std::string csv = nc::to_csv<shared_head>();
+    CHECK(csv.find(",merge,auxiliary,shared,output\n") != std::string::npos);
+    // c1: 16 x 16 x 16 from 32 x 32 x 3, 432 + 16 parameters, 110,592 MACs; neither flag.
+    CHECK(csv.find("\nc1,conv,32,32,3,16,16,16,4096,432,16,448,110592,") != std::string::npos);
+    CHECK(csv.find(",0,0,0,0\nc2,") != std::string::npos);
+    CHECK(csv.find("\nhead/cls,") != std::string::npos);
+    CHECK(csv.ends_with(",0,0,1,1\n")); // head@2/cls: a reuse and an output
 }
 
 TEST_CASE("to_dot draws the edges of the taps") {

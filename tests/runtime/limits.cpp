@@ -37,7 +37,7 @@ TEST_CASE("a field that does not fit leaves every report's rows whole") {
                    "head   1 x 1 x 5  1 * 1 * 5 = 5  1 * 1 * 3 * 5 = 15  20          1 * 1 * 3 * 5 * 1 * 1 = 15\n"));
     CHECK(contains(nc::to_markdown<strided_away>(), "| head  | 1 x 1 x 5 |"));
     // Live while head runs: the 64th pooling's 3 outputs it reads and its own 5.
-    CHECK(contains(nc::to_csv<strided_away>(), "\nhead,conv,1,1,3,1,1,5,5,15,5,20,15,20,5,8,0,0\n"));
+    CHECK(contains(nc::to_csv<strided_away>(), "\nhead,conv,1,1,3,1,1,5,5,15,5,20,15,20,5,8,0,0,0,0\n"));
     CHECK(contains(nc::to_dot<strided_away>(), "n64 [label=\"head\\nconv\\n1 x 1 x 5\\n15 weights\\n15 connections\""));
     CHECK(contains(nc::to_svg<strided_away>(), ">head</text>"));
     // JSON is the report that carries receptive fields: the 63rd pooling's fits (jump 2^63 =

@@ -120,8 +120,8 @@ TEST_CASE("auxiliary heads are marked in every report") {
     CHECK(contains(table, "total                              32              100                105         64\n"));
     CHECK(contains(nc::to_markdown<headed>(), "| aux/logits (auxiliary) |"));
     const std::string csv = nc::to_csv<headed>();
-    CHECK(contains(csv, "\naux/logits,fc,1,1,32,1,1,3,3,96,3,99,96,99,3,0,0,1\n"));
-    CHECK(contains(csv, "\nmain,conv,4,4,2,4,4,2,32,4,2,6,64,96,32,64,0,0\n"));
+    CHECK(contains(csv, "\naux/logits,fc,1,1,32,1,1,3,3,96,3,99,96,99,3,0,0,1,0,0\n"));
+    CHECK(contains(csv, "\nmain,conv,4,4,2,4,4,2,32,4,2,6,64,96,32,64,0,0,0,0\n"));
     CHECK(contains(nc::to_json<headed>(), "\"merge\": false, \"auxiliary\": true}"));
     CHECK(contains(nc::to_dot<headed>(), "n1 [label=\"aux/logits\\nfc\\n1 x 1 x 3\\n96 weights\\n96 connections\", "
                                          "fillcolor=\"#dae8fc\", style=\"rounded,filled,dashed\"]"));

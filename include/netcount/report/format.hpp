@@ -8,7 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include <netcount/counts.hpp>
 #include <netcount/detail/checked.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/shape.hpp>
@@ -146,14 +148,28 @@ inline layer_formulas formulas_of(const layer_info& l) {
 inline bool is_merge(const layer_info& l) { return l.merge; }
 
 // A layer's name as a report shows it: marked when it is in an auxiliary head, whose units,
-// connections and activations are not in the totals, and when it applies shared weights again
-// (a reuse of a shared<...> definition), whose weights, biases and parameters are not.
-inline std::string shown_name(const layer_info& l) {
-    const bool reuse = l.reuse_of != not_a_reuse;
-    return std::string(l.name) + (l.auxiliary && reuse ? " (auxiliary, shared)"
-                                  : l.auxiliary        ? " (auxiliary)"
-                                  : reuse              ? " (shared)"
-                                                       : "");
+// connections and activations are not in the totals; when it applies shared weights again
+// (a reuse of a shared<...> definition), whose weights, biases and parameters are not; and
+// when it is one of the outputs an outputs<...> names (a network of one output is not marked:
+// its output is its last row).
+inline std::string shown_name(const layer_info& l, bool output = false) {
+    std::string marks;
+    const auto mark = [&marks](std::string_view m) { marks += (marks.empty() ? " (" : ", ") + std::string(m); };
+    if (l.auxiliary) mark("auxiliary");
+    if (l.reuse_of != not_a_reuse) mark("shared");
+    if (output) mark("output");
+    return std::string(l.name) + (marks.empty() ? marks : marks + ")");
+}
+
+// One flag per entry of layers<Net>: whether outputs<...> names it (none for a network without
+// outputs<...>).
+template<class Net>
+std::vector<bool> output_marks() {
+    std::vector<bool> marks(layers<Net>.size());
+    if constexpr (network_traits<network_of<Net>>::outputs != 0)
+        for (const std::size_t i : output_indices<Net>)
+            if (i < marks.size()) marks[i] = true;
+    return marks;
 }
 
 // Text inside a JSON string.

@@ -111,23 +111,25 @@ struct summary_figures {
 };
 
 // An entry's name, indented two spaces for each block it is in (each '/' of its name).
-inline std::string indented_name(const layer_info& l) {
+inline std::string indented_name(const layer_info& l, bool output) {
     std::size_t depth = 0;
     for (const char c : l.name) depth += c == '/' ? 1 : 0;
-    return std::string(2 * depth, ' ') + shown_name(l);
+    return std::string(2 * depth, ' ') + shown_name(l, output);
 }
 
 inline std::string render_summary(std::span<const layer_info> layers, const summary_figures& f,
-                                  const summary_options& options) {
+                                  const summary_options& options, const std::vector<bool>& outputs) {
     // The layer rows: layer, kind and output left-aligned, parameters and MACs right-aligned.
     std::vector<std::vector<std::string>> rows{{"layer", "kind", "output", "parameters", "MACs"},
                                                {"input", "input", to_text(f.input), "0", "0"}};
-    bool auxiliary = false;
-    for (const layer_info& l : layers) {
+    bool auxiliary = false, shared = false;
+    for (std::size_t i = 0; i != layers.size(); ++i) {
+        const layer_info& l = layers[i];
         auxiliary = auxiliary || l.auxiliary;
-        if (!options.all_layers && l.parameters == 0 && l.connections == 0) continue;
-        rows.push_back(
-            {indented_name(l), std::string(l.kind), to_text(l.output), grouped(l.parameters), grouped(l.connections)});
+        shared = shared || l.reuse_of != not_a_reuse;
+        if (!options.all_layers && l.parameters == 0 && l.connections == 0 && !outputs[i]) continue;
+        rows.push_back({indented_name(l, outputs[i]), std::string(l.kind), to_text(l.output), grouped(l.parameters),
+                        grouped(l.connections)});
     }
     const std::vector<std::size_t> width = column_widths(rows);
     std::string out;
@@ -195,6 +197,9 @@ inline std::string render_summary(std::span<const layer_info> layers, const summ
     if (auxiliary)
         out += "(auxiliary): an entry of a head that only training runs; its parameters are in\n"
                "the totals, its MACs and activations are not.\n";
+    if (shared)
+        out += "(shared): an entry that applies a shared<...> definition's weights again; its MACs\n"
+               "and activations are in the totals, its parameters are counted once, at the definition.\n";
     out += "K, M, G: 10^3, 10^6, 10^9; KiB, MiB, GiB: 2^10, 2^20, 2^30 bytes; two decimals,\n"
            "rounded half up.\n";
     return out;
@@ -226,7 +231,7 @@ std::string to_summary(summary_options options = {}) {
                                         .bytes = memory<Net, Element>,
                                         .element_bytes = sizeof(Element),
                                         .element_name = detail::element_name<Element>()};
-        return detail::render_summary(layers<Net>, f, options);
+        return detail::render_summary(layers<Net>, f, options, detail::output_marks<Net>());
     } else {
         return {};
     }

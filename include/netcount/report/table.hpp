@@ -99,7 +99,8 @@ inline std::string kernel_text(const layer_info& l) {
 
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
-                                                        std::uint64_t peak, const table_options& options) {
+                                                        std::uint64_t peak, const table_options& options,
+                                                        const std::vector<bool>& outputs) {
     std::uint64_t counts::*const figure = share_figure(options.share);
     const bool share = figure != nullptr;
     const std::uint64_t whole = share ? total.*figure : 0;
@@ -115,12 +116,14 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     for (const char* heading : {"units", "weights", "parameters", "connections"}) rows[0].emplace_back(heading);
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
-    for (const layer_info& l : layers) {
+    for (std::size_t i = 0; i != layers.size(); ++i) {
+        const layer_info& l = layers[i];
         // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
-        // that the rows' parameters and their shares add up to the total row's.
-        if (l.weights == 0 && l.parameters == 0 && !options.all_layers) continue;
+        // that the rows' parameters and their shares add up to the total row's. An output has
+        // one too, so that the table shows each.
+        if (l.weights == 0 && l.parameters == 0 && !options.all_layers && !outputs[i]) continue;
         const layer_formulas f = formulas_of(l);
-        rows.push_back(start(shown_name(l), to_text(l.input), to_text(l.output), kernel_text(l)));
+        rows.push_back(start(shown_name(l, outputs[i]), to_text(l.input), to_text(l.output), kernel_text(l)));
         for (const std::string& cell : {f.units, f.weights, to_text(l.parameters), f.connections})
             rows.back().push_back(cell);
         if (options.live_activations) rows.back().push_back(to_text(l.live_activations));
@@ -218,7 +221,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
 // and the totals. By default only the layers with parameters.
 template<class Net>
 std::string to_table(table_options options = {}) {
-    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
+    return detail::columns(
+        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()));
 }
 
 // to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
@@ -227,8 +231,9 @@ std::string to_markdown(table_options options = {}) {
     // The counts: units, weights, parameters, connections and the live activations, after the
     // layer, the output and the input and kernel columns asked for.
     const std::size_t first = std::size_t{2} + (options.input ? 1U : 0U) + (options.kernel ? 1U : 0U);
-    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options), first,
-                            first + (options.live_activations ? 4U : 3U));
+    return detail::markdown(
+        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()),
+        first, first + (options.live_activations ? 4U : 3U));
 }
 
 } // namespace netcount
