@@ -30,10 +30,11 @@ Figures, as in torchvision-zoo.json (make_reference.py), with what sharing chang
 """
 import argparse
 import json
-import subprocess
 from pathlib import Path
 
 import torch
+
+from make_reference import package_version  # the Debian package's version, as every reference says
 from torchvision.models import detection
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,15 +84,6 @@ CONVENTIONS = {
     "outputs": "the head's maps per level, [C, H, W], in the order of the dict the head returns, before "
                "torchvision reshapes them to anchors",
 }
-
-
-def package_version(package, fallback):
-    try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
-                             capture_output=True, text=True, check=True).stdout
-        return out.split("+")[0].split("-")[0]
-    except (OSError, subprocess.CalledProcessError):
-        return fallback
 
 
 def measure(model, size, output_modules):

@@ -37,11 +37,12 @@ transposed_conv). weights_no_bias and bias add every module once, however often 
 """
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import torch
+
+from make_reference import package_version  # the Debian package's version, as every reference says
 import torchvision.models.detection as tvd
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,15 +70,6 @@ OTHER_SIZES = {
 }
 
 WEIGHTED = (torch.nn.Conv2d, torch.nn.ConvTranspose2d, torch.nn.Linear)
-
-
-def package_version(package, fallback):
-    try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
-                             capture_output=True, text=True, check=True).stdout
-        return out.split("+")[0].split("-")[0]
-    except (OSError, subprocess.CalledProcessError):
-        return fallback
 
 
 def measure(model, size=None):
