@@ -307,7 +307,12 @@ class Translator:
     def upsample(self, n, inputs, size, scale, shared=None):
         src = self.nodes[inputs[0]].shape
         if size is not None:
-            oh, ow = pair(size)
+            try:
+                oh, ow = pair(size)
+            except (TypeError, ValueError):
+                # A size read from a tensor (F.interpolate(x, size=y.shape[-2:]), as torchvision's
+                # segmentation heads): the trace's output has it (import.random found the crash).
+                oh, ow = nc_shape(n.meta["tensor_meta"].shape, self.where(n))[:2]
             return self.add(n, "upsample_to", [str(oh)] if oh == ow else [str(oh), str(ow)], inputs,
                             nameable=False, shared=shared)
         fh, fw = scale if isinstance(scale, (tuple, list)) else (scale, scale)
