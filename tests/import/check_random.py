@@ -42,9 +42,18 @@ def not_comparable(net, through_onnx, random_nets):
     onnx routes, and --torch where torch.fx cannot trace the network) the exporter drops what no
     output reads, counts a weight per node that reads it, and writes InstanceNormalization with
     a scale and a shift, as docs/import.md says; the header then counts the model as exported.
-    Through torch.fx, an auxiliary<> head is a module the forward runs, and the import counts it."""
+    Through torch.fx, an auxiliary<> head is a module the forward runs, and the import counts it.
+    Either way, the generator's n-ary merges are chains of binary operations in its torch module,
+    and a concatenation of one tensor is left out by the import."""
     nodes = [n for e in net.elements for n in random_nets.walk(e)]
     kinds = {type(n).__name__ for n in nodes}
+    merges = [(n.op, len(n.paths)) for n in nodes if hasattr(n, "op") and hasattr(n, "paths")]
+    if any(op in ("add", "multiply") and count >= 3 for op, count in merges):
+        return ("an add<> or multiply<> of three or more paths: the torch module computes a + b + c, two "
+                "operations and two tensors, which the import writes as two merges")
+    if ("concat", 1) in merges:
+        return ("a concat<> of one path: the import leaves a concatenation of one tensor out "
+                "(docs/import.md), netcount's concat<x> is an entry")
     if "Auxiliary" in kinds and not through_onnx:
         return ("an auxiliary<> head, which the generator's torch module runs (the import counts it, "
                 "netcount's totals leave heads out)")
