@@ -167,6 +167,16 @@ class Translator:
         self.value[n] = ("pad", self.tensor(n, x), x, (top, bottom, left, right))
         return None
 
+    def check_pool_padding(self, n, kernel, padding, extra):
+        """A padding folded into a pool stays within PyTorch's (and netcount's) rule for a pool's
+        own: at most half the kernel (import.random found a header that did not compile)."""
+        if any(extra):
+            (kh, kw), (ph, pw) = pair(kernel), pair(padding)
+            t, b, l, r = ph + extra[0], ph + extra[1], pw + extra[2], pw + extra[3]
+            if 2 * max(t, b) > kh or 2 * max(l, r) > kw:
+                self.fail(n, f"reads a padding that makes its own (top, bottom, left, right) {(t, b, l, r)} beside "
+                          f"a kernel of {[kh, kw]}: netcount's pools, as PyTorch's, take at most half the kernel")
+
     def unpad(self, n, x):
         """(what a Conv2d or pool reads, the zero padding folded into it: top, bottom, left, right)."""
         got = self.value.get(x)
@@ -287,8 +297,10 @@ class Translator:
         if isinstance(m, nn.MaxPool2d):
             if m.return_indices:
                 self.fail(n, "return_indices is not supported")
+            self.check_pool_padding(n, m.kernel_size, m.padding, extra)
             return layer("max_pool", pool_args(m.kernel_size, m.stride, m.padding, m.dilation, m.ceil_mode, extra))
         if isinstance(m, nn.AvgPool2d):
+            self.check_pool_padding(n, m.kernel_size, m.padding, extra)
             return layer("avg_pool", pool_args(m.kernel_size, m.stride, m.padding, 1, m.ceil_mode, extra))
         if isinstance(m, (nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)):
             avg = isinstance(m, nn.AdaptiveAvgPool2d)
@@ -432,6 +444,7 @@ class Translator:
                 ceil = self.literal(n, self.arg(n, 5, "ceil_mode", False))
             kind = "avg_pool" if "avg" in name else "max_pool"
             x, extra = self.unpad(n, x)
+            self.check_pool_padding(n, k, p, extra)
             return self.add(n, kind, pool_args(k, s, p, d, ceil, extra), [self.tensor(n, x)])
         if name == "pad":
             mode = self.literal(n, self.arg(n, 2, "mode", "constant"))
