@@ -51,7 +51,8 @@ if(STEP STREQUAL "install")
   run(${CMAKE_COMMAND} --build ${WORK}/build)
   run(${CMAKE_COMMAND} --install ${WORK}/build)
   foreach(file include/netcount/netcount.hpp include/netcount/hana.hpp share/cmake/netcount/netcount-config.cmake
-               share/pkgconfig/netcount.pc share/doc/netcount/LICENSE)
+               share/pkgconfig/netcount.pc share/doc/netcount/LICENSE share/cmake/netcount/netcount_import.cmake
+               bin/netcount-import share/netcount/netcount_import/main.py)
     if(NOT EXISTS ${WORK}/prefix/${file})
       message(FATAL_ERROR "not installed: ${file}")
     endif()

@@ -88,6 +88,10 @@ def element_scope(e):
     return common_prefix(e.scopes())
 
 
+# The kinds that are class templates whose every argument has a default: written kind<>.
+TEMPLATES_WITH_DEFAULTS = ("instance_norm", "prelu")
+
+
 class Structure:
     def __init__(self, nodes, outputs):
         self.nodes = nodes
@@ -381,7 +385,9 @@ class Renderer:
             args.append(f'{self.q("name")}<"{name}">')
             if where is not None:
                 self.full[n.index] = "/".join(where + (name,))
-        if args:
+        # instance_norm and prelu are templates whose arguments all have defaults: instance_norm<>
+        # (import.random found a header that wrote instance_norm and did not compile).
+        if args or n.kind in TEMPLATES_WITH_DEFAULTS:
             text += "<" + ", ".join(args) + ">"
         if n.shared is not None:
             shared_name, first = n.shared

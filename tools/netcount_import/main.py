@@ -104,6 +104,11 @@ def from_torch_through_onnx(args, model, input_chw, why):
                                f"{str(e).splitlines()[0] if str(e) else ''}") from None
         nodes, outputs, input_shape, parameters, shapes, notes, _ = onnx_front.load(path, input_chw)
     notes = [f"Imported through torch.onnx.export (opset 17), as {why}."] + notes
+    total = sum(p.numel() for p in model.parameters())
+    if total != parameters:
+        # The export drops what no output reads (import.random's networks with auxiliary heads).
+        notes.append(f"The model holds {digits(total)} parameters; the export reads {digits(parameters)} of them "
+                     "(it drops what no output reads, and counts a weight once per node that reads it).")
     return nodes, outputs, input_shape, parameters, shapes, notes, \
         f"--torch {args.torch} --input {','.join(map(str, input_chw))}"
 

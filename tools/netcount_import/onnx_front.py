@@ -421,6 +421,11 @@ class Reader:
         return self.add(n, "conv", [str(out)] + args + bias, inputs=[x], parameters=params, path=path)
 
     def padding(self, n, a, k, s, d, extra):
+        pads = self.pads_of(n, a, k, s, d, extra)
+        return ["same"] if pads == "same" else pad_args(pads, self.where(n))
+
+    def pads_of(self, n, a, k, s, d, extra):
+        """The layer's padding, [top, left, bottom, right] with a folded Pad's added, or "same"."""
         auto = a.get("auto_pad", b"NOTSET")
         auto = auto.decode() if isinstance(auto, bytes) else auto
         pads = list(a.get("pads", [0, 0, 0, 0]))
@@ -428,7 +433,7 @@ class Reader:
             if extra:
                 self.fail(n, "a Pad before a layer of auto_pad SAME")
             if auto == "SAME_UPPER":
-                return ["same"]
+                return "same"
             # SAME_LOWER: the odd pixel at the start; netcount's same puts it at the end.
             src = self.shapes[n.input[0]]
             pads = []
@@ -442,7 +447,7 @@ class Reader:
             pads = [0, 0, 0, 0]
         if extra:
             pads = [p + e for p, e in zip(pads, extra)]
-        return pad_args(pads, self.where(n))
+        return pads
 
     def pool(self, n, a):
         source = n.input[0]
@@ -460,7 +465,28 @@ class Reader:
         args = hw("kernel", k)
         if list(s) != list(k):
             args += hw("stride", s)
-        args += self.padding(n, a, k, s, d, extra)
+        pads = self.pads_of(n, a, k, s, d, extra)
+        if pads != "same":
+            # netcount's pools take PyTorch's rules (import.random found both): a padding of at
+            # most half the kernel, and with ceil_mode no window that starts in the end padding,
+            # which ONNX's shape inference does not apply.
+            for side, p in zip(("top", "left", "bottom", "right"), pads):
+                if 2 * p > k[0 if side in ("top", "bottom") else 1]:
+                    self.fail(n, f"a padding of {p} at the {side} beside a kernel of {list(k)}: netcount's pools, "
+                              "as PyTorch's, take at most half the kernel")
+            out = self.shapes.get(n.output[0])
+            src = self.shapes.get(source)
+            if a.get("ceil_mode", 0) and out and src and None not in out[2:] and None not in src[2:]:
+                for i in range(2):
+                    span = src[2 + i] + pads[i] + pads[2 + i] - ((k[i] - 1) * d[i] + 1)
+                    want = -(-span // s[i]) + 1
+                    if (want - 1) * s[i] >= src[2 + i] + pads[i]:
+                        want -= 1
+                    if want != out[2 + i]:
+                        self.fail(n, f"ceil_mode: ONNX's shape inference gives {out[2 + i]} "
+                                  f"{'rows' if i == 0 else 'columns'}, PyTorch's rule (no window starts in the "
+                                  f"padding), which netcount follows, {want}")
+        args += ["same"] if pads == "same" else pad_args(pads, self.where(n))
         if n.op_type == "MaxPool":
             args += hw("dilation", d, 1)
             if len(n.output) > 1 and n.output[1]:

@@ -57,11 +57,16 @@ def opt(name, hw, skip=None):
     return [f"{name}<{h}>" if h == w else f"{name}<{h}, {w}>"]
 
 
-def pad_opt(hw):
+def pad_opt(hw, extra=(0, 0, 0, 0)):
+    """pad<...> of a layer's own (height, width) padding plus a zero padding folded into it
+    (extra: top, bottom, left, right)."""
     h, w = hw
-    if (h, w) == (0, 0):
+    t, b, l, r = h + extra[0], h + extra[1], w + extra[2], w + extra[3]
+    if (t, b, l, r) == (0, 0, 0, 0):
         return []
-    return [f"pad<{h}>" if h == w else f"pad<{h}, {w}>"]
+    if t == b and l == r:
+        return [f"pad<{t}>" if t == l else f"pad<{t}, {l}>"]
+    return [f"pad<{t}, {b}, {l}, {r}>"]
 
 
 class Translator:
@@ -144,7 +149,40 @@ class Translator:
         import torch.fx
         if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), int):
             return self.value[a]
+        if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), tuple) and self.value[a][:1] == ("pad",):
+            self.fail(n, f"reads the padding {a.name}, which the importer folds only into a Conv2d or pool")
         self.fail(n, f"reads {a!r}, which is not a tensor the importer follows")
+
+    def zero_pad(self, n, x, padding):
+        """nn.ZeroPad2d or F.pad of zeros (left, right, top, bottom): folded into the Conv2d or
+        pool that reads it, as the ONNX front folds a Pad (unpad)."""
+        sides = (padding,) * 4 if isinstance(padding, int) else tuple(int(p) for p in padding)
+        if len(sides) != 4 or any(p < 0 for p in sides):
+            self.fail(n, f"a padding of {list(sides)}: the importer folds a padding of height and width only")
+        users = list(n.users)
+        if len(users) != 1:
+            self.fail(n, "a padding read by more than one node: the importer folds it into the one Conv2d or "
+                      "pool that reads it")
+        left, right, top, bottom = sides
+        self.value[n] = ("pad", self.tensor(n, x), x, (top, bottom, left, right))
+        return None
+
+    def check_pool_padding(self, n, kernel, padding, extra):
+        """A padding folded into a pool stays within PyTorch's (and netcount's) rule for a pool's
+        own: at most half the kernel (import.random found a header that did not compile)."""
+        if any(extra):
+            (kh, kw), (ph, pw) = pair(kernel), pair(padding)
+            t, b, l, r = ph + extra[0], ph + extra[1], pw + extra[2], pw + extra[3]
+            if 2 * max(t, b) > kh or 2 * max(l, r) > kw:
+                self.fail(n, f"reads a padding that makes its own (top, bottom, left, right) {(t, b, l, r)} beside "
+                          f"a kernel of {[kh, kw]}: netcount's pools, as PyTorch's, take at most half the kernel")
+
+    def unpad(self, n, x):
+        """(what a Conv2d or pool reads, the zero padding folded into it: top, bottom, left, right)."""
+        got = self.value.get(x)
+        if isinstance(got, tuple) and got and got[0] == "pad":
+            return got[2], got[3]
+        return x, (0, 0, 0, 0)
 
     def is_tensor(self, a):
         import torch.fx
@@ -221,6 +259,13 @@ class Translator:
         from torchvision.models.convnext import LayerNorm2d
         self.used_modules[id(m)] = m
         x = n.args[0] if n.args else None
+        if isinstance(m, (nn.ZeroPad2d, nn.ConstantPad2d)):
+            if isinstance(m, nn.ConstantPad2d) and m.value != 0:
+                self.fail(n, f"a padding with {m.value}: the importer folds zero padding only")
+            return self.zero_pad(n, x, m.padding)
+        extra = (0, 0, 0, 0)
+        if isinstance(m, (nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d)):
+            x, extra = self.unpad(n, x)
         inputs = [self.tensor(n, x)] if x is not None else []
         shared = self.shared(n, m)
 
@@ -228,7 +273,7 @@ class Translator:
             return self.add(n, kind, args, inputs, nameable=nameable, shared=shared)
 
         if isinstance(m, nn.Conv2d):
-            return layer(*conv_args(self, n, m))
+            return layer(*conv_args(self, n, m, extra))
         if isinstance(m, nn.ConvTranspose2d):
             k, s, p, d, op = (pair(m.kernel_size), pair(m.stride), pair(m.padding), pair(m.dilation),
                               pair(m.output_padding))
@@ -252,9 +297,11 @@ class Translator:
         if isinstance(m, nn.MaxPool2d):
             if m.return_indices:
                 self.fail(n, "return_indices is not supported")
-            return layer("max_pool", pool_args(m.kernel_size, m.stride, m.padding, m.dilation, m.ceil_mode))
+            self.check_pool_padding(n, m.kernel_size, m.padding, extra)
+            return layer("max_pool", pool_args(m.kernel_size, m.stride, m.padding, m.dilation, m.ceil_mode, extra))
         if isinstance(m, nn.AvgPool2d):
-            return layer("avg_pool", pool_args(m.kernel_size, m.stride, m.padding, 1, m.ceil_mode))
+            self.check_pool_padding(n, m.kernel_size, m.padding, extra)
+            return layer("avg_pool", pool_args(m.kernel_size, m.stride, m.padding, 1, m.ceil_mode, extra))
         if isinstance(m, (nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)):
             avg = isinstance(m, nn.AdaptiveAvgPool2d)
             return self.adaptive(n, inputs, "avg" if avg else "max", m.output_size, shared)
@@ -307,7 +354,12 @@ class Translator:
     def upsample(self, n, inputs, size, scale, shared=None):
         src = self.nodes[inputs[0]].shape
         if size is not None:
-            oh, ow = pair(size)
+            try:
+                oh, ow = pair(size)
+            except (TypeError, ValueError):
+                # A size read from a tensor (F.interpolate(x, size=y.shape[-2:]), as torchvision's
+                # segmentation heads): the trace's output has it (import.random found the crash).
+                oh, ow = nc_shape(n.meta["tensor_meta"].shape, self.where(n))[:2]
             return self.add(n, "upsample_to", [str(oh)] if oh == ow else [str(oh), str(ow)], inputs,
                             nameable=False, shared=shared)
         fh, fw = scale if isinstance(scale, (tuple, list)) else (scale, scale)
@@ -391,7 +443,15 @@ class Translator:
                 d = self.literal(n, self.arg(n, 4, "dilation", 1))
                 ceil = self.literal(n, self.arg(n, 5, "ceil_mode", False))
             kind = "avg_pool" if "avg" in name else "max_pool"
-            return self.add(n, kind, pool_args(k, s, p, d, ceil), [self.tensor(n, x)])
+            x, extra = self.unpad(n, x)
+            self.check_pool_padding(n, k, p, extra)
+            return self.add(n, kind, pool_args(k, s, p, d, ceil, extra), [self.tensor(n, x)])
+        if name == "pad":
+            mode = self.literal(n, self.arg(n, 2, "mode", "constant"))
+            value = self.literal(n, self.arg(n, 3, "value", None))
+            if mode != "constant" or value not in (None, 0, 0.0):
+                self.fail(n, f"a {mode} padding with {value}: the importer folds zero padding only")
+            return self.zero_pad(n, x, self.literal(n, self.arg(n, 1, "pad")))
         if name == "interpolate":
             return self.upsample(n, [self.tensor(n, x)], self.literal(n, self.arg(n, 1, "size")),
                                  self.literal(n, self.arg(n, 2, "scale_factor")))
@@ -493,14 +553,16 @@ class TraceError(ImportError_):
     """torch.fx could not trace the model (the ONNX route may)."""
 
 
-def conv_args(tr, n, m):
+def conv_args(tr, n, m, extra=(0, 0, 0, 0)):
     k, s, d = pair(m.kernel_size), pair(m.stride), pair(m.dilation)
     opts = opt("kernel", k) + opt("stride", s, 1)
     if isinstance(m.padding, str):
+        if any(extra) and m.padding == "same":
+            tr.fail(n, 'reads a zero padding, and pads "same" itself: netcount adds no padding to same')
         if m.padding == "same":
             opts.append("same")
     else:
-        opts += pad_opt(pair(m.padding))
+        opts += pad_opt(pair(m.padding), extra)
     opts += opt("dilation", d, 1)
     g, cin, cout = m.groups, m.in_channels, m.out_channels
     bias = [] if m.bias is not None else ["no_bias"]
@@ -512,13 +574,13 @@ def conv_args(tr, n, m):
     return "conv", [str(cout)] + opts + bias
 
 
-def pool_args(kernel, stride, padding, dilation, ceil_mode):
+def pool_args(kernel, stride, padding, dilation, ceil_mode, extra=(0, 0, 0, 0)):
     k = pair(kernel)
     s = k if stride is None or (isinstance(stride, (tuple, list)) and len(stride) == 0) else pair(stride)
     args = opt("kernel", k)
     if s != k:
         args += opt("stride", s)
-    args += pad_opt(pair(padding))
+    args += pad_opt(pair(padding), extra)
     args += opt("dilation", pair(dilation), 1)
     if ceil_mode:
         args.append("ceil_mode")
