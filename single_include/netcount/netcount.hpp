@@ -7662,7 +7662,11 @@ NETCOUNT_DIAGNOSTICS_POP
 //   - placement, as greedy_memory_planner.cc: by size, largest first, equal sizes the tensor
 //     added last first; each at the lowest offset of the first gap between the placed tensors
 //     whose lifetimes overlap its own (ends included), taken in offset order, or after the last
-//     of them; the head is the most offset + bytes.
+//     of them; the head is the most offset + bytes;
+//   - kernel scratch (kernel_scratch::cmsis_nn_dsp, int8 only; none by default): each conv and
+//     depthwise conv asks for the scratch buffer CMSIS-NN's s8 kernels ask for on a core with the
+//     DSP extension (no MVE), added after the tensors in the order of the ops, live at its op's
+//     step only, rounded up to 16 like a tensor.
 
 NETCOUNT_DIAGNOSTICS_PUSH
 namespace netcount {
@@ -7768,8 +7772,17 @@ struct arena_plan {
     // For each entry of layers<fold_batch_norm<Net>>: the tensor that holds its output (its
     // own, its producer's where it is fused or removed), or no_tensor (auxiliary).
     std::array<std::size_t, Entries> tensor_of{};
+    // Kernel scratch buffers (kernel_scratch other than none): scratch[0, scratch_count), each
+    // with the entry of the conv that asks for it, planned with the tensors.
+    std::size_t scratch_count = 0;
+    std::array<arena_tensor, Entries> scratch{};
     bool overflow = false;
 };
+
+// The scratch buffers tflm_arena plans beside the tensors: none (the default), or those of
+// CMSIS-NN's int8 convolutions on a Cortex-M core with the DSP extension and without MVE
+// (Cortex-M4, M7, M33, M35P, M55 built without MVE): docs/deploy.md states the formulas.
+enum class kernel_scratch : unsigned char { none, cmsis_nn_dsp };
 
 namespace detail {
 
@@ -7798,18 +7811,29 @@ inline constexpr tflm_role tflm_role_of<dropout> = tflm_role::removed;
 template<>
 inline constexpr tflm_role tflm_role_of<stochastic_depth> = tflm_role::removed;
 
+// A conv or depthwise_conv: what TFLite writes as CONV_2D or DEPTHWISE_CONV_2D.
+template<class L>
+inline constexpr bool tflm_convolution = false;
+template<std::size_t F, class... O>
+inline constexpr bool tflm_convolution<conv<F, O...>> = true;
+template<class... O>
+inline constexpr bool tflm_convolution<depthwise_conv<O...>> = true;
+
 template<std::size_t Entries>
 struct tflm_role_builder : passive_builder {
     std::array<tflm_role, Entries> roles{};
+    std::array<bool, Entries> convolution{};
     std::size_t cursor = 0; // unused: the blocks copy it from path to path
     std::size_t entries_done = 0;
 
     template<class E>
     static constexpr void visit(tflm_role_builder& b) noexcept {
-        if constexpr (layer_kind<E>)
+        if constexpr (layer_kind<E>) {
+            b.convolution[b.entries_done] = tflm_convolution<E>;
             b.roles[b.entries_done++] = tflm_role_of<E>;
-        else
+        } else {
             node<E>::template emit<tflm_role_builder>(b);
+        }
     }
     // An add (add<...>, residual) takes a fused activation; other merges are ops.
     template<class M>
@@ -7826,7 +7850,32 @@ struct tflm_role_builder : passive_builder {
     }
 };
 
-template<class Net, std::size_t ElementBytes>
+// The bytes of the scratch buffer CMSIS-NN's int8 kernels ask for (RequestScratchBufferInArena
+// in TFLM's cmsis_nn/conv.cc and depthwise_conv.cc) on a core with the DSP extension and
+// without MVE, by the wrapper functions' buffer-size rules (CMSIS-NN, Source/
+// ConvolutionFunctions/arm_convolve_get_buffer_sizes_s8.c, V.2.3.0, and arm_depthwise_conv_
+// get_buffer_sizes_s8.c, V.1.3.0; docs/deploy.md):
+//   - a depthwise convolution (groups = input channels): with one output channel per input
+//     channel and no dilation, 0 for a 3 x 3 kernel with padding at most 1, else
+//     C * kh * kw * 2 (int16 columns); with a multiplier, 0;
+//   - another convolution: 0 for a 1 x 1 kernel without padding, dilation or groups (the fast
+//     1 x 1 kernel asks for none when built with GCC or Clang); else 2 * R * 2 bytes, R =
+//     kh * kw * C rounded up to a multiple of 4 (two im2col columns of int16).
+constexpr std::uint64_t cmsis_nn_dsp_scratch(const layer_info& e, bool& overflow) noexcept {
+    const layer_window& w = e.window;
+    const std::uint64_t area = mul(w.height.kernel, w.width.kernel, overflow);
+    const bool undilated = w.height.dilation == 1 && w.width.dilation == 1;
+    if (w.groups == e.input.channels && w.groups != 1) {
+        if (e.output.channels != e.input.channels || !undilated) return 0;
+        if (w.height.kernel == 3 && w.width.kernel == 3 && w.height.pad_begin <= 1 && w.width.pad_begin <= 1) return 0;
+        return mul(mul(e.input.channels, area, overflow), 2, overflow);
+    }
+    if (area == 1 && w.height.pad_begin == 0 && w.width.pad_begin == 0 && undilated && w.groups == 1) return 0;
+    const std::uint64_t columns = mul(area, e.input.channels, overflow);
+    return mul(add(columns, (4 - columns % 4) % 4, overflow), 4, overflow);
+}
+
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch = kernel_scratch::none>
 constexpr auto plan_arena() noexcept {
     using folded = fold_batch_norm<Net>;
     using traits = network_traits<network_of<folded>>;
@@ -7848,10 +7897,8 @@ constexpr auto plan_arena() noexcept {
     arena_plan<entries> plan{};
     bool overflow = false;
     const shape in = input_shape<folded>;
-    const auto bytes_of = [&overflow](std::uint64_t elements) {
-        const std::uint64_t bytes = mul(elements, ElementBytes, overflow);
-        return mul(add(bytes, 15, overflow) / 16, 16, overflow);
-    };
+    const auto round16 = [&overflow](std::uint64_t bytes) { return mul(add(bytes, 15, overflow) / 16, 16, overflow); };
+    const auto bytes_of = [&](std::uint64_t elements) { return round16(mul(elements, ElementBytes, overflow)); };
     plan.tensors[0] = {.entry = network_input,
                        .buffer = {.bytes = bytes_of(mul(mul(in.height, in.width, overflow), in.channels, overflow))}};
     plan.tensor_count = 1;
@@ -7880,16 +7927,33 @@ constexpr auto plan_arena() noexcept {
     }
     for (const std::size_t o : output_indices<folded>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
 
-    std::array<arena_buffer, entries + 1> buffers{};
-    for (std::size_t t = 0; t != plan.tensor_count; ++t) buffers[t] = plan.tensors[t].buffer;
-    std::array<std::size_t, entries + 1> order{}, by_offset{};
-    plan.head_bytes = place_greedily(buffers.data(), plan.tensor_count, order.data(), by_offset.data(), overflow);
-    for (std::size_t t = 0; t != plan.tensor_count; ++t) plan.tensors[t].buffer.offset = buffers[t].offset;
+    // Kernel scratch: after the tensors, in the order of the ops, as TFLM adds its requests.
+    if constexpr (Scratch == kernel_scratch::cmsis_nn_dsp) {
+        for (std::size_t t = 1; t != plan.tensor_count; ++t) {
+            const std::size_t i = plan.tensors[t].entry;
+            if (!b.convolution[i]) continue;
+            const std::uint64_t bytes = cmsis_nn_dsp_scratch(info[i], overflow);
+            if (bytes == 0) continue;
+            const std::size_t step = plan.tensors[t].buffer.first_step;
+            plan.scratch[plan.scratch_count++] = {
+                .entry = i, .buffer = {.bytes = round16(bytes), .first_step = step, .last_step = step}};
+        }
+    }
+
+    const std::size_t count = plan.tensor_count + plan.scratch_count;
+    std::array<arena_buffer, 2 * entries + 1> buffers{};
+    const auto buffer_at = [&plan](std::size_t k) -> arena_buffer& {
+        return k < plan.tensor_count ? plan.tensors[k].buffer : plan.scratch[k - plan.tensor_count].buffer;
+    };
+    for (std::size_t k = 0; k != count; ++k) buffers[k] = buffer_at(k);
+    std::array<std::size_t, 2 * entries + 1> order{}, by_offset{};
+    plan.head_bytes = place_greedily(buffers.data(), count, order.data(), by_offset.data(), overflow);
+    for (std::size_t k = 0; k != count; ++k) buffer_at(k).offset = buffers[k].offset;
 
     // The live bytes at each step: a difference array over the steps, then its running sums.
     std::array<std::uint64_t, entries + 2> starts{}, ends{};
-    for (std::size_t t = 0; t != plan.tensor_count; ++t) {
-        const arena_buffer& buffer = plan.tensors[t].buffer;
+    for (std::size_t k = 0; k != count; ++k) {
+        const arena_buffer& buffer = buffer_at(k);
         starts[buffer.first_step] = add(starts[buffer.first_step], buffer.bytes, overflow);
         ends[buffer.last_step + 1] = add(ends[buffer.last_step + 1], buffer.bytes, overflow);
     }
@@ -7902,9 +7966,19 @@ constexpr auto plan_arena() noexcept {
     return plan;
 }
 
-template<class Net, std::size_t ElementBytes>
+template<class T>
+struct kernel_scratch_needs_int8 {
+    static_assert(always_false<T>, "netcount: tflm_arena: kernel_scratch::cmsis_nn_dsp is the scratch of CMSIS-NN's "
+                                   "int8 (s8) convolutions, so T must be std::int8_t");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+template<class Net, class T, kernel_scratch Scratch>
 constexpr auto checked_arena() noexcept {
-    constexpr auto plan = plan_arena<Net, ElementBytes>();
+    if constexpr (Scratch != kernel_scratch::none && !std::is_same_v<T, std::int8_t>)
+        (void)sizeof(report<kernel_scratch_needs_int8<T>>);
+    constexpr auto plan = plan_arena < Net, sizeof(T),
+                   std::is_same_v<T, std::int8_t> ? Scratch : kernel_scratch::none > ();
     // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
     // bits.
     static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
@@ -7913,12 +7987,13 @@ constexpr auto checked_arena() noexcept {
 
 } // namespace detail
 
-// tflm_arena<Net, T = std::int8_t>: TFLM's GreedyMemoryPlanner's plan of Net as converted
-// (the rules at the top of this header; docs/deploy.md): .head_bytes, .live_peak_bytes, and
-// every tensor's entry, bytes, steps and offset.
+// tflm_arena<Net, T = std::int8_t, Scratch = kernel_scratch::none>: TFLM's GreedyMemoryPlanner's
+// plan of Net as converted (the rules at the top of this header; docs/deploy.md): .head_bytes,
+// .live_peak_bytes, every tensor's entry, bytes, steps and offset, and with
+// kernel_scratch::cmsis_nn_dsp (int8 only) the scratch buffers of CMSIS-NN's convolutions.
 //   static_assert(netcount::tflm_arena<my_net>.head_bytes <= 256 * 1024);
-template<class Net, class T = std::int8_t>
-inline constexpr auto tflm_arena = detail::checked_arena<Net, sizeof(T)>();
+template<class Net, class T = std::int8_t, kernel_scratch Scratch = kernel_scratch::none>
+inline constexpr auto tflm_arena = detail::checked_arena<Net, T, Scratch>();
 
 } // namespace netcount
 
