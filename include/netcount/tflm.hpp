@@ -349,16 +349,25 @@ struct kernel_scratch_needs_int8 {
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
-template<class Net, class T, kernel_scratch Scratch>
-constexpr auto checked_arena() noexcept {
-    if constexpr (Scratch != kernel_scratch::none && !std::is_same_v<T, std::int8_t>)
-        (void)sizeof(report<kernel_scratch_needs_int8<T>>);
-    constexpr auto plan = plan_arena < Net, sizeof(T),
-                   std::is_same_v<T, std::int8_t> ? Scratch : kernel_scratch::none > ();
+// The plan, once per network and settings (tflm_arena and a budget's arena limit share it).
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
+inline constexpr auto arena_plan_of = plan_arena<Net, ElementBytes, Scratch>();
+
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
+constexpr const auto& checked_arena_bytes() noexcept {
+    constexpr const auto& plan = arena_plan_of<Net, ElementBytes, Scratch>;
     // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
     // bits.
     static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
     return plan;
+}
+
+template<class Net, class T, kernel_scratch Scratch>
+constexpr auto checked_arena() noexcept {
+    if constexpr (Scratch != kernel_scratch::none && !std::is_same_v<T, std::int8_t>)
+        (void)sizeof(report<kernel_scratch_needs_int8<T>>);
+    constexpr kernel_scratch scratch = std::is_same_v<T, std::int8_t> ? Scratch : kernel_scratch::none;
+    return checked_arena_bytes<Net, sizeof(T), scratch>();
 }
 
 } // namespace detail

@@ -4469,292 +4469,12 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+// <netcount/tflm.hpp>
+#ifndef NETCOUNT_TFLM_HPP
+#define NETCOUNT_TFLM_HPP
 
-// Budgets the compiler enforces, with the numbers in the error:
-//
-//   static_assert(netcount::within_budget<my_net, netcount::budget{.weights = 5'000'000}>);
-//
-// An exceeded budget fails with a message naming the figure, and the template arguments of
-// netcount::over_budget show the network's figure, the limit and the layer that contributes
-// most to it (the first one to shrink). A plain static_assert(weights<Net> <= N) works too,
-// but clang does not print the value it compared.
 
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
-// bytes: a budget in bytes divides by the element size (int8: elements = bytes).
-struct budget {
-    static constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
-    std::uint64_t units = unlimited;
-    std::uint64_t weights = unlimited;
-    std::uint64_t parameters = unlimited;
-    std::uint64_t connections = unlimited;
-    std::uint64_t activations = unlimited;
-    std::uint64_t flops = unlimited;            // flops<Net>: two per connection
-    std::uint64_t peak_activations = unlimited; // peak_activations<Net>: one inference run
-    // No single entry of layers<Net> above these, each counted as in the totals: an auxiliary
-    // head's weights and parameters are limited, its connections and activations are not
-    // (inference does not run it).
-    std::uint64_t layer_weights = unlimited;
-    std::uint64_t layer_parameters = unlimited;
-    std::uint64_t layer_connections = unlimited;
-    std::uint64_t layer_activations = unlimited; // a layer's output elements
-};
-
-enum class budget_figure : unsigned { units, weights, parameters, connections, activations, flops, peak_activations };
-
-// over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a network's total is
-// over budget; Layer spells the name of the layer with the most of that figure (the first one
-// to shrink), or for peak activations the layer at which the peak is live.
-template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
-struct over_budget {
-    static_assert(Figure != budget_figure::units, "netcount: the network has more units than its budget allows");
-    static_assert(Figure != budget_figure::weights, "netcount: the network has more weights than its budget allows");
-    static_assert(Figure != budget_figure::parameters,
-                  "netcount: the network has more parameters than its budget allows");
-    static_assert(Figure != budget_figure::connections,
-                  "netcount: the network has more connections than its budget allows");
-    static_assert(Figure != budget_figure::activations,
-                  "netcount: the network has more activations than its budget allows");
-    static_assert(Figure != budget_figure::flops, "netcount: the network has more FLOPs than its budget allows");
-    static_assert(Figure != budget_figure::peak_activations,
-                  "netcount: the network has more peak activations than its budget allows");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-
-// layer_over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a layer is over a
-// per-layer limit; Actual is that layer's figure, Layer spells its name. Where several layers
-// are over, the one with the most is named.
-template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
-struct layer_over_budget {
-    static_assert(Figure != budget_figure::weights,
-                  "netcount: a layer has more weights than the per-layer budget allows");
-    static_assert(Figure != budget_figure::parameters,
-                  "netcount: a layer has more parameters than the per-layer budget allows");
-    static_assert(Figure != budget_figure::connections,
-                  "netcount: a layer has more connections than the per-layer budget allows");
-    static_assert(Figure != budget_figure::activations,
-                  "netcount: a layer has more activations than the per-layer budget allows");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-
-namespace detail {
-
-// Two per connection; a flop count over 64 bits is flops<Net>'s compile error, and counts as
-// over every limit where nothing may fail (the search).
-constexpr std::uint64_t flops_of(std::uint64_t connections) noexcept {
-    std::uint64_t f = 0;
-    return mul_overflows(connections, 2, &f) ? budget::unlimited : f;
-}
-
-constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
-    return f == budget_figure::units         ? c.units
-           : f == budget_figure::weights     ? c.weights
-           : f == budget_figure::parameters  ? c.parameters
-           : f == budget_figure::connections ? c.connections
-           : f == budget_figure::flops       ? flops_of(c.connections)
-                                             : c.activations;
-}
-
-// What an entry adds to a figure of the network, by the rule of the totals (contribution,
-// layer_info.hpp): an auxiliary entry's weights and parameters, which are stored, but not its
-// units, connections, FLOPs or activations, which inference never computes. The per-layer
-// limits and the layer an over-budget error names read a figure only through this.
-constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
-    return f == budget_figure::peak_activations ? l.live_activations : figure_of(contribution(l), f);
-}
-
-constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
-    return f == budget_figure::units         ? b.units
-           : f == budget_figure::weights     ? b.weights
-           : f == budget_figure::parameters  ? b.parameters
-           : f == budget_figure::connections ? b.connections
-           : f == budget_figure::activations ? b.activations
-           : f == budget_figure::flops       ? b.flops
-                                             : b.peak_activations;
-}
-
-constexpr std::uint64_t layer_limit_of(const budget& b, budget_figure f) noexcept {
-    return f == budget_figure::weights       ? b.layer_weights
-           : f == budget_figure::parameters  ? b.layer_parameters
-           : f == budget_figure::connections ? b.layer_connections
-           : f == budget_figure::activations ? b.layer_activations
-                                             : budget::unlimited;
-}
-
-// The first limit exceeded, if any: totals first (in the order of budget's members), then the
-// peak, then the per-layer limits.
-struct budget_check {
-    bool exceeded = false;
-    budget_figure figure = budget_figure::units;
-    bool per_layer = false;
-    std::uint64_t actual = 0;
-    std::uint64_t limit = 0;
-    std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals)
-};
-
-constexpr budget_check check_budget(const counts& c, const budget& b) noexcept {
-    for (const budget_figure f : {budget_figure::units, budget_figure::weights, budget_figure::parameters,
-                                  budget_figure::connections, budget_figure::activations, budget_figure::flops})
-        if (figure_of(c, f) > limit_of(b, f)) return {true, f, false, figure_of(c, f), limit_of(b, f)};
-    return {};
-}
-
-// Limits that need every entry of layers<Net>, not only the totals.
-constexpr bool limits_layers(const budget& b) noexcept {
-    return b.peak_activations != budget::unlimited || b.layer_weights != budget::unlimited ||
-           b.layer_parameters != budget::unlimited || b.layer_connections != budget::unlimited ||
-           b.layer_activations != budget::unlimited;
-}
-
-// A peak over 64 bits is peak_activations<Net>'s compile error, and over every limit here.
-template<std::size_t N>
-constexpr budget_check check_layers(const std::array<layer_info, N>& layers, const schedule_result& s,
-                                    const budget& b) noexcept {
-    const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
-    if (peak > b.peak_activations)
-        return {true, budget_figure::peak_activations, false, peak, b.peak_activations, s.peak_index};
-    for (const budget_figure f :
-         {budget_figure::weights, budget_figure::parameters, budget_figure::connections, budget_figure::activations}) {
-        budget_check worst{};
-        for (std::size_t i = 0; i != N; ++i)
-            if (figure_of(layers[i], f) > layer_limit_of(b, f) && figure_of(layers[i], f) > worst.actual)
-                worst = {true, f, true, figure_of(layers[i], f), layer_limit_of(b, f), i};
-        if (worst.exceeded) return worst;
-    }
-    return {};
-}
-
-// Whether a valid network keeps within a budget: no compile error, whatever the answer.
-template<class Net, budget B>
-constexpr budget_check budget_verdict() noexcept {
-    constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
-    if constexpr (totals_check.exceeded || !limits_layers(B))
-        return totals_check;
-    else
-        return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
-}
-
-// The layer with the most of a figure, as the totals count it (only evaluated for an exceeded
-// budget, whose total is above 0, so some entry has some of it).
-template<std::size_t N>
-constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers, budget_figure f) noexcept {
-    std::string_view name{};
-    std::uint64_t most = 0;
-    if (f == budget_figure::flops) f = budget_figure::connections;
-    for (const layer_info& l : layers)
-        if (figure_of(l, f) > most) {
-            most = figure_of(l, f);
-            name = l.name;
-        }
-    return name;
-}
-
-// The name an error shows: the layer the check found, or for a total the one with the most.
-// A peak where no entry runs is the network input's.
-template<class Net, budget_check C>
-constexpr std::string_view named_layer() noexcept {
-    if constexpr (C.figure == budget_figure::peak_activations && C.layer == schedule_result::no_entry)
-        return "(the network input)";
-    else if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
-        return layers<Net>[C.layer].name;
-    else
-        return largest_layer(layers<Net>, C.figure);
-}
-
-// The other layers that tie with the one named: as many of the figure (for a per-layer limit,
-// as many and over the limit too). None for the peak, which is one moment, not a layer's.
-template<class Net, budget_check C>
-constexpr std::size_t ties() noexcept {
-    if constexpr (C.figure == budget_figure::peak_activations) {
-        return 0;
-    } else {
-        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
-        std::uint64_t most = 0;
-        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
-        std::size_t n = 0;
-        for (const layer_info& l : layers<Net>) n += figure_of(l, f) == most ? 1 : 0;
-        return n - 1;
-    }
-}
-
-// What the error spells after the figures: the layer's name, and where others tie with it
-// "conv2, and 3 more with 32,768" (the figure each has, with thousands separators), so that
-// shrinking the one named is not mistaken for the whole fix.
-template<std::size_t N>
-struct layer_label {
-    char chars[N]{};
-    std::size_t size = 0;
-    constexpr void put(std::string_view text) noexcept {
-        for (const char c : text) chars[size++] = c;
-    }
-    constexpr void put_number(std::uint64_t n, bool separators) noexcept {
-        char digits[32]{};
-        std::size_t count = 0;
-        do {
-            if (separators && count % 4 == 3) digits[count++] = ',';
-            digits[count++] = static_cast<char>('0' + n % 10);
-            n /= 10;
-        } while (n != 0);
-        while (count != 0) chars[size++] = digits[--count];
-    }
-    constexpr std::string_view view() const noexcept { return {chars, size}; }
-};
-
-template<class Net, budget_check C>
-constexpr auto label_of() noexcept {
-    constexpr std::string_view name = named_layer<Net, C>();
-    constexpr std::size_t others = ties<Net, C>();
-    layer_label<name.size() + 64> label{};
-    label.put(name);
-    if constexpr (others != 0) {
-        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
-        std::uint64_t most = 0;
-        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
-        label.put(", and ");
-        label.put_number(others, false);
-        label.put(" more with ");
-        label.put_number(most, true);
-    }
-    return label;
-}
-
-template<class Net, budget_check C>
-inline constexpr auto error_label = label_of<Net, C>();
-
-template<class Net, budget_check C, std::size_t... I>
-constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
-    constexpr std::string_view name = error_label<Net, C>.view();
-    if constexpr (C.per_layer)
-        (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
-    else
-        (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
-}
-
-template<class Net, budget B>
-constexpr bool within_budget() noexcept {
-    (void)checked<Net>();
-    if constexpr (B.flops != budget::unlimited) (void)flops<Net>;
-    if constexpr (limits_layers(B)) (void)peak_activations<Net>;
-    constexpr budget_check check = budget_verdict<Net, B>();
-    if constexpr (check.exceeded)
-        report_over_budget<Net, check>(std::make_index_sequence<error_label<Net, check>.size>{});
-    return !check.exceeded;
-}
-
-} // namespace detail
-
-// within_budget<Net, budget{...}>: true if Net keeps within every limit given; a compile error
-// with the numbers otherwise.
-template<class Net, budget B>
-inline constexpr bool within_budget = detail::within_budget<Net, B>();
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
+#include <algorithm> // std::max
 
 // <netcount/conv.hpp>
 #ifndef NETCOUNT_CONV_HPP
@@ -6177,6 +5897,746 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+
+// tflm_arena<Net, T>: the plan TensorFlow Lite Micro's GreedyMemoryPlanner makes for the
+// network as the TFLite converter writes it, every tensor's elements of type T. docs/deploy.md
+// ("TFLite Micro's tensor arena") states every rule; in short:
+//   - the converted graph: batch norms folded (fold_batch_norm<Net>); a relu or relu6 whose
+//     input is a conv, depthwise_conv, fc or add that nothing else reads is fused into it (no
+//     tensor of its own); dropout and stochastic_depth are removed; auxiliary heads are left
+//     out (training only); every other entry is an op that writes a tensor of its own
+//     (flatten a RESHAPE, which copies; merges new tensors);
+//   - tensors: the input first, then one per op in the order of layers<...>; each needs its
+//     elements * sizeof(T) bytes rounded up to 16;
+//   - lifetimes: the input is live from step 0, op k (from 0) runs at step k + 1, its output is
+//     live from then to the last step that reads it, the output to the last step;
+//   - placement, as greedy_memory_planner.cc: by size, largest first, equal sizes the tensor
+//     added last first; each at the lowest offset of the first gap between the placed tensors
+//     whose lifetimes overlap its own (ends included), taken in offset order, or after the last
+//     of them; the head is the most offset + bytes;
+//   - kernel scratch (kernel_scratch::cmsis_nn_dsp, int8 only; none by default): each conv and
+//     depthwise conv asks for the scratch buffer CMSIS-NN's s8 kernels ask for on a core with the
+//     DSP extension (no MVE), added after the tensors in the order of the ops, live at its op's
+//     step only, rounded up to 16 like a tensor.
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// One buffer of a plan: its bytes, the steps it is live at (first to last, both included) and
+// the offset the planner gives it.
+struct arena_buffer {
+    std::uint64_t bytes = 0;
+    std::size_t first_step = 0;
+    std::size_t last_step = 0;
+    std::uint64_t offset = 0;
+
+    friend constexpr bool operator==(const arena_buffer&, const arena_buffer&) = default;
+};
+
+namespace detail {
+
+// TFLM's greedy placement of buffers[0, n) (their bytes and steps), in their order of addition;
+// writes each offset and returns the head (the most offset + bytes), or sets `overflow`. O(n^2):
+// n placements, each a walk over those placed. `order` and `by_offset` are scratch of n each.
+constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, std::size_t* order, std::size_t* by_offset,
+                                       bool& overflow) noexcept {
+    if (n == 0) return 0;
+    // By size descending; among equal sizes, the buffer added last first (TFLM lists the
+    // buffers from the tail, then sorts them stably): an insertion sort, stable, in O(n^2) as
+    // the placement is.
+    for (std::size_t i = 0; i != n; ++i) {
+        const std::size_t id = n - 1 - i;
+        std::size_t at = i;
+        while (at != 0 && buffers[order[at - 1]].bytes < buffers[id].bytes) {
+            order[at] = order[at - 1];
+            --at;
+        }
+        order[at] = id;
+    }
+    std::uint64_t head = 0;
+    for (std::size_t k = 0; k != n; ++k) {
+        arena_buffer& wanted = buffers[order[k]];
+        // The placed buffers, by offset (ties in the order they were placed), that are live at
+        // a step of wanted's: the first gap between them that holds it, or after the last.
+        std::uint64_t candidate = 0;
+        for (std::size_t j = 0; j != k; ++j) {
+            const arena_buffer& placed = buffers[by_offset[j]];
+            if (placed.first_step > wanted.last_step || wanted.first_step > placed.last_step) continue;
+            if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
+            std::uint64_t end = 0;
+            overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
+            candidate = std::max(candidate, end);
+        }
+        wanted.offset = candidate;
+        std::uint64_t end = 0;
+        overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
+        head = std::max(head, end);
+        // Into the offset order, after every buffer at the same offset or below.
+        std::size_t at = k;
+        while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
+            by_offset[at] = by_offset[at - 1];
+            --at;
+        }
+        by_offset[at] = order[k];
+    }
+    return head;
+}
+
+} // namespace detail
+
+// greedy_plan(buffers): the offsets TFLM's GreedyMemoryPlanner gives buffers added in this
+// order (arena_buffer's bytes and steps; offsets are written), and its head. The planner of
+// tflm_arena, open for checking it against TFLM's own tests.
+template<std::size_t N>
+struct greedy_plan_result {
+    std::array<arena_buffer, N> buffers{};
+    std::uint64_t head_bytes = 0;
+    bool overflow = false;
+};
+
+template<std::size_t N>
+constexpr greedy_plan_result<N> greedy_plan(std::array<arena_buffer, N> buffers) noexcept {
+    greedy_plan_result<N> r{.buffers = buffers};
+    std::array<std::size_t, N> order{}, by_offset{};
+    r.head_bytes = detail::place_greedily(r.buffers.data(), N, order.data(), by_offset.data(), r.overflow);
+    return r;
+}
+
+// An entry of layers<fold_batch_norm<Net>> that holds no tensor in the converted graph: one in
+// an auxiliary head.
+inline constexpr std::size_t no_tensor = static_cast<std::size_t>(-1);
+
+// One tensor of tflm_arena: the entry of layers<fold_batch_norm<Net>> whose op writes it
+// (network_input for the input), its buffer, and the number of its op (its step is op + 1).
+struct arena_tensor {
+    std::size_t entry = network_input;
+    arena_buffer buffer{};
+};
+
+template<std::size_t Entries>
+struct arena_plan {
+    std::uint64_t head_bytes = 0;      // the most offset + bytes: the arena's non-persistent head
+    std::uint64_t live_peak_bytes = 0; // the most, over the steps, of the bytes of the live tensors
+    std::size_t op_count = 0;          // steps 1 ... op_count
+    std::size_t tensor_count = 0;      // tensors[0, tensor_count): the input, then each op's
+    std::array<arena_tensor, Entries + 1> tensors{};
+    // For each entry of layers<fold_batch_norm<Net>>: the tensor that holds its output (its
+    // own, its producer's where it is fused or removed), or no_tensor (auxiliary).
+    std::array<std::size_t, Entries> tensor_of{};
+    // Kernel scratch buffers (kernel_scratch other than none): scratch[0, scratch_count), each
+    // with the entry of the conv that asks for it, planned with the tensors.
+    std::size_t scratch_count = 0;
+    std::array<arena_tensor, Entries> scratch{};
+    bool overflow = false;
+};
+
+// The scratch buffers tflm_arena plans beside the tensors: none (the default), or those of
+// CMSIS-NN's int8 convolutions on a Cortex-M core with the DSP extension and without MVE
+// (Cortex-M4, M7, M33, M35P, M55 built without MVE): docs/deploy.md states the formulas.
+enum class kernel_scratch : unsigned char { none, cmsis_nn_dsp };
+
+namespace detail {
+
+// How the converter treats an entry, by its type.
+enum class tflm_role : unsigned char {
+    op,         // an op that writes a tensor of its own
+    fuses,      // an op that takes a fused activation: conv, depthwise_conv, fc, add
+    activation, // relu, relu6: fused into the op before it where it can be
+    removed,    // dropout, stochastic_depth: identity in inference
+};
+
+template<class L>
+inline constexpr tflm_role tflm_role_of = tflm_role::op;
+template<std::size_t F, class... O>
+inline constexpr tflm_role tflm_role_of<conv<F, O...>> = tflm_role::fuses;
+template<class... O>
+inline constexpr tflm_role tflm_role_of<depthwise_conv<O...>> = tflm_role::fuses;
+template<std::size_t F, class... O>
+inline constexpr tflm_role tflm_role_of<fc<F, O...>> = tflm_role::fuses;
+template<>
+inline constexpr tflm_role tflm_role_of<relu> = tflm_role::activation;
+template<>
+inline constexpr tflm_role tflm_role_of<relu6> = tflm_role::activation;
+template<>
+inline constexpr tflm_role tflm_role_of<dropout> = tflm_role::removed;
+template<>
+inline constexpr tflm_role tflm_role_of<stochastic_depth> = tflm_role::removed;
+
+// A conv or depthwise_conv: what TFLite writes as CONV_2D or DEPTHWISE_CONV_2D.
+template<class L>
+inline constexpr bool tflm_convolution = false;
+template<std::size_t F, class... O>
+inline constexpr bool tflm_convolution<conv<F, O...>> = true;
+template<class... O>
+inline constexpr bool tflm_convolution<depthwise_conv<O...>> = true;
+
+template<std::size_t Entries>
+struct tflm_role_builder : passive_builder {
+    std::array<tflm_role, Entries> roles{};
+    std::array<bool, Entries> convolution{};
+    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+
+    template<class E>
+    static constexpr void visit(tflm_role_builder& b) noexcept {
+        if constexpr (layer_kind<E>) {
+            b.convolution[b.entries_done] = tflm_convolution<E>;
+            b.roles[b.entries_done++] = tflm_role_of<E>;
+        } else {
+            node<E>::template emit<tflm_role_builder>(b);
+        }
+    }
+    // An add (add<...>, residual) takes a fused activation; other merges are ops.
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        roles[entries_done++] = std::is_base_of_v<add_rule, M> ? tflm_role::fuses : tflm_role::op;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        roles[entries_done++] = tflm_role::op;
+    }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        roles[entries_done++] = tflm_role::op;
+    }
+};
+
+// The bytes of the scratch buffer CMSIS-NN's int8 kernels ask for (RequestScratchBufferInArena
+// in TFLM's cmsis_nn/conv.cc and depthwise_conv.cc) on a core with the DSP extension and
+// without MVE, by the wrapper functions' buffer-size rules (CMSIS-NN, Source/
+// ConvolutionFunctions/arm_convolve_get_buffer_sizes_s8.c, V.2.3.0, and arm_depthwise_conv_
+// get_buffer_sizes_s8.c, V.1.3.0; docs/deploy.md):
+//   - a depthwise convolution (groups = input channels): with one output channel per input
+//     channel and no dilation, 0 for a 3 x 3 kernel with padding at most 1, else
+//     C * kh * kw * 2 (int16 columns); with a multiplier, 0;
+//   - another convolution: 0 for a 1 x 1 kernel without padding, dilation or groups (the fast
+//     1 x 1 kernel asks for none when built with GCC or Clang); else 2 * R * 2 bytes, R =
+//     kh * kw * C rounded up to a multiple of 4 (two im2col columns of int16).
+constexpr std::uint64_t cmsis_nn_dsp_scratch(const layer_info& e, bool& overflow) noexcept {
+    const layer_window& w = e.window;
+    const std::uint64_t area = mul(w.height.kernel, w.width.kernel, overflow);
+    const bool undilated = w.height.dilation == 1 && w.width.dilation == 1;
+    if (w.groups == e.input.channels && w.groups != 1) {
+        if (e.output.channels != e.input.channels || !undilated) return 0;
+        if (w.height.kernel == 3 && w.width.kernel == 3 && w.height.pad_begin <= 1 && w.width.pad_begin <= 1) return 0;
+        return mul(mul(e.input.channels, area, overflow), 2, overflow);
+    }
+    if (area == 1 && w.height.pad_begin == 0 && w.width.pad_begin == 0 && undilated && w.groups == 1) return 0;
+    const std::uint64_t columns = mul(area, e.input.channels, overflow);
+    return mul(add(columns, (4 - columns % 4) % 4, overflow), 4, overflow);
+}
+
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch = kernel_scratch::none>
+constexpr auto plan_arena() noexcept {
+    using folded = fold_batch_norm<Net>;
+    using traits = network_traits<network_of<folded>>;
+    constexpr std::size_t entries = traits::entries;
+    const auto& info = layers<folded>;
+    tflm_role_builder<entries> b{};
+    for (const auto emit : traits::template elements<tflm_role_builder<entries>>()) emit(b);
+
+    // Readers that run (auxiliary heads are not converted).
+    std::array<std::size_t, entries> readers{};
+    for (const layer_info& e : info)
+        if (!e.auxiliary)
+            for (const std::size_t from : e.inputs)
+                if (from != network_input) ++readers[from];
+    // An output (outputs<...>, or what a final from<> reads) is read after every op.
+    for (const std::size_t o : output_indices<folded>)
+        if (o != network_input) ++readers[o];
+
+    arena_plan<entries> plan{};
+    bool overflow = false;
+    const shape in = input_shape<folded>;
+    const auto round16 = [&overflow](std::uint64_t bytes) { return mul(add(bytes, 15, overflow) / 16, 16, overflow); };
+    const auto bytes_of = [&](std::uint64_t elements) { return round16(mul(elements, ElementBytes, overflow)); };
+    plan.tensors[0] = {.entry = network_input,
+                       .buffer = {.bytes = bytes_of(mul(mul(in.height, in.width, overflow), in.channels, overflow))}};
+    plan.tensor_count = 1;
+    const auto tensor_read = [&plan](std::size_t from) { return from == network_input ? 0 : plan.tensor_of[from]; };
+    for (std::size_t i = 0; i != entries; ++i) {
+        const layer_info& e = info[i];
+        if (e.auxiliary) {
+            plan.tensor_of[i] = no_tensor;
+            continue;
+        }
+        const std::size_t from = e.inputs[0];
+        const bool fused = b.roles[i] == tflm_role::activation && from != network_input &&
+                           b.roles[from] == tflm_role::fuses && readers[from] == 1 && !info[from].auxiliary;
+        if (fused || b.roles[i] == tflm_role::removed) {
+            plan.tensor_of[i] = tensor_read(from);
+        } else {
+            const std::size_t step = ++plan.op_count;
+            for (const std::size_t f : e.inputs) {
+                arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
+                read.last_step = std::max(read.last_step, step);
+            }
+            plan.tensor_of[i] = plan.tensor_count;
+            plan.tensors[plan.tensor_count++] = {
+                .entry = i, .buffer = {.bytes = bytes_of(e.activations), .first_step = step, .last_step = step}};
+        }
+    }
+    for (const std::size_t o : output_indices<folded>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
+
+    // Kernel scratch: after the tensors, in the order of the ops, as TFLM adds its requests.
+    if constexpr (Scratch == kernel_scratch::cmsis_nn_dsp) {
+        for (std::size_t t = 1; t != plan.tensor_count; ++t) {
+            const std::size_t i = plan.tensors[t].entry;
+            if (!b.convolution[i]) continue;
+            const std::uint64_t bytes = cmsis_nn_dsp_scratch(info[i], overflow);
+            if (bytes == 0) continue;
+            const std::size_t step = plan.tensors[t].buffer.first_step;
+            plan.scratch[plan.scratch_count++] = {
+                .entry = i, .buffer = {.bytes = round16(bytes), .first_step = step, .last_step = step}};
+        }
+    }
+
+    const std::size_t count = plan.tensor_count + plan.scratch_count;
+    std::array<arena_buffer, 2 * entries + 1> buffers{};
+    const auto buffer_at = [&plan](std::size_t k) -> arena_buffer& {
+        return k < plan.tensor_count ? plan.tensors[k].buffer : plan.scratch[k - plan.tensor_count].buffer;
+    };
+    for (std::size_t k = 0; k != count; ++k) buffers[k] = buffer_at(k);
+    std::array<std::size_t, 2 * entries + 1> order{}, by_offset{};
+    plan.head_bytes = place_greedily(buffers.data(), count, order.data(), by_offset.data(), overflow);
+    for (std::size_t k = 0; k != count; ++k) buffer_at(k).offset = buffers[k].offset;
+
+    // The live bytes at each step: a difference array over the steps, then its running sums.
+    std::array<std::uint64_t, entries + 2> starts{}, ends{};
+    for (std::size_t k = 0; k != count; ++k) {
+        const arena_buffer& buffer = buffer_at(k);
+        starts[buffer.first_step] = add(starts[buffer.first_step], buffer.bytes, overflow);
+        ends[buffer.last_step + 1] = add(ends[buffer.last_step + 1], buffer.bytes, overflow);
+    }
+    std::uint64_t live = 0;
+    for (std::size_t step = 0; step <= plan.op_count; ++step) {
+        live = add(live, starts[step], overflow) - ends[step];
+        plan.live_peak_bytes = std::max(plan.live_peak_bytes, live);
+    }
+    plan.overflow = overflow;
+    return plan;
+}
+
+template<class T>
+struct kernel_scratch_needs_int8 {
+    static_assert(always_false<T>, "netcount: tflm_arena: kernel_scratch::cmsis_nn_dsp is the scratch of CMSIS-NN's "
+                                   "int8 (s8) convolutions, so T must be std::int8_t");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// The plan, once per network and settings (tflm_arena and a budget's arena limit share it).
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
+inline constexpr auto arena_plan_of = plan_arena<Net, ElementBytes, Scratch>();
+
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
+constexpr const auto& checked_arena_bytes() noexcept {
+    constexpr const auto& plan = arena_plan_of<Net, ElementBytes, Scratch>;
+    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
+    // bits.
+    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
+    return plan;
+}
+
+template<class Net, class T, kernel_scratch Scratch>
+constexpr auto checked_arena() noexcept {
+    if constexpr (Scratch != kernel_scratch::none && !std::is_same_v<T, std::int8_t>)
+        (void)sizeof(report<kernel_scratch_needs_int8<T>>);
+    constexpr kernel_scratch scratch = std::is_same_v<T, std::int8_t> ? Scratch : kernel_scratch::none;
+    return checked_arena_bytes<Net, sizeof(T), scratch>();
+}
+
+} // namespace detail
+
+// tflm_arena<Net, T = std::int8_t, Scratch = kernel_scratch::none>: TFLM's GreedyMemoryPlanner's
+// plan of Net as converted (the rules at the top of this header; docs/deploy.md): .head_bytes,
+// .live_peak_bytes, every tensor's entry, bytes, steps and offset, and with
+// kernel_scratch::cmsis_nn_dsp (int8 only) the scratch buffers of CMSIS-NN's convolutions.
+//   static_assert(netcount::tflm_arena<my_net>.head_bytes <= 256 * 1024);
+template<class Net, class T = std::int8_t, kernel_scratch Scratch = kernel_scratch::none>
+inline constexpr auto tflm_arena = detail::checked_arena<Net, T, Scratch>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+// Budgets the compiler enforces, with the numbers in the error:
+//
+//   static_assert(netcount::within_budget<my_net, netcount::budget{.weights = 5'000'000}>);
+//
+// An exceeded budget fails with a message naming the figure, and the template arguments of
+// netcount::over_budget show the network's figure, the limit and the layer that contributes
+// most to it (the first one to shrink). A plain static_assert(weights<Net> <= N) works too,
+// but clang does not print the value it compared.
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
+// bytes: a budget in bytes divides by the element size (int8: elements = bytes).
+struct budget {
+    static constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t units = unlimited;
+    std::uint64_t weights = unlimited;
+    std::uint64_t parameters = unlimited;
+    std::uint64_t connections = unlimited;
+    std::uint64_t activations = unlimited;
+    std::uint64_t flops = unlimited;            // flops<Net>: two per connection
+    std::uint64_t peak_activations = unlimited; // peak_activations<Net>: one inference run
+    // No single entry of layers<Net> above these, each counted as in the totals: an auxiliary
+    // head's weights and parameters are limited, its connections and activations are not
+    // (inference does not run it).
+    std::uint64_t layer_weights = unlimited;
+    std::uint64_t layer_parameters = unlimited;
+    std::uint64_t layer_connections = unlimited;
+    std::uint64_t layer_activations = unlimited; // a layer's output elements
+    // The rules of the schedule .peak_activations is checked under (peak_activations<Net,
+    // peak_schedule>): schedule{.in_place_depthwise = true} for an MCUNet-style engine.
+    schedule peak_schedule = {};
+    // Bytes, not elements: TFLite Micro's arena head, tflm_arena<Net, T, arena_scratch>.head_bytes
+    // for a T of arena_element_bytes bytes (1: int8, 2: int16, 4: float).
+    std::uint64_t arena_bytes = unlimited;
+    std::size_t arena_element_bytes = 1;
+    kernel_scratch arena_scratch = kernel_scratch::none;
+};
+
+enum class budget_figure : unsigned {
+    units,
+    weights,
+    parameters,
+    connections,
+    activations,
+    flops,
+    peak_activations,
+    scheduled_peak_activations, // peak_activations under a budget's peak_schedule other than schedule{}
+    arena_bytes,
+};
+
+// over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a network's total is
+// over budget; Layer spells the name of the layer with the most of that figure (the first one
+// to shrink), or for peak activations the layer at which the peak is live.
+template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
+struct over_budget {
+    static_assert(Figure != budget_figure::units, "netcount: the network has more units than its budget allows");
+    static_assert(Figure != budget_figure::weights, "netcount: the network has more weights than its budget allows");
+    static_assert(Figure != budget_figure::parameters,
+                  "netcount: the network has more parameters than its budget allows");
+    static_assert(Figure != budget_figure::connections,
+                  "netcount: the network has more connections than its budget allows");
+    static_assert(Figure != budget_figure::activations,
+                  "netcount: the network has more activations than its budget allows");
+    static_assert(Figure != budget_figure::flops, "netcount: the network has more FLOPs than its budget allows");
+    static_assert(Figure != budget_figure::peak_activations,
+                  "netcount: the network has more peak activations than its budget allows");
+    static_assert(Figure != budget_figure::scheduled_peak_activations,
+                  "netcount: the network has more peak activations under the budget's peak_schedule than its budget "
+                  "allows");
+    static_assert(Figure != budget_figure::arena_bytes,
+                  "netcount: the network's TFLite Micro tensor arena (tflm_arena's head_bytes) is larger than its "
+                  "budget allows");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// invalid_arena_budget<ElementBytes, Scratch>: instantiated for a budget that limits the arena
+// with an element of 0 bytes, or with CMSIS-NN's int8 kernel scratch and another element size.
+template<std::size_t ElementBytes, kernel_scratch Scratch>
+struct invalid_arena_budget {
+    static_assert(ElementBytes != 0, "netcount: budget: arena_element_bytes must be at least 1");
+    static_assert(ElementBytes == 0 || Scratch == kernel_scratch::none,
+                  "netcount: budget: arena_scratch = kernel_scratch::cmsis_nn_dsp is the scratch of CMSIS-NN's int8 "
+                  "convolutions, so arena_element_bytes must be 1");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// layer_over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a layer is over a
+// per-layer limit; Actual is that layer's figure, Layer spells its name. Where several layers
+// are over, the one with the most is named.
+template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
+struct layer_over_budget {
+    static_assert(Figure != budget_figure::weights,
+                  "netcount: a layer has more weights than the per-layer budget allows");
+    static_assert(Figure != budget_figure::parameters,
+                  "netcount: a layer has more parameters than the per-layer budget allows");
+    static_assert(Figure != budget_figure::connections,
+                  "netcount: a layer has more connections than the per-layer budget allows");
+    static_assert(Figure != budget_figure::activations,
+                  "netcount: a layer has more activations than the per-layer budget allows");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+namespace detail {
+
+// Two per connection; a flop count over 64 bits is flops<Net>'s compile error, and counts as
+// over every limit where nothing may fail (the search).
+constexpr std::uint64_t flops_of(std::uint64_t connections) noexcept {
+    std::uint64_t f = 0;
+    return mul_overflows(connections, 2, &f) ? budget::unlimited : f;
+}
+
+constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
+    return f == budget_figure::units         ? c.units
+           : f == budget_figure::weights     ? c.weights
+           : f == budget_figure::parameters  ? c.parameters
+           : f == budget_figure::connections ? c.connections
+           : f == budget_figure::flops       ? flops_of(c.connections)
+                                             : c.activations;
+}
+
+// What an entry adds to a figure of the network, by the rule of the totals (contribution,
+// layer_info.hpp): an auxiliary entry's weights and parameters, which are stored, but not its
+// units, connections, FLOPs or activations, which inference never computes. The per-layer
+// limits and the layer an over-budget error names read a figure only through this.
+constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
+    return f == budget_figure::peak_activations ? l.live_activations : figure_of(contribution(l), f);
+}
+
+constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
+    return f == budget_figure::units         ? b.units
+           : f == budget_figure::weights     ? b.weights
+           : f == budget_figure::parameters  ? b.parameters
+           : f == budget_figure::connections ? b.connections
+           : f == budget_figure::activations ? b.activations
+           : f == budget_figure::flops       ? b.flops
+                                             : b.peak_activations;
+}
+
+constexpr std::uint64_t layer_limit_of(const budget& b, budget_figure f) noexcept {
+    return f == budget_figure::weights       ? b.layer_weights
+           : f == budget_figure::parameters  ? b.layer_parameters
+           : f == budget_figure::connections ? b.layer_connections
+           : f == budget_figure::activations ? b.layer_activations
+                                             : budget::unlimited;
+}
+
+// The first limit exceeded, if any: totals first (in the order of budget's members), then the
+// peak, then the per-layer limits.
+struct budget_check {
+    bool exceeded = false;
+    budget_figure figure = budget_figure::units;
+    bool per_layer = false;
+    std::uint64_t actual = 0;
+    std::uint64_t limit = 0;
+    std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals); for
+                           // the arena, in layers<fold_batch_norm<Net>>, or network_input
+    bool scratch = false;  // the arena's top buffer is that layer's kernel scratch
+};
+
+constexpr budget_check check_budget(const counts& c, const budget& b) noexcept {
+    for (const budget_figure f : {budget_figure::units, budget_figure::weights, budget_figure::parameters,
+                                  budget_figure::connections, budget_figure::activations, budget_figure::flops})
+        if (figure_of(c, f) > limit_of(b, f)) return {true, f, false, figure_of(c, f), limit_of(b, f)};
+    return {};
+}
+
+// Limits that need every entry of layers<Net>, not only the totals.
+constexpr bool limits_layers(const budget& b) noexcept {
+    return b.peak_activations != budget::unlimited || b.layer_weights != budget::unlimited ||
+           b.layer_parameters != budget::unlimited || b.layer_connections != budget::unlimited ||
+           b.layer_activations != budget::unlimited;
+}
+
+// A peak over 64 bits is peak_activations<Net>'s compile error, and over every limit here.
+template<std::size_t N>
+constexpr budget_check check_layers(const std::array<layer_info, N>& layers, const schedule_result& s,
+                                    const budget& b) noexcept {
+    const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
+    if (peak > b.peak_activations)
+        return {true,
+                b.peak_schedule == schedule{} ? budget_figure::peak_activations
+                                              : budget_figure::scheduled_peak_activations,
+                false,
+                peak,
+                b.peak_activations,
+                s.peak_index};
+    for (const budget_figure f :
+         {budget_figure::weights, budget_figure::parameters, budget_figure::connections, budget_figure::activations}) {
+        budget_check worst{};
+        for (std::size_t i = 0; i != N; ++i)
+            if (figure_of(layers[i], f) > layer_limit_of(b, f) && figure_of(layers[i], f) > worst.actual)
+                worst = {true, f, true, figure_of(layers[i], f), layer_limit_of(b, f), i};
+        if (worst.exceeded) return worst;
+    }
+    return {};
+}
+
+// Whether a budget's arena settings are ones tflm_arena takes.
+constexpr bool arena_budget_valid(const budget& b) noexcept {
+    return b.arena_element_bytes != 0 && (b.arena_scratch == kernel_scratch::none || b.arena_element_bytes == 1);
+}
+
+// The arena limit: the head of the plan (a head over 64 bits is over every limit) and the buffer
+// at its top, the first whose offset + bytes is the head: its entry in layers<fold_batch_norm<Net>>.
+template<class Net, budget B>
+constexpr budget_check check_arena() noexcept {
+    constexpr const auto& plan = arena_plan_of<Net, B.arena_element_bytes, B.arena_scratch>;
+    const std::uint64_t head = plan.overflow ? budget::unlimited : plan.head_bytes;
+    if (head <= B.arena_bytes) return {};
+    budget_check c{true, budget_figure::arena_bytes, false, head, B.arena_bytes, network_input};
+    for (std::size_t t = 0; t != plan.tensor_count + plan.scratch_count; ++t) {
+        const bool scratch = t >= plan.tensor_count;
+        const arena_tensor& at = scratch ? plan.scratch[t - plan.tensor_count] : plan.tensors[t];
+        if (at.buffer.offset + at.buffer.bytes == plan.head_bytes) {
+            c.layer = at.entry;
+            c.scratch = scratch;
+            break;
+        }
+    }
+    return c;
+}
+
+// Whether a valid network keeps within a budget: no compile error, whatever the answer. The
+// totals first, then the peak and the per-layer limits, then the arena; each only where limited.
+template<class Net, budget B>
+constexpr budget_check budget_verdict() noexcept {
+    constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
+    if constexpr (totals_check.exceeded) {
+        return totals_check;
+    } else if constexpr (limits_layers(B) &&
+                         check_layers(analyzed_layers<Net>::value.entries, schedule_of<Net, B.peak_schedule>(), B)
+                             .exceeded) {
+        return check_layers(analyzed_layers<Net>::value.entries, schedule_of<Net, B.peak_schedule>(), B);
+    } else if constexpr (B.arena_bytes != budget::unlimited && arena_budget_valid(B)) {
+        return check_arena<Net, B>();
+    } else {
+        return {};
+    }
+}
+
+// The layer with the most of a figure, as the totals count it (only evaluated for an exceeded
+// budget, whose total is above 0, so some entry has some of it).
+template<std::size_t N>
+constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers, budget_figure f) noexcept {
+    std::string_view name{};
+    std::uint64_t most = 0;
+    if (f == budget_figure::flops) f = budget_figure::connections;
+    for (const layer_info& l : layers)
+        if (figure_of(l, f) > most) {
+            most = figure_of(l, f);
+            name = l.name;
+        }
+    return name;
+}
+
+// The name an error shows: the layer the check found, or for a total the one with the most.
+// A peak where no entry runs is the network input's.
+template<class Net, budget_check C>
+constexpr std::string_view named_layer() noexcept {
+    constexpr bool peak =
+        C.figure == budget_figure::peak_activations || C.figure == budget_figure::scheduled_peak_activations;
+    if constexpr ((peak && C.layer == schedule_result::no_entry) ||
+                  (C.figure == budget_figure::arena_bytes && C.layer == network_input))
+        return "(the network input)";
+    else if constexpr (C.figure == budget_figure::arena_bytes)
+        return layers<fold_batch_norm<Net>>[C.layer].name;
+    else if constexpr (C.per_layer || peak)
+        return layers<Net>[C.layer].name;
+    else
+        return largest_layer(layers<Net>, C.figure);
+}
+
+// The other layers that tie with the one named: as many of the figure (for a per-layer limit,
+// as many and over the limit too). None for the peak, which is one moment, not a layer's.
+template<class Net, budget_check C>
+constexpr std::size_t ties() noexcept {
+    if constexpr (C.figure == budget_figure::peak_activations ||
+                  C.figure == budget_figure::scheduled_peak_activations || C.figure == budget_figure::arena_bytes) {
+        return 0;
+    } else {
+        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
+        std::uint64_t most = 0;
+        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
+        std::size_t n = 0;
+        for (const layer_info& l : layers<Net>) n += figure_of(l, f) == most ? 1 : 0;
+        return n - 1;
+    }
+}
+
+// What the error spells after the figures: the layer's name, and where others tie with it
+// "conv2, and 3 more with 32,768" (the figure each has, with thousands separators), so that
+// shrinking the one named is not mistaken for the whole fix.
+template<std::size_t N>
+struct layer_label {
+    char chars[N]{};
+    std::size_t size = 0;
+    constexpr void put(std::string_view text) noexcept {
+        for (const char c : text) chars[size++] = c;
+    }
+    constexpr void put_number(std::uint64_t n, bool separators) noexcept {
+        char digits[32]{};
+        std::size_t count = 0;
+        do {
+            if (separators && count % 4 == 3) digits[count++] = ',';
+            digits[count++] = static_cast<char>('0' + n % 10);
+            n /= 10;
+        } while (n != 0);
+        while (count != 0) chars[size++] = digits[--count];
+    }
+    constexpr std::string_view view() const noexcept { return {chars, size}; }
+};
+
+template<class Net, budget_check C>
+constexpr auto label_of() noexcept {
+    constexpr std::string_view name = named_layer<Net, C>();
+    constexpr std::size_t others = ties<Net, C>();
+    layer_label<name.size() + 64> label{};
+    label.put(name);
+    if constexpr (C.scratch) label.put(" (kernel scratch)");
+    if constexpr (others != 0) {
+        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
+        std::uint64_t most = 0;
+        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
+        label.put(", and ");
+        label.put_number(others, false);
+        label.put(" more with ");
+        label.put_number(most, true);
+    }
+    return label;
+}
+
+template<class Net, budget_check C>
+inline constexpr auto error_label = label_of<Net, C>();
+
+template<class Net, budget_check C, std::size_t... I>
+constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
+    constexpr std::string_view name = error_label<Net, C>.view();
+    if constexpr (C.per_layer)
+        (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+    else
+        (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+}
+
+template<class Net, budget B>
+constexpr bool within_budget() noexcept {
+    (void)checked<Net>();
+    if constexpr (B.flops != budget::unlimited) (void)flops<Net>;
+    if constexpr (limits_layers(B)) (void)peak_activations<Net, B.peak_schedule>;
+    if constexpr (B.arena_bytes != budget::unlimited) {
+        if constexpr (!arena_budget_valid(B))
+            (void)sizeof(report<invalid_arena_budget<B.arena_element_bytes, B.arena_scratch>>);
+        else
+            (void)checked_arena_bytes<Net, B.arena_element_bytes, B.arena_scratch>();
+    }
+    constexpr budget_check check = budget_verdict<Net, B>();
+    if constexpr (check.exceeded)
+        report_over_budget<Net, check>(std::make_index_sequence<error_label<Net, check>.size>{});
+    return !check.exceeded;
+}
+
+} // namespace detail
+
+// within_budget<Net, budget{...}>: true if Net keeps within every limit given; a compile error
+// with the numbers otherwise.
+template<class Net, budget B>
+inline constexpr bool within_budget = detail::within_budget<Net, B>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
 // <netcount/mapped_conv.hpp>
 #ifndef NETCOUNT_MAPPED_CONV_HPP
 #define NETCOUNT_MAPPED_CONV_HPP
@@ -6373,7 +6833,6 @@ NETCOUNT_DIAGNOSTICS_POP
 #define NETCOUNT_PATCH_HPP
 
 
-#include <algorithm> // std::max, std::min
 
 
 // patch_plan<Net, "split", PatchesH, PatchesW, Schedule>: MCUNetV2's patch-based inference (Lin
@@ -7265,6 +7724,10 @@ enum class probe_result : unsigned char { invalid, fits, over, overflow };
 template<class Net, budget B>
 constexpr probe_result probe_budget() noexcept {
     constexpr error code = analyzed<Net>::totals.fail.code;
+    // A budget whose arena settings tflm_arena does not take is the budget's error, not a
+    // candidate's: reported, never read as "does not fit".
+    if constexpr (B.arena_bytes != budget::unlimited && !arena_budget_valid(B))
+        (void)sizeof(report<invalid_arena_budget<B.arena_element_bytes, B.arena_scratch>>);
     if constexpr (code == error::count_overflow)
         return probe_result::overflow;
     else if constexpr (code != error::none)
@@ -7273,7 +7736,7 @@ constexpr probe_result probe_budget() noexcept {
         return probe_result::over;
     else if constexpr (limits_layers(B))
         // In its own branch: the full pass (analyzed_layers) costs several times the totals.
-        return analyzed_layers<Net>::value.schedule.overflow ? probe_result::over : probe_result::fits;
+        return schedule_of<Net, B.peak_schedule>().overflow ? probe_result::over : probe_result::fits;
     else
         return probe_result::fits;
 }
@@ -7633,367 +8096,6 @@ inline constexpr std::size_t largest_height = detail::largest_input<Net, B, sear
 
 template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
 inline constexpr std::size_t largest_width = detail::largest_input<Net, B, search_kind::largest_width, Step, Max>();
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/tflm.hpp>
-#ifndef NETCOUNT_TFLM_HPP
-#define NETCOUNT_TFLM_HPP
-
-
-
-
-// tflm_arena<Net, T>: the plan TensorFlow Lite Micro's GreedyMemoryPlanner makes for the
-// network as the TFLite converter writes it, every tensor's elements of type T. docs/deploy.md
-// ("TFLite Micro's tensor arena") states every rule; in short:
-//   - the converted graph: batch norms folded (fold_batch_norm<Net>); a relu or relu6 whose
-//     input is a conv, depthwise_conv, fc or add that nothing else reads is fused into it (no
-//     tensor of its own); dropout and stochastic_depth are removed; auxiliary heads are left
-//     out (training only); every other entry is an op that writes a tensor of its own
-//     (flatten a RESHAPE, which copies; merges new tensors);
-//   - tensors: the input first, then one per op in the order of layers<...>; each needs its
-//     elements * sizeof(T) bytes rounded up to 16;
-//   - lifetimes: the input is live from step 0, op k (from 0) runs at step k + 1, its output is
-//     live from then to the last step that reads it, the output to the last step;
-//   - placement, as greedy_memory_planner.cc: by size, largest first, equal sizes the tensor
-//     added last first; each at the lowest offset of the first gap between the placed tensors
-//     whose lifetimes overlap its own (ends included), taken in offset order, or after the last
-//     of them; the head is the most offset + bytes;
-//   - kernel scratch (kernel_scratch::cmsis_nn_dsp, int8 only; none by default): each conv and
-//     depthwise conv asks for the scratch buffer CMSIS-NN's s8 kernels ask for on a core with the
-//     DSP extension (no MVE), added after the tensors in the order of the ops, live at its op's
-//     step only, rounded up to 16 like a tensor.
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// One buffer of a plan: its bytes, the steps it is live at (first to last, both included) and
-// the offset the planner gives it.
-struct arena_buffer {
-    std::uint64_t bytes = 0;
-    std::size_t first_step = 0;
-    std::size_t last_step = 0;
-    std::uint64_t offset = 0;
-
-    friend constexpr bool operator==(const arena_buffer&, const arena_buffer&) = default;
-};
-
-namespace detail {
-
-// TFLM's greedy placement of buffers[0, n) (their bytes and steps), in their order of addition;
-// writes each offset and returns the head (the most offset + bytes), or sets `overflow`. O(n^2):
-// n placements, each a walk over those placed. `order` and `by_offset` are scratch of n each.
-constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, std::size_t* order, std::size_t* by_offset,
-                                       bool& overflow) noexcept {
-    if (n == 0) return 0;
-    // By size descending; among equal sizes, the buffer added last first (TFLM lists the
-    // buffers from the tail, then sorts them stably): an insertion sort, stable, in O(n^2) as
-    // the placement is.
-    for (std::size_t i = 0; i != n; ++i) {
-        const std::size_t id = n - 1 - i;
-        std::size_t at = i;
-        while (at != 0 && buffers[order[at - 1]].bytes < buffers[id].bytes) {
-            order[at] = order[at - 1];
-            --at;
-        }
-        order[at] = id;
-    }
-    std::uint64_t head = 0;
-    for (std::size_t k = 0; k != n; ++k) {
-        arena_buffer& wanted = buffers[order[k]];
-        // The placed buffers, by offset (ties in the order they were placed), that are live at
-        // a step of wanted's: the first gap between them that holds it, or after the last.
-        std::uint64_t candidate = 0;
-        for (std::size_t j = 0; j != k; ++j) {
-            const arena_buffer& placed = buffers[by_offset[j]];
-            if (placed.first_step > wanted.last_step || wanted.first_step > placed.last_step) continue;
-            if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
-            std::uint64_t end = 0;
-            overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
-            candidate = std::max(candidate, end);
-        }
-        wanted.offset = candidate;
-        std::uint64_t end = 0;
-        overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
-        head = std::max(head, end);
-        // Into the offset order, after every buffer at the same offset or below.
-        std::size_t at = k;
-        while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
-            by_offset[at] = by_offset[at - 1];
-            --at;
-        }
-        by_offset[at] = order[k];
-    }
-    return head;
-}
-
-} // namespace detail
-
-// greedy_plan(buffers): the offsets TFLM's GreedyMemoryPlanner gives buffers added in this
-// order (arena_buffer's bytes and steps; offsets are written), and its head. The planner of
-// tflm_arena, open for checking it against TFLM's own tests.
-template<std::size_t N>
-struct greedy_plan_result {
-    std::array<arena_buffer, N> buffers{};
-    std::uint64_t head_bytes = 0;
-    bool overflow = false;
-};
-
-template<std::size_t N>
-constexpr greedy_plan_result<N> greedy_plan(std::array<arena_buffer, N> buffers) noexcept {
-    greedy_plan_result<N> r{.buffers = buffers};
-    std::array<std::size_t, N> order{}, by_offset{};
-    r.head_bytes = detail::place_greedily(r.buffers.data(), N, order.data(), by_offset.data(), r.overflow);
-    return r;
-}
-
-// An entry of layers<fold_batch_norm<Net>> that holds no tensor in the converted graph: one in
-// an auxiliary head.
-inline constexpr std::size_t no_tensor = static_cast<std::size_t>(-1);
-
-// One tensor of tflm_arena: the entry of layers<fold_batch_norm<Net>> whose op writes it
-// (network_input for the input), its buffer, and the number of its op (its step is op + 1).
-struct arena_tensor {
-    std::size_t entry = network_input;
-    arena_buffer buffer{};
-};
-
-template<std::size_t Entries>
-struct arena_plan {
-    std::uint64_t head_bytes = 0;      // the most offset + bytes: the arena's non-persistent head
-    std::uint64_t live_peak_bytes = 0; // the most, over the steps, of the bytes of the live tensors
-    std::size_t op_count = 0;          // steps 1 ... op_count
-    std::size_t tensor_count = 0;      // tensors[0, tensor_count): the input, then each op's
-    std::array<arena_tensor, Entries + 1> tensors{};
-    // For each entry of layers<fold_batch_norm<Net>>: the tensor that holds its output (its
-    // own, its producer's where it is fused or removed), or no_tensor (auxiliary).
-    std::array<std::size_t, Entries> tensor_of{};
-    // Kernel scratch buffers (kernel_scratch other than none): scratch[0, scratch_count), each
-    // with the entry of the conv that asks for it, planned with the tensors.
-    std::size_t scratch_count = 0;
-    std::array<arena_tensor, Entries> scratch{};
-    bool overflow = false;
-};
-
-// The scratch buffers tflm_arena plans beside the tensors: none (the default), or those of
-// CMSIS-NN's int8 convolutions on a Cortex-M core with the DSP extension and without MVE
-// (Cortex-M4, M7, M33, M35P, M55 built without MVE): docs/deploy.md states the formulas.
-enum class kernel_scratch : unsigned char { none, cmsis_nn_dsp };
-
-namespace detail {
-
-// How the converter treats an entry, by its type.
-enum class tflm_role : unsigned char {
-    op,         // an op that writes a tensor of its own
-    fuses,      // an op that takes a fused activation: conv, depthwise_conv, fc, add
-    activation, // relu, relu6: fused into the op before it where it can be
-    removed,    // dropout, stochastic_depth: identity in inference
-};
-
-template<class L>
-inline constexpr tflm_role tflm_role_of = tflm_role::op;
-template<std::size_t F, class... O>
-inline constexpr tflm_role tflm_role_of<conv<F, O...>> = tflm_role::fuses;
-template<class... O>
-inline constexpr tflm_role tflm_role_of<depthwise_conv<O...>> = tflm_role::fuses;
-template<std::size_t F, class... O>
-inline constexpr tflm_role tflm_role_of<fc<F, O...>> = tflm_role::fuses;
-template<>
-inline constexpr tflm_role tflm_role_of<relu> = tflm_role::activation;
-template<>
-inline constexpr tflm_role tflm_role_of<relu6> = tflm_role::activation;
-template<>
-inline constexpr tflm_role tflm_role_of<dropout> = tflm_role::removed;
-template<>
-inline constexpr tflm_role tflm_role_of<stochastic_depth> = tflm_role::removed;
-
-// A conv or depthwise_conv: what TFLite writes as CONV_2D or DEPTHWISE_CONV_2D.
-template<class L>
-inline constexpr bool tflm_convolution = false;
-template<std::size_t F, class... O>
-inline constexpr bool tflm_convolution<conv<F, O...>> = true;
-template<class... O>
-inline constexpr bool tflm_convolution<depthwise_conv<O...>> = true;
-
-template<std::size_t Entries>
-struct tflm_role_builder : passive_builder {
-    std::array<tflm_role, Entries> roles{};
-    std::array<bool, Entries> convolution{};
-    std::size_t cursor = 0; // unused: the blocks copy it from path to path
-    std::size_t entries_done = 0;
-
-    template<class E>
-    static constexpr void visit(tflm_role_builder& b) noexcept {
-        if constexpr (layer_kind<E>) {
-            b.convolution[b.entries_done] = tflm_convolution<E>;
-            b.roles[b.entries_done++] = tflm_role_of<E>;
-        } else {
-            node<E>::template emit<tflm_role_builder>(b);
-        }
-    }
-    // An add (add<...>, residual) takes a fused activation; other merges are ops.
-    template<class M>
-    constexpr void merge(const std::size_t*, std::size_t) noexcept {
-        roles[entries_done++] = std::is_base_of_v<add_rule, M> ? tflm_role::fuses : tflm_role::op;
-    }
-    template<class R>
-    constexpr void sized_like(std::size_t, bool) noexcept {
-        roles[entries_done++] = tflm_role::op;
-    }
-    template<class R>
-    constexpr void unpool(std::string_view) noexcept {
-        roles[entries_done++] = tflm_role::op;
-    }
-};
-
-// The bytes of the scratch buffer CMSIS-NN's int8 kernels ask for (RequestScratchBufferInArena
-// in TFLM's cmsis_nn/conv.cc and depthwise_conv.cc) on a core with the DSP extension and
-// without MVE, by the wrapper functions' buffer-size rules (CMSIS-NN, Source/
-// ConvolutionFunctions/arm_convolve_get_buffer_sizes_s8.c, V.2.3.0, and arm_depthwise_conv_
-// get_buffer_sizes_s8.c, V.1.3.0; docs/deploy.md):
-//   - a depthwise convolution (groups = input channels): with one output channel per input
-//     channel and no dilation, 0 for a 3 x 3 kernel with padding at most 1, else
-//     C * kh * kw * 2 (int16 columns); with a multiplier, 0;
-//   - another convolution: 0 for a 1 x 1 kernel without padding, dilation or groups (the fast
-//     1 x 1 kernel asks for none when built with GCC or Clang); else 2 * R * 2 bytes, R =
-//     kh * kw * C rounded up to a multiple of 4 (two im2col columns of int16).
-constexpr std::uint64_t cmsis_nn_dsp_scratch(const layer_info& e, bool& overflow) noexcept {
-    const layer_window& w = e.window;
-    const std::uint64_t area = mul(w.height.kernel, w.width.kernel, overflow);
-    const bool undilated = w.height.dilation == 1 && w.width.dilation == 1;
-    if (w.groups == e.input.channels && w.groups != 1) {
-        if (e.output.channels != e.input.channels || !undilated) return 0;
-        if (w.height.kernel == 3 && w.width.kernel == 3 && w.height.pad_begin <= 1 && w.width.pad_begin <= 1) return 0;
-        return mul(mul(e.input.channels, area, overflow), 2, overflow);
-    }
-    if (area == 1 && w.height.pad_begin == 0 && w.width.pad_begin == 0 && undilated && w.groups == 1) return 0;
-    const std::uint64_t columns = mul(area, e.input.channels, overflow);
-    return mul(add(columns, (4 - columns % 4) % 4, overflow), 4, overflow);
-}
-
-template<class Net, std::size_t ElementBytes, kernel_scratch Scratch = kernel_scratch::none>
-constexpr auto plan_arena() noexcept {
-    using folded = fold_batch_norm<Net>;
-    using traits = network_traits<network_of<folded>>;
-    constexpr std::size_t entries = traits::entries;
-    const auto& info = layers<folded>;
-    tflm_role_builder<entries> b{};
-    for (const auto emit : traits::template elements<tflm_role_builder<entries>>()) emit(b);
-
-    // Readers that run (auxiliary heads are not converted).
-    std::array<std::size_t, entries> readers{};
-    for (const layer_info& e : info)
-        if (!e.auxiliary)
-            for (const std::size_t from : e.inputs)
-                if (from != network_input) ++readers[from];
-    // An output (outputs<...>, or what a final from<> reads) is read after every op.
-    for (const std::size_t o : output_indices<folded>)
-        if (o != network_input) ++readers[o];
-
-    arena_plan<entries> plan{};
-    bool overflow = false;
-    const shape in = input_shape<folded>;
-    const auto round16 = [&overflow](std::uint64_t bytes) { return mul(add(bytes, 15, overflow) / 16, 16, overflow); };
-    const auto bytes_of = [&](std::uint64_t elements) { return round16(mul(elements, ElementBytes, overflow)); };
-    plan.tensors[0] = {.entry = network_input,
-                       .buffer = {.bytes = bytes_of(mul(mul(in.height, in.width, overflow), in.channels, overflow))}};
-    plan.tensor_count = 1;
-    const auto tensor_read = [&plan](std::size_t from) { return from == network_input ? 0 : plan.tensor_of[from]; };
-    for (std::size_t i = 0; i != entries; ++i) {
-        const layer_info& e = info[i];
-        if (e.auxiliary) {
-            plan.tensor_of[i] = no_tensor;
-            continue;
-        }
-        const std::size_t from = e.inputs[0];
-        const bool fused = b.roles[i] == tflm_role::activation && from != network_input &&
-                           b.roles[from] == tflm_role::fuses && readers[from] == 1 && !info[from].auxiliary;
-        if (fused || b.roles[i] == tflm_role::removed) {
-            plan.tensor_of[i] = tensor_read(from);
-        } else {
-            const std::size_t step = ++plan.op_count;
-            for (const std::size_t f : e.inputs) {
-                arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
-                read.last_step = std::max(read.last_step, step);
-            }
-            plan.tensor_of[i] = plan.tensor_count;
-            plan.tensors[plan.tensor_count++] = {
-                .entry = i, .buffer = {.bytes = bytes_of(e.activations), .first_step = step, .last_step = step}};
-        }
-    }
-    for (const std::size_t o : output_indices<folded>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
-
-    // Kernel scratch: after the tensors, in the order of the ops, as TFLM adds its requests.
-    if constexpr (Scratch == kernel_scratch::cmsis_nn_dsp) {
-        for (std::size_t t = 1; t != plan.tensor_count; ++t) {
-            const std::size_t i = plan.tensors[t].entry;
-            if (!b.convolution[i]) continue;
-            const std::uint64_t bytes = cmsis_nn_dsp_scratch(info[i], overflow);
-            if (bytes == 0) continue;
-            const std::size_t step = plan.tensors[t].buffer.first_step;
-            plan.scratch[plan.scratch_count++] = {
-                .entry = i, .buffer = {.bytes = round16(bytes), .first_step = step, .last_step = step}};
-        }
-    }
-
-    const std::size_t count = plan.tensor_count + plan.scratch_count;
-    std::array<arena_buffer, 2 * entries + 1> buffers{};
-    const auto buffer_at = [&plan](std::size_t k) -> arena_buffer& {
-        return k < plan.tensor_count ? plan.tensors[k].buffer : plan.scratch[k - plan.tensor_count].buffer;
-    };
-    for (std::size_t k = 0; k != count; ++k) buffers[k] = buffer_at(k);
-    std::array<std::size_t, 2 * entries + 1> order{}, by_offset{};
-    plan.head_bytes = place_greedily(buffers.data(), count, order.data(), by_offset.data(), overflow);
-    for (std::size_t k = 0; k != count; ++k) buffer_at(k).offset = buffers[k].offset;
-
-    // The live bytes at each step: a difference array over the steps, then its running sums.
-    std::array<std::uint64_t, entries + 2> starts{}, ends{};
-    for (std::size_t k = 0; k != count; ++k) {
-        const arena_buffer& buffer = buffer_at(k);
-        starts[buffer.first_step] = add(starts[buffer.first_step], buffer.bytes, overflow);
-        ends[buffer.last_step + 1] = add(ends[buffer.last_step + 1], buffer.bytes, overflow);
-    }
-    std::uint64_t live = 0;
-    for (std::size_t step = 0; step <= plan.op_count; ++step) {
-        live = add(live, starts[step], overflow) - ends[step];
-        plan.live_peak_bytes = std::max(plan.live_peak_bytes, live);
-    }
-    plan.overflow = overflow;
-    return plan;
-}
-
-template<class T>
-struct kernel_scratch_needs_int8 {
-    static_assert(always_false<T>, "netcount: tflm_arena: kernel_scratch::cmsis_nn_dsp is the scratch of CMSIS-NN's "
-                                   "int8 (s8) convolutions, so T must be std::int8_t");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-
-template<class Net, class T, kernel_scratch Scratch>
-constexpr auto checked_arena() noexcept {
-    if constexpr (Scratch != kernel_scratch::none && !std::is_same_v<T, std::int8_t>)
-        (void)sizeof(report<kernel_scratch_needs_int8<T>>);
-    constexpr auto plan = plan_arena < Net, sizeof(T),
-                   std::is_same_v<T, std::int8_t> ? Scratch : kernel_scratch::none > ();
-    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
-    // bits.
-    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
-    return plan;
-}
-
-} // namespace detail
-
-// tflm_arena<Net, T = std::int8_t, Scratch = kernel_scratch::none>: TFLM's GreedyMemoryPlanner's
-// plan of Net as converted (the rules at the top of this header; docs/deploy.md): .head_bytes,
-// .live_peak_bytes, every tensor's entry, bytes, steps and offset, and with
-// kernel_scratch::cmsis_nn_dsp (int8 only) the scratch buffers of CMSIS-NN's convolutions.
-//   static_assert(netcount::tflm_arena<my_net>.head_bytes <= 256 * 1024);
-template<class Net, class T = std::int8_t, kernel_scratch Scratch = kernel_scratch::none>
-inline constexpr auto tflm_arena = detail::checked_arena<Net, T, Scratch>();
 
 } // namespace netcount
 
