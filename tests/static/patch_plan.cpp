@@ -32,7 +32,7 @@ static_assert(nc::layers<mobilenet_v2>[v2.split].output == nc::shape{28, 28, 32}
 // 162,288 bytes = 158.5 KiB (158.48); the whole network in place peaks at 1,372 KiB.
 static_assert(v2.patch_peak_activations * 1000 / 1024 == 158'484);
 
-// Other grids and splits against the same script (arguments: split grid_h grid_w):
+// Other grids and splits against the same script (arguments: split grid_h grid_w), in place:
 //   5 3 3:   macs 300774272 -> 318882624 patch stage 109391040; peak 232176 whole 232176
 //   5 2 7:   macs 300774272 -> 332211616 patch stage 122720032; peak 182224 whole 200704
 //   3 5 2:   macs 300774272 -> 303574400 patch stage 52875776;  peak 228480 whole 602112
@@ -51,9 +51,12 @@ constexpr auto v2_fine = nc::patch_plan<mobilenet_v2, "bottleneck3/batch_norm3",
 static_assert(v2_fine.connections == 712'893'264 && v2_fine.patch_stage_connections == 503'401'680);
 static_assert(v2_fine.patch_peak_activations == 38'640 && v2_fine.peak_activations == 200'704);
 
-// The second stage follows the schedule asked for: without in-place depthwise, features[5]'s
-// depthwise conv holds its input, 150,528 in + 150,528 out + the block input 25,088 = 326,144.
-static_assert(nc::patch_plan<mobilenet_v2, "bottleneck3/batch_norm3", 4, 4>.peak_activations == 326'144);
+// Both stages follow the schedule asked for. Without in-place depthwise (the script's fourth
+// argument "default": patch stage peak 170432, whole plan 326144), features[5]'s depthwise conv
+// holds its input, 150,528 in + 150,528 out + the block input 25,088 = 326,144.
+constexpr auto v2_default = nc::patch_plan<mobilenet_v2, "bottleneck3/batch_norm3", 4, 4>;
+static_assert(v2_default.patch_peak_activations == 170'432 && v2_default.peak_activations == 326'144);
+static_assert(v2_default.connections == v2.connections);
 
 // By hand: an 8 x 8 x 1 input, a 3 x 3 conv to 2 channels (pad 1, 8 x 8 x 2) and its relu, a
 // 3 x 3 stride-2 conv to 1 channel (pad 1, 4 x 4 x 1): the split, in 2 x 2 patches; then an fc.

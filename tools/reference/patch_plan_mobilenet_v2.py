@@ -28,6 +28,8 @@ model = torchvision.models.mobilenet_v2().eval()
 # features[0:SPLIT] in GRID_H x GRID_W patches; other splits and grids from the command line
 # (split grid_h grid_w), for the tests' other cases.
 SPLIT, GRID_H, GRID_W = (int(a) for a in sys.argv[1:4]) if len(sys.argv) > 3 else (5, 4, 4)
+# A fourth argument "default": the default schedule (no in-place depthwise), for both stages.
+IN_PLACE = not (len(sys.argv) > 4 and sys.argv[4] == "default")
 
 
 def full_macs(model, x):
@@ -240,7 +242,7 @@ for rows in split_axis(H_s, GRID_H):
         out, m = run_patch(reg)
         assembled[:, :, rows[0]:rows[1], cols[0]:cols[1]] = out
         patch_macs += m
-        patch_peak = max(patch_peak, C_s * H_s * W_s + patch_memory(reg))
+        patch_peak = max(patch_peak, C_s * H_s * W_s + patch_memory(reg, IN_PLACE))
 assert torch.allclose(assembled, reference, atol=1e-5), (assembled - reference).abs().max()
 
 whole_stage_macs = 0
@@ -289,7 +291,8 @@ for i in range(rest_start, len(ops)):
     kind, m, inp = ops[i]
     f = inp[0]
     scratch, in_place = 0, kind in ("bn", "relu6") and last_reader[f] == i
-    if kind == "conv" and m.groups == m.in_channels == m.out_channels and last_reader[f] == i and elems(i) <= elems(f):
+    if (IN_PLACE and kind == "conv" and m.groups == m.in_channels == m.out_channels and last_reader[f] == i and
+            elems(i) <= elems(f)):
         in_place, scratch = True, sizes[i][1] * sizes[i][2]
     buffer_of[i] = buffer_of[f] if in_place else i
     if not in_place:
