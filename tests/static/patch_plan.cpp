@@ -7,6 +7,7 @@
 
 #include <netcount/netcount.hpp>
 #include <netcount/zoo/mobilenet.hpp>
+#include <netcount/zoo/resnet.hpp>
 
 namespace nc = netcount;
 using nc::zoo::mobilenet_v2;
@@ -99,3 +100,17 @@ constexpr auto res_plan = nc::patch_plan<res, "residual1", 2, 1>;
 static_assert(res_plan.connections == 2'304 && nc::connections<res> == 2'304);
 static_assert(res_plan.patch_peak_activations == 336 && res_plan.peak_activations == 336);
 static_assert(res_plan.largest_input_window == nc::shape{5, 8, 2});
+
+// ResNet-18 up to layer2's last ReLU (28 x 28 x 128): a max pool with padding, adds with an
+// identity and with a strided projection, ReLUs after them. tools/reference/patch_plan_resnet18.py
+// runs torchvision's stem, layer1 and layer2 patch by patch under the default schedule:
+//   4 x 4: macs 1814073344 -> 3661651136 patch stage 2839055552; patch stage peak 501376
+//   3 x 5: macs 1814073344 -> 3600035328 patch stage 2777439744; patch stage peak 521472
+// The halos are wide here: a 7 x 7 patch of layer2 reads 147 x 147 of the image, so the stage
+// costs three times its whole run (ResNet's receptive field grows fast; MCUNetV2 splits early).
+constexpr auto r18 = nc::patch_plan<nc::zoo::resnet18, "layer2/relu2", 4, 4>;
+static_assert(nc::connections<nc::zoo::resnet18> == 1'814'073'344 && r18.connections == 3'661'651'136);
+static_assert(r18.patch_stage_connections == 2'839'055'552 && r18.patch_peak_activations == 501'376);
+static_assert(r18.largest_input_window == nc::shape{147, 147, 3});
+constexpr auto r18_3x5 = nc::patch_plan<nc::zoo::resnet18, "layer2/relu2", 3, 5>;
+static_assert(r18_3x5.connections == 3'600'035'328 && r18_3x5.patch_peak_activations == 521'472);
