@@ -5936,48 +5936,118 @@ struct arena_buffer {
 namespace detail {
 
 // TFLM's greedy placement of buffers[0, n) (their bytes and steps), in their order of addition;
-// writes each offset and returns the head (the most offset + bytes), or sets `overflow`. O(n^2):
-// n placements, each a walk over those placed. `order` and `by_offset` are scratch of n each.
-constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, std::size_t* order, std::size_t* by_offset,
-                                       bool& overflow) noexcept {
+// writes each offset and returns the head (the most offset + bytes), or sets `overflow`. N is
+// the capacity (n <= N).
+//
+// The buffers are placed by size descending; among equal sizes, the buffer added last first
+// (TFLM lists the buffers from the tail, then sorts them stably).
+// Each goes at the first gap, between the placed buffers live at a step of its own taken by
+// offset (ties in the order they were placed), that holds it, or after the last of them.
+//
+// Finding those placed buffers by walking every one placed is O(n^2), which clang's default
+// budget of 1,048,576 constexpr steps did not hold for EfficientNet-B7's 1,000-odd tensors
+// (about 2,000,000 steps). A network's tensors mostly live a few steps, so the buffers are
+// bucketed by their first step: a buffer that lives fewer than `short_life` steps and overlaps
+// the wanted one begins at most short_life - 1 steps before it, so only those buckets and the
+// few long-lived buffers are looked at, then sorted by offset. Where a step is beyond N (a
+// buffer list of one's own, greedy_plan), every placed buffer is walked as before.
+template<std::size_t N>
+constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, bool& overflow) noexcept {
     if (n == 0) return 0;
-    // By size descending; among equal sizes, the buffer added last first (TFLM lists the
-    // buffers from the tail, then sorts them stably): an insertion sort, stable, in O(n^2) as
-    // the placement is.
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    constexpr std::size_t short_life = 16;
+    std::array<std::size_t, N> order_{}, rank{}, by_first{}, longs{}, near{}, merged{};
+    std::size_t* order = order_.data();
+    // The order of placement: by bytes descending, then the one added last first, a bottom-up
+    // merge sort (an insertion sort cost EfficientNet-B7's 652 buffers more than clang's step
+    // budget on its own).
+    const auto before = [buffers](std::size_t a, std::size_t b) {
+        return buffers[a].bytes > buffers[b].bytes || (buffers[a].bytes == buffers[b].bytes && a > b);
+    };
     for (std::size_t i = 0; i != n; ++i) {
-        const std::size_t id = n - 1 - i;
-        std::size_t at = i;
-        while (at != 0 && buffers[order[at - 1]].bytes < buffers[id].bytes) {
-            order[at] = order[at - 1];
-            --at;
-        }
-        order[at] = id;
+        order[i] = i;
+        rank[i] = none;
     }
+    for (std::size_t width = 1; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+            std::size_t a = lo, b = mid, out = lo;
+            while (a != mid && b != hi) merged[out++] = before(order[b], order[a]) ? order[b++] : order[a++];
+            while (a != mid) merged[out++] = order[a++];
+            while (b != hi) merged[out++] = order[b++];
+        }
+        for (std::size_t i = 0; i != n; ++i) order[i] = merged[i];
+    }
+    std::array<std::size_t, N + 2> bucket{};
+    bool bucketed = true;
+    for (std::size_t i = 0; i != n; ++i)
+        bucketed = bucketed && buffers[i].last_step <= N && buffers[i].first_step <= buffers[i].last_step;
+    std::size_t long_count = 0;
+    if (bucketed) {
+        // A counting sort of the short-lived buffers by first step: bucket[s] to bucket[s + 1].
+        for (std::size_t i = 0; i != n; ++i)
+            if (buffers[i].last_step - buffers[i].first_step < short_life)
+                ++bucket[buffers[i].first_step + 1];
+            else
+                longs[long_count++] = i;
+        for (std::size_t s = 1; s != N + 2; ++s) bucket[s] += bucket[s - 1];
+        std::array<std::size_t, N + 1> fill{};
+        for (std::size_t i = 0; i != n; ++i)
+            if (buffers[i].last_step - buffers[i].first_step < short_life) {
+                const std::size_t s = buffers[i].first_step;
+                by_first[bucket[s] + fill[s]++] = i;
+            }
+    }
+    std::array<std::size_t, N> by_offset{}; // the placed buffers by offset (the walk of all)
     std::uint64_t head = 0;
     for (std::size_t k = 0; k != n; ++k) {
         arena_buffer& wanted = buffers[order[k]];
-        // The placed buffers, by offset (ties in the order they were placed), that are live at
-        // a step of wanted's: the first gap between them that holds it, or after the last.
+        const auto overlaps = [&wanted](const arena_buffer& b) {
+            return b.first_step <= wanted.last_step && wanted.first_step <= b.last_step;
+        };
+        // The placed buffers that overlap it, by offset, then by the order they were placed.
+        std::size_t m = 0;
+        if (bucketed) {
+            const auto take = [&](std::size_t id) {
+                if (rank[id] == none || !overlaps(buffers[id])) return;
+                std::size_t at = m++;
+                while (at != 0 &&
+                       (buffers[near[at - 1]].offset > buffers[id].offset ||
+                        (buffers[near[at - 1]].offset == buffers[id].offset && rank[near[at - 1]] > rank[id]))) {
+                    near[at] = near[at - 1];
+                    --at;
+                }
+                near[at] = id;
+            };
+            const std::size_t from = wanted.first_step >= short_life ? wanted.first_step - (short_life - 1) : 0;
+            for (std::size_t j = bucket[from]; j != bucket[wanted.last_step + 1]; ++j) take(by_first[j]);
+            for (std::size_t j = 0; j != long_count; ++j) take(longs[j]);
+        } else {
+            for (std::size_t j = 0; j != k; ++j)
+                if (overlaps(buffers[by_offset[j]])) near[m++] = by_offset[j];
+        }
         std::uint64_t candidate = 0;
-        for (std::size_t j = 0; j != k; ++j) {
-            const arena_buffer& placed = buffers[by_offset[j]];
-            if (placed.first_step > wanted.last_step || wanted.first_step > placed.last_step) continue;
+        for (std::size_t j = 0; j != m; ++j) {
+            const arena_buffer& placed = buffers[near[j]];
             if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
             std::uint64_t end = 0;
             overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
             candidate = std::max(candidate, end);
         }
         wanted.offset = candidate;
+        rank[order[k]] = k;
         std::uint64_t end = 0;
         overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
         head = std::max(head, end);
-        // Into the offset order, after every buffer at the same offset or below.
-        std::size_t at = k;
-        while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
-            by_offset[at] = by_offset[at - 1];
-            --at;
+        if (!bucketed) {
+            // Into the offset order, after every buffer at the same offset or below.
+            std::size_t at = k;
+            while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
+                by_offset[at] = by_offset[at - 1];
+                --at;
+            }
+            by_offset[at] = order[k];
         }
-        by_offset[at] = order[k];
     }
     return head;
 }
@@ -5997,8 +6067,7 @@ struct greedy_plan_result {
 template<std::size_t N>
 constexpr greedy_plan_result<N> greedy_plan(std::array<arena_buffer, N> buffers) noexcept {
     greedy_plan_result<N> r{.buffers = buffers};
-    std::array<std::size_t, N> order{}, by_offset{};
-    r.head_bytes = detail::place_greedily(r.buffers.data(), N, order.data(), by_offset.data(), r.overflow);
+    r.head_bytes = detail::place_greedily<N>(r.buffers.data(), N, r.overflow);
     return r;
 }
 
@@ -6197,8 +6266,7 @@ constexpr auto plan_arena() noexcept {
         return k < plan.tensor_count ? plan.tensors[k].buffer : plan.scratch[k - plan.tensor_count].buffer;
     };
     for (std::size_t k = 0; k != count; ++k) buffers[k] = buffer_at(k);
-    std::array<std::size_t, 2 * entries + 1> order{}, by_offset{};
-    plan.head_bytes = place_greedily(buffers.data(), count, order.data(), by_offset.data(), overflow);
+    plan.head_bytes = place_greedily<2 * entries + 1>(buffers.data(), count, overflow);
     for (std::size_t k = 0; k != count; ++k) buffer_at(k).offset = buffers[k].offset;
 
     // The live bytes at each step: a difference array over the steps, then its running sums.
