@@ -16,6 +16,7 @@
 #include <netcount/flops.hpp>
 #include <netcount/layer_info.hpp>
 #include <netcount/peak.hpp>
+#include <netcount/tflm.hpp>
 
 // Budgets the compiler enforces, with the numbers in the error:
 //
@@ -47,9 +48,27 @@ struct budget {
     std::uint64_t layer_parameters = unlimited;
     std::uint64_t layer_connections = unlimited;
     std::uint64_t layer_activations = unlimited; // a layer's output elements
+    // The rules of the schedule .peak_activations is checked under (peak_activations<Net,
+    // peak_schedule>): schedule{.in_place_depthwise = true} for an MCUNet-style engine.
+    schedule peak_schedule = {};
+    // Bytes, not elements: TFLite Micro's arena head, tflm_arena<Net, T, arena_scratch>.head_bytes
+    // for a T of arena_element_bytes bytes (1: int8, 2: int16, 4: float).
+    std::uint64_t arena_bytes = unlimited;
+    std::size_t arena_element_bytes = 1;
+    kernel_scratch arena_scratch = kernel_scratch::none;
 };
 
-enum class budget_figure : unsigned { units, weights, parameters, connections, activations, flops, peak_activations };
+enum class budget_figure : unsigned {
+    units,
+    weights,
+    parameters,
+    connections,
+    activations,
+    flops,
+    peak_activations,
+    scheduled_peak_activations, // peak_activations under a budget's peak_schedule other than schedule{}
+    arena_bytes,
+};
 
 // over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a network's total is
 // over budget; Layer spells the name of the layer with the most of that figure (the first one
@@ -67,6 +86,23 @@ struct over_budget {
     static_assert(Figure != budget_figure::flops, "netcount: the network has more FLOPs than its budget allows");
     static_assert(Figure != budget_figure::peak_activations,
                   "netcount: the network has more peak activations than its budget allows");
+    static_assert(Figure != budget_figure::scheduled_peak_activations,
+                  "netcount: the network has more peak activations under the budget's peak_schedule than its budget "
+                  "allows");
+    static_assert(Figure != budget_figure::arena_bytes,
+                  "netcount: the network's TFLite Micro tensor arena (tflm_arena's head_bytes) is larger than its "
+                  "budget allows");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// invalid_arena_budget<ElementBytes, Scratch>: instantiated for a budget that limits the arena
+// with an element of 0 bytes, or with CMSIS-NN's int8 kernel scratch and another element size.
+template<std::size_t ElementBytes, kernel_scratch Scratch>
+struct invalid_arena_budget {
+    static_assert(ElementBytes != 0, "netcount: budget: arena_element_bytes must be at least 1");
+    static_assert(ElementBytes == 0 || Scratch == kernel_scratch::none,
+                  "netcount: budget: arena_scratch = kernel_scratch::cmsis_nn_dsp is the scratch of CMSIS-NN's int8 "
+                  "convolutions, so arena_element_bytes must be 1");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
@@ -138,7 +174,9 @@ struct budget_check {
     bool per_layer = false;
     std::uint64_t actual = 0;
     std::uint64_t limit = 0;
-    std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals)
+    std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals); for
+                           // the arena, in layers<fold_batch_norm<Net>>, or network_input
+    bool scratch = false;  // the arena's top buffer is that layer's kernel scratch
 };
 
 constexpr budget_check check_budget(const counts& c, const budget& b) noexcept {
@@ -161,7 +199,13 @@ constexpr budget_check check_layers(const std::array<layer_info, N>& layers, con
                                     const budget& b) noexcept {
     const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
     if (peak > b.peak_activations)
-        return {true, budget_figure::peak_activations, false, peak, b.peak_activations, s.peak_index};
+        return {true,
+                b.peak_schedule == schedule{} ? budget_figure::peak_activations
+                                              : budget_figure::scheduled_peak_activations,
+                false,
+                peak,
+                b.peak_activations,
+                s.peak_index};
     for (const budget_figure f :
          {budget_figure::weights, budget_figure::parameters, budget_figure::connections, budget_figure::activations}) {
         budget_check worst{};
@@ -173,14 +217,47 @@ constexpr budget_check check_layers(const std::array<layer_info, N>& layers, con
     return {};
 }
 
-// Whether a valid network keeps within a budget: no compile error, whatever the answer.
+// Whether a budget's arena settings are ones tflm_arena takes.
+constexpr bool arena_budget_valid(const budget& b) noexcept {
+    return b.arena_element_bytes != 0 && (b.arena_scratch == kernel_scratch::none || b.arena_element_bytes == 1);
+}
+
+// The arena limit: the head of the plan (a head over 64 bits is over every limit) and the buffer
+// at its top, the first whose offset + bytes is the head: its entry in layers<fold_batch_norm<Net>>.
+template<class Net, budget B>
+constexpr budget_check check_arena() noexcept {
+    constexpr const auto& plan = arena_plan_of<Net, B.arena_element_bytes, B.arena_scratch>;
+    const std::uint64_t head = plan.overflow ? budget::unlimited : plan.head_bytes;
+    if (head <= B.arena_bytes) return {};
+    budget_check c{true, budget_figure::arena_bytes, false, head, B.arena_bytes, network_input};
+    for (std::size_t t = 0; t != plan.tensor_count + plan.scratch_count; ++t) {
+        const bool scratch = t >= plan.tensor_count;
+        const arena_tensor& at = scratch ? plan.scratch[t - plan.tensor_count] : plan.tensors[t];
+        if (at.buffer.offset + at.buffer.bytes == plan.head_bytes) {
+            c.layer = at.entry;
+            c.scratch = scratch;
+            break;
+        }
+    }
+    return c;
+}
+
+// Whether a valid network keeps within a budget: no compile error, whatever the answer. The
+// totals first, then the peak and the per-layer limits, then the arena; each only where limited.
 template<class Net, budget B>
 constexpr budget_check budget_verdict() noexcept {
     constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
-    if constexpr (totals_check.exceeded || !limits_layers(B))
+    if constexpr (totals_check.exceeded) {
         return totals_check;
-    else
-        return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
+    } else if constexpr (limits_layers(B) &&
+                         check_layers(analyzed_layers<Net>::value.entries, schedule_of<Net, B.peak_schedule>(), B)
+                             .exceeded) {
+        return check_layers(analyzed_layers<Net>::value.entries, schedule_of<Net, B.peak_schedule>(), B);
+    } else if constexpr (B.arena_bytes != budget::unlimited && arena_budget_valid(B)) {
+        return check_arena<Net, B>();
+    } else {
+        return {};
+    }
 }
 
 // The layer with the most of a figure, as the totals count it (only evaluated for an exceeded
@@ -202,9 +279,14 @@ constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers
 // A peak where no entry runs is the network input's.
 template<class Net, budget_check C>
 constexpr std::string_view named_layer() noexcept {
-    if constexpr (C.figure == budget_figure::peak_activations && C.layer == schedule_result::no_entry)
+    constexpr bool peak =
+        C.figure == budget_figure::peak_activations || C.figure == budget_figure::scheduled_peak_activations;
+    if constexpr ((peak && C.layer == schedule_result::no_entry) ||
+                  (C.figure == budget_figure::arena_bytes && C.layer == network_input))
         return "(the network input)";
-    else if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
+    else if constexpr (C.figure == budget_figure::arena_bytes)
+        return layers<fold_batch_norm<Net>>[C.layer].name;
+    else if constexpr (C.per_layer || peak)
         return layers<Net>[C.layer].name;
     else
         return largest_layer(layers<Net>, C.figure);
@@ -214,7 +296,8 @@ constexpr std::string_view named_layer() noexcept {
 // as many and over the limit too). None for the peak, which is one moment, not a layer's.
 template<class Net, budget_check C>
 constexpr std::size_t ties() noexcept {
-    if constexpr (C.figure == budget_figure::peak_activations) {
+    if constexpr (C.figure == budget_figure::peak_activations ||
+                  C.figure == budget_figure::scheduled_peak_activations || C.figure == budget_figure::arena_bytes) {
         return 0;
     } else {
         const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
@@ -255,6 +338,7 @@ constexpr auto label_of() noexcept {
     constexpr std::size_t others = ties<Net, C>();
     layer_label<name.size() + 64> label{};
     label.put(name);
+    if constexpr (C.scratch) label.put(" (kernel scratch)");
     if constexpr (others != 0) {
         const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
         std::uint64_t most = 0;
@@ -283,7 +367,13 @@ template<class Net, budget B>
 constexpr bool within_budget() noexcept {
     (void)checked<Net>();
     if constexpr (B.flops != budget::unlimited) (void)flops<Net>;
-    if constexpr (limits_layers(B)) (void)peak_activations<Net>;
+    if constexpr (limits_layers(B)) (void)peak_activations<Net, B.peak_schedule>;
+    if constexpr (B.arena_bytes != budget::unlimited) {
+        if constexpr (!arena_budget_valid(B))
+            (void)sizeof(report<invalid_arena_budget<B.arena_element_bytes, B.arena_scratch>>);
+        else
+            (void)checked_arena_bytes<Net, B.arena_element_bytes, B.arena_scratch>();
+    }
     constexpr budget_check check = budget_verdict<Net, B>();
     if constexpr (check.exceeded)
         report_over_budget<Net, check>(std::make_index_sequence<error_label<Net, check>.size>{});

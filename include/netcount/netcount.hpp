@@ -25,6 +25,7 @@
 #include <netcount/network.hpp>
 #include <netcount/norm.hpp>
 #include <netcount/options.hpp>
+#include <netcount/patch.hpp>
 #include <netcount/peak.hpp>
 #include <netcount/pool.hpp>
 #include <netcount/reshape.hpp>

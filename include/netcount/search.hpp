@@ -177,6 +177,10 @@ enum class probe_result : unsigned char { invalid, fits, over, overflow };
 template<class Net, budget B>
 constexpr probe_result probe_budget() noexcept {
     constexpr error code = analyzed<Net>::totals.fail.code;
+    // A budget whose arena settings tflm_arena does not take is the budget's error, not a
+    // candidate's: reported, never read as "does not fit".
+    if constexpr (B.arena_bytes != budget::unlimited && !arena_budget_valid(B))
+        (void)sizeof(report<invalid_arena_budget<B.arena_element_bytes, B.arena_scratch>>);
     if constexpr (code == error::count_overflow)
         return probe_result::overflow;
     else if constexpr (code != error::none)
@@ -185,7 +189,7 @@ constexpr probe_result probe_budget() noexcept {
         return probe_result::over;
     else if constexpr (limits_layers(B))
         // In its own branch: the full pass (analyzed_layers) costs several times the totals.
-        return analyzed_layers<Net>::value.schedule.overflow ? probe_result::over : probe_result::fits;
+        return schedule_of<Net, B.peak_schedule>().overflow ? probe_result::over : probe_result::fits;
     else
         return probe_result::fits;
 }

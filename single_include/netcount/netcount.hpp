@@ -4524,292 +4524,12 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+// <netcount/tflm.hpp>
+#ifndef NETCOUNT_TFLM_HPP
+#define NETCOUNT_TFLM_HPP
 
-// Budgets the compiler enforces, with the numbers in the error:
-//
-//   static_assert(netcount::within_budget<my_net, netcount::budget{.weights = 5'000'000}>);
-//
-// An exceeded budget fails with a message naming the figure, and the template arguments of
-// netcount::over_budget show the network's figure, the limit and the layer that contributes
-// most to it (the first one to shrink). A plain static_assert(weights<Net> <= N) works too,
-// but clang does not print the value it compared.
 
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
-// bytes: a budget in bytes divides by the element size (int8: elements = bytes).
-struct budget {
-    static constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
-    std::uint64_t units = unlimited;
-    std::uint64_t weights = unlimited;
-    std::uint64_t parameters = unlimited;
-    std::uint64_t connections = unlimited;
-    std::uint64_t activations = unlimited;
-    std::uint64_t flops = unlimited;            // flops<Net>: two per connection
-    std::uint64_t peak_activations = unlimited; // peak_activations<Net>: one inference run
-    // No single entry of layers<Net> above these, each counted as in the totals: an auxiliary
-    // head's weights and parameters are limited, its connections and activations are not
-    // (inference does not run it).
-    std::uint64_t layer_weights = unlimited;
-    std::uint64_t layer_parameters = unlimited;
-    std::uint64_t layer_connections = unlimited;
-    std::uint64_t layer_activations = unlimited; // a layer's output elements
-};
-
-enum class budget_figure : unsigned { units, weights, parameters, connections, activations, flops, peak_activations };
-
-// over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a network's total is
-// over budget; Layer spells the name of the layer with the most of that figure (the first one
-// to shrink), or for peak activations the layer at which the peak is live.
-template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
-struct over_budget {
-    static_assert(Figure != budget_figure::units, "netcount: the network has more units than its budget allows");
-    static_assert(Figure != budget_figure::weights, "netcount: the network has more weights than its budget allows");
-    static_assert(Figure != budget_figure::parameters,
-                  "netcount: the network has more parameters than its budget allows");
-    static_assert(Figure != budget_figure::connections,
-                  "netcount: the network has more connections than its budget allows");
-    static_assert(Figure != budget_figure::activations,
-                  "netcount: the network has more activations than its budget allows");
-    static_assert(Figure != budget_figure::flops, "netcount: the network has more FLOPs than its budget allows");
-    static_assert(Figure != budget_figure::peak_activations,
-                  "netcount: the network has more peak activations than its budget allows");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-
-// layer_over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a layer is over a
-// per-layer limit; Actual is that layer's figure, Layer spells its name. Where several layers
-// are over, the one with the most is named.
-template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
-struct layer_over_budget {
-    static_assert(Figure != budget_figure::weights,
-                  "netcount: a layer has more weights than the per-layer budget allows");
-    static_assert(Figure != budget_figure::parameters,
-                  "netcount: a layer has more parameters than the per-layer budget allows");
-    static_assert(Figure != budget_figure::connections,
-                  "netcount: a layer has more connections than the per-layer budget allows");
-    static_assert(Figure != budget_figure::activations,
-                  "netcount: a layer has more activations than the per-layer budget allows");
-    static constexpr bool reported = true; // see verdict in error.hpp
-};
-
-namespace detail {
-
-// Two per connection; a flop count over 64 bits is flops<Net>'s compile error, and counts as
-// over every limit where nothing may fail (the search).
-constexpr std::uint64_t flops_of(std::uint64_t connections) noexcept {
-    std::uint64_t f = 0;
-    return mul_overflows(connections, 2, &f) ? budget::unlimited : f;
-}
-
-constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
-    return f == budget_figure::units         ? c.units
-           : f == budget_figure::weights     ? c.weights
-           : f == budget_figure::parameters  ? c.parameters
-           : f == budget_figure::connections ? c.connections
-           : f == budget_figure::flops       ? flops_of(c.connections)
-                                             : c.activations;
-}
-
-// What an entry adds to a figure of the network, by the rule of the totals (contribution,
-// layer_info.hpp): an auxiliary entry's weights and parameters, which are stored, but not its
-// units, connections, FLOPs or activations, which inference never computes. The per-layer
-// limits and the layer an over-budget error names read a figure only through this.
-constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
-    return f == budget_figure::peak_activations ? l.live_activations : figure_of(contribution(l), f);
-}
-
-constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
-    return f == budget_figure::units         ? b.units
-           : f == budget_figure::weights     ? b.weights
-           : f == budget_figure::parameters  ? b.parameters
-           : f == budget_figure::connections ? b.connections
-           : f == budget_figure::activations ? b.activations
-           : f == budget_figure::flops       ? b.flops
-                                             : b.peak_activations;
-}
-
-constexpr std::uint64_t layer_limit_of(const budget& b, budget_figure f) noexcept {
-    return f == budget_figure::weights       ? b.layer_weights
-           : f == budget_figure::parameters  ? b.layer_parameters
-           : f == budget_figure::connections ? b.layer_connections
-           : f == budget_figure::activations ? b.layer_activations
-                                             : budget::unlimited;
-}
-
-// The first limit exceeded, if any: totals first (in the order of budget's members), then the
-// peak, then the per-layer limits.
-struct budget_check {
-    bool exceeded = false;
-    budget_figure figure = budget_figure::units;
-    bool per_layer = false;
-    std::uint64_t actual = 0;
-    std::uint64_t limit = 0;
-    std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals)
-};
-
-constexpr budget_check check_budget(const counts& c, const budget& b) noexcept {
-    for (const budget_figure f : {budget_figure::units, budget_figure::weights, budget_figure::parameters,
-                                  budget_figure::connections, budget_figure::activations, budget_figure::flops})
-        if (figure_of(c, f) > limit_of(b, f)) return {true, f, false, figure_of(c, f), limit_of(b, f)};
-    return {};
-}
-
-// Limits that need every entry of layers<Net>, not only the totals.
-constexpr bool limits_layers(const budget& b) noexcept {
-    return b.peak_activations != budget::unlimited || b.layer_weights != budget::unlimited ||
-           b.layer_parameters != budget::unlimited || b.layer_connections != budget::unlimited ||
-           b.layer_activations != budget::unlimited;
-}
-
-// A peak over 64 bits is peak_activations<Net>'s compile error, and over every limit here.
-template<std::size_t N>
-constexpr budget_check check_layers(const std::array<layer_info, N>& layers, const schedule_result& s,
-                                    const budget& b) noexcept {
-    const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
-    if (peak > b.peak_activations)
-        return {true, budget_figure::peak_activations, false, peak, b.peak_activations, s.peak_index};
-    for (const budget_figure f :
-         {budget_figure::weights, budget_figure::parameters, budget_figure::connections, budget_figure::activations}) {
-        budget_check worst{};
-        for (std::size_t i = 0; i != N; ++i)
-            if (figure_of(layers[i], f) > layer_limit_of(b, f) && figure_of(layers[i], f) > worst.actual)
-                worst = {true, f, true, figure_of(layers[i], f), layer_limit_of(b, f), i};
-        if (worst.exceeded) return worst;
-    }
-    return {};
-}
-
-// Whether a valid network keeps within a budget: no compile error, whatever the answer.
-template<class Net, budget B>
-constexpr budget_check budget_verdict() noexcept {
-    constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
-    if constexpr (totals_check.exceeded || !limits_layers(B))
-        return totals_check;
-    else
-        return check_layers(analyzed_layers<Net>::value.entries, analyzed_layers<Net>::value.schedule, B);
-}
-
-// The layer with the most of a figure, as the totals count it (only evaluated for an exceeded
-// budget, whose total is above 0, so some entry has some of it).
-template<std::size_t N>
-constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers, budget_figure f) noexcept {
-    std::string_view name{};
-    std::uint64_t most = 0;
-    if (f == budget_figure::flops) f = budget_figure::connections;
-    for (const layer_info& l : layers)
-        if (figure_of(l, f) > most) {
-            most = figure_of(l, f);
-            name = l.name;
-        }
-    return name;
-}
-
-// The name an error shows: the layer the check found, or for a total the one with the most.
-// A peak where no entry runs is the network input's.
-template<class Net, budget_check C>
-constexpr std::string_view named_layer() noexcept {
-    if constexpr (C.figure == budget_figure::peak_activations && C.layer == schedule_result::no_entry)
-        return "(the network input)";
-    else if constexpr (C.per_layer || C.figure == budget_figure::peak_activations)
-        return layers<Net>[C.layer].name;
-    else
-        return largest_layer(layers<Net>, C.figure);
-}
-
-// The other layers that tie with the one named: as many of the figure (for a per-layer limit,
-// as many and over the limit too). None for the peak, which is one moment, not a layer's.
-template<class Net, budget_check C>
-constexpr std::size_t ties() noexcept {
-    if constexpr (C.figure == budget_figure::peak_activations) {
-        return 0;
-    } else {
-        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
-        std::uint64_t most = 0;
-        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
-        std::size_t n = 0;
-        for (const layer_info& l : layers<Net>) n += figure_of(l, f) == most ? 1 : 0;
-        return n - 1;
-    }
-}
-
-// What the error spells after the figures: the layer's name, and where others tie with it
-// "conv2, and 3 more with 32,768" (the figure each has, with thousands separators), so that
-// shrinking the one named is not mistaken for the whole fix.
-template<std::size_t N>
-struct layer_label {
-    char chars[N]{};
-    std::size_t size = 0;
-    constexpr void put(std::string_view text) noexcept {
-        for (const char c : text) chars[size++] = c;
-    }
-    constexpr void put_number(std::uint64_t n, bool separators) noexcept {
-        char digits[32]{};
-        std::size_t count = 0;
-        do {
-            if (separators && count % 4 == 3) digits[count++] = ',';
-            digits[count++] = static_cast<char>('0' + n % 10);
-            n /= 10;
-        } while (n != 0);
-        while (count != 0) chars[size++] = digits[--count];
-    }
-    constexpr std::string_view view() const noexcept { return {chars, size}; }
-};
-
-template<class Net, budget_check C>
-constexpr auto label_of() noexcept {
-    constexpr std::string_view name = named_layer<Net, C>();
-    constexpr std::size_t others = ties<Net, C>();
-    layer_label<name.size() + 64> label{};
-    label.put(name);
-    if constexpr (others != 0) {
-        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
-        std::uint64_t most = 0;
-        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
-        label.put(", and ");
-        label.put_number(others, false);
-        label.put(" more with ");
-        label.put_number(most, true);
-    }
-    return label;
-}
-
-template<class Net, budget_check C>
-inline constexpr auto error_label = label_of<Net, C>();
-
-template<class Net, budget_check C, std::size_t... I>
-constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
-    constexpr std::string_view name = error_label<Net, C>.view();
-    if constexpr (C.per_layer)
-        (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
-    else
-        (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
-}
-
-template<class Net, budget B>
-constexpr bool within_budget() noexcept {
-    (void)checked<Net>();
-    if constexpr (B.flops != budget::unlimited) (void)flops<Net>;
-    if constexpr (limits_layers(B)) (void)peak_activations<Net>;
-    constexpr budget_check check = budget_verdict<Net, B>();
-    if constexpr (check.exceeded)
-        report_over_budget<Net, check>(std::make_index_sequence<error_label<Net, check>.size>{});
-    return !check.exceeded;
-}
-
-} // namespace detail
-
-// within_budget<Net, budget{...}>: true if Net keeps within every limit given; a compile error
-// with the numbers otherwise.
-template<class Net, budget B>
-inline constexpr bool within_budget = detail::within_budget<Net, B>();
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
+#include <algorithm> // std::max
 
 // <netcount/conv.hpp>
 #ifndef NETCOUNT_CONV_HPP
@@ -6232,6 +5952,814 @@ NETCOUNT_DIAGNOSTICS_POP
 
 #endif
 
+
+// tflm_arena<Net, T>: the plan TensorFlow Lite Micro's GreedyMemoryPlanner makes for the
+// network as the TFLite converter writes it, every tensor's elements of type T. docs/deploy.md
+// ("TFLite Micro's tensor arena") states every rule; in short:
+//   - the converted graph: batch norms folded (fold_batch_norm<Net>); a relu or relu6 whose
+//     input is a conv, depthwise_conv, fc or add that nothing else reads is fused into it (no
+//     tensor of its own); dropout and stochastic_depth are removed; auxiliary heads are left
+//     out (training only); every other entry is an op that writes a tensor of its own
+//     (flatten a RESHAPE, which copies; merges new tensors);
+//   - tensors: the input first, then one per op in the order of layers<...>; each needs its
+//     elements * sizeof(T) bytes rounded up to 16;
+//   - lifetimes: the input is live from step 0, op k (from 0) runs at step k + 1, its output is
+//     live from then to the last step that reads it, the output to the last step;
+//   - placement, as greedy_memory_planner.cc: by size, largest first, equal sizes the tensor
+//     added last first; each at the lowest offset of the first gap between the placed tensors
+//     whose lifetimes overlap its own (ends included), taken in offset order, or after the last
+//     of them; the head is the most offset + bytes;
+//   - kernel scratch (kernel_scratch::cmsis_nn_dsp, int8 only; none by default): each conv and
+//     depthwise conv asks for the scratch buffer CMSIS-NN's s8 kernels ask for on a core with the
+//     DSP extension (no MVE), added after the tensors in the order of the ops, live at its op's
+//     step only, rounded up to 16 like a tensor.
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// One buffer of a plan: its bytes, the steps it is live at (first to last, both included) and
+// the offset the planner gives it.
+struct arena_buffer {
+    std::uint64_t bytes = 0;
+    std::size_t first_step = 0;
+    std::size_t last_step = 0;
+    std::uint64_t offset = 0;
+
+    friend constexpr bool operator==(const arena_buffer&, const arena_buffer&) = default;
+};
+
+namespace detail {
+
+// TFLM's greedy placement of buffers[0, n) (their bytes and steps), in their order of addition;
+// writes each offset and returns the head (the most offset + bytes), or sets `overflow`. N is
+// the capacity (n <= N).
+//
+// The buffers are placed by size descending; among equal sizes, the buffer added last first
+// (TFLM lists the buffers from the tail, then sorts them stably).
+// Each goes at the first gap, between the placed buffers live at a step of its own taken by
+// offset (ties in the order they were placed), that holds it, or after the last of them.
+//
+// Finding those placed buffers by walking every one placed is O(n^2), which clang's default
+// budget of 1,048,576 constexpr steps did not hold for EfficientNet-B7's 652 tensors
+// (it took over 1,500,000 steps). A network's tensors mostly live a few steps, so the buffers are
+// bucketed by their first step: a buffer that lives fewer than `short_life` steps and overlaps
+// the wanted one begins at most short_life - 1 steps before it, so only those buckets and the
+// few long-lived buffers are looked at, then sorted by offset. Where a step is beyond N (a
+// buffer list of one's own, greedy_plan), every placed buffer is walked as before.
+template<std::size_t N>
+constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, bool& overflow) noexcept {
+    if (n == 0) return 0;
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    constexpr std::size_t short_life = 16;
+    std::array<std::size_t, N> order_{}, rank{}, by_first{}, longs{}, near{}, merged{};
+    std::size_t* order = order_.data();
+    // The order of placement: by bytes descending, then the one added last first, a bottom-up
+    // merge sort (an insertion sort cost EfficientNet-B7's 652 buffers more than clang's step
+    // budget on its own).
+    const auto before = [buffers](std::size_t a, std::size_t b) {
+        return buffers[a].bytes > buffers[b].bytes || (buffers[a].bytes == buffers[b].bytes && a > b);
+    };
+    for (std::size_t i = 0; i != n; ++i) {
+        order[i] = i;
+        rank[i] = none;
+    }
+    for (std::size_t width = 1; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+            std::size_t a = lo, b = mid, out = lo;
+            while (a != mid && b != hi) merged[out++] = before(order[b], order[a]) ? order[b++] : order[a++];
+            while (a != mid) merged[out++] = order[a++];
+            while (b != hi) merged[out++] = order[b++];
+        }
+        for (std::size_t i = 0; i != n; ++i) order[i] = merged[i];
+    }
+    std::array<std::size_t, N + 2> bucket{};
+    bool bucketed = true;
+    for (std::size_t i = 0; i != n; ++i)
+        bucketed = bucketed && buffers[i].last_step <= N && buffers[i].first_step <= buffers[i].last_step;
+    std::size_t long_count = 0;
+    if (bucketed) {
+        // A counting sort of the short-lived buffers by first step: bucket[s] to bucket[s + 1].
+        for (std::size_t i = 0; i != n; ++i)
+            if (buffers[i].last_step - buffers[i].first_step < short_life)
+                ++bucket[buffers[i].first_step + 1];
+            else
+                longs[long_count++] = i;
+        for (std::size_t s = 1; s != N + 2; ++s) bucket[s] += bucket[s - 1];
+        std::array<std::size_t, N + 1> fill{};
+        for (std::size_t i = 0; i != n; ++i)
+            if (buffers[i].last_step - buffers[i].first_step < short_life) {
+                const std::size_t s = buffers[i].first_step;
+                by_first[bucket[s] + fill[s]++] = i;
+            }
+    }
+    std::array<std::size_t, N> by_offset{}; // the placed buffers by offset (the walk of all)
+    std::uint64_t head = 0;
+    for (std::size_t k = 0; k != n; ++k) {
+        arena_buffer& wanted = buffers[order[k]];
+        const auto overlaps = [&wanted](const arena_buffer& b) {
+            return b.first_step <= wanted.last_step && wanted.first_step <= b.last_step;
+        };
+        // The placed buffers that overlap it, by offset, then by the order they were placed.
+        std::size_t m = 0;
+        if (bucketed) {
+            const auto take = [&](std::size_t id) {
+                if (rank[id] == none || !overlaps(buffers[id])) return;
+                std::size_t at = m++;
+                while (at != 0 &&
+                       (buffers[near[at - 1]].offset > buffers[id].offset ||
+                        (buffers[near[at - 1]].offset == buffers[id].offset && rank[near[at - 1]] > rank[id]))) {
+                    near[at] = near[at - 1];
+                    --at;
+                }
+                near[at] = id;
+            };
+            const std::size_t from = wanted.first_step >= short_life ? wanted.first_step - (short_life - 1) : 0;
+            for (std::size_t j = bucket[from]; j != bucket[wanted.last_step + 1]; ++j) take(by_first[j]);
+            for (std::size_t j = 0; j != long_count; ++j) take(longs[j]);
+        } else {
+            for (std::size_t j = 0; j != k; ++j)
+                if (overlaps(buffers[by_offset[j]])) near[m++] = by_offset[j];
+        }
+        std::uint64_t candidate = 0;
+        for (std::size_t j = 0; j != m; ++j) {
+            const arena_buffer& placed = buffers[near[j]];
+            if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
+            std::uint64_t end = 0;
+            overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
+            candidate = std::max(candidate, end);
+        }
+        wanted.offset = candidate;
+        rank[order[k]] = k;
+        std::uint64_t end = 0;
+        overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
+        head = std::max(head, end);
+        if (!bucketed) {
+            // Into the offset order, after every buffer at the same offset or below.
+            std::size_t at = k;
+            while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
+                by_offset[at] = by_offset[at - 1];
+                --at;
+            }
+            by_offset[at] = order[k];
+        }
+    }
+    return head;
+}
+
+} // namespace detail
+
+// greedy_plan(buffers): the offsets TFLM's GreedyMemoryPlanner gives buffers added in this
+// order (arena_buffer's bytes and steps; offsets are written), and its head. The planner of
+// tflm_arena, open for checking it against TFLM's own tests.
+template<std::size_t N>
+struct greedy_plan_result {
+    std::array<arena_buffer, N> buffers{};
+    std::uint64_t head_bytes = 0;
+    bool overflow = false;
+};
+
+template<std::size_t N>
+constexpr greedy_plan_result<N> greedy_plan(std::array<arena_buffer, N> buffers) noexcept {
+    greedy_plan_result<N> r{.buffers = buffers};
+    r.head_bytes = detail::place_greedily<N>(r.buffers.data(), N, r.overflow);
+    return r;
+}
+
+// An entry of layers<fold_batch_norm<Net>> that holds no tensor in the converted graph: one in
+// an auxiliary head.
+inline constexpr std::size_t no_tensor = static_cast<std::size_t>(-1);
+
+// One tensor of tflm_arena: the entry of layers<fold_batch_norm<Net>> whose op writes it
+// (network_input for the input), its buffer, and the number of its op (its step is op + 1).
+struct arena_tensor {
+    std::size_t entry = network_input;
+    arena_buffer buffer{};
+};
+
+template<std::size_t Entries>
+struct arena_plan {
+    std::uint64_t head_bytes = 0;      // the most offset + bytes: the arena's non-persistent head
+    std::uint64_t live_peak_bytes = 0; // the most, over the steps, of the bytes of the live tensors
+    std::size_t op_count = 0;          // steps 1 ... op_count
+    std::size_t tensor_count = 0;      // tensors[0, tensor_count): the input, then each op's
+    std::array<arena_tensor, Entries + 1> tensors{};
+    // For each entry of layers<fold_batch_norm<Net>>: the tensor that holds its output (its
+    // own, its producer's where it is fused or removed), or no_tensor (auxiliary).
+    std::array<std::size_t, Entries> tensor_of{};
+    // Kernel scratch buffers (kernel_scratch other than none): scratch[0, scratch_count), each
+    // with the entry of the conv that asks for it, planned with the tensors.
+    std::size_t scratch_count = 0;
+    std::array<arena_tensor, Entries> scratch{};
+    bool overflow = false;
+};
+
+// The scratch buffers tflm_arena plans beside the tensors: none (the default), or those of
+// CMSIS-NN's int8 convolutions on a Cortex-M core with the DSP extension and without MVE
+// (Cortex-M4, M7, M33, M35P, M55 built without MVE): docs/deploy.md states the formulas.
+enum class kernel_scratch : unsigned char { none, cmsis_nn_dsp };
+
+namespace detail {
+
+// How the converter treats an entry, by its type.
+enum class tflm_role : unsigned char {
+    op,         // an op that writes a tensor of its own
+    fuses,      // an op that takes a fused activation: conv, depthwise_conv, fc, add
+    activation, // relu, relu6: fused into the op before it where it can be
+    removed,    // dropout, stochastic_depth: identity in inference
+};
+
+template<class L>
+inline constexpr tflm_role tflm_role_of = tflm_role::op;
+template<std::size_t F, class... O>
+inline constexpr tflm_role tflm_role_of<conv<F, O...>> = tflm_role::fuses;
+template<class... O>
+inline constexpr tflm_role tflm_role_of<depthwise_conv<O...>> = tflm_role::fuses;
+template<std::size_t F, class... O>
+inline constexpr tflm_role tflm_role_of<fc<F, O...>> = tflm_role::fuses;
+template<>
+inline constexpr tflm_role tflm_role_of<relu> = tflm_role::activation;
+template<>
+inline constexpr tflm_role tflm_role_of<relu6> = tflm_role::activation;
+template<>
+inline constexpr tflm_role tflm_role_of<dropout> = tflm_role::removed;
+template<>
+inline constexpr tflm_role tflm_role_of<stochastic_depth> = tflm_role::removed;
+
+// A conv or depthwise_conv: what TFLite writes as CONV_2D or DEPTHWISE_CONV_2D.
+template<class L>
+inline constexpr bool tflm_convolution = false;
+template<std::size_t F, class... O>
+inline constexpr bool tflm_convolution<conv<F, O...>> = true;
+template<class... O>
+inline constexpr bool tflm_convolution<depthwise_conv<O...>> = true;
+
+template<std::size_t Entries>
+struct tflm_role_builder : passive_builder {
+    std::array<tflm_role, Entries> roles{};
+    std::array<bool, Entries> convolution{};
+    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::size_t entries_done = 0;
+
+    template<class E>
+    static constexpr void visit(tflm_role_builder& b) noexcept {
+        if constexpr (layer_kind<E>) {
+            b.convolution[b.entries_done] = tflm_convolution<E>;
+            b.roles[b.entries_done++] = tflm_role_of<E>;
+        } else {
+            node<E>::template emit<tflm_role_builder>(b);
+        }
+    }
+    // An add (add<...>, residual) takes a fused activation; other merges are ops.
+    template<class M>
+    constexpr void merge(const std::size_t*, std::size_t) noexcept {
+        roles[entries_done++] = std::is_base_of_v<add_rule, M> ? tflm_role::fuses : tflm_role::op;
+    }
+    template<class R>
+    constexpr void sized_like(std::size_t, bool) noexcept {
+        roles[entries_done++] = tflm_role::op;
+    }
+    template<class R>
+    constexpr void unpool(std::string_view) noexcept {
+        roles[entries_done++] = tflm_role::op;
+    }
+};
+
+// The bytes of the scratch buffer CMSIS-NN's int8 kernels ask for (RequestScratchBufferInArena
+// in TFLM's cmsis_nn/conv.cc and depthwise_conv.cc) on a core with the DSP extension and
+// without MVE, by the wrapper functions' buffer-size rules (CMSIS-NN, Source/
+// ConvolutionFunctions/arm_convolve_get_buffer_sizes_s8.c, V.2.3.0, and arm_depthwise_conv_
+// get_buffer_sizes_s8.c, V.1.3.0; docs/deploy.md):
+//   - a depthwise convolution (groups = input channels): with one output channel per input
+//     channel and no dilation, 0 for a 3 x 3 kernel with padding at most 1, else
+//     C * kh * kw * 2 (int16 columns); with a multiplier, 0;
+//   - another convolution: 0 for a 1 x 1 kernel without padding, dilation or groups (the fast
+//     1 x 1 kernel asks for none when built with GCC or Clang); else 2 * R * 2 bytes, R =
+//     kh * kw * C rounded up to a multiple of 4 (two im2col columns of int16).
+constexpr std::uint64_t cmsis_nn_dsp_scratch(const layer_info& e, bool& overflow) noexcept {
+    const layer_window& w = e.window;
+    const std::uint64_t area = mul(w.height.kernel, w.width.kernel, overflow);
+    const bool undilated = w.height.dilation == 1 && w.width.dilation == 1;
+    if (w.groups == e.input.channels && w.groups != 1) {
+        if (e.output.channels != e.input.channels || !undilated) return 0;
+        if (w.height.kernel == 3 && w.width.kernel == 3 && w.height.pad_begin <= 1 && w.width.pad_begin <= 1) return 0;
+        return mul(mul(e.input.channels, area, overflow), 2, overflow);
+    }
+    if (area == 1 && w.height.pad_begin == 0 && w.width.pad_begin == 0 && undilated && w.groups == 1) return 0;
+    const std::uint64_t columns = mul(area, e.input.channels, overflow);
+    return mul(add(columns, (4 - columns % 4) % 4, overflow), 4, overflow);
+}
+
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch = kernel_scratch::none>
+constexpr auto plan_arena() noexcept {
+    using folded = fold_batch_norm<Net>;
+    using traits = network_traits<network_of<folded>>;
+    constexpr std::size_t entries = traits::entries;
+    const auto& info = layers<folded>;
+    tflm_role_builder<entries> b{};
+    for (const auto emit : traits::template elements<tflm_role_builder<entries>>()) emit(b);
+
+    // Readers that run (auxiliary heads are not converted).
+    std::array<std::size_t, entries> readers{};
+    for (const layer_info& e : info)
+        if (!e.auxiliary)
+            for (const std::size_t from : e.inputs)
+                if (from != network_input) ++readers[from];
+    // An output (outputs<...>, or what a final from<> reads) is read after every op.
+    for (const std::size_t o : output_indices<folded>)
+        if (o != network_input) ++readers[o];
+
+    arena_plan<entries> plan{};
+    bool overflow = false;
+    const shape in = input_shape<folded>;
+    const auto round16 = [&overflow](std::uint64_t bytes) { return mul(add(bytes, 15, overflow) / 16, 16, overflow); };
+    const auto bytes_of = [&](std::uint64_t elements) { return round16(mul(elements, ElementBytes, overflow)); };
+    plan.tensors[0] = {.entry = network_input,
+                       .buffer = {.bytes = bytes_of(mul(mul(in.height, in.width, overflow), in.channels, overflow))}};
+    plan.tensor_count = 1;
+    const auto tensor_read = [&plan](std::size_t from) { return from == network_input ? 0 : plan.tensor_of[from]; };
+    for (std::size_t i = 0; i != entries; ++i) {
+        const layer_info& e = info[i];
+        if (e.auxiliary) {
+            plan.tensor_of[i] = no_tensor;
+            continue;
+        }
+        const std::size_t from = e.inputs[0];
+        const bool fused = b.roles[i] == tflm_role::activation && from != network_input &&
+                           b.roles[from] == tflm_role::fuses && readers[from] == 1 && !info[from].auxiliary;
+        if (fused || b.roles[i] == tflm_role::removed) {
+            plan.tensor_of[i] = tensor_read(from);
+        } else {
+            const std::size_t step = ++plan.op_count;
+            for (const std::size_t f : e.inputs) {
+                arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
+                read.last_step = std::max(read.last_step, step);
+            }
+            plan.tensor_of[i] = plan.tensor_count;
+            plan.tensors[plan.tensor_count++] = {
+                .entry = i, .buffer = {.bytes = bytes_of(e.activations), .first_step = step, .last_step = step}};
+        }
+    }
+    for (const std::size_t o : output_indices<folded>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
+
+    // Kernel scratch: after the tensors, in the order of the ops, as TFLM adds its requests.
+    if constexpr (Scratch == kernel_scratch::cmsis_nn_dsp) {
+        for (std::size_t t = 1; t != plan.tensor_count; ++t) {
+            const std::size_t i = plan.tensors[t].entry;
+            if (!b.convolution[i]) continue;
+            const std::uint64_t bytes = cmsis_nn_dsp_scratch(info[i], overflow);
+            if (bytes == 0) continue;
+            const std::size_t step = plan.tensors[t].buffer.first_step;
+            plan.scratch[plan.scratch_count++] = {
+                .entry = i, .buffer = {.bytes = round16(bytes), .first_step = step, .last_step = step}};
+        }
+    }
+
+    const std::size_t count = plan.tensor_count + plan.scratch_count;
+    std::array<arena_buffer, 2 * entries + 1> buffers{};
+    const auto buffer_at = [&plan](std::size_t k) -> arena_buffer& {
+        return k < plan.tensor_count ? plan.tensors[k].buffer : plan.scratch[k - plan.tensor_count].buffer;
+    };
+    for (std::size_t k = 0; k != count; ++k) buffers[k] = buffer_at(k);
+    plan.head_bytes = place_greedily<2 * entries + 1>(buffers.data(), count, overflow);
+    for (std::size_t k = 0; k != count; ++k) buffer_at(k).offset = buffers[k].offset;
+
+    // The live bytes at each step: a difference array over the steps, then its running sums.
+    std::array<std::uint64_t, entries + 2> starts{}, ends{};
+    for (std::size_t k = 0; k != count; ++k) {
+        const arena_buffer& buffer = buffer_at(k);
+        starts[buffer.first_step] = add(starts[buffer.first_step], buffer.bytes, overflow);
+        ends[buffer.last_step + 1] = add(ends[buffer.last_step + 1], buffer.bytes, overflow);
+    }
+    std::uint64_t live = 0;
+    for (std::size_t step = 0; step <= plan.op_count; ++step) {
+        live = add(live, starts[step], overflow) - ends[step];
+        plan.live_peak_bytes = std::max(plan.live_peak_bytes, live);
+    }
+    plan.overflow = overflow;
+    return plan;
+}
+
+template<class T>
+struct kernel_scratch_needs_int8 {
+    static_assert(always_false<T>, "netcount: tflm_arena: kernel_scratch::cmsis_nn_dsp is the scratch of CMSIS-NN's "
+                                   "int8 (s8) convolutions, so T must be std::int8_t");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// The plan, once per network and settings (tflm_arena and a budget's arena limit share it).
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
+inline constexpr auto arena_plan_of = plan_arena<Net, ElementBytes, Scratch>();
+
+template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
+constexpr const auto& checked_arena_bytes() noexcept {
+    constexpr const auto& plan = arena_plan_of<Net, ElementBytes, Scratch>;
+    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
+    // bits.
+    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
+    return plan;
+}
+
+template<class Net, class T, kernel_scratch Scratch>
+constexpr auto checked_arena() noexcept {
+    if constexpr (Scratch != kernel_scratch::none && !std::is_same_v<T, std::int8_t>)
+        (void)sizeof(report<kernel_scratch_needs_int8<T>>);
+    constexpr kernel_scratch scratch = std::is_same_v<T, std::int8_t> ? Scratch : kernel_scratch::none;
+    return checked_arena_bytes<Net, sizeof(T), scratch>();
+}
+
+} // namespace detail
+
+// tflm_arena<Net, T = std::int8_t, Scratch = kernel_scratch::none>: TFLM's GreedyMemoryPlanner's
+// plan of Net as converted (the rules at the top of this header; docs/deploy.md): .head_bytes,
+// .live_peak_bytes, every tensor's entry, bytes, steps and offset, and with
+// kernel_scratch::cmsis_nn_dsp (int8 only) the scratch buffers of CMSIS-NN's convolutions.
+//   static_assert(netcount::tflm_arena<my_net>.head_bytes <= 256 * 1024);
+template<class Net, class T = std::int8_t, kernel_scratch Scratch = kernel_scratch::none>
+inline constexpr auto tflm_arena = detail::checked_arena<Net, T, Scratch>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+
+// Budgets the compiler enforces, with the numbers in the error:
+//
+//   static_assert(netcount::within_budget<my_net, netcount::budget{.weights = 5'000'000}>);
+//
+// An exceeded budget fails with a message naming the figure, and the template arguments of
+// netcount::over_budget show the network's figure, the limit and the layer that contributes
+// most to it (the first one to shrink). A plain static_assert(weights<Net> <= N) works too,
+// but clang does not print the value it compared.
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// The limits of a budget; a figure left out is not limited. Limits are counts of numbers, not
+// bytes: a budget in bytes divides by the element size (int8: elements = bytes).
+struct budget {
+    static constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t units = unlimited;
+    std::uint64_t weights = unlimited;
+    std::uint64_t parameters = unlimited;
+    std::uint64_t connections = unlimited;
+    std::uint64_t activations = unlimited;
+    std::uint64_t flops = unlimited;            // flops<Net>: two per connection
+    std::uint64_t peak_activations = unlimited; // peak_activations<Net>: one inference run
+    // No single entry of layers<Net> above these, each counted as in the totals: an auxiliary
+    // head's weights and parameters are limited, its connections and activations are not
+    // (inference does not run it).
+    std::uint64_t layer_weights = unlimited;
+    std::uint64_t layer_parameters = unlimited;
+    std::uint64_t layer_connections = unlimited;
+    std::uint64_t layer_activations = unlimited; // a layer's output elements
+    // The rules of the schedule .peak_activations is checked under (peak_activations<Net,
+    // peak_schedule>): schedule{.in_place_depthwise = true} for an MCUNet-style engine.
+    schedule peak_schedule = {};
+    // Bytes, not elements: TFLite Micro's arena head, tflm_arena<Net, T, arena_scratch>.head_bytes
+    // for a T of arena_element_bytes bytes (1: int8, 2: int16, 4: float).
+    std::uint64_t arena_bytes = unlimited;
+    std::size_t arena_element_bytes = 1;
+    kernel_scratch arena_scratch = kernel_scratch::none;
+};
+
+enum class budget_figure : unsigned {
+    units,
+    weights,
+    parameters,
+    connections,
+    activations,
+    flops,
+    peak_activations,
+    scheduled_peak_activations, // peak_activations under a budget's peak_schedule other than schedule{}
+    arena_bytes,
+};
+
+// over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a network's total is
+// over budget; Layer spells the name of the layer with the most of that figure (the first one
+// to shrink), or for peak activations the layer at which the peak is live.
+template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
+struct over_budget {
+    static_assert(Figure != budget_figure::units, "netcount: the network has more units than its budget allows");
+    static_assert(Figure != budget_figure::weights, "netcount: the network has more weights than its budget allows");
+    static_assert(Figure != budget_figure::parameters,
+                  "netcount: the network has more parameters than its budget allows");
+    static_assert(Figure != budget_figure::connections,
+                  "netcount: the network has more connections than its budget allows");
+    static_assert(Figure != budget_figure::activations,
+                  "netcount: the network has more activations than its budget allows");
+    static_assert(Figure != budget_figure::flops, "netcount: the network has more FLOPs than its budget allows");
+    static_assert(Figure != budget_figure::peak_activations,
+                  "netcount: the network has more peak activations than its budget allows");
+    static_assert(Figure != budget_figure::scheduled_peak_activations,
+                  "netcount: the network has more peak activations under the budget's peak_schedule than its budget "
+                  "allows");
+    static_assert(Figure != budget_figure::arena_bytes,
+                  "netcount: the network's TFLite Micro tensor arena (tflm_arena's head_bytes) is larger than its "
+                  "budget allows");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// invalid_arena_budget<ElementBytes, Scratch>: instantiated for a budget that limits the arena
+// with an element of 0 bytes, or with CMSIS-NN's int8 kernel scratch and another element size.
+template<std::size_t ElementBytes, kernel_scratch Scratch>
+struct invalid_arena_budget {
+    static_assert(ElementBytes != 0, "netcount: budget: arena_element_bytes must be at least 1");
+    static_assert(ElementBytes == 0 || Scratch == kernel_scratch::none,
+                  "netcount: budget: arena_scratch = kernel_scratch::cmsis_nn_dsp is the scratch of CMSIS-NN's int8 "
+                  "convolutions, so arena_element_bytes must be 1");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// layer_over_budget<Figure, Actual, Limit, Layer...>: instantiated only when a layer is over a
+// per-layer limit; Actual is that layer's figure, Layer spells its name. Where several layers
+// are over, the one with the most is named.
+template<budget_figure Figure, std::uint64_t Actual, std::uint64_t Limit, char... Layer>
+struct layer_over_budget {
+    static_assert(Figure != budget_figure::weights,
+                  "netcount: a layer has more weights than the per-layer budget allows");
+    static_assert(Figure != budget_figure::parameters,
+                  "netcount: a layer has more parameters than the per-layer budget allows");
+    static_assert(Figure != budget_figure::connections,
+                  "netcount: a layer has more connections than the per-layer budget allows");
+    static_assert(Figure != budget_figure::activations,
+                  "netcount: a layer has more activations than the per-layer budget allows");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+namespace detail {
+
+// Two per connection; a flop count over 64 bits is flops<Net>'s compile error, and counts as
+// over every limit where nothing may fail (the search).
+constexpr std::uint64_t flops_of(std::uint64_t connections) noexcept {
+    std::uint64_t f = 0;
+    return mul_overflows(connections, 2, &f) ? budget::unlimited : f;
+}
+
+constexpr std::uint64_t figure_of(const counts& c, budget_figure f) noexcept {
+    return f == budget_figure::units         ? c.units
+           : f == budget_figure::weights     ? c.weights
+           : f == budget_figure::parameters  ? c.parameters
+           : f == budget_figure::connections ? c.connections
+           : f == budget_figure::flops       ? flops_of(c.connections)
+                                             : c.activations;
+}
+
+// What an entry adds to a figure of the network, by the rule of the totals (contribution,
+// layer_info.hpp): an auxiliary entry's weights and parameters, which are stored, but not its
+// units, connections, FLOPs or activations, which inference never computes. The per-layer
+// limits and the layer an over-budget error names read a figure only through this.
+constexpr std::uint64_t figure_of(const layer_info& l, budget_figure f) noexcept {
+    return f == budget_figure::peak_activations ? l.live_activations : figure_of(contribution(l), f);
+}
+
+constexpr std::uint64_t limit_of(const budget& b, budget_figure f) noexcept {
+    return f == budget_figure::units         ? b.units
+           : f == budget_figure::weights     ? b.weights
+           : f == budget_figure::parameters  ? b.parameters
+           : f == budget_figure::connections ? b.connections
+           : f == budget_figure::activations ? b.activations
+           : f == budget_figure::flops       ? b.flops
+                                             : b.peak_activations;
+}
+
+constexpr std::uint64_t layer_limit_of(const budget& b, budget_figure f) noexcept {
+    return f == budget_figure::weights       ? b.layer_weights
+           : f == budget_figure::parameters  ? b.layer_parameters
+           : f == budget_figure::connections ? b.layer_connections
+           : f == budget_figure::activations ? b.layer_activations
+                                             : budget::unlimited;
+}
+
+// The first limit exceeded, if any: totals first (in the order of budget's members), then the
+// peak, then the per-layer limits.
+struct budget_check {
+    bool exceeded = false;
+    budget_figure figure = budget_figure::units;
+    bool per_layer = false;
+    std::uint64_t actual = 0;
+    std::uint64_t limit = 0;
+    std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals); for
+                           // the arena, in layers<fold_batch_norm<Net>>, or network_input
+    bool scratch = false;  // the arena's top buffer is that layer's kernel scratch
+};
+
+constexpr budget_check check_budget(const counts& c, const budget& b) noexcept {
+    for (const budget_figure f : {budget_figure::units, budget_figure::weights, budget_figure::parameters,
+                                  budget_figure::connections, budget_figure::activations, budget_figure::flops})
+        if (figure_of(c, f) > limit_of(b, f)) return {true, f, false, figure_of(c, f), limit_of(b, f)};
+    return {};
+}
+
+// Limits that need every entry of layers<Net>, not only the totals.
+constexpr bool limits_layers(const budget& b) noexcept {
+    return b.peak_activations != budget::unlimited || b.layer_weights != budget::unlimited ||
+           b.layer_parameters != budget::unlimited || b.layer_connections != budget::unlimited ||
+           b.layer_activations != budget::unlimited;
+}
+
+// A peak over 64 bits is peak_activations<Net>'s compile error, and over every limit here.
+template<std::size_t N>
+constexpr budget_check check_layers(const std::array<layer_info, N>& layers, const schedule_result& s,
+                                    const budget& b) noexcept {
+    const std::uint64_t peak = s.overflow ? budget::unlimited : s.peak;
+    if (peak > b.peak_activations)
+        return {true,
+                b.peak_schedule == schedule{} ? budget_figure::peak_activations
+                                              : budget_figure::scheduled_peak_activations,
+                false,
+                peak,
+                b.peak_activations,
+                s.peak_index};
+    for (const budget_figure f :
+         {budget_figure::weights, budget_figure::parameters, budget_figure::connections, budget_figure::activations}) {
+        budget_check worst{};
+        for (std::size_t i = 0; i != N; ++i)
+            if (figure_of(layers[i], f) > layer_limit_of(b, f) && figure_of(layers[i], f) > worst.actual)
+                worst = {true, f, true, figure_of(layers[i], f), layer_limit_of(b, f), i};
+        if (worst.exceeded) return worst;
+    }
+    return {};
+}
+
+// Whether a budget's arena settings are ones tflm_arena takes.
+constexpr bool arena_budget_valid(const budget& b) noexcept {
+    return b.arena_element_bytes != 0 && (b.arena_scratch == kernel_scratch::none || b.arena_element_bytes == 1);
+}
+
+// The arena limit: the head of the plan (a head over 64 bits is over every limit) and the buffer
+// at its top, the first whose offset + bytes is the head: its entry in layers<fold_batch_norm<Net>>.
+template<class Net, budget B>
+constexpr budget_check check_arena() noexcept {
+    constexpr const auto& plan = arena_plan_of<Net, B.arena_element_bytes, B.arena_scratch>;
+    const std::uint64_t head = plan.overflow ? budget::unlimited : plan.head_bytes;
+    if (head <= B.arena_bytes) return {};
+    budget_check c{true, budget_figure::arena_bytes, false, head, B.arena_bytes, network_input};
+    for (std::size_t t = 0; t != plan.tensor_count + plan.scratch_count; ++t) {
+        const bool scratch = t >= plan.tensor_count;
+        const arena_tensor& at = scratch ? plan.scratch[t - plan.tensor_count] : plan.tensors[t];
+        if (at.buffer.offset + at.buffer.bytes == plan.head_bytes) {
+            c.layer = at.entry;
+            c.scratch = scratch;
+            break;
+        }
+    }
+    return c;
+}
+
+// Whether a valid network keeps within a budget: no compile error, whatever the answer. The
+// totals first, then the peak and the per-layer limits, then the arena; each only where limited.
+template<class Net, budget B>
+constexpr budget_check budget_verdict() noexcept {
+    constexpr budget_check totals_check = check_budget(analyzed<Net>::totals.totals, B);
+    if constexpr (totals_check.exceeded) {
+        return totals_check;
+    } else if constexpr (limits_layers(B) &&
+                         check_layers(analyzed_layers<Net>::value.entries, schedule_of<Net, B.peak_schedule>(), B)
+                             .exceeded) {
+        return check_layers(analyzed_layers<Net>::value.entries, schedule_of<Net, B.peak_schedule>(), B);
+    } else if constexpr (B.arena_bytes != budget::unlimited && arena_budget_valid(B)) {
+        return check_arena<Net, B>();
+    } else {
+        return {};
+    }
+}
+
+// The layer with the most of a figure, as the totals count it (only evaluated for an exceeded
+// budget, whose total is above 0, so some entry has some of it).
+template<std::size_t N>
+constexpr std::string_view largest_layer(const std::array<layer_info, N>& layers, budget_figure f) noexcept {
+    std::string_view name{};
+    std::uint64_t most = 0;
+    if (f == budget_figure::flops) f = budget_figure::connections;
+    for (const layer_info& l : layers)
+        if (figure_of(l, f) > most) {
+            most = figure_of(l, f);
+            name = l.name;
+        }
+    return name;
+}
+
+// The name an error shows: the layer the check found, or for a total the one with the most.
+// A peak where no entry runs is the network input's.
+template<class Net, budget_check C>
+constexpr std::string_view named_layer() noexcept {
+    constexpr bool peak =
+        C.figure == budget_figure::peak_activations || C.figure == budget_figure::scheduled_peak_activations;
+    if constexpr ((peak && C.layer == schedule_result::no_entry) ||
+                  (C.figure == budget_figure::arena_bytes && C.layer == network_input))
+        return "(the network input)";
+    else if constexpr (C.figure == budget_figure::arena_bytes)
+        return layers<fold_batch_norm<Net>>[C.layer].name;
+    else if constexpr (C.per_layer || peak)
+        return layers<Net>[C.layer].name;
+    else
+        return largest_layer(layers<Net>, C.figure);
+}
+
+// The other layers that tie with the one named: as many of the figure (for a per-layer limit,
+// as many and over the limit too). None for the peak, which is one moment, not a layer's.
+template<class Net, budget_check C>
+constexpr std::size_t ties() noexcept {
+    if constexpr (C.figure == budget_figure::peak_activations ||
+                  C.figure == budget_figure::scheduled_peak_activations || C.figure == budget_figure::arena_bytes) {
+        return 0;
+    } else {
+        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
+        std::uint64_t most = 0;
+        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
+        std::size_t n = 0;
+        for (const layer_info& l : layers<Net>) n += figure_of(l, f) == most ? 1 : 0;
+        return n - 1;
+    }
+}
+
+// What the error spells after the figures: the layer's name, and where others tie with it
+// "conv2, and 3 more with 32,768" (the figure each has, with thousands separators), so that
+// shrinking the one named is not mistaken for the whole fix.
+template<std::size_t N>
+struct layer_label {
+    char chars[N]{};
+    std::size_t size = 0;
+    constexpr void put(std::string_view text) noexcept {
+        for (const char c : text) chars[size++] = c;
+    }
+    constexpr void put_number(std::uint64_t n, bool separators) noexcept {
+        char digits[32]{};
+        std::size_t count = 0;
+        do {
+            if (separators && count % 4 == 3) digits[count++] = ',';
+            digits[count++] = static_cast<char>('0' + n % 10);
+            n /= 10;
+        } while (n != 0);
+        while (count != 0) chars[size++] = digits[--count];
+    }
+    constexpr std::string_view view() const noexcept { return {chars, size}; }
+};
+
+template<class Net, budget_check C>
+constexpr auto label_of() noexcept {
+    constexpr std::string_view name = named_layer<Net, C>();
+    constexpr std::size_t others = ties<Net, C>();
+    layer_label<name.size() + 64> label{};
+    label.put(name);
+    if constexpr (C.scratch) label.put(" (kernel scratch)");
+    if constexpr (others != 0) {
+        const budget_figure f = C.figure == budget_figure::flops ? budget_figure::connections : C.figure;
+        std::uint64_t most = 0;
+        for (const layer_info& l : layers<Net>) most = figure_of(l, f) > most ? figure_of(l, f) : most;
+        label.put(", and ");
+        label.put_number(others, false);
+        label.put(" more with ");
+        label.put_number(most, true);
+    }
+    return label;
+}
+
+template<class Net, budget_check C>
+inline constexpr auto error_label = label_of<Net, C>();
+
+template<class Net, budget_check C, std::size_t... I>
+constexpr void report_over_budget(std::index_sequence<I...>) noexcept {
+    constexpr std::string_view name = error_label<Net, C>.view();
+    if constexpr (C.per_layer)
+        (void)sizeof(report<layer_over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+    else
+        (void)sizeof(report<over_budget<C.figure, C.actual, C.limit, name[I]...>>);
+}
+
+template<class Net, budget B>
+constexpr bool within_budget() noexcept {
+    (void)checked<Net>();
+    if constexpr (B.flops != budget::unlimited) (void)flops<Net>;
+    if constexpr (limits_layers(B)) (void)peak_activations<Net, B.peak_schedule>;
+    if constexpr (B.arena_bytes != budget::unlimited) {
+        if constexpr (!arena_budget_valid(B))
+            (void)sizeof(report<invalid_arena_budget<B.arena_element_bytes, B.arena_scratch>>);
+        else
+            (void)checked_arena_bytes<Net, B.arena_element_bytes, B.arena_scratch>();
+    }
+    constexpr budget_check check = budget_verdict<Net, B>();
+    if constexpr (check.exceeded)
+        report_over_budget<Net, check>(std::make_index_sequence<error_label<Net, check>.size>{});
+    return !check.exceeded;
+}
+
+} // namespace detail
+
+// within_budget<Net, budget{...}>: true if Net keeps within every limit given; a compile error
+// with the numbers otherwise.
+template<class Net, budget B>
+inline constexpr bool within_budget = detail::within_budget<Net, B>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
 // <netcount/mapped_conv.hpp>
 #ifndef NETCOUNT_MAPPED_CONV_HPP
 #define NETCOUNT_MAPPED_CONV_HPP
@@ -6416,6 +6944,370 @@ constexpr memory_use checked_memory() noexcept {
 // unless given: memory<Net, std::int8_t, 1, schedule{.in_place_depthwise = true}>).
 template<class Net, class Element, std::size_t Batch = 1, schedule Rules = schedule()>
 inline constexpr memory_use memory = detail::checked_memory<Net, sizeof(Element), Batch, Rules>();
+
+} // namespace netcount
+
+NETCOUNT_DIAGNOSTICS_POP
+
+#endif
+
+// <netcount/patch.hpp>
+#ifndef NETCOUNT_PATCH_HPP
+#define NETCOUNT_PATCH_HPP
+
+
+
+
+// patch_plan<Net, "split", PatchesH, PatchesW, Schedule>: MCUNetV2's patch-based inference (Lin
+// et al. 2021). Every entry of layers<Net> up to and including the split runs once per patch of
+// the split's output, a PatchesH x PatchesW grid cut as torch.tensor_split cuts (the first
+// H % PatchesH rows of patches one row taller), on the region of its own output that patch
+// needs: walking back from the split, each entry needs of its input the rows and columns its
+// window reads for the region needed of it, clipped to the input's map, the hull where several
+// readers need parts of it. docs/deploy.md ("Patch-based inference") states every rule:
+//   - connections: each entry of the patch stage counts its connections per output position
+//     times the positions it computes, summed over the patches (the recomputed halos); every
+//     entry after the split counts as in connections<Net>;
+//   - memory: while the patch stage runs, the split's whole output (the assembled map) is live,
+//     plus one patch's buffers under the schedule of detail/schedule.hpp with Schedule's rules,
+//     run on the regions (the network input counts as the window the patch reads); the rest of
+//     the network then runs under the same schedule on the assembled map.
+// The patch stage costs one backward walk of its entries per row and per column of patches and
+// one schedule per patch: O(PatchesH * PatchesW * (entries + edges)) up to the split.
+
+NETCOUNT_DIAGNOSTICS_PUSH
+namespace netcount {
+
+// What patch_plan gives; counts of elements (int8: bytes) and of multiply-accumulates.
+struct patch_plan_result {
+    std::size_t split = 0;                     // the split's index in layers<Net>
+    std::uint64_t patch_peak_activations = 0;  // the assembled map + one patch's live buffers, at most
+    std::uint64_t peak_activations = 0;        // the most over both stages
+    std::uint64_t connections = 0;             // the whole network's, the recomputed halos included
+    std::uint64_t patch_stage_connections = 0; // the patch stage's alone, over every patch
+    shape largest_input_window{};              // the largest window of the network input a patch reads
+
+    friend constexpr bool operator==(const patch_plan_result&, const patch_plan_result&) = default;
+};
+
+// How a patch plan is invalid.
+enum class patch_error : unsigned char {
+    none,
+    auxiliary_split, // the split is in an auxiliary head
+    grid,            // no patch, or more patches than the split's output has rows or columns
+    not_local,       // an entry of the patch stage does not read a window of one input per position
+    read_after,      // a tensor of the patch stage (not the split's) is read after the split
+};
+
+// invalid_patch_grid<PatchesH, PatchesW, Height, Width>: instantiated when the grid does not cut
+// the split's Height x Width output into patches of at least one position.
+template<std::size_t PatchesH, std::size_t PatchesW, std::uint64_t Height, std::uint64_t Width>
+struct invalid_patch_grid {
+    static_assert(detail::always_false<invalid_patch_grid>,
+                  "netcount: patch_plan: PatchesH and PatchesW must be from 1 to the split's output height and "
+                  "width (every patch at least one position)");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// invalid_patch_stage<Error, Name...>: instantiated when an entry makes the patch plan invalid;
+// Name spells the entry's name (the tensor read after the split, for read_after).
+template<patch_error Error, char... Name>
+struct invalid_patch_stage {
+    static_assert(Error != patch_error::auxiliary_split,
+                  "netcount: patch_plan: the split is in an auxiliary head, which does not run in inference");
+    static_assert(Error != patch_error::not_local,
+                  "netcount: patch_plan: this entry before the split does not compute each output position from a "
+                  "window of its input (a global pool, fc, upsampling, transposed convolution, flatten, a merge "
+                  "of maps of other sizes, ...), so it cannot run patch by patch: split before it");
+    static_assert(Error != patch_error::read_after,
+                  "netcount: patch_plan: this tensor of the patch stage is read after the split (by a merge, a "
+                  "from<> or outputs<>), but the patch stage holds it one patch at a time: split at or after the "
+                  "entry that reads it");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+namespace detail {
+
+// Positions [lo, hi) along one axis; empty when lo >= hi.
+struct patch_interval {
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
+    constexpr std::uint64_t length() const noexcept { return hi > lo ? hi - lo : 0; }
+};
+
+constexpr patch_interval hull(const patch_interval& a, const patch_interval& b) noexcept {
+    if (a.length() == 0) return b;
+    if (b.length() == 0) return a;
+    return {std::min(a.lo, b.lo), std::max(a.hi, b.hi)};
+}
+
+// Patch k of `parts` along an extent, as torch.tensor_split cuts it.
+constexpr patch_interval cut(std::uint64_t extent, std::uint64_t parts, std::uint64_t k) noexcept {
+    const std::uint64_t q = extent / parts, r = extent % parts;
+    const std::uint64_t lo = k * q + std::min(k, r);
+    return {lo, lo + q + (k < r ? 1 : 0)};
+}
+
+// The positions of an input of in_extent that outputs `out` of a window read, clipped to the
+// map. A merge reads its inputs position by position, or broadcasts an input of extent 1.
+constexpr patch_interval needed(const axis_window& w, bool merge, patch_interval out, std::uint64_t in_extent,
+                                std::uint64_t out_extent, bool& overflow) noexcept {
+    if (out.length() == 0) return {};
+    if (merge) return in_extent == out_extent ? out : patch_interval{0, in_extent};
+    const std::uint64_t first = mul(out.lo, w.stride, overflow);
+    const std::uint64_t end =
+        add(add(mul(out.hi - 1, w.stride, overflow), mul(w.kernel - 1, w.dilation, overflow), overflow), 1, overflow);
+    const std::uint64_t hi = std::min(end > w.pad_begin ? end - w.pad_begin : 0, in_extent);
+    const std::uint64_t lo = std::min(first > w.pad_begin ? first - w.pad_begin : 0, hi);
+    return {lo, hi};
+}
+
+// Whether an axis's output extent is its window's over the input (floor, or ceil as ceil_mode
+// pools round): then output position i reads input positions from i * stride - pad_begin.
+constexpr bool follows_window(const axis_window& w, std::uint64_t in, std::uint64_t out) noexcept {
+    bool overflow = false;
+    const std::uint64_t padded = add(add(in, w.pad_begin, overflow), w.pad_end, overflow);
+    const std::uint64_t span = add(mul(w.kernel - 1, w.dilation, overflow), 1, overflow);
+    if (overflow || padded < span || w.stride == 0) return false;
+    const std::uint64_t floor = (padded - span) / w.stride + 1;
+    const std::uint64_t ceil = (padded - span + w.stride - 1) / w.stride + 1;
+    return out == floor || out == ceil;
+}
+
+// An entry of the patch stage runs patch by patch where each output position reads a window
+// of its one input (a merge: the same position of each input, or an input of extent 1; merge()
+// below) and counts the same connections at every position.
+constexpr bool runs_locally(const layer_info& e, const shape& in) noexcept {
+    if (e.window.global || e.window.transposed) return false;
+    bool overflow = false;
+    const std::uint64_t positions = mul(e.output.height, e.output.width, overflow);
+    if (mul(positions, e.output.channels, overflow) != e.activations || overflow || e.connections % positions != 0)
+        return false;
+    if (e.merge) return e.window == layer_window{};
+    return e.inputs.size() == 1 && follows_window(e.window.height, in.height, e.output.height) &&
+           follows_window(e.window.width, in.width, e.output.width);
+}
+
+template<std::size_t Split>
+struct patch_outcome {
+    patch_plan_result result{};
+    patch_error error = patch_error::none;
+    std::size_t culprit = network_input; // the entry an error names
+    bool overflow = false;
+};
+
+template<class Net, std::size_t Split, std::size_t PatchesH, std::size_t PatchesW, netcount::schedule Rules>
+constexpr patch_outcome<Split> plan_patches() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr std::size_t entries = traits::entries;
+    constexpr std::size_t positions = Split + 2; // 0: the network input, p: entry p - 1
+    const auto& info = layers<Net, Rules>;
+    const shape in = input_shape<Net>;
+    patch_outcome<Split> o{};
+    o.result.split = Split;
+    const layer_info& split = info[Split];
+    const auto shape_at = [&](std::size_t f) { return f == network_input ? in : info[f].output; };
+
+    if (split.auxiliary) {
+        o.error = patch_error::auxiliary_split;
+        o.culprit = Split;
+        return o;
+    }
+    if (PatchesH == 0 || PatchesW == 0 || PatchesH > split.output.height || PatchesW > split.output.width) {
+        o.error = patch_error::grid;
+        return o;
+    }
+    for (std::size_t i = 0; i <= Split; ++i) {
+        const layer_info& e = info[i];
+        if (e.auxiliary) continue;
+        bool local = runs_locally(e, shape_at(e.inputs[0]));
+        if (e.merge)
+            for (const std::size_t f : e.inputs) {
+                const shape s = shape_at(f);
+                local = local && (s.height == e.output.height || s.height == 1) &&
+                        (s.width == e.output.width || s.width == 1);
+            }
+        if (!local) {
+            o.error = patch_error::not_local;
+            o.culprit = i;
+            return o;
+        }
+    }
+    // Nothing after the split reads a tensor of the patch stage but the split's.
+    const auto before_split = [](std::size_t f) { return f == network_input || f < Split; };
+    for (std::size_t i = Split + 1; i != entries; ++i)
+        if (!info[i].auxiliary)
+            for (const std::size_t f : info[i].inputs)
+                if (before_split(f)) {
+                    o.error = patch_error::read_after;
+                    o.culprit = f;
+                    return o;
+                }
+    for (const std::size_t f : output_indices<Net>)
+        if (before_split(f)) {
+            o.error = patch_error::read_after;
+            o.culprit = f;
+            return o;
+        }
+
+    // The regions each row and each column of patches needs, by a backward walk.
+    bool overflow = false;
+    std::array<patch_interval, PatchesH * positions> rows{};
+    std::array<patch_interval, PatchesW * positions> cols{};
+    const auto walk = [&](patch_interval* reg, patch_interval last, bool height) {
+        reg[Split + 1] = last;
+        for (std::size_t p = Split + 1; p != 0; --p) {
+            const layer_info& e = info[p - 1];
+            if (e.auxiliary || reg[p].length() == 0) continue;
+            for (const std::size_t f : e.inputs) {
+                const shape s = shape_at(f);
+                const patch_interval need =
+                    height ? needed(e.window.height, e.merge, reg[p], s.height, e.output.height, overflow)
+                           : needed(e.window.width, e.merge, reg[p], s.width, e.output.width, overflow);
+                reg[f + 1] = hull(reg[f + 1], need); // network_input + 1 wraps to 0
+            }
+        }
+    };
+    for (std::size_t k = 0; k != PatchesH; ++k)
+        walk(rows.data() + k * positions, cut(split.output.height, PatchesH, k), true);
+    for (std::size_t k = 0; k != PatchesW; ++k)
+        walk(cols.data() + k * positions, cut(split.output.width, PatchesW, k), false);
+
+    // Connections: per position times the positions computed, over every patch; the rows and
+    // columns of a grid multiply, so the sums over each axis do.
+    std::uint64_t stage = 0, rest = 0;
+    for (std::size_t p = 1; p != positions; ++p) {
+        const layer_info& e = info[p - 1];
+        if (e.auxiliary) continue;
+        std::uint64_t down = 0, across = 0;
+        for (std::size_t k = 0; k != PatchesH; ++k) down = add(down, rows[k * positions + p].length(), overflow);
+        for (std::size_t k = 0; k != PatchesW; ++k) across = add(across, cols[k * positions + p].length(), overflow);
+        const std::uint64_t per_position = contribution(e).connections / (e.output.height * e.output.width);
+        stage = add(stage, mul(mul(per_position, down, overflow), across, overflow), overflow);
+    }
+    for (std::size_t i = Split + 1; i != entries; ++i) rest = add(rest, contribution(info[i]).connections, overflow);
+    o.result.patch_stage_connections = stage;
+    o.result.connections = add(stage, rest, overflow);
+
+    // Memory: one schedule per patch on copies of the entries with the regions' shapes. Patches
+    // whose rows need regions of the same lengths at every entry (and columns alike) hold the
+    // same buffers, so only the distinct rows and columns of patches are scheduled: the grid's
+    // interior is one case. (28 x 28 patches of MobileNetV2's first 33 entries were 784
+    // schedules, past g++'s default of 33,554,432 constexpr operations; they are 16 now.)
+    std::array<std::size_t, PatchesH> row_cases{};
+    std::array<std::size_t, PatchesW> col_cases{};
+    const auto same_lengths = [&](const patch_interval* x, const patch_interval* y) {
+        for (std::size_t p = 0; p != positions; ++p)
+            if (x[p].length() != y[p].length()) return false;
+        return true;
+    };
+    std::size_t row_count = 0, col_count = 0;
+    for (std::size_t k = 0; k != PatchesH; ++k) {
+        bool seen = false;
+        for (std::size_t j = 0; j != row_count && !seen; ++j)
+            seen = same_lengths(rows.data() + k * positions, rows.data() + row_cases[j] * positions);
+        if (!seen) row_cases[row_count++] = k;
+    }
+    for (std::size_t k = 0; k != PatchesW; ++k) {
+        bool seen = false;
+        for (std::size_t j = 0; j != col_count && !seen; ++j)
+            seen = same_lengths(cols.data() + k * positions, cols.data() + col_cases[j] * positions);
+        if (!seen) col_cases[col_count++] = k;
+    }
+    role_builder<entries> b{};
+    for (const auto emit : traits::template elements<role_builder<entries>>()) emit(b);
+    for (std::size_t i = 0; i <= Split; ++i)
+        if (info[i].auxiliary) b.roles[i] = memory_role::auxiliary;
+    const std::size_t outputs[1] = {Split};
+    std::uint64_t most = 0, largest = 0;
+    std::array<layer_info, Split + 1> patch{};
+    for (std::size_t i = 0; i <= Split; ++i) patch[i] = info[i];
+    for (std::size_t r = 0; r != row_count; ++r)
+        for (std::size_t c = 0; c != col_count; ++c) {
+            const patch_interval* down = rows.data() + row_cases[r] * positions;
+            const patch_interval* across = cols.data() + col_cases[c] * positions;
+            const auto region = [&](std::size_t q, std::uint64_t channels) {
+                return shape{down[q].length(), across[q].length(), channels};
+            };
+            for (std::size_t i = 0; i <= Split; ++i) {
+                if (info[i].auxiliary) continue;
+                const std::size_t f = info[i].inputs[0];
+                patch[i].input = region(f + 1, shape_at(f).channels);
+                patch[i].output = region(i + 1, info[i].output.channels);
+                patch[i].activations = mul(mul(patch[i].output.height, patch[i].output.width, overflow),
+                                           patch[i].output.channels, overflow);
+            }
+            const shape window = region(0, in.channels);
+            const schedule_result s =
+                schedule_memory<Split + 1>(patch.data(), b.roles.data(), window, outputs, 1, Rules);
+            overflow = overflow || s.overflow;
+            most = std::max(most, s.peak);
+            const std::uint64_t elements = mul(mul(window.height, window.width, overflow), window.channels, overflow);
+            if (elements > largest) {
+                largest = elements;
+                o.result.largest_input_window = window;
+            }
+        }
+    o.result.patch_peak_activations = add(split.activations, most, overflow);
+    std::uint64_t peak = o.result.patch_peak_activations;
+    for (std::size_t i = Split + 1; i != entries; ++i)
+        if (!info[i].auxiliary) peak = std::max(peak, info[i].live_activations);
+    o.result.peak_activations = peak;
+    o.overflow = overflow;
+    return o;
+}
+
+template<class Net, std::size_t Index>
+inline constexpr std::string_view patch_culprit_name = Index == network_input ? std::string_view("(the network input)")
+                                                                              : layers<Net>[Index].name;
+
+template<patch_error Error, class Net, std::size_t Index, std::size_t... I>
+constexpr void report_patch_stage(std::index_sequence<I...>) noexcept {
+    (void)sizeof(report<invalid_patch_stage<Error, patch_culprit_name<Net, Index>[I]...>>);
+}
+
+template<class Net, std::size_t Split, std::size_t PatchesH, std::size_t PatchesW, netcount::schedule Rules>
+constexpr patch_plan_result checked_patch_plan() noexcept {
+    (void)checked_schedule<Net, Rules>(); // the whole schedule's overflow is its own error
+    constexpr patch_outcome<Split> o = plan_patches<Net, Split, PatchesH, PatchesW, Rules>();
+    if constexpr (o.error == patch_error::grid) {
+        constexpr const layer_info& split = layers<Net>[Split];
+        (void)sizeof(report<invalid_patch_grid<PatchesH, PatchesW, split.output.height, split.output.width>>);
+        return {};
+    } else if constexpr (o.error != patch_error::none) {
+        report_patch_stage<o.error, Net, o.culprit>(
+            std::make_index_sequence<patch_culprit_name<Net, o.culprit>.size()>{});
+        return {};
+    } else {
+        // An error here means a region's elements, a patch's live elements or the connections
+        // over every patch do not fit in 64 bits.
+        static_assert(!o.overflow, "netcount: a count overflows 64 bits");
+        return o.result;
+    }
+}
+
+template<class Net, fixed_string Split, std::size_t PatchesH, std::size_t PatchesW, netcount::schedule Rules>
+constexpr patch_plan_result patch_plan_of() noexcept {
+    constexpr const auto& entries = checked_layers<Net>();
+    constexpr name_match m = find_name(entries, Split.view());
+    if constexpr (m.matches != 1) {
+        report_layer_name<Split, m.matches>(std::make_index_sequence<Split.size()>{});
+        return {};
+    } else {
+        return checked_patch_plan<Net, m.index, PatchesH, PatchesW, Rules>();
+    }
+}
+
+} // namespace detail
+
+// patch_plan<Net, "split", PatchesH, PatchesW, Schedule = schedule{}>: MCUNetV2's patch-based
+// inference up to and including the entry named "split" (the rules at the top of this header;
+// docs/deploy.md): .patch_peak_activations, .peak_activations and .connections, with the split's
+// index, the patch stage's connections and the largest input window a patch reads.
+//   constexpr auto plan = netcount::patch_plan<my_net, "block3/conv2", 4, 4>;
+//   static_assert(plan.peak_activations <= 256 * 1024);
+template<class Net, fixed_string Split, std::size_t PatchesH, std::size_t PatchesW, schedule Schedule = schedule()>
+inline constexpr patch_plan_result patch_plan = detail::patch_plan_of<Net, Split, PatchesH, PatchesW, Schedule>();
 
 } // namespace netcount
 
@@ -6955,6 +7847,10 @@ enum class probe_result : unsigned char { invalid, fits, over, overflow };
 template<class Net, budget B>
 constexpr probe_result probe_budget() noexcept {
     constexpr error code = analyzed<Net>::totals.fail.code;
+    // A budget whose arena settings tflm_arena does not take is the budget's error, not a
+    // candidate's: reported, never read as "does not fit".
+    if constexpr (B.arena_bytes != budget::unlimited && !arena_budget_valid(B))
+        (void)sizeof(report<invalid_arena_budget<B.arena_element_bytes, B.arena_scratch>>);
     if constexpr (code == error::count_overflow)
         return probe_result::overflow;
     else if constexpr (code != error::none)
@@ -6963,7 +7859,7 @@ constexpr probe_result probe_budget() noexcept {
         return probe_result::over;
     else if constexpr (limits_layers(B))
         // In its own branch: the full pass (analyzed_layers) costs several times the totals.
-        return analyzed_layers<Net>::value.schedule.overflow ? probe_result::over : probe_result::fits;
+        return schedule_of<Net, B.peak_schedule>().overflow ? probe_result::over : probe_result::fits;
     else
         return probe_result::fits;
 }
@@ -7323,293 +8219,6 @@ inline constexpr std::size_t largest_height = detail::largest_input<Net, B, sear
 
 template<class Net, budget B, std::size_t Step = 1, std::size_t Max = 4096>
 inline constexpr std::size_t largest_width = detail::largest_input<Net, B, search_kind::largest_width, Step, Max>();
-
-} // namespace netcount
-
-NETCOUNT_DIAGNOSTICS_POP
-
-#endif
-
-// <netcount/tflm.hpp>
-#ifndef NETCOUNT_TFLM_HPP
-#define NETCOUNT_TFLM_HPP
-
-
-#include <algorithm> // std::max
-
-
-// tflm_arena<Net, T>: the plan TensorFlow Lite Micro's GreedyMemoryPlanner makes for the
-// network as the TFLite converter writes it, every tensor's elements of type T. docs/deploy.md
-// ("TFLite Micro's tensor arena") states every rule; in short:
-//   - the converted graph: batch norms folded (fold_batch_norm<Net>); a relu or relu6 whose
-//     input is a conv, depthwise_conv, fc or add that nothing else reads is fused into it (no
-//     tensor of its own); dropout and stochastic_depth are removed; auxiliary heads are left
-//     out (training only); every other entry is an op that writes a tensor of its own
-//     (flatten a RESHAPE, which copies; merges new tensors);
-//   - tensors: the input first, then one per op in the order of layers<...>; each needs its
-//     elements * sizeof(T) bytes rounded up to 16;
-//   - lifetimes: the input is live from step 0, op k (from 0) runs at step k + 1, its output is
-//     live from then to the last step that reads it, the output to the last step;
-//   - placement, as greedy_memory_planner.cc: by size, largest first, equal sizes the tensor
-//     added last first; each at the lowest offset of the first gap between the placed tensors
-//     whose lifetimes overlap its own (ends included), taken in offset order, or after the last
-//     of them; the head is the most offset + bytes.
-
-NETCOUNT_DIAGNOSTICS_PUSH
-namespace netcount {
-
-// One buffer of a plan: its bytes, the steps it is live at (first to last, both included) and
-// the offset the planner gives it.
-struct arena_buffer {
-    std::uint64_t bytes = 0;
-    std::size_t first_step = 0;
-    std::size_t last_step = 0;
-    std::uint64_t offset = 0;
-
-    friend constexpr bool operator==(const arena_buffer&, const arena_buffer&) = default;
-};
-
-namespace detail {
-
-// TFLM's greedy placement of buffers[0, n) (their bytes and steps), in their order of addition;
-// writes each offset and returns the head (the most offset + bytes), or sets `overflow`. O(n^2):
-// n placements, each a walk over those placed. `order` and `by_offset` are scratch of n each.
-constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, std::size_t* order, std::size_t* by_offset,
-                                       bool& overflow) noexcept {
-    if (n == 0) return 0;
-    // By size descending; among equal sizes, the buffer added last first (TFLM lists the
-    // buffers from the tail, then sorts them stably): an insertion sort, stable, in O(n^2) as
-    // the placement is.
-    for (std::size_t i = 0; i != n; ++i) {
-        const std::size_t id = n - 1 - i;
-        std::size_t at = i;
-        while (at != 0 && buffers[order[at - 1]].bytes < buffers[id].bytes) {
-            order[at] = order[at - 1];
-            --at;
-        }
-        order[at] = id;
-    }
-    std::uint64_t head = 0;
-    for (std::size_t k = 0; k != n; ++k) {
-        arena_buffer& wanted = buffers[order[k]];
-        // The placed buffers, by offset (ties in the order they were placed), that are live at
-        // a step of wanted's: the first gap between them that holds it, or after the last.
-        std::uint64_t candidate = 0;
-        for (std::size_t j = 0; j != k; ++j) {
-            const arena_buffer& placed = buffers[by_offset[j]];
-            if (placed.first_step > wanted.last_step || wanted.first_step > placed.last_step) continue;
-            if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
-            std::uint64_t end = 0;
-            overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
-            candidate = std::max(candidate, end);
-        }
-        wanted.offset = candidate;
-        std::uint64_t end = 0;
-        overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
-        head = std::max(head, end);
-        // Into the offset order, after every buffer at the same offset or below.
-        std::size_t at = k;
-        while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
-            by_offset[at] = by_offset[at - 1];
-            --at;
-        }
-        by_offset[at] = order[k];
-    }
-    return head;
-}
-
-} // namespace detail
-
-// greedy_plan(buffers): the offsets TFLM's GreedyMemoryPlanner gives buffers added in this
-// order (arena_buffer's bytes and steps; offsets are written), and its head. The planner of
-// tflm_arena, open for checking it against TFLM's own tests.
-template<std::size_t N>
-struct greedy_plan_result {
-    std::array<arena_buffer, N> buffers{};
-    std::uint64_t head_bytes = 0;
-    bool overflow = false;
-};
-
-template<std::size_t N>
-constexpr greedy_plan_result<N> greedy_plan(std::array<arena_buffer, N> buffers) noexcept {
-    greedy_plan_result<N> r{.buffers = buffers};
-    std::array<std::size_t, N> order{}, by_offset{};
-    r.head_bytes = detail::place_greedily(r.buffers.data(), N, order.data(), by_offset.data(), r.overflow);
-    return r;
-}
-
-// An entry of layers<fold_batch_norm<Net>> that holds no tensor in the converted graph: one in
-// an auxiliary head.
-inline constexpr std::size_t no_tensor = static_cast<std::size_t>(-1);
-
-// One tensor of tflm_arena: the entry of layers<fold_batch_norm<Net>> whose op writes it
-// (network_input for the input), its buffer, and the number of its op (its step is op + 1).
-struct arena_tensor {
-    std::size_t entry = network_input;
-    arena_buffer buffer{};
-};
-
-template<std::size_t Entries>
-struct arena_plan {
-    std::uint64_t head_bytes = 0;      // the most offset + bytes: the arena's non-persistent head
-    std::uint64_t live_peak_bytes = 0; // the most, over the steps, of the bytes of the live tensors
-    std::size_t op_count = 0;          // steps 1 ... op_count
-    std::size_t tensor_count = 0;      // tensors[0, tensor_count): the input, then each op's
-    std::array<arena_tensor, Entries + 1> tensors{};
-    // For each entry of layers<fold_batch_norm<Net>>: the tensor that holds its output (its
-    // own, its producer's where it is fused or removed), or no_tensor (auxiliary).
-    std::array<std::size_t, Entries> tensor_of{};
-    bool overflow = false;
-};
-
-namespace detail {
-
-// How the converter treats an entry, by its type.
-enum class tflm_role : unsigned char {
-    op,         // an op that writes a tensor of its own
-    fuses,      // an op that takes a fused activation: conv, depthwise_conv, fc, add
-    activation, // relu, relu6: fused into the op before it where it can be
-    removed,    // dropout, stochastic_depth: identity in inference
-};
-
-template<class L>
-inline constexpr tflm_role tflm_role_of = tflm_role::op;
-template<std::size_t F, class... O>
-inline constexpr tflm_role tflm_role_of<conv<F, O...>> = tflm_role::fuses;
-template<class... O>
-inline constexpr tflm_role tflm_role_of<depthwise_conv<O...>> = tflm_role::fuses;
-template<std::size_t F, class... O>
-inline constexpr tflm_role tflm_role_of<fc<F, O...>> = tflm_role::fuses;
-template<>
-inline constexpr tflm_role tflm_role_of<relu> = tflm_role::activation;
-template<>
-inline constexpr tflm_role tflm_role_of<relu6> = tflm_role::activation;
-template<>
-inline constexpr tflm_role tflm_role_of<dropout> = tflm_role::removed;
-template<>
-inline constexpr tflm_role tflm_role_of<stochastic_depth> = tflm_role::removed;
-
-template<std::size_t Entries>
-struct tflm_role_builder : passive_builder {
-    std::array<tflm_role, Entries> roles{};
-    std::size_t cursor = 0; // unused: the blocks copy it from path to path
-    std::size_t entries_done = 0;
-
-    template<class E>
-    static constexpr void visit(tflm_role_builder& b) noexcept {
-        if constexpr (layer_kind<E>)
-            b.roles[b.entries_done++] = tflm_role_of<E>;
-        else
-            node<E>::template emit<tflm_role_builder>(b);
-    }
-    // An add (add<...>, residual) takes a fused activation; other merges are ops.
-    template<class M>
-    constexpr void merge(const std::size_t*, std::size_t) noexcept {
-        roles[entries_done++] = std::is_base_of_v<add_rule, M> ? tflm_role::fuses : tflm_role::op;
-    }
-    template<class R>
-    constexpr void sized_like(std::size_t, bool) noexcept {
-        roles[entries_done++] = tflm_role::op;
-    }
-    template<class R>
-    constexpr void unpool(std::string_view) noexcept {
-        roles[entries_done++] = tflm_role::op;
-    }
-};
-
-template<class Net, std::size_t ElementBytes>
-constexpr auto plan_arena() noexcept {
-    using folded = fold_batch_norm<Net>;
-    using traits = network_traits<network_of<folded>>;
-    constexpr std::size_t entries = traits::entries;
-    const auto& info = layers<folded>;
-    tflm_role_builder<entries> b{};
-    for (const auto emit : traits::template elements<tflm_role_builder<entries>>()) emit(b);
-
-    // Readers that run (auxiliary heads are not converted).
-    std::array<std::size_t, entries> readers{};
-    for (const layer_info& e : info)
-        if (!e.auxiliary)
-            for (const std::size_t from : e.inputs)
-                if (from != network_input) ++readers[from];
-    // An output (outputs<...>, or what a final from<> reads) is read after every op.
-    for (const std::size_t o : output_indices<folded>)
-        if (o != network_input) ++readers[o];
-
-    arena_plan<entries> plan{};
-    bool overflow = false;
-    const shape in = input_shape<folded>;
-    const auto bytes_of = [&overflow](std::uint64_t elements) {
-        const std::uint64_t bytes = mul(elements, ElementBytes, overflow);
-        return mul(add(bytes, 15, overflow) / 16, 16, overflow);
-    };
-    plan.tensors[0] = {.entry = network_input,
-                       .buffer = {.bytes = bytes_of(mul(mul(in.height, in.width, overflow), in.channels, overflow))}};
-    plan.tensor_count = 1;
-    const auto tensor_read = [&plan](std::size_t from) { return from == network_input ? 0 : plan.tensor_of[from]; };
-    for (std::size_t i = 0; i != entries; ++i) {
-        const layer_info& e = info[i];
-        if (e.auxiliary) {
-            plan.tensor_of[i] = no_tensor;
-            continue;
-        }
-        const std::size_t from = e.inputs[0];
-        const bool fused = b.roles[i] == tflm_role::activation && from != network_input &&
-                           b.roles[from] == tflm_role::fuses && readers[from] == 1 && !info[from].auxiliary;
-        if (fused || b.roles[i] == tflm_role::removed) {
-            plan.tensor_of[i] = tensor_read(from);
-        } else {
-            const std::size_t step = ++plan.op_count;
-            for (const std::size_t f : e.inputs) {
-                arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
-                read.last_step = std::max(read.last_step, step);
-            }
-            plan.tensor_of[i] = plan.tensor_count;
-            plan.tensors[plan.tensor_count++] = {
-                .entry = i, .buffer = {.bytes = bytes_of(e.activations), .first_step = step, .last_step = step}};
-        }
-    }
-    for (const std::size_t o : output_indices<folded>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
-
-    std::array<arena_buffer, entries + 1> buffers{};
-    for (std::size_t t = 0; t != plan.tensor_count; ++t) buffers[t] = plan.tensors[t].buffer;
-    std::array<std::size_t, entries + 1> order{}, by_offset{};
-    plan.head_bytes = place_greedily(buffers.data(), plan.tensor_count, order.data(), by_offset.data(), overflow);
-    for (std::size_t t = 0; t != plan.tensor_count; ++t) plan.tensors[t].buffer.offset = buffers[t].offset;
-
-    // The live bytes at each step: a difference array over the steps, then its running sums.
-    std::array<std::uint64_t, entries + 2> starts{}, ends{};
-    for (std::size_t t = 0; t != plan.tensor_count; ++t) {
-        const arena_buffer& buffer = plan.tensors[t].buffer;
-        starts[buffer.first_step] = add(starts[buffer.first_step], buffer.bytes, overflow);
-        ends[buffer.last_step + 1] = add(ends[buffer.last_step + 1], buffer.bytes, overflow);
-    }
-    std::uint64_t live = 0;
-    for (std::size_t step = 0; step <= plan.op_count; ++step) {
-        live = add(live, starts[step], overflow) - ends[step];
-        plan.live_peak_bytes = std::max(plan.live_peak_bytes, live);
-    }
-    plan.overflow = overflow;
-    return plan;
-}
-
-template<class Net, std::size_t ElementBytes>
-constexpr auto checked_arena() noexcept {
-    constexpr auto plan = plan_arena<Net, ElementBytes>();
-    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
-    // bits.
-    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
-    return plan;
-}
-
-} // namespace detail
-
-// tflm_arena<Net, T = std::int8_t>: TFLM's GreedyMemoryPlanner's plan of Net as converted
-// (the rules at the top of this header; docs/deploy.md): .head_bytes, .live_peak_bytes, and
-// every tensor's entry, bytes, steps and offset.
-//   static_assert(netcount::tflm_arena<my_net>.head_bytes <= 256 * 1024);
-template<class Net, class T = std::int8_t>
-inline constexpr auto tflm_arena = detail::checked_arena<Net, sizeof(T)>();
 
 } // namespace netcount
 

@@ -131,3 +131,42 @@ static_assert(mixed_plan.tensor_of[1] == 1); // the dropout holds the fc's tenso
 // Every tensor 16 bytes; at step 5 the add reads fc (3-5) and relu (4-5) and writes its own:
 // 48 live, and 48 bytes of head.
 static_assert(mixed_plan.live_peak_bytes == 48 && mixed_plan.head_bytes == 48);
+
+// Kernel scratch (kernel_scratch::cmsis_nn_dsp): CMSIS-NN's int8 convolutions on a core with the
+// DSP extension (CMSIS-NN's arm_convolve_get_buffer_sizes_s8.c and arm_depthwise_conv_get_
+// buffer_sizes_s8.c). An 8 x 8 x 3 input (192 bytes, steps 0-1), conv<8, 3 x 3, pad 1> (512,
+// 1-2): 3 x 3 x 3 = 27 columns, rounded to 28, two of int16: 112 bytes at step 1; a 3 x 3
+// depthwise with pad 1 (512, 2-3): none; a 5 x 5 depthwise with pad 2 (512, 3-4): 8 x 25 int16 =
+// 400 bytes at step 3; a 1 x 1 conv to 4 channels (256, step 4, the output): none.
+// Placed, the three 512s last added first: the 5 x 5 at 0, the 3 x 3 at 512 (it meets it), the
+// first conv at 0 (it meets only the 3 x 3, from 512); the 400 meets the 5 x 5 and the 3 x 3:
+// 1,024; the output meets the 5 x 5: 512; the input meets the first conv: 512; the 112 meets the
+// first conv (0-512) and the input (512-704): 704. Head 1,424 = step 3's 512 + 512 + 400, where
+// without scratch the head is 1,024 (the 400 and 112 left out, the rest where it was).
+using scratchy = nc::network<nc::input<8, 8, 3>, nc::conv<8, nc::kernel<3>, nc::pad<1>>,
+                             nc::depthwise_conv<nc::kernel<3>, nc::pad<1>>,
+                             nc::depthwise_conv<nc::kernel<5>, nc::pad<2>>, nc::conv<4, nc::kernel<1>>>;
+constexpr auto with_scratch = nc::tflm_arena<scratchy, std::int8_t, nc::kernel_scratch::cmsis_nn_dsp>;
+static_assert(with_scratch.scratch_count == 2 && with_scratch.head_bytes == 1'424);
+static_assert(with_scratch.live_peak_bytes == 1'424);
+static_assert(with_scratch.scratch[0].entry == 0 &&
+              with_scratch.scratch[0].buffer ==
+                  nc::arena_buffer{.bytes = 112, .first_step = 1, .last_step = 1, .offset = 704});
+static_assert(with_scratch.scratch[1].entry == 2 &&
+              with_scratch.scratch[1].buffer ==
+                  nc::arena_buffer{.bytes = 400, .first_step = 3, .last_step = 3, .offset = 1'024});
+static_assert(nc::tflm_arena<scratchy>.head_bytes == 1'024 && nc::tflm_arena<scratchy>.scratch_count == 0);
+static_assert(nc::tflm_arena<scratchy, std::int8_t, nc::kernel_scratch::none>.head_bytes == 1'024);
+
+// The other cases of the formulas, on a 6 x 6 x 6 input: a 1 x 1 conv with padding is no fast
+// 1 x 1 (6 columns, rounded to 8: 32 bytes); a grouped conv counts every input channel (3 x 3 x 6
+// = 54, rounded to 56: 224 bytes); a dilated depthwise and one with a multiplier ask for none; a
+// stride-2 3 x 3 depthwise with pad 1 none.
+using formulas = nc::network<
+    nc::input<6, 6, 6>, nc::conv<6, nc::kernel<1>, nc::pad<1>>, nc::conv<8, nc::kernel<3>, nc::pad<1>, nc::groups<2>>,
+    nc::depthwise_conv<nc::kernel<3>, nc::dilation<2>, nc::pad<2>>,
+    nc::depthwise_conv<nc::kernel<3>, nc::stride<2>, nc::pad<1>>, nc::depthwise_conv<nc::kernel<3>, nc::multiplier<2>>>;
+constexpr auto formula_plan = nc::tflm_arena<formulas, std::int8_t, nc::kernel_scratch::cmsis_nn_dsp>;
+static_assert(formula_plan.scratch_count == 2);
+static_assert(formula_plan.scratch[0].entry == 0 && formula_plan.scratch[0].buffer.bytes == 32);
+static_assert(formula_plan.scratch[1].entry == 1 && formula_plan.scratch[1].buffer.bytes == 224);

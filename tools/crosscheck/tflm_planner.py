@@ -10,6 +10,9 @@ other. Standard library only.
 
 Run as a script, it prints the plan of TFLM's person detection test buffers
 (greedy_memory_planner_test.cc, TestPersonDetectionModel), which tests/static/tflm.cpp asserts.
+With --compare PROGRAM SEED CASES it runs tflm_fuzz (tflm_fuzz.cpp: random buffer lists through
+netcount's greedy_plan) and checks every offset and head against its own plan (CTest's
+tflm_planner test); exit status 1 on the first difference.
 """
 
 
@@ -44,7 +47,26 @@ PERSON_DETECTION = [
     (2304, 11, 12), (9216, 10, 11), (9216, 9, 10), (9216, 8, 9), (4608, 7, 8), (18432, 6, 7),
     (18432, 5, 6), (18432, 4, 5), (9216, 3, 4), (36864, 2, 3), (18432, 1, 2), (18432, 0, 1)]
 
+def compare(program, seed, cases):
+    import subprocess
+    out = subprocess.run([program, seed, cases], capture_output=True, text=True, check=True).stdout
+    count = 0
+    for line in out.splitlines():
+        parts = line.split()
+        items = [tuple(int(v) for v in p.split(",")) for p in parts[1:-2]]
+        offsets, head = plan([(b, f, l) for b, f, l, _ in items])
+        if offsets != [o for *_, o in items] or head != int(parts[-1]):
+            print("differs:", line, "\nplanner:", offsets, head)
+            return 1
+        count += 1
+    print(f"{count} buffer lists: every offset and head agree")
+    return 0 if count == int(cases) else 1
+
+
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) == 5 and sys.argv[1] == "--compare":
+        sys.exit(compare(*sys.argv[2:]))
     for name, b in [("medium", [(10, 0, 1), (20, 1, 2), (30, 2, 3), (40, 3, 4), (50, 0, 1)]),
                     ("person_detection", PERSON_DETECTION)]:
         offsets, head = plan(b)
