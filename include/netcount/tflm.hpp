@@ -277,13 +277,26 @@ constexpr auto plan_arena() noexcept {
     return plan;
 }
 
+// Instantiated for tflm_arena<Net> of a network of several inputs.
+template<class Net>
+struct arena_of_several_inputs {
+    static_assert(always_false<Net>, "netcount: tflm_arena plans a network of one input (the planner's tensor 0); "
+                                     "this one has several: peak_activations<Net> counts their schedule");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
 template<class Net, std::size_t ElementBytes>
 constexpr auto checked_arena() noexcept {
-    constexpr auto plan = plan_arena<Net, ElementBytes>();
-    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
-    // bits.
-    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
-    return plan;
+    if constexpr (input_shapes<Net>.size() != 1) {
+        (void)sizeof(report<arena_of_several_inputs<Net>>);
+        return arena_plan<0>{};
+    } else {
+        constexpr auto plan = plan_arena<Net, ElementBytes>();
+        // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
+        // bits.
+        static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
+        return plan;
+    }
 }
 
 } // namespace detail

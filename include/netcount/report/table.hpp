@@ -99,7 +99,8 @@ inline std::string kernel_text(const layer_info& l) {
 
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
-                                                        std::uint64_t peak, const table_options& options) {
+                                                        std::uint64_t peak, const table_options& options,
+                                                        std::span<const input_row> named_inputs = {}) {
     std::uint64_t counts::*const figure = share_figure(options.share);
     const bool share = figure != nullptr;
     const std::uint64_t whole = share ? total.*figure : 0;
@@ -115,6 +116,14 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     for (const char* heading : {"units", "weights", "parameters", "connections"}) rows[0].emplace_back(heading);
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
+    // Named inputs (every network of several): a row each, "<name> (input)", its shape the
+    // output, counting nothing.
+    for (const input_row& r : named_inputs) {
+        rows.push_back(start(std::string(r.name) + " (input)", "", to_text(r.value), ""));
+        for (const char* cell : {"0", "0", "0", "0"}) rows.back().emplace_back(cell);
+        if (options.live_activations) rows.back().emplace_back("");
+        if (share) rows.back().emplace_back("");
+    }
     for (const layer_info& l : layers) {
         // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
         // that the rows' parameters and their shares add up to the total row's.
@@ -218,7 +227,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
 // and the totals. By default only the layers with parameters.
 template<class Net>
 std::string to_table(table_options options = {}) {
-    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options));
+    return detail::columns(
+        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::input_rows<Net>));
 }
 
 // to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
@@ -227,8 +237,9 @@ std::string to_markdown(table_options options = {}) {
     // The counts: units, weights, parameters, connections and the live activations, after the
     // layer, the output and the input and kernel columns asked for.
     const std::size_t first = std::size_t{2} + (options.input ? 1U : 0U) + (options.kernel ? 1U : 0U);
-    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options), first,
-                            first + (options.live_activations ? 4U : 3U));
+    return detail::markdown(
+        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::input_rows<Net>), first,
+        first + (options.live_activations ? 4U : 3U));
 }
 
 } // namespace netcount
