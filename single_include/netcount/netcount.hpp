@@ -3187,12 +3187,14 @@ struct input_named_twice {
     static constexpr bool reported = true;
 };
 
-// Instantiated for an input<...> after a network's first layer or inside a block: a network
-// starts with all its inputs. The element is then skipped, so that this is the only error.
+// Instantiated for an input<...> after a network's first layer, inside a block, or after an
+// unnamed first input (only a network whose first input is named has several). The element is
+// then skipped: a from<> of its name fails too.
 template<class Input>
 struct input_not_first {
-    static_assert(always_false<Input>, "netcount: an input<...> comes after a layer or inside a block: a network "
-                                       "starts with all its inputs, before any other element");
+    static_assert(always_false<Input>, "netcount: an input<...> comes after a layer, inside a block, or after an "
+                                       "unnamed first input: a network starts with all its inputs, each named when "
+                                       "there are several");
     static constexpr bool reported = true;
 };
 

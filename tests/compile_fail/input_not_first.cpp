@@ -1,5 +1,5 @@
 // An input<...> after a layer is rejected: a network starts with all its inputs.
-// expect: netcount: an input<...> comes after a layer or inside a block
+// expect: netcount: an input<...> comes after a layer, inside a block, or after an unnamed first input
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
 

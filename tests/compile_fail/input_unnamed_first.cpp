@@ -1,7 +1,6 @@
 // Several inputs of which the first has no name: the later ones are rejected as inputs not
 // among the first elements of a network whose inputs are named.
-// expect: netcount: an input<...> comes after a layer or inside a block
-// expect: name<"mask">
+// expect: netcount: an input<...> comes after a layer, inside a block, or after an unnamed first input
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
 
