@@ -59,6 +59,9 @@ static_assert(nc::layers<image_mask>[2].live_activations == 139264);
 static_assert(nc::layers<image_mask>[3].live_activations == 102400);
 static_assert(nc::peak_activations<image_mask> == 139264);
 static_assert(nc::peak_layer<image_mask>.name == "concat1");
+// Under other rules the schedule is run again, from the same inputs (no depthwise conv here).
+static_assert(nc::peak_activations<image_mask, nc::schedule{.in_place_depthwise = true}> == 139264);
+static_assert(nc::layers<image_mask, nc::schedule{.in_place_depthwise = true}>[0].live_activations == 81920);
 // Receptive fields start at either input: the concat's is the widest of its paths (conv1's 3 x 3,
 // the mask's 1 x 1), conv2's 5 x 5.
 static_assert(nc::layers<image_mask>[2].receptive_field.height.size == 3);
