@@ -1,5 +1,5 @@
 // An input takes a name<"..."> and nothing else.
-// expect: netcount: input<Height, Width, Channels, Options...> takes at most one option, its name<"...">
+// expect: netcount: input<Height, Width, Channels, Options...> takes at most one option, its name
 #include <netcount/netcount.hpp>
 namespace nc = netcount;
 
