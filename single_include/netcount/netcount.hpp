@@ -6767,6 +6767,12 @@ constexpr memory_result memory_of(const counts& total, std::span<const shape> in
     return {use, overflow};
 }
 
+// A network of one input (tools/limits calls this form).
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
+                                  std::uint64_t batch) noexcept {
+    return memory_of(total, std::span<const shape>(&in, 1), peak, element_bytes, batch);
+}
+
 template<class Net, std::size_t ElementBytes, std::size_t Batch, schedule Rules>
 constexpr memory_use checked_memory() noexcept {
     static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
