@@ -53,7 +53,10 @@ template<class Net, bool Full>
 constexpr shape read_shape(std::size_t k) noexcept {
     const std::size_t from = analyzed_layers<Net>::graph.inputs[failure_of<Net, Full>().index][k];
     const auto& full = analyzed_layers<Net>::value;
-    return from == network_input ? full.input : full.entries[from].output;
+    if constexpr (input_count<network_traits<network_of<Net>>> == 0)
+        return from == network_input ? full.input : full.entries[from].output;
+    else
+        return from >= full.entries.size() ? full.inputs[network_input - from] : full.entries[from].output;
 }
 
 template<class Net, bool Full, std::size_t... K>
@@ -85,6 +88,8 @@ constexpr void report_invalid_graph(std::index_sequence<I...>) noexcept {
         (void)sizeof(report<invalid_shared<f.code, name[I]...>>);
     else if constexpr (f.code == error::rois_crossed)
         (void)sizeof(report<invalid_region_read<name[I]...>>);
+    else if constexpr (f.code == error::input_name_taken || f.code == error::input_unread)
+        (void)sizeof(report<invalid_input<f.code, name[I]...>>);
     else
         (void)sizeof(report<invalid_from<f.code, name[I]...>>);
 }
@@ -127,6 +132,53 @@ struct several_outputs {
                                      "with output_shapes<Net>, output_shape<Net> is for a network of one");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
+
+// Instantiated when input_shape<Net> is asked of a network with several inputs.
+template<class Net>
+struct several_inputs {
+    static_assert(always_false<Net>, "netcount: this network has several inputs: read their shapes with "
+                                     "input_shapes<Net>, input_shape<Net> is for a network of one");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+template<class Net>
+constexpr const shape& single_input() noexcept {
+    constexpr const auto& s = checked<Net>();
+    if constexpr (input_count < network_traits < network_of < Net >>>> 1) (void)sizeof(report<several_inputs<Net>>);
+    return s.input;
+}
+
+// The shapes of the network's inputs, in order (one for a network of one).
+template<class Net>
+constexpr auto input_shapes_of() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr const auto& s = checked<Net>();
+    if constexpr (input_count<traits> == 0)
+        return std::array<shape, 1>{s.input};
+    else
+        return traits::input_shapes;
+}
+
+// What stands for each input in layer_info::inputs: network_input - k for the k-th.
+template<class Net>
+constexpr auto input_indices_of() noexcept {
+    (void)checked<Net>();
+    constexpr std::size_t n =
+        input_count<network_traits<network_of<Net>>> == 0 ? 1 : input_count<network_traits<network_of<Net>>>;
+    std::array<std::size_t, n> indices{};
+    for (std::size_t k = 0; k != n; ++k) indices[k] = network_input - k;
+    return indices;
+}
+
+template<class Net>
+constexpr auto input_names_of() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    (void)checked<Net>();
+    if constexpr (input_count<traits> == 0)
+        return std::array<std::string_view, 1>{};
+    else
+        return traits::input_names;
+}
 
 template<class Net>
 constexpr const shape& single_output() noexcept {
@@ -233,8 +285,27 @@ inline constexpr std::uint64_t connections_with_bias = totals<Net>.connections_w
 template<class Net>
 inline constexpr std::uint64_t activations = totals<Net>.activations;
 
+// input_shape<Net>: the shape of the network's input; a compile error for a network with
+// several inputs, whose shapes are input_shapes<Net>.
 template<class Net>
-inline constexpr shape input_shape = detail::checked<Net>().input;
+inline constexpr shape input_shape = detail::single_input<Net>();
+
+// input_shapes<Net>: a std::array of the shapes of the network's inputs, in the order they are
+// written (one element for a network of one input).
+template<class Net>
+inline constexpr auto input_shapes = detail::input_shapes_of<Net>();
+
+// input_names<Net>: a std::array of the inputs' names, in the same order ("" for an unnamed
+// input).
+template<class Net>
+inline constexpr auto input_names = detail::input_names_of<Net>();
+
+// input_indices<Net>: what stands for each input, in the same order, where an entry of
+// layers<Net> lists what it reads (layer_info::inputs) and in output_indices<Net>:
+// network_input - k for the k-th input (network_input alone for a network of one). Any index at
+// least layers<Net>.size() is an input's.
+template<class Net>
+inline constexpr auto input_indices = detail::input_indices_of<Net>();
 
 // output_shape<Net>: the shape of the network's output; a compile error for a network with
 // several outputs (outputs<...>), whose shapes are output_shapes<Net>.
@@ -250,6 +321,25 @@ inline constexpr auto output_shapes = detail::output_shapes_of<Net>();
 // order (network_input where an output is the input itself).
 template<class Net>
 inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
+
+namespace detail {
+// A network's input as the reports list it: only a network whose inputs are named (every
+// network of several) lists them; one of a single unnamed input reports as it always has.
+struct input_row {
+    std::string_view name;
+    shape value;
+};
+
+template<class Net>
+constexpr auto named_input_rows() noexcept {
+    constexpr auto names = input_names<Net>;
+    std::array<input_row, names[0].empty() ? 0 : names.size()> rows{};
+    for (std::size_t k = 0; k != rows.size(); ++k) rows[k] = {names[k], input_shapes<Net>[k]};
+    return rows;
+}
+template<class Net>
+inline constexpr auto input_rows = named_input_rows<Net>();
+} // namespace detail
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
 // layers<Net, schedule{...}>: the same, with each entry's live_activations under those rules

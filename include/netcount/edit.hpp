@@ -274,6 +274,20 @@ struct edit_network<network<Input, Elements...>, Edit> {
     using type = typename edit_resolved<facts_of<Elements...>.shares != 0, with_input, Edit, Elements...>::type;
 };
 
+// A network of named inputs: the inputs, then the elements after them edited.
+template<class Split, class Edit>
+struct edit_after_inputs;
+template<class... Inputs, class... Elements, class Edit>
+struct edit_after_inputs<split_inputs<input_list<Inputs...>, Elements...>, Edit> {
+    template<class... Parts>
+    using with_inputs = network<Inputs..., Parts...>;
+    using type = typename edit_resolved<facts_of<Elements...>.shares != 0, with_inputs, Edit, Elements...>::type;
+};
+template<std::size_t H, std::size_t W, std::size_t C, fixed_string Name, class... Elements, class Edit>
+struct edit_network<network<input<H, W, C, netcount::name<Name>>, Elements...>, Edit>
+    : edit_after_inputs<typename split_inputs<input_list<input<H, W, C, netcount::name<Name>>>, Elements...>::self,
+                        Edit> {};
+
 // An edit of the one layer at entry Target.
 template<std::size_t Target, class Change>
 struct at_entry {

@@ -61,7 +61,9 @@ enum class error : unsigned {
     shared_weights_differ,    // a layer's, in a reuse
     unpool_reads_no_max_pool, // max_unpool<"pool">
     unpool_shape_mismatch,
-    rois_crossed, // rois<...>: the structure pass's, naming the entry that reads across
+    rois_crossed,     // rois<...>: the structure pass's, naming the entry that reads across
+    input_name_taken, // named inputs: the structure pass's, naming the input
+    input_unread,
 };
 
 // The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
@@ -70,7 +72,8 @@ constexpr bool is_graph_error(error e) noexcept {
     return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
            e == error::tap_reads_auxiliary || e == error::outputs_not_last || e == error::shared_unknown ||
            e == error::shared_defined_twice || e == error::shared_used_before_definition ||
-           e == error::shared_recursive || e == error::rois_crossed;
+           e == error::shared_recursive || e == error::rois_crossed || e == error::input_name_taken ||
+           e == error::input_unread;
 }
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -176,6 +179,12 @@ constexpr std::string_view message(error e) noexcept {
         return "this layer reads across a rois<...> block's boundary: the block's tensors hold one region "
                "each, so only its roi_align reads from outside it and nothing outside reads its tensors (name "
                "them in outputs<...>, or put the layer in the block)";
+    case error::input_name_taken:
+        return "an entry or named block has the name of one of the network's inputs (from<\"...\"> would not know "
+               "which it reads)";
+    case error::input_unread:
+        return "nothing reads this input of the network (read it with from<\"...\">, in a layer that inference runs, "
+               "or name it in outputs<...>)";
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
@@ -357,6 +366,19 @@ struct invalid_region_read {
                   "netcount: this layer reads across a rois<...> block's boundary: the block's tensors hold one "
                   "region each, so only its roi_align reads from outside it and nothing outside reads its tensors "
                   "(name them in outputs<...>, or put the layer in the block)");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_input<Error, Name...>: instantiated when a network's input is named as an entry or a
+// named block is, or nothing reads it; the input's name is spelled out as characters.
+template<error Error, char... Name>
+struct invalid_input {
+    static_assert(Error != error::input_name_taken,
+                  "netcount: an entry or named block has the name of one of the network's inputs (from<\"...\"> "
+                  "would not know which it reads)");
+    static_assert(Error != error::input_unread,
+                  "netcount: nothing reads this input of the network (read it with from<\"...\">, in a layer that "
+                  "inference runs, or name it in outputs<...>)");
     static constexpr bool reported = true; // see verdict
 };
 

@@ -157,16 +157,16 @@ constexpr auto plan_folds() noexcept {
     std::array<std::size_t, entries> readers{};
     for (const layer_info& e : info)
         for (const std::size_t from : e.inputs)
-            if (from != network_input) ++readers[from];
+            if (from < entries) ++readers[from]; // not an input
     // An output (outputs<...>, or what a final from<> reads) is read after every entry: a
     // batch_norm after it cannot fold into it.
     for (const std::size_t o : output_indices<Net>)
-        if (o != network_input) ++readers[o];
+        if (o < entries) ++readers[o];
     fold_plan<entries> plan{};
     for (std::size_t i = 0; i != entries; ++i) {
         if (!b.batch_norm[i] || info[i].inputs.size() != 1) continue;
         const std::size_t from = info[i].inputs[0];
-        if (from == network_input || !b.target[from] || readers[from] != 1 || info[from].auxiliary != info[i].auxiliary)
+        if (from >= entries || !b.target[from] || readers[from] != 1 || info[from].auxiliary != info[i].auxiliary)
             continue;
         plan.removed[i] = true;
         plan.gains_bias[from] = true;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include <netcount/counts.hpp>
 #include <netcount/detail/checked.hpp>
@@ -19,7 +20,7 @@ namespace netcount {
 
 struct memory_use {
     std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
-    std::uint64_t input_bytes = 0;           // the batch of inputs
+    std::uint64_t input_bytes = 0;           // the batch of inputs (of every input of a network of several)
     std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
                                              // is not included (it is input_bytes)
     std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
@@ -35,11 +36,14 @@ struct memory_result {
     bool overflow = false;
 };
 
-constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
-                                  std::uint64_t batch) noexcept {
+// `in`: every input's shape (one for a network of one input).
+constexpr memory_result memory_of(const counts& total, std::span<const shape> in, std::uint64_t peak,
+                                  std::uint64_t element_bytes, std::uint64_t batch) noexcept {
     bool overflow = false;
     const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    std::uint64_t input_elements = 0;
+    for (const shape& s : in)
+        input_elements = add(input_elements, mul(mul(s.height, s.width, overflow), s.channels, overflow), overflow);
     const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
                          .input_bytes = mul(input_elements, per_batch, overflow),
                          .activation_bytes = mul(total.activations, per_batch, overflow),
@@ -47,11 +51,17 @@ constexpr memory_result memory_of(const counts& total, const shape& in, std::uin
     return {use, overflow};
 }
 
+// A network of one input (tools/limits calls this form).
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
+                                  std::uint64_t batch) noexcept {
+    return memory_of(total, std::span<const shape>(&in, 1), peak, element_bytes, batch);
+}
+
 template<class Net, std::size_t ElementBytes, std::size_t Batch, schedule Rules>
 constexpr memory_use checked_memory() noexcept {
     static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
     constexpr memory_result r =
-        memory_of(totals<Net>, input_shape<Net>, peak_activations<Net, Rules>, ElementBytes, Batch);
+        memory_of(totals<Net>, input_shapes<Net>, peak_activations<Net, Rules>, ElementBytes, Batch);
     static_assert(!r.overflow, "netcount: a count overflows 64 bits");
     return r.use;
 }

@@ -4,9 +4,11 @@
 #include <netcount/detail/config.hpp> // first: below C++20, its error comes first
 
 #include <cstddef>
+#include <string_view>
 #include <type_traits>
 
 #include <netcount/error.hpp>
+#include <netcount/options.hpp>
 #include <netcount/shape.hpp>
 
 NETCOUNT_DIAGNOSTICS_PUSH
@@ -22,12 +24,40 @@ struct input_without_pixels {
 };
 } // namespace detail
 
-// input<Height, Width, Channels>: the first element of every network.
-template<std::size_t Height, std::size_t Width, std::size_t Channels>
+namespace detail {
+// The name an input is given (input<H, W, C, name<"image">>), empty for none.
+template<class... Options>
+struct input_name_of {
+    static constexpr std::string_view value{};
+    static constexpr bool valid = sizeof...(Options) == 0;
+};
+template<fixed_string Name>
+struct input_name_of<netcount::name<Name>> {
+    static constexpr std::string_view value = netcount::name<Name>::value;
+    static constexpr bool valid = true;
+};
+
+// Instantiated for an input whose options are anything but one name<"...">.
+template<class Input>
+struct input_option_not_a_name {
+    static_assert(always_false<Input>, "netcount: input<Height, Width, Channels, Options...> takes at most one "
+                                       "option, its name<\"...\">");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+// input<Height, Width, Channels>: the first element of every network. A network of several
+// inputs starts with all of them, each named: input<H, W, C, name<"image">>, input<...,
+// name<"mask">>, ...; the layers after them read the last, and from<"image"> reads any.
+template<std::size_t Height, std::size_t Width, std::size_t Channels, class... Options>
 struct input {
     static_assert(detail::verdict < Height != 0 && Width != 0 && Channels != 0, detail::input_without_pixels < Height,
                   Width, Channels >> ::reported);
+    static_assert(
+        detail::verdict<detail::input_name_of<Options...>::valid, detail::input_option_not_a_name<input>>::reported);
     static constexpr shape value{Height == 0 ? 1 : Height, Width == 0 ? 1 : Width, Channels == 0 ? 1 : Channels};
+    // The name from<"..."> reads it by; empty for an unnamed input.
+    static constexpr std::string_view given = detail::input_name_of<Options...>::value;
 };
 
 namespace detail {
@@ -45,8 +75,8 @@ template<class T>
 struct is_input_impl {
     static constexpr bool value = false, valid = false;
 };
-template<std::size_t H, std::size_t W, std::size_t C>
-struct is_input_impl<input<H, W, C>> {
+template<std::size_t H, std::size_t W, std::size_t C, class... Options>
+struct is_input_impl<input<H, W, C, Options...>> {
     static constexpr bool value = true, valid = H != 0 && W != 0 && C != 0;
 };
 
@@ -56,6 +86,23 @@ inline constexpr bool is_input = is_input_impl<T>::value;
 // An input<...> with no zero dimension.
 template<class T>
 inline constexpr bool is_valid_input = is_input_impl<T>::valid;
+
+// The inputs a network starts with, split from the elements after them: recursion over the
+// inputs (a handful), not over the layers.
+template<class... Inputs>
+struct input_list {};
+
+template<class Inputs, class... Rest>
+struct split_inputs {
+    using self = split_inputs; // the last of the chain below
+    using inputs = Inputs;
+    template<template<class...> class List>
+    using rest = List<Rest...>;
+};
+template<class... Inputs, class Next, class... Rest>
+requires is_input<Next>
+struct split_inputs<input_list<Inputs...>, Next, Rest...> : split_inputs<input_list<Inputs..., Next>, Rest...> {
+};
 
 // Finds the network<...> a type is or derives from; void when there is none. Deduction finds
 // none either when there are several (each a different base), or when the only one is not a

@@ -256,8 +256,8 @@ constexpr auto kept_widths() noexcept {
     // its output comes from through layers without (a YOLO's Detect conv on every level).
     if constexpr (traits::outputs != 0) {
         for (std::size_t e : output_indices<Net>) {
-            while (e != network_input && layers<Net>[e].weights == 0) e = layers<Net>[e].inputs[0];
-            if (e != network_input) b.kept[e] = true;
+            while (e < traits::entries && layers<Net>[e].weights == 0) e = layers<Net>[e].inputs[0];
+            if (e < traits::entries) b.kept[e] = true; // not an input
         }
     }
     return b.kept;
@@ -282,10 +282,71 @@ struct reinput {
                                      "type derived from one");
     using type = Net;
 };
-template<std::size_t H0, std::size_t W0, std::size_t C, class... Elements, std::size_t H, std::size_t W>
-struct reinput<network<input<H0, W0, C>, Elements...>, H, W> {
-    using type = network<input<H, W, C>, Elements...>;
+template<std::size_t H0, std::size_t W0, std::size_t C, class... Options, class... Elements, std::size_t H,
+         std::size_t W>
+struct reinput<network<input<H0, W0, C, Options...>, Elements...>, H, W> {
+    using type = network<input<H, W, C, Options...>, Elements...>;
 };
+
+// Instantiated for with_input<Net, H, W> of a network of several inputs.
+template<class Net>
+struct reinput_of_several_inputs {
+    static_assert(always_false<Net>, "netcount: with_input<Net, H, W> gives a network of one input another size; "
+                                     "this one has several: give each its shape with with_inputs<Net, shape{H, W, "
+                                     "C}...>");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+template<std::size_t H0, std::size_t W0, std::size_t C, fixed_string Name, class Second, class... Elements,
+         std::size_t H, std::size_t W>
+requires is_input<Second>
+struct reinput<network<input<H0, W0, C, netcount::name<Name>>, Second, Elements...>, H, W> {
+    static_assert(
+        reinput_of_several_inputs<network<input<H0, W0, C, netcount::name<Name>>, Second, Elements...>>::reported);
+    using type = network<input<H0, W0, C, netcount::name<Name>>, Second, Elements...>;
+};
+
+// with_inputs<Net, Shapes...>: the inputs given those shapes, in order, each keeping its name.
+template<class Input, shape S>
+struct reshaped_input;
+template<std::size_t H, std::size_t W, std::size_t C, class... Options, shape S>
+struct reshaped_input<input<H, W, C, Options...>, S> {
+    using type = input<S.height, S.width, S.channels, Options...>;
+};
+
+// Instantiated for with_inputs<Net, Shapes...> with another number of shapes than of inputs.
+template<std::size_t Inputs, std::size_t Shapes>
+struct reinputs_count_mismatch {
+    static_assert(Inputs == Shapes, "netcount: with_inputs<Net, Shapes...> takes one shape per input of Net, in "
+                                    "order (input_shapes<Net>.size())");
+    static constexpr bool reported = true;
+};
+
+template<class Split, shape... Shapes>
+struct reinputs_split;
+template<class... Inputs, class... Elements, shape... Shapes>
+struct reinputs_split<split_inputs<input_list<Inputs...>, Elements...>, Shapes...> {
+    static_assert(reinputs_count_mismatch<sizeof...(Inputs), sizeof...(Shapes)>::reported);
+    template<bool Matches, class = void>
+    struct pick {
+        using type = network<Inputs..., Elements...>;
+    };
+    template<class Unused>
+    struct pick<true, Unused> {
+        using type = network<typename reshaped_input<Inputs, Shapes>::type..., Elements...>;
+    };
+    using type = typename pick<sizeof...(Inputs) == sizeof...(Shapes)>::type;
+};
+
+template<class Net, shape... Shapes>
+struct reinputs {
+    // An error here means the type given to with_inputs is not a network<input<...>, ...>.
+    static_assert(always_false<Net>, "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
+                                     "type derived from one");
+    using type = Net;
+};
+template<std::size_t H, std::size_t W, std::size_t C, class... Options, class... Elements, shape... Shapes>
+struct reinputs<network<input<H, W, C, Options...>, Elements...>, Shapes...>
+    : reinputs_split<typename split_inputs<input_list<input<H, W, C, Options...>>, Elements...>::self, Shapes...> {};
 
 } // namespace detail
 
@@ -299,9 +360,16 @@ template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor = 1>
 using scale_width =
     typename detail::edit_network<network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
 
-// with_input<Net, H, W>: the same layers on an H x W input with the same channels.
+// with_input<Net, H, W>: the same layers on an H x W input with the same channels. A compile
+// error for a network of several inputs, which with_inputs gives their sizes.
 template<class Net, std::size_t H, std::size_t W>
 using with_input = typename detail::reinput<network_of<Net>, H, W>::type;
+
+// with_inputs<Net, Shapes...>: the same layers with each input given its shape, in the order of
+// input_shapes<Net> (names kept):
+//   with_inputs<image_and_mask, shape{160, 160, 3}, shape{160, 160, 1}>
+template<class Net, shape... Shapes>
+using with_inputs = typename detail::reinputs<network_of<Net>, Shapes...>::type;
 
 } // namespace netcount
 

@@ -354,12 +354,13 @@ constexpr std::size_t search() noexcept {
     }
 }
 
-// A network<input<...>, ...> with an input that counts: what the searches edit. Anything
+// A network<input<...>, ...> with an input that counts (its first; the others are checked<Net>'s,
+// with its layers): what the searches edit. Anything
 // else is checked<Net>'s error.
 template<class Net>
 inline constexpr bool searchable = false;
-template<std::size_t H, std::size_t W, std::size_t C, class... Elements>
-inline constexpr bool searchable<network<input<H, W, C>, Elements...>> = H != 0 && W != 0 && C != 0;
+template<std::size_t H, std::size_t W, std::size_t C, class... Options, class... Elements>
+inline constexpr bool searchable<network<input<H, W, C, Options...>, Elements...>> = H != 0 && W != 0 && C != 0;
 
 template<class Net>
 constexpr bool valid_network() noexcept {
@@ -499,12 +500,25 @@ struct input_space {
                           Kind == search_kind::largest_height ? own.width : K * Step>;
 };
 
+// Instantiated for largest_input, largest_height or largest_width of a network of several
+// inputs: which inputs the side is of would be a guess.
+template<class Net>
+struct input_search_of_several_inputs {
+    static_assert(always_false<Net>, "netcount: largest_input, largest_height and largest_width search the input of "
+                                     "a network of one; this one has several: search with_inputs<Net, shape{...}...> "
+                                     "of your own (fits<Net, Budget>)");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
 template<class Net, budget B, search_kind Kind, std::size_t Step, std::size_t Max>
 constexpr std::size_t largest_input() noexcept {
     if constexpr (Step == 0 || Max < Step) {
         (void)sizeof(report<search_range_rejected<Kind, Step, Max>>);
         return 0;
     } else if constexpr (!valid_network<Net>()) {
+        return 0;
+    } else if constexpr (input_shapes<Net>.size() != 1) {
+        (void)sizeof(report<input_search_of_several_inputs<Net>>);
         return 0;
     } else {
         return search<input_space<Net, B, Kind, Step, Max>>();

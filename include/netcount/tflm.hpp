@@ -417,17 +417,37 @@ struct kernel_scratch_needs_int8 {
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
-// The plan, once per network and settings (tflm_arena and a budget's arena limit share it).
+// The plan, once per network and settings (tflm_arena and a budget's arena limit share it);
+// none for a network of several inputs, which checked_arena_bytes() rejects.
+inline constexpr arena_plan<0> no_arena{};
 template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
-inline constexpr auto arena_plan_of = plan_arena<Net, ElementBytes, Scratch>();
+inline constexpr auto arena_plan_of = [] {
+    if constexpr (input_shapes<Net>.size() != 1)
+        return no_arena;
+    else
+        return plan_arena<Net, ElementBytes, Scratch>();
+}();
+
+// Instantiated for tflm_arena<Net> (or a budget's arena limit) of a network of several inputs.
+template<class Net>
+struct arena_of_several_inputs {
+    static_assert(always_false<Net>, "netcount: tflm_arena plans a network of one input (the planner's tensor 0); "
+                                     "this one has several: peak_activations<Net> counts their schedule");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
 
 template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
 constexpr const auto& checked_arena_bytes() noexcept {
-    constexpr const auto& plan = arena_plan_of<Net, ElementBytes, Scratch>;
-    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
-    // bits.
-    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
-    return plan;
+    if constexpr (input_shapes<Net>.size() != 1) {
+        (void)sizeof(report<arena_of_several_inputs<Net>>);
+        return no_arena;
+    } else {
+        constexpr const auto& plan = arena_plan_of<Net, ElementBytes, Scratch>;
+        // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
+        // bits.
+        static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
+        return plan;
+    }
 }
 
 template<class Net, class T, kernel_scratch Scratch>

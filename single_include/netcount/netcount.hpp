@@ -253,7 +253,9 @@ enum class error : unsigned {
     shared_weights_differ,    // a layer's, in a reuse
     unpool_reads_no_max_pool, // max_unpool<"pool">
     unpool_shape_mismatch,
-    rois_crossed, // rois<...>: the structure pass's, naming the entry that reads across
+    rois_crossed,     // rois<...>: the structure pass's, naming the entry that reads across
+    input_name_taken, // named inputs: the structure pass's, naming the input
+    input_unread,
 };
 
 // The errors of the graph (from<>, outputs<>, shared<>), which the structure pass finds: they
@@ -262,7 +264,8 @@ constexpr bool is_graph_error(error e) noexcept {
     return e == error::tap_unknown || e == error::tap_ambiguous || e == error::tap_not_computed ||
            e == error::tap_reads_auxiliary || e == error::outputs_not_last || e == error::shared_unknown ||
            e == error::shared_defined_twice || e == error::shared_used_before_definition ||
-           e == error::shared_recursive || e == error::rois_crossed;
+           e == error::shared_recursive || e == error::rois_crossed || e == error::input_name_taken ||
+           e == error::input_unread;
 }
 
 // message(e): what is wrong, in the words of the compile error (tests hold the two equal).
@@ -368,6 +371,12 @@ constexpr std::string_view message(error e) noexcept {
         return "this layer reads across a rois<...> block's boundary: the block's tensors hold one region "
                "each, so only its roi_align reads from outside it and nothing outside reads its tensors (name "
                "them in outputs<...>, or put the layer in the block)";
+    case error::input_name_taken:
+        return "an entry or named block has the name of one of the network's inputs (from<\"...\"> would not know "
+               "which it reads)";
+    case error::input_unread:
+        return "nothing reads this input of the network (read it with from<\"...\">, in a layer that inference runs, "
+               "or name it in outputs<...>)";
     case error::shared_weights_differ:
         return "the layer applies shared weights to an input that gives it other weights than its definition's "
                "(other input channels)";
@@ -549,6 +558,19 @@ struct invalid_region_read {
                   "netcount: this layer reads across a rois<...> block's boundary: the block's tensors hold one "
                   "region each, so only its roi_align reads from outside it and nothing outside reads its tensors "
                   "(name them in outputs<...>, or put the layer in the block)");
+    static constexpr bool reported = true; // see verdict
+};
+
+// invalid_input<Error, Name...>: instantiated when a network's input is named as an entry or a
+// named block is, or nothing reads it; the input's name is spelled out as characters.
+template<error Error, char... Name>
+struct invalid_input {
+    static_assert(Error != error::input_name_taken,
+                  "netcount: an entry or named block has the name of one of the network's inputs (from<\"...\"> "
+                  "would not know which it reads)");
+    static_assert(Error != error::input_unread,
+                  "netcount: nothing reads this input of the network (read it with from<\"...\">, in a layer that "
+                  "inference runs, or name it in outputs<...>)");
     static constexpr bool reported = true; // see verdict
 };
 
@@ -1728,17 +1750,19 @@ constexpr std::uint64_t in_place_scratch(const layer_info& e, bool last) noexcep
     return depthwise && last && e.activations <= read && !overflow ? e.output.height * e.output.width : 0;
 }
 
-// Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
+// Positions: 0 is the network input, i + 1 is entry i; with Inputs named inputs (network.hpp),
+// input k is at Inputs - 1 - k and entry i at i + Inputs, all live from the start. This runs inside the constant
 // evaluation of layers<Net>, so it is written for clang's constexpr step budget (statements are
 // steps) like the counting loop: two loops, raw pointers, no calls per entry. On g++ every call
 // of a span's operator[] or begin() in a constant evaluation is remembered (37 MB on a 2,000-layer
 // chain), so spans are read through data() and size() once per entry.
-template<std::size_t Entries>
-constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
+template<std::size_t Entries, std::size_t Inputs = 0>
+constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape* in,
                                           const std::size_t* outputs, std::size_t output_count,
                                           const schedule rules = {}) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
-    constexpr std::size_t positions = Entries + 1;
+    constexpr std::size_t n = Inputs == 0 ? 1 : Inputs; // the inputs' positions, [0, n)
+    constexpr std::size_t positions = Entries + n;
     // group[p]: the first position of the data p holds (a view's data is its input's);
     // last_read[g]: the last position that reads data of group g (0: none);
     // owner[p]: the position that wrote the buffer p's output is in.
@@ -1752,40 +1776,47 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
     // The outputs: the entry the network ends with (the structure pass's last cursor: the last
     // entry that runs, or what a final from<> reads), or those outputs<...> names.
     bool overflow = false;
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    for (std::size_t p = 1; p != positions; ++p) {
-        if (roles[p - 1] == memory_role::auxiliary) continue;
-        const std::size_t* f = entries[p - 1].inputs.data();
-        const std::size_t* const last = f + entries[p - 1].inputs.size();
-        const std::size_t q = *f + 1;
+    // input_elements[q]: the elements of the input at position q; all of them live at the start.
+    std::array<std::uint64_t, n> input_elements{};
+    std::uint64_t live = 0;
+    for (std::size_t k = 0; k != n; ++k) {
+        input_elements[n - 1 - k] = mul(mul(in[k].height, in[k].width, overflow), in[k].channels, overflow);
+        overflow = add_overflows(live, input_elements[n - 1 - k], &live) || overflow;
+        g[k] = own[k] = k;
+    }
+    for (std::size_t p = n; p != positions; ++p) {
+        if (roles[p - n] == memory_role::auxiliary) continue;
+        const std::size_t* f = entries[p - n].inputs.data();
+        const std::size_t* const last = f + entries[p - n].inputs.size();
+        const std::size_t q = *f + n;
         read[g[q]] = p;
         // A view of as many elements as it reads is that data; any other entry's data is new.
-        g[p] = roles[p - 1] == memory_role::view &&
-                       (q == 0 ? input_elements : entries[q - 1].activations) == entries[p - 1].activations
+        g[p] = roles[p - n] == memory_role::view &&
+                       (q < n ? input_elements[q] : entries[q - n].activations) == entries[p - n].activations
                    ? g[q]
                    : p;
-        while (++f < last) read[g[*f + 1]] = p;
+        while (++f < last) read[g[*f + n]] = p;
     }
     // The outputs are read after every entry: never freed, never written over.
-    for (const std::size_t* o = outputs; o != outputs + output_count; ++o) read[g[*o + 1]] = positions;
+    for (const std::size_t* o = outputs; o != outputs + output_count; ++o) read[g[*o + n]] = positions;
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,
     // are freed (each once: its group's last read is cleared). The output's buffer is never
     // freed: nothing runs after it.
-    std::uint64_t live = input_elements;
+    const std::uint64_t all_inputs = live;
     schedule_result r{};
-    for (std::size_t p = 1; p != positions; ++p) {
-        if (roles[p - 1] == memory_role::auxiliary) continue;
-        layer_info& e = entries[p - 1];
+    for (std::size_t p = n; p != positions; ++p) {
+        if (roles[p - n] == memory_role::auxiliary) continue;
+        layer_info& e = entries[p - n];
         const std::size_t* f = e.inputs.data();
         const std::size_t* const last = f + e.inputs.size();
-        std::size_t q = *f + 1;
+        std::size_t q = *f + n;
         // A view whose data is its input's (the first loop); in place only over as many
         // elements as it writes (a user's kind may declare itself elementwise and still change
         // the number of elements).
-        const bool reuse = g[p] != p || (roles[p - 1] == memory_role::elementwise && read[g[q]] == p &&
-                                         (q == 0 ? input_elements : entries[q - 1].activations) == e.activations);
+        const bool reuse = g[p] != p || (roles[p - n] == memory_role::elementwise && read[g[q]] == p &&
+                                         (q < n ? input_elements[q] : entries[q - n].activations) == e.activations);
         // In-place depthwise (schedule::in_place_depthwise): its one channel of scratch is live
         // while it runs only.
         const std::uint64_t scratch = rules.in_place_depthwise ? in_place_scratch(e, read[g[q]] == p) : 0;
@@ -1796,22 +1827,23 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         e.live_activations = overflow ? UINT64_MAX : at;
         if (!overflow && at > r.peak) {
             r.peak = at;
-            r.peak_index = p - 1;
+            r.peak_index = p - n;
         }
         for (;;) {
             if (read[g[q]] == p && own[q] != own[p]) {
-                live -= own[q] == 0 ? input_elements : entries[own[q] - 1].activations;
+                live -= own[q] < n ? input_elements[own[q]] : entries[own[q] - n].activations;
                 read[g[q]] = 0;
             }
             if (++f == last) break;
-            q = *f + 1;
+            q = *f + n;
         }
         // Data nobody reads after this entry (no entry so far: every entry that runs but the
         // output has a reader) lives only while it runs.
-        if (read[g[p]] == 0 || read[g[p]] == p) live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
+        if (read[g[p]] == 0 || read[g[p]] == p)
+            live -= own[p] < n ? input_elements[own[p]] : entries[own[p] - n].activations;
     }
-    // No entry ran: the input, which is the output, is all there is.
-    if (r.peak_index == schedule_result::no_entry) r.peak = input_elements;
+    // No entry ran: the inputs, which are the outputs, are all there is.
+    if (r.peak_index == schedule_result::no_entry) r.peak = all_inputs;
     r.overflow = overflow;
     return r;
 }
@@ -2011,12 +2043,40 @@ struct input_without_pixels {
 };
 } // namespace detail
 
-// input<Height, Width, Channels>: the first element of every network.
-template<std::size_t Height, std::size_t Width, std::size_t Channels>
+namespace detail {
+// The name an input is given (input<H, W, C, name<"image">>), empty for none.
+template<class... Options>
+struct input_name_of {
+    static constexpr std::string_view value{};
+    static constexpr bool valid = sizeof...(Options) == 0;
+};
+template<fixed_string Name>
+struct input_name_of<netcount::name<Name>> {
+    static constexpr std::string_view value = netcount::name<Name>::value;
+    static constexpr bool valid = true;
+};
+
+// Instantiated for an input whose options are anything but one name<"...">.
+template<class Input>
+struct input_option_not_a_name {
+    static_assert(always_false<Input>, "netcount: input<Height, Width, Channels, Options...> takes at most one "
+                                       "option, its name<\"...\">");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+} // namespace detail
+
+// input<Height, Width, Channels>: the first element of every network. A network of several
+// inputs starts with all of them, each named: input<H, W, C, name<"image">>, input<...,
+// name<"mask">>, ...; the layers after them read the last, and from<"image"> reads any.
+template<std::size_t Height, std::size_t Width, std::size_t Channels, class... Options>
 struct input {
     static_assert(detail::verdict < Height != 0 && Width != 0 && Channels != 0, detail::input_without_pixels < Height,
                   Width, Channels >> ::reported);
+    static_assert(
+        detail::verdict<detail::input_name_of<Options...>::valid, detail::input_option_not_a_name<input>>::reported);
     static constexpr shape value{Height == 0 ? 1 : Height, Width == 0 ? 1 : Width, Channels == 0 ? 1 : Channels};
+    // The name from<"..."> reads it by; empty for an unnamed input.
+    static constexpr std::string_view given = detail::input_name_of<Options...>::value;
 };
 
 namespace detail {
@@ -2034,8 +2094,8 @@ template<class T>
 struct is_input_impl {
     static constexpr bool value = false, valid = false;
 };
-template<std::size_t H, std::size_t W, std::size_t C>
-struct is_input_impl<input<H, W, C>> {
+template<std::size_t H, std::size_t W, std::size_t C, class... Options>
+struct is_input_impl<input<H, W, C, Options...>> {
     static constexpr bool value = true, valid = H != 0 && W != 0 && C != 0;
 };
 
@@ -2045,6 +2105,23 @@ inline constexpr bool is_input = is_input_impl<T>::value;
 // An input<...> with no zero dimension.
 template<class T>
 inline constexpr bool is_valid_input = is_input_impl<T>::valid;
+
+// The inputs a network starts with, split from the elements after them: recursion over the
+// inputs (a handful), not over the layers.
+template<class... Inputs>
+struct input_list {};
+
+template<class Inputs, class... Rest>
+struct split_inputs {
+    using self = split_inputs; // the last of the chain below
+    using inputs = Inputs;
+    template<template<class...> class List>
+    using rest = List<Rest...>;
+};
+template<class... Inputs, class Next, class... Rest>
+requires is_input<Next>
+struct split_inputs<input_list<Inputs...>, Next, Rest...> : split_inputs<input_list<Inputs..., Next>, Rest...> {
+};
 
 // Finds the network<...> a type is or derives from; void when there is none. Deduction finds
 // none either when there are several (each a different base), or when the only one is not a
@@ -2161,10 +2238,23 @@ struct shared_record {
     std::size_t applications = 0;
 };
 
+// Several inputs (network.hpp): the k-th input of a network stands in layers<Net> for
+// network_input - k; positions of the memory schedule and of first_tap put the inputs first.
+// Inputs is 0 for a network of one unnamed input, whose engine is as it was.
+template<std::size_t Inputs>
+inline constexpr std::size_t input_positions = Inputs == 0 ? 1 : Inputs;
+
+// Whether `from`, an index of layer_info::inputs, stands for one of the network's inputs.
+template<std::size_t Inputs>
+constexpr bool is_input_index(std::size_t from) noexcept {
+    return from > network_input - input_positions<Inputs>;
+}
+
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps = 0,
-         std::size_t Outputs = 0, std::size_t Defs = 0, bool Batched = false>
+         std::size_t Outputs = 0, std::size_t Defs = 0, bool Batched = false, std::size_t Inputs = 0>
 struct structure {
     static constexpr std::size_t entry_count = Entries;
+    static constexpr std::size_t input_count = Inputs;
     static constexpr std::size_t name_count = Names;
     static constexpr std::size_t tap_count = Taps;
     static constexpr std::size_t definition_count = Defs;
@@ -2178,12 +2268,14 @@ struct structure {
     std::array<std::size_t, Outputs == 0 ? 1 : Outputs> outputs{};
     std::size_t outputs_elements = 0; // outputs<...> met
     bool outputs_last = true;         // ... each at the top level, nothing after it
-    // Taps only:
+    // Taps only (and named inputs, whose names no other may have):
     std::array<tap_record, Taps> taps{};
-    std::array<scope_record, Taps == 0 ? 0 : Names> scopes{};
-    std::array<bool, Taps == 0 ? 0 : Entries> auxiliary{}; // the entry is in an auxiliary head
-    // The first tap that reads each position (0: the network input, i + 1: entry i), or none.
-    std::array<std::size_t, Taps == 0 ? 0 : Entries + 1> first_tap{};
+    std::array<scope_record, Taps == 0 && Inputs == 0 ? 0 : Names> scopes{};
+    std::array<bool, Taps == 0 && Inputs == 0 ? 0 : Entries> auxiliary{}; // the entry is in an auxiliary head
+    // The first tap that reads each position (the inputs, then i + input_positions: entry i), or none.
+    std::array<std::size_t, Taps == 0 ? 0 : Entries + input_positions<Inputs>> first_tap{};
+    // Named inputs only: each input's name, in order.
+    std::array<std::string_view, Inputs> input_names{};
     std::size_t scopes_done = 0;
     // Taps only: every entry's and named block's name in a hash table (chained, item i the
     // entry i, item Entries + j the block scopes[j]), so that a from<> finds its name in a step
@@ -2209,7 +2301,7 @@ struct structure {
     }
 
     template<class Emitters>
-    constexpr explicit structure(const Emitters& elements) noexcept;
+    constexpr explicit structure(const Emitters& elements, const std::string_view* inputs = nullptr) noexcept;
 
     // The bucket of a name: its length and its first two and last six characters (where ordinals
     // and block paths differ), in one expression and without calls, since clang charges its
@@ -2249,6 +2341,7 @@ struct structure {
     }
 
     constexpr void verify_taps() noexcept;
+    constexpr void verify_inputs() noexcept;
 };
 
 // The builders reach their arrays through raw pointers, and count digits in expressions:
@@ -2339,10 +2432,9 @@ struct structure_builder {
         names[entries_done] = name;
         inputs[entries_done] = {edges + edges_done, n};
         for (const std::size_t* f = from; f != from + n; ++f) edges[edges_done++] = *f;
-        if constexpr (Structure::tap_count != 0) {
+        if constexpr (Structure::tap_count != 0 || Structure::input_count != 0)
             result.auxiliary[entries_done] = in_auxiliary;
-            result.index_name(entries_done, name);
-        }
+        if constexpr (Structure::tap_count != 0) result.index_name(entries_done, name);
         if constexpr (Structure::batched) check_region(name, from, n);
         cursor = entries_done++;
     }
@@ -2354,7 +2446,8 @@ struct structure_builder {
         result.region[entries_done] = region.id;
         const std::size_t expected = entries_done == region.first && region.id != 0 ? region.outer : region.id;
         for (const std::size_t* f = from; f != from + n; ++f)
-            if ((*f == network_input ? 0 : result.region[*f]) != expected) result.fail_graph(error::rois_crossed, name);
+            if ((*f >= Structure::entry_count ? 0 : result.region[*f]) != expected)
+                result.fail_graph(error::rois_crossed, name);
     }
 
     // An element of a network or block: a layer here, a block by its node.
@@ -2390,9 +2483,10 @@ struct structure_builder {
     // A named block whose output is not an entry of the same name is recorded, so that from<>
     // can read it by its name.
     constexpr void close_scope(const scope_state& outer) noexcept {
-        if constexpr (Structure::tap_count != 0) {
-            if (cursor == network_input || names[cursor] != scope) {
-                result.index_name(Structure::entry_count + result.scopes_done, scope);
+        if constexpr (Structure::tap_count != 0 || Structure::input_count != 0) {
+            if (cursor >= Structure::entry_count || names[cursor] != scope) {
+                if constexpr (Structure::tap_count != 0)
+                    result.index_name(Structure::entry_count + result.scopes_done, scope);
                 result.scopes[result.scopes_done++] = {.path = scope, .output = cursor};
             }
         }
@@ -2432,7 +2526,13 @@ struct structure_builder {
     // from<"name">: the only entry or named block of that name computed so far, else (an error
     // that verify_taps() says) the tensor before it, so that the pass goes on.
     constexpr std::size_t resolve(std::string_view name, bool reads_input) noexcept {
-        const auto found = result.look_up(name);
+        auto found = result.look_up(name);
+        for (std::size_t k = 0; k != Structure::input_count; ++k) {
+            if (result.input_names[k] == name) {
+                ++found.matches;
+                found.tensor = network_input - k;
+            }
+        }
         const std::size_t source = found.matches == 1 ? found.tensor : cursor;
         result.taps[taps_done++] = {.name = name,
                                     .source = source,
@@ -2515,11 +2615,15 @@ struct structure_builder {
 };
 
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
-         std::size_t Outputs, std::size_t Defs, bool Batched>
+         std::size_t Outputs, std::size_t Defs, bool Batched, std::size_t Inputs>
 template<class Emitters>
-constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched>::structure(
-    const Emitters& elements) noexcept {
+constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched, Inputs>::structure(
+    const Emitters& elements, [[maybe_unused]] const std::string_view* named_inputs) noexcept {
     structure_builder<structure> b{*this};
+    if constexpr (Inputs != 0) {
+        for (std::size_t k = 0; k != Inputs; ++k) input_names[k] = named_inputs[k];
+        b.cursor = network_input - (Inputs - 1); // the last input
+    }
     for (const auto emit : elements) emit(b);
     output = b.cursor;
     if constexpr (Outputs == 0) outputs[0] = output;
@@ -2527,30 +2631,53 @@ constexpr structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched>:
         if (outputs_elements != 0 && b.outputs_entries != b.entries_done) outputs_last = false;
         verify_taps();
     }
+    if constexpr (Inputs != 0) verify_inputs();
+}
+
+// Named inputs: no entry or named block has an input's name (from<> would not know which it
+// reads), and every input is read by an entry that runs in inference, or is an output.
+template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
+         std::size_t Outputs, std::size_t Defs, bool Batched, std::size_t Inputs>
+constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched, Inputs>::verify_inputs() noexcept {
+    for (std::size_t k = 0; k != Inputs; ++k) {
+        const std::string_view name = input_names[k];
+        bool taken = false, read = false, repeated = false;
+        for (std::size_t j = 0; j != Inputs; ++j) repeated = repeated || (j != k && input_names[j] == name);
+        if (repeated) continue; // network_traits says so (input_named_twice)
+        for (std::size_t i = 0; i != Entries; ++i) {
+            taken = taken || names[i] == name;
+            if (auxiliary[i]) continue;
+            for (const std::size_t from : inputs[i]) read = read || from == network_input - k;
+        }
+        for (std::size_t i = 0; i != scopes_done; ++i) taken = taken || scopes[i].path == name;
+        for (const std::size_t o : outputs) read = read || o == network_input - k;
+        if (taken) fail_graph(error::input_name_taken, name);
+        if (!read) fail_graph(error::input_unread, name);
+    }
 }
 
 // Each from<> names exactly one entry or named block of the whole network, computed before it,
 // and not in an auxiliary head unless the from<> is in one too. Then the taps that read each
 // position are linked, for the totals pass, which keeps only their shapes.
 template<std::size_t Entries, std::size_t Names, std::size_t Chars, std::size_t Edges, std::size_t Taps,
-         std::size_t Outputs, std::size_t Defs, bool Batched>
-constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched>::verify_taps() noexcept {
+         std::size_t Outputs, std::size_t Defs, bool Batched, std::size_t Inputs>
+constexpr void structure<Entries, Names, Chars, Edges, Taps, Outputs, Defs, Batched, Inputs>::verify_taps() noexcept {
     // outputs<...> elsewhere than last, at the top level: the error names its first tensor.
     if (!outputs_last) fail_graph(error::outputs_not_last, taps[Taps - Outputs].name);
     for (std::size_t k = 0; k != Taps && graph_fail.code == error::none; ++k) {
         const tap_record& t = taps[k];
-        const std::size_t matches = look_up(t.name).matches;
-        const error code = matches == 0  ? error::tap_unknown
-                           : matches > 1 ? error::tap_ambiguous
-                           : !t.resolved ? error::tap_not_computed
-                           : t.source != network_input && auxiliary[t.source] && !t.in_auxiliary
-                               ? error::tap_reads_auxiliary
-                               : error::none;
+        std::size_t matches = look_up(t.name).matches;
+        for (std::size_t i = 0; i != Inputs; ++i) matches += input_names[i] == t.name ? 1u : 0u;
+        const error code = matches == 0                                                   ? error::tap_unknown
+                           : matches > 1                                                  ? error::tap_ambiguous
+                           : !t.resolved                                                  ? error::tap_not_computed
+                           : t.source < Entries && auxiliary[t.source] && !t.in_auxiliary ? error::tap_reads_auxiliary
+                                                                                          : error::none;
         if (code != error::none) fail_graph(code, t.name);
     }
     for (std::size_t& f : first_tap) f = tap_record::none;
     for (std::size_t k = Taps; k-- != 0;) {
-        std::size_t& first = first_tap[taps[k].source + 1]; // network_input + 1 wraps to 0
+        std::size_t& first = first_tap[taps[k].source + input_positions<Inputs>]; // an input's wraps below it
         taps[k].next = first;
         first = k;
     }
@@ -2583,6 +2710,7 @@ template<std::size_t Taps, std::size_t Defs = 0, std::size_t DefEntries = 0, boo
 struct summary_of {
     static constexpr bool keeps_entries = false;
     static constexpr bool batched = Batched;
+    static constexpr std::size_t inputs_named = 0; // the structure pass's taps give their shapes
     static constexpr std::size_t taps = Taps;
     static constexpr std::size_t definitions = Defs;
     counts totals{};
@@ -2600,10 +2728,12 @@ struct summary_of {
 
 using summary = summary_of<0>;
 
-template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0, bool Batched = false>
+template<std::size_t Entries, std::size_t Taps = 0, std::size_t Defs = 0, bool Batched = false, std::size_t Inputs = 0>
 struct analysis {
     static constexpr bool keeps_entries = true;
     static constexpr bool batched = Batched;
+    static constexpr std::size_t entry_count = Entries;
+    static constexpr std::size_t inputs_named = Inputs;
     static constexpr std::size_t taps = Taps;
     static constexpr std::size_t definitions = Defs;
     std::array<layer_info, Entries> entries{};
@@ -2613,6 +2743,7 @@ struct analysis {
     std::size_t stored_done = 0;
     shape input{};
     shape output{};
+    std::array<shape, Inputs> inputs{}; // named inputs only: each input's shape, in order
     failure fail{};
     std::size_t entries_done = 0; // every entry is written when this is Entries and fail is none
 
@@ -2620,7 +2751,16 @@ struct analysis {
     schedule_result schedule{}; // peak activations; each entry's live_activations
 
     template<class Emitters, class Structure>
-    constexpr analysis(const shape& in, const Emitters& elements, const Structure& s) noexcept;
+    constexpr analysis(const shape& in, const Emitters& elements, const Structure& s,
+                       const shape* shapes = nullptr) noexcept;
+
+    // The shapes of the network's inputs, in order, for the memory schedule.
+    constexpr const shape* input_shapes() const noexcept {
+        if constexpr (Inputs == 0)
+            return &input;
+        else
+            return inputs.data();
+    }
 };
 
 // The kind of the entries a max_unpool<"pool"> may read (max_pool, pool.hpp).
@@ -2657,7 +2797,19 @@ struct count_builder {
 
     // The receptive field of what entry `from` produced.
     constexpr receptive_field field_of(std::size_t from) const noexcept {
-        return from == network_input ? receptive_field{} : entries[from].receptive_field;
+        if constexpr (Analysis::inputs_named == 0)
+            return from == network_input ? receptive_field{} : entries[from].receptive_field;
+        else
+            return is_input_index<Analysis::inputs_named>(from) ? receptive_field{} : entries[from].receptive_field;
+    }
+
+    // The shape of the tensor `from` stands for (the full pass).
+    constexpr shape tensor_shape(std::size_t from) const noexcept {
+        if constexpr (Analysis::inputs_named == 0)
+            return from == network_input ? result.input : entries[from].output;
+        else
+            return is_input_index<Analysis::inputs_named>(from) ? result.inputs[network_input - from]
+                                                                : entries[from].output;
     }
 
     // Writes the next entry of layers<Net> and threads its output to the next layer. Few
@@ -2805,8 +2957,9 @@ struct count_builder {
             taps_done += 2;
             if constexpr (Analysis::keeps_entries) {
                 const std::size_t pool = taps[k].source;
-                pool_output = pool == network_input ? result.input : entries[pool].output;
-                if (pool != network_input && entries[pool].kind == max_pool_kind) pool_input = entries[pool].input;
+                pool_output = tensor_shape(pool);
+                if (pool < Analysis::entry_count && entries[pool].kind == max_pool_kind)
+                    pool_input = entries[pool].input;
             } else {
                 pool_input = result.tapped[k];
                 pool_output = result.tapped[k + 1];
@@ -2823,7 +2976,7 @@ struct count_builder {
         if constexpr (Analysis::taps != 0) {
             const std::size_t k = taps_done++;
             if constexpr (Analysis::keeps_entries)
-                cursor = taps[k].source == network_input ? result.input : entries[taps[k].source].output;
+                cursor = tensor_shape(taps[k].source);
             else
                 cursor = result.tapped[k];
         }
@@ -2933,11 +3086,14 @@ constexpr Summary continue_summary(Summary s, void (*const* elements)(count_buil
     return s;
 }
 
-template<std::size_t Entries, std::size_t Taps, std::size_t Defs, bool Batched>
+template<std::size_t Entries, std::size_t Taps, std::size_t Defs, bool Batched, std::size_t Inputs>
 template<class Emitters, class Structure>
-constexpr analysis<Entries, Taps, Defs, Batched>::analysis(const shape& in, const Emitters& elements,
-                                                           const Structure& s) noexcept
+constexpr analysis<Entries, Taps, Defs, Batched, Inputs>::analysis(const shape& in, const Emitters& elements,
+                                                                   const Structure& s,
+                                                                   [[maybe_unused]] const shape* shapes) noexcept
     : input(in), output(in) {
+    if constexpr (Inputs != 0)
+        for (std::size_t k = 0; k != Inputs; ++k) inputs[k] = shapes[k];
     std::array<memory_role, Entries> roles{};
     count_builder<analysis> b{.result = *this,
                               .names = s.names.data(),
@@ -2954,7 +3110,8 @@ constexpr analysis<Entries, Taps, Defs, Batched>::analysis(const shape& in, cons
     entries_done = b.entries_done;
     // The schedule reads every entry's inputs: only a complete pass has them all.
     if (complete())
-        schedule = schedule_memory<Entries>(entries.data(), roles.data(), in, s.outputs.data(), s.outputs.size());
+        schedule = schedule_memory<Entries, Inputs>(entries.data(), roles.data(), input_shapes(), s.outputs.data(),
+                                                    s.outputs.size());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3033,6 +3190,100 @@ struct resolved_traits<true, true, Elements...>
     : element_traits<true, typename resolved<registry_list<std::index_sequence_for<Elements...>, Elements...>,
                                              Elements>::type...> {};
 
+// Instantiated for a network of several inputs one of which has no name<"...">.
+template<class Input>
+struct unnamed_input {
+    static_assert(always_false<Input>, "netcount: a network of several inputs names each of them: input<Height, "
+                                       "Width, Channels, name<\"...\">> (from<\"...\"> reads an input by its name)");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+// Instantiated for two inputs of the same name.
+template<class Input>
+struct input_named_twice {
+    static_assert(always_false<Input>, "netcount: two inputs of this network have the same name");
+    static constexpr bool reported = true;
+};
+
+// Instantiated for an input<...> after a network's first layer, inside a block, or after an
+// unnamed first input (only a network whose first input is named has several). The element is
+// then skipped: a from<> of its name fails too.
+template<class Input>
+struct input_not_first {
+    static_assert(always_false<Input>, "netcount: an input<...> comes after a layer, inside a block, or after an "
+                                       "unnamed first input: a network starts with all its inputs, each named when "
+                                       "there are several");
+    static constexpr bool reported = true;
+};
+
+template<std::size_t H, std::size_t W, std::size_t C, class... Options>
+struct node<input<H, W, C, Options...>, false> {
+    static_assert(input_not_first<input<H, W, C, Options...>>::reported);
+    static constexpr bool is_option = false;
+    static constexpr std::size_t entries = 0, edges = 0, names = 0, taps = 0, outputs = 0, shares = 0, shared_defs = 0,
+                                 shared_entries = 0, batched = 0;
+    static constexpr std::size_t name_capacity(std::size_t, std::size_t) noexcept { return 0; }
+    template<class Builder>
+    static constexpr void emit(Builder&) noexcept {}
+};
+
+// The k-th input's name repeats an earlier one's.
+template<std::size_t N>
+constexpr std::size_t repeated_name(const std::array<std::string_view, N>& names) noexcept {
+    for (std::size_t k = 0; k != N; ++k)
+        for (std::size_t j = 0; j != k; ++j)
+            if (!names[k].empty() && names[k] == names[j]) return k;
+    return N;
+}
+
+// The K-th of several input types (the one an error names).
+template<std::size_t K, class Input>
+struct indexed_input {};
+template<class Indices, class... Inputs>
+struct indexed_inputs;
+template<std::size_t... K, class... Inputs>
+struct indexed_inputs<std::index_sequence<K...>, Inputs...> : indexed_input<K, Inputs>... {};
+template<std::size_t K, class Input>
+Input pick_input(const indexed_input<K, Input>*);
+
+// A network that starts with several inputs, or with one named: the inputs split from the
+// elements, each known by its name (Inputs of the engine = their number).
+template<class Inputs, class... Elements>
+struct named_inputs_traits;
+
+template<class... Inputs, class... Elements>
+struct named_inputs_traits<input_list<Inputs...>, Elements...>
+    : resolved_traits<(is_valid_input<Inputs> && ...), facts_of<Elements...>.shares != 0, Elements...> {
+    static constexpr std::size_t named_inputs = sizeof...(Inputs);
+    static constexpr std::size_t inputs = named_inputs;
+    static constexpr std::array<shape, inputs> input_shapes{Inputs::value...};
+    static constexpr std::array<std::string_view, inputs> input_names{Inputs::given...};
+    static constexpr shape input = input_shapes[inputs - 1]; // the layers after the inputs read the last
+    static_assert((verdict < inputs == 1 || !Inputs::given.empty(), unnamed_input < Inputs >> ::reported && ...));
+    static constexpr std::size_t repeated = repeated_name(input_names);
+    static_assert(
+        verdict<repeated == inputs,
+                input_named_twice<
+                    decltype(pick_input < repeated == inputs
+                                 ? 0
+                                 : repeated > (static_cast<const indexed_inputs<std::index_sequence_for<Inputs...>,
+                                                                                Inputs...>*>(nullptr)))>>::reported);
+};
+
+// input_count<Traits>: a network's number of inputs where it names them, else 0 (one unnamed
+// input). A variable, not a member of every network's traits: on g++ a member there (or two
+// empty arrays) cost a 10,000-layer chain 1 MB.
+template<class Traits>
+inline constexpr std::size_t input_count = 0;
+template<class Traits>
+requires requires { Traits::named_inputs; }
+inline constexpr std::size_t input_count<Traits> = Traits::named_inputs;
+
+template<class Split>
+struct named_inputs_of;
+template<class Inputs, class... Elements>
+struct named_inputs_of<split_inputs<Inputs, Elements...>> : named_inputs_traits<Inputs, Elements...> {};
+
 template<class First, class... Elements>
 struct network_traits<network<First, Elements...>>
     : resolved_traits<is_valid_input<First>, facts_of<Elements...>.shares != 0, Elements...> {
@@ -3044,6 +3295,13 @@ struct network_traits<network<First, Elements...>>
             return shape{1, 1, 1};
     }();
 };
+
+// A network whose first input is named (every network of several inputs) is counted with its
+// inputs split from its elements. The specialization matches on the first element alone: one
+// that looked at the second too cost a 10,000-layer chain 0.2 MB more on g++.
+template<std::size_t H, std::size_t W, std::size_t C, fixed_string Name, class... Elements>
+struct network_traits<network<input<H, W, C, netcount::name<Name>>, Elements...>>
+    : named_inputs_of<typename split_inputs<input_list<input<H, W, C, netcount::name<Name>>>, Elements...>::self> {};
 
 // analyzed<Net>: the summary, the structure and the analysis of Net, each evaluated only when
 // asked for, and keyed on Net itself so that diagnostics name a network by the user's name.
@@ -3057,12 +3315,28 @@ template<class Net>
 struct analyzed_layers {
     using traits = network_traits<network_of<Net>>;
     using structure_type = structure<traits::entries, traits::names, traits::name_chars, traits::edges, traits::taps,
-                                     traits::outputs, traits::shared_defs, traits::batched != 0>;
-    using analysis_type = analysis<traits::entries, traits::taps, traits::shared_defs, traits::batched != 0>;
+                                     traits::outputs, traits::shared_defs, traits::batched != 0, input_count<traits>>;
+    using analysis_type =
+        analysis<traits::entries, traits::taps, traits::shared_defs, traits::batched != 0, input_count<traits>>;
 
-    static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>()};
+    // Named inputs: their names and shapes (network_traits has them only then).
+    static constexpr const std::string_view* input_names() noexcept {
+        if constexpr (input_count<traits> == 0)
+            return nullptr;
+        else
+            return traits::input_names.data();
+    }
+    static constexpr const shape* input_shapes() noexcept {
+        if constexpr (input_count<traits> == 0)
+            return nullptr;
+        else
+            return traits::input_shapes.data();
+    }
+
+    static constexpr structure_type graph{traits::template elements<structure_builder<structure_type>>(),
+                                          input_names()};
     static constexpr analysis_type value{traits::input, traits::template elements<count_builder<analysis_type>>(),
-                                         graph};
+                                         graph, input_shapes()};
 };
 
 // A network with taps needs the structure pass before its totals (which tensor each from<>
@@ -3077,12 +3351,18 @@ struct analyzed {
 
     static constexpr summary_type first() noexcept {
         summary_type s{.input = traits::input, .output = traits::input};
-        if constexpr (traits::taps != 0 || traits::shares != 0 || traits::batched != 0) {
+        if constexpr (traits::taps != 0 || traits::shares != 0 || traits::batched != 0 || input_count<traits> != 0) {
             constexpr const auto& graph = analyzed_layers<Net>::graph;
             s.fail = graph.graph_fail;
-            if constexpr (traits::taps != 0) {
+            if constexpr (traits::taps != 0 && input_count<traits> == 0) {
                 for (std::size_t k = graph.first_tap[0]; k != tap_record::none; k = graph.taps[k].next)
                     s.tapped[k] = graph.taps[k].reads_input ? shape{} : traits::input; // the input is no max_pool
+            } else if constexpr (traits::taps != 0) {
+                // Input i is at position inputs - 1 - i (network_input - i + inputs wraps there).
+                for (std::size_t i = 0; i != input_count<traits>; ++i)
+                    for (std::size_t k = graph.first_tap[input_count<traits> - 1 - i]; k != tap_record::none;
+                         k = graph.taps[k].next)
+                        s.tapped[k] = graph.taps[k].reads_input ? shape{} : traits::input_shapes[i];
             }
         }
         return s;
@@ -3102,11 +3382,13 @@ struct analyzed {
         else
             return analyzed_layers<Net>::graph.taps.data();
     }
+    // The totals pass reads entry i's first tap at [i + 1]: with several inputs, whose positions
+    // come first (first() reads them), the array is read from its last input's position on.
     static constexpr const std::size_t* first_taps() noexcept {
         if constexpr (traits::taps == 0)
             return nullptr;
         else
-            return analyzed_layers<Net>::graph.first_tap.data();
+            return analyzed_layers<Net>::graph.first_tap.data() + (input_positions<input_count<traits>> - 1);
     }
 
     template<std::size_t Part>
@@ -4131,8 +4413,8 @@ constexpr auto reschedule() noexcept {
     for (std::size_t i = 0; i != traits::entries; ++i)
         if (r.entries[i].auxiliary) b.roles[i] = memory_role::auxiliary;
     constexpr const auto& outputs = analyzed_layers<Net>::graph.outputs;
-    r.schedule = schedule_memory<traits::entries>(r.entries.data(), b.roles.data(), full.input, outputs.data(),
-                                                  outputs.size(), Rules);
+    r.schedule = schedule_memory<traits::entries, input_count<traits>>(
+        r.entries.data(), b.roles.data(), full.input_shapes(), outputs.data(), outputs.size(), Rules);
     return r;
 }
 
@@ -4182,7 +4464,10 @@ template<class Net, bool Full>
 constexpr shape read_shape(std::size_t k) noexcept {
     const std::size_t from = analyzed_layers<Net>::graph.inputs[failure_of<Net, Full>().index][k];
     const auto& full = analyzed_layers<Net>::value;
-    return from == network_input ? full.input : full.entries[from].output;
+    if constexpr (input_count<network_traits<network_of<Net>>> == 0)
+        return from == network_input ? full.input : full.entries[from].output;
+    else
+        return from >= full.entries.size() ? full.inputs[network_input - from] : full.entries[from].output;
 }
 
 template<class Net, bool Full, std::size_t... K>
@@ -4214,6 +4499,8 @@ constexpr void report_invalid_graph(std::index_sequence<I...>) noexcept {
         (void)sizeof(report<invalid_shared<f.code, name[I]...>>);
     else if constexpr (f.code == error::rois_crossed)
         (void)sizeof(report<invalid_region_read<name[I]...>>);
+    else if constexpr (f.code == error::input_name_taken || f.code == error::input_unread)
+        (void)sizeof(report<invalid_input<f.code, name[I]...>>);
     else
         (void)sizeof(report<invalid_from<f.code, name[I]...>>);
 }
@@ -4256,6 +4543,53 @@ struct several_outputs {
                                      "with output_shapes<Net>, output_shape<Net> is for a network of one");
     static constexpr bool reported = true; // see verdict in error.hpp
 };
+
+// Instantiated when input_shape<Net> is asked of a network with several inputs.
+template<class Net>
+struct several_inputs {
+    static_assert(always_false<Net>, "netcount: this network has several inputs: read their shapes with "
+                                     "input_shapes<Net>, input_shape<Net> is for a network of one");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
+template<class Net>
+constexpr const shape& single_input() noexcept {
+    constexpr const auto& s = checked<Net>();
+    if constexpr (input_count < network_traits < network_of < Net >>>> 1) (void)sizeof(report<several_inputs<Net>>);
+    return s.input;
+}
+
+// The shapes of the network's inputs, in order (one for a network of one).
+template<class Net>
+constexpr auto input_shapes_of() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    constexpr const auto& s = checked<Net>();
+    if constexpr (input_count<traits> == 0)
+        return std::array<shape, 1>{s.input};
+    else
+        return traits::input_shapes;
+}
+
+// What stands for each input in layer_info::inputs: network_input - k for the k-th.
+template<class Net>
+constexpr auto input_indices_of() noexcept {
+    (void)checked<Net>();
+    constexpr std::size_t n =
+        input_count<network_traits<network_of<Net>>> == 0 ? 1 : input_count<network_traits<network_of<Net>>>;
+    std::array<std::size_t, n> indices{};
+    for (std::size_t k = 0; k != n; ++k) indices[k] = network_input - k;
+    return indices;
+}
+
+template<class Net>
+constexpr auto input_names_of() noexcept {
+    using traits = network_traits<network_of<Net>>;
+    (void)checked<Net>();
+    if constexpr (input_count<traits> == 0)
+        return std::array<std::string_view, 1>{};
+    else
+        return traits::input_names;
+}
 
 template<class Net>
 constexpr const shape& single_output() noexcept {
@@ -4362,8 +4696,27 @@ inline constexpr std::uint64_t connections_with_bias = totals<Net>.connections_w
 template<class Net>
 inline constexpr std::uint64_t activations = totals<Net>.activations;
 
+// input_shape<Net>: the shape of the network's input; a compile error for a network with
+// several inputs, whose shapes are input_shapes<Net>.
 template<class Net>
-inline constexpr shape input_shape = detail::checked<Net>().input;
+inline constexpr shape input_shape = detail::single_input<Net>();
+
+// input_shapes<Net>: a std::array of the shapes of the network's inputs, in the order they are
+// written (one element for a network of one input).
+template<class Net>
+inline constexpr auto input_shapes = detail::input_shapes_of<Net>();
+
+// input_names<Net>: a std::array of the inputs' names, in the same order ("" for an unnamed
+// input).
+template<class Net>
+inline constexpr auto input_names = detail::input_names_of<Net>();
+
+// input_indices<Net>: what stands for each input, in the same order, where an entry of
+// layers<Net> lists what it reads (layer_info::inputs) and in output_indices<Net>:
+// network_input - k for the k-th input (network_input alone for a network of one). Any index at
+// least layers<Net>.size() is an input's.
+template<class Net>
+inline constexpr auto input_indices = detail::input_indices_of<Net>();
 
 // output_shape<Net>: the shape of the network's output; a compile error for a network with
 // several outputs (outputs<...>), whose shapes are output_shapes<Net>.
@@ -4379,6 +4732,25 @@ inline constexpr auto output_shapes = detail::output_shapes_of<Net>();
 // order (network_input where an output is the input itself).
 template<class Net>
 inline constexpr const auto& output_indices = detail::output_indices_of<Net>();
+
+namespace detail {
+// A network's input as the reports list it: only a network whose inputs are named (every
+// network of several) lists them; one of a single unnamed input reports as it always has.
+struct input_row {
+    std::string_view name;
+    shape value;
+};
+
+template<class Net>
+constexpr auto named_input_rows() noexcept {
+    constexpr auto names = input_names<Net>;
+    std::array<input_row, names[0].empty() ? 0 : names.size()> rows{};
+    for (std::size_t k = 0; k != rows.size(); ++k) rows[k] = {names[k], input_shapes<Net>[k]};
+    return rows;
+}
+template<class Net>
+inline constexpr auto input_rows = named_input_rows<Net>();
+} // namespace detail
 
 // layers<Net>: a std::array of layer_info, one per layer after the input, in order.
 // layers<Net, schedule{...}>: the same, with each entry's live_activations under those rules
@@ -5576,6 +5948,20 @@ struct edit_network<network<Input, Elements...>, Edit> {
     using type = typename edit_resolved<facts_of<Elements...>.shares != 0, with_input, Edit, Elements...>::type;
 };
 
+// A network of named inputs: the inputs, then the elements after them edited.
+template<class Split, class Edit>
+struct edit_after_inputs;
+template<class... Inputs, class... Elements, class Edit>
+struct edit_after_inputs<split_inputs<input_list<Inputs...>, Elements...>, Edit> {
+    template<class... Parts>
+    using with_inputs = network<Inputs..., Parts...>;
+    using type = typename edit_resolved<facts_of<Elements...>.shares != 0, with_inputs, Edit, Elements...>::type;
+};
+template<std::size_t H, std::size_t W, std::size_t C, fixed_string Name, class... Elements, class Edit>
+struct edit_network<network<input<H, W, C, netcount::name<Name>>, Elements...>, Edit>
+    : edit_after_inputs<typename split_inputs<input_list<input<H, W, C, netcount::name<Name>>>, Elements...>::self,
+                        Edit> {};
+
 // An edit of the one layer at entry Target.
 template<std::size_t Target, class Change>
 struct at_entry {
@@ -5895,16 +6281,16 @@ constexpr auto plan_folds() noexcept {
     std::array<std::size_t, entries> readers{};
     for (const layer_info& e : info)
         for (const std::size_t from : e.inputs)
-            if (from != network_input) ++readers[from];
+            if (from < entries) ++readers[from]; // not an input
     // An output (outputs<...>, or what a final from<> reads) is read after every entry: a
     // batch_norm after it cannot fold into it.
     for (const std::size_t o : output_indices<Net>)
-        if (o != network_input) ++readers[o];
+        if (o < entries) ++readers[o];
     fold_plan<entries> plan{};
     for (std::size_t i = 0; i != entries; ++i) {
         if (!b.batch_norm[i] || info[i].inputs.size() != 1) continue;
         const std::size_t from = info[i].inputs[0];
-        if (from == network_input || !b.target[from] || readers[from] != 1 || info[from].auxiliary != info[i].auxiliary)
+        if (from >= entries || !b.target[from] || readers[from] != 1 || info[from].auxiliary != info[i].auxiliary)
             continue;
         plan.removed[i] = true;
         plan.gains_bias[from] = true;
@@ -6347,17 +6733,37 @@ struct kernel_scratch_needs_int8 {
     static constexpr bool reported = true; // see verdict in error.hpp
 };
 
-// The plan, once per network and settings (tflm_arena and a budget's arena limit share it).
+// The plan, once per network and settings (tflm_arena and a budget's arena limit share it);
+// none for a network of several inputs, which checked_arena_bytes() rejects.
+inline constexpr arena_plan<0> no_arena{};
 template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
-inline constexpr auto arena_plan_of = plan_arena<Net, ElementBytes, Scratch>();
+inline constexpr auto arena_plan_of = [] {
+    if constexpr (input_shapes<Net>.size() != 1)
+        return no_arena;
+    else
+        return plan_arena<Net, ElementBytes, Scratch>();
+}();
+
+// Instantiated for tflm_arena<Net> (or a budget's arena limit) of a network of several inputs.
+template<class Net>
+struct arena_of_several_inputs {
+    static_assert(always_false<Net>, "netcount: tflm_arena plans a network of one input (the planner's tensor 0); "
+                                     "this one has several: peak_activations<Net> counts their schedule");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
 
 template<class Net, std::size_t ElementBytes, kernel_scratch Scratch>
 constexpr const auto& checked_arena_bytes() noexcept {
-    constexpr const auto& plan = arena_plan_of<Net, ElementBytes, Scratch>;
-    // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
-    // bits.
-    static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
-    return plan;
+    if constexpr (input_shapes<Net>.size() != 1) {
+        (void)sizeof(report<arena_of_several_inputs<Net>>);
+        return no_arena;
+    } else {
+        constexpr const auto& plan = arena_plan_of<Net, ElementBytes, Scratch>;
+        // An error here means a tensor's bytes, an offset or a sum of live bytes do not fit in 64
+        // bits.
+        static_assert(!plan.overflow, "netcount: a count overflows 64 bits");
+        return plan;
+    }
 }
 
 template<class Net, class T, kernel_scratch Scratch>
@@ -6896,7 +7302,7 @@ namespace netcount {
 
 struct memory_use {
     std::uint64_t parameter_bytes = 0;       // every trainable number, once, whatever the batch
-    std::uint64_t input_bytes = 0;           // the batch of inputs
+    std::uint64_t input_bytes = 0;           // the batch of inputs (of every input of a network of several)
     std::uint64_t activation_bytes = 0;      // every layer's output for the batch, summed; the input
                                              // is not included (it is input_bytes)
     std::uint64_t peak_activation_bytes = 0; // the most alive at once in one inference run of
@@ -6912,11 +7318,14 @@ struct memory_result {
     bool overflow = false;
 };
 
-constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
-                                  std::uint64_t batch) noexcept {
+// `in`: every input's shape (one for a network of one input).
+constexpr memory_result memory_of(const counts& total, std::span<const shape> in, std::uint64_t peak,
+                                  std::uint64_t element_bytes, std::uint64_t batch) noexcept {
     bool overflow = false;
     const std::uint64_t per_batch = mul(element_bytes, batch, overflow);
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
+    std::uint64_t input_elements = 0;
+    for (const shape& s : in)
+        input_elements = add(input_elements, mul(mul(s.height, s.width, overflow), s.channels, overflow), overflow);
     const memory_use use{.parameter_bytes = mul(total.parameters, element_bytes, overflow),
                          .input_bytes = mul(input_elements, per_batch, overflow),
                          .activation_bytes = mul(total.activations, per_batch, overflow),
@@ -6924,11 +7333,17 @@ constexpr memory_result memory_of(const counts& total, const shape& in, std::uin
     return {use, overflow};
 }
 
+// A network of one input (tools/limits calls this form).
+constexpr memory_result memory_of(const counts& total, const shape& in, std::uint64_t peak, std::uint64_t element_bytes,
+                                  std::uint64_t batch) noexcept {
+    return memory_of(total, std::span<const shape>(&in, 1), peak, element_bytes, batch);
+}
+
 template<class Net, std::size_t ElementBytes, std::size_t Batch, schedule Rules>
 constexpr memory_use checked_memory() noexcept {
     static_assert(Batch > 0, "netcount: memory<Net, Element, Batch> needs a batch of at least 1");
     constexpr memory_result r =
-        memory_of(totals<Net>, input_shape<Net>, peak_activations<Net, Rules>, ElementBytes, Batch);
+        memory_of(totals<Net>, input_shapes<Net>, peak_activations<Net, Rules>, ElementBytes, Batch);
     static_assert(!r.overflow, "netcount: a count overflows 64 bits");
     return r.use;
 }
@@ -7628,8 +8043,8 @@ constexpr auto kept_widths() noexcept {
     // its output comes from through layers without (a YOLO's Detect conv on every level).
     if constexpr (traits::outputs != 0) {
         for (std::size_t e : output_indices<Net>) {
-            while (e != network_input && layers<Net>[e].weights == 0) e = layers<Net>[e].inputs[0];
-            if (e != network_input) b.kept[e] = true;
+            while (e < traits::entries && layers<Net>[e].weights == 0) e = layers<Net>[e].inputs[0];
+            if (e < traits::entries) b.kept[e] = true; // not an input
         }
     }
     return b.kept;
@@ -7654,10 +8069,71 @@ struct reinput {
                                      "type derived from one");
     using type = Net;
 };
-template<std::size_t H0, std::size_t W0, std::size_t C, class... Elements, std::size_t H, std::size_t W>
-struct reinput<network<input<H0, W0, C>, Elements...>, H, W> {
-    using type = network<input<H, W, C>, Elements...>;
+template<std::size_t H0, std::size_t W0, std::size_t C, class... Options, class... Elements, std::size_t H,
+         std::size_t W>
+struct reinput<network<input<H0, W0, C, Options...>, Elements...>, H, W> {
+    using type = network<input<H, W, C, Options...>, Elements...>;
 };
+
+// Instantiated for with_input<Net, H, W> of a network of several inputs.
+template<class Net>
+struct reinput_of_several_inputs {
+    static_assert(always_false<Net>, "netcount: with_input<Net, H, W> gives a network of one input another size; "
+                                     "this one has several: give each its shape with with_inputs<Net, shape{H, W, "
+                                     "C}...>");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+template<std::size_t H0, std::size_t W0, std::size_t C, fixed_string Name, class Second, class... Elements,
+         std::size_t H, std::size_t W>
+requires is_input<Second>
+struct reinput<network<input<H0, W0, C, netcount::name<Name>>, Second, Elements...>, H, W> {
+    static_assert(
+        reinput_of_several_inputs<network<input<H0, W0, C, netcount::name<Name>>, Second, Elements...>>::reported);
+    using type = network<input<H0, W0, C, netcount::name<Name>>, Second, Elements...>;
+};
+
+// with_inputs<Net, Shapes...>: the inputs given those shapes, in order, each keeping its name.
+template<class Input, shape S>
+struct reshaped_input;
+template<std::size_t H, std::size_t W, std::size_t C, class... Options, shape S>
+struct reshaped_input<input<H, W, C, Options...>, S> {
+    using type = input<S.height, S.width, S.channels, Options...>;
+};
+
+// Instantiated for with_inputs<Net, Shapes...> with another number of shapes than of inputs.
+template<std::size_t Inputs, std::size_t Shapes>
+struct reinputs_count_mismatch {
+    static_assert(Inputs == Shapes, "netcount: with_inputs<Net, Shapes...> takes one shape per input of Net, in "
+                                    "order (input_shapes<Net>.size())");
+    static constexpr bool reported = true;
+};
+
+template<class Split, shape... Shapes>
+struct reinputs_split;
+template<class... Inputs, class... Elements, shape... Shapes>
+struct reinputs_split<split_inputs<input_list<Inputs...>, Elements...>, Shapes...> {
+    static_assert(reinputs_count_mismatch<sizeof...(Inputs), sizeof...(Shapes)>::reported);
+    template<bool Matches, class = void>
+    struct pick {
+        using type = network<Inputs..., Elements...>;
+    };
+    template<class Unused>
+    struct pick<true, Unused> {
+        using type = network<typename reshaped_input<Inputs, Shapes>::type..., Elements...>;
+    };
+    using type = typename pick<sizeof...(Inputs) == sizeof...(Shapes)>::type;
+};
+
+template<class Net, shape... Shapes>
+struct reinputs {
+    // An error here means the type given to with_inputs is not a network<input<...>, ...>.
+    static_assert(always_false<Net>, "netcount: expected a network<input<Height, Width, Channels>, layers...> or a "
+                                     "type derived from one");
+    using type = Net;
+};
+template<std::size_t H, std::size_t W, std::size_t C, class... Options, class... Elements, shape... Shapes>
+struct reinputs<network<input<H, W, C, Options...>, Elements...>, Shapes...>
+    : reinputs_split<typename split_inputs<input_list<input<H, W, C, Options...>>, Elements...>::self, Shapes...> {};
 
 } // namespace detail
 
@@ -7671,9 +8147,16 @@ template<class Net, std::size_t Num, std::size_t Den, std::size_t Divisor = 1>
 using scale_width =
     typename detail::edit_network<network_of<Net>, detail::every_layer_scaled<Net, Num, Den, Divisor>>::type;
 
-// with_input<Net, H, W>: the same layers on an H x W input with the same channels.
+// with_input<Net, H, W>: the same layers on an H x W input with the same channels. A compile
+// error for a network of several inputs, which with_inputs gives their sizes.
 template<class Net, std::size_t H, std::size_t W>
 using with_input = typename detail::reinput<network_of<Net>, H, W>::type;
+
+// with_inputs<Net, Shapes...>: the same layers with each input given its shape, in the order of
+// input_shapes<Net> (names kept):
+//   with_inputs<image_and_mask, shape{160, 160, 3}, shape{160, 160, 1}>
+template<class Net, shape... Shapes>
+using with_inputs = typename detail::reinputs<network_of<Net>, Shapes...>::type;
 
 } // namespace netcount
 
@@ -8024,12 +8507,13 @@ constexpr std::size_t search() noexcept {
     }
 }
 
-// A network<input<...>, ...> with an input that counts: what the searches edit. Anything
+// A network<input<...>, ...> with an input that counts (its first; the others are checked<Net>'s,
+// with its layers): what the searches edit. Anything
 // else is checked<Net>'s error.
 template<class Net>
 inline constexpr bool searchable = false;
-template<std::size_t H, std::size_t W, std::size_t C, class... Elements>
-inline constexpr bool searchable<network<input<H, W, C>, Elements...>> = H != 0 && W != 0 && C != 0;
+template<std::size_t H, std::size_t W, std::size_t C, class... Options, class... Elements>
+inline constexpr bool searchable<network<input<H, W, C, Options...>, Elements...>> = H != 0 && W != 0 && C != 0;
 
 template<class Net>
 constexpr bool valid_network() noexcept {
@@ -8169,12 +8653,25 @@ struct input_space {
                           Kind == search_kind::largest_height ? own.width : K * Step>;
 };
 
+// Instantiated for largest_input, largest_height or largest_width of a network of several
+// inputs: which inputs the side is of would be a guess.
+template<class Net>
+struct input_search_of_several_inputs {
+    static_assert(always_false<Net>, "netcount: largest_input, largest_height and largest_width search the input of "
+                                     "a network of one; this one has several: search with_inputs<Net, shape{...}...> "
+                                     "of your own (fits<Net, Budget>)");
+    static constexpr bool reported = true; // see verdict in error.hpp
+};
+
 template<class Net, budget B, search_kind Kind, std::size_t Step, std::size_t Max>
 constexpr std::size_t largest_input() noexcept {
     if constexpr (Step == 0 || Max < Step) {
         (void)sizeof(report<search_range_rejected<Kind, Step, Max>>);
         return 0;
     } else if constexpr (!valid_network<Net>()) {
+        return 0;
+    } else if constexpr (input_shapes<Net>.size() != 1) {
+        (void)sizeof(report<input_search_of_several_inputs<Net>>);
         return 0;
     } else {
         return search<input_space<Net, B, Kind, Step, Max>>();
@@ -8405,6 +8902,12 @@ inline layer_formulas formulas_of(const layer_info& l) {
     return {formula(f.units, l.units), formula(f.weights, l.weights), formula(f.connections, l.connections)};
 }
 
+// The indices that stand for inputs (layer_info::inputs, output_indices) are at least the
+// number of entries: network_input - k for the k-th input, which reports show as -1 - k.
+inline std::string index_text(std::size_t index, std::size_t entries) {
+    return index < entries ? to_text(std::uint64_t{index}) : "-" + to_text(std::uint64_t{network_input - index + 1});
+}
+
 // A merge of paths (add, concat, multiply, one's own), as opposed to a layer.
 inline bool is_merge(const layer_info& l) { return l.merge; }
 
@@ -8624,8 +9127,11 @@ inline std::string dot_escape(std::string_view s) {
     return out;
 }
 
+// An input is "input" (the first), "input1", "input2", ... (network_input - k for the k-th).
 inline std::string dot_node(std::size_t index) {
-    return index == network_input ? "input" : "n" + to_text(std::uint64_t{index});
+    if (index == network_input) return "input";
+    if (index > network_input / 2) return "input" + to_text(std::uint64_t{network_input - index});
+    return "n" + to_text(std::uint64_t{index});
 }
 
 inline std::string dot_label(const layer_info& l) {
@@ -8639,20 +9145,25 @@ inline std::string dot_label(const layer_info& l) {
     return label;
 }
 
-inline std::string render_dot(std::span<const layer_info> layers, const shape& in, const dot_options& options) {
+inline std::string render_dot(std::span<const layer_info> layers, const shape& in, const dot_options& options,
+                              std::span<const input_row> named_inputs = {}) {
     const auto shown = [&](const layer_info& l) { return options.all_layers || l.weights != 0 || is_merge(l); };
     // What each entry stands for in the drawing: itself if shown, else what it reads from.
     std::vector<std::vector<std::size_t>> sources(layers.size());
     const auto sources_of = [&](std::size_t from) {
-        return from == network_input || shown(layers[from]) ? std::vector<std::size_t>{from} : sources[from];
+        return from >= layers.size() || shown(layers[from]) ? std::vector<std::size_t>{from} : sources[from];
     };
     std::string out = "digraph network {\n"
                       "  rankdir=TB;\n"
                       "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", "
                       "fontsize=10];\n"
-                      "  edge [arrowsize=0.6];\n"
-                      "  input [label=\"input\\n" +
-                      to_text(in) + "\", shape=box, style=filled, fillcolor=\"#e0e0e0\"];\n";
+                      "  edge [arrowsize=0.6];\n";
+    // Named inputs: a node each, labelled with its name.
+    if (named_inputs.empty())
+        out += "  input [label=\"input\\n" + to_text(in) + "\", shape=box, style=filled, fillcolor=\"#e0e0e0\"];\n";
+    for (std::size_t k = 0; k != named_inputs.size(); ++k)
+        out += "  " + dot_node(network_input - k) + " [label=\"" + dot_escape(named_inputs[k].name) + "\\ninput\\n" +
+               to_text(named_inputs[k].value) + "\", shape=box, style=filled, fillcolor=\"#e0e0e0\"];\n";
     std::string edges;
     for (std::size_t i = 0; i != layers.size(); ++i) {
         const layer_info& l = layers[i];
@@ -8687,7 +9198,7 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
 // merge of a path with itself shows two.
 template<class Net>
 std::string to_dot(dot_options options = {}) {
-    return detail::render_dot(layers<Net>, input_shape<Net>, options);
+    return detail::render_dot(layers<Net>, input_shapes<Net>[0], options, detail::input_rows<Net>);
 }
 
 } // namespace netcount
@@ -8706,6 +9217,7 @@ NETCOUNT_DIAGNOSTICS_POP
 // to_json<Net>(): every figure as JSON, for tools of one's own.
 //
 //   {"input": {"height": 227, "width": 227, "channels": 3},
+//    "inputs": [{"name": "image", "shape": {...}}, ...],   only where the inputs are named
 //    "output": {...},
 //    "outputs": [21],
 //    "reuses": [],
@@ -8720,7 +9232,10 @@ NETCOUNT_DIAGNOSTICS_POP
 //
 // The keys and their order are stable; every number is an integer. A receptive field that does
 // not fit in 64 bits has null for its size, jump and start. "layers" follows layers<Net>;
-// "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input;
+// "inputs" holds the indices in "layers" of what a layer reads, -1 for the network's input
+// (-1 - k for its k-th input, in a network of several);
+// "input" is the first input's shape, "inputs" (a network whose inputs are named: every one of
+// several) each input's name and shape, in order;
 // "outputs" the indices of the network's outputs, in order (outputs<...>: several; "output" is
 // then the last one's shape); "reuses" a [reuse, definition] pair of indices for each entry
 // that applies a shared<...> definition's weights again (layer_info::reuse_of), whose
@@ -8747,17 +9262,17 @@ inline std::string json_field(const axis_field& f) {
            "}";
 }
 
-inline std::string json_indices(std::span<const std::size_t> indices) {
+inline std::string json_indices(std::span<const std::size_t> indices, std::size_t entries) {
     std::string text;
     for (const std::size_t i : indices) {
         if (!text.empty()) text += ", ";
-        text += i == network_input ? std::string("-1") : to_text(std::uint64_t{i});
+        text += index_text(i, entries);
     }
     return text;
 }
 
-inline std::string json_layer(const layer_info& l) {
-    const std::string inputs = json_indices(l.inputs);
+inline std::string json_layer(const layer_info& l, std::size_t entries) {
+    const std::string inputs = json_indices(l.inputs, entries);
     return "{\"name\": \"" + json_escape(l.name) + "\", \"kind\": \"" + json_escape(l.kind) + "\", \"inputs\": [" +
            inputs + "], \"input\": " + json_shape(l.input) + ", \"output\": " + json_shape(l.output) +
            ", \"units\": " + to_text(l.units) + ", \"weights\": " + to_text(l.weights) +
@@ -8781,16 +9296,23 @@ inline std::string json_counts(const counts& c, std::uint64_t peak_activations) 
 
 // One layer per line, so that the text diffs well and reads without a pretty-printer.
 inline std::string render_json(std::span<const layer_info> layers, const counts& total, std::uint64_t peak,
-                               const shape& in, const shape& out, std::span<const std::size_t> outputs) {
+                               const shape& in, const shape& out, std::span<const std::size_t> outputs,
+                               std::span<const input_row> named_inputs = {}) {
+    std::string inputs;
+    for (const input_row& r : named_inputs)
+        inputs += (inputs.empty() ? "{\"name\": \"" : ", {\"name\": \"") + json_escape(r.name) +
+                  "\", \"shape\": " + json_shape(r.value) + "}";
     std::string reuses;
     for (std::size_t i = 0; i != layers.size(); ++i)
         if (layers[i].reuse_of != not_a_reuse)
             reuses += (reuses.empty() ? "[" : ", [") + to_text(std::uint64_t{i}) + ", " +
                       to_text(std::uint64_t{layers[i].reuse_of}) + "]";
-    std::string text = "{\n  \"input\": " + json_shape(in) + ",\n  \"output\": " + json_shape(out) +
-                       ",\n  \"outputs\": [" + json_indices(outputs) + "],\n  \"reuses\": [" + reuses +
-                       "],\n  \"layers\": [";
-    for (std::size_t i = 0; i != layers.size(); ++i) text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i]);
+    std::string text = "{\n  \"input\": " + json_shape(in) +
+                       (named_inputs.empty() ? std::string() : ",\n  \"inputs\": [" + inputs + "]") +
+                       ",\n  \"output\": " + json_shape(out) + ",\n  \"outputs\": [" +
+                       json_indices(outputs, layers.size()) + "],\n  \"reuses\": [" + reuses + "],\n  \"layers\": [";
+    for (std::size_t i = 0; i != layers.size(); ++i)
+        text += (i == 0 ? "\n    " : ",\n    ") + json_layer(layers[i], layers.size());
     text += layers.empty() ? "],\n" : "\n  ],\n";
     return text + "  \"totals\": " + json_counts(total, peak) + "\n}\n";
 }
@@ -8799,8 +9321,8 @@ inline std::string render_json(std::span<const layer_info> layers, const counts&
 
 template<class Net>
 std::string to_json() {
-    return detail::render_json(layers<Net>, totals<Net>, peak_activations<Net>, input_shape<Net>,
-                               output_shapes<Net>.back(), output_indices<Net>);
+    return detail::render_json(layers<Net>, totals<Net>, peak_activations<Net>, input_shapes<Net>[0],
+                               output_shapes<Net>.back(), output_indices<Net>, detail::input_rows<Net>);
 }
 
 } // namespace netcount
@@ -8906,7 +9428,8 @@ inline std::string kernel_text(const layer_info& l) {
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
                                                         std::uint64_t peak, const table_options& options,
-                                                        const std::vector<bool>& outputs) {
+                                                        const std::vector<bool>& outputs,
+                                                        std::span<const input_row> named_inputs = {}) {
     std::uint64_t counts::*const figure = share_figure(options.share);
     const bool share = figure != nullptr;
     const std::uint64_t whole = share ? total.*figure : 0;
@@ -8922,6 +9445,14 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     for (const char* heading : {"units", "weights", "parameters", "connections"}) rows[0].emplace_back(heading);
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
+    // Named inputs (every network of several): a row each, "<name> (input)", its shape the
+    // output, counting nothing.
+    for (const input_row& r : named_inputs) {
+        rows.push_back(start(std::string(r.name) + " (input)", "", to_text(r.value), ""));
+        for (const char* cell : {"0", "0", "0", "0"}) rows.back().emplace_back(cell);
+        if (options.live_activations) rows.back().emplace_back("");
+        if (share) rows.back().emplace_back("");
+    }
     for (std::size_t i = 0; i != layers.size(); ++i) {
         const layer_info& l = layers[i];
         // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
@@ -9027,8 +9558,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
 // and the totals. By default only the layers with parameters.
 template<class Net>
 std::string to_table(table_options options = {}) {
-    return detail::columns(
-        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()));
+    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options,
+                                              detail::output_marks<Net>(), detail::input_rows<Net>));
 }
 
 // to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
@@ -9037,9 +9568,9 @@ std::string to_markdown(table_options options = {}) {
     // The counts: units, weights, parameters, connections and the live activations, after the
     // layer, the output and the input and kernel columns asked for.
     const std::size_t first = std::size_t{2} + (options.input ? 1U : 0U) + (options.kernel ? 1U : 0U);
-    return detail::markdown(
-        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()),
-        first, first + (options.live_activations ? 4U : 3U));
+    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options,
+                                               detail::output_marks<Net>(), detail::input_rows<Net>),
+                            first, first + (options.live_activations ? 4U : 3U));
 }
 
 } // namespace netcount
@@ -9133,6 +9664,7 @@ constexpr std::string_view element_name() noexcept {
 // What the summary shows beyond layers<Net>: the figures of its totals and bytes.
 struct summary_figures {
     shape input{};
+    std::span<const input_row> named_inputs{}; // a row each, instead of `input`
     counts total{};
     std::uint64_t peak = 0;          // peak_activations<Net>
     std::string_view peak_at{};      // the entry where it is first reached; empty: the input
@@ -9151,8 +9683,10 @@ inline std::string indented_name(const layer_info& l, bool output) {
 inline std::string render_summary(std::span<const layer_info> layers, const summary_figures& f,
                                   const summary_options& options, const std::vector<bool>& outputs) {
     // The layer rows: layer, kind and output left-aligned, parameters and MACs right-aligned.
-    std::vector<std::vector<std::string>> rows{{"layer", "kind", "output", "parameters", "MACs"},
-                                               {"input", "input", to_text(f.input), "0", "0"}};
+    std::vector<std::vector<std::string>> rows{{"layer", "kind", "output", "parameters", "MACs"}};
+    if (f.named_inputs.empty()) rows.push_back({"input", "input", to_text(f.input), "0", "0"});
+    for (const input_row& r : f.named_inputs)
+        rows.push_back({std::string(r.name), "input", to_text(r.value), "0", "0"});
     bool auxiliary = false, shared = false;
     for (std::size_t i = 0; i != layers.size(); ++i) {
         const layer_info& l = layers[i];
@@ -9255,7 +9789,8 @@ std::string to_summary(summary_options options = {}) {
         constexpr std::size_t at = detail::checked_schedule<Net>().peak_index;
         std::string_view peak_at; // peak_layer<Net>'s name, where there is one
         if constexpr (at != detail::schedule_result::no_entry) peak_at = layers<Net>[at].name;
-        const detail::summary_figures f{.input = input_shape<Net>,
+        const detail::summary_figures f{.input = input_shapes<Net>[0],
+                                        .named_inputs = detail::input_rows<Net>,
                                         .total = totals<Net>,
                                         .peak = peak_activations<Net>,
                                         .peak_at = peak_at,

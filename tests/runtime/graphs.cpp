@@ -66,3 +66,37 @@ TEST_CASE("to_dot draws the edges of the taps") {
     CHECK(dot.find("n0 -> n2") != std::string::npos);
     CHECK(dot.find("n1 -> n3") != std::string::npos);
 }
+
+namespace {
+// tests/static/inputs.cpp's image and mask (PyTorch's figures there).
+using image_mask = nc::network<nc::input<64, 64, 3, nc::name<"image">>, nc::input<64, 64, 1, nc::name<"mask">>,
+                               nc::from<"image">, nc::conv<16, nc::kernel<3>, nc::pad<1>>, nc::relu,
+                               nc::concat<nc::identity, nc::from<"mask">>, nc::conv<8, nc::kernel<3>, nc::pad<1>>>;
+} // namespace
+
+TEST_CASE("the reports list the inputs of a network of several") {
+    const std::string json = nc::to_json<image_mask>();
+    CHECK(json.find("  \"input\": {\"height\": 64, \"width\": 64, \"channels\": 3},\n  \"inputs\": [{\"name\": "
+                    "\"image\", \"shape\": {\"height\": 64, \"width\": 64, \"channels\": 3}}, {\"name\": \"mask\", "
+                    "\"shape\": {\"height\": 64, \"width\": 64, \"channels\": 1}}],\n") != std::string::npos);
+    // conv1 reads the first input (-1), concat1 relu1 (1) and the second input (-2).
+    CHECK(json.find("{\"name\": \"conv1\", \"kind\": \"conv\", \"inputs\": [-1]") != std::string::npos);
+    CHECK(json.find("{\"name\": \"concat1\", \"kind\": \"concat\", \"inputs\": [1, -2]") != std::string::npos);
+    const std::string table = nc::to_table<image_mask>();
+    CHECK(table.find("image (input)  64 x 64 x 3") != std::string::npos);
+    CHECK(table.find("mask (input)   64 x 64 x 1") != std::string::npos);
+    const std::string summary = nc::to_summary<image_mask>();
+    CHECK(summary.find("\nmask     input   64 x 64 x 1") != std::string::npos);
+    // Both inputs' bytes: (12,288 + 4,096) * 4.
+    CHECK(summary.find("\ninput                        65,536  64.00 KiB\n") != std::string::npos);
+    const std::string dot = nc::to_dot<image_mask>();
+    CHECK(dot.find("input1 [label=\"mask\\ninput\\n64 x 64 x 1\"") != std::string::npos);
+    CHECK(dot.find("input -> n0;") != std::string::npos);
+    CHECK(dot.find("input1 -> n2;") != std::string::npos);
+}
+
+TEST_CASE("a network of one unnamed input reports as before") {
+    const std::string json = nc::to_json<shared_head>();
+    CHECK(json.find("\"inputs\": [{") == std::string::npos);
+    CHECK(nc::to_dot<shared_head>().find("  input [label=\"input\\n32 x 32 x 3\"") != std::string::npos);
+}

@@ -73,8 +73,8 @@ constexpr auto reschedule() noexcept {
     for (std::size_t i = 0; i != traits::entries; ++i)
         if (r.entries[i].auxiliary) b.roles[i] = memory_role::auxiliary;
     constexpr const auto& outputs = analyzed_layers<Net>::graph.outputs;
-    r.schedule = schedule_memory<traits::entries>(r.entries.data(), b.roles.data(), full.input, outputs.data(),
-                                                  outputs.size(), Rules);
+    r.schedule = schedule_memory<traits::entries, input_count<traits>>(
+        r.entries.data(), b.roles.data(), full.input_shapes(), outputs.data(), outputs.size(), Rules);
     return r;
 }
 

@@ -99,17 +99,19 @@ constexpr std::uint64_t in_place_scratch(const layer_info& e, bool last) noexcep
     return depthwise && last && e.activations <= read && !overflow ? e.output.height * e.output.width : 0;
 }
 
-// Positions: 0 is the network input, i + 1 is entry i. This runs inside the constant
+// Positions: 0 is the network input, i + 1 is entry i; with Inputs named inputs (network.hpp),
+// input k is at Inputs - 1 - k and entry i at i + Inputs, all live from the start. This runs inside the constant
 // evaluation of layers<Net>, so it is written for clang's constexpr step budget (statements are
 // steps) like the counting loop: two loops, raw pointers, no calls per entry. On g++ every call
 // of a span's operator[] or begin() in a constant evaluation is remembered (37 MB on a 2,000-layer
 // chain), so spans are read through data() and size() once per entry.
-template<std::size_t Entries>
-constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape& in,
+template<std::size_t Entries, std::size_t Inputs = 0>
+constexpr schedule_result schedule_memory(layer_info* entries, const memory_role* roles, const shape* in,
                                           const std::size_t* outputs, std::size_t output_count,
                                           const schedule rules = {}) noexcept {
     static_assert(network_input + 1 == 0, "positions rely on network_input + 1 wrapping to 0");
-    constexpr std::size_t positions = Entries + 1;
+    constexpr std::size_t n = Inputs == 0 ? 1 : Inputs; // the inputs' positions, [0, n)
+    constexpr std::size_t positions = Entries + n;
     // group[p]: the first position of the data p holds (a view's data is its input's);
     // last_read[g]: the last position that reads data of group g (0: none);
     // owner[p]: the position that wrote the buffer p's output is in.
@@ -123,40 +125,47 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
     // The outputs: the entry the network ends with (the structure pass's last cursor: the last
     // entry that runs, or what a final from<> reads), or those outputs<...> names.
     bool overflow = false;
-    const std::uint64_t input_elements = mul(mul(in.height, in.width, overflow), in.channels, overflow);
-    for (std::size_t p = 1; p != positions; ++p) {
-        if (roles[p - 1] == memory_role::auxiliary) continue;
-        const std::size_t* f = entries[p - 1].inputs.data();
-        const std::size_t* const last = f + entries[p - 1].inputs.size();
-        const std::size_t q = *f + 1;
+    // input_elements[q]: the elements of the input at position q; all of them live at the start.
+    std::array<std::uint64_t, n> input_elements{};
+    std::uint64_t live = 0;
+    for (std::size_t k = 0; k != n; ++k) {
+        input_elements[n - 1 - k] = mul(mul(in[k].height, in[k].width, overflow), in[k].channels, overflow);
+        overflow = add_overflows(live, input_elements[n - 1 - k], &live) || overflow;
+        g[k] = own[k] = k;
+    }
+    for (std::size_t p = n; p != positions; ++p) {
+        if (roles[p - n] == memory_role::auxiliary) continue;
+        const std::size_t* f = entries[p - n].inputs.data();
+        const std::size_t* const last = f + entries[p - n].inputs.size();
+        const std::size_t q = *f + n;
         read[g[q]] = p;
         // A view of as many elements as it reads is that data; any other entry's data is new.
-        g[p] = roles[p - 1] == memory_role::view &&
-                       (q == 0 ? input_elements : entries[q - 1].activations) == entries[p - 1].activations
+        g[p] = roles[p - n] == memory_role::view &&
+                       (q < n ? input_elements[q] : entries[q - n].activations) == entries[p - n].activations
                    ? g[q]
                    : p;
-        while (++f < last) read[g[*f + 1]] = p;
+        while (++f < last) read[g[*f + n]] = p;
     }
     // The outputs are read after every entry: never freed, never written over.
-    for (const std::size_t* o = outputs; o != outputs + output_count; ++o) read[g[*o + 1]] = positions;
+    for (const std::size_t* o = outputs; o != outputs + output_count; ++o) read[g[*o + n]] = positions;
 
     // In order: an entry adds its own buffer unless it works in place or is a view; it sees
     // everything live; then the buffers whose data it read last, and that it does not carry on,
     // are freed (each once: its group's last read is cleared). The output's buffer is never
     // freed: nothing runs after it.
-    std::uint64_t live = input_elements;
+    const std::uint64_t all_inputs = live;
     schedule_result r{};
-    for (std::size_t p = 1; p != positions; ++p) {
-        if (roles[p - 1] == memory_role::auxiliary) continue;
-        layer_info& e = entries[p - 1];
+    for (std::size_t p = n; p != positions; ++p) {
+        if (roles[p - n] == memory_role::auxiliary) continue;
+        layer_info& e = entries[p - n];
         const std::size_t* f = e.inputs.data();
         const std::size_t* const last = f + e.inputs.size();
-        std::size_t q = *f + 1;
+        std::size_t q = *f + n;
         // A view whose data is its input's (the first loop); in place only over as many
         // elements as it writes (a user's kind may declare itself elementwise and still change
         // the number of elements).
-        const bool reuse = g[p] != p || (roles[p - 1] == memory_role::elementwise && read[g[q]] == p &&
-                                         (q == 0 ? input_elements : entries[q - 1].activations) == e.activations);
+        const bool reuse = g[p] != p || (roles[p - n] == memory_role::elementwise && read[g[q]] == p &&
+                                         (q < n ? input_elements[q] : entries[q - n].activations) == e.activations);
         // In-place depthwise (schedule::in_place_depthwise): its one channel of scratch is live
         // while it runs only.
         const std::uint64_t scratch = rules.in_place_depthwise ? in_place_scratch(e, read[g[q]] == p) : 0;
@@ -167,22 +176,23 @@ constexpr schedule_result schedule_memory(layer_info* entries, const memory_role
         e.live_activations = overflow ? UINT64_MAX : at;
         if (!overflow && at > r.peak) {
             r.peak = at;
-            r.peak_index = p - 1;
+            r.peak_index = p - n;
         }
         for (;;) {
             if (read[g[q]] == p && own[q] != own[p]) {
-                live -= own[q] == 0 ? input_elements : entries[own[q] - 1].activations;
+                live -= own[q] < n ? input_elements[own[q]] : entries[own[q] - n].activations;
                 read[g[q]] = 0;
             }
             if (++f == last) break;
-            q = *f + 1;
+            q = *f + n;
         }
         // Data nobody reads after this entry (no entry so far: every entry that runs but the
         // output has a reader) lives only while it runs.
-        if (read[g[p]] == 0 || read[g[p]] == p) live -= own[p] == 0 ? input_elements : entries[own[p] - 1].activations;
+        if (read[g[p]] == 0 || read[g[p]] == p)
+            live -= own[p] < n ? input_elements[own[p]] : entries[own[p] - n].activations;
     }
-    // No entry ran: the input, which is the output, is all there is.
-    if (r.peak_index == schedule_result::no_entry) r.peak = input_elements;
+    // No entry ran: the inputs, which are the outputs, are all there is.
+    if (r.peak_index == schedule_result::no_entry) r.peak = all_inputs;
     r.overflow = overflow;
     return r;
 }

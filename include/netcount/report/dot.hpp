@@ -45,8 +45,11 @@ inline std::string dot_escape(std::string_view s) {
     return out;
 }
 
+// An input is "input" (the first), "input1", "input2", ... (network_input - k for the k-th).
 inline std::string dot_node(std::size_t index) {
-    return index == network_input ? "input" : "n" + to_text(std::uint64_t{index});
+    if (index == network_input) return "input";
+    if (index > network_input / 2) return "input" + to_text(std::uint64_t{network_input - index});
+    return "n" + to_text(std::uint64_t{index});
 }
 
 inline std::string dot_label(const layer_info& l) {
@@ -60,20 +63,25 @@ inline std::string dot_label(const layer_info& l) {
     return label;
 }
 
-inline std::string render_dot(std::span<const layer_info> layers, const shape& in, const dot_options& options) {
+inline std::string render_dot(std::span<const layer_info> layers, const shape& in, const dot_options& options,
+                              std::span<const input_row> named_inputs = {}) {
     const auto shown = [&](const layer_info& l) { return options.all_layers || l.weights != 0 || is_merge(l); };
     // What each entry stands for in the drawing: itself if shown, else what it reads from.
     std::vector<std::vector<std::size_t>> sources(layers.size());
     const auto sources_of = [&](std::size_t from) {
-        return from == network_input || shown(layers[from]) ? std::vector<std::size_t>{from} : sources[from];
+        return from >= layers.size() || shown(layers[from]) ? std::vector<std::size_t>{from} : sources[from];
     };
     std::string out = "digraph network {\n"
                       "  rankdir=TB;\n"
                       "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", "
                       "fontsize=10];\n"
-                      "  edge [arrowsize=0.6];\n"
-                      "  input [label=\"input\\n" +
-                      to_text(in) + "\", shape=box, style=filled, fillcolor=\"#e0e0e0\"];\n";
+                      "  edge [arrowsize=0.6];\n";
+    // Named inputs: a node each, labelled with its name.
+    if (named_inputs.empty())
+        out += "  input [label=\"input\\n" + to_text(in) + "\", shape=box, style=filled, fillcolor=\"#e0e0e0\"];\n";
+    for (std::size_t k = 0; k != named_inputs.size(); ++k)
+        out += "  " + dot_node(network_input - k) + " [label=\"" + dot_escape(named_inputs[k].name) + "\\ninput\\n" +
+               to_text(named_inputs[k].value) + "\", shape=box, style=filled, fillcolor=\"#e0e0e0\"];\n";
     std::string edges;
     for (std::size_t i = 0; i != layers.size(); ++i) {
         const layer_info& l = layers[i];
@@ -108,7 +116,7 @@ inline std::string render_dot(std::span<const layer_info> layers, const shape& i
 // merge of a path with itself shows two.
 template<class Net>
 std::string to_dot(dot_options options = {}) {
-    return detail::render_dot(layers<Net>, input_shape<Net>, options);
+    return detail::render_dot(layers<Net>, input_shapes<Net>[0], options, detail::input_rows<Net>);
 }
 
 } // namespace netcount

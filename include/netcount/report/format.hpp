@@ -144,6 +144,12 @@ inline layer_formulas formulas_of(const layer_info& l) {
     return {formula(f.units, l.units), formula(f.weights, l.weights), formula(f.connections, l.connections)};
 }
 
+// The indices that stand for inputs (layer_info::inputs, output_indices) are at least the
+// number of entries: network_input - k for the k-th input, which reports show as -1 - k.
+inline std::string index_text(std::size_t index, std::size_t entries) {
+    return index < entries ? to_text(std::uint64_t{index}) : "-" + to_text(std::uint64_t{network_input - index + 1});
+}
+
 // A merge of paths (add, concat, multiply, one's own), as opposed to a layer.
 inline bool is_merge(const layer_info& l) { return l.merge; }
 

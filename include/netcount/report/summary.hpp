@@ -102,6 +102,7 @@ constexpr std::string_view element_name() noexcept {
 // What the summary shows beyond layers<Net>: the figures of its totals and bytes.
 struct summary_figures {
     shape input{};
+    std::span<const input_row> named_inputs{}; // a row each, instead of `input`
     counts total{};
     std::uint64_t peak = 0;          // peak_activations<Net>
     std::string_view peak_at{};      // the entry where it is first reached; empty: the input
@@ -120,8 +121,10 @@ inline std::string indented_name(const layer_info& l, bool output) {
 inline std::string render_summary(std::span<const layer_info> layers, const summary_figures& f,
                                   const summary_options& options, const std::vector<bool>& outputs) {
     // The layer rows: layer, kind and output left-aligned, parameters and MACs right-aligned.
-    std::vector<std::vector<std::string>> rows{{"layer", "kind", "output", "parameters", "MACs"},
-                                               {"input", "input", to_text(f.input), "0", "0"}};
+    std::vector<std::vector<std::string>> rows{{"layer", "kind", "output", "parameters", "MACs"}};
+    if (f.named_inputs.empty()) rows.push_back({"input", "input", to_text(f.input), "0", "0"});
+    for (const input_row& r : f.named_inputs)
+        rows.push_back({std::string(r.name), "input", to_text(r.value), "0", "0"});
     bool auxiliary = false, shared = false;
     for (std::size_t i = 0; i != layers.size(); ++i) {
         const layer_info& l = layers[i];
@@ -224,7 +227,8 @@ std::string to_summary(summary_options options = {}) {
         constexpr std::size_t at = detail::checked_schedule<Net>().peak_index;
         std::string_view peak_at; // peak_layer<Net>'s name, where there is one
         if constexpr (at != detail::schedule_result::no_entry) peak_at = layers<Net>[at].name;
-        const detail::summary_figures f{.input = input_shape<Net>,
+        const detail::summary_figures f{.input = input_shapes<Net>[0],
+                                        .named_inputs = detail::input_rows<Net>,
                                         .total = totals<Net>,
                                         .peak = peak_activations<Net>,
                                         .peak_at = peak_at,

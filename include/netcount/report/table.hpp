@@ -100,7 +100,8 @@ inline std::string kernel_text(const layer_info& l) {
 // The table as rows of cells, the heading first: the same cells for text and for Markdown.
 inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_info> layers, const counts& total,
                                                         std::uint64_t peak, const table_options& options,
-                                                        const std::vector<bool>& outputs) {
+                                                        const std::vector<bool>& outputs,
+                                                        std::span<const input_row> named_inputs = {}) {
     std::uint64_t counts::*const figure = share_figure(options.share);
     const bool share = figure != nullptr;
     const std::uint64_t whole = share ? total.*figure : 0;
@@ -116,6 +117,14 @@ inline std::vector<std::vector<std::string>> table_rows(std::span<const layer_in
     for (const char* heading : {"units", "weights", "parameters", "connections"}) rows[0].emplace_back(heading);
     if (options.live_activations) rows[0].emplace_back("live activations");
     if (share) rows[0].emplace_back(share_heading(options.share));
+    // Named inputs (every network of several): a row each, "<name> (input)", its shape the
+    // output, counting nothing.
+    for (const input_row& r : named_inputs) {
+        rows.push_back(start(std::string(r.name) + " (input)", "", to_text(r.value), ""));
+        for (const char* cell : {"0", "0", "0", "0"}) rows.back().emplace_back(cell);
+        if (options.live_activations) rows.back().emplace_back("");
+        if (share) rows.back().emplace_back("");
+    }
     for (std::size_t i = 0; i != layers.size(); ++i) {
         const layer_info& l = layers[i];
         // A layer with parameters but no weights (batch_norm, prelu, layer_scale) has a row, so
@@ -221,8 +230,8 @@ inline std::string markdown(const std::vector<std::vector<std::string>>& rows, s
 // and the totals. By default only the layers with parameters.
 template<class Net>
 std::string to_table(table_options options = {}) {
-    return detail::columns(
-        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()));
+    return detail::columns(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options,
+                                              detail::output_marks<Net>(), detail::input_rows<Net>));
 }
 
 // to_markdown<Net>(): the same table in Markdown, for docs and READMEs.
@@ -231,9 +240,9 @@ std::string to_markdown(table_options options = {}) {
     // The counts: units, weights, parameters, connections and the live activations, after the
     // layer, the output and the input and kernel columns asked for.
     const std::size_t first = std::size_t{2} + (options.input ? 1U : 0U) + (options.kernel ? 1U : 0U);
-    return detail::markdown(
-        detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options, detail::output_marks<Net>()),
-        first, first + (options.live_activations ? 4U : 3U));
+    return detail::markdown(detail::table_rows(layers<Net>, totals<Net>, peak_activations<Net>, options,
+                                               detail::output_marks<Net>(), detail::input_rows<Net>),
+                            first, first + (options.live_activations ? 4U : 3U));
 }
 
 } // namespace netcount
