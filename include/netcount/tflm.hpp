@@ -3,7 +3,6 @@
 
 #include <netcount/detail/config.hpp> // first: below C++20, its error comes first
 
-#include <algorithm> // std::max
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -85,12 +84,12 @@ constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, std
             if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
             std::uint64_t end = 0;
             overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
-            candidate = std::max(candidate, end);
+            candidate = end > candidate ? end : candidate;
         }
         wanted.offset = candidate;
         std::uint64_t end = 0;
         overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
-        head = std::max(head, end);
+        head = end > head ? end : head;
         // Into the offset order, after every buffer at the same offset or below.
         std::size_t at = k;
         while (at != 0 && buffers[by_offset[at - 1]].offset > candidate) {
@@ -246,7 +245,7 @@ constexpr auto plan_arena() noexcept {
             const std::size_t step = ++plan.op_count;
             for (const std::size_t f : e.inputs) {
                 arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
-                read.last_step = std::max(read.last_step, step);
+                read.last_step = step > read.last_step ? step : read.last_step;
             }
             plan.tensor_of[i] = plan.tensor_count;
             plan.tensors[plan.tensor_count++] = {
@@ -271,7 +270,7 @@ constexpr auto plan_arena() noexcept {
     std::uint64_t live = 0;
     for (std::size_t step = 0; step <= plan.op_count; ++step) {
         live = add(live, starts[step], overflow) - ends[step];
-        plan.live_peak_bytes = std::max(plan.live_peak_bytes, live);
+        plan.live_peak_bytes = live > plan.live_peak_bytes ? live : plan.live_peak_bytes;
     }
     plan.overflow = overflow;
     return plan;
