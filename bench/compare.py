@@ -28,6 +28,7 @@ The section goes between the markers below in docs/performance.md; bench/run.py 
 
 import argparse
 import datetime
+import json
 import os
 import pathlib
 import re
@@ -150,6 +151,9 @@ def main():
     p.add_argument("--also", default="", help="more revisions to measure beside them, comma-separated")
     p.add_argument("--runs", type=int, default=5, help="rounds (each compiles every case on both sides)")
     p.add_argument("--compilers", default="g++,clang++")
+    p.add_argument("--cases", default="", help="only the cases whose name holds one of these, comma-separated")
+    p.add_argument("--keep", action="store_true",
+                   help="keep the other rows of the last run's results.json (a run in parts)")
     p.add_argument("--workdir", default=str(REPO / "build-bench" / "compare"))
     p.add_argument("--out", default=str(REPO / "docs" / "performance.md"))
     args = p.parse_args()
@@ -159,9 +163,18 @@ def main():
     trees = [(args.before, before)] + [(rev, earlier_tree(rev, workdir)) for rev in args.also.split(",") if rev]
     trees.append(("this tree", REPO / "include"))
     cases = sources(workdir, before)
+    if args.cases:
+        cases = [c for c in cases if any(word in c[0] for word in args.cases.split(","))]
     started = datetime.datetime.now()
     load_before = pathlib.Path("/proc/loadavg").read_text().split()[:3]
     results = measure(args, cases, trees, workdir)
+    stored = workdir / "results.json"
+    if args.keep and stored.exists():
+        done = {(r["compiler"], r["case"]) for r in results}
+        results = [r for r in json.loads(stored.read_text()) if (r["compiler"], r["case"]) not in done] + results
+        order = [c for c, _ in cases]
+        results.sort(key=lambda r: (r["compiler"] != "g++", r["case"] not in order, r["case"]))
+    stored.write_text(json.dumps(results))
     load_after = pathlib.Path("/proc/loadavg").read_text().split()[:3]
     out = pathlib.Path(args.out)
     text = out.read_text() if out.exists() else ""
