@@ -183,7 +183,7 @@ constexpr auto input_names_of() noexcept {
 template<class Net>
 constexpr const shape& single_output() noexcept {
     constexpr const auto& s = checked<Net>();
-    if constexpr (network_traits<network_of<Net>>::outputs > 1) (void)sizeof(report<several_outputs<Net>>);
+    if constexpr (analyzed<Net>::outputs() > 1) (void)sizeof(report<several_outputs<Net>>);
     return s.output;
 }
 
@@ -191,13 +191,13 @@ constexpr const shape& single_output() noexcept {
 // a tap's (its last taps).
 template<class Net>
 constexpr auto output_shapes_of() noexcept {
-    using traits = network_traits<network_of<Net>>;
     constexpr const auto& s = checked<Net>();
-    if constexpr (traits::outputs == 0) {
+    constexpr std::size_t outputs = analyzed<Net>::outputs(), taps = analyzed<Net>::taps();
+    if constexpr (outputs == 0) {
         return std::array<shape, 1>{s.output};
     } else {
-        std::array<shape, traits::outputs> shapes{};
-        for (std::size_t i = 0; i != traits::outputs; ++i) shapes[i] = s.tapped[traits::taps - traits::outputs + i];
+        std::array<shape, outputs> shapes{};
+        for (std::size_t i = 0; i != outputs; ++i) shapes[i] = s.tapped[taps - outputs + i];
         return shapes;
     }
 }

@@ -3,7 +3,6 @@
 
 #include <netcount/detail/config.hpp> // first: below C++20, its error comes first
 
-#include <algorithm> // std::max, std::min
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -100,13 +99,13 @@ struct patch_interval {
 constexpr patch_interval hull(const patch_interval& a, const patch_interval& b) noexcept {
     if (a.length() == 0) return b;
     if (b.length() == 0) return a;
-    return {std::min(a.lo, b.lo), std::max(a.hi, b.hi)};
+    return {smaller(a.lo, b.lo), larger(a.hi, b.hi)};
 }
 
 // Patch k of `parts` along an extent, as torch.tensor_split cuts it.
 constexpr patch_interval cut(std::uint64_t extent, std::uint64_t parts, std::uint64_t k) noexcept {
     const std::uint64_t q = extent / parts, r = extent % parts;
-    const std::uint64_t lo = k * q + std::min(k, r);
+    const std::uint64_t lo = k * q + smaller(k, r);
     return {lo, lo + q + (k < r ? 1 : 0)};
 }
 
@@ -119,8 +118,8 @@ constexpr patch_interval needed(const axis_window& w, bool merge, patch_interval
     const std::uint64_t first = mul(out.lo, w.stride, overflow);
     const std::uint64_t end =
         add(add(mul(out.hi - 1, w.stride, overflow), mul(w.kernel - 1, w.dilation, overflow), overflow), 1, overflow);
-    const std::uint64_t hi = std::min(end > w.pad_begin ? end - w.pad_begin : 0, in_extent);
-    const std::uint64_t lo = std::min(first > w.pad_begin ? first - w.pad_begin : 0, hi);
+    const std::uint64_t hi = smaller(end > w.pad_begin ? end - w.pad_begin : 0, in_extent);
+    const std::uint64_t lo = smaller(first > w.pad_begin ? first - w.pad_begin : 0, hi);
     return {lo, hi};
 }
 
@@ -301,9 +300,9 @@ constexpr patch_outcome<Split> plan_patches() noexcept {
             }
             const shape window = region(0, in.channels);
             const schedule_result s =
-                schedule_memory<Split + 1>(patch.data(), b.roles.data(), window, outputs, 1, Rules);
+                schedule_memory<Split + 1>(patch.data(), b.roles.data(), &window, outputs, 1, Rules);
             overflow = overflow || s.overflow;
-            most = std::max(most, s.peak);
+            most = larger(most, s.peak);
             const std::uint64_t elements = mul(mul(window.height, window.width, overflow), window.channels, overflow);
             if (elements > largest) {
                 largest = elements;
@@ -313,7 +312,7 @@ constexpr patch_outcome<Split> plan_patches() noexcept {
     o.result.patch_peak_activations = add(split.activations, most, overflow);
     std::uint64_t peak = o.result.patch_peak_activations;
     for (std::size_t i = Split + 1; i != entries; ++i)
-        if (!info[i].auxiliary) peak = std::max(peak, info[i].live_activations);
+        if (!info[i].auxiliary) peak = larger(peak, info[i].live_activations);
     o.result.peak_activations = peak;
     o.overflow = overflow;
     return o;

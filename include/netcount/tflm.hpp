@@ -3,7 +3,6 @@
 
 #include <netcount/detail/config.hpp> // first: below C++20, its error comes first
 
-#include <algorithm> // std::max
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -95,7 +94,7 @@ constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, boo
     }
     for (std::size_t width = 1; width < n; width *= 2) {
         for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-            const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+            const std::size_t mid = smaller(lo + width, n), hi = smaller(lo + 2 * width, n);
             std::size_t a = lo, b = mid, out = lo;
             while (a != mid && b != hi) merged[out++] = before(order[b], order[a]) ? order[b++] : order[a++];
             while (a != mid) merged[out++] = order[a++];
@@ -157,13 +156,13 @@ constexpr std::uint64_t place_greedily(arena_buffer* buffers, std::size_t n, boo
             if (placed.offset >= candidate && placed.offset - candidate >= wanted.bytes) break;
             std::uint64_t end = 0;
             overflow = add_overflows(placed.offset, placed.bytes, &end) || overflow;
-            candidate = std::max(candidate, end);
+            candidate = end > candidate ? end : candidate;
         }
         wanted.offset = candidate;
         rank[order[k]] = k;
         std::uint64_t end = 0;
         overflow = add_overflows(candidate, wanted.bytes, &end) || overflow;
-        head = std::max(head, end);
+        head = larger(head, end);
         if (!bucketed) {
             // Into the offset order, after every buffer at the same offset or below.
             std::size_t at = k;
@@ -363,7 +362,7 @@ constexpr auto plan_arena() noexcept {
             const std::size_t step = ++plan.op_count;
             for (const std::size_t f : e.inputs) {
                 arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
-                read.last_step = std::max(read.last_step, step);
+                read.last_step = step > read.last_step ? step : read.last_step;
             }
             plan.tensor_of[i] = plan.tensor_count;
             plan.tensors[plan.tensor_count++] = {
@@ -404,7 +403,7 @@ constexpr auto plan_arena() noexcept {
     std::uint64_t live = 0;
     for (std::size_t step = 0; step <= plan.op_count; ++step) {
         live = add(live, starts[step], overflow) - ends[step];
-        plan.live_peak_bytes = std::max(plan.live_peak_bytes, live);
+        plan.live_peak_bytes = live > plan.live_peak_bytes ? live : plan.live_peak_bytes;
     }
     plan.overflow = overflow;
     return plan;
