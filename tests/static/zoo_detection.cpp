@@ -165,3 +165,36 @@ static_assert(nc::layer<ssdlite320_mobilenet_v3_large, "backbone/features/bneck1
 // with a bias: 672 x 546 = 366,912 weights, 400 positions, 146,764,800 multiply-accumulates.
 static_assert(has_figures(nc::layer<ssdlite320_mobilenet_v3_large, "head/classification_head/level0/conv1">,
                           {{20, 20, 546}, 218'400, 366'912, 546, 146'764'800}));
+
+// ---------------------------------------------------------------------------------------------
+// The memory schedule, on both sizes of each model: the reference's peak_activations and live,
+// from tools/crosscheck/schedule.py (the rules of docs/deploy.md, written from their statement)
+// on a torch.fx trace of a twin of the model that runs torchvision's modules in the zoo header's
+// order and returns its outputs (tools/reference/schedule_twins.py): the peak, and the live
+// elements at every Conv2d call, every level a shared head runs on included.
+namespace ref = reference_detection;
+using reference::schedule_matches;
+static_assert(schedule_matches<retinanet_resnet50_fpn>(ref::retinanet_resnet50_fpn_peak,
+                                                       ref::retinanet_resnet50_fpn_live));
+static_assert(schedule_matches<nc::with_input<retinanet_resnet50_fpn, 600, 1000>>(
+    ref::retinanet_resnet50_fpn_600x1000_peak, ref::retinanet_resnet50_fpn_600x1000_live));
+static_assert(schedule_matches<retinanet_resnet50_fpn_v2>(ref::retinanet_resnet50_fpn_v2_peak,
+                                                          ref::retinanet_resnet50_fpn_v2_live));
+static_assert(schedule_matches<nc::with_input<retinanet_resnet50_fpn_v2, 600, 1000>>(
+    ref::retinanet_resnet50_fpn_v2_600x1000_peak, ref::retinanet_resnet50_fpn_v2_600x1000_live));
+static_assert(schedule_matches<fcos_resnet50_fpn>(ref::fcos_resnet50_fpn_peak, ref::fcos_resnet50_fpn_live));
+static_assert(schedule_matches<nc::with_input<fcos_resnet50_fpn, 600, 1000>>(ref::fcos_resnet50_fpn_600x1000_peak,
+                                                                             ref::fcos_resnet50_fpn_600x1000_live));
+static_assert(schedule_matches<ssd300_vgg16>(ref::ssd300_vgg16_peak, ref::ssd300_vgg16_live));
+static_assert(schedule_matches<nc::with_input<ssd300_vgg16, 300, 500>>(ref::ssd300_vgg16_300x500_peak,
+                                                                       ref::ssd300_vgg16_300x500_live));
+static_assert(schedule_matches<ssdlite320_mobilenet_v3_large>(ref::ssdlite320_mobilenet_v3_large_peak,
+                                                              ref::ssdlite320_mobilenet_v3_large_live));
+static_assert(schedule_matches<nc::with_input<ssdlite320_mobilenet_v3_large, 320, 480>>(
+    ref::ssdlite320_mobilenet_v3_large_320x480_peak, ref::ssdlite320_mobilenet_v3_large_320x480_live));
+// By hand, RetinaNet on 600 x 1000: the peak is at layer1's first shortcut add, which reads the
+// block's conv3 output (150 x 250 x 256 = 9,600,000), the downsample's (as many) and writes
+// its own (as many), while the stem's pooled map (150 x 250 x 64 = 2,400,000) the downsample
+// read is freed: 3 x 9,600,000 = 28,800,000.
+static_assert(nc::peak_activations<nc::with_input<retinanet_resnet50_fpn, 600, 1000>> == 28'800'000);
+static_assert(nc::peak_layer<nc::with_input<retinanet_resnet50_fpn, 600, 1000>>.name == "backbone/body/layer1/add1");

@@ -66,6 +66,61 @@ static_assert(outputs_match<zoo::maskrcnn_resnet50_fpn>(reference_rcnn::maskrcnn
 static_assert(outputs_match<zoo::maskrcnn_resnet50_fpn_v2>(reference_rcnn::maskrcnn_resnet50_fpn_v2_outputs));
 static_assert(outputs_match<zoo::keypointrcnn_resnet50_fpn>(reference_rcnn::keypointrcnn_resnet50_fpn_outputs));
 
+// Every model on an image that is neither square nor a multiple of the pyramid's strides,
+// through with_input: the 800 models on 599 x 1001 (every halving rounds: C2 150 x 251, C5
+// 19 x 32, "pool" 10 x 16), the 320 model on 319 x 401; its layers, totals and outputs, and on
+// both sizes the memory schedule: the reference's peak and live elements at every layer with
+// weights, from tools/crosscheck/schedule.py on a torch.fx trace of a twin that runs
+// torchvision's modules in the zoo header's order, the heads on regions of level "0"
+// (tools/reference/schedule_twins.py).
+template<class Net, class Model, std::size_t K, std::size_t L>
+constexpr bool matches(const Model& ref, const std::array<std::array<std::uint64_t, 3>, K>& outputs, std::uint64_t peak,
+                       const std::array<std::uint64_t, L>& live) noexcept {
+    return reference::first_mismatch<Net>(ref) == reference::all_match && reference::totals_match<Net>(ref) &&
+           outputs_match<Net>(outputs) && reference::schedule_matches<Net>(peak, live);
+}
+static_assert(reference::schedule_matches<zoo::fasterrcnn_resnet50_fpn>(reference_rcnn::fasterrcnn_resnet50_fpn_peak,
+                                                                        reference_rcnn::fasterrcnn_resnet50_fpn_live));
+static_assert(reference::schedule_matches<zoo::fasterrcnn_resnet50_fpn_v2>(
+    reference_rcnn::fasterrcnn_resnet50_fpn_v2_peak, reference_rcnn::fasterrcnn_resnet50_fpn_v2_live));
+static_assert(reference::schedule_matches<zoo::fasterrcnn_mobilenet_v3_large_fpn>(
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_fpn_peak, reference_rcnn::fasterrcnn_mobilenet_v3_large_fpn_live));
+static_assert(reference::schedule_matches<zoo::fasterrcnn_mobilenet_v3_large_320_fpn>(
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_320_fpn_peak,
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_320_fpn_live));
+static_assert(reference::schedule_matches<zoo::maskrcnn_resnet50_fpn>(reference_rcnn::maskrcnn_resnet50_fpn_peak,
+                                                                      reference_rcnn::maskrcnn_resnet50_fpn_live));
+static_assert(reference::schedule_matches<zoo::maskrcnn_resnet50_fpn_v2>(
+    reference_rcnn::maskrcnn_resnet50_fpn_v2_peak, reference_rcnn::maskrcnn_resnet50_fpn_v2_live));
+static_assert(reference::schedule_matches<zoo::keypointrcnn_resnet50_fpn>(
+    reference_rcnn::keypointrcnn_resnet50_fpn_peak, reference_rcnn::keypointrcnn_resnet50_fpn_live));
+static_assert(matches<nc::with_input<zoo::fasterrcnn_resnet50_fpn, 599, 1001>>(
+    reference_rcnn::fasterrcnn_resnet50_fpn_599x1001, reference_rcnn::fasterrcnn_resnet50_fpn_599x1001_outputs,
+    reference_rcnn::fasterrcnn_resnet50_fpn_599x1001_peak, reference_rcnn::fasterrcnn_resnet50_fpn_599x1001_live));
+static_assert(matches<nc::with_input<zoo::fasterrcnn_resnet50_fpn_v2, 599, 1001>>(
+    reference_rcnn::fasterrcnn_resnet50_fpn_v2_599x1001, reference_rcnn::fasterrcnn_resnet50_fpn_v2_599x1001_outputs,
+    reference_rcnn::fasterrcnn_resnet50_fpn_v2_599x1001_peak,
+    reference_rcnn::fasterrcnn_resnet50_fpn_v2_599x1001_live));
+static_assert(matches<nc::with_input<zoo::fasterrcnn_mobilenet_v3_large_fpn, 599, 1001>>(
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_fpn_599x1001,
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_fpn_599x1001_outputs,
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_fpn_599x1001_peak,
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_fpn_599x1001_live));
+static_assert(matches<nc::with_input<zoo::fasterrcnn_mobilenet_v3_large_320_fpn, 319, 401>>(
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_320_fpn_319x401,
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_320_fpn_319x401_outputs,
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_320_fpn_319x401_peak,
+    reference_rcnn::fasterrcnn_mobilenet_v3_large_320_fpn_319x401_live));
+static_assert(matches<nc::with_input<zoo::maskrcnn_resnet50_fpn, 599, 1001>>(
+    reference_rcnn::maskrcnn_resnet50_fpn_599x1001, reference_rcnn::maskrcnn_resnet50_fpn_599x1001_outputs,
+    reference_rcnn::maskrcnn_resnet50_fpn_599x1001_peak, reference_rcnn::maskrcnn_resnet50_fpn_599x1001_live));
+static_assert(matches<nc::with_input<zoo::maskrcnn_resnet50_fpn_v2, 599, 1001>>(
+    reference_rcnn::maskrcnn_resnet50_fpn_v2_599x1001, reference_rcnn::maskrcnn_resnet50_fpn_v2_599x1001_outputs,
+    reference_rcnn::maskrcnn_resnet50_fpn_v2_599x1001_peak, reference_rcnn::maskrcnn_resnet50_fpn_v2_599x1001_live));
+static_assert(matches<nc::with_input<zoo::keypointrcnn_resnet50_fpn, 599, 1001>>(
+    reference_rcnn::keypointrcnn_resnet50_fpn_599x1001, reference_rcnn::keypointrcnn_resnet50_fpn_599x1001_outputs,
+    reference_rcnn::keypointrcnn_resnet50_fpn_599x1001_peak, reference_rcnn::keypointrcnn_resnet50_fpn_599x1001_live));
+
 // The pyramid of the ResNet-50 models on 800 x 800, by hand: levels "0" to "3" at a 4th to a
 // 32nd (200, 100, 50, 25), "pool" a 1 x 1 max pool at stride 2 of level "3": (25 - 1) / 2 + 1
 // = 13.

@@ -1,11 +1,15 @@
 // U-Net (Ronneberger et al. 2015, Fig. 1) against PyTorch: the torch module of
 // tools/crosscheck/zoo_models.py (unet_2015, written from the paper: torchvision has none),
 // measured with forward hooks on its Conv2d and ConvTranspose2d modules (PyTorch 1.13), on a
-// 572 x 572 x 1 tile and on 396 x 252 x 1. The cross-check compares it layer by layer live.
+// 572 x 572 x 1 tile and on 396 x 252 x 1 (tests/reference/unet.json, written by
+// tools/reference/make_unet_reference.py), the memory schedule too: its peak and the live
+// elements at every layer with weights, from tools/crosscheck/schedule.py on a torch.fx trace of
+// the module. The cross-check also compares it layer by layer live.
 #include <netcount/scale.hpp>
 #include <netcount/zoo/unet.hpp>
 
 #include "reference_check.hpp"
+#include "reference_unet.hpp"
 
 namespace nc = netcount;
 using nc::zoo::unet;
@@ -48,6 +52,16 @@ static_assert([] {
     for (const nc::layer_info& l : nc::layers<unet>) n += l.weights != 0 ? 1 : 0;
     return n;
 }() == 23);
+
+// Every layer with weights, the totals and the schedule against the reference, on both tiles.
+static_assert(reference::first_mismatch<unet>(reference_unet::unet) == reference::all_match);
+static_assert(reference::totals_match<unet>(reference_unet::unet));
+static_assert(reference::schedule_matches<unet>(reference_unet::unet_peak, reference_unet::unet_live));
+static_assert(reference::first_mismatch<nc::with_input<unet, 396, 252>>(reference_unet::unet_396x252) ==
+              reference::all_match);
+static_assert(reference::totals_match<nc::with_input<unet, 396, 252>>(reference_unet::unet_396x252));
+static_assert(reference::schedule_matches<nc::with_input<unet, 396, 252>>(reference_unet::unet_396x252_peak,
+                                                                          reference_unet::unet_396x252_live));
 
 // Another tile, height and width each 188 + 16k (k = 13 and 4): torch's output is
 // [1, 2, 212, 68], its multiply-accumulates 28,658,229,504; the lowest level is 17 x 8.

@@ -153,6 +153,16 @@ static_assert(nc::output_shapes<yolov8n_vga>[0] == nc::shape{60, 80, 84});
 static_assert(nc::output_shapes<yolov8n_vga>[2] == nc::shape{15, 20, 84});
 static_assert(nc::peak_activations<yolov8n_vga> == 2'150'400);
 
+// The schedule against the reference on both sizes: its peak and the live elements at every
+// convolution (YOLOv8n's DFL at each of its twelve applications), from
+// tools/crosscheck/schedule.py on a torch.fx trace of the twin that runs netcount's order.
+static_assert(reference::schedule_matches<yolov5s>(reference_yolo::yolov5s_peak, reference_yolo::yolov5s_live));
+static_assert(reference::schedule_matches<yolov5s_vga>(reference_yolo::yolov5s_480x640_peak,
+                                                       reference_yolo::yolov5s_480x640_live));
+static_assert(reference::schedule_matches<yolov8n>(reference_yolo::yolov8n_peak, reference_yolo::yolov8n_live));
+static_assert(reference::schedule_matches<yolov8n_vga>(reference_yolo::yolov8n_480x640_peak,
+                                                       reference_yolo::yolov8n_480x640_live));
+
 // ---------------------------------------------------------------------------------------------
 // Ultralytics' GFLOPs: thop's operations, doubled, of a 32 x 32 image scaled to 640 x 640 (every
 // map here scales with the image's area). Today's thop counts a convolution's

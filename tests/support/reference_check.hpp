@@ -6,6 +6,7 @@
 // headers give their models the same members, so the checks are templates on the model type.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -42,6 +43,27 @@ constexpr bool totals_match(const Model& ref) noexcept {
     return t.parameters == ref.params_total && t.weights == ref.weights_no_bias && t.biases == ref.bias &&
            t.connections == ref.macs && t.units == ref.units &&
            netcount::input_shape<Net> == netcount::shape{ref.height, ref.width, ref.channels};
+}
+
+// The memory schedule against the one tools/reference/schedule_twins.py applies to a torch.fx
+// trace (a reference's <name>_peak and <name>_live): the peak, and the live elements at every
+// layer with weights, in order (each application of a shared<> definition is one). The index
+// (among layers with weights) of the first that differs, live.size() if netcount has another
+// number of them, or all_match.
+template<class Net, std::size_t N>
+constexpr std::size_t first_live_mismatch(const std::array<std::uint64_t, N>& live) noexcept {
+    std::size_t k = 0;
+    for (const netcount::layer_info& l : netcount::layers<Net>) {
+        if (l.weights == 0) continue;
+        if (k == N || l.live_activations != live[k]) return k == N ? N : k;
+        ++k;
+    }
+    return k == N ? all_match : N;
+}
+
+template<class Net, std::size_t N>
+constexpr bool schedule_matches(std::uint64_t peak, const std::array<std::uint64_t, N>& live) noexcept {
+    return netcount::peak_activations<Net> == peak && first_live_mismatch<Net>(live) == all_match;
 }
 
 // One layer's figures, written out in a test: output shape, units, weights, biases and

@@ -591,7 +591,7 @@ def check_reference(model, module, rows, path, reference, report):
     if ref is None:
         return
     report.references += 1
-    ours = [r for r in rows if r["kind"] in ("Conv2d", "Linear")]
+    ours = [r for r in rows if r["kind"] in ("Conv2d", "ConvTranspose2d", "Linear")]
     runs = [r for r in ours if not r["aux"]]  # what eval mode runs: the units and macs
     problems = []
     if len(ours) != len(ref["layers"]):

@@ -27,15 +27,24 @@ Figures, as in torchvision-zoo.json (make_reference.py), with what sharing chang
     returns (RetinaNet and FCOS: cls_logits, then bbox_regression (and FCOS's bbox_ctrness), each
     over the levels; SSD and SSDlite: bbox_regression, then cls_logits), before torchvision
     reshapes them to anchors.
+  - peak_activations, live: the peak of netcount's memory schedule (docs/deploy.md) and the live
+    elements at every Conv2d call, in the order of "layers", applied by
+    tools/crosscheck/schedule.py to a torch.fx trace of a twin of the model that runs
+    torchvision's modules in the zoo header's order and returns its outputs
+    (schedule_twins.py says what it changes of torchvision's forward, and why).
 """
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import torch
 
 from make_reference import package_version  # the Debian package's version, as every reference says
 from torchvision.models import detection
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import schedule_twins  # noqa: E402  (after the line above)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "tests" / "reference" / "torchvision-detection.json"
@@ -83,6 +92,9 @@ CONVENTIONS = {
               "runs them: output shape [C, H, W], units, weights, bias, macs",
     "outputs": "the head's maps per level, [C, H, W], in the order of the dict the head returns, before "
                "torchvision reshapes them to anchors",
+    "peak_activations": "the peak of netcount's memory schedule (docs/deploy.md), by tools/crosscheck/schedule.py "
+                        "on a torch.fx trace of tools/reference/schedule_twins.py's twin of the model",
+    "live": "the live elements of that schedule at every Conv2d call, in the order of layers",
 }
 
 
@@ -161,6 +173,10 @@ def main():
     for key, (constructor, size, output_modules) in MODELS.items():
         torch.manual_seed(0)
         figures = measure(build(constructor)(), size, output_modules)
+        figures.update(schedule_twins.one_stage(constructor, build(constructor)(), *size[1:]))
+        if len(figures["live"]) != len(figures["layers"]):
+            print(f"{key}: the twin runs {len(figures['live'])} Conv2d calls, the model {len(figures['layers'])}")
+            return 1
         result["models"][key] = figures
         print(f"{key}: {len(figures['layers'])} calls, {figures['params_total']} parameters, "
               f"{figures['macs']} MACs, {len(figures['outputs'])} outputs")

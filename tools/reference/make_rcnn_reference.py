@@ -34,6 +34,12 @@ one region's), its "out" is one region's shape. A ConvTranspose2d, which the oth
 lack: weights in_channels * (out_channels / groups) * kh * kw; macs weights * H_in * W_in per
 batch element (each input position scatters the whole kernel: netcount's convention for
 transposed_conv). weights_no_bias and bias add every module once, however often it runs.
+
+Besides, "peak_activations" and "live": the peak of netcount's memory schedule (docs/deploy.md)
+and the live elements at every call of those layers, in the order of "layers", applied by
+tools/crosscheck/schedule.py to a torch.fx trace of a twin of the model that runs its modules in
+the zoo header's order, the heads on regions that torchvision.ops.roi_align takes of level "0"
+(schedule_twins.py says what it changes of torchvision's forward, and why).
 """
 import argparse
 import json
@@ -44,6 +50,9 @@ import torch
 
 from make_reference import package_version  # the Debian package's version, as every reference says
 import torchvision.models.detection as tvd
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import schedule_twins  # noqa: E402  (after the line above)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "tests" / "reference" / "torchvision-rcnn.json"
@@ -63,11 +72,10 @@ MODELS = {
 
 # Also measured on an image that is neither square nor a multiple of the pyramid's strides, under
 # the key "<model>_<H>x<W>": what netcount's with_input<Net, H, W> must give (the pyramid's
-# interpolations to sizes that are not twice the level above, the RPN head on such levels).
-OTHER_SIZES = {
-    "fasterrcnn_resnet50_fpn": (599, 1001),
-    "fasterrcnn_mobilenet_v3_large_fpn": (599, 1001),
-}
+# interpolations to sizes that are not twice the level above, the RPN head on such levels, the
+# pool of level "pool" on an odd map). The 800 models on 599 x 1001 (about 3:5, odd: every
+# halving rounds), the 320 model on 319 x 401 (the same at its scale).
+OTHER_SIZES = {name: (319, 401) if "_320_" in name else (599, 1001) for name in MODELS}
 
 WEIGHTED = (torch.nn.Conv2d, torch.nn.ConvTranspose2d, torch.nn.Linear)
 
@@ -97,7 +105,9 @@ def measure(model, size=None):
 
     modules = [m for m in model.modules() if isinstance(m, WEIGHTED)]
     handles = [m.register_forward_hook(hook) for m in modules]
-    model.eval()
+    # On torch's "meta" device, which computes the shapes without the arithmetic (every figure
+    # here is one of shapes): the heads on 1,000 regions took minutes of CPU each.
+    model.eval().to("meta")
     if size is None:
         side = model.transform.min_size[-1]  # what GeneralizedRCNNTransform resizes to in eval mode
         assert side % model.transform.size_divisible == 0
@@ -107,15 +117,15 @@ def measure(model, size=None):
     heads = model.roi_heads
     outputs = []  # the network's outputs, [C, H, W] each (a region's fully connected output as [N, 1, 1])
     with torch.no_grad():
-        features = model.backbone(torch.zeros(1, 3, *size))
+        features = model.backbone(torch.zeros(1, 3, *size, device="meta"))
         objectness, deltas = model.rpn.head(list(features.values()))
         outputs += [list(t.shape[1:]) for pair in zip(objectness, deltas) for t in pair]
-        regions = torch.rand(proposals, model.backbone.out_channels, 7, 7)
+        regions = torch.rand(proposals, model.backbone.out_channels, 7, 7, device="meta")
         scores, boxes = heads.box_predictor(heads.box_head(regions))
         outputs += [[scores.shape[1], 1, 1], [boxes.shape[1], 1, 1]]
         for head, predictor in (("mask_head", "mask_predictor"), ("keypoint_head", "keypoint_predictor")):
             if getattr(heads, head, None) is not None:
-                regions = torch.rand(detections, model.backbone.out_channels, 14, 14)
+                regions = torch.rand(detections, model.backbone.out_channels, 14, 14, device="meta")
                 result = getattr(heads, predictor)(getattr(heads, head)(regions))
                 outputs.append(list(result.shape[1:]))
     for h in handles:
@@ -157,6 +167,10 @@ def main():
             "units": "output elements of every call of those layers",
             "outputs": "the RPN's objectness and box deltas per level, then one region's scores, box deltas "
                        "and mask logits or keypoint heatmaps: [C, H, W] each",
+            "peak_activations": "the peak of netcount's memory schedule (docs/deploy.md), by "
+                                "tools/crosscheck/schedule.py on a torch.fx trace of "
+                                "tools/reference/schedule_twins.py's twin of the model",
+            "live": "the live elements of that schedule at every call of those layers, in the order of layers",
             "layers": "in the order they run: backbone, pyramid, RPN head per level, box head and predictor "
                       "on rpn_post_nms_top_n_test regions, mask or keypoint head and predictor on "
                       "box_detections_per_img regions; out is one region's [C, H, W] or [features]",
@@ -168,6 +182,7 @@ def main():
             continue
         torch.manual_seed(0)
         figures = measure(build())
+        figures.update(schedule_twins.two_stage(build(), *figures["input"][1:]))
         result["models"][name] = figures
         print(f"{name}: {len(figures['layers'])} layers, {figures['params_total']} parameters, "
               f"{figures['macs']} MACs")
@@ -175,6 +190,7 @@ def main():
             h, w = OTHER_SIZES[name]
             torch.manual_seed(0)
             figures = measure(build(), (h, w))
+            figures.update(schedule_twins.two_stage(build(), h, w))
             result["models"][f"{name}_{h}x{w}"] = figures
             print(f"{name} at {h} x {w}: {figures['macs']} MACs")
     args.output.write_text(json.dumps(result, indent=1))

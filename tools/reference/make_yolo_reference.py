@@ -30,7 +30,10 @@ one Conv2d(16, 1, 1, bias=False) run once on the box channels of all 8,400 posit
     tools/crosscheck/schedule.py to a torch.fx trace of the module, on a twin of the module that
     runs its layers in netcount's order: for YOLOv8n, the DFL and the sigmoid level by level and
     side by side (x[:, 16 s:16 s + 16].softmax(1), the same DFL convolution, then a cat with the
-    class scores' sigmoid), as zoo/yolo.hpp writes them; the same layers on the same positions.
+    class scores' sigmoid), as zoo/yolo.hpp writes them; the same layers on the same positions
+    (schedule_twins.measure);
+  - "live": the live elements of that schedule at every Conv2d call of the twin, in its order,
+    which is netcount's (YOLOv8n's DFL convolution twelve times, on each side of each level).
 """
 import argparse
 import json
@@ -297,8 +300,8 @@ def measure(model, twin, height, width):
     for h in handles:
         h.remove()
 
-    import schedule  # tools/crosscheck: netcount's schedule, written from its statement
-    _, peak = schedule.schedule(schedule.trace(twin, (height, width, 3)))
+    import schedule_twins  # tools/crosscheck's schedule.py on the twin's torch.fx trace
+    scheduled = schedule_twins.measure(twin, height, width)
     return {
         "input": [3, height, width],
         "params_total": sum(p.numel() for p in model.parameters()),
@@ -309,7 +312,8 @@ def measure(model, twin, height, width):
         "output": list(outputs[0].shape[1:]),
         "outputs": [list(o.shape[1:]) for o in outputs],
         "batch_norm_elements": bn_elements[0],
-        "peak_activations": peak,
+        "peak_activations": scheduled["peak_activations"],
+        "live": scheduled["live"],
         "layers": layers,
     }
 
