@@ -89,6 +89,12 @@ def main():
                 path = os.path.join(args.workdir, f"{name}_{opset}.onnx")
                 module = model.build()
                 module.train()  # PRESERVE keeps the module's mode: batch norms and dropout stay
+                # except stochastic depth (ConvNeXt, EfficientNet), whose training form draws a
+                # Bernoulli mask that torch.onnx cannot export; in eval it is the identity, as
+                # netcount counts it, and it has no parameters.
+                for sub in module.modules():
+                    if type(sub).__name__ == "StochasticDepth":
+                        sub.eval()
                 with torch.no_grad(), warnings.catch_warnings():
                     warnings.simplefilter("ignore")  # the exporter's notes on train mode
                     torch.onnx.export(module, torch.zeros(1, c, h, w), path, opset_version=opset,
