@@ -16,6 +16,10 @@ from .graph import ImportError_, Node
 FOLDABLE = {"Constant", "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "ConstantOfShape", "Slice", "Cast",
             "Transpose", "Identity", "Reshape", "Add", "Sub", "Mul", "Div", "Floor", "Ceil", "Sqrt", "Range",
             "Equal", "Where", "Expand", "Neg", "Abs", "Min", "Max"}
+# Kinds that act on each position's channels alike, which may read a channels-last tensor
+# (ConvNeXt's LayerNorm and Linear layers between Transpose(0, 2, 3, 1) and back).
+CHANNELS_LAST_KINDS = {"layer_norm", "linear", "gelu", "relu", "relu6", "sigmoid", "tanh", "silu", "hardswish",
+                       "hardsigmoid", "leaky_relu", "elu", "mish", "dropout"}
 ELEMENTWISE = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "Dropout": "dropout", "HardSwish": "hardswish",
                "HardSigmoid": "hardsigmoid", "LeakyRelu": "leaky_relu", "Elu": "elu", "Mish": "mish",
                "Softmax": "softmax"}
@@ -120,8 +124,18 @@ class Reader:
         self.batch_norms = 0
         self.has_bias_made_by_exporter = False
         self.scopes = {}
+        # Tensors in channels-last layout (N x H x W x C): a view of the tensor the importer
+        # follows, read only by the kinds of CHANNELS_LAST_KINDS.
+        self.last = set()
+        self.consumed = set()          # nodes read as part of a pattern (a layer norm, a GELU)
+        # Constant nodes first: a pattern read ahead (gelu) checks constants written after it.
         for n in g.node:
-            self.node(n)
+            if n.op_type == "Constant":
+                for name, v in zip(n.output, self.fold(n)):
+                    self.consts[name] = np.asarray(v)
+        for n in g.node:
+            if id(n) not in self.consumed:
+                self.node(n)
         self.outputs = []
         for o in g.output:
             if o.name not in self.tensor:
@@ -140,18 +154,24 @@ class Reader:
         s = self.shapes.get(name)
         if s is None or any(d is None for d in s):
             self.fail(n, f"the shape of {name} is not known after shape inference")
+        if len(s) == 4 and name in self.last:
+            return (s[1], s[2], s[3])
         if len(s) == 4:
             return (s[2], s[3], s[1])
         if len(s) == 2:
             return (1, 1, s[1])
         self.fail(n, f"{name} has shape {s}; netcount's tensors are N x C x H x W or N x F")
 
-    def inp(self, n, k=0):
+    def inp(self, n, k=0, channels_last=False):
         name = n.input[k]
         if name in self.pads:
             self.fail(n, "reads a Pad, which the importer folds only into a Conv or pool")
         if name not in self.tensor:
             self.fail(n, f"reads {name}, which is not a tensor the importer follows")
+        if name in self.last and not channels_last:
+            self.fail(n, f"reads {name}, a channels-last tensor (N x H x W x C, transposed); the importer follows "
+                      "one through LayerNormalization, MatMul and elementwise operators, and back by a Transpose "
+                      "to N x C x H x W")
         return self.tensor[name]
 
     def const(self, n, k, what):
@@ -175,9 +195,14 @@ class Reader:
 
     def add(self, n, kind, args=(), inputs=None, nameable=True, merge=False, parameters=0, path=None, output=None):
         output = output or n.output[0]
-        shape = self.shape_of(output, n)
         if inputs is None:
-            inputs = [self.inp(n)]
+            last = n.input[0] in self.last
+            if last and kind not in CHANNELS_LAST_KINDS:
+                self.inp(n)  # refused, with the message
+            inputs = [self.inp(n, channels_last=last)]
+            if last:
+                self.last.add(output)
+        shape = self.shape_of(output, n)
         node = Node(name=n.name or output, op=n.op_type, kind=kind, args=args, inputs=inputs, nameable=nameable,
                     shape=shape, merge=merge, parameters=parameters)
         if path is not None:
@@ -293,6 +318,14 @@ class Reader:
             self.tensor[n.output[0]] = self.inp(n)
             return
         a = attrs(n)
+        if op == "Transpose":
+            return self.transpose(n, a)
+        if op == "LayerNormalization":
+            return self.layer_norm(n, a)
+        if op == "ReduceMean":
+            return self.layer_norm_decomposed(n, a)
+        if op == "Div":
+            return self.gelu(n)
         if op in ("Conv", "ConvTranspose"):
             return self.conv(n, a)
         if op == "Gemm":
@@ -311,8 +344,14 @@ class Reader:
         if op == "MatMul":
             b = self.const(n, 1, "weight")
             src = self.shapes.get(n.input[0])
+            if b.ndim == 2 and src is not None and len(src) == 4 and n.input[0] in self.last and b.shape[0] == src[3]:
+                # A Linear on channels-last positions (ConvNeXt): netcount's linear; its bias is
+                # the Add that follows (merge), as torch.onnx.export writes a Linear of 4-D input.
+                return self.add(n, "linear", [str(b.shape[1]), "no_bias"], parameters=b.size,
+                                path=self.weight_path(n, 1))
             if b.ndim != 2 or src is None or len(src) != 2:
-                self.fail(n, "a MatMul that is not a fully connected layer (an N x F input, a matrix weight)")
+                self.fail(n, "a MatMul that is not a fully connected layer (an N x F input, a matrix weight), or a "
+                          "Linear on the channels of a channels-last tensor")
             return self.add(n, "fc", [str(b.shape[1]), "no_bias"], parameters=b.size, path=self.param_name(n, 1))
         if op == "BatchNormalization":
             scale, bias = self.const(n, 1, "scale"), self.const(n, 2, "bias")
@@ -497,6 +536,8 @@ class Reader:
 
     def merge(self, n, kind):
         names = [i for i in n.input if i]
+        if len(names) == 2 and sum(i in self.consts for i in names) == 1:
+            return self.merge_constant(n, kind, names)
         if any(i in self.consts for i in names):
             self.fail(n, f"an {n.op_type} of a tensor and a constant: netcount merges tensors only")
         inputs = [self.inp(n, k) for k in range(len(n.input)) if n.input[k]]
@@ -529,6 +570,137 @@ class Reader:
             self.tensor[n.output[0]] = inputs[0]
             return None
         return self.add(n, kind, inputs=inputs, nameable=False, merge=True)
+
+    def merge_constant(self, n, kind, names):
+        """A tensor and a constant: the bias of the MatMul before it (a Linear's Add), or a scale of
+        one number per channel (ConvNeXt's layer_scale, an initializer of C x 1 x 1)."""
+        k = 0 if names[0] in self.consts else 1
+        value, x = self.consts[names[k]], names[1 - k]
+        if x not in self.tensor:
+            self.fail(n, f"reads {x}, which is not a tensor the importer follows")
+        src = self.nodes[self.tensor[x]]
+        channels = src.shape[2]
+        if kind == "add" and src.kind in ("linear", "fc") and "no_bias" in src.args and src.op == "MatMul" and \
+                value.size == channels and names[k] in self.initializers and len(self.users.get(x, [])) == 1 and \
+                not any(o.name == x for o in self.graph.output):
+            src.args.remove("no_bias")
+            src.parameters += value.size
+            self.parameters += value.size
+            self.tensor[n.output[0]] = self.tensor[x]
+            if x in self.last:
+                self.last.add(n.output[0])
+            return None
+        if kind == "multiply" and names[k] in self.initializers and value.size == channels and \
+                value.shape in ((channels,), (channels, 1, 1), (1, channels, 1, 1)) and x not in self.last:
+            return self.add(n, "layer_scale", nameable=False, inputs=[self.inp(n, 1 - k)], parameters=value.size,
+                            path=self.weight_path(n, k))
+        self.fail(n, f"an {n.op_type} of a tensor and a constant of shape {list(value.shape)}: netcount merges tensors; "
+                  "the importer reads a constant here only as a Linear's bias after its MatMul or as a learned "
+                  "scale of one number per channel (an initializer)")
+
+    def weight_path(self, n, k):
+        """The module path of a weight read directly or through a folded Transpose."""
+        name = n.input[k]
+        if name not in self.initializers:
+            producer = next((p for p in self.graph.node if name in p.output), None)
+            if producer is not None and producer.op_type == "Transpose" and producer.input[0] in self.initializers:
+                name = producer.input[0]
+        if "." in name and not name.startswith("onnx::") and not name.startswith("/"):
+            return name.rsplit(".", 1)[0]
+        return None
+
+    def transpose(self, n, a):
+        """Transpose(0, 2, 3, 1) of a tensor to channels-last and (0, 3, 1, 2) back: views of one
+        tensor, as ConvNeXt's LayerNorm2d and blocks write them."""
+        perm = [int(p) for p in a.get("perm", [])]
+        x = n.input[0]
+        if perm == [0, 2, 3, 1] and x not in self.last and len(self.shapes.get(x) or []) == 4:
+            self.tensor[n.output[0]] = self.inp(n)
+            self.last.add(n.output[0])
+            return None
+        if perm == [0, 3, 1, 2] and x in self.last:
+            self.tensor[n.output[0]] = self.inp(n, channels_last=True)
+            return None
+        self.fail(n, f"a Transpose {perm} of a tensor: the importer reads the channels-last view of a 4-D tensor, "
+                  "perm (0, 2, 3, 1), and its way back, (0, 3, 1, 2)")
+
+    def layer_norm(self, n, a):
+        """LayerNormalization (opset 17) over the channels of a channels-last tensor or the features
+        of an N x F one: netcount's layer_norm, a scale and a shift per channel."""
+        rank = len(self.shapes.get(n.input[0]) or [])
+        axis = a.get("axis", -1)
+        if not ((rank == 4 and n.input[0] in self.last and axis in (-1, 3)) or (rank == 2 and axis in (-1, 1))):
+            self.fail(n, f"a LayerNormalization along axis {axis} of a {rank}-dimensional tensor: netcount's layer_norm "
+                      "normalizes each position's channels (a channels-last tensor's last axis)")
+        scale, bias = self.const(n, 1, "scale"), self.const(n, 2, "bias")
+        if bias is None:
+            self.fail(n, "a LayerNormalization without a bias: netcount's layer_norm learns a scale and a shift")
+        return self.add(n, "layer_norm", nameable=False, parameters=scale.size + bias.size,
+                        path=self.weight_path(n, 1))
+
+    def only_user(self, name, op):
+        users = self.users.get(name, [])
+        if len(users) == 1 and users[0].op_type == op and not any(o.name == name for o in self.graph.output):
+            return users[0]
+        return None
+
+    def layer_norm_decomposed(self, n, a):
+        """A layer norm as torch.onnx.export writes it below opset 17: ReduceMean over the last
+        axis, Sub, Pow 2, ReduceMean, Add epsilon, Sqrt, Div, Mul by the scale, Add the shift.
+        The nine nodes are one layer_norm; any other ReduceMean is refused."""
+        x = n.input[0]
+        why = "a ReduceMean that does not begin a layer norm over a channels-last tensor's channels (ReduceMean, " \
+              "Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add); netcount has no mean over part of a tensor"
+        if x not in self.last or [int(v) for v in a.get("axes", [])] not in ([-1], [3]):
+            self.fail(n, why)
+        sub = self.only_user(n.output[0], "Sub")
+        if sub is None or list(sub.input) != [x, n.output[0]]:
+            self.fail(n, why)
+        users = self.users.get(sub.output[0], [])
+        pow_ = next((u for u in users if u.op_type == "Pow"), None)
+        div = next((u for u in users if u.op_type == "Div"), None)
+        if len(users) != 2 or pow_ is None or div is None:
+            self.fail(n, why)
+        mean2 = self.only_user(pow_.output[0], "ReduceMean")
+        add = mean2 and self.only_user(mean2.output[0], "Add")
+        sqrt = add and self.only_user(add.output[0], "Sqrt")
+        if sqrt is None or self.only_user(sqrt.output[0], "Div") is not div or div.input[0] != sub.output[0]:
+            self.fail(n, why)
+        mul = self.only_user(div.output[0], "Mul")
+        shift = mul and self.only_user(mul.output[0], "Add")
+        if shift is None:
+            self.fail(n, why + "; without a scale and a shift it is not netcount's layer_norm")
+        scale = next((i for i in mul.input if i in self.initializers), None)
+        bias = next((i for i in shift.input if i in self.initializers), None)
+        channels = self.shapes[x][3]
+        if scale is None or bias is None or self.consts[scale].size != channels or self.consts[bias].size != channels:
+            self.fail(n, why + "; its scale and shift are not initializers of one number per channel")
+        for m in (sub, pow_, mean2, add, sqrt, div, mul, shift):
+            self.consumed.add(id(m))
+        path = scale.rsplit(".", 1)[0] if "." in scale and not scale.startswith(("onnx::", "/")) else None
+        return self.add(n, "layer_norm", nameable=False, parameters=self.consts[scale].size + self.consts[bias].size,
+                        path=path, output=shift.output[0])
+
+    def gelu(self, n):
+        """GELU as torch.onnx.export writes it (opsets 11 to 17 have no Gelu): Div by sqrt(2), Erf,
+        Add 1, Mul by the input, Mul by 0.5. Any other Div of a tensor is refused."""
+        why = "a Div of a tensor that does not begin a GELU (Div by sqrt(2), Erf, Add 1, Mul, Mul by 0.5)"
+        x = n.input[0]
+        root = self.consts.get(n.input[1])
+        if x not in self.tensor or root is None or root.size != 1 or abs(float(root.reshape(-1)[0]) - 2 ** 0.5) > 1e-6:
+            self.fail(n, why)
+        erf = self.only_user(n.output[0], "Erf")
+        one = erf and self.only_user(erf.output[0], "Add")
+        mul = one and self.only_user(one.output[0], "Mul")
+        half = mul and self.only_user(mul.output[0], "Mul")
+        if half is None or sorted(mul.input) != sorted([x, one.output[0]]):
+            self.fail(n, why)
+        constants = [self.consts.get(i) for i in list(one.input) + list(half.input) if i in self.consts]
+        if [float(c.reshape(-1)[0]) for c in constants] != [1.0, 0.5]:
+            self.fail(n, why)
+        for m in (erf, one, mul, half):
+            self.consumed.add(id(m))
+        return self.add(n, "gelu", nameable=False, output=half.output[0])
 
     def flatten(self, n):
         x = self.inp(n)

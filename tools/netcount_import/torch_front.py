@@ -106,6 +106,11 @@ class Translator:
                 self.calls[id(m)] = self.calls.get(id(m), 0) + 1
         self.applied = set()
         self.concatenated = {}  # IR index of a concat -> the tensors torch.cat listed
+        # fx nodes whose tensor is channels-last, N x H x W x C (ConvNeXt's x.permute(0, 2, 3, 1)
+        # before its LayerNorm and Linear layers): a view of the same IR tensor, which only the
+        # kinds that act on each position's channels alike may read (channels_last_kind).
+        self.last = set()
+        self.scales = {}        # id of a parameter read by a get_attr -> (the parameter, times read)
         self.outputs = []
         self.translate()
         self.drop_flatten_before_fc()
@@ -113,7 +118,11 @@ class Translator:
     # -- helpers
     def add(self, fx_node, kind, args=(), inputs=(), nameable=True, merge=False, own=None, scope=None,
             shared=None):
-        shape = nc_shape(fx_node.meta["tensor_meta"].shape, self.where(fx_node))
+        meta = tuple(int(d) for d in fx_node.meta["tensor_meta"].shape)
+        if fx_node in self.last and len(meta) == 4:
+            shape = (meta[1], meta[2], meta[3])  # N x H x W x C
+        else:
+            shape = nc_shape(meta, self.where(fx_node))
         if scope is None:
             scope = self.scope_of(fx_node)
         if own is None and fx_node.op == "call_module":
@@ -144,11 +153,20 @@ class Translator:
     def fail(self, n, why):
         raise ImportError_(f"{self.where(n)}: {why}")
 
-    def tensor(self, n, a):
-        """The IR index of an fx argument that must be a tensor."""
+    def tensor(self, n, a, channels_last=False):
+        """The IR index of an fx argument that must be a tensor (channels_last: where the reader
+        may take a channels-last view, which every other reader refuses)."""
         import torch.fx
         if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), int):
+            if a in self.last and not channels_last:
+                self.fail(n, f"reads {a.name}, a channels-last tensor (N x H x W x C, permuted); the importer "
+                          "follows one through LayerNorm, Linear and elementwise layers, and back by a permute "
+                          "to N x C x H x W")
             return self.value[a]
+        if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), tuple) and \
+                self.value[a][:1] == ("parameter",):
+            self.fail(n, f"reads the parameter {a.target} as a tensor; the importer reads a parameter of the "
+                      "forward only as a per-channel scale (x * scale, as ConvNeXt's layer_scale)")
         if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), tuple) and self.value[a][:1] == ("pad",):
             self.fail(n, f"reads the padding {a.name}, which the importer folds only into a Conv2d or pool")
         self.fail(n, f"reads {a!r}, which is not a tensor the importer follows")
@@ -226,7 +244,7 @@ class Translator:
             elif n.op == "call_method":
                 self.method(n)
             elif n.op == "get_attr":
-                self.fail(n, "reads a parameter or buffer in the forward, outside a module: not supported")
+                self.get_attr(n)
 
     def collect_outputs(self, n, a):
         import torch.fx
@@ -266,6 +284,8 @@ class Translator:
         extra = (0, 0, 0, 0)
         if isinstance(m, (nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d)):
             x, extra = self.unpad(n, x)
+        if x is not None and x in self.last:
+            return self.channels_last_module(n, m, x)
         inputs = [self.tensor(n, x)] if x is not None else []
         shared = self.shared(n, m)
 
@@ -341,6 +361,75 @@ class Translator:
             return self.flatten(n, x, m.start_dim, m.end_dim)
         self.fail(n, f"no netcount layer kind for the module {type(m).__module__}.{type(m).__name__}")
 
+    def channels_last_module(self, n, m, x):
+        """A module that reads a channels-last tensor: a LayerNorm over the channels (netcount's
+        layer_norm), a Linear (netcount's linear: the same weights at every position) or an
+        elementwise layer; its output is channels-last too."""
+        nn = self.nn
+        inputs = [self.tensor(n, x, channels_last=True)]
+        channels = self.nodes[inputs[0]].shape[2]
+        shared = self.shared(n, m)
+        self.last.add(n)
+        if isinstance(m, nn.LayerNorm):
+            if tuple(m.normalized_shape) != (channels,) or not m.elementwise_affine:
+                self.fail(n, f"a LayerNorm over {list(m.normalized_shape)}{'' if m.elementwise_affine else ' without affine parameters'} "
+                          f"of a channels-last tensor of {channels} channels: netcount's layer_norm normalizes each "
+                          "position's channels, with a scale and a shift per channel")
+            return self.add(n, "layer_norm", (), inputs, nameable=False, shared=shared)
+        if isinstance(m, nn.Linear):
+            return self.add(n, "linear", [str(m.out_features)] + (["no_bias"] if m.bias is None else []), inputs,
+                            shared=shared)
+        simple = elementwise_kind(nn, m)
+        if simple is not None and simple != "softmax":
+            return self.add(n, simple, (), inputs, nameable=False, shared=shared)
+        if isinstance(m, nn.Identity):
+            self.value[n] = inputs[0]
+            return None
+        self.last.discard(n)
+        self.fail(n, f"reads {x.name}, a channels-last tensor (N x H x W x C, permuted), which the importer follows "
+                  "only through LayerNorm, Linear and elementwise layers")
+
+    def permute(self, n, x, dims):
+        """x.permute(0, 2, 3, 1) to channels-last and (0, 3, 1, 2) back: views of one tensor."""
+        dims = [int(d) for d in self.literal(n, dims)]
+        if len(dims) == 1 and isinstance(dims[0], (list, tuple)):
+            dims = list(dims[0])
+        if dims == [0, 2, 3, 1] and x not in self.last and len(x.meta["tensor_meta"].shape) == 4:
+            self.value[n] = self.tensor(n, x)
+            self.last.add(n)
+            return None
+        if dims == [0, 3, 1, 2] and x in self.last:
+            self.value[n] = self.tensor(n, x, channels_last=True)
+            return None
+        self.fail(n, f"a permute {dims}: the importer reads the channels-last view of a 4-D tensor, "
+                  "permute(0, 2, 3, 1), and its way back, permute(0, 3, 1, 2)")
+
+    def get_attr(self, n):
+        """A parameter the forward reads itself (ConvNeXt's layer_scale): held until a multiply
+        reads it as a per-channel scale; anything else that reads it is refused."""
+        target = self.gm
+        for part in str(n.target).split("."):
+            target = getattr(target, part)
+        if not isinstance(target, self.nn.Parameter):
+            self.fail(n, "reads a buffer or constant in the forward, outside a module: not supported")
+        self.value[n] = ("parameter", target)
+
+    def scale(self, n, tensors):
+        """x * p, p a parameter of one number per channel (C, C x 1 x 1): netcount's layer_scale."""
+        k = 0 if isinstance(self.value.get(tensors[0]), tuple) else 1
+        p = self.value[tensors[k]][1]
+        x = self.tensor(n, tensors[1 - k])
+        channels = self.nodes[x].shape[2]
+        if tuple(p.shape) not in ((channels,), (channels, 1, 1)):
+            self.fail(n, f"a multiply by the parameter {tensors[k].target} of shape {list(p.shape)}: the importer "
+                      f"reads a parameter as a scale of one number per channel ({channels}, or {channels} x 1 x 1)")
+        if id(p) in self.scales:
+            self.fail(n, f"the parameter {tensors[k].target} is read a second time: the importer reads a scale "
+                      "parameter once")
+        self.scales[id(p)] = p
+        path = str(tensors[k].target).split(".")
+        return self.add(n, "layer_scale", (), [x], nameable=False, scope=tuple(path[:-1]), own=path[-1])
+
     def adaptive(self, n, inputs, which, size, shared=None):
         src = self.nodes[inputs[0]].shape
         oh, ow = size if isinstance(size, (tuple, list)) else (size, size)
@@ -381,6 +470,9 @@ class Translator:
         return node
 
     def merge(self, n, kind, tensors):
+        if kind == "multiply" and len(tensors) == 2 and any(
+                isinstance(self.value.get(t), tuple) and self.value[t][:1] == ("parameter",) for t in tensors):
+            return self.scale(n, tensors)
         if not all(self.is_tensor(t) for t in tensors):
             self.fail(n, f"a {kind} of a tensor and a constant: netcount merges tensors only")
         inputs = [self.value[t] for t in tensors]
@@ -419,6 +511,8 @@ class Translator:
             return self.merge(n, "concat", list(tensors))
         if t is torch.flatten:
             return self.flatten(n, n.args[0], self.arg(n, 1, "start_dim", 0))
+        if t is torch.permute:
+            return self.permute(n, n.args[0], self.arg(n, 1, "dims"))
         if t is operator.getitem:
             return self.getitem(n)
         if t is getattr:
@@ -469,7 +563,12 @@ class Translator:
             self.value[n] = ("size",)
             return None
         if t in ("contiguous",):
-            return self.alias(n, x)
+            self.value[n] = self.tensor(n, x, channels_last=True)
+            if x in self.last:
+                self.last.add(n)
+            return None
+        if t == "permute":
+            return self.permute(n, x, n.args[1:] if len(n.args) > 2 else self.arg(n, 1, "dims"))
         if t in ("view", "reshape"):
             return self.flatten(n, x)
         if t == "flatten":
@@ -538,6 +637,9 @@ class Translator:
         """(every parameter of the model, those of the modules the trace calls)."""
         total = sum(p.numel() for p in self.model.parameters())
         seen, used = set(), 0
+        for p in self.scales.values():
+            seen.add(id(p))
+            used += p.numel()
         for m in self.used_modules.values():
             for p in m.parameters():
                 if id(p) not in seen:
