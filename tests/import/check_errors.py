@@ -87,6 +87,31 @@ def main():
     cases.append(("padding of ones", ["--torch", "error_models:pad_of_ones", "--input", "3,8,8"],
                   ["node pad (pad)", "folds zero padding only"]))
 
+    # Channels-last views (ConvNeXt's Transpose (0, 2, 3, 1) and back) and the patterns read on
+    # them: anything else is refused (the passing twins: convnext_* in import.zoo).
+    cases.append(("transpose", [save("transpose.onnx", graph(
+        [conv, helper.make_node("Transpose", ["c"], ["y"], name="transpose1", perm=[0, 1, 3, 2])],
+        [1, 3, 8, 8], [1, 4, 8, 8], [weight("w", [4, 3, 3, 3])]))], ["node transpose1 (Transpose)", "perm (0, 2, 3, 1)"]))
+    cases.append(("channels-last read by a pool", [save("last_pool.onnx", graph(
+        [conv, helper.make_node("Transpose", ["c"], ["t"], name="to_last", perm=[0, 2, 3, 1]),
+         helper.make_node("MaxPool", ["t"], ["y"], name="pool1", kernel_shape=[2, 2], strides=[2, 2])],
+        [1, 3, 8, 8], [1, 8, 4, 2], [weight("w", [4, 3, 3, 3])]))], ["node pool1 (MaxPool)", "channels-last tensor"]))
+    cases.append(("mean over the channels", [save("mean.onnx", graph(
+        [conv, helper.make_node("ReduceMean", ["c"], ["y"], name="mean1", axes=[1], keepdims=1)],
+        [1, 3, 8, 8], [1, 1, 8, 8], [weight("w", [4, 3, 3, 3])]))], ["node mean1 (ReduceMean)", "layer norm"]))
+    half = onnx.numpy_helper.from_array(np.array(0.5, dtype=np.float32), "half")
+    cases.append(("multiply by a number", [save("scalar.onnx", graph(
+        [conv, helper.make_node("Mul", ["c", "half"], ["y"], name="mul1")],
+        [1, 3, 8, 8], [1, 4, 8, 8], [weight("w", [4, 3, 3, 3]), half]))], ["node mul1 (Mul)", "one number per channel"]))
+    cases.append(("torch permute", ["--torch", "error_models:odd_permute", "--input", "3,8,8"],
+                  ["node permute", "a permute [0, 1, 3, 2]"]))
+    cases.append(("torch channels-last read by a pool", ["--torch", "error_models:pool_on_channels_last", "--input",
+                                                         "3,8,8"], ["node pool", "channels-last tensor"]))
+    cases.append(("torch parameter added", ["--torch", "error_models:parameter_added", "--input", "3,8,8"],
+                  ["node add", "an add of a tensor and a constant"]))
+    cases.append(("auxiliary head not there", ["--torch", "error_models:pad_of_ones", "--input", "3,8,8", "--auxiliary",
+                                               "AuxLogits"], ["--auxiliary AuxLogits", "no module of that path"]))
+
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([HERE, env.get("PYTHONPATH", "")])
     failures = []

@@ -31,6 +31,10 @@ def attrs(node):
     return {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
 
 
+def article(word):
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def pad_args(pads, where):
     """ONNX pads [top, left, bottom, right] as netcount's pad<...> (top, bottom, left, right)."""
     if not pads:
@@ -173,6 +177,11 @@ class Reader:
                       "one through LayerNormalization, MatMul and elementwise operators, and back by a Transpose "
                       "to N x C x H x W")
         return self.tensor[name]
+
+    def refuse_channels_last(self, n, name):
+        if name in self.last:
+            self.fail(n, f"reads {name}, a channels-last tensor (N x H x W x C, transposed), which the importer "
+                      "follows only through LayerNormalization, MatMul and elementwise operators")
 
     def const(self, n, k, what):
         if k >= len(n.input) or not n.input[k]:
@@ -427,6 +436,7 @@ class Reader:
         x = self.tensor.get(source)
         if x is None:
             self.fail(n, f"reads {source}, which is not a tensor the importer follows")
+        self.refuse_channels_last(n, source)
         w = self.const(n, 1, "weight")
         if w.ndim != 4:
             self.fail(n, "a convolution that is not 2-D")
@@ -496,6 +506,7 @@ class Reader:
         x = self.tensor.get(source)
         if x is None:
             self.fail(n, f"reads {source}, which is not a tensor the importer follows")
+        self.refuse_channels_last(n, source)
         k = a["kernel_shape"]
         if len(k) != 2:
             self.fail(n, "a pool that is not 2-D")
@@ -539,7 +550,7 @@ class Reader:
         if len(names) == 2 and sum(i in self.consts for i in names) == 1:
             return self.merge_constant(n, kind, names)
         if any(i in self.consts for i in names):
-            self.fail(n, f"an {n.op_type} of a tensor and a constant: netcount merges tensors only")
+            self.fail(n, f"{article(n.op_type)} {n.op_type} of a tensor and a constant: netcount merges tensors only")
         inputs = [self.inp(n, k) for k in range(len(n.input)) if n.input[k]]
         if kind == "multiply" and len(inputs) == 2:
             # x * sigmoid(x), as the exporter writes SiLU
@@ -594,7 +605,7 @@ class Reader:
                 value.shape in ((channels,), (channels, 1, 1), (1, channels, 1, 1)) and x not in self.last:
             return self.add(n, "layer_scale", nameable=False, inputs=[self.inp(n, 1 - k)], parameters=value.size,
                             path=self.weight_path(n, k))
-        self.fail(n, f"an {n.op_type} of a tensor and a constant of shape {list(value.shape)}: netcount merges tensors; "
+        self.fail(n, f"{article(n.op_type)} {n.op_type} of a tensor and a constant of shape {list(value.shape)}: netcount merges tensors; "
                   "the importer reads a constant here only as a Linear's bias after its MatMul or as a learned "
                   "scale of one number per channel (an initializer)")
 
@@ -777,8 +788,13 @@ class Reader:
                     node.scope = tuple(b[:n])
 
 
-def load(path, input_chw):
+def load(path, input_chw, auxiliary=()):
     r = Reader(path, input_chw)
+    from .graph import mark_heads
+    # A node of a head by its weights' module path (its scope) or by the exporter's node name,
+    # /AuxLogits/..., which a layer without weights (a pool) has too.
+    r.outputs = mark_heads(r.nodes, r.outputs, auxiliary,
+                           lambda n, p: str(n.name).startswith("/" + "/".join(p) + "/"))
     notes = []
     if r.batch_norms == 0 and r.has_bias_made_by_exporter:
         notes.append("The export folded batch norms into the convolutions (torch.onnx.export in eval mode): the "

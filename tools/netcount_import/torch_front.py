@@ -70,7 +70,7 @@ def pad_opt(hw, extra=(0, 0, 0, 0)):
 
 
 class Translator:
-    def __init__(self, model, input_chw):
+    def __init__(self, model, input_chw, auxiliary=()):
         import torch
         import torch.fx
         import torch.nn as nn
@@ -78,6 +78,13 @@ class Translator:
 
         self.torch, self.nn = torch, nn
         self.model = model.eval()
+        # An auxiliary head runs where its parents are in training (Inception3's
+        # `if self.training`): their flags only, every layer stays in eval mode.
+        for head in auxiliary:
+            parts = head.split(".")
+            for k in range(len(parts)):
+                parent = self.model.get_submodule(".".join(parts[:k])) if k else self.model
+                parent.training = True
         c, h, w = input_chw
         self.input_shape = (h, w, c)
         tracer = make_tracer()
@@ -114,6 +121,8 @@ class Translator:
         self.outputs = []
         self.translate()
         self.drop_flatten_before_fc()
+        from .graph import mark_heads
+        self.outputs = mark_heads(self.nodes, self.outputs, auxiliary, lambda n, path: False)
 
     # -- helpers
     def add(self, fx_node, kind, args=(), inputs=(), nameable=True, merge=False, own=None, scope=None,
@@ -248,6 +257,8 @@ class Translator:
 
     def collect_outputs(self, n, a):
         import torch.fx
+        if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), tuple) and self.value[a][:1] == ("tuple",):
+            return self.collect_outputs(n, self.value[a][1])
         if isinstance(a, torch.fx.Node):
             return [self.tensor(n, a)]
         if isinstance(a, (tuple, list)):
@@ -474,8 +485,9 @@ class Translator:
                 isinstance(self.value.get(t), tuple) and self.value[t][:1] == ("parameter",) for t in tensors):
             return self.scale(n, tensors)
         if not all(self.is_tensor(t) for t in tensors):
-            self.fail(n, f"a {kind} of a tensor and a constant: netcount merges tensors only")
-        inputs = [self.value[t] for t in tensors]
+            self.fail(n, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} of a tensor and a constant: netcount merges "
+                      "tensors only")
+        inputs = [self.tensor(n, t) for t in tensors]  # refuses a channels-last view
         if kind == "concat":
             if len(inputs) == 1:
                 return self.alias(n, tensors[0])
@@ -517,6 +529,10 @@ class Translator:
             return self.getitem(n)
         if t is getattr:
             self.value[n] = ("attribute",)
+            return None
+        if isinstance(t, type) and issubclass(t, tuple):
+            # a named tuple of outputs (Inception3's InceptionOutputs in training)
+            self.value[n] = ("tuple", tuple(n.args) + tuple(n.kwargs.values()))
             return None
         fn = FUNCTION_KINDS.get(t) or FUNCTION_KINDS.get(getattr(t, "__name__", None))
         if fn is not None:
@@ -593,6 +609,8 @@ class Translator:
     def getitem(self, n):
         src, index = n.args[0], n.args[1]
         got = self.value.get(src)
+        if isinstance(got, int):
+            self.tensor(n, src)  # refuses a channels-last view
         if isinstance(got, tuple) and got and got[0] == "chunk":
             _, x, count = got
             return self.add(n, "chunk", [str(index), str(count)], [x], nameable=False)
