@@ -31,6 +31,21 @@ def attrs(node):
     return {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
 
 
+def outer_names(node):
+    """The tensors an If, Loop or Scan node's subgraphs read from the graph around them: inputs
+    that its input list does not name (torch's local_response_norm exports an If that reads the
+    pooled tensor so)."""
+    found = []
+    for a in node.attribute:
+        graphs = list(a.g.node and [a.g] or []) + list(a.graphs)
+        for g in graphs:
+            inner = {o for m in g.node for o in m.output} | {i.name for i in g.input} | \
+                {i.name for i in g.initializer}
+            for m in g.node:
+                found += [i for i in list(m.input) + outer_names(m) if i and i not in inner]
+    return found
+
+
 def article(word):
     return "an" if word[:1].lower() in "aeiou" else "a"
 
@@ -106,18 +121,16 @@ class Reader:
             model = shape_inference.infer_shapes(model, strict_mode=True)
         except Exception as e:  # noqa: BLE001
             raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
+        self.consts = {i.name: onnx.numpy_helper.to_array(i) for i in model.graph.initializer}
+        self.initializers = set(self.consts)
+        self.transposed = {}           # a folded Transpose of an initializer -> the initializer
+        model = self.settle(model, path)
         self.model = model
         g = model.graph
-        self.shapes = {}
-        for vi in list(g.value_info) + list(g.output) + list(g.input):
-            t = vi.type.tensor_type
-            if t.HasField("shape"):
-                self.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
-        self.consts = {i.name: onnx.numpy_helper.to_array(i) for i in g.initializer}
-        self.initializers = set(self.consts)
+        self.graph = g
         self.users = {}
         for n in g.node:
-            for i in n.input:
+            for i in list(n.input) + outer_names(n):
                 self.users.setdefault(i, []).append(n)
         self.nodes = [Node(name=x.name, op="input", kind="input", shape=self.input_shape)]
         self.tensor = {x.name: 0}      # ONNX tensor name -> IR index
@@ -146,6 +159,56 @@ class Reader:
                 raise ImportError_(f"{path}: output {o.name} is not a tensor the importer follows")
             self.outputs.append(self.tensor[o.name])
         self.assign_scopes()
+
+    def read_shapes(self, model):
+        self.shapes = {}
+        g = model.graph
+        for vi in list(g.value_info) + list(g.output) + list(g.input):
+            t = vi.type.tensor_type
+            if t.HasField("shape"):
+                self.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
+
+    def settle(self, model, path):
+        """Folds the constant subgraphs (shapes read with Shape, computed with Gather, Concat, ...)
+        and runs shape inference again on the graph with their values as initializers, until
+        nothing more folds: a Reshape or Resize whose target the exporter computes from Shape
+        (ShuffleNetV2's channel shuffle, LR-ASPP's upsampling) then has a known output, and so
+        has everything after it. The folded nodes leave the graph."""
+        import onnx.numpy_helper
+        from onnx import shape_inference
+        self.read_shapes(model)
+        for _ in range(16):
+            g = model.graph
+            folded, keep = [], []
+            for n in g.node:
+                if n.op_type == "Shape":
+                    ready = n.input[0] in self.shapes and None not in self.shapes[n.input[0]]
+                else:
+                    ready = all((not i) or i in self.consts for i in n.input)
+                if n.domain in ("", "ai.onnx") and n.op_type in FOLDABLE and ready:
+                    for name, v in zip(n.output, self.fold(n)):
+                        self.consts[name] = np.asarray(v)
+                    if n.op_type == "Transpose" and n.input[0] in self.initializers:
+                        self.transposed[n.output[0]] = n.input[0]
+                    folded.append(n)
+                else:
+                    keep.append(n)
+            if not folded:
+                return model
+            read = {i for n in keep for i in n.input} | {o.name for o in g.output}
+            del g.node[:]
+            g.node.extend(keep)
+            for n in folded:
+                for name in n.output:
+                    if name in read and name not in self.initializers:
+                        g.initializer.append(onnx.numpy_helper.from_array(self.consts[name], name))
+            del g.value_info[:]
+            try:
+                model = shape_inference.infer_shapes(model, strict_mode=True)
+            except Exception as e:  # noqa: BLE001
+                raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
+            self.read_shapes(model)
+        return model
 
     # -- helpers
     def where(self, n):
@@ -212,6 +275,9 @@ class Reader:
             if last:
                 self.last.add(output)
         shape = self.shape_of(output, n)
+        if kind in ELEMENTWISE.values() and inputs and \
+                np.prod(self.nodes[inputs[0]].shape) == np.prod(shape):
+            shape = self.nodes[inputs[0]].shape  # the map a left-out flatten would have made N x F
         node = Node(name=n.name or output, op=n.op_type, kind=kind, args=args, inputs=inputs, nameable=nameable,
                     shape=shape, merge=merge, parameters=parameters)
         if path is not None:
@@ -394,6 +460,8 @@ class Reader:
             return self.add(n, "global_avg_pool" if "Average" in op else "global_max_pool", nameable=False)
         if op == "LRN":
             return self.add(n, "lrn", [str(a["size"])], nameable=False)
+        if op == "Mul" and len(n.input) == 2 and n.input[0] == n.input[1]:
+            return self.local_response_norm(n)
         if op in ("Add", "Sum", "Mul"):
             return self.merge(n, "multiply" if op == "Mul" else "add")
         if op == "Concat":
@@ -406,6 +474,8 @@ class Reader:
             return self.flatten(n)
         if op == "Reshape":
             out = self.shapes.get(n.output[0])
+            if out is not None and len(out) == 5:
+                return self.channel_shuffle(n, out)
             if out is None or len(out) != 2:
                 self.fail(n, f"a Reshape to {out} that is not a flatten to N x features")
             return self.flatten(n)
@@ -426,6 +496,8 @@ class Reader:
             return self.resize(n, a)
         if op == "Split":
             return self.split(n, a)
+        if op == "Slice":
+            return self.slice(n)
         self.fail(n, f"no netcount layer kind for the ONNX operator {op}")
 
     def conv(self, n, a):
@@ -553,12 +625,13 @@ class Reader:
             self.fail(n, f"{article(n.op_type)} {n.op_type} of a tensor and a constant: netcount merges tensors only")
         inputs = [self.inp(n, k) for k in range(len(n.input)) if n.input[k]]
         if kind == "multiply" and len(inputs) == 2:
-            # x * sigmoid(x), as the exporter writes SiLU
+            # x * sigmoid(x), as the exporter writes SiLU; x * hardsigmoid(x), as it writes
+            # Hardswish below opset 14 (which has HardSwish)
             for k in (0, 1):
                 g = self.nodes[inputs[k]]
-                if g.kind == "sigmoid" and g.inputs == [inputs[1 - k]] and \
+                if g.kind in ("sigmoid", "hardsigmoid") and g.inputs == [inputs[1 - k]] and \
                         len(self.users.get(n.input[k], [])) == 1:
-                    g.kind = "silu"
+                    g.kind = "silu" if g.kind == "sigmoid" else "hardswish"
                     self.nodes[inputs[k]].shape = self.shape_of(n.output[0], n)
                     self.tensor[n.output[0]] = inputs[k]
                     return None
@@ -611,11 +684,7 @@ class Reader:
 
     def weight_path(self, n, k):
         """The module path of a weight read directly or through a folded Transpose."""
-        name = n.input[k]
-        if name not in self.initializers:
-            producer = next((p for p in self.graph.node if name in p.output), None)
-            if producer is not None and producer.op_type == "Transpose" and producer.input[0] in self.initializers:
-                name = producer.input[0]
+        name = self.transposed.get(n.input[k], n.input[k])
         if "." in name and not name.startswith("onnx::") and not name.startswith("/"):
             return name.rsplit(".", 1)[0]
         return None
@@ -656,10 +725,15 @@ class Reader:
         return None
 
     def layer_norm_decomposed(self, n, a):
-        """A layer norm as torch.onnx.export writes it below opset 17: ReduceMean over the last
-        axis, Sub, Pow 2, ReduceMean, Add epsilon, Sqrt, Div, Mul by the scale, Add the shift.
-        The nine nodes are one layer_norm; any other ReduceMean is refused."""
+        """ReduceMean over height and width is global_avg_pool. A layer norm as torch.onnx.export
+        writes it below opset 17: ReduceMean over the last axis, Sub, Pow 2, ReduceMean, Add
+        epsilon, Sqrt, Div, Mul by the scale, Add the shift. The nine nodes are one layer_norm; any
+        other ReduceMean is refused."""
         x = n.input[0]
+        axes = sorted(int(v) % 4 for v in a.get("axes", []))
+        if x not in self.last and len(self.shapes.get(x) or []) == 4 and axes == [2, 3]:
+            # x.mean([2, 3]) (MNASNet, ShuffleNetV2): the mean of each channel's map
+            return self.add(n, "global_avg_pool", nameable=False)
         why = "a ReduceMean that does not begin a layer norm over a channels-last tensor's channels (ReduceMean, " \
               "Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add); netcount has no mean over part of a tensor"
         if x not in self.last or [int(v) for v in a.get("axes", [])] not in ([-1], [3]):
@@ -692,6 +766,102 @@ class Reader:
         return self.add(n, "layer_norm", nameable=False, parameters=self.consts[scale].size + self.consts[bias].size,
                         path=path, output=shift.output[0])
 
+    def slice(self, n):
+        """A Slice of the channels with constant bounds, step 1: slice<begin, end> (ShuffleNetV2's
+        x.chunk(2, dim=1) as opset 13 writes it)."""
+        starts, ends = self.const(n, 1, "starts"), self.const(n, 2, "ends")
+        axes = self.const(n, 3, "axes")
+        steps = self.const(n, 4, "steps")
+        axes = [0] if axes is None else [int(v) for v in np.ravel(axes)]
+        steps = [1] * len(axes) if steps is None else [int(v) for v in np.ravel(steps)]
+        if axes not in ([1], [-3]) or steps != [1]:
+            self.fail(n, f"a Slice along axes {axes} with steps {steps}: the importer reads a slice of the channels "
+                      "with step 1 (slice<begin, end>)")
+        x = self.inp(n)
+        c = self.nodes[x].shape[2]
+        begin, end, _ = slice(int(np.ravel(starts)[0]), int(np.ravel(ends)[0])).indices(c)
+        if end <= begin:
+            self.fail(n, f"an empty Slice of the channels, [{begin}, {end})")
+        return self.add(n, "slice", [str(begin), str(end)], inputs=[x], nameable=False)
+
+    def channel_shuffle(self, n, groups_shape):
+        """A channel shuffle as torch.onnx.export writes it: Reshape N x C x H x W to
+        N x G x C/G x H x W, Transpose (0, 2, 1, 3, 4), Reshape back: channel_shuffle<G>."""
+        x = n.input[0]
+        src = self.shapes.get(x)
+        why = "a Reshape to 5 dimensions that does not begin a channel shuffle (Reshape to N x G x C/G x H x W, " \
+              "Transpose (0, 2, 1, 3, 4), Reshape back to N x C x H x W)"
+        if src is None or len(src) != 4 or groups_shape[0] != src[0] or groups_shape[3:] != src[2:] or \
+                groups_shape[1] * groups_shape[2] != src[1]:
+            self.fail(n, why)
+        t = self.only_user(n.output[0], "Transpose")
+        back = t and self.only_user(t.output[0], "Reshape")
+        if back is None or [int(p) for p in attrs(t).get("perm", [])] != [0, 2, 1, 3, 4] or \
+                self.shapes.get(back.output[0]) != src:
+            self.fail(n, why)
+        for m in (t, back):
+            self.consumed.add(id(m))
+        return self.add(n, "channel_shuffle", [str(groups_shape[1])], nameable=False, output=back.output[0])
+
+    def local_response_norm(self, n):
+        """torch's local_response_norm as torch.onnx.export writes it: x * x, then a subgraph that
+        averages it over Size neighbouring channels (Unsqueeze or Reshape, Pad, one AveragePool
+        of a kernel Size x 1 (x 1), Squeeze or If, Reshape), times alpha, plus k, to the power
+        beta, and x divided by that: lrn<Size>. The subgraph between the square and the Div must
+        read nothing but x, the square and constants, and nothing outside may read it; any other
+        square of a tensor is refused."""
+        x = n.input[0]
+        why = "a square of a tensor that does not begin a local response norm (x * x, an AveragePool over the " \
+              "channels, Mul, Add, Pow, then x divided by it)"
+        region, frontier, end = [], [n], None
+        while frontier:
+            cur = frontier.pop()
+            if id(cur) in {id(r) for r in region}:
+                continue
+            region.append(cur)
+            if len(region) > 64:
+                self.fail(n, why)
+            if cur.op_type == "Div" and cur.input[0] == x and cur is not n:
+                if end is not None and end is not cur:
+                    self.fail(n, why)
+                end = cur
+                continue
+            for o in cur.output:
+                if any(out.name == o for out in self.graph.output):
+                    self.fail(n, why)
+                frontier.extend(self.users.get(o, []))
+        if end is None:
+            self.fail(n, why)
+        # nodes that compute from constants alone what the region reads (an If on a constant)
+        produced = {o for r in region for o in r.output}
+        changed = True
+        while changed:
+            changed = False
+            for m in self.graph.node:
+                if id(m) in {id(r) for r in region}:
+                    continue
+                if any(o in {i for r in region for i in r.input} for o in m.output) and \
+                        all((not i) or i in self.consts or i in produced for i in m.input):
+                    region.append(m)
+                    produced |= set(m.output)
+                    changed = True
+        inside = {id(r) for r in region}
+        for r in region:
+            for i in list(r.input) + outer_names(r):
+                if i and i != x and i not in self.consts and i not in produced:
+                    self.fail(n, why)
+            if r is not end:
+                for o in r.output:
+                    if any(id(u) not in inside for u in self.users.get(o, [])):
+                        self.fail(n, why)
+        pools = [r for r in region if r.op_type == "AveragePool"]
+        kernel = [int(k) for k in attrs(pools[0]).get("kernel_shape", [])] if len(pools) == 1 else []
+        if not kernel or any(k != 1 for k in kernel[1:]) or self.shapes.get(end.output[0]) != self.shapes.get(x):
+            self.fail(n, why)
+        for r in region:
+            self.consumed.add(id(r))
+        return self.add(n, "lrn", [str(kernel[0])], nameable=False, output=end.output[0])
+
     def gelu(self, n):
         """GELU as torch.onnx.export writes it (opsets 11 to 17 have no Gelu): Div by sqrt(2), Erf,
         Add 1, Mul by the input, Mul by 0.5. Any other Div of a tensor is refused."""
@@ -716,12 +886,20 @@ class Reader:
     def flatten(self, n):
         x = self.inp(n)
         src = self.nodes[x]
-        users = self.users.get(n.output[0], [])
-        is_output = any(o.name == n.output[0] for o in self.graph.output)
-        if src.shape[:2] == (1, 1) or (users and not is_output and all(u.op_type in ("Gemm", "MatMul") for u in users)):
+        if src.shape[:2] == (1, 1) or self.only_fc_reads(n.output[0]):
             self.tensor[n.output[0]] = x
             return None
         return self.add(n, "flatten", nameable=False)
+
+    def only_fc_reads(self, name, depth=0):
+        """Whether only fully connected layers read the tensor, directly or through elementwise
+        operators (AlexNet's Dropout between its flatten and its classifier): netcount's fc
+        flattens what it reads, and an elementwise layer counts the same either way."""
+        users = self.users.get(name, [])
+        if not users or any(o.name == name for o in self.graph.output) or depth > 8:
+            return False
+        return all(u.op_type in ("Gemm", "MatMul") or (u.op_type in ELEMENTWISE and u.op_type != "Softmax" and
+                                                       self.only_fc_reads(u.output[0], depth + 1)) for u in users)
 
     def resize(self, n, a):
         x = self.inp(n)

@@ -583,6 +583,13 @@ class Translator:
             if x in self.last:
                 self.last.add(n)
             return None
+        if t == "mean":
+            dims = self.literal(n, n.args[1] if len(n.args) > 1 else n.kwargs.get("dim"))
+            dims = sorted(int(d) % 4 for d in (dims if isinstance(dims, (list, tuple)) else [dims]))
+            if len(x.meta["tensor_meta"].shape) != 4 or dims != [2, 3]:
+                self.fail(n, f"a mean over dimensions {dims}: netcount has the mean of each channel's map "
+                          "(x.mean([2, 3]), global_avg_pool)")
+            return self.add(n, "global_avg_pool", (), [self.tensor(n, x)], nameable=False)
         if t == "permute":
             return self.permute(n, x, n.args[1:] if len(n.args) > 2 else self.arg(n, 1, "dims"))
         if t in ("view", "reshape"):
@@ -633,13 +640,29 @@ class Translator:
         for i, node in enumerate(self.nodes):
             for j in node.inputs:
                 users.setdefault(j, []).append(i)
+        elementwise = {"relu", "relu6", "sigmoid", "tanh", "dropout", "silu", "hardswish", "hardsigmoid", "gelu",
+                       "leaky_relu", "elu", "mish"}
+
+        def only_fc_reads(i, depth=0):
+            # directly, or through elementwise layers (AlexNet's Dropout before its classifier)
+            if not users.get(i) or i in self.outputs or depth > 8:
+                return False
+            return all(self.nodes[u].kind == "fc" or (self.nodes[u].kind in elementwise and
+                                                      only_fc_reads(u, depth + 1)) for u in users[i])
+
         keep = []
         remap = {}
+        keep_shape = {}
         for i, node in enumerate(self.nodes):
             node.inputs = [remap.get(j, j) for j in node.inputs]
-            if node.kind == "flatten" and (self.nodes[node.inputs[0]].shape[:2] == (1, 1) or (
-                    users.get(i) and i not in self.outputs and all(self.nodes[u].kind == "fc" for u in users[i]))):
+            if node.kind in elementwise and node.inputs and node.inputs[0] in keep_shape:
+                # reads what a left-out flatten read: the map, not torch's N x F
+                node.shape = keep_shape[node.inputs[0]]
+                keep_shape[i] = node.shape
+            if node.kind == "flatten" and (self.nodes[node.inputs[0]].shape[:2] == (1, 1) or
+                                           only_fc_reads(i)):
                 remap[i] = node.inputs[0]
+                keep_shape[node.inputs[0]] = self.nodes[node.inputs[0]].shape
                 continue
             keep.append(i)
         renumber = {old: new for new, old in enumerate(keep)}
