@@ -135,6 +135,8 @@ class Reader:
         self.nodes = [Node(name=x.name, op="input", kind="input", shape=self.input_shape)]
         self.tensor = {x.name: 0}      # ONNX tensor name -> IR index
         self.pads = {}                 # output of a Pad -> (its input, pads)
+        self.crops = {}                # output of a Slice of height and width -> what it crops
+        self.partial_crops = {}        # a Slice of one of them, before the other
         self.chunks = {}
         self.concatenated = {}
         self.parameters = 0
@@ -467,6 +469,8 @@ class Reader:
         if op == "Concat":
             if a.get("axis") not in (1, -3):
                 self.fail(n, f"a Concat along axis {a.get('axis')}; netcount concatenates channels")
+            if any(i in self.crops for i in n.input):
+                return self.crop_concat(n)
             return self.merge(n, "concat")
         if op == "Flatten":
             if a.get("axis", 1) != 1:
@@ -655,6 +659,21 @@ class Reader:
             return None
         return self.add(n, kind, inputs=inputs, nameable=False, merge=True)
 
+    def crop_concat(self, n):
+        """A Concat of crops (Slice) and tensors of the crops' size: crop_concat of the uncropped
+        tensors, which crops every input to the smallest height and width."""
+        out = self.shapes.get(n.output[0])
+        inputs = []
+        for i in n.input:
+            source = self.crops.get(i, i)
+            if source not in self.tensor:
+                self.fail(n, f"reads {i}, which is not a tensor the importer follows")
+            if i == source and self.shapes.get(i)[2:] != out[2:]:
+                self.fail(n, "a Concat of crops and a tensor larger than them: netcount's crop_concat crops every "
+                          "input to the smallest")
+            inputs.append(self.tensor[source])
+        return self.add(n, "crop_concat", inputs=inputs, nameable=False, merge=True)
+
     def merge_constant(self, n, kind, names):
         """A tensor and a constant: the bias of the MatMul before it (a Linear's Add), or a scale of
         one number per channel (ConvNeXt's layer_scale, an initializer of C x 1 x 1)."""
@@ -774,6 +793,8 @@ class Reader:
         steps = self.const(n, 4, "steps")
         axes = [0] if axes is None else [int(v) for v in np.ravel(axes)]
         steps = [1] * len(axes) if steps is None else [int(v) for v in np.ravel(steps)]
+        if axes and set(a % 4 for a in axes) <= {2, 3} and set(steps) == {1}:
+            return self.crop(n, starts, axes)
         if axes not in ([1], [-3]) or steps != [1]:
             self.fail(n, f"a Slice along axes {axes} with steps {steps}: the importer reads a slice of the channels "
                       "with step 1 (slice<begin, end>)")
@@ -783,6 +804,36 @@ class Reader:
         if end <= begin:
             self.fail(n, f"an empty Slice of the channels, [{begin}, {end})")
         return self.add(n, "slice", [str(begin), str(end)], inputs=[x], nameable=False)
+
+    def crop(self, n, starts, axes):
+        """Slices of height and width (one Slice, or one per axis) that one Concat reads: a crop
+        that netcount's crop_concat makes (U-Net's "copy and crop"), if it is centred as
+        crop_concat centres it; the Concat then reads the uncropped tensor."""
+        x = n.input[0]
+        source, begins = self.partial_crops.get(x, (x, {}))
+        if x not in self.partial_crops:
+            self.inp(n)
+        for axis, b in zip(axes, np.ravel(starts)):
+            axis %= 4
+            if axis in begins:
+                self.fail(n, "a second Slice of the same axis: the importer reads one crop of height and width")
+            begins[axis] = slice(int(b), None).indices(self.shapes[x][axis])[0]
+        users = self.users.get(n.output[0], [])
+        out = self.shapes.get(n.output[0])
+        if len(users) == 1 and users[0].op_type == "Slice" and len(begins) == 1:
+            self.partial_crops[n.output[0]] = (source, begins)
+            return None
+        if len(users) != 1 or users[0].op_type != "Concat" or out is None or None in out:
+            self.fail(n, "a Slice of height and width that is not a crop one Concat reads (netcount's crop_concat)")
+        src = self.shapes[source]
+        for axis in (2, 3):
+            begin = begins.get(axis, 0)
+            if begin != (src[axis] - out[axis]) // 2:
+                self.fail(n, f"a crop of {'height' if axis == 2 else 'width'} from {begin} of {src[axis]} to "
+                          f"{out[axis]}: netcount's crop_concat centres its crops, from ({src[axis]} - {out[axis]}) / 2 "
+                          f"= {(src[axis] - out[axis]) // 2}")
+        self.crops[n.output[0]] = source
+        return None
 
     def channel_shuffle(self, n, groups_shape):
         """A channel shuffle as torch.onnx.export writes it: Reshape N x C x H x W to
