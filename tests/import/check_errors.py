@@ -103,6 +103,17 @@ def main():
     cases.append(("multiply by a number", [save("scalar.onnx", graph(
         [conv, helper.make_node("Mul", ["c", "half"], ["y"], name="mul1")],
         [1, 3, 8, 8], [1, 4, 8, 8], [weight("w", [4, 3, 3, 3]), half]))], ["node mul1 (Mul)", "one number per channel"]))
+    # A crop of height and width that crop_concat would not make (not centred); a centred one is
+    # U-Net's (unet in import.zoo).
+    starts = onnx.numpy_helper.from_array(np.array([0, 0], dtype=np.int64), "starts")
+    ends = onnx.numpy_helper.from_array(np.array([6, 6], dtype=np.int64), "ends")
+    axes = onnx.numpy_helper.from_array(np.array([2, 3], dtype=np.int64), "axes")
+    cases.append(("crop off centre", [save("crop.onnx", graph(
+        [conv, helper.make_node("Conv", ["x", "w6"], ["small"], name="conv2", kernel_shape=[3, 3]),
+         helper.make_node("Slice", ["c", "starts", "ends", "axes"], ["cropped"], name="crop1"),
+         helper.make_node("Concat", ["cropped", "small"], ["y"], name="concat1", axis=1)],
+        [1, 3, 8, 8], [1, 8, 6, 6], [weight("w", [4, 3, 3, 3]), weight("w6", [4, 3, 3, 3]), starts, ends, axes]))],
+        ["node crop1 (Slice)", "centres its crops"]))
     cases.append(("torch permute", ["--torch", "error_models:odd_permute", "--input", "3,8,8"],
                   ["node permute", "a permute [0, 1, 3, 2]"]))
     cases.append(("torch channels-last read by a pool", ["--torch", "error_models:pool_on_channels_last", "--input",
