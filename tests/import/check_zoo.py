@@ -276,6 +276,22 @@ def main():
 
     pending = []
     batch = []
+    reported = set()
+
+    def report(future):
+        """A compiled batch's result, once, as soon as it is known."""
+        if id(future) in reported:
+            return
+        reported.add(id(future))
+        index, done, r, seconds = future.result()
+        label = ", ".join(f"{n} ({'/'.join(rs)})" for n, rs in done)
+        if r.returncode != 0:
+            failure = f"check_{index}.cpp [{label}]: a header does not compile or disagrees with the zoo:\n" + \
+                "\n".join(r.stderr.splitlines()[:40])
+            failures.append(failure)
+            print("  " + failure.splitlines()[0], flush=True)
+        else:
+            print(f"  equal: {label} ({seconds:.1f} s)", flush=True)
     with tempfile.TemporaryDirectory(dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None) as scratch, \
             concurrent.futures.ThreadPoolExecutor(max(1, args.jobs - 1)) as pool:
         for name in names:
@@ -310,6 +326,9 @@ def main():
                 seen[normalised(text, f"{name}_{r}")] = r
                 compiled.append(r)
             print(f"  {name}: {', '.join(routes)} in {time.time() - t:.1f} s", flush=True)
+            for future in pending:
+                if future.done():
+                    report(future)
             if compiled:
                 batch.append((name, compiled))
                 stats["compiled"] += len(compiled)
@@ -321,13 +340,7 @@ def main():
         print(f"check_zoo: {len(names)} models, {stats['imported']} headers imported, {stats['cached']} from the "
               f"cache, {stats['same']} equal to another route's, in {time.time() - started:.0f} s", flush=True)
         for future in pending:
-            index, done, r, seconds = future.result()
-            label = ", ".join(f"{n} ({'/'.join(rs)})" for n, rs in done)
-            if r.returncode != 0:
-                failures.append(f"check_{index}.cpp [{label}]: a header does not compile or disagrees with the zoo:\n"
-                                + "\n".join(r.stderr.splitlines()[:40]))
-            else:
-                print(f"  equal: {label} ({seconds:.1f} s)", flush=True)
+            report(future)
     print(f"check_zoo: {stats['compiled']} headers compiled, {time.time() - started:.0f} s in all")
     for f in failures:
         print("FAILED " + f)
