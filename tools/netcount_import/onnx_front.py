@@ -31,6 +31,32 @@ def attrs(node):
     return {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
 
 
+def initializer_value(tensor):
+    """An initializer's value; for one stored in an external file, an array of its shape and type
+    that holds no memory (every element the same zero), which is all that counting reads."""
+    import onnx
+    import onnx.numpy_helper
+    if tensor.data_location == onnx.TensorProto.EXTERNAL:
+        dtype = onnx.mapping.TENSOR_TYPE_TO_NP_TYPE[tensor.data_type]
+        return np.broadcast_to(np.zeros((), dtype=dtype), tuple(tensor.dims))
+    return onnx.numpy_helper.to_array(tensor)
+
+
+def as_initializer(value, name):
+    """A folded constant as an initializer for shape inference; a large one (a transposed weight)
+    as a tensor of its shape whose data is external and never read, so that the model stays small."""
+    import onnx
+    import onnx.numpy_helper
+    if value.size <= 4096:
+        return onnx.numpy_helper.from_array(np.array(value, order="C"), name)
+    tensor = onnx.TensorProto(name=name, dims=list(value.shape),
+                              data_type=onnx.mapping.NP_TYPE_TO_TENSOR_TYPE[value.dtype])
+    tensor.data_location = onnx.TensorProto.EXTERNAL
+    entry = tensor.external_data.add()
+    entry.key, entry.value = "location", "netcount-import: not read"
+    return tensor
+
+
 def outer_names(node):
     """The tensors an If, Loop or Scan node's subgraphs read from the graph around them: inputs
     that its input list does not name (torch's local_response_norm exports an If that reads the
@@ -79,7 +105,10 @@ class Reader:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # protobuf's warnings on a file that is not a model
-                model = onnx.load(path)
+                # Weights in external files (an export over protobuf's 2 GB, regnet_y_128gf's
+                # 2.6 GB) are not read: only their shapes count, and shape inference could not
+                # take the model in one message with them.
+                model = onnx.load(path, load_external_data=False)
         except FileNotFoundError:
             raise ImportError_(f"{path}: no such file") from None
         except Exception as e:  # noqa: BLE001 - protobuf's message says what is wrong
@@ -121,7 +150,7 @@ class Reader:
             model = shape_inference.infer_shapes(model, strict_mode=True)
         except Exception as e:  # noqa: BLE001
             raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
-        self.consts = {i.name: onnx.numpy_helper.to_array(i) for i in model.graph.initializer}
+        self.consts = {i.name: initializer_value(i) for i in model.graph.initializer}
         self.initializers = set(self.consts)
         self.transposed = {}           # a folded Transpose of an initializer -> the initializer
         model = self.settle(model, path)
@@ -203,7 +232,7 @@ class Reader:
             for n in folded:
                 for name in n.output:
                     if name in read and name not in self.initializers:
-                        g.initializer.append(onnx.numpy_helper.from_array(self.consts[name], name))
+                        g.initializer.append(as_initializer(self.consts[name], name))
             del g.value_info[:]
             try:
                 model = shape_inference.infer_shapes(model, strict_mode=True)
