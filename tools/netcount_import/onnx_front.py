@@ -140,6 +140,10 @@ class Reader:
         s = self.shapes.get(name)
         if s is None or any(d is None for d in s):
             self.fail(n, f"the shape of {name} is not known after shape inference")
+        if s[0] != 1:
+            # The input's batch is set to 1: a node that changes it (a Reshape to [2, -1], a Resize
+            # with a scale on the batch) computes something netcount's one-sample tensors cannot hold.
+            self.fail(n, f"{name} has shape {s}, a batch of {s[0]}; netcount's tensors hold one sample")
         if len(s) == 4:
             return (s[2], s[3], s[1])
         if len(s) == 2:
@@ -298,6 +302,11 @@ class Reader:
         if op == "Gemm":
             if a.get("transA", 0):
                 self.fail(n, "a Gemm with transA is not a layer netcount has")
+            # alpha and beta scale the product and the bias, which changes no count; a 0 drops one.
+            if a.get("alpha", 1.0) == 0:
+                self.fail(n, "a Gemm with alpha 0 does not read its input")
+            if a.get("beta", 1.0) == 0 and len(n.input) > 2 and n.input[2]:
+                self.fail(n, "a Gemm with beta 0 does not add its bias C: drop C from the model")
             b = self.const(n, 1, "weight")
             if b.ndim != 2:
                 self.fail(n, "a Gemm whose weight is not a matrix")
@@ -330,6 +339,13 @@ class Reader:
             self.fail(n, f"a Clip to [{lo}, {hi}]: netcount has relu6, a Clip to [0, 6]")
         if op == "PRelu":
             slope = self.const(n, 1, "slope")
+            c = (self.shapes.get(n.input[0]) or [0, 0])[1]
+            # One slope, or one per channel ([C, 1, 1], as torch writes it); a slope per position
+            # or along the width (ONNX broadcasts [C] along the last axis) is not netcount's prelu.
+            shape = list(slope.shape)
+            if slope.size != 1 and not (len(shape) >= 3 and shape[-3] == c and slope.size == c):
+                self.fail(n, f"a PRelu whose slope has shape {shape}: netcount's prelu has one slope or one per "
+                          "channel ([C, 1, 1])")
             return self.add(n, "prelu", ["per_channel"] if slope.size > 1 else [], nameable=False,
                             parameters=slope.size)
         if op in ELEMENTWISE:
@@ -339,6 +355,11 @@ class Reader:
                 if not ((rank == 2 and axis in (1, -1)) or (rank == 4 and axis in (1, -3))):
                     self.fail(n, f"a Softmax along axis {axis} of a {rank}-dimensional tensor; netcount's "
                               "softmax runs along the channels")
+                if self.opset < 13 and rank == 4 and self.shapes[n.input[0]][2:] != [1, 1]:
+                    # Before opset 13 Softmax flattens the axes from `axis` on: over C x H x W at once.
+                    self.fail(n, f"a Softmax of opset {self.opset} along axis {axis} runs over channels, height "
+                              "and width together (opset 13 made it one axis); netcount's softmax runs along "
+                              "the channels")
             return self.add(n, ELEMENTWISE[op], nameable=False)
         if op in ("MaxPool", "AveragePool"):
             return self.pool(n, a)
@@ -349,7 +370,8 @@ class Reader:
         if op in ("Add", "Sum", "Mul"):
             return self.merge(n, "multiply" if op == "Mul" else "add")
         if op == "Concat":
-            if a.get("axis") not in (1, -3):
+            rank = len(self.shapes.get(n.output[0]) or [])
+            if rank not in (2, 4) or a.get("axis", 0) % rank != 1:
                 self.fail(n, f"a Concat along axis {a.get('axis')}; netcount concatenates channels")
             return self.merge(n, "concat")
         if op == "Flatten":
@@ -367,6 +389,12 @@ class Reader:
                 mode = mode.decode()
             pads = a.get("pads") if "pads" in a else self.const(n, 1, "pads")
             pads = [int(p) for p in pads]
+            if mode != "constant":
+                # reflect and edge copy the input where netcount's padding is zeros.
+                self.fail(n, f"a Pad of mode {mode}: netcount's padding is zeros (mode constant)")
+            value = a.get("value", 0.0) if self.opset < 11 else self.const(n, 2, "constant value")
+            if value is not None and np.any(np.asarray(value) != 0):
+                self.fail(n, f"a Pad of the value {np.asarray(value).reshape(-1)[0]}: netcount's padding is zeros")
             if len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5)):
                 self.fail(n, f"a Pad of {pads}: the importer folds a Pad of height and width only")
             users = self.users.get(n.output[0], [])
@@ -421,8 +449,32 @@ class Reader:
         return self.add(n, "conv", [str(out)] + args + bias, inputs=[x], parameters=params, path=path)
 
     def padding(self, n, a, k, s, d, extra):
+        if n.op_type == "ConvTranspose":
+            return pad_args(self.transposed_pads(n, a, k, s, d, extra), self.where(n))
         pads = self.pads_of(n, a, k, s, d, extra)
         return ["same"] if pads == "same" else pad_args(pads, self.where(n))
+
+    def transposed_pads(self, n, a, k, s, d, extra):
+        """A ConvTranspose's padding, [top, left, bottom, right]: its pads, or for auto_pad SAME the
+        padding ONNX's definition gives an output of input x stride (the odd row at the end for
+        SAME_UPPER, at the start for SAME_LOWER)."""
+        if extra:
+            self.fail(n, "a Pad before a ConvTranspose")
+        auto = a.get("auto_pad", b"NOTSET")
+        auto = auto.decode() if isinstance(auto, bytes) else auto
+        if auto not in ("SAME_UPPER", "SAME_LOWER"):
+            return [0, 0, 0, 0] if auto == "VALID" else list(a.get("pads", [0, 0, 0, 0]))
+        src = self.shapes[n.input[0]]
+        begins, ends = [], []
+        for size, kk, ss, dd, op in zip(src[2:], k, s, d, a.get("output_padding", [0, 0])):
+            total = ss * (size - 1) + op + (kk - 1) * dd + 1 - size * ss
+            if total < 0:
+                self.fail(n, f"auto_pad {auto} with a kernel of {list(k)} under a stride of {list(s)} would need "
+                          "a negative padding (its window is smaller than the stride)")
+            small, large = total // 2, total - total // 2
+            begins.append(small if auto == "SAME_UPPER" else large)
+            ends.append(large if auto == "SAME_UPPER" else small)
+        return begins + ends
 
     def pads_of(self, n, a, k, s, d, extra):
         """The layer's padding, [top, left, bottom, right] with a folded Pad's added, or "same"."""
