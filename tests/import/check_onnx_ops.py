@@ -295,6 +295,13 @@ def build_cases():
        (9, 8, 8), 27, 1_728)
     ok("concat axis -3", model(two + [N("Concat", ["a", "b"], ["y"], name="cat", axis=-3)],
                                inits={"w": (4, 3, 1, 1), "w2": (5, 3, 1, 1)}), (9, 8, 8), 27, 1_728)
+    # Two heads of N x F concatenated along axis -1 (the features): 8 -> 3 (24 + 3) and 8 -> 4 (32 + 4) = 63;
+    # 24 + 32 = 56 MACs; 7 features.
+    ok("concat features axis -1", model(head + [N("Gemm", ["f", "wa", "ba"], ["a"], name="fa", transB=1),
+                                                N("Gemm", ["f", "wb", "bb"], ["b"], name="fb", transB=1),
+                                                N("Concat", ["a", "b"], ["y"], name="cat", axis=-1)], x=(8, 4, 4),
+                                        inits={"wa": (3, 8), "ba": (3,), "wb": (4, 8), "bb": (4,)}, rank=2),
+       (7,), 63, 56)
     error("concat axis 2", model(two + [N("Concat", ["a", "b"], ["y"], name="cat", axis=2)],
                                  inits={"w": (4, 3, 1, 1), "w2": (4, 3, 1, 1)}), "node cat (Concat)", "axis 2")
     # residual: a 3x3 conv of 4 -> 4 channels, pads 1, plus its input: 144 + 4 = 148; 144 x 64 = 9,216.
