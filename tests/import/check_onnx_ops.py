@@ -1,7 +1,7 @@
 """netcount-import on models from outside PyTorch: ONNX graphs written directly with onnx.helper,
 one or more for each supported operator, with the attributes torch.onnx.export never writes
 (auto_pad SAME_UPPER and SAME_LOWER, asymmetric pads, ceil_mode, dilations, group, Gemm's transB
-and alpha/beta, Clip as relu6, Resize by scales and by sizes, Pad, Flatten), at opsets 11 to 17.
+and alpha/beta, Clip as relu6, Resize by scales and by sizes, Pad, Flatten), at opsets 7 to 17.
 
 Each model passes onnx.checker (full check) and ONNX's shape inference (strict), is imported,
 and its header is compiled in one TU (the header's own static_asserts check the importer's
@@ -26,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 IMPORTER = os.path.join(ROOT, "tools", "netcount-import")
 
-CASES = []   # (name, model, (C, H, W) or (F,), parameters, connections)
+CASES = []   # (name, model, (C, H, W) or (F,), parameters, connections, shape inference gives it)
 ERRORS = []  # (name, model, fragments the one-line error must hold)
 
 
@@ -43,8 +43,10 @@ def model(nodes, x=(3, 8, 8), inits=None, opset=13, rank=4):
     return helper.make_model(g, opset_imports=[helper.make_opsetid("", opset)])
 
 
-def ok(name, m, shape, parameters, connections):
-    CASES.append((name, m, shape, parameters, connections))
+def ok(name, m, shape, parameters, connections, inferred=True):
+    """inferred=False: ONNX's shape inference leaves the output's shape unknown (a shape computed from
+    shapes); the shape worked out by hand is the reference."""
+    CASES.append((name, m, shape, parameters, connections, inferred))
 
 
 def error(name, m, *fragments):
@@ -208,7 +210,7 @@ def build_cases():
     error("matmul on a map", model([N("MatMul", ["x", "w"], ["y"], name="mm1")], inits={"w": (8, 5)}),
           "node mm1 (MatMul)", "not a fully connected layer")
 
-    # ---- Clip as relu6: min and max are inputs from opset 11 (attributes before, outside the opsets read).
+    # ---- Clip as relu6: min and max are inputs from opset 11, attributes before.
     relu6_inits = {"lo": np.array(0, dtype=f32), "hi": np.array(6, dtype=f32)}
     ok("clip relu6 opset 11", model([N("Clip", ["x", "lo", "hi"], ["y"], name="clip1")], inits=relu6_inits, opset=11),
        (3, 8, 8), 0, 0)
@@ -221,9 +223,16 @@ def build_cases():
           "node clip1 (Clip)", "relu6")
     error("clip without min", model([N("Clip", ["x", "", "hi"], ["y"], name="clip1")],
                                     inits={"hi": np.array(6, dtype=f32)}), "node clip1 (Clip)")
-    # Opset 10 (Clip's min and max as attributes) is outside the opsets netcount-import reads: one line.
-    error("opset 10", model([N("Clip", ["x"], ["y"], name="clip1", min=0.0, max=6.0)], opset=10), "opset 10",
-          "11 to 17")
+    for opset in (7, 10):
+        ok(f"clip relu6 attributes opset {opset}", model([N("Clip", ["x"], ["y"], name="clip1", min=0.0, max=6.0)],
+                                                         opset=opset), (3, 8, 8), 0, 0)
+    error("clip attributes to 4", model([N("Clip", ["x"], ["y"], name="clip1", min=0.0, max=4.0)], opset=10),
+          "node clip1 (Clip)", "relu6")
+    error("clip attribute max only", model([N("Clip", ["x"], ["y"], name="clip1", max=6.0)], opset=10),
+          "node clip1 (Clip)")
+    # Opset 6 is outside the opsets netcount-import reads: one line.
+    error("opset 6", model([N("Clip", ["x"], ["y"], name="clip1", min=0.0, max=6.0)], opset=6), "opset 6",
+          "7 to 17")
 
     # ---- Resize: by scales or by sizes (upsample<F> or upsample_to<H, W>; nothing counted).
     empty = np.array([], dtype=f32)
@@ -239,6 +248,14 @@ def build_cases():
                                  inits={"s": np.array([1, 1, 1.5, 1.5], dtype=f32)}), (3, 12, 12), 0, 0)
     ok("resize down", model([N("Resize", ["x", "", "s"], ["y"], name="up1")],
                             inits={"s": np.array([1, 1, 0.5, 0.5], dtype=f32)}), (3, 4, 4), 0, 0)
+    # Resize of opset 10 (X and scales); Upsample, which opset 10 deprecates: scales as an input (opset 9)
+    # and as an attribute (opset 7).
+    ok("resize opset 10", model([N("Resize", ["x", "s"], ["y"], name="up1")],
+                                inits={"s": np.array([1, 1, 2, 2], dtype=f32)}, opset=10), (3, 16, 16), 0, 0)
+    ok("upsample opset 9", model([N("Upsample", ["x", "s"], ["y"], name="up1")],
+                                 inits={"s": np.array([1, 1, 2, 2], dtype=f32)}, opset=9), (3, 16, 16), 0, 0)
+    ok("upsample opset 7", model([N("Upsample", ["x"], ["y"], name="up1", scales=[1.0, 1.0, 2.0, 3.0])], opset=7),
+       (3, 16, 24), 0, 0)
     error("resize channels", model([N("Resize", ["x", "", "s"], ["y"], name="up1")],
                                    inits={"s": np.array([1, 2, 2, 2], dtype=f32)}), "node up1 (Resize)", "channels")
     error("resize batch", model([N("Resize", ["x", "", "s"], ["y"], name="up1")],
@@ -262,6 +279,13 @@ def build_cases():
                                       conv(inp="xp", kernel_shape=[3, 3])],
                                      inits={**pads, "v": np.array(0, dtype=f32)}, opset=11),
        (4, 10, 12), 108, 12_960)
+    # Before opset 11 pads, mode and value are attributes: 10 x 12 and 12,960 MACs as above.
+    ok("pad attributes opset 10", model([N("Pad", ["x"], ["xp"], name="pad1", pads=[0, 0, 1, 2, 0, 0, 3, 4]),
+                                         conv(inp="xp", kernel_shape=[3, 3])], inits={"w": (4, 3, 3, 3)}, opset=10),
+       (4, 10, 12), 108, 12_960)
+    error("pad attribute value 1", model([N("Pad", ["x"], ["xp"], name="pad1", pads=[0, 0, 1, 1, 0, 0, 1, 1],
+                                            value=1.0), conv(inp="xp", kernel_shape=[3, 3])],
+                                         inits={"w": (4, 3, 3, 3)}, opset=10), "node pad1 (Pad)", "zeros")
     for mode in ("reflect", "edge"):
         error(f"pad {mode}", model([N("Pad", ["x", "p"], ["xp"], name="pad1", mode=mode),
                                     conv(inp="xp", kernel_shape=[3, 3])], inits=pads),
@@ -282,6 +306,28 @@ def build_cases():
        (18,), 0, 0)
     ok("reshape to 1,-1", model([N("Reshape", ["x", "s"], ["y"], name="flat")], x=(2, 3, 3),
                                 inits={"s": np.array([1, -1], dtype=np.int64)}, rank=2), (18,), 0, 0)
+    # The flatten torch writes for x.view(x.size(0), -1): Shape, Gather, Unsqueeze, Concat with -1, Reshape,
+    # all folded (the shape computed from the input's static shape); and at opset 9 with Slice's attributes.
+    # ONNX's shape inference leaves the Reshape's output unknown: 2 x 3 x 3 = 18 by hand, and a Gemm after it
+    # (18 -> 4: 72 + 4 = 76 parameters, 72 MACs) needs the shape too.
+    ok("reshape of a computed shape", model([
+        N("Shape", ["x"], ["sh"], name="shape1"), N("Gather", ["sh", "zero"], ["n"], name="gather1", axis=0),
+        N("Unsqueeze", ["n", "axes"], ["n1"], name="unsq1"), N("Concat", ["n1", "minus1"], ["s"], name="cat1", axis=0),
+        N("Reshape", ["x", "s"], ["y"], name="flat")], x=(2, 3, 3),
+        inits={"zero": np.array(0, dtype=np.int64), "axes": np.array([0], dtype=np.int64),
+               "minus1": np.array([-1], dtype=np.int64)}, rank=2), (18,), 0, 0, inferred=False)
+    ok("reshape of a computed shape then gemm", model([
+        N("Shape", ["x"], ["sh"], name="shape1"), N("Gather", ["sh", "zero"], ["n"], name="gather1", axis=0),
+        N("Unsqueeze", ["n", "axes"], ["n1"], name="unsq1"), N("Concat", ["n1", "minus1"], ["s"], name="cat1", axis=0),
+        N("Reshape", ["x", "s"], ["f"], name="flat"), N("Gemm", ["f", "w", "b"], ["y"], name="fc1", transB=1)],
+        x=(2, 3, 3), inits={"zero": np.array(0, dtype=np.int64), "axes": np.array([0], dtype=np.int64),
+                            "minus1": np.array([-1], dtype=np.int64), "w": (4, 18), "b": (4,)}, rank=2),
+       (4,), 76, 72, inferred=False)
+    ok("reshape of a computed shape opset 9", model([
+        N("Shape", ["x"], ["sh"], name="shape1"), N("Slice", ["sh"], ["n1"], name="slice1", starts=[0], ends=[1]),
+        N("Concat", ["n1", "minus1"], ["s"], name="cat1", axis=0),
+        N("Reshape", ["x", "s"], ["y"], name="flat")], x=(2, 3, 3), inits={"minus1": np.array([-1], dtype=np.int64)},
+        opset=9, rank=2), (18,), 0, 0, inferred=False)
     error("flatten axis 2", model([N("Flatten", ["x"], ["y"], name="flat", axis=2)], x=(2, 3, 3), rank=2),
           "node flat (Flatten)")
     error("reshape to 2,-1", model([N("Reshape", ["x", "s"], ["y"], name="flat")], x=(2, 3, 3),
@@ -327,6 +373,10 @@ def build_cases():
     # BatchNormalization: scale and shift, 2 x 3 = 6 (the running statistics are not parameters).
     ok("batchnorm", model([N("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"], name="bn1")],
                           inits={"s": (3,), "b": (3,), "m": (3,), "v": (3,)}), (3, 8, 8), 6, 0)
+    error("batchnorm spatial 0", model([N("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"], name="bn1",
+                                          spatial=0)], inits={"s": (3, 8, 8), "b": (3, 8, 8), "m": (3, 8, 8),
+                                                              "v": (3, 8, 8)}, opset=7),
+          "node bn1 (BatchNormalization)", "spatial 0")
     ok("instancenorm", model([N("InstanceNormalization", ["x", "s", "b"], ["y"], name="in1")],
                              inits={"s": (3,), "b": (3,)}), (3, 8, 8), 6, 0)
     ok("lrn", model([N("LRN", ["x"], ["y"], name="lrn1", size=5)]), (3, 8, 8), 0, 0)
@@ -364,10 +414,10 @@ def build_cases():
                                        inits={"w1": (2, 2, 1, 1), "w2": (2, 4, 1, 1)}, opset=11), (4, 8, 8), 12, 768)
     error("unsupported op", model([N("Erf", ["x"], ["y"], name="erf1")]), "node erf1 (Erf)", "no netcount layer kind")
 
-    # ---- Opsets 11 to 17: one small network each: conv 3 -> 8 (3x3, pads 1, 216 + 8 = 224), batch norm (16),
+    # ---- Opsets 7 to 17: one small network each: conv 3 -> 8 (3x3, pads 1, 216 + 8 = 224), batch norm (16),
     # relu, max pool 2, conv 8 -> 8 depthwise (72 + 8 = 80), global average pool, flatten, Gemm 8 -> 10 (90).
     # 224 + 16 + 80 + 90 = 410 parameters. MACs: 216 x 64 + 72 x 16 + 80 = 13,824 + 1,152 + 80 = 15,056.
-    for opset in range(11, 18):
+    for opset in range(7, 18):
         ok(f"network opset {opset}", model([
             conv("c1", b="b1", kernel_shape=[3, 3], pads=[1, 1, 1, 1], name="conv1"),
             N("BatchNormalization", ["c1", "s", "t", "m", "v"], ["n1"], name="bn1"),
@@ -423,11 +473,13 @@ def main():
     # The imports run two at a time (each is a Python start of about a quarter of a second).
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
     imports = []
-    for name, m, want, parameters, connections in CASES:
+    for name, m, want, parameters, connections, by_inference in CASES:
         dims = checked(name, m)
         if dims is None:
             continue
         inferred = tuple(dims[1:]) if len(dims) in (2, 4) and dims[0] == 1 and None not in dims else None
+        if not by_inference and inferred is None:
+            inferred = want  # the hand arithmetic is the reference (ok(..., inferred=False))
         if inferred != want:
             failures.append(f"{name}: ONNX's shape inference gives {dims}; the hand arithmetic {want}")
             continue

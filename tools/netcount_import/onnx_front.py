@@ -1,4 +1,4 @@
-"""An ONNX model (opsets 11 to 17) as the importer's graph (graph.Node list).
+"""An ONNX model (opsets 7 to 17) as the importer's graph (graph.Node list).
 
 Every subgraph that computes a constant from initializers or static shapes (Shape, Gather,
 Unsqueeze, Concat, ConstantOfShape, Slice, Cast, ...) is evaluated here and folded away; a Pad
@@ -51,8 +51,6 @@ def hw(name, values, skip=None):
 class Reader:
     def __init__(self, path, input_chw):
         import onnx
-        import onnx.numpy_helper
-        from onnx import shape_inference
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # protobuf's warnings on a file that is not a model
@@ -65,8 +63,10 @@ class Reader:
             raise ImportError_(f"{path}: not an ONNX model (no graph nodes)")
         self.path = path
         self.opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
-        if self.opset and not 11 <= self.opset <= 17:
-            raise ImportError_(f"{path}: opset {self.opset}; netcount-import reads opsets 11 to 17")
+        # From opset 7 (ONNX 1.2) the operators read here have their present meaning; opset 17 is
+        # the newest torch.onnx.export (1.13) writes and onnx 1.12 checks.
+        if self.opset and not 7 <= self.opset <= 17:
+            raise ImportError_(f"{path}: opset {self.opset}; netcount-import reads opsets 7 to 17")
         g = model.graph
         self.graph = g
         inits = {i.name for i in g.initializer}
@@ -92,20 +92,18 @@ class Reader:
         self.input_name = x.name
         c, h, w = (dims[1].dim_value, dims[2].dim_value, dims[3].dim_value)
         self.input_shape = (h, w, c)
-        # Intermediate shapes the exporter wrote may have the old size: shape inference recomputes them.
-        del g.value_info[:]
-        try:
-            model = shape_inference.infer_shapes(model, strict_mode=True)
-        except Exception as e:  # noqa: BLE001
-            raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
+        model = self.infer(model)
+        # ONNX's shape inference does not evaluate a shape computed from shapes (x.view(x.size(0), -1):
+        # Shape, Gather, Unsqueeze, Concat, Reshape), so what reads one has no shape: fold such
+        # subgraphs into initializers and infer again, until nothing more is learnt.
+        for _ in range(8):
+            folded = self.fold_to_initializers(model)
+            if folded is None:
+                break
+            model = self.infer(folded)
         self.model = model
         g = model.graph
-        self.shapes = {}
-        for vi in list(g.value_info) + list(g.output) + list(g.input):
-            t = vi.type.tensor_type
-            if t.HasField("shape"):
-                self.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
-        self.consts = {i.name: onnx.numpy_helper.to_array(i) for i in g.initializer}
+        self.read_shapes_and_constants(model)
         self.initializers = set(self.consts)
         self.users = {}
         for n in g.node:
@@ -128,6 +126,60 @@ class Reader:
                 raise ImportError_(f"{path}: output {o.name} is not a tensor the importer follows")
             self.outputs.append(self.tensor[o.name])
         self.assign_scopes()
+
+    def infer(self, model):
+        from onnx import shape_inference
+        # Intermediate shapes the exporter wrote may have the old size: shape inference recomputes them.
+        del model.graph.value_info[:]
+        try:
+            return shape_inference.infer_shapes(model, strict_mode=True)
+        except Exception as e:  # noqa: BLE001
+            raise ImportError_(f"{self.path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
+
+    def read_shapes_and_constants(self, model):
+        import onnx.numpy_helper
+        g = model.graph
+        self.shapes = {}
+        for vi in list(g.value_info) + list(g.output) + list(g.input):
+            t = vi.type.tensor_type
+            if t.HasField("shape"):
+                self.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
+        self.consts = {i.name: onnx.numpy_helper.to_array(i) for i in g.initializer}
+
+    def fold_to_initializers(self, model):
+        """The model with its constant subgraphs evaluated into initializers, where a node outside
+        them has an output of unknown shape; None where every shape is known or nothing folds."""
+        import onnx.numpy_helper
+        self.read_shapes_and_constants(model)
+        g = model.graph
+        known = lambda name: name in self.shapes and None not in self.shapes[name]  # noqa: E731
+        folded = []
+        for n in g.node:
+            if n.op_type not in FOLDABLE or n.domain not in ("", "ai.onnx"):
+                continue
+            if (n.op_type == "Shape" and known(n.input[0])) or \
+                    (n.op_type != "Shape" and all((not i) or i in self.consts for i in n.input)):
+                try:
+                    values = self.fold(n)
+                except Exception:  # noqa: BLE001 - left to the walk, which says why
+                    continue
+                for name, v in zip(n.output, values):
+                    self.consts[name] = np.asarray(v)
+                folded.append(n)
+        done = {id(n) for n in folded}
+        rest = [n for n in g.node if id(n) not in done]
+        if not folded or all(known(o) for n in rest for o in n.output if o):
+            return None
+        outputs = {o.name for o in g.output}
+        made = {o for n in folded for o in n.output}
+        if made & outputs:
+            return None
+        inits = {i.name for i in g.initializer}
+        needed = sorted({i for n in rest for i in n.input if i in made and i not in inits})
+        del g.node[:]
+        g.node.extend(rest)
+        g.initializer.extend(onnx.numpy_helper.from_array(self.consts[name], name) for name in needed)
+        return model
 
     # -- helpers
     def where(self, n):
@@ -244,9 +296,13 @@ class Reader:
             value = onnx.numpy_helper.to_array(a["value"]) if "value" in a else np.array([0], dtype=np.float32)
             return [np.full(tuple(int(x) for x in ins[0]), value.reshape(-1)[0], dtype=value.dtype)]
         if op == "Slice":
-            data, starts, ends = ins[0], ins[1], ins[2]
-            axes = ins[3] if len(ins) > 3 and ins[3] is not None else range(len(starts))
-            steps = ins[4] if len(ins) > 4 and ins[4] is not None else [1] * len(starts)
+            if "starts" in a:  # opsets before 10: attributes
+                data, starts, ends = ins[0], a["starts"], a["ends"]
+                axes, steps = a.get("axes", range(len(starts))), [1] * len(starts)
+            else:
+                data, starts, ends = ins[0], ins[1], ins[2]
+                axes = ins[3] if len(ins) > 3 and ins[3] is not None else range(len(starts))
+                steps = ins[4] if len(ins) > 4 and ins[4] is not None else [1] * len(starts)
             index = [slice(None)] * data.ndim
             for s, e, ax, st in zip(starts, ends, axes, steps):
                 index[int(ax)] = slice(int(s), int(e), int(st))
@@ -325,6 +381,10 @@ class Reader:
             return self.add(n, "fc", [str(b.shape[1]), "no_bias"], parameters=b.size, path=self.param_name(n, 1))
         if op == "BatchNormalization":
             scale, bias = self.const(n, 1, "scale"), self.const(n, 2, "bias")
+            if a.get("spatial", 1) == 0:
+                # Opsets 7 and 8: statistics, scale and shift per position, not per channel.
+                self.fail(n, "a BatchNormalization with spatial 0 (a scale per position): netcount's batch_norm "
+                          "has one per channel")
             self.batch_norms += 1
             return self.add(n, "batch_norm", nameable=False, parameters=scale.size + bias.size,
                             path=self.param_name(n, 1))
