@@ -139,7 +139,8 @@ def main():
              "",
              "**Importing.** `/usr/bin/python3 tools/netcount-import ... -o file.hpp`, the whole command (Python's "
              "start and torch's import included): `--torch torchvision.models:<model>` (which builds the module "
-             "with random weights, traces it and runs it once on zeros), and the ONNX file torch.onnx.export "
+             "with random weights, traces it and runs it once on the meta device for the shapes), and the ONNX "
+             "file torch.onnx.export "
              "wrote at opset 17 with TrainingMode.PRESERVE (the export not timed). The median of the rounds.", "",
              "| model | route | wall (s) | CPU (s) |", "|---|---|--:|--:|"]
     for model, route, wall, cpu in imports:
