@@ -552,11 +552,11 @@ def bisections_text(results):
 
 
 # The sections other scripts write into the report, between their markers.
-KEPT_SECTIONS = ("bench/search.py", "bench/zoo.py", "bench/compare.py")
+KEPT_SECTIONS = ("bench/search.py", "bench/zoo.py", "bench/compare.py", "bench/import.py")
 
 
 def kept_sections(out):
-    """The sections bench/search.py, bench/zoo.py and bench/compare.py wrote into the report, kept (in the order
+    """The sections bench/search.py, bench/zoo.py, bench/compare.py and bench/import.py wrote into the report, kept (in the order
     they appear) when the report is rewritten."""
     text = out.read_text() if out.exists() else ""
     found = []

@@ -19,7 +19,8 @@
 #
 # This file is included by netcount's own CMakeLists.txt (add_subdirectory, FetchContent) and
 # by the installed netcount-config.cmake (find_package), each after setting
-# netcount_import_program to its netcount-import. Defining the function probes nothing: Python
+# netcount_import_program to its netcount-import and netcount_import_package to the directory of
+# its Python files (tools/netcount_import, or <DATADIR>/netcount/netcount_import). Defining the function probes nothing: Python
 # is looked for only when netcount_import() is called.
 
 include_guard(GLOBAL)
@@ -27,6 +28,7 @@ include_guard(GLOBAL)
 # A global property, not a variable: the function is called from directories (and after
 # find_package scopes) that do not see the includer's variables.
 set_property(GLOBAL PROPERTY NETCOUNT_IMPORT_PROGRAM "${netcount_import_program}")
+set_property(GLOBAL PROPERTY NETCOUNT_IMPORT_PACKAGE "${netcount_import_package}")
 
 function(netcount_import target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "MODEL;TORCH;NAME;NAMESPACE;INPUT;HEADER;PYTHON"
@@ -127,10 +129,9 @@ function(netcount_import target)
     list(APPEND depends "${file}")
   endforeach()
   # The importer: its script and its package's Python files (tools/netcount_import in the
-  # source tree, <prefix>/share/netcount/netcount_import installed).
-  get_filename_component(program_directory "${program}" DIRECTORY)
-  file(GLOB importer_files "${program_directory}/netcount_import/*.py"
-    "${program_directory}/../share/netcount/netcount_import/*.py")
+  # source tree, <DATADIR>/netcount/netcount_import installed).
+  get_property(package GLOBAL PROPERTY NETCOUNT_IMPORT_PACKAGE)
+  file(GLOB importer_files "${package}/*.py")
   list(APPEND depends "${program}" ${importer_files})
 
   add_custom_command(OUTPUT "${header}"

@@ -1,4 +1,4 @@
-"""An ONNX model (opsets 11 to 17) as the importer's graph (graph.Node list).
+"""An ONNX model (opsets 7 to 17) as the importer's graph (graph.Node list).
 
 Every subgraph that computes a constant from initializers or static shapes (Shape, Gather,
 Unsqueeze, Concat, ConstantOfShape, Slice, Cast, ...) is evaluated here and folded away; a Pad
@@ -100,8 +100,6 @@ def hw(name, values, skip=None):
 class Reader:
     def __init__(self, path, input_chw):
         import onnx
-        import onnx.numpy_helper
-        from onnx import shape_inference
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # protobuf's warnings on a file that is not a model
@@ -117,8 +115,10 @@ class Reader:
             raise ImportError_(f"{path}: not an ONNX model (no graph nodes)")
         self.path = path
         self.opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
-        if self.opset and not 11 <= self.opset <= 17:
-            raise ImportError_(f"{path}: opset {self.opset}; netcount-import reads opsets 11 to 17")
+        # From opset 7 (ONNX 1.2) the operators read here have their present meaning; opset 17 is
+        # the newest torch.onnx.export (1.13) writes and onnx 1.12 checks.
+        if self.opset and not 7 <= self.opset <= 17:
+            raise ImportError_(f"{path}: opset {self.opset}; netcount-import reads opsets 7 to 17")
         g = model.graph
         self.graph = g
         inits = {i.name for i in g.initializer}
@@ -145,6 +145,7 @@ class Reader:
         c, h, w = (dims[1].dim_value, dims[2].dim_value, dims[3].dim_value)
         self.input_shape = (h, w, c)
         # Intermediate shapes the exporter wrote may have the old size: shape inference recomputes them.
+        from onnx import shape_inference
         del g.value_info[:]
         try:
             model = shape_inference.infer_shapes(model, strict_mode=True)
@@ -205,7 +206,6 @@ class Reader:
         nothing more folds: a Reshape or Resize whose target the exporter computes from Shape
         (ShuffleNetV2's channel shuffle, LR-ASPP's upsampling) then has a known output, and so
         has everything after it. The folded nodes leave the graph."""
-        import onnx.numpy_helper
         from onnx import shape_inference
         self.read_shapes(model)
         for _ in range(16):
@@ -217,7 +217,12 @@ class Reader:
                 else:
                     ready = all((not i) or i in self.consts for i in n.input)
                 if n.domain in ("", "ai.onnx") and n.op_type in FOLDABLE and ready:
-                    for name, v in zip(n.output, self.fold(n)):
+                    try:
+                        values = self.fold(n)
+                    except Exception:  # noqa: BLE001 - left to the walk, which says why
+                        keep.append(n)
+                        continue
+                    for name, v in zip(n.output, values):
                         self.consts[name] = np.asarray(v)
                     if n.op_type == "Transpose" and n.input[0] in self.initializers:
                         self.transposed[n.output[0]] = n.input[0]
@@ -252,6 +257,10 @@ class Reader:
         s = self.shapes.get(name)
         if s is None or any(d is None for d in s):
             self.fail(n, f"the shape of {name} is not known after shape inference")
+        if s[0] != 1:
+            # The input's batch is set to 1: a node that changes it (a Reshape to [2, -1], a Resize
+            # with a scale on the batch) computes something netcount's one-sample tensors cannot hold.
+            self.fail(n, f"{name} has shape {s}, a batch of {s[0]}; netcount's tensors hold one sample")
         if len(s) == 4 and name in self.last:
             return (s[1], s[2], s[3])
         if len(s) == 4:
@@ -371,9 +380,13 @@ class Reader:
             value = onnx.numpy_helper.to_array(a["value"]) if "value" in a else np.array([0], dtype=np.float32)
             return [np.full(tuple(int(x) for x in ins[0]), value.reshape(-1)[0], dtype=value.dtype)]
         if op == "Slice":
-            data, starts, ends = ins[0], ins[1], ins[2]
-            axes = ins[3] if len(ins) > 3 and ins[3] is not None else range(len(starts))
-            steps = ins[4] if len(ins) > 4 and ins[4] is not None else [1] * len(starts)
+            if "starts" in a:  # opsets before 10: attributes
+                data, starts, ends = ins[0], a["starts"], a["ends"]
+                axes, steps = a.get("axes", range(len(starts))), [1] * len(starts)
+            else:
+                data, starts, ends = ins[0], ins[1], ins[2]
+                axes = ins[3] if len(ins) > 3 and ins[3] is not None else range(len(starts))
+                steps = ins[4] if len(ins) > 4 and ins[4] is not None else [1] * len(starts)
             index = [slice(None)] * data.ndim
             for s, e, ax, st in zip(starts, ends, axes, steps):
                 index[int(ax)] = slice(int(s), int(e), int(st))
@@ -437,6 +450,11 @@ class Reader:
         if op == "Gemm":
             if a.get("transA", 0):
                 self.fail(n, "a Gemm with transA is not a layer netcount has")
+            # alpha and beta scale the product and the bias, which changes no count; a 0 drops one.
+            if a.get("alpha", 1.0) == 0:
+                self.fail(n, "a Gemm with alpha 0 does not read its input")
+            if a.get("beta", 1.0) == 0 and len(n.input) > 2 and n.input[2]:
+                self.fail(n, "a Gemm with beta 0 does not add its bias C: drop C from the model")
             b = self.const(n, 1, "weight")
             if b.ndim != 2:
                 self.fail(n, "a Gemm whose weight is not a matrix")
@@ -461,6 +479,10 @@ class Reader:
             return self.add(n, "fc", [str(b.shape[1]), "no_bias"], parameters=b.size, path=self.param_name(n, 1))
         if op == "BatchNormalization":
             scale, bias = self.const(n, 1, "scale"), self.const(n, 2, "bias")
+            if a.get("spatial", 1) == 0:
+                # Opsets 7 and 8: statistics, scale and shift per position, not per channel.
+                self.fail(n, "a BatchNormalization with spatial 0 (a scale per position): netcount's batch_norm "
+                          "has one per channel")
             self.batch_norms += 1
             return self.add(n, "batch_norm", nameable=False, parameters=scale.size + bias.size,
                             path=self.param_name(n, 1))
@@ -475,6 +497,13 @@ class Reader:
             self.fail(n, f"a Clip to [{lo}, {hi}]: netcount has relu6, a Clip to [0, 6]")
         if op == "PRelu":
             slope = self.const(n, 1, "slope")
+            c = (self.shapes.get(n.input[0]) or [0, 0])[1]
+            # One slope, or one per channel ([C, 1, 1], as torch writes it); a slope per position
+            # or along the width (ONNX broadcasts [C] along the last axis) is not netcount's prelu.
+            shape = list(slope.shape)
+            if slope.size != 1 and not (len(shape) >= 3 and shape[-3] == c and slope.size == c):
+                self.fail(n, f"a PRelu whose slope has shape {shape}: netcount's prelu has one slope or one per "
+                          "channel ([C, 1, 1])")
             return self.add(n, "prelu", ["per_channel"] if slope.size > 1 else [], nameable=False,
                             parameters=slope.size)
         if op in ELEMENTWISE:
@@ -484,6 +513,11 @@ class Reader:
                 if not ((rank == 2 and axis in (1, -1)) or (rank == 4 and axis in (1, -3))):
                     self.fail(n, f"a Softmax along axis {axis} of a {rank}-dimensional tensor; netcount's "
                               "softmax runs along the channels")
+                if self.opset < 13 and rank == 4 and self.shapes[n.input[0]][2:] != [1, 1]:
+                    # Before opset 13 Softmax flattens the axes from `axis` on: over C x H x W at once.
+                    self.fail(n, f"a Softmax of opset {self.opset} along axis {axis} runs over channels, height "
+                              "and width together (opset 13 made it one axis); netcount's softmax runs along "
+                              "the channels")
             return self.add(n, ELEMENTWISE[op], nameable=False)
         if op in ("MaxPool", "AveragePool"):
             return self.pool(n, a)
@@ -496,7 +530,8 @@ class Reader:
         if op in ("Add", "Sum", "Mul"):
             return self.merge(n, "multiply" if op == "Mul" else "add")
         if op == "Concat":
-            if a.get("axis") not in (1, -3):
+            rank = len(self.shapes.get(n.output[0]) or [])
+            if rank not in (2, 4) or a.get("axis", 0) % rank != 1:
                 self.fail(n, f"a Concat along axis {a.get('axis')}; netcount concatenates channels")
             if any(i in self.crops for i in n.input):
                 return self.crop_concat(n)
@@ -518,6 +553,12 @@ class Reader:
                 mode = mode.decode()
             pads = a.get("pads") if "pads" in a else self.const(n, 1, "pads")
             pads = [int(p) for p in pads]
+            if mode != "constant":
+                # reflect and edge copy the input where netcount's padding is zeros.
+                self.fail(n, f"a Pad of mode {mode}: netcount's padding is zeros (mode constant)")
+            value = a.get("value", 0.0) if self.opset < 11 else self.const(n, 2, "constant value")
+            if value is not None and np.any(np.asarray(value) != 0):
+                self.fail(n, f"a Pad of the value {np.asarray(value).reshape(-1)[0]}: netcount's padding is zeros")
             if len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5)):
                 self.fail(n, f"a Pad of {pads}: the importer folds a Pad of height and width only")
             users = self.users.get(n.output[0], [])
@@ -575,8 +616,32 @@ class Reader:
         return self.add(n, "conv", [str(out)] + args + bias, inputs=[x], parameters=params, path=path)
 
     def padding(self, n, a, k, s, d, extra):
+        if n.op_type == "ConvTranspose":
+            return pad_args(self.transposed_pads(n, a, k, s, d, extra), self.where(n))
         pads = self.pads_of(n, a, k, s, d, extra)
         return ["same"] if pads == "same" else pad_args(pads, self.where(n))
+
+    def transposed_pads(self, n, a, k, s, d, extra):
+        """A ConvTranspose's padding, [top, left, bottom, right]: its pads, or for auto_pad SAME the
+        padding ONNX's definition gives an output of input x stride (the odd row at the end for
+        SAME_UPPER, at the start for SAME_LOWER)."""
+        if extra:
+            self.fail(n, "a Pad before a ConvTranspose")
+        auto = a.get("auto_pad", b"NOTSET")
+        auto = auto.decode() if isinstance(auto, bytes) else auto
+        if auto not in ("SAME_UPPER", "SAME_LOWER"):
+            return [0, 0, 0, 0] if auto == "VALID" else list(a.get("pads", [0, 0, 0, 0]))
+        src = self.shapes[n.input[0]]
+        begins, ends = [], []
+        for size, kk, ss, dd, op in zip(src[2:], k, s, d, a.get("output_padding", [0, 0])):
+            total = ss * (size - 1) + op + (kk - 1) * dd + 1 - size * ss
+            if total < 0:
+                self.fail(n, f"auto_pad {auto} with a kernel of {list(k)} under a stride of {list(s)} would need "
+                          "a negative padding (its window is smaller than the stride)")
+            small, large = total // 2, total - total // 2
+            begins.append(small if auto == "SAME_UPPER" else large)
+            ends.append(large if auto == "SAME_UPPER" else small)
+        return begins + ends
 
     def pads_of(self, n, a, k, s, d, extra):
         """The layer's padding, [top, left, bottom, right] with a folded Pad's added, or "same"."""
