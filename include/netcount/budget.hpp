@@ -175,7 +175,7 @@ struct budget_check {
     std::uint64_t actual = 0;
     std::uint64_t limit = 0;
     std::size_t layer = 0; // in layers<Net>: the layer named in the error (not for totals); for
-                           // the arena, in layers<fold_batch_norm<Net>>, or network_input
+                           // the arena, in layers<Net>, or network_input
     bool scratch = false;  // the arena's top buffer is that layer's kernel scratch
 };
 
@@ -223,7 +223,7 @@ constexpr bool arena_budget_valid(const budget& b) noexcept {
 }
 
 // The arena limit: the head of the plan (a head over 64 bits is over every limit) and the buffer
-// at its top, the first whose offset + bytes is the head: its entry in layers<fold_batch_norm<Net>>.
+// at its top, the first whose offset + bytes is the head: its entry in layers<Net>.
 template<class Net, budget B>
 constexpr budget_check check_arena() noexcept {
     constexpr const auto& plan = arena_plan_of<Net, B.arena_element_bytes, B.arena_scratch>;
@@ -285,7 +285,7 @@ constexpr std::string_view named_layer() noexcept {
                   (C.figure == budget_figure::arena_bytes && C.layer == network_input))
         return "(the network input)";
     else if constexpr (C.figure == budget_figure::arena_bytes)
-        return layers<fold_batch_norm<Net>>[C.layer].name;
+        return layers<Net>[C.layer].name;
     else if constexpr (C.per_layer || peak)
         return layers<Net>[C.layer].name;
     else

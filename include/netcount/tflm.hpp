@@ -25,12 +25,15 @@
 // tflm_arena<Net, T>: the plan TensorFlow Lite Micro's GreedyMemoryPlanner makes for the
 // network as the TFLite converter writes it, every tensor's elements of type T. docs/deploy.md
 // ("TFLite Micro's tensor arena") states every rule; in short:
-//   - the converted graph: batch norms folded (fold_batch_norm<Net>); a relu or relu6 whose
-//     input is a conv, depthwise_conv, fc or add that nothing else reads is fused into it (no
-//     tensor of its own); dropout and stochastic_depth are removed; auxiliary heads are left
-//     out (training only); every other entry is an op that writes a tensor of its own
-//     (flatten a RESHAPE, which copies; merges new tensors);
-//   - tensors: the input first, then one per op in the order of layers<...>; each needs its
+//   - the converted graph is the inference graph of what the outputs need: auxiliary heads
+//     (training only) and every entry no output depends on are left out; dropout and
+//     stochastic_depth are removed; a batch_norm whose input tensor a conv, depthwise_conv,
+//     transposed_conv, fc or linear wrote, that nothing else reads, is folded into it, and a
+//     relu or relu6 whose input tensor a conv, depthwise_conv, fc, linear or add wrote, that
+//     nothing else reads, is fused into it (one activation per op), neither with a tensor of
+//     its own; every other entry is an op that writes a tensor of its own (flatten a RESHAPE,
+//     which copies; merges new tensors);
+//   - tensors: the input first, then one per op in the order of layers<Net>; each needs its
 //     elements * sizeof(T) bytes rounded up to 16;
 //   - lifetimes: the input is live from step 0, op k (from 0) runs at step k + 1, its output is
 //     live from then to the last step that reads it, the output to the last step;
@@ -195,11 +198,11 @@ constexpr greedy_plan_result<N> greedy_plan(std::array<arena_buffer, N> buffers)
     return r;
 }
 
-// An entry of layers<fold_batch_norm<Net>> that holds no tensor in the converted graph: one in
-// an auxiliary head.
+// An entry of layers<Net> that holds no tensor in the converted graph: one in an auxiliary
+// head, or one no output of the network depends on.
 inline constexpr std::size_t no_tensor = static_cast<std::size_t>(-1);
 
-// One tensor of tflm_arena: the entry of layers<fold_batch_norm<Net>> whose op writes it
+// One tensor of tflm_arena: the entry of layers<Net> whose op writes it
 // (network_input for the input), its buffer, and the number of its op (its step is op + 1).
 struct arena_tensor {
     std::size_t entry = network_input;
@@ -213,8 +216,9 @@ struct arena_plan {
     std::size_t op_count = 0;          // steps 1 ... op_count
     std::size_t tensor_count = 0;      // tensors[0, tensor_count): the input, then each op's
     std::array<arena_tensor, Entries + 1> tensors{};
-    // For each entry of layers<fold_batch_norm<Net>>: the tensor that holds its output (its
-    // own, its producer's where it is fused or removed), or no_tensor (auxiliary).
+    // For each entry of layers<Net>: the tensor that holds its output (its own, its
+    // producer's where it is folded, fused or removed), or no_tensor (auxiliary, or no output
+    // depends on it).
     std::array<std::size_t, Entries> tensor_of{};
     // Kernel scratch buffers (kernel_scratch other than none): scratch[0, scratch_count), each
     // with the entry of the conv that asks for it, planned with the tensors.
@@ -233,8 +237,9 @@ namespace detail {
 // How the converter treats an entry, by its type.
 enum class tflm_role : unsigned char {
     op,         // an op that writes a tensor of its own
-    fuses,      // an op that takes a fused activation: conv, depthwise_conv, fc, add
+    fuses,      // an op that takes a fused activation: conv, depthwise_conv, fc, linear, add
     activation, // relu, relu6: fused into the op before it where it can be
+    batch_norm, // folded into the op before it where it can be
     removed,    // dropout, stochastic_depth: identity in inference
 };
 
@@ -246,10 +251,16 @@ template<class... O>
 inline constexpr tflm_role tflm_role_of<depthwise_conv<O...>> = tflm_role::fuses;
 template<std::size_t F, class... O>
 inline constexpr tflm_role tflm_role_of<fc<F, O...>> = tflm_role::fuses;
+// linear is TFLite's FULLY_CONNECTED on the last axis (keep_num_dims), which takes a fused
+// activation as fc's does.
+template<std::size_t F, class... O>
+inline constexpr tflm_role tflm_role_of<linear<F, O...>> = tflm_role::fuses;
 template<>
 inline constexpr tflm_role tflm_role_of<relu> = tflm_role::activation;
 template<>
 inline constexpr tflm_role tflm_role_of<relu6> = tflm_role::activation;
+template<>
+inline constexpr tflm_role tflm_role_of<batch_norm> = tflm_role::batch_norm;
 template<>
 inline constexpr tflm_role tflm_role_of<dropout> = tflm_role::removed;
 template<>
@@ -267,13 +278,15 @@ template<std::size_t Entries>
 struct tflm_role_builder : passive_builder {
     std::array<tflm_role, Entries> roles{};
     std::array<bool, Entries> convolution{};
-    std::size_t cursor = 0; // unused: the blocks copy it from path to path
+    std::array<bool, Entries> folds{}; // a batch_norm after it folds into it (fold.hpp's five types)
+    std::size_t cursor = 0;            // unused: the blocks copy it from path to path
     std::size_t entries_done = 0;
 
     template<class E>
     static constexpr void visit(tflm_role_builder& b) noexcept {
         if constexpr (layer_kind<E>) {
             b.convolution[b.entries_done] = tflm_convolution<E>;
+            b.folds[b.entries_done] = folds_batch_norm<E>;
             b.roles[b.entries_done++] = tflm_role_of<E>;
         } else {
             node<E>::template emit<tflm_role_builder>(b);
@@ -321,55 +334,78 @@ constexpr std::uint64_t cmsis_nn_dsp_scratch(const layer_info& e, bool& overflow
 
 template<class Net, std::size_t ElementBytes, kernel_scratch Scratch = kernel_scratch::none>
 constexpr auto plan_arena() noexcept {
-    using folded = fold_batch_norm<Net>;
-    using traits = network_traits<network_of<folded>>;
+    using traits = network_traits<network_of<Net>>;
     constexpr std::size_t entries = traits::entries;
-    const auto& info = layers<folded>;
+    const auto& info = layers<Net>;
     tflm_role_builder<entries> b{};
     for (const auto emit : traits::template elements<tflm_role_builder<entries>>()) emit(b);
 
-    // Readers that run (auxiliary heads are not converted).
+    // The converted graph is what the outputs need: an entry runs if it is an output or a
+    // running entry reads it (the converter keeps nothing else), and never in an auxiliary head
+    // (training only). Entries read only earlier ones, so one walk from the end finds them.
+    std::array<bool, entries> runs{};
+    for (const std::size_t o : output_indices<Net>)
+        if (o != network_input) runs[o] = true;
+    for (std::size_t i = entries; i-- != 0;) {
+        runs[i] = runs[i] && !info[i].auxiliary;
+        if (runs[i])
+            for (const std::size_t from : info[i].inputs)
+                if (from != network_input) runs[from] = true;
+    }
+    // Each entry's readers among the running entries; an output is read after every op.
     std::array<std::size_t, entries> readers{};
-    for (const layer_info& e : info)
-        if (!e.auxiliary)
-            for (const std::size_t from : e.inputs)
+    for (std::size_t i = 0; i != entries; ++i)
+        if (runs[i])
+            for (const std::size_t from : info[i].inputs)
                 if (from != network_input) ++readers[from];
-    // An output (outputs<...>, or what a final from<> reads) is read after every op.
-    for (const std::size_t o : output_indices<folded>)
+    for (const std::size_t o : output_indices<Net>)
         if (o != network_input) ++readers[o];
 
     arena_plan<entries> plan{};
     bool overflow = false;
-    const shape in = input_shape<folded>;
+    const shape in = input_shape<Net>;
     const auto round16 = [&overflow](std::uint64_t bytes) { return mul(add(bytes, 15, overflow) / 16, 16, overflow); };
     const auto bytes_of = [&](std::uint64_t elements) { return round16(mul(elements, ElementBytes, overflow)); };
     plan.tensors[0] = {.entry = network_input,
                        .buffer = {.bytes = bytes_of(mul(mul(in.height, in.width, overflow), in.channels, overflow))}};
     plan.tensor_count = 1;
+    // Per tensor: how many running entries read it (through the removed, folded and fused
+    // entries that hold it too) and whether an activation is fused into its op already.
+    std::array<std::size_t, entries + 1> tensor_readers{};
+    std::array<bool, entries + 1> fused{};
     const auto tensor_read = [&plan](std::size_t from) { return from == network_input ? 0 : plan.tensor_of[from]; };
     for (std::size_t i = 0; i != entries; ++i) {
         const layer_info& e = info[i];
-        if (e.auxiliary) {
+        if (!runs[i]) {
             plan.tensor_of[i] = no_tensor;
             continue;
         }
-        const std::size_t from = e.inputs[0];
-        const bool fused = b.roles[i] == tflm_role::activation && from != network_input &&
-                           b.roles[from] == tflm_role::fuses && readers[from] == 1 && !info[from].auxiliary;
-        if (fused || b.roles[i] == tflm_role::removed) {
-            plan.tensor_of[i] = tensor_read(from);
-        } else {
-            const std::size_t step = ++plan.op_count;
-            for (const std::size_t f : e.inputs) {
-                arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
-                read.last_step = step > read.last_step ? step : read.last_step;
-            }
-            plan.tensor_of[i] = plan.tensor_count;
-            plan.tensors[plan.tensor_count++] = {
-                .entry = i, .buffer = {.bytes = bytes_of(e.activations), .first_step = step, .last_step = step}};
+        // A batch_norm folds, and a relu or relu6 fuses, into the op that wrote the tensor it
+        // reads where that op takes it (no activation fused into it yet) and nothing else reads
+        // the tensor. An entry read later by a removed one counts once here, but reads on through
+        // it, so "nothing else" is known when the test is made.
+        const std::size_t t = tensor_read(e.inputs[0]);
+        const std::size_t writer = plan.tensors[t].entry;
+        const bool takes = t != 0 && e.inputs.size() == 1 && tensor_readers[t] == 1 && !fused[t];
+        const bool folded = takes && b.roles[i] == tflm_role::batch_norm && b.folds[writer];
+        const bool fuses = takes && b.roles[i] == tflm_role::activation && b.roles[writer] == tflm_role::fuses;
+        if (folded || fuses || b.roles[i] == tflm_role::removed) {
+            plan.tensor_of[i] = t;
+            fused[t] = fused[t] || fuses;
+            if (t != 0) tensor_readers[t] = tensor_readers[t] - 1 + readers[i];
+            continue;
         }
+        const std::size_t step = ++plan.op_count;
+        for (const std::size_t f : e.inputs) {
+            arena_buffer& read = plan.tensors[tensor_read(f)].buffer;
+            read.last_step = step > read.last_step ? step : read.last_step;
+        }
+        plan.tensor_of[i] = plan.tensor_count;
+        tensor_readers[plan.tensor_count] = readers[i];
+        plan.tensors[plan.tensor_count++] = {
+            .entry = i, .buffer = {.bytes = bytes_of(e.activations), .first_step = step, .last_step = step}};
     }
-    for (const std::size_t o : output_indices<folded>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
+    for (const std::size_t o : output_indices<Net>) plan.tensors[tensor_read(o)].buffer.last_step = plan.op_count;
 
     // Kernel scratch: after the tensors, in the order of the ops, as TFLM adds its requests.
     if constexpr (Scratch == kernel_scratch::cmsis_nn_dsp) {

@@ -126,11 +126,39 @@ using mixed = nc::network<nc::input<1, 1, 16>, nc::fc<16, nc::no_bias>, nc::batc
                           nc::fc<16>, nc::add<nc::relu, nc::identity>>;
 constexpr auto mixed_plan = nc::tflm_arena<mixed>;
 static_assert(mixed_plan.op_count == 5 && mixed_plan.tensor_count == 6);
-static_assert(nc::layers<nc::fold_batch_norm<mixed>>[1].kind == "dropout");
-static_assert(mixed_plan.tensor_of[1] == 1); // the dropout holds the fc's tensor
+static_assert(nc::layers<mixed>[2].kind == "dropout");
+static_assert(mixed_plan.tensor_of[1] == 1 && mixed_plan.tensor_of[2] == 1); // the batch norm and dropout: the fc's
 // Every tensor 16 bytes; at step 5 the add reads fc (3-5) and relu (4-5) and writes its own:
 // 48 live, and 48 bytes of head.
 static_assert(mixed_plan.live_peak_bytes == 48 && mixed_plan.head_bytes == 48);
+
+// The converted graph is the inference graph (tools/crosscheck/tflm_nets.py checks these rules
+// on random networks). An fc<16> then dropout then batch_norm then relu, all on 16 int8
+// elements: the dropout is removed, so the batch norm directly follows the fc and folds, and the
+// relu then fuses: one op. An auxiliary head reading the fc does not stop it (heads are not
+// converted). A linear is TFLite's FULLY_CONNECTED, which takes a fused relu too.
+using through = nc::network<nc::input<1, 1, 16>, nc::fc<16>, nc::auxiliary<nc::fc<4>>, nc::dropout, nc::batch_norm,
+                            nc::relu, nc::linear<16>, nc::relu>;
+constexpr auto through_plan = nc::tflm_arena<through>;
+static_assert(through_plan.op_count == 2 && through_plan.tensor_count == 3);
+static_assert(through_plan.tensor_of[1] == nc::no_tensor); // the head's fc
+static_assert(through_plan.tensor_of[2] == 1 && through_plan.tensor_of[3] == 1 && through_plan.tensor_of[4] == 1);
+static_assert(through_plan.tensors[2].entry == 5 && through_plan.tensor_of[6] == 2);
+
+// Only what the outputs need is converted: the network's output is the conv (from<"conv1">), so
+// the pool after it, which nothing reads, is no op. An 8 x 8 x 4 input (256 bytes, 0-1), the
+// 1 x 1 conv<4> (256 bytes, step 1, the output): head 512. A from<> of a batch norm's generated
+// name is read in layers<Net>, where the name is the user's.
+using dead_end =
+    nc::network<nc::input<8, 8, 4>, nc::conv<4, nc::kernel<1>>, nc::max_pool<nc::kernel<2>>, nc::from<"conv1">>;
+constexpr auto dead_plan = nc::tflm_arena<dead_end>;
+static_assert(dead_plan.op_count == 1 && dead_plan.tensor_of[1] == nc::no_tensor);
+static_assert(dead_plan.head_bytes == 512 && dead_plan.live_peak_bytes == 512);
+// A batch norm after a relu: an op of its own (64 bytes at step 2), read by name at the end.
+using named_norm = nc::network<nc::input<4, 4, 4>, nc::relu, nc::batch_norm, nc::sigmoid, nc::from<"batch_norm1">>;
+static_assert(nc::tflm_arena<named_norm>.op_count == 2 && nc::tflm_arena<named_norm>.tensor_of[2] == nc::no_tensor);
+static_assert(nc::tflm_arena<named_norm>.tensors[2].buffer ==
+              nc::arena_buffer{.bytes = 64, .first_step = 2, .last_step = 2, .offset = 0});
 
 // Kernel scratch (kernel_scratch::cmsis_nn_dsp): CMSIS-NN's int8 convolutions on a core with the
 // DSP extension (CMSIS-NN's arm_convolve_get_buffer_sizes_s8.c and arm_depthwise_conv_get_

@@ -12,7 +12,8 @@ Run as a script, it prints the plan of TFLM's person detection test buffers
 (greedy_memory_planner_test.cc, TestPersonDetectionModel), which tests/static/tflm.cpp asserts.
 With --compare PROGRAM SEED CASES it runs tflm_fuzz (tflm_fuzz.cpp: random buffer lists through
 netcount's greedy_plan) and checks every offset and head against its own plan (CTest's
-tflm_planner test); exit status 1 on the first difference.
+tflm_planner test); exit status 1 on the first difference. tflm_nets.py plans the converted
+graphs of the cross-check's random networks with plan() (the tflm_nets test).
 """
 
 
