@@ -147,12 +147,18 @@ class Reader:
         # Intermediate shapes the exporter wrote may have the old size: shape inference recomputes them.
         from onnx import shape_inference
         del g.value_info[:]
+        self.consts = {i.name: initializer_value(i) for i in g.initializer}
+        self.initializers = set(self.consts)
+        # The weights' data, read above, leaves the model: shape inference serialises the whole
+        # model at every run (settle runs it several times), and ConvNeXt-L's 800 MB made each run
+        # take seconds; a tensor of the weight's shape whose data is never read serves it as well.
+        weights = [as_initializer(self.consts[i.name], i.name) for i in g.initializer]
+        del g.initializer[:]
+        g.initializer.extend(weights)
         try:
             model = shape_inference.infer_shapes(model, strict_mode=True)
         except Exception as e:  # noqa: BLE001
             raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
-        self.consts = {i.name: initializer_value(i) for i in model.graph.initializer}
-        self.initializers = set(self.consts)
         self.transposed = {}           # a folded Transpose of an initializer -> the initializer
         model = self.settle(model, path)
         self.model = model
