@@ -11,6 +11,7 @@ import warnings
 
 import numpy as np
 
+from . import onnx_ops
 from .graph import ImportError_, Node
 
 FOLDABLE = {"Constant", "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "ConstantOfShape", "Slice", "Cast",
@@ -63,6 +64,7 @@ class Reader:
             raise ImportError_(f"{path}: not an ONNX model ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'unreadable'})") from None
         if not model.graph.node:
             raise ImportError_(f"{path}: not an ONNX model (no graph nodes)")
+        onnx_ops.reject_detector(path, model.graph)
         self.path = path
         self.opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
         if self.opset and not 11 <= self.opset <= 17:
@@ -96,6 +98,8 @@ class Reader:
         del g.value_info[:]
         try:
             model = shape_inference.infer_shapes(model, strict_mode=True)
+            model = onnx_ops.settle_shapes(model, lambda m: shape_inference.infer_shapes(m, strict_mode=True),
+                                           constants)
         except Exception as e:  # noqa: BLE001
             raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
         self.model = model
@@ -114,6 +118,7 @@ class Reader:
         self.nodes = [Node(name=x.name, op="input", kind="input", shape=self.input_shape)]
         self.tensor = {x.name: 0}      # ONNX tensor name -> IR index
         self.pads = {}                 # output of a Pad -> (its input, pads)
+        self.crops = {}                # output of a Slice of height or width -> (its source, rows and columns)
         self.chunks = {}
         self.concatenated = {}
         self.parameters = 0
@@ -150,6 +155,7 @@ class Reader:
         name = n.input[k]
         if name in self.pads:
             self.fail(n, "reads a Pad, which the importer folds only into a Conv or pool")
+        onnx_ops.check_crop_read(self, n, name)
         if name not in self.tensor:
             self.fail(n, f"reads {name}, which is not a tensor the importer follows")
         return self.tensor[name]
@@ -378,6 +384,8 @@ class Reader:
             return self.resize(n, a)
         if op == "Split":
             return self.split(n, a)
+        if op == "Slice":
+            return onnx_ops.slice_node(self, n)
         self.fail(n, f"no netcount layer kind for the ONNX operator {op}")
 
     def conv(self, n, a):
@@ -497,6 +505,8 @@ class Reader:
 
     def merge(self, n, kind):
         names = [i for i in n.input if i]
+        if kind == "concat" and any(i in self.crops for i in names):
+            return onnx_ops.crop_concat(self, n)
         if any(i in self.consts for i in names):
             self.fail(n, f"an {n.op_type} of a tensor and a constant: netcount merges tensors only")
         inputs = [self.inp(n, k) for k in range(len(n.input)) if n.input[k]]
@@ -603,6 +613,28 @@ class Reader:
                     while n < min(len(b), len(f)) and b[n] == f[n]:
                         n += 1
                     node.scope = tuple(b[:n])
+
+
+def constants(model):
+    """The constants the importer evaluates in `model` (onnx_ops.settle_shapes), by name."""
+    import onnx.numpy_helper
+    r = Reader.__new__(Reader)
+    r.consts = {i.name: onnx.numpy_helper.to_array(i) for i in model.graph.initializer}
+    r.shapes = {}
+    for vi in list(model.graph.value_info) + list(model.graph.output) + list(model.graph.input):
+        t = vi.type.tensor_type
+        if t.HasField("shape"):
+            r.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
+    for n in model.graph.node:
+        if n.op_type in FOLDABLE and (
+                all((not i) or i in r.consts for i in n.input) if n.op_type != "Shape"
+                else n.input[0] in r.shapes and None not in r.shapes[n.input[0]]):
+            try:
+                for name, v in zip(n.output, r.fold(n)):
+                    r.consts[name] = np.asarray(v)
+            except (ImportError_, ValueError, TypeError, IndexError, KeyError):
+                pass  # the walk reports it where a layer reads it
+    return r.consts
 
 
 def load(path, input_chw):
