@@ -135,11 +135,14 @@ def main():
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([HERE, env.get("PYTHONPATH", "")])
     routes = args.routes.split(",")
-    failures, jobs = [], []
+    failures = []
     started = time.time()
+    # The ONNX exports first, in this process (torch); then each model's imports and its
+    # translation unit in a worker of its own, two at a time.
+    work = []
     for name in args.models.split(","):
         chw, applies = MODELS[name]
-        text = HEAD.format(model=name)
+        commands = []
         for route in (r for r in routes if r in applies):
             struct = f"{name}_{route}"
             header = os.path.join(args.workdir, struct + ".hpp")
@@ -152,34 +155,40 @@ def main():
                 path = os.path.join(args.workdir, f"{struct}.onnx")
                 export(name, chw, path, opset)
                 command.append(path)
+            commands.append((route, struct, header, command))
+        work.append((name, commands))
+    if not args.no_rejection and not check_rejected(args.workdir, env):
+        failures.append("fasterrcnn_mobilenet_v3_large_320_fpn onnx13: the export was not rejected as expected")
+    print(f"check_detection: exported in {time.time() - started:.0f} s", flush=True)
+
+    def check(item):
+        name, commands = item
+        text, log, problems = HEAD.format(model=name), [], []
+        for route, struct, header, command in commands:
             t = time.time()
             r = run(command, env)
             if r.returncode != 0:
-                failures.append(f"{name} {route}: netcount-import failed: {r.stderr.strip()}")
+                problems.append(f"{name} {route}: netcount-import failed: {r.stderr.strip()}")
                 continue
-            print(f"  {name} {route}: imported ({time.time() - t:.1f} s)", flush=True)
+            log.append(f"{route} imported in {time.time() - t:.1f} s")
             extra = ONNX_EXTRA_PARAMETERS.get(name, 0) if route != "torch" else 0
             text += CHECK.format(header=os.path.basename(header), struct=struct, extra=extra)
         cpp = os.path.join(args.workdir, f"{name}.cpp")
         with open(cpp, "w") as f:
             f.write(text + "\nint main() { return 0; }\n")
-        jobs.append((name, compile_cmd + ["-fsyntax-only", "-I", args.workdir, cpp]))
-    if not args.no_rejection and not check_rejected(args.workdir, env):
-        failures.append("fasterrcnn_mobilenet_v3_large_320_fpn onnx13: the export was not rejected as expected")
-    print(f"check_detection: headers generated in {time.time() - started:.0f} s", flush=True)
-
-    def build(job):
-        name, cmd = job
         t = time.time()
-        return name, run(cmd), time.time() - t
+        r = run(compile_cmd + ["-fsyntax-only", "-I", args.workdir, cpp])
+        if r.returncode != 0:
+            problems.append(f"{name}: a header does not compile or disagrees with the zoo:\n"
+                            + "\n".join(r.stderr.splitlines()[:30]))
+        else:
+            log.append(f"equal to netcount::zoo::{name}, compiled in {time.time() - t:.1f} s")
+        return name, log, problems
 
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for name, r, seconds in pool.map(build, jobs):
-            if r.returncode != 0:
-                failures.append(f"{name}: a header does not compile or disagrees with the zoo:\n"
-                                + "\n".join(r.stderr.splitlines()[:30]))
-            else:
-                print(f"  {name}: equal ({seconds:.1f} s)", flush=True)
+        for name, log, problems in pool.map(check, work):
+            print(f"  {name}: {'; '.join(log)}", flush=True)
+            failures.extend(problems)
     print(f"check_detection: {time.time() - started:.0f} s in all")
     for f in failures:
         print("FAILED " + f)

@@ -44,6 +44,27 @@ def default_input(model, kind):
     return (3, size, size)
 
 
+def rescale_class():
+    """SSD300's rescale of conv4_3's map, scale_weight * F.normalize(x) (torchvision's
+    SSDFeatureExtractorVGG): one node, netcount's layer_scale (the normalisation counts nothing,
+    the scale is a learned number per channel)."""
+    import torch.nn as nn
+    import torch.nn.functional as F
+
+    from . import torch_front
+
+    class Rescale(nn.Module):
+        def __init__(self, weight):
+            super().__init__()
+            self.scale_weight = weight
+
+        def forward(self, x):
+            return self.scale_weight.view(1, -1, 1, 1) * F.normalize(x)
+
+    torch_front.EXTRA_LEAVES[Rescale] = ("layer_scale", ())
+    return Rescale
+
+
 def trunk_module(model, kind):
     """A module that runs the model's backbone and its per-level heads in torchvision's order and
     returns the heads' maps, then (two-stage) the level the RoI heads read."""
@@ -54,13 +75,27 @@ def trunk_module(model, kind):
         def __init__(self):
             super().__init__()
             self.backbone = model.backbone
+            vgg = type(model.backbone).__name__ == "SSDFeatureExtractorVGG"
+            self.rescale = rescale_class()(model.backbone.scale_weight) if vgg else None
             if kind == "GeneralizedRCNN":
                 self.rpn = model.rpn.head
             else:
                 self.head = model.head
 
+        def features(self, x):
+            if self.rescale is None:
+                return self.backbone(x)
+            # SSDFeatureExtractorVGG.forward, its rescale one node: conv4_3's map rescaled, and the
+            # extra blocks on conv4_3's map itself
+            x = self.backbone.features(x)
+            maps = [self.rescale(x)]
+            for block in self.backbone.extra:
+                x = block(x)
+                maps.append(x)
+            return dict((str(i), v) for i, v in enumerate(maps))
+
         def forward(self, x):
-            features = self.backbone(x)
+            features = self.features(x)
             if kind == "SSD":
                 levels = list(features.values()) if isinstance(features, dict) else [features]
             else:
