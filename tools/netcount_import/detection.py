@@ -195,6 +195,10 @@ def translate(args, model, input_chw, ns="netcount"):
         raise ImportError_(f"{kind}: its backbone and heads: {e}") from None
     outputs = list(trunk.outputs)
     two_stage = kind == "GeneralizedRCNN"
+    for option in ("rois", "detections"):
+        if getattr(args, option, None) is not None and not two_stage:
+            raise ImportError_(f"--{option}: {type(model).__name__} ({kind}) has no RoI heads; --{option} is for "
+                               "two-stage detectors (GeneralizedRCNN)")
     level0 = outputs.pop() if two_stage else None
     lines, names = render_part(trunk.nodes, outputs + ([level0] if two_stage else []), (), 1, ns)
     if two_stage:
@@ -205,8 +209,12 @@ def translate(args, model, input_chw, ns="netcount"):
              "(docs/import.md, \"Detectors, YOLOs and U-Net\"), on a "
              f"{h} x {w} image (the size after torchvision's transform)."]
     if two_stage:
-        rois = args.rois if getattr(args, "rois", None) else int(model.rpn._post_nms_top_n["testing"])
-        detections = args.detections if getattr(args, "detections", None) else int(model.roi_heads.detections_per_img)
+        rois = args.rois if args.rois is not None else int(model.rpn._post_nms_top_n["testing"])
+        detections = args.detections if args.detections is not None else int(model.roi_heads.detections_per_img)
+        for option, value in (("--rois", rois), ("--detections", detections)):
+            if value < 1:
+                raise ImportError_(f"{option} {value}: a RoI head runs on at least one region (netcount's rois<> "
+                                   "counts 1 or more)")
         channels = trunk.nodes[level0].shape[2]
         for name, head, count, (rh, rw) in roi_heads(model, rois, detections):
             try:
@@ -224,9 +232,12 @@ def translate(args, model, input_chw, ns="netcount"):
             names.extend(inner_names)
             shapes.extend(part.nodes[o].shape for o in part_outputs)
             used += part.parameters()[1]
-            notes.append(f"The {name} head runs on {count} regions of {rh} x {rw} of level \"0\" (rois<>)"
-                         + (": the proposals the RPN keeps (rpn post_nms_top_n testing, or --rois)." if name == "box"
-                            else ": the detections kept (roi_heads.detections_per_img, or --detections)."))
+            if name == "box":
+                why = "--rois" if args.rois is not None else "the proposals its RPN keeps, rpn post_nms_top_n testing"
+            else:
+                why = ("--detections" if args.detections is not None
+                       else "the detections it keeps, roi_heads.detections_per_img")
+            notes.append(f"The {name} head runs on {count} regions of {rh} x {rw} of level \"0\" (rois<>): {why}.")
     if total != used:
         notes.append(f"The model holds {total} parameters; {total - used} of them are in modules these parts do "
                      "not call and are not counted.")

@@ -78,6 +78,9 @@ def from_torch(args, input_chw):
         text, used, shapes, notes, chw = detection.translate(args, model, input_chw)
         return text, None, (chw[1], chw[2], chw[0]), used, shapes, notes, \
             f"--torch {args.torch} --input {','.join(map(str, chw))}"
+    if args.rois is not None or args.detections is not None:
+        raise ImportError_(f"--rois, --detections: {type(model).__name__} is not one of torchvision's two-stage "
+                           "detectors, whose RoI heads they size")
     input_chw = input_chw or (3, 224, 224)
     notes = []
     try:
@@ -140,6 +143,9 @@ def run(argv):
         raise ImportError_(f"--namespace {args.namespace}: not a C++ namespace name")
     if (args.model is None) == (args.torch is None):
         raise ImportError_("give an ONNX model file or --torch module:factory, one of them")
+    if args.model and (args.rois is not None or args.detections is not None):
+        raise ImportError_("--rois, --detections: for torchvision's two-stage detectors through --torch; an ONNX "
+                           "model has no RoI heads the importer reads")
     input_chw = parse_input(args.input) if args.input else None
     if args.torch:
         nodes, outputs, input_shape, parameters, shapes, notes, source = from_torch(args, input_chw)
