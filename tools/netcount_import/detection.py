@@ -205,9 +205,9 @@ def translate(args, model, input_chw, ns="netcount"):
         level0_name = names.pop()
     _, used = trunk.parameters()
     shapes = [trunk.nodes[o].shape for o in outputs]
-    notes = [f"torchvision's {type(model).__name__} ({kind}): its backbone and heads as the zoo counts them "
-             "(docs/import.md, \"Detectors, YOLOs and U-Net\"), on a "
-             f"{h} x {w} image (the size after torchvision's transform)."]
+    cls = type(model).__name__ + ("" if type(model).__name__ == kind else f", a {kind}")
+    notes = [f"torchvision's {cls}: its backbone and heads as the zoo counts them (docs/import.md, \"Detectors, "
+             f"YOLOs and U-Net\"), on the image of {h} x {w} that torchvision's transform makes."]
     if two_stage:
         rois = args.rois if args.rois is not None else int(model.rpn._post_nms_top_n["testing"])
         detections = args.detections if args.detections is not None else int(model.roi_heads.detections_per_img)
