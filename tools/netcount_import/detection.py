@@ -178,9 +178,15 @@ def render_part(nodes, outputs, where, depth, ns):
 
 def translate(args, model, input_chw, ns="netcount"):
     """(network text, parameters, output shapes, notes, input chw) of a torchvision detector."""
-    from .torch_front import TraceError, Translator
     import copy
+
+    from .torch_front import TraceError, Translator
     kind = family(model)
+    two_stage = kind == "GeneralizedRCNN"
+    for option in ("rois", "detections"):
+        if getattr(args, option, None) is not None and not two_stage:
+            raise ImportError_(f"--{option}: {type(model).__name__} ({kind}) has no RoI heads; --{option} is for "
+                               "two-stage detectors (GeneralizedRCNN)")
     model.eval()
     total = sum(p.numel() for p in model.parameters())
     # Shapes come from running the parts once: on the meta device, which computes shapes and no
@@ -194,11 +200,6 @@ def translate(args, model, input_chw, ns="netcount"):
     except TraceError as e:
         raise ImportError_(f"{kind}: its backbone and heads: {e}") from None
     outputs = list(trunk.outputs)
-    two_stage = kind == "GeneralizedRCNN"
-    for option in ("rois", "detections"):
-        if getattr(args, option, None) is not None and not two_stage:
-            raise ImportError_(f"--{option}: {type(model).__name__} ({kind}) has no RoI heads; --{option} is for "
-                               "two-stage detectors (GeneralizedRCNN)")
     level0 = outputs.pop() if two_stage else None
     lines, names = render_part(trunk.nodes, outputs + ([level0] if two_stage else []), (), 1, ns)
     if two_stage:
