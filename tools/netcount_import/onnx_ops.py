@@ -15,10 +15,6 @@ import numpy as np
 
 from .graph import ImportError_
 
-# An int64 end of "to the end", as torch.onnx writes x[:, a:].
-_END = np.iinfo(np.int64).max // 2
-
-
 def settle_shapes(model, infer, evaluate):
     """The model with every node's constant inputs given as initializers where shape inference
     left an output's shape unknown, inferred again until nothing changes; `evaluate(model)`
