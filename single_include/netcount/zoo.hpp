@@ -86,7 +86,8 @@ namespace netcount::zoo {
 // convnext_large): a "patchify" stem (Section 2.2: a 4 x 4 convolution at stride 4 and a
 // layer norm), four stages of ConvNeXt blocks at 56, 28, 14 and 7 pixels, a downsampling
 // layer between stages (a layer norm and a 2 x 2 convolution at stride 2), a global average
-// pool and the classifier (a layer norm, then the fully connected layer).
+// pool and the classifier (a layer norm, then the fully connected layer, which reads the
+// 1 x 1 map as it is: torchvision's nn.Flatten there is a view, with nothing to count).
 //
 // A block (Figure 4, right) is an inverted bottleneck of the transformer's shape: a 7 x 7
 // depthwise convolution, a layer norm, a pointwise layer to 4 * C channels, GELU, a pointwise
@@ -132,7 +133,7 @@ using convnext_network =
             convnext_stage<"stage1", C1, B1>, convnext_downsample<"downsample1", C2>, convnext_stage<"stage2", C2, B2>,
             convnext_downsample<"downsample2", C3>, convnext_stage<"stage3", C3, B3>,
             convnext_downsample<"downsample3", C4>, convnext_stage<"stage4", C4, B4>, global_avg_pool,
-            sequence<name<"classifier">, layer_norm, flatten, fc<1000>>>;
+            sequence<name<"classifier">, layer_norm, fc<1000>>>;
 
 //                                           C1    C2    C3    C4  B1 B2  B3 B4
 struct convnext_tiny : convnext_network<96, 192, 384, 768, 3, 3, 9, 3> {};
@@ -975,11 +976,12 @@ using inception_v3_e =
 
 // Figure 8, the auxiliary classifier on the last 17 x 17 map (torchvision's InceptionAux): a
 // 5 x 5 average pool at stride 3 (17 x 17 to 5 x 5), a 1 x 1 convolution to 128, a 5 x 5 to
-// 768 (to 1 x 1), an adaptive average pool to 1 x 1, flattened, and a classifier of 1000 with
-// biases. Only training runs it.
+// 768 (to 1 x 1), an adaptive average pool to 1 x 1 and a classifier of 1000 with biases (fc
+// reads the 1 x 1 x 768 map as it is: torchvision's flatten is a view, with nothing to count,
+// as in every zoo model). Only training runs it.
 using inception_v3_aux =
     auxiliary<name<"AuxLogits">, avg_pool<kernel<5>, stride<3>>, inception_v3_conv<"conv0", 128, kernel<1>>,
-              inception_v3_conv<"conv1", 768, kernel<5>>, adaptive_avg_pool<1, 1>, flatten, fc<1000, name<"fc">>>;
+              inception_v3_conv<"conv1", 768, kernel<5>>, adaptive_avg_pool<1, 1>, fc<1000, name<"fc">>>;
 
 // Table 1 in torchvision's form; the comments give each map as torchvision's forward does.
 struct inception_v3
@@ -1002,7 +1004,7 @@ struct inception_v3
               inception_v3_d<"Mixed_7a">,      // 8 x 8 x 1280
               inception_v3_e<"Mixed_7b">,      // 8 x 8 x 2048
               inception_v3_e<"Mixed_7c">,      // 8 x 8 x 2048
-              adaptive_avg_pool<1, 1>, dropout, flatten, fc<1000, name<"fc">>> {};
+              adaptive_avg_pool<1, 1>, dropout, fc<1000, name<"fc">>> {};
 
 } // namespace netcount::zoo
 

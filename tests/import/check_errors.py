@@ -87,6 +87,42 @@ def main():
     cases.append(("padding of ones", ["--torch", "error_models:pad_of_ones", "--input", "3,8,8"],
                   ["node pad (pad)", "folds zero padding only"]))
 
+    # Channels-last views (ConvNeXt's Transpose (0, 2, 3, 1) and back) and the patterns read on
+    # them: anything else is refused (the passing twins: convnext_* in import.zoo).
+    cases.append(("transpose", [save("transpose.onnx", graph(
+        [conv, helper.make_node("Transpose", ["c"], ["y"], name="transpose1", perm=[0, 1, 3, 2])],
+        [1, 3, 8, 8], [1, 4, 8, 8], [weight("w", [4, 3, 3, 3])]))], ["node transpose1 (Transpose)", "perm (0, 2, 3, 1)"]))
+    cases.append(("channels-last read by a pool", [save("last_pool.onnx", graph(
+        [conv, helper.make_node("Transpose", ["c"], ["t"], name="to_last", perm=[0, 2, 3, 1]),
+         helper.make_node("MaxPool", ["t"], ["y"], name="pool1", kernel_shape=[2, 2], strides=[2, 2])],
+        [1, 3, 8, 8], [1, 8, 4, 2], [weight("w", [4, 3, 3, 3])]))], ["node pool1 (MaxPool)", "channels-last tensor"]))
+    cases.append(("mean over the channels", [save("mean.onnx", graph(
+        [conv, helper.make_node("ReduceMean", ["c"], ["y"], name="mean1", axes=[1], keepdims=1)],
+        [1, 3, 8, 8], [1, 1, 8, 8], [weight("w", [4, 3, 3, 3])]))], ["node mean1 (ReduceMean)", "layer norm"]))
+    half = onnx.numpy_helper.from_array(np.array(0.5, dtype=np.float32), "half")
+    cases.append(("multiply by a number", [save("scalar.onnx", graph(
+        [conv, helper.make_node("Mul", ["c", "half"], ["y"], name="mul1")],
+        [1, 3, 8, 8], [1, 4, 8, 8], [weight("w", [4, 3, 3, 3]), half]))], ["node mul1 (Mul)", "one number per channel"]))
+    # A crop of height and width that crop_concat would not make (not centred); a centred one is
+    # U-Net's (unet in import.zoo).
+    starts = onnx.numpy_helper.from_array(np.array([0, 0], dtype=np.int64), "starts")
+    ends = onnx.numpy_helper.from_array(np.array([6, 6], dtype=np.int64), "ends")
+    axes = onnx.numpy_helper.from_array(np.array([2, 3], dtype=np.int64), "axes")
+    cases.append(("crop off centre", [save("crop.onnx", graph(
+        [conv, helper.make_node("Conv", ["x", "w6"], ["small"], name="conv2", kernel_shape=[3, 3]),
+         helper.make_node("Slice", ["c", "starts", "ends", "axes"], ["cropped"], name="crop1"),
+         helper.make_node("Concat", ["cropped", "small"], ["y"], name="concat1", axis=1)],
+        [1, 3, 8, 8], [1, 8, 6, 6], [weight("w", [4, 3, 3, 3]), weight("w6", [4, 3, 3, 3]), starts, ends, axes]))],
+        ["node crop1 (Slice)", "centres its crops"]))
+    cases.append(("torch permute", ["--torch", "error_models:odd_permute", "--input", "3,8,8"],
+                  ["node permute", "a permute [0, 1, 3, 2]"]))
+    cases.append(("torch channels-last read by a pool", ["--torch", "error_models:pool_on_channels_last", "--input",
+                                                         "3,8,8"], ["node pool", "channels-last tensor"]))
+    cases.append(("torch parameter added", ["--torch", "error_models:parameter_added", "--input", "3,8,8"],
+                  ["node add", "an add of a tensor and a constant"]))
+    cases.append(("auxiliary head not there", ["--torch", "error_models:pad_of_ones", "--input", "3,8,8", "--auxiliary",
+                                               "AuxLogits"], ["--auxiliary AuxLogits", "no module of that path"]))
+
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([HERE, env.get("PYTHONPATH", "")])
     failures = []

@@ -1,5 +1,6 @@
 """PyTorch modules netcount-import must reject (check_errors.py)."""
 
+import torch
 import torch.nn as nn
 
 
@@ -49,3 +50,50 @@ class PadOfOnes(nn.Module):
 
 def pad_of_ones():
     return PadOfOnes()
+
+
+class OddPermute(nn.Module):
+    """A permute that is neither to channels-last (0, 2, 3, 1) nor back."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+
+    def forward(self, x):
+        return self.conv(x).permute(0, 1, 3, 2)
+
+
+def odd_permute():
+    return OddPermute()
+
+
+class PoolOnChannelsLast(nn.Module):
+    """A pool over a channels-last tensor: it pools width and channels, not height and width."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.pool = nn.MaxPool2d(2)
+
+    def forward(self, x):
+        return self.pool(self.conv(x).permute(0, 2, 3, 1))
+
+
+def pool_on_channels_last():
+    return PoolOnChannelsLast()
+
+
+class ParameterAdded(nn.Module):
+    """A parameter added to a tensor: netcount reads a parameter of the forward only as a scale."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.bias = nn.Parameter(torch.zeros(4, 1, 1))
+
+    def forward(self, x):
+        return self.conv(x) + self.bias
+
+
+def parameter_added():
+    return ParameterAdded()

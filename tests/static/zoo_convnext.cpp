@@ -51,7 +51,7 @@ static_assert(has_figures(nc::layer<nc::zoo::convnext_tiny, "downsample1/conv1">
 // weights, 115,605,504 multiply-accumulates.
 static_assert(has_figures(nc::layer<nc::zoo::convnext_tiny, "stage3/residual9/linear1">,
                           {{14, 14, 1536}, 301'056, 589'824, 1'536, 115'605'504}));
-// The classifier: a layer norm of the pooled 768 channels, flatten, fc 768 -> 1000.
+// The classifier: a layer norm of the pooled 768 channels, fc 768 -> 1000.
 static_assert(nc::layer<nc::zoo::convnext_tiny, "classifier/layer_norm1">.parameters == 2 * 768);
 static_assert(has_figures(nc::layer<nc::zoo::convnext_tiny, "classifier/fc1">,
                           {{1, 1, 1000}, 1'000, 768'000, 1'000, 768'000}));

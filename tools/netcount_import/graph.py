@@ -29,6 +29,7 @@ class Node:
         self.parameters = parameters
         self.merge = merge
         self.shared = shared        # (shared name, first application?) for a module called twice
+        self.head = None            # the auxiliary head (--auxiliary) it belongs to, if any
         self.index = None
 
 
@@ -50,6 +51,18 @@ class From:
 
     def scopes(self):
         return [self.scope]
+
+
+class Aux:
+    """An auxiliary head (--auxiliary): a chain of nodes that only training runs, reading the
+    output of `source`; netcount's auxiliary<...> counts its parameters, not its work."""
+    def __init__(self, name, source, nodes):
+        self.name = name          # the head's module path, a tuple
+        self.source = source      # the node index it reads
+        self.elements = [Leaf(n) for n in nodes]
+
+    def scopes(self):
+        return [self.name[:-1]]
 
 
 class Block:
@@ -81,6 +94,8 @@ def common_prefix(paths):
 
 
 def element_scope(e):
+    if isinstance(e, Aux):
+        return e.name[:-1]
     if isinstance(e, Leaf):
         return e.node.scope
     if isinstance(e, From):
@@ -99,17 +114,64 @@ class Structure:
         self.users = [[] for _ in nodes]
         for i, n in enumerate(nodes):
             n.index = i
+            if n.head is not None:
+                continue  # an auxiliary head is outside the graph the blocks are found in
             for j in n.inputs:
                 if i not in self.users[j]:
                     self.users[j].append(i)
 
     def build(self):
         """The network's elements after its input; where the whole graph has one output that
-        every node leads to, as blocks wherever it can."""
-        everything = set(range(1, len(self.nodes)))
+        every node leads to, as blocks wherever it can; then the auxiliary heads, each right
+        after the element whose output it reads."""
+        heads = self.heads()
+        everything = set(i for i in range(1, len(self.nodes)) if self.nodes[i].head is None)
         if len(self.outputs) == 1 and self.leads_to(everything, self.outputs[0]):
-            return self.chain(0, everything, self.outputs[0])
-        return self.flat(0, everything, self.outputs[-1] if len(self.outputs) == 1 else None)
+            elements = self.chain(0, everything, self.outputs[0])
+        else:
+            elements = self.flat(0, everything, self.outputs[-1] if len(self.outputs) == 1 else None)
+        for head in heads:
+            if head.source == 0:
+                elements.insert(0, head)
+            elif not self.attach(elements, head):
+                n = self.nodes[head.source]
+                raise ImportError_(f"auxiliary head {'.'.join(head.name)}: it reads node {n.name} ({n.op}), inside a "
+                                   "block where netcount's auxiliary<...> cannot be written")
+        return elements
+
+    def heads(self):
+        """The auxiliary heads: each a chain from one node outside it, which nothing outside reads."""
+        found = {}
+        for n in self.nodes:
+            if n.head is not None:
+                found.setdefault(n.head, []).append(n)
+        heads = []
+        for name, members in found.items():
+            inside = {m.index for m in members}
+            prev = None
+            for m in members:
+                outside = [i for i in m.inputs if i not in inside]
+                if len(m.inputs) != 1 or (prev is not None and m.inputs != [prev]) or (prev is None and not outside):
+                    raise ImportError_(f"node {m.name} ({m.op}): in auxiliary head {'.'.join(name)}, which the importer "
+                                       "reads only as a chain of layers from one tensor")
+                prev = m.index
+            for i, n in enumerate(self.nodes):
+                if n.head != name and any(j in inside for j in n.inputs):
+                    raise ImportError_(f"node {n.name} ({n.op}): reads auxiliary head {'.'.join(name)}, whose output "
+                                       "only training reads")
+            if any(o in inside for o in self.outputs):
+                raise ImportError_(f"auxiliary head {'.'.join(name)}: its output is an output of the network")
+            heads.append(Aux(name, members[0].inputs[0], members))
+        return heads
+
+    def attach(self, elements, head):
+        for k, e in enumerate(elements):
+            if isinstance(e, (Leaf, Block)) and e.node.index == head.source:
+                elements.insert(k + 1, head)
+                return True
+            if isinstance(e, Block) and any(self.attach(p, head) for p in e.paths):
+                return True
+        return False
 
     def leads_to(self, region, exit_):
         reach = {exit_}
@@ -251,6 +313,8 @@ class Renderer:
                     self.collect(p)
 
     def holds_target(self, e):
+        if isinstance(e, Aux):
+            return False
         if isinstance(e, Leaf):
             return e.node.index in self.targets
         if isinstance(e, From):
@@ -367,6 +431,12 @@ class Renderer:
         return out
 
     def one(self, e, prefix, where, depth):
+        if isinstance(e, Aux):
+            name = self.unique(where, e.name[-1], False)
+            out = [self.line(depth, f'{self.q("auxiliary")}<{self.q("name")}<"{name}">,')]
+            out.extend(self.render(e.elements, e.name, None if where is None else where + (name,), depth + 1))
+            self.close(out)
+            return out
         if isinstance(e, From):
             target = self.full.get(e.target.index)
             if target is None:
@@ -408,6 +478,21 @@ class Renderer:
         if n.shape is not None:
             comment = f"  // {n.shape[0]} x {n.shape[1]} x {n.shape[2]}"
         return [self.line(depth, text + ",") + comment]
+
+
+def mark_heads(nodes, outputs, heads, where):
+    """Marks the nodes of each auxiliary head (--auxiliary: a module path, a.b) and returns the
+    outputs without the heads'; a head that no node belongs to is an error."""
+    for head in heads:
+        path = tuple(head.split("."))
+        found = False
+        for n in nodes:
+            if n.kind != "input" and (n.scope[:len(path)] == path or where(n, path)):
+                n.head = path
+                found = True
+        if not found:
+            raise ImportError_(f"--auxiliary {head}: no layer of the model runs in a module of that path")
+    return [o for o in outputs if nodes[o].head is None]
 
 
 def render_network(nodes, outputs, input_shape, ns="netcount", indent=1, suffix=""):

@@ -84,7 +84,13 @@ def from_torch(args, input_chw):
     input_chw = input_chw or (3, 224, 224)
     notes = []
     try:
-        tr = torch_front.Translator(model, input_chw)
+        if args.auxiliary:
+            for head in args.auxiliary:
+                try:
+                    model.get_submodule(head)
+                except AttributeError:
+                    raise ImportError_(f"--auxiliary {head}: the model has no module of that path") from None
+        tr = torch_front.Translator(model, input_chw, args.auxiliary or ())
     except torch_front.TraceError as e:
         return from_torch_through_onnx(args, model, input_chw, str(e))
     total, used = tr.parameters()
@@ -113,7 +119,8 @@ def from_torch_through_onnx(args, model, input_chw, why):
         except Exception as e:  # noqa: BLE001
             raise ImportError_(f"{why}; and torch.onnx.export fails too: {type(e).__name__}: "
                                f"{str(e).splitlines()[0] if str(e) else ''}") from None
-        nodes, outputs, input_shape, parameters, shapes, notes, _ = onnx_front.load(path, input_chw)
+        nodes, outputs, input_shape, parameters, shapes, notes, _ = onnx_front.load(path, input_chw,
+                                                                                  args.auxiliary or ())
     notes = [f"Imported through torch.onnx.export (opset 17), as {why}."] + notes
     total = sum(p.numel() for p in model.parameters())
     if total != parameters:
@@ -136,6 +143,9 @@ def run(argv):
     p.add_argument("--name", required=True, help="the C++ struct's name")
     p.add_argument("--namespace", default="", help="the namespace to define it in (a::b)")
     p.add_argument("-o", "--output", help="the header to write (default: standard output)")
+    p.add_argument("--auxiliary", metavar="MODULE", action="append",
+                   help="a head that only training runs (a module path, e.g. AuxLogits): written as "
+                        "auxiliary<...>, its parameters counted and its work not; repeatable")
     args = p.parse_args(argv)
     if not IDENTIFIER.match(args.name):
         raise ImportError_(f"--name {args.name}: not a C++ identifier")
@@ -151,7 +161,10 @@ def run(argv):
         nodes, outputs, input_shape, parameters, shapes, notes, source = from_torch(args, input_chw)
     else:
         from . import onnx_front
-        nodes, outputs, input_shape, parameters, shapes, notes, source = onnx_front.load(args.model, input_chw)
+        nodes, outputs, input_shape, parameters, shapes, notes, source = onnx_front.load(args.model, input_chw,
+                                                                                         args.auxiliary or ())
+    for head in args.auxiliary or ():
+        source += f" --auxiliary {head}"
     text = nodes if isinstance(nodes, str) else render_network(nodes, outputs, input_shape, "netcount", indent=0,
                                                                suffix=" {};")
     asserts = ["// The model's own figures, computed by netcount-import: the type above must agree.",

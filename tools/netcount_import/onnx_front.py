@@ -17,6 +17,10 @@ from .graph import ImportError_, Node
 FOLDABLE = {"Constant", "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "ConstantOfShape", "Slice", "Cast",
             "Transpose", "Identity", "Reshape", "Add", "Sub", "Mul", "Div", "Floor", "Ceil", "Sqrt", "Range",
             "Equal", "Where", "Expand", "Neg", "Abs", "Min", "Max"}
+# Kinds that act on each position's channels alike, which may read a channels-last tensor
+# (ConvNeXt's LayerNorm and Linear layers between Transpose(0, 2, 3, 1) and back).
+CHANNELS_LAST_KINDS = {"layer_norm", "linear", "gelu", "relu", "relu6", "sigmoid", "tanh", "silu", "hardswish",
+                       "hardsigmoid", "leaky_relu", "elu", "mish", "dropout"}
 ELEMENTWISE = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "Dropout": "dropout", "HardSwish": "hardswish",
                "HardSigmoid": "hardsigmoid", "LeakyRelu": "leaky_relu", "Elu": "elu", "Mish": "mish",
                "Softmax": "softmax"}
@@ -26,6 +30,51 @@ def attrs(node):
     import onnx
     import onnx.helper
     return {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
+
+
+def initializer_value(tensor):
+    """An initializer's value; for one stored in an external file, an array of its shape and type
+    that holds no memory (every element the same zero), which is all that counting reads."""
+    import onnx
+    import onnx.numpy_helper
+    if tensor.data_location == onnx.TensorProto.EXTERNAL:
+        dtype = onnx.mapping.TENSOR_TYPE_TO_NP_TYPE[tensor.data_type]
+        return np.broadcast_to(np.zeros((), dtype=dtype), tuple(tensor.dims))
+    return onnx.numpy_helper.to_array(tensor)
+
+
+def as_initializer(value, name):
+    """A folded constant as an initializer for shape inference; a large one (a transposed weight)
+    as a tensor of its shape whose data is external and never read, so that the model stays small."""
+    import onnx
+    import onnx.numpy_helper
+    if value.size <= 4096:
+        return onnx.numpy_helper.from_array(np.array(value, order="C"), name)
+    tensor = onnx.TensorProto(name=name, dims=list(value.shape),
+                              data_type=onnx.mapping.NP_TYPE_TO_TENSOR_TYPE[value.dtype])
+    tensor.data_location = onnx.TensorProto.EXTERNAL
+    entry = tensor.external_data.add()
+    entry.key, entry.value = "location", "netcount-import: not read"
+    return tensor
+
+
+def outer_names(node):
+    """The tensors an If, Loop or Scan node's subgraphs read from the graph around them: inputs
+    that its input list does not name (torch's local_response_norm exports an If that reads the
+    pooled tensor so)."""
+    found = []
+    for a in node.attribute:
+        graphs = list(a.g.node and [a.g] or []) + list(a.graphs)
+        for g in graphs:
+            inner = {o for m in g.node for o in m.output} | {i.name for i in g.input} | \
+                {i.name for i in g.initializer}
+            for m in g.node:
+                found += [i for i in list(m.input) + outer_names(m) if i and i not in inner]
+    return found
+
+
+def article(word):
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def pad_args(pads, where):
@@ -57,7 +106,10 @@ class Reader:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # protobuf's warnings on a file that is not a model
-                model = onnx.load(path)
+                # Weights in external files (an export over protobuf's 2 GB, regnet_y_128gf's
+                # 2.6 GB) are not read: only their shapes count, and shape inference could not
+                # take the model in one message with them.
+                model = onnx.load(path, load_external_data=False)
         except FileNotFoundError:
             raise ImportError_(f"{path}: no such file") from None
         except Exception as e:  # noqa: BLE001 - protobuf's message says what is wrong
@@ -98,41 +150,98 @@ class Reader:
         del g.value_info[:]
         try:
             model = shape_inference.infer_shapes(model, strict_mode=True)
-            model = onnx_ops.settle_shapes(model, lambda m: shape_inference.infer_shapes(m, strict_mode=True),
-                                           constants)
         except Exception as e:  # noqa: BLE001
             raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
+        self.consts = {i.name: initializer_value(i) for i in model.graph.initializer}
+        self.initializers = set(self.consts)
+        self.transposed = {}           # a folded Transpose of an initializer -> the initializer
+        model = self.settle(model, path)
         self.model = model
         g = model.graph
-        self.shapes = {}
-        for vi in list(g.value_info) + list(g.output) + list(g.input):
-            t = vi.type.tensor_type
-            if t.HasField("shape"):
-                self.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
-        self.consts = {i.name: onnx.numpy_helper.to_array(i) for i in g.initializer}
-        self.initializers = set(self.consts)
+        self.graph = g
         self.users = {}
         for n in g.node:
-            for i in n.input:
+            for i in list(n.input) + outer_names(n):
                 self.users.setdefault(i, []).append(n)
         self.nodes = [Node(name=x.name, op="input", kind="input", shape=self.input_shape)]
         self.tensor = {x.name: 0}      # ONNX tensor name -> IR index
         self.pads = {}                 # output of a Pad -> (its input, pads)
-        self.crops = {}                # output of a Slice of height or width -> (its source, rows and columns)
+        self.crops = {}                # output of a Slice of height and width -> what it crops
+        self.partial_crops = {}        # a Slice of one of them, before the other
         self.chunks = {}
         self.concatenated = {}
         self.parameters = 0
         self.batch_norms = 0
         self.has_bias_made_by_exporter = False
         self.scopes = {}
+        # Tensors in channels-last layout (N x H x W x C): a view of the tensor the importer
+        # follows, read only by the kinds of CHANNELS_LAST_KINDS.
+        self.last = set()
+        self.consumed = set()          # nodes read as part of a pattern (a layer norm, a GELU)
+        # Constant nodes first: a pattern read ahead (gelu) checks constants written after it.
         for n in g.node:
-            self.node(n)
+            if n.op_type == "Constant":
+                for name, v in zip(n.output, self.fold(n)):
+                    self.consts[name] = np.asarray(v)
+        for n in g.node:
+            if id(n) not in self.consumed:
+                self.node(n)
         self.outputs = []
         for o in g.output:
             if o.name not in self.tensor:
                 raise ImportError_(f"{path}: output {o.name} is not a tensor the importer follows")
             self.outputs.append(self.tensor[o.name])
         self.assign_scopes()
+
+    def read_shapes(self, model):
+        self.shapes = {}
+        g = model.graph
+        for vi in list(g.value_info) + list(g.output) + list(g.input):
+            t = vi.type.tensor_type
+            if t.HasField("shape"):
+                self.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
+
+    def settle(self, model, path):
+        """Folds the constant subgraphs (shapes read with Shape, computed with Gather, Concat, ...)
+        and runs shape inference again on the graph with their values as initializers, until
+        nothing more folds: a Reshape or Resize whose target the exporter computes from Shape
+        (ShuffleNetV2's channel shuffle, LR-ASPP's upsampling) then has a known output, and so
+        has everything after it. The folded nodes leave the graph."""
+        import onnx.numpy_helper
+        from onnx import shape_inference
+        self.read_shapes(model)
+        for _ in range(16):
+            g = model.graph
+            folded, keep = [], []
+            for n in g.node:
+                if n.op_type == "Shape":
+                    ready = n.input[0] in self.shapes and None not in self.shapes[n.input[0]]
+                else:
+                    ready = all((not i) or i in self.consts for i in n.input)
+                if n.domain in ("", "ai.onnx") and n.op_type in FOLDABLE and ready:
+                    for name, v in zip(n.output, self.fold(n)):
+                        self.consts[name] = np.asarray(v)
+                    if n.op_type == "Transpose" and n.input[0] in self.initializers:
+                        self.transposed[n.output[0]] = n.input[0]
+                    folded.append(n)
+                else:
+                    keep.append(n)
+            if not folded:
+                return model
+            read = {i for n in keep for i in n.input} | {o.name for o in g.output}
+            del g.node[:]
+            g.node.extend(keep)
+            for n in folded:
+                for name in n.output:
+                    if name in read and name not in self.initializers:
+                        g.initializer.append(as_initializer(self.consts[name], name))
+            del g.value_info[:]
+            try:
+                model = shape_inference.infer_shapes(model, strict_mode=True)
+            except Exception as e:  # noqa: BLE001
+                raise ImportError_(f"{path}: ONNX shape inference fails: {str(e).splitlines()[0]}") from None
+            self.read_shapes(model)
+        return model
 
     # -- helpers
     def where(self, n):
@@ -145,20 +254,30 @@ class Reader:
         s = self.shapes.get(name)
         if s is None or any(d is None for d in s):
             self.fail(n, f"the shape of {name} is not known after shape inference")
+        if len(s) == 4 and name in self.last:
+            return (s[1], s[2], s[3])
         if len(s) == 4:
             return (s[2], s[3], s[1])
         if len(s) == 2:
             return (1, 1, s[1])
         self.fail(n, f"{name} has shape {s}; netcount's tensors are N x C x H x W or N x F")
 
-    def inp(self, n, k=0):
+    def inp(self, n, k=0, channels_last=False):
         name = n.input[k]
         if name in self.pads:
             self.fail(n, "reads a Pad, which the importer folds only into a Conv or pool")
-        onnx_ops.check_crop_read(self, n, name)
         if name not in self.tensor:
             self.fail(n, f"reads {name}, which is not a tensor the importer follows")
+        if name in self.last and not channels_last:
+            self.fail(n, f"reads {name}, a channels-last tensor (N x H x W x C, transposed); the importer follows "
+                      "one through LayerNormalization, MatMul and elementwise operators, and back by a Transpose "
+                      "to N x C x H x W")
         return self.tensor[name]
+
+    def refuse_channels_last(self, n, name):
+        if name in self.last:
+            self.fail(n, f"reads {name}, a channels-last tensor (N x H x W x C, transposed), which the importer "
+                      "follows only through LayerNormalization, MatMul and elementwise operators")
 
     def const(self, n, k, what):
         if k >= len(n.input) or not n.input[k]:
@@ -181,9 +300,17 @@ class Reader:
 
     def add(self, n, kind, args=(), inputs=None, nameable=True, merge=False, parameters=0, path=None, output=None):
         output = output or n.output[0]
-        shape = self.shape_of(output, n)
         if inputs is None:
-            inputs = [self.inp(n)]
+            last = n.input[0] in self.last
+            if last and kind not in CHANNELS_LAST_KINDS:
+                self.inp(n)  # refused, with the message
+            inputs = [self.inp(n, channels_last=last)]
+            if last:
+                self.last.add(output)
+        shape = self.shape_of(output, n)
+        if kind in ELEMENTWISE.values() and inputs and \
+                np.prod(self.nodes[inputs[0]].shape) == np.prod(shape):
+            shape = self.nodes[inputs[0]].shape  # the map a left-out flatten would have made N x F
         node = Node(name=n.name or output, op=n.op_type, kind=kind, args=args, inputs=inputs, nameable=nameable,
                     shape=shape, merge=merge, parameters=parameters)
         if path is not None:
@@ -299,6 +426,14 @@ class Reader:
             self.tensor[n.output[0]] = self.inp(n)
             return
         a = attrs(n)
+        if op == "Transpose":
+            return self.transpose(n, a)
+        if op == "LayerNormalization":
+            return self.layer_norm(n, a)
+        if op == "ReduceMean":
+            return self.layer_norm_decomposed(n, a)
+        if op == "Div":
+            return self.gelu(n)
         if op in ("Conv", "ConvTranspose"):
             return self.conv(n, a)
         if op == "Gemm":
@@ -317,8 +452,14 @@ class Reader:
         if op == "MatMul":
             b = self.const(n, 1, "weight")
             src = self.shapes.get(n.input[0])
+            if b.ndim == 2 and src is not None and len(src) == 4 and n.input[0] in self.last and b.shape[0] == src[3]:
+                # A Linear on channels-last positions (ConvNeXt): netcount's linear; its bias is
+                # the Add that follows (merge), as torch.onnx.export writes a Linear of 4-D input.
+                return self.add(n, "linear", [str(b.shape[1]), "no_bias"], parameters=b.size,
+                                path=self.weight_path(n, 1))
             if b.ndim != 2 or src is None or len(src) != 2:
-                self.fail(n, "a MatMul that is not a fully connected layer (an N x F input, a matrix weight)")
+                self.fail(n, "a MatMul that is not a fully connected layer (an N x F input, a matrix weight), or a "
+                          "Linear on the channels of a channels-last tensor")
             return self.add(n, "fc", [str(b.shape[1]), "no_bias"], parameters=b.size, path=self.param_name(n, 1))
         if op == "BatchNormalization":
             scale, bias = self.const(n, 1, "scale"), self.const(n, 2, "bias")
@@ -352,11 +493,15 @@ class Reader:
             return self.add(n, "global_avg_pool" if "Average" in op else "global_max_pool", nameable=False)
         if op == "LRN":
             return self.add(n, "lrn", [str(a["size"])], nameable=False)
+        if op == "Mul" and len(n.input) == 2 and n.input[0] == n.input[1]:
+            return self.local_response_norm(n)
         if op in ("Add", "Sum", "Mul"):
             return self.merge(n, "multiply" if op == "Mul" else "add")
         if op == "Concat":
             if a.get("axis") not in (1, -3):
                 self.fail(n, f"a Concat along axis {a.get('axis')}; netcount concatenates channels")
+            if any(i in self.crops for i in n.input):
+                return self.crop_concat(n)
             return self.merge(n, "concat")
         if op == "Flatten":
             if a.get("axis", 1) != 1:
@@ -364,6 +509,8 @@ class Reader:
             return self.flatten(n)
         if op == "Reshape":
             out = self.shapes.get(n.output[0])
+            if out is not None and len(out) == 5:
+                return self.channel_shuffle(n, out)
             if out is None or len(out) != 2:
                 self.fail(n, f"a Reshape to {out} that is not a flatten to N x features")
             return self.flatten(n)
@@ -385,7 +532,7 @@ class Reader:
         if op == "Split":
             return self.split(n, a)
         if op == "Slice":
-            return onnx_ops.slice_node(self, n)
+            return self.slice(n)
         self.fail(n, f"no netcount layer kind for the ONNX operator {op}")
 
     def conv(self, n, a):
@@ -396,6 +543,7 @@ class Reader:
         x = self.tensor.get(source)
         if x is None:
             self.fail(n, f"reads {source}, which is not a tensor the importer follows")
+        self.refuse_channels_last(n, source)
         w = self.const(n, 1, "weight")
         if w.ndim != 4:
             self.fail(n, "a convolution that is not 2-D")
@@ -465,6 +613,7 @@ class Reader:
         x = self.tensor.get(source)
         if x is None:
             self.fail(n, f"reads {source}, which is not a tensor the importer follows")
+        self.refuse_channels_last(n, source)
         k = a["kernel_shape"]
         if len(k) != 2:
             self.fail(n, "a pool that is not 2-D")
@@ -505,18 +654,19 @@ class Reader:
 
     def merge(self, n, kind):
         names = [i for i in n.input if i]
-        if kind == "concat" and any(i in self.crops for i in names):
-            return onnx_ops.crop_concat(self, n)
+        if len(names) == 2 and sum(i in self.consts for i in names) == 1:
+            return self.merge_constant(n, kind, names)
         if any(i in self.consts for i in names):
-            self.fail(n, f"an {n.op_type} of a tensor and a constant: netcount merges tensors only")
+            self.fail(n, f"{article(n.op_type)} {n.op_type} of a tensor and a constant: netcount merges tensors only")
         inputs = [self.inp(n, k) for k in range(len(n.input)) if n.input[k]]
         if kind == "multiply" and len(inputs) == 2:
-            # x * sigmoid(x), as the exporter writes SiLU
+            # x * sigmoid(x), as the exporter writes SiLU; x * hardsigmoid(x), as it writes
+            # Hardswish below opset 14 (which has HardSwish)
             for k in (0, 1):
                 g = self.nodes[inputs[k]]
-                if g.kind == "sigmoid" and g.inputs == [inputs[1 - k]] and \
+                if g.kind in ("sigmoid", "hardsigmoid") and g.inputs == [inputs[1 - k]] and \
                         len(self.users.get(n.input[k], [])) == 1:
-                    g.kind = "silu"
+                    g.kind = "silu" if g.kind == "sigmoid" else "hardswish"
                     self.nodes[inputs[k]].shape = self.shape_of(n.output[0], n)
                     self.tensor[n.output[0]] = inputs[k]
                     return None
@@ -540,15 +690,298 @@ class Reader:
             return None
         return self.add(n, kind, inputs=inputs, nameable=False, merge=True)
 
+    def crop_concat(self, n):
+        """A Concat of crops (Slice) and tensors of the crops' size: crop_concat of the uncropped
+        tensors, which crops every input to the smallest height and width."""
+        out = self.shapes.get(n.output[0])
+        inputs = []
+        for i in n.input:
+            source = self.crops.get(i, i)
+            if source not in self.tensor:
+                self.fail(n, f"reads {i}, which is not a tensor the importer follows")
+            if i == source and self.shapes.get(i)[2:] != out[2:]:
+                self.fail(n, "a Concat of crops and a tensor larger than them: netcount's crop_concat crops every "
+                          "input to the smallest")
+            inputs.append(self.tensor[source])
+        return self.add(n, "crop_concat", inputs=inputs, nameable=False, merge=True)
+
+    def merge_constant(self, n, kind, names):
+        """A tensor and a constant: the bias of the MatMul before it (a Linear's Add), or a scale of
+        one number per channel (ConvNeXt's layer_scale, an initializer of C x 1 x 1)."""
+        k = 0 if names[0] in self.consts else 1
+        value, x = self.consts[names[k]], names[1 - k]
+        if x not in self.tensor:
+            self.fail(n, f"reads {x}, which is not a tensor the importer follows")
+        src = self.nodes[self.tensor[x]]
+        channels = src.shape[2]
+        if kind == "add" and src.kind in ("linear", "fc") and "no_bias" in src.args and src.op == "MatMul" and \
+                value.size == channels and names[k] in self.initializers and len(self.users.get(x, [])) == 1 and \
+                not any(o.name == x for o in self.graph.output):
+            src.args.remove("no_bias")
+            src.parameters += value.size
+            self.parameters += value.size
+            self.tensor[n.output[0]] = self.tensor[x]
+            if x in self.last:
+                self.last.add(n.output[0])
+            return None
+        if kind == "multiply" and names[k] in self.initializers and value.size == channels and \
+                value.shape in ((channels,), (channels, 1, 1), (1, channels, 1, 1)) and x not in self.last:
+            return self.add(n, "layer_scale", nameable=False, inputs=[self.inp(n, 1 - k)], parameters=value.size,
+                            path=self.weight_path(n, k))
+        self.fail(n, f"{article(n.op_type)} {n.op_type} of a tensor and a constant of shape {list(value.shape)}: netcount merges tensors; "
+                  "the importer reads a constant here only as a Linear's bias after its MatMul or as a learned "
+                  "scale of one number per channel (an initializer)")
+
+    def weight_path(self, n, k):
+        """The module path of a weight read directly or through a folded Transpose."""
+        name = self.transposed.get(n.input[k], n.input[k])
+        if "." in name and not name.startswith("onnx::") and not name.startswith("/"):
+            return name.rsplit(".", 1)[0]
+        return None
+
+    def transpose(self, n, a):
+        """Transpose(0, 2, 3, 1) of a tensor to channels-last and (0, 3, 1, 2) back: views of one
+        tensor, as ConvNeXt's LayerNorm2d and blocks write them."""
+        perm = [int(p) for p in a.get("perm", [])]
+        x = n.input[0]
+        if perm == [0, 2, 3, 1] and x not in self.last and len(self.shapes.get(x) or []) == 4:
+            self.tensor[n.output[0]] = self.inp(n)
+            self.last.add(n.output[0])
+            return None
+        if perm == [0, 3, 1, 2] and x in self.last:
+            self.tensor[n.output[0]] = self.inp(n, channels_last=True)
+            return None
+        self.fail(n, f"a Transpose {perm} of a tensor: the importer reads the channels-last view of a 4-D tensor, "
+                  "perm (0, 2, 3, 1), and its way back, (0, 3, 1, 2)")
+
+    def layer_norm(self, n, a):
+        """LayerNormalization (opset 17) over the channels of a channels-last tensor or the features
+        of an N x F one: netcount's layer_norm, a scale and a shift per channel."""
+        rank = len(self.shapes.get(n.input[0]) or [])
+        axis = a.get("axis", -1)
+        if not ((rank == 4 and n.input[0] in self.last and axis in (-1, 3)) or (rank == 2 and axis in (-1, 1))):
+            self.fail(n, f"a LayerNormalization along axis {axis} of a {rank}-dimensional tensor: netcount's layer_norm "
+                      "normalizes each position's channels (a channels-last tensor's last axis)")
+        scale, bias = self.const(n, 1, "scale"), self.const(n, 2, "bias")
+        if bias is None:
+            self.fail(n, "a LayerNormalization without a bias: netcount's layer_norm learns a scale and a shift")
+        return self.add(n, "layer_norm", nameable=False, parameters=scale.size + bias.size,
+                        path=self.weight_path(n, 1))
+
+    def only_user(self, name, op):
+        users = self.users.get(name, [])
+        if len(users) == 1 and users[0].op_type == op and not any(o.name == name for o in self.graph.output):
+            return users[0]
+        return None
+
+    def layer_norm_decomposed(self, n, a):
+        """ReduceMean over height and width is global_avg_pool. A layer norm as torch.onnx.export
+        writes it below opset 17: ReduceMean over the last axis, Sub, Pow 2, ReduceMean, Add
+        epsilon, Sqrt, Div, Mul by the scale, Add the shift. The nine nodes are one layer_norm; any
+        other ReduceMean is refused."""
+        x = n.input[0]
+        axes = sorted(int(v) % 4 for v in a.get("axes", []))
+        if x not in self.last and len(self.shapes.get(x) or []) == 4 and axes == [2, 3]:
+            # x.mean([2, 3]) (MNASNet, ShuffleNetV2): the mean of each channel's map
+            return self.add(n, "global_avg_pool", nameable=False)
+        why = "a ReduceMean that does not begin a layer norm over a channels-last tensor's channels (ReduceMean, " \
+              "Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add); netcount has no mean over part of a tensor"
+        if x not in self.last or [int(v) for v in a.get("axes", [])] not in ([-1], [3]):
+            self.fail(n, why)
+        sub = self.only_user(n.output[0], "Sub")
+        if sub is None or list(sub.input) != [x, n.output[0]]:
+            self.fail(n, why)
+        users = self.users.get(sub.output[0], [])
+        pow_ = next((u for u in users if u.op_type == "Pow"), None)
+        div = next((u for u in users if u.op_type == "Div"), None)
+        if len(users) != 2 or pow_ is None or div is None:
+            self.fail(n, why)
+        mean2 = self.only_user(pow_.output[0], "ReduceMean")
+        add = mean2 and self.only_user(mean2.output[0], "Add")
+        sqrt = add and self.only_user(add.output[0], "Sqrt")
+        if sqrt is None or self.only_user(sqrt.output[0], "Div") is not div or div.input[0] != sub.output[0]:
+            self.fail(n, why)
+        mul = self.only_user(div.output[0], "Mul")
+        shift = mul and self.only_user(mul.output[0], "Add")
+        if shift is None:
+            self.fail(n, why + "; without a scale and a shift it is not netcount's layer_norm")
+        scale = next((i for i in mul.input if i in self.initializers), None)
+        bias = next((i for i in shift.input if i in self.initializers), None)
+        channels = self.shapes[x][3]
+        if scale is None or bias is None or self.consts[scale].size != channels or self.consts[bias].size != channels:
+            self.fail(n, why + "; its scale and shift are not initializers of one number per channel")
+        for m in (sub, pow_, mean2, add, sqrt, div, mul, shift):
+            self.consumed.add(id(m))
+        path = scale.rsplit(".", 1)[0] if "." in scale and not scale.startswith(("onnx::", "/")) else None
+        return self.add(n, "layer_norm", nameable=False, parameters=self.consts[scale].size + self.consts[bias].size,
+                        path=path, output=shift.output[0])
+
+    def slice(self, n):
+        """A Slice of the channels with constant bounds, step 1: slice<begin, end> (ShuffleNetV2's
+        x.chunk(2, dim=1) as opset 13 writes it)."""
+        starts, ends = self.const(n, 1, "starts"), self.const(n, 2, "ends")
+        axes = self.const(n, 3, "axes")
+        steps = self.const(n, 4, "steps")
+        axes = [0] if axes is None else [int(v) for v in np.ravel(axes)]
+        steps = [1] * len(axes) if steps is None else [int(v) for v in np.ravel(steps)]
+        if axes and set(a % 4 for a in axes) <= {2, 3} and set(steps) == {1}:
+            return self.crop(n, starts, axes)
+        if axes not in ([1], [-3]) or steps != [1]:
+            self.fail(n, f"a Slice along axes {axes} with steps {steps}: the importer reads a slice of the channels "
+                      "with step 1 (slice<begin, end>)")
+        x = self.inp(n)
+        c = self.nodes[x].shape[2]
+        begin, end, _ = slice(int(np.ravel(starts)[0]), int(np.ravel(ends)[0])).indices(c)
+        if end <= begin:
+            self.fail(n, f"an empty Slice of the channels, [{begin}, {end})")
+        return self.add(n, "slice", [str(begin), str(end)], inputs=[x], nameable=False)
+
+    def crop(self, n, starts, axes):
+        """Slices of height and width (one Slice, or one per axis) that one Concat reads: a crop
+        that netcount's crop_concat makes (U-Net's "copy and crop"), if it is centred as
+        crop_concat centres it; the Concat then reads the uncropped tensor."""
+        x = n.input[0]
+        source, begins = self.partial_crops.get(x, (x, {}))
+        if x not in self.partial_crops:
+            self.inp(n)
+        for axis, b in zip(axes, np.ravel(starts)):
+            axis %= 4
+            if axis in begins:
+                self.fail(n, "a second Slice of the same axis: the importer reads one crop of height and width")
+            begins[axis] = slice(int(b), None).indices(self.shapes[x][axis])[0]
+        users = self.users.get(n.output[0], [])
+        out = self.shapes.get(n.output[0])
+        if len(users) == 1 and users[0].op_type == "Slice" and len(begins) == 1:
+            self.partial_crops[n.output[0]] = (source, begins)
+            return None
+        if len(users) != 1 or users[0].op_type != "Concat" or out is None or None in out:
+            self.fail(n, "a Slice of height and width that is not a crop one Concat reads (netcount's crop_concat)")
+        src = self.shapes[source]
+        for axis in (2, 3):
+            begin = begins.get(axis, 0)
+            if begin != (src[axis] - out[axis]) // 2:
+                self.fail(n, f"a crop of {'height' if axis == 2 else 'width'} from {begin} of {src[axis]} to "
+                          f"{out[axis]}: netcount's crop_concat centres its crops, from ({src[axis]} - {out[axis]}) / 2 "
+                          f"= {(src[axis] - out[axis]) // 2}")
+        self.crops[n.output[0]] = source
+        return None
+
+    def channel_shuffle(self, n, groups_shape):
+        """A channel shuffle as torch.onnx.export writes it: Reshape N x C x H x W to
+        N x G x C/G x H x W, Transpose (0, 2, 1, 3, 4), Reshape back: channel_shuffle<G>."""
+        x = n.input[0]
+        src = self.shapes.get(x)
+        why = "a Reshape to 5 dimensions that does not begin a channel shuffle (Reshape to N x G x C/G x H x W, " \
+              "Transpose (0, 2, 1, 3, 4), Reshape back to N x C x H x W)"
+        if src is None or len(src) != 4 or groups_shape[0] != src[0] or groups_shape[3:] != src[2:] or \
+                groups_shape[1] * groups_shape[2] != src[1]:
+            self.fail(n, why)
+        t = self.only_user(n.output[0], "Transpose")
+        back = t and self.only_user(t.output[0], "Reshape")
+        if back is None or [int(p) for p in attrs(t).get("perm", [])] != [0, 2, 1, 3, 4] or \
+                self.shapes.get(back.output[0]) != src:
+            self.fail(n, why)
+        for m in (t, back):
+            self.consumed.add(id(m))
+        return self.add(n, "channel_shuffle", [str(groups_shape[1])], nameable=False, output=back.output[0])
+
+    def local_response_norm(self, n):
+        """torch's local_response_norm as torch.onnx.export writes it: x * x, then a subgraph that
+        averages it over Size neighbouring channels (Unsqueeze or Reshape, Pad, one AveragePool
+        of a kernel Size x 1 (x 1), Squeeze or If, Reshape), times alpha, plus k, to the power
+        beta, and x divided by that: lrn<Size>. The subgraph between the square and the Div must
+        read nothing but x, the square and constants, and nothing outside may read it; any other
+        square of a tensor is refused."""
+        x = n.input[0]
+        why = "a square of a tensor that does not begin a local response norm (x * x, an AveragePool over the " \
+              "channels, Mul, Add, Pow, then x divided by it)"
+        region, frontier, end = [], [n], None
+        while frontier:
+            cur = frontier.pop()
+            if id(cur) in {id(r) for r in region}:
+                continue
+            region.append(cur)
+            if len(region) > 64:
+                self.fail(n, why)
+            if cur.op_type == "Div" and cur.input[0] == x and cur is not n:
+                if end is not None and end is not cur:
+                    self.fail(n, why)
+                end = cur
+                continue
+            for o in cur.output:
+                if any(out.name == o for out in self.graph.output):
+                    self.fail(n, why)
+                frontier.extend(self.users.get(o, []))
+        if end is None:
+            self.fail(n, why)
+        # nodes that compute from constants alone what the region reads (an If on a constant)
+        produced = {o for r in region for o in r.output}
+        changed = True
+        while changed:
+            changed = False
+            for m in self.graph.node:
+                if id(m) in {id(r) for r in region}:
+                    continue
+                if any(o in {i for r in region for i in r.input} for o in m.output) and \
+                        all((not i) or i in self.consts or i in produced for i in m.input):
+                    region.append(m)
+                    produced |= set(m.output)
+                    changed = True
+        inside = {id(r) for r in region}
+        for r in region:
+            for i in list(r.input) + outer_names(r):
+                if i and i != x and i not in self.consts and i not in produced:
+                    self.fail(n, why)
+            if r is not end:
+                for o in r.output:
+                    if any(id(u) not in inside for u in self.users.get(o, [])):
+                        self.fail(n, why)
+        pools = [r for r in region if r.op_type == "AveragePool"]
+        kernel = [int(k) for k in attrs(pools[0]).get("kernel_shape", [])] if len(pools) == 1 else []
+        if not kernel or any(k != 1 for k in kernel[1:]) or self.shapes.get(end.output[0]) != self.shapes.get(x):
+            self.fail(n, why)
+        for r in region:
+            self.consumed.add(id(r))
+        return self.add(n, "lrn", [str(kernel[0])], nameable=False, output=end.output[0])
+
+    def gelu(self, n):
+        """GELU as torch.onnx.export writes it (opsets 11 to 17 have no Gelu): Div by sqrt(2), Erf,
+        Add 1, Mul by the input, Mul by 0.5. Any other Div of a tensor is refused."""
+        why = "a Div of a tensor that does not begin a GELU (Div by sqrt(2), Erf, Add 1, Mul, Mul by 0.5)"
+        x = n.input[0]
+        root = self.consts.get(n.input[1])
+        if x not in self.tensor or root is None or root.size != 1 or abs(float(root.reshape(-1)[0]) - 2 ** 0.5) > 1e-6:
+            self.fail(n, why)
+        erf = self.only_user(n.output[0], "Erf")
+        one = erf and self.only_user(erf.output[0], "Add")
+        mul = one and self.only_user(one.output[0], "Mul")
+        half = mul and self.only_user(mul.output[0], "Mul")
+        if half is None or sorted(mul.input) != sorted([x, one.output[0]]):
+            self.fail(n, why)
+        constants = [self.consts.get(i) for i in list(one.input) + list(half.input) if i in self.consts]
+        if [float(c.reshape(-1)[0]) for c in constants] != [1.0, 0.5]:
+            self.fail(n, why)
+        for m in (erf, one, mul, half):
+            self.consumed.add(id(m))
+        return self.add(n, "gelu", nameable=False, output=half.output[0])
+
     def flatten(self, n):
         x = self.inp(n)
         src = self.nodes[x]
-        users = self.users.get(n.output[0], [])
-        is_output = any(o.name == n.output[0] for o in self.graph.output)
-        if src.shape[:2] == (1, 1) or (users and not is_output and all(u.op_type in ("Gemm", "MatMul") for u in users)):
+        if src.shape[:2] == (1, 1) or self.only_fc_reads(n.output[0]):
             self.tensor[n.output[0]] = x
             return None
         return self.add(n, "flatten", nameable=False)
+
+    def only_fc_reads(self, name, depth=0):
+        """Whether only fully connected layers read the tensor, directly or through elementwise
+        operators (AlexNet's Dropout between its flatten and its classifier): netcount's fc
+        flattens what it reads, and an elementwise layer counts the same either way."""
+        users = self.users.get(name, [])
+        if not users or any(o.name == name for o in self.graph.output) or depth > 8:
+            return False
+        return all(u.op_type in ("Gemm", "MatMul") or (u.op_type in ELEMENTWISE and u.op_type != "Softmax" and
+                                                       self.only_fc_reads(u.output[0], depth + 1)) for u in users)
 
     def resize(self, n, a):
         x = self.inp(n)
@@ -615,30 +1048,13 @@ class Reader:
                     node.scope = tuple(b[:n])
 
 
-def constants(model):
-    """The constants the importer evaluates in `model` (onnx_ops.settle_shapes), by name."""
-    import onnx.numpy_helper
-    r = Reader.__new__(Reader)
-    r.consts = {i.name: onnx.numpy_helper.to_array(i) for i in model.graph.initializer}
-    r.shapes = {}
-    for vi in list(model.graph.value_info) + list(model.graph.output) + list(model.graph.input):
-        t = vi.type.tensor_type
-        if t.HasField("shape"):
-            r.shapes[vi.name] = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
-    for n in model.graph.node:
-        if n.op_type in FOLDABLE and (
-                all((not i) or i in r.consts for i in n.input) if n.op_type != "Shape"
-                else n.input[0] in r.shapes and None not in r.shapes[n.input[0]]):
-            try:
-                for name, v in zip(n.output, r.fold(n)):
-                    r.consts[name] = np.asarray(v)
-            except (ImportError_, ValueError, TypeError, IndexError, KeyError):
-                pass  # the walk reports it where a layer reads it
-    return r.consts
-
-
-def load(path, input_chw):
+def load(path, input_chw, auxiliary=()):
     r = Reader(path, input_chw)
+    from .graph import mark_heads
+    # A node of a head by its weights' module path (its scope) or by the exporter's node name,
+    # /AuxLogits/..., which a layer without weights (a pool) has too.
+    r.outputs = mark_heads(r.nodes, r.outputs, auxiliary,
+                           lambda n, p: str(n.name).startswith("/" + "/".join(p) + "/"))
     notes = []
     if r.batch_norms == 0 and r.has_bias_made_by_exporter:
         notes.append("The export folded batch norms into the convolutions (torch.onnx.export in eval mode): the "

@@ -70,7 +70,7 @@ def pad_opt(hw, extra=(0, 0, 0, 0)):
 
 
 class Translator:
-    def __init__(self, model, input_chw):
+    def __init__(self, model, input_chw, auxiliary=()):
         import torch
         import torch.fx
         import torch.nn as nn
@@ -78,6 +78,13 @@ class Translator:
 
         self.torch, self.nn = torch, nn
         self.model = model.eval()
+        # An auxiliary head runs where its parents are in training (Inception3's
+        # `if self.training`): their flags only, every layer stays in eval mode.
+        for head in auxiliary:
+            parts = head.split(".")
+            for k in range(len(parts)):
+                parent = self.model.get_submodule(".".join(parts[:k])) if k else self.model
+                parent.training = True
         c, h, w = input_chw
         self.input_shape = (h, w, c)
         tracer = make_tracer()
@@ -106,14 +113,25 @@ class Translator:
                 self.calls[id(m)] = self.calls.get(id(m), 0) + 1
         self.applied = set()
         self.concatenated = {}  # IR index of a concat -> the tensors torch.cat listed
+        # fx nodes whose tensor is channels-last, N x H x W x C (ConvNeXt's x.permute(0, 2, 3, 1)
+        # before its LayerNorm and Linear layers): a view of the same IR tensor, which only the
+        # kinds that act on each position's channels alike may read (channels_last_kind).
+        self.last = set()
+        self.scales = {}        # id of a parameter read by a get_attr -> (the parameter, times read)
         self.outputs = []
         self.translate()
         self.drop_flatten_before_fc()
+        from .graph import mark_heads
+        self.outputs = mark_heads(self.nodes, self.outputs, auxiliary, lambda n, path: False)
 
     # -- helpers
     def add(self, fx_node, kind, args=(), inputs=(), nameable=True, merge=False, own=None, scope=None,
             shared=None):
-        shape = nc_shape(fx_node.meta["tensor_meta"].shape, self.where(fx_node))
+        meta = tuple(int(d) for d in fx_node.meta["tensor_meta"].shape)
+        if fx_node in self.last and len(meta) == 4:
+            shape = (meta[1], meta[2], meta[3])  # N x H x W x C
+        else:
+            shape = nc_shape(meta, self.where(fx_node))
         if scope is None:
             scope = self.scope_of(fx_node)
         if own is None and fx_node.op == "call_module":
@@ -144,11 +162,20 @@ class Translator:
     def fail(self, n, why):
         raise ImportError_(f"{self.where(n)}: {why}")
 
-    def tensor(self, n, a):
-        """The IR index of an fx argument that must be a tensor."""
+    def tensor(self, n, a, channels_last=False):
+        """The IR index of an fx argument that must be a tensor (channels_last: where the reader
+        may take a channels-last view, which every other reader refuses)."""
         import torch.fx
         if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), int):
+            if a in self.last and not channels_last:
+                self.fail(n, f"reads {a.name}, a channels-last tensor (N x H x W x C, permuted); the importer "
+                          "follows one through LayerNorm, Linear and elementwise layers, and back by a permute "
+                          "to N x C x H x W")
             return self.value[a]
+        if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), tuple) and \
+                self.value[a][:1] == ("parameter",):
+            self.fail(n, f"reads the parameter {a.target} as a tensor; the importer reads a parameter of the "
+                      "forward only as a per-channel scale (x * scale, as ConvNeXt's layer_scale)")
         if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), tuple) and self.value[a][:1] == ("pad",):
             self.fail(n, f"reads the padding {a.name}, which the importer folds only into a Conv2d or pool")
         self.fail(n, f"reads {a!r}, which is not a tensor the importer follows")
@@ -226,10 +253,12 @@ class Translator:
             elif n.op == "call_method":
                 self.method(n)
             elif n.op == "get_attr":
-                self.fail(n, "reads a parameter or buffer in the forward, outside a module: not supported")
+                self.get_attr(n)
 
     def collect_outputs(self, n, a):
         import torch.fx
+        if isinstance(a, torch.fx.Node) and isinstance(self.value.get(a), tuple) and self.value[a][:1] == ("tuple",):
+            return self.collect_outputs(n, self.value[a][1])
         if isinstance(a, torch.fx.Node):
             return [self.tensor(n, a)]
         if isinstance(a, (tuple, list)):
@@ -266,6 +295,8 @@ class Translator:
         extra = (0, 0, 0, 0)
         if isinstance(m, (nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d)):
             x, extra = self.unpad(n, x)
+        if x is not None and x in self.last:
+            return self.channels_last_module(n, m, x)
         inputs = [self.tensor(n, x)] if x is not None else []
         shared = self.shared(n, m)
 
@@ -343,6 +374,75 @@ class Translator:
             return layer(*EXTRA_LEAVES[type(m)], nameable=False)
         self.fail(n, f"no netcount layer kind for the module {type(m).__module__}.{type(m).__name__}")
 
+    def channels_last_module(self, n, m, x):
+        """A module that reads a channels-last tensor: a LayerNorm over the channels (netcount's
+        layer_norm), a Linear (netcount's linear: the same weights at every position) or an
+        elementwise layer; its output is channels-last too."""
+        nn = self.nn
+        inputs = [self.tensor(n, x, channels_last=True)]
+        channels = self.nodes[inputs[0]].shape[2]
+        shared = self.shared(n, m)
+        self.last.add(n)
+        if isinstance(m, nn.LayerNorm):
+            if tuple(m.normalized_shape) != (channels,) or not m.elementwise_affine:
+                self.fail(n, f"a LayerNorm over {list(m.normalized_shape)}{'' if m.elementwise_affine else ' without affine parameters'} "
+                          f"of a channels-last tensor of {channels} channels: netcount's layer_norm normalizes each "
+                          "position's channels, with a scale and a shift per channel")
+            return self.add(n, "layer_norm", (), inputs, nameable=False, shared=shared)
+        if isinstance(m, nn.Linear):
+            return self.add(n, "linear", [str(m.out_features)] + (["no_bias"] if m.bias is None else []), inputs,
+                            shared=shared)
+        simple = elementwise_kind(nn, m)
+        if simple is not None and simple != "softmax":
+            return self.add(n, simple, (), inputs, nameable=False, shared=shared)
+        if isinstance(m, nn.Identity):
+            self.value[n] = inputs[0]
+            return None
+        self.last.discard(n)
+        self.fail(n, f"reads {x.name}, a channels-last tensor (N x H x W x C, permuted), which the importer follows "
+                  "only through LayerNorm, Linear and elementwise layers")
+
+    def permute(self, n, x, dims):
+        """x.permute(0, 2, 3, 1) to channels-last and (0, 3, 1, 2) back: views of one tensor."""
+        dims = [int(d) for d in self.literal(n, dims)]
+        if len(dims) == 1 and isinstance(dims[0], (list, tuple)):
+            dims = list(dims[0])
+        if dims == [0, 2, 3, 1] and x not in self.last and len(x.meta["tensor_meta"].shape) == 4:
+            self.value[n] = self.tensor(n, x)
+            self.last.add(n)
+            return None
+        if dims == [0, 3, 1, 2] and x in self.last:
+            self.value[n] = self.tensor(n, x, channels_last=True)
+            return None
+        self.fail(n, f"a permute {dims}: the importer reads the channels-last view of a 4-D tensor, "
+                  "permute(0, 2, 3, 1), and its way back, permute(0, 3, 1, 2)")
+
+    def get_attr(self, n):
+        """A parameter the forward reads itself (ConvNeXt's layer_scale): held until a multiply
+        reads it as a per-channel scale; anything else that reads it is refused."""
+        target = self.gm
+        for part in str(n.target).split("."):
+            target = getattr(target, part)
+        if not isinstance(target, self.nn.Parameter):
+            self.fail(n, "reads a buffer or constant in the forward, outside a module: not supported")
+        self.value[n] = ("parameter", target)
+
+    def scale(self, n, tensors):
+        """x * p, p a parameter of one number per channel (C, C x 1 x 1): netcount's layer_scale."""
+        k = 0 if isinstance(self.value.get(tensors[0]), tuple) else 1
+        p = self.value[tensors[k]][1]
+        x = self.tensor(n, tensors[1 - k])
+        channels = self.nodes[x].shape[2]
+        if tuple(p.shape) not in ((channels,), (channels, 1, 1)):
+            self.fail(n, f"a multiply by the parameter {tensors[k].target} of shape {list(p.shape)}: the importer "
+                      f"reads a parameter as a scale of one number per channel ({channels}, or {channels} x 1 x 1)")
+        if id(p) in self.scales:
+            self.fail(n, f"the parameter {tensors[k].target} is read a second time: the importer reads a scale "
+                      "parameter once")
+        self.scales[id(p)] = p
+        path = str(tensors[k].target).split(".")
+        return self.add(n, "layer_scale", (), [x], nameable=False, scope=tuple(path[:-1]), own=path[-1])
+
     def adaptive(self, n, inputs, which, size, shared=None):
         src = self.nodes[inputs[0]].shape
         oh, ow = size if isinstance(size, (tuple, list)) else (size, size)
@@ -383,9 +483,13 @@ class Translator:
         return node
 
     def merge(self, n, kind, tensors):
+        if kind == "multiply" and len(tensors) == 2 and any(
+                isinstance(self.value.get(t), tuple) and self.value[t][:1] == ("parameter",) for t in tensors):
+            return self.scale(n, tensors)
         if not all(self.is_tensor(t) for t in tensors):
-            self.fail(n, f"a {kind} of a tensor and a constant: netcount merges tensors only")
-        inputs = [self.value[t] for t in tensors]
+            self.fail(n, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} of a tensor and a constant: netcount merges "
+                      "tensors only")
+        inputs = [self.tensor(n, t) for t in tensors]  # refuses a channels-last view
         if kind == "concat":
             if len(inputs) == 1:
                 return self.alias(n, tensors[0])
@@ -421,10 +525,16 @@ class Translator:
             return self.merge(n, "concat", list(tensors))
         if t is torch.flatten:
             return self.flatten(n, n.args[0], self.arg(n, 1, "start_dim", 0))
+        if t is torch.permute:
+            return self.permute(n, n.args[0], self.arg(n, 1, "dims"))
         if t is operator.getitem:
             return self.getitem(n)
         if t is getattr:
             self.value[n] = ("attribute",)
+            return None
+        if isinstance(t, type) and issubclass(t, tuple):
+            # a named tuple of outputs (Inception3's InceptionOutputs in training)
+            self.value[n] = ("tuple", tuple(n.args) + tuple(n.kwargs.values()))
             return None
         fn = FUNCTION_KINDS.get(t) or FUNCTION_KINDS.get(getattr(t, "__name__", None))
         if fn is not None:
@@ -471,7 +581,19 @@ class Translator:
             self.value[n] = ("size",)
             return None
         if t in ("contiguous",):
-            return self.alias(n, x)
+            self.value[n] = self.tensor(n, x, channels_last=True)
+            if x in self.last:
+                self.last.add(n)
+            return None
+        if t == "mean":
+            dims = self.literal(n, n.args[1] if len(n.args) > 1 else n.kwargs.get("dim"))
+            dims = sorted(int(d) % 4 for d in (dims if isinstance(dims, (list, tuple)) else [dims]))
+            if len(x.meta["tensor_meta"].shape) != 4 or dims != [2, 3]:
+                self.fail(n, f"a mean over dimensions {dims}: netcount has the mean of each channel's map "
+                          "(x.mean([2, 3]), global_avg_pool)")
+            return self.add(n, "global_avg_pool", (), [self.tensor(n, x)], nameable=False)
+        if t == "permute":
+            return self.permute(n, x, n.args[1:] if len(n.args) > 2 else self.arg(n, 1, "dims"))
         if t in ("view", "reshape"):
             return self.flatten(n, x)
         if t == "flatten":
@@ -496,6 +618,8 @@ class Translator:
     def getitem(self, n):
         src, index = n.args[0], n.args[1]
         got = self.value.get(src)
+        if isinstance(got, int):
+            self.tensor(n, src)  # refuses a channels-last view
         if isinstance(got, tuple) and got and got[0] == "chunk":
             _, x, count = got
             return self.add(n, "chunk", [str(index), str(count)], [x], nameable=False)
@@ -518,13 +642,29 @@ class Translator:
         for i, node in enumerate(self.nodes):
             for j in node.inputs:
                 users.setdefault(j, []).append(i)
+        elementwise = {"relu", "relu6", "sigmoid", "tanh", "dropout", "silu", "hardswish", "hardsigmoid", "gelu",
+                       "leaky_relu", "elu", "mish"}
+
+        def only_fc_reads(i, depth=0):
+            # directly, or through elementwise layers (AlexNet's Dropout before its classifier)
+            if not users.get(i) or i in self.outputs or depth > 8:
+                return False
+            return all(self.nodes[u].kind == "fc" or (self.nodes[u].kind in elementwise and
+                                                      only_fc_reads(u, depth + 1)) for u in users[i])
+
         keep = []
         remap = {}
+        keep_shape = {}
         for i, node in enumerate(self.nodes):
             node.inputs = [remap.get(j, j) for j in node.inputs]
-            if node.kind == "flatten" and (self.nodes[node.inputs[0]].shape[:2] == (1, 1) or (
-                    users.get(i) and i not in self.outputs and all(self.nodes[u].kind == "fc" for u in users[i]))):
+            if node.kind in elementwise and node.inputs and node.inputs[0] in keep_shape:
+                # reads what a left-out flatten read: the map, not torch's N x F
+                node.shape = keep_shape[node.inputs[0]]
+                keep_shape[i] = node.shape
+            if node.kind == "flatten" and (self.nodes[node.inputs[0]].shape[:2] == (1, 1) or
+                                           only_fc_reads(i)):
                 remap[i] = node.inputs[0]
+                keep_shape[node.inputs[0]] = self.nodes[node.inputs[0]].shape
                 continue
             keep.append(i)
         renumber = {old: new for new, old in enumerate(keep)}
@@ -540,6 +680,9 @@ class Translator:
         """(every parameter of the model, those of the modules the trace calls)."""
         total = sum(p.numel() for p in self.model.parameters())
         seen, used = set(), 0
+        for p in self.scales.values():
+            seen.add(id(p))
+            used += p.numel()
         for m in self.used_modules.values():
             for p in m.parameters():
                 if id(p) not in seen:

@@ -15,7 +15,8 @@ namespace netcount::zoo {
 // convnext_large): a "patchify" stem (Section 2.2: a 4 x 4 convolution at stride 4 and a
 // layer norm), four stages of ConvNeXt blocks at 56, 28, 14 and 7 pixels, a downsampling
 // layer between stages (a layer norm and a 2 x 2 convolution at stride 2), a global average
-// pool and the classifier (a layer norm, then the fully connected layer).
+// pool and the classifier (a layer norm, then the fully connected layer, which reads the
+// 1 x 1 map as it is: torchvision's nn.Flatten there is a view, with nothing to count).
 //
 // A block (Figure 4, right) is an inverted bottleneck of the transformer's shape: a 7 x 7
 // depthwise convolution, a layer norm, a pointwise layer to 4 * C channels, GELU, a pointwise
@@ -61,7 +62,7 @@ using convnext_network =
             convnext_stage<"stage1", C1, B1>, convnext_downsample<"downsample1", C2>, convnext_stage<"stage2", C2, B2>,
             convnext_downsample<"downsample2", C3>, convnext_stage<"stage3", C3, B3>,
             convnext_downsample<"downsample3", C4>, convnext_stage<"stage4", C4, B4>, global_avg_pool,
-            sequence<name<"classifier">, layer_norm, flatten, fc<1000>>>;
+            sequence<name<"classifier">, layer_norm, fc<1000>>>;
 
 //                                           C1    C2    C3    C4  B1 B2  B3 B4
 struct convnext_tiny : convnext_network<96, 192, 384, 768, 3, 3, 9, 3> {};

@@ -126,11 +126,12 @@ using inception_v3_e =
 
 // Figure 8, the auxiliary classifier on the last 17 x 17 map (torchvision's InceptionAux): a
 // 5 x 5 average pool at stride 3 (17 x 17 to 5 x 5), a 1 x 1 convolution to 128, a 5 x 5 to
-// 768 (to 1 x 1), an adaptive average pool to 1 x 1, flattened, and a classifier of 1000 with
-// biases. Only training runs it.
+// 768 (to 1 x 1), an adaptive average pool to 1 x 1 and a classifier of 1000 with biases (fc
+// reads the 1 x 1 x 768 map as it is: torchvision's flatten is a view, with nothing to count,
+// as in every zoo model). Only training runs it.
 using inception_v3_aux =
     auxiliary<name<"AuxLogits">, avg_pool<kernel<5>, stride<3>>, inception_v3_conv<"conv0", 128, kernel<1>>,
-              inception_v3_conv<"conv1", 768, kernel<5>>, adaptive_avg_pool<1, 1>, flatten, fc<1000, name<"fc">>>;
+              inception_v3_conv<"conv1", 768, kernel<5>>, adaptive_avg_pool<1, 1>, fc<1000, name<"fc">>>;
 
 // Table 1 in torchvision's form; the comments give each map as torchvision's forward does.
 struct inception_v3
@@ -153,7 +154,7 @@ struct inception_v3
               inception_v3_d<"Mixed_7a">,      // 8 x 8 x 1280
               inception_v3_e<"Mixed_7b">,      // 8 x 8 x 2048
               inception_v3_e<"Mixed_7c">,      // 8 x 8 x 2048
-              adaptive_avg_pool<1, 1>, dropout, flatten, fc<1000, name<"fc">>> {};
+              adaptive_avg_pool<1, 1>, dropout, fc<1000, name<"fc">>> {};
 
 } // namespace netcount::zoo
 
