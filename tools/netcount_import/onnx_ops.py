@@ -138,9 +138,9 @@ def check_crop_read(r, n, name):
 
 # What a detector's export computes after its layers: proposals and detections picked by score
 # (TopK, NonMaxSuppression), regions cropped from the pyramid (RoiAlign), a loop over the images
-# or the classes (Loop, If). netcount counts those heads with shared<> and rois<> instead, which
-# the importer writes from the torch module (detection.py).
-DETECTION_OPS = ("NonMaxSuppression", "RoiAlign", "TopK", "Loop", "If", "Scan")
+# (Loop). netcount counts those heads with shared<> and rois<> instead, which the importer writes
+# from the torch module (detection.py). Not If: torch.onnx exports local response norm with one.
+DETECTION_OPS = ("NonMaxSuppression", "RoiAlign", "TopK", "Loop")
 
 
 def reject_detector(path, graph):
