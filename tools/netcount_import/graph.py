@@ -450,7 +450,11 @@ class Renderer:
         text = self.q(n.kind)
         args = [self.q(a) if a[:1].isalpha() else a for a in n.args]
         name = None
-        if n.nameable and (n.own is not None or important):
+        if n.shared is not None:
+            # named inside the shared<> definition's own scope ("<shared>@n" where applied again)
+            if n.nameable and n.own is not None and n.shared[1]:
+                args.append(f'{self.q("name")}<"{n.own}">')
+        elif n.nameable and (n.own is not None or important):
             name = self.unique(where, n.own or n.name.replace("/", "_"), important)
             args.append(f'{self.q("name")}<"{name}">')
             if where is not None:
@@ -463,11 +467,9 @@ class Renderer:
             shared_name, first = n.shared
             text = (f'{self.q("shared")}<"{shared_name}", {text}>' if first
                     else f'{self.q("shared")}<"{shared_name}">')
-            if important:
-                raise ImportError_(f"node {n.name} ({n.op}): a shared module's output read again later "
-                                   "is not supported yet")
-        elif important and name is None:
-            # a layer that takes no name: a named sequence around it
+        if important and (n.shared is not None or name is None):
+            # a layer that takes no name, or a shared<> application (whose entries are named
+            # after the definition): a named sequence around it, for from<> to read
             wrap = self.unique(where, n.own or n.name.replace("/", "_").replace(".", "_"), True)
             if where is not None:
                 self.full[n.index] = "/".join(where + (wrap,))

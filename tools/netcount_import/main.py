@@ -71,6 +71,17 @@ def from_torch(args, input_chw):
     from . import torch_front
     factory = torch_front.load_factory(args.torch)
     model = factory()
+    from . import detection
+    if detection.family(model):
+        # torchvision's detectors: their parts as the zoo counts them (detection.py); the network's
+        # text is written there, with rois<> around the RoI heads.
+        text, used, shapes, notes, chw = detection.translate(args, model, input_chw)
+        return text, None, (chw[1], chw[2], chw[0]), used, shapes, notes, \
+            f"--torch {args.torch} --input {','.join(map(str, chw))}"
+    if args.rois is not None or args.detections is not None:
+        raise ImportError_(f"--rois, --detections: {type(model).__name__} is not one of torchvision's two-stage "
+                           "detectors, whose RoI heads they size")
+    input_chw = input_chw or (3, 224, 224)
     notes = []
     try:
         if args.auxiliary:
@@ -125,6 +136,10 @@ def run(argv):
     p.add_argument("model", nargs="?", help="an ONNX model file")
     p.add_argument("--torch", metavar="MODULE:FACTORY", help="a PyTorch module's factory, traced by torch.fx")
     p.add_argument("--input", metavar="C,H,W", help="the input's channels, height and width")
+    p.add_argument("--rois", type=int, metavar="N", help="a two-stage detector's proposals, on which its box head "
+                   "runs (default: the model's rpn post_nms_top_n for testing)")
+    p.add_argument("--detections", type=int, metavar="N", help="a two-stage detector's detections, on which its mask "
+                   "or keypoint head runs (default: the model's roi_heads.detections_per_img)")
     p.add_argument("--name", required=True, help="the C++ struct's name")
     p.add_argument("--namespace", default="", help="the namespace to define it in (a::b)")
     p.add_argument("-o", "--output", help="the header to write (default: standard output)")
@@ -138,16 +153,20 @@ def run(argv):
         raise ImportError_(f"--namespace {args.namespace}: not a C++ namespace name")
     if (args.model is None) == (args.torch is None):
         raise ImportError_("give an ONNX model file or --torch module:factory, one of them")
+    if args.model and (args.rois is not None or args.detections is not None):
+        raise ImportError_("--rois, --detections: for torchvision's two-stage detectors through --torch; an ONNX "
+                           "model has no RoI heads the importer reads")
     input_chw = parse_input(args.input) if args.input else None
     if args.torch:
-        nodes, outputs, input_shape, parameters, shapes, notes, source = from_torch(args, input_chw or (3, 224, 224))
+        nodes, outputs, input_shape, parameters, shapes, notes, source = from_torch(args, input_chw)
     else:
         from . import onnx_front
         nodes, outputs, input_shape, parameters, shapes, notes, source = onnx_front.load(args.model, input_chw,
                                                                                          args.auxiliary or ())
     for head in args.auxiliary or ():
         source += f" --auxiliary {head}"
-    text = render_network(nodes, outputs, input_shape, "netcount", indent=0, suffix=" {};")
+    text = nodes if isinstance(nodes, str) else render_network(nodes, outputs, input_shape, "netcount", indent=0,
+                                                               suffix=" {};")
     asserts = ["// The model's own figures, computed by netcount-import: the type above must agree.",
                f"static_assert(netcount::parameters<@NET@> == {digits(parameters)}u);"]
     if len(shapes) == 1:

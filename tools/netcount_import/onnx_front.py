@@ -11,6 +11,7 @@ import warnings
 
 import numpy as np
 
+from . import onnx_ops
 from .graph import ImportError_, Node
 
 FOLDABLE = {"Constant", "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "ConstantOfShape", "Slice", "Cast",
@@ -113,6 +114,7 @@ class Reader:
             raise ImportError_(f"{path}: not an ONNX model ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'unreadable'})") from None
         if not model.graph.node:
             raise ImportError_(f"{path}: not an ONNX model (no graph nodes)")
+        onnx_ops.reject_detector(path, model.graph)
         self.path = path
         self.opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
         # From opset 7 (ONNX 1.2) the operators read here have their present meaning; opset 17 is

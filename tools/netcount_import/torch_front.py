@@ -393,6 +393,8 @@ class Translator:
             return self.alias(n, x)
         if isinstance(m, nn.Flatten):
             return self.flatten(n, x, m.start_dim, m.end_dim)
+        if type(m) in EXTRA_LEAVES:
+            return layer(*EXTRA_LEAVES[type(m)], nameable=False)
         self.fail(n, f"no netcount layer kind for the module {type(m).__module__}.{type(m).__name__}")
 
     def channels_last_module(self, n, m, x):
@@ -532,7 +534,6 @@ class Translator:
 
     def function(self, n):
         import torch
-        import torch.nn.functional as F
         t = n.target
         if t in (operator.add, torch.add, operator.iadd):
             return self.merge(n, "add", [n.args[0], n.args[1]])
@@ -791,9 +792,13 @@ METHOD_KINDS = {"relu": "relu", "relu_": "relu", "sigmoid": "sigmoid", "sigmoid_
                 "softmax": "softmax"}
 
 
+# Modules of the importer's own that the tracer keeps as one node each: class -> (netcount kind,
+# its template arguments). detection.py's SSD rescale (a layer_scale) is one.
+EXTRA_LEAVES = {}
+
+
 def make_tracer():
     import torch.fx
-    import torch.nn as nn
     from torchvision.models.convnext import LayerNorm2d
     from torchvision.models.shufflenetv2 import channel_shuffle
     from torchvision.ops import SqueezeExcitation, StochasticDepth
@@ -809,7 +814,7 @@ def make_tracer():
             self.stack = []
 
         def is_leaf_module(self, m, qualname):
-            if isinstance(m, leaves):
+            if isinstance(m, leaves) or type(m) in EXTRA_LEAVES:
                 return True
             return super().is_leaf_module(m, qualname)
 
