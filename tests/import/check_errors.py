@@ -114,6 +114,14 @@ def main():
          helper.make_node("Concat", ["cropped", "small"], ["y"], name="concat1", axis=1)],
         [1, 3, 8, 8], [1, 8, 6, 6], [weight("w", [4, 3, 3, 3]), weight("w6", [4, 3, 3, 3]), starts, ends, axes]))],
         ["node crop1 (Slice)", "centres its crops"]))
+    # A scale of C numbers on an N x C x H x W tensor broadcasts along the width, not the channels.
+    scale4 = weight("s", [4])
+    cases.append(("scale along the width", [save("scale_width.onnx", graph(
+        [helper.make_node("Conv", ["x", "w"], ["c"], name="conv1", kernel_shape=[3, 3], pads=[1, 1, 1, 1]),
+         helper.make_node("Mul", ["c", "s"], ["y"], name="mul1")],
+        [1, 3, 4, 4], [1, 4, 4, 4], [weight("w", [4, 3, 3, 3]), scale4]))], ["node mul1 (Mul)", "one number per channel"]))
+    cases.append(("torch scale along the width", ["--torch", "error_models:scale_along_width", "--input", "3,6,6"],
+                  ["node mul", "[4, 1, 1]"]))
     cases.append(("torch permute", ["--torch", "error_models:odd_permute", "--input", "3,8,8"],
                   ["node permute", "a permute [0, 1, 3, 2]"]))
     cases.append(("torch channels-last read by a pool", ["--torch", "error_models:pool_on_channels_last", "--input",

@@ -97,3 +97,19 @@ class ParameterAdded(nn.Module):
 
 def parameter_added():
     return ParameterAdded()
+
+
+class ScaleAlongWidth(nn.Module):
+    """x * p with p of C numbers on N x C x H x W: broadcasting scales the columns (W = C here)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.p = nn.Parameter(torch.ones(4))
+
+    def forward(self, x):
+        return self.conv(x) * self.p
+
+
+def scale_along_width():
+    return ScaleAlongWidth()

@@ -736,7 +736,8 @@ class Reader:
             for k in (0, 1):
                 g = self.nodes[inputs[k]]
                 if g.kind in ("sigmoid", "hardsigmoid") and g.inputs == [inputs[1 - k]] and \
-                        len(self.users.get(n.input[k], [])) == 1:
+                        len(self.users.get(n.input[k], [])) == 1 and \
+                        (g.kind == "sigmoid" or self.is_hardswish_gate(n.input[k])):
                     g.kind = "silu" if g.kind == "sigmoid" else "hardswish"
                     self.nodes[inputs[k]].shape = self.shape_of(n.output[0], n)
                     self.tensor[n.output[0]] = inputs[k]
@@ -776,6 +777,13 @@ class Reader:
             inputs.append(self.tensor[source])
         return self.add(n, "crop_concat", inputs=inputs, nameable=False, merge=True)
 
+    def is_hardswish_gate(self, name):
+        """A HardSigmoid of Hardswish's slope and offset (1/6, 1/2; ONNX's default is 0.2): with
+        another, x * HardSigmoid(x) is not Hardswish and stays two entries."""
+        producer = next((m for m in self.graph.node if name in m.output), None)
+        a = attrs(producer) if producer is not None else {}
+        return abs(a.get("alpha", 0.2) - 1 / 6) < 1e-6 and abs(a.get("beta", 0.5) - 0.5) < 1e-6
+
     def merge_constant(self, n, kind, names):
         """A tensor and a constant: the bias of the MatMul before it (a Linear's Add), or a scale of
         one number per channel (ConvNeXt's layer_scale, an initializer of C x 1 x 1)."""
@@ -796,7 +804,8 @@ class Reader:
                 self.last.add(n.output[0])
             return None
         if kind == "multiply" and names[k] in self.initializers and value.size == channels and \
-                value.shape in ((channels,), (channels, 1, 1), (1, channels, 1, 1)) and x not in self.last:
+                value.shape in (((channels,), (1, channels)) if len(self.shapes.get(x) or []) == 2 else
+                                ((channels, 1, 1), (1, channels, 1, 1))) and x not in self.last:
             return self.add(n, "layer_scale", nameable=False, inputs=[self.inp(n, 1 - k)], parameters=value.size,
                             path=self.weight_path(n, k))
         self.fail(n, f"{article(n.op_type)} {n.op_type} of a tensor and a constant of shape {list(value.shape)}: netcount merges tensors; "

@@ -456,9 +456,13 @@ class Translator:
         p = self.value[tensors[k]][1]
         x = self.tensor(n, tensors[1 - k])
         channels = self.nodes[x].shape[2]
-        if tuple(p.shape) not in ((channels,), (channels, 1, 1)):
+        # Broadcasting aligns the last dimensions: a parameter of C scales an N x C tensor's
+        # channels but an N x C x H x W tensor's columns, which is no layer_scale.
+        rank = len(tensors[1 - k].meta["tensor_meta"].shape)
+        allowed = ((channels,), (1, channels)) if rank == 2 else ((channels, 1, 1), (1, channels, 1, 1))
+        if tuple(p.shape) not in allowed:
             self.fail(n, f"a multiply by the parameter {tensors[k].target} of shape {list(p.shape)}: the importer "
-                      f"reads a parameter as a scale of one number per channel ({channels}, or {channels} x 1 x 1)")
+                      f"reads a parameter as a scale of one number per channel ({' or '.join(str(list(a)) for a in allowed)})")
         if id(p) in self.scales:
             self.fail(n, f"the parameter {tensors[k].target} is read a second time: the importer reads a scale "
                       "parameter once")
