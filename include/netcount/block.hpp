@@ -298,6 +298,10 @@ struct merge_node : block_node<Stem, Elements...> {
     static_assert(name_verdict<kind_v<M>>::reported);
     static_assert(given_name_verdict<given_name_v<M>>::reported);
     static constexpr std::string_view given = base::given.empty() ? given_name_v<M> : base::given;
+    // A merge named after its kind is no level of the names when unnamed in an unnamed merge; a
+    // block built on one (squeeze_excitation: fc1, fc2) keeps its scope, so that its parts'
+    // names stay its own.
+    static constexpr bool flattens = Stem == kind_v<M>;
 
     static constexpr bool is_option = false;
     static constexpr std::size_t entries = entry_count<Elements...>() + 1;
@@ -317,7 +321,7 @@ struct merge_node : block_node<Stem, Elements...> {
     static constexpr void emit(Builder& b) noexcept {
         using cursor = std::remove_cvref_t<decltype(b.cursor)>;
         constexpr std::array<bool, sizeof...(Elements)> option{node<Elements>::is_option...};
-        const auto outer = b.open_scope(base::stem_id, Stem, given);
+        const auto outer = b.open_merge(base::stem_id, Stem, given, flattens);
         const cursor in = b.cursor;
         // Without a path (rejected above) the merge reads the block's input, so that the
         // rejection is the only error.
@@ -365,7 +369,7 @@ struct node<netcount::residual<Layers...>, false> : block_node<residual_stem, La
     template<class Builder>
     static constexpr void emit(Builder& b) noexcept {
         using cursor = std::remove_cvref_t<decltype(b.cursor)>;
-        const auto outer = b.open_scope(base::stem_id, residual_stem, base::given);
+        const auto outer = b.open_merge(base::stem_id, residual_stem, base::given, true);
         const cursor in = b.cursor;
         emit_chain<Builder, Layers...>(b);
         if (b.failed()) return;

@@ -1,5 +1,7 @@
 // Blocks: sequence, add, concat, identity, residual. Names follow the blocks; every layer in a
 // branch is an entry of layers<Net>, and so is each merge; inputs record the layer graph.
+#include <array>
+#include <string_view>
 #include <type_traits>
 
 #include <netcount/edit.hpp>
@@ -75,6 +77,81 @@ static_assert(nc::layers<nested>[1].name == "outer/inner");
 static_assert(nc::layers<nested>[2].name == "outer/residual2/conv1"); // second residual in "outer"
 static_assert(nc::layers<nested>[3].name == "outer/residual2");
 static_assert(nc::layer<nested, "outer/inner/conv1">.weights == 4);
+
+// Unnamed merges nested in unnamed merges add one level to the names, not one each (issue 19):
+// a U-Net written without names reads concat1/transposed_conv3 where a scope per merge would
+// read concat1/concat1/concat1/transposed_conv1. The inner merges and their parts are named in
+// the outermost unnamed merge's scope, each merge before its parts. Shapes by hand, on
+// 16 x 16 x 4: each 2 x 2 pool halves, each 3 x 3 same conv makes 8 channels, each 2 x 2
+// transposed conv of stride 2 doubles with 8; the innermost concat stacks 4 x 4 x (8 + 8), the
+// middle one 8 x 8 x (8 + 8), the outer one 16 x 16 x (4 + 8).
+using pool2 = nc::max_pool<nc::kernel<2>, nc::stride<2>>;
+using conv8 = nc::conv<8, nc::kernel<3>, nc::same>;
+using up8 = nc::transposed_conv<8, nc::kernel<2>, nc::stride<2>>;
+struct unet3
+    : nc::network<
+          nc::input<16, 16, 4>,
+          nc::concat<
+              nc::identity,
+              nc::sequence<pool2, conv8,
+                           nc::concat<nc::identity,
+                                      nc::sequence<pool2, conv8,
+                                                   nc::concat<nc::identity, nc::sequence<pool2, conv8, up8>>, up8>>,
+                           up8>>> {};
+constexpr std::array<std::string_view, 12> unet3_names{
+    "concat1/max_pool1",        "concat1/conv1",   "concat1/max_pool2",        "concat1/conv2",
+    "concat1/max_pool3",        "concat1/conv3",   "concat1/transposed_conv1", "concat1/concat2",
+    "concat1/transposed_conv2", "concat1/concat1", "concat1/transposed_conv3", "concat1"};
+constexpr bool names_are(const auto& entries, const auto& expected) {
+    if (entries.size() != expected.size()) return false;
+    for (std::size_t i = 0; i != expected.size(); ++i)
+        if (entries[i].name != expected[i]) return false;
+    return true;
+}
+static_assert(names_are(nc::layers<unet3>, unet3_names));
+static_assert(nc::layer<unet3, "concat1/concat2">.output == nc::shape{4, 4, 16});
+static_assert(nc::layer<unet3, "concat1/concat1">.output == nc::shape{8, 8, 16});
+static_assert(nc::layer<unet3, "concat1">.output == nc::shape{16, 16, 12});
+static_assert(nc::layer<unet3, "concat1/concat2">.inputs.size() == 2);
+static_assert(nc::layer<unet3, "concat1/concat2">.inputs[0] == 3); // conv2's output, the block's input
+static_assert(nc::layer<unet3, "concat1/concat2">.inputs[1] == 6);
+static_assert(nc::layer<unet3, "concat1/concat1">.inputs[0] == 1 && nc::layer<unet3, "concat1/concat1">.inputs[1] == 8);
+static_assert(nc::layer<unet3, "concat1">.inputs[0] == nc::network_input);
+// Edits and from<> find them by those names: conv2 made 6 wide stacks 6 + 8 in the inner concat.
+static_assert(nc::layer<nc::resize<unet3, "concat1/conv2", 6>, "concat1/concat2">.output == nc::shape{4, 4, 14});
+struct unet3_taps : nc::network<nc::input<16, 16, 4>,
+                                nc::concat<nc::identity, nc::sequence<pool2, nc::concat<nc::identity, nc::relu>,
+                                                                      nc::from<"concat1/max_pool1">, up8>>,
+                                nc::outputs<"concat1/concat1", "concat1/relu1", "concat1">> {};
+static_assert(nc::output_shapes<unet3_taps>[0] == nc::shape{8, 8, 8});
+static_assert(nc::output_shapes<unet3_taps>[1] == nc::shape{8, 8, 4});
+static_assert(nc::output_shapes<unet3_taps>[2] == nc::shape{16, 16, 12});
+
+// Which merges open a scope all the same: a named one; an unnamed one among the parts of a
+// named block or at the top level; a squeeze_excitation, whose fc1 and fc2 are its own. A
+// residual is a merge: nested unnamed, it adds no level either.
+struct scoped
+    : nc::network<nc::input<4, 4, 8>,
+                  nc::concat<nc::identity, nc::concat<nc::name<"skip">, nc::identity, nc::relu>>, // 8 + 16 channels
+                  nc::concat<nc::name<"up">, nc::identity, nc::add<nc::identity, nc::relu>>,      // 32
+                  nc::residual<nc::conv<48, nc::kernel<1>>, nc::residual<nc::relu>, nc::squeeze_excitation<48, 8>>> {};
+constexpr std::array<std::string_view, 16> scoped_names{"concat1/skip/relu1",
+                                                        "concat1/skip",
+                                                        "concat1",
+                                                        "up/add1/relu1",
+                                                        "up/add1",
+                                                        "up",
+                                                        "residual1/conv1",
+                                                        "residual1/relu1",
+                                                        "residual1/residual1",
+                                                        "residual1/squeeze_excitation1/global_avg_pool1",
+                                                        "residual1/squeeze_excitation1/fc1",
+                                                        "residual1/squeeze_excitation1/relu1",
+                                                        "residual1/squeeze_excitation1/fc2",
+                                                        "residual1/squeeze_excitation1/sigmoid1",
+                                                        "residual1/squeeze_excitation1",
+                                                        "residual1"};
+static_assert(names_are(nc::layers<scoped>, scoped_names));
 
 // residual<...> is add<identity, sequence<...>>.
 struct as_add

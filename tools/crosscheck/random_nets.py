@@ -90,17 +90,21 @@ class Namer:
     layer is named after its kind and its ordinal among the entries and blocks of that kind (or
     stem) in its scope, named ones included, with '_' before the ordinal where the kind ends in
     a digit; a block with a name, and every merge and auxiliary head, opens a scope whose name
-    prefixes its parts' ("<block>/<part>"), and its merge is named after it."""
+    prefixes its parts' ("<block>/<part>"), and its merge is named after it; but an unnamed
+    merge among the parts of an unnamed merge opens none: it and its parts are named in the
+    enclosing merge's scope."""
 
     def __init__(self):
-        self.scopes = [("", {})]  # (path, ordinals by kind) of each open scope, outermost first
+        # (path, ordinals by kind, whether an unnamed merge opened it) of each open scope,
+        # outermost first
+        self.scopes = [("", {}, False)]
         # The paths of the named blocks whose output is no entry of that name (a named sequence,
         # an auxiliary head): from<> reads them by that name too, so they share the namespace.
         self.recorded = []
         self.applications = {}  # shared<"name">: how many times applied so far (name@n)
 
     def make(self, kind, given=None):
-        path, counts = self.scopes[-1]
+        path, counts, _ = self.scopes[-1]
         counts[kind] = counts.get(kind, 0) + 1
         own = given if given is not None else f"{kind}{'_' if kind[-1].isdigit() else ''}{counts[kind]}"
         return f"{path}/{own}" if path else own
@@ -109,9 +113,20 @@ class Namer:
         """A scope for a block of that stem, named in the enclosing one; its path. `recorded`: the
         block's output is no entry of that name (a named sequence, a head)."""
         path = self.make(stem, given)
-        self.scopes.append((path, {}))
+        self.scopes.append((path, {}, False))
         if recorded:
             self.recorded.append(path)
+        return path
+
+    def open_merge(self, stem, given=None):
+        """A merge's scope (add, concat, residual, one's own), or, unnamed in an unnamed merge's,
+        that same scope again; the merge's name."""
+        if given is None and self.scopes[-1][2]:
+            name = self.make(stem)
+            self.scopes.append(self.scopes[-1])  # its parts count their ordinals there too
+            return name
+        path = self.open(stem, given)
+        self.scopes[-1] = (path, {}, given is None)
         return path
 
     def close(self):
@@ -328,7 +343,7 @@ class Block:
         return Merge(modules, op), entries
 
     def names(self, namer):
-        path = self.tap_name = namer.open(self.stem, self.name)
+        path = self.tap_name = namer.open_merge(self.stem, self.name)
         found = names_of(self.parts, namer) + [path]
         namer.close()
         return found
@@ -378,7 +393,7 @@ class OpenMerge:
         return Merge(modules, op), entries
 
     def names(self, namer):
-        path = self.tap_name = namer.open(self.op, self.name)
+        path = self.tap_name = namer.open_merge(self.op, self.name)
         found = names_of(self.paths, namer) + [path]
         namer.close()
         return found

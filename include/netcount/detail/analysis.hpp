@@ -189,6 +189,9 @@ struct structure_builder {
         std::string_view path;
         std::size_t counters_begin;
         std::size_t counters_end;
+        std::string_view block; // the enclosing block's own name
+        bool unnamed_merge;     // whether the enclosing scope is an unnamed merge's
+        bool flat = false;      // open_merge opened no scope
     };
 
     Structure& result;
@@ -206,6 +209,8 @@ struct structure_builder {
     std::string_view scope{};       // path of the enclosing named block; empty at the top
     std::size_t scope_counters = 0; // first ordinal counter of the enclosing scope
     std::size_t counters_used = 0;
+    std::string_view block{};      // the name of the block being emitted, its merge's name
+    bool in_unnamed_merge = false; // the scope is an unnamed merge's (open_merge)
     // Ordinal counters per kind in the open scopes; each name made adds at most one.
     std::array<kind_count, Structure::name_count + 1> counter_store{};
     kind_count* counters = counter_store.data();
@@ -295,11 +300,45 @@ struct structure_builder {
     // A named block's parts are named inside its path: "<block>/<part>". A stem that ends in a
     // digit (a merge of one's own of kind "m1") takes '_' before its ordinal, as a layer's does.
     constexpr scope_state open_scope(const char* kind, std::string_view stem, std::string_view given) noexcept {
-        const bool digit_end = !stem.empty() && stem.back() >= '0' && stem.back() <= '9';
-        const std::string_view path = make_name(kind, stem, digit_end, given); // counts in the enclosing scope
-        const scope_state outer{scope, scope_counters, counters_used};
-        scope = path;
+        return enter(make_name(kind, stem, ends_with_digit(stem), given)); // counts in the enclosing scope
+    }
+
+    // A merge (add, concat, residual, one's own; flattens) or a block built on one
+    // (squeeze_excitation, whose parts have names of their own: does not). An unnamed merge
+    // among the parts of an unnamed merge opens no scope: its name and its parts' are made in
+    // the enclosing one, so that nested unnamed merges read concat1/conv3, not
+    // concat1/concat1/conv1 (docs/reference.md, "Names").
+    constexpr scope_state open_merge(const char* kind, std::string_view stem, std::string_view given,
+                                     bool flattens) noexcept {
+        if (flattens && given.empty() && in_unnamed_merge) {
+            const scope_state outer{.path = scope,
+                                    .counters_begin = scope_counters,
+                                    .counters_end = counters_used,
+                                    .block = block,
+                                    .unnamed_merge = true,
+                                    .flat = true};
+            block = make_name(kind, stem, ends_with_digit(stem), {});
+            return outer;
+        }
+        const scope_state outer = open_scope(kind, stem, given);
+        in_unnamed_merge = flattens && given.empty();
+        return outer;
+    }
+
+    static constexpr bool ends_with_digit(std::string_view stem) noexcept {
+        return !stem.empty() && stem.back() >= '0' && stem.back() <= '9';
+    }
+
+    // Enters the scope of that path: its parts count their ordinals afresh.
+    constexpr scope_state enter(std::string_view path) noexcept {
+        const scope_state outer{.path = scope,
+                                .counters_begin = scope_counters,
+                                .counters_end = counters_used,
+                                .block = block,
+                                .unnamed_merge = in_unnamed_merge};
+        scope = block = path;
         scope_counters = counters_used;
+        in_unnamed_merge = false;
         return outer;
     }
 
@@ -314,6 +353,9 @@ struct structure_builder {
     // A named block whose output is not an entry of the same name is recorded, so that from<>
     // can read it by its name.
     constexpr void close_scope(const scope_state& outer) noexcept {
+        block = outer.block;
+        if (outer.flat) return; // its parts' names stay counted in the enclosing scope
+        in_unnamed_merge = outer.unnamed_merge;
         if constexpr (Structure::tap_count != 0 || Structure::input_count != 0) {
             if (cursor >= Structure::entry_count || names[cursor] != scope) {
                 if constexpr (Structure::tap_count != 0)
@@ -329,7 +371,7 @@ struct structure_builder {
     // The merge entry of a block is named after the block itself.
     template<class M>
     constexpr void merge(const std::size_t* paths, std::size_t n) noexcept {
-        add_entry(scope, paths, n);
+        add_entry(block, paths, n);
     }
 
     // An entry that reads the cursor and takes its size from an earlier tensor (upsample_back,
@@ -423,10 +465,7 @@ struct structure_builder {
         put(name);
         chars[chars_used++] = '@';
         put_number(n == 0 ? 1 : n);
-        const scope_state outer{scope, scope_counters, counters_used};
-        scope = {chars + start, chars_used - start};
-        scope_counters = counters_used;
-        return outer;
+        return enter({chars + start, chars_used - start});
     }
     constexpr void close_use(const scope_state& outer) noexcept { close_scope(outer); }
 
@@ -868,6 +907,9 @@ struct count_builder {
     }
 
     static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr scope_state open_merge(const char*, std::string_view, std::string_view, bool) noexcept {
+        return {};
+    }
     static constexpr void close_scope(const scope_state&) noexcept {}
 
     // A merge's rule (merge_kind) gives its output and counts, checked as a layer's are.

@@ -268,6 +268,9 @@ struct passive_builder {
     struct scope_state {};
     static constexpr bool failed() noexcept { return false; }
     static constexpr scope_state open_scope(const char*, std::string_view, std::string_view) noexcept { return {}; }
+    static constexpr scope_state open_merge(const char*, std::string_view, std::string_view, bool) noexcept {
+        return {};
+    }
     static constexpr void close_scope(const scope_state&) noexcept {}
     template<class R>
     static constexpr bool entry_name(bool) noexcept {
