@@ -220,31 +220,6 @@ constexpr element_facts total_facts() noexcept {
 }
 
 template<class... Elements>
-constexpr std::size_t entry_count() noexcept {
-    return total_facts<Elements...>().entries;
-}
-
-template<class... Elements>
-constexpr std::size_t edge_count() noexcept {
-    return total_facts<Elements...>().edges;
-}
-
-template<class... Elements>
-constexpr std::size_t name_count() noexcept {
-    return total_facts<Elements...>().names;
-}
-
-template<class... Elements>
-constexpr std::size_t tap_count() noexcept {
-    return total_facts<Elements...>().taps;
-}
-
-template<class... Elements>
-constexpr std::size_t output_count() noexcept {
-    return total_facts<Elements...>().outputs;
-}
-
-template<class... Elements>
 constexpr std::size_t name_capacity([[maybe_unused]] std::size_t prefix, [[maybe_unused]] std::size_t digits) noexcept {
     return sum(std::array<std::size_t, sizeof...(Elements)>{node<Elements>::name_capacity(prefix, digits)...});
 }
