@@ -6,7 +6,13 @@ dropout stay, at each opset asked for), and every generated header compiled with
 activations static_asserted equal to the zoo type's.
 
     check_zoo.py --workdir DIR [--models resnet18,mobilenet_v2 | --all] [--routes torch,onnx13,onnx17]
-                 [--jobs 2] [--cache DIR] -- <compiler> <flags...>
+                 [--shard K/N] [--jobs 1] [--cache DIR] -- <compiler> <flags...>
+
+--shard K/N (K from 0) takes the K-th of N shards of the models asked for, balanced by the
+measured cost of each model's import (IMPORT_SECONDS; see shards()), so that N processes side by
+side check every model once: CTest runs import.zoo.0 and import.zoo.1 (tests/import/CMakeLists.txt).
+--jobs is the number of compiles at once beside the importing Python thread (1 by default: each
+of CI's two shards then keeps about one core busy).
 
 What makes it lean enough to run on every model in CI (measured in tests/import/CMakeLists.txt):
 - one Python process imports torch, onnx and the importer once, and runs the importer in
@@ -21,7 +27,12 @@ What makes it lean enough to run on every model in CI (measured in tests/import/
 - with --cache DIR (NETCOUNT_IMPORT_CACHE in the environment: .ci/run sets it for its two
   builds), headers are kept under a key of everything that makes them (the importer's and this
   test's sources, the torch, torchvision and onnx versions, the model, the route), so the second
-  compiler's run compiles the same headers without importing them again.
+  compiler's run compiles the same headers without importing them again. A key names one model's
+  route, whichever shard imports it, and each entry is written to a file of its own in the cache
+  and renamed to its key once whole, so processes sharing the cache (the shards, or two builds)
+  never read half an entry; two that write the same key write the same text;
+- the models are split into shards (--shard) run as separate processes: the import is one
+  Python thread, so two shards use CI's two cores where one process used one.
 
 Exits 77 (CTest's skip) when torch, torchvision or onnx do not import.
 """
@@ -47,6 +58,93 @@ sys.path[:0] = [HERE, TOOLS, os.path.join(TOOLS, "crosscheck")]
 
 # Models per translation unit: each TU includes the zoo headers its models need.
 PER_TU = 8
+
+# Seconds to build each model, export it at opsets 13 and 17 and import the three routes: the
+# mean of two runs' "<model>: torch, onnx13, onnx17 in N s" lines (this script in one process
+# importing all 77, 1414 s and 1087 s in all; torch 1.13, g++ 12 compiling beside it, 2 cores
+# shared with other work: the absolute times vary with the load, the ratios little). --shard
+# balances the shards by them. A model not listed counts as DEFAULT_SECONDS, with a note: add its
+# measured figure.
+IMPORT_SECONDS = {
+    "alexnet": 9.8,
+    "alexnet_torchvision": 6.5,
+    "vgg11": 16.1,
+    "vgg13": 16.0,
+    "vgg16": 16.2,
+    "vgg19": 17.4,
+    "resnet18": 0.9,
+    "resnet34": 1.8,
+    "resnet50": 4.8,
+    "resnet101": 8.4,
+    "resnet152": 13.9,
+    "mobilenet_v1": 0.9,
+    "mobilenet_v2": 1.2,
+    "squeezenet1_0": 0.5,
+    "squeezenet1_1": 0.5,
+    "googlenet": 1.8,
+    "densenet121": 8.2,
+    "resnext50_32x4d": 5.2,
+    "resnext101_32x8d": 20.9,
+    "resnext101_64x4d": 24.7,
+    "wide_resnet50_2": 12.0,
+    "wide_resnet101_2": 24.2,
+    "vgg11_bn": 19.2,
+    "vgg13_bn": 20.8,
+    "vgg16_bn": 24.8,
+    "vgg19_bn": 19.2,
+    "densenet161": 12.4,
+    "densenet169": 9.6,
+    "densenet201": 13.7,
+    "regnet_x_400mf": 1.8,
+    "regnet_x_800mf": 1.6,
+    "regnet_x_1_6gf": 2.4,
+    "regnet_x_3_2gf": 6.8,
+    "regnet_x_8gf": 11.1,
+    "regnet_x_16gf": 11.3,
+    "regnet_x_32gf": 23.7,
+    "regnet_y_400mf": 2.0,
+    "regnet_y_800mf": 2.0,
+    "regnet_y_1_6gf": 5.1,
+    "regnet_y_3_2gf": 5.4,
+    "regnet_y_8gf": 12.8,
+    "regnet_y_16gf": 16.4,
+    "regnet_y_32gf": 26.2,
+    "regnet_y_128gf": 95.2,
+    "mnasnet0_5": 1.0,
+    "mnasnet0_75": 1.1,
+    "mnasnet1_0": 1.3,
+    "mnasnet1_3": 1.5,
+    "shufflenet_v2_x0_5": 3.6,
+    "shufflenet_v2_x1_0": 4.3,
+    "shufflenet_v2_x1_5": 3.7,
+    "shufflenet_v2_x2_0": 3.2,
+    "convnext_tiny": 10.2,
+    "convnext_small": 19.5,
+    "convnext_base": 28.8,
+    "convnext_large": 67.7,
+    "fcn_resnet50": 53.4,
+    "fcn_resnet101": 90.6,
+    "deeplabv3_resnet50": 57.2,
+    "deeplabv3_resnet101": 95.3,
+    "deeplabv3_mobilenet_v3_large": 4.2,
+    "lraspp_mobilenet_v3_large": 3.1,
+    "mobilenet_v3_large": 1.4,
+    "mobilenet_v3_small": 0.9,
+    "efficientnet_b0": 2.0,
+    "efficientnet_b1": 3.6,
+    "efficientnet_b2": 3.9,
+    "efficientnet_b3": 5.5,
+    "efficientnet_b4": 9.9,
+    "efficientnet_b5": 17.4,
+    "efficientnet_b6": 28.6,
+    "efficientnet_b7": 50.1,
+    "efficientnet_v2_s": 13.2,
+    "efficientnet_v2_m": 28.3,
+    "efficientnet_v2_l": 60.1,
+    "inception_v3": 5.0,
+    "unet": 14.8,
+}
+DEFAULT_SECONDS = 10.0
 
 ASSERTS = """\
 static_assert(nc::totals<{got}>.parameters == nc::totals<{want}>.parameters, "{label}: parameters");
@@ -205,6 +303,39 @@ def import_model(model, routes, scratch):
     return results
 
 
+def shards(names, count):
+    """The models split into `count` lists, deterministically, balanced by IMPORT_SECONDS: the
+    costliest first, each to the list whose total is least (the first such on a tie), each list
+    then in the order of `names`. Raises when a model is in no list or in two."""
+    order = sorted(range(len(names)), key=lambda i: (-IMPORT_SECONDS.get(names[i], DEFAULT_SECONDS), i))
+    totals = [0.0] * count
+    members = [[] for _ in range(count)]
+    for i in order:
+        k = min(range(count), key=lambda j: (totals[j], j))
+        totals[k] += IMPORT_SECONDS.get(names[i], DEFAULT_SECONDS)
+        members[k].append(i)
+    lists = [[names[i] for i in sorted(m)] for m in members]
+    # Every model in exactly one shard: a model left out would be a check that silently proves less.
+    flat = [n for shard in lists for n in shard]
+    if sorted(flat) != sorted(names) or len(set(flat)) != len(flat):
+        raise SystemExit(f"check_zoo: the {count} shards do not hold each of the {len(names)} models once")
+    return lists, totals
+
+
+def write_cache(directory, key, text):
+    """An entry written whole under a name of this process's own, then renamed to its key (atomic
+    on POSIX): a process reading the key at the same time finds no entry or the whole one, never a
+    part."""
+    tmp = os.path.join(directory, f".{key}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w") as f:
+            f.write(text)
+        os.replace(tmp, os.path.join(directory, key))
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
 def normalised(text, struct):
     """A header without what names its source: two routes' headers with equal text count equally."""
     lines = [line for line in text.splitlines() if not line.startswith("// ")]
@@ -217,7 +348,8 @@ def main():
     p.add_argument("--models", default="resnet18,mobilenet_v2,squeezenet1_0,densenet121")
     p.add_argument("--all", action="store_true")
     p.add_argument("--routes", default="torch,onnx13,onnx17")
-    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--shard", default="0/1", help="K/N: the K-th (from 0) of N shards of the models")
+    p.add_argument("--jobs", type=int, default=1, help="compiles at once, beside the importing thread")
     p.add_argument("--cache", default=os.environ.get("NETCOUNT_IMPORT_CACHE") or None)
     p.add_argument("compile", nargs=argparse.REMAINDER)
     args = p.parse_args()
@@ -239,6 +371,24 @@ def main():
             zoo_header(n)  # every model's header found before anything runs
     if unknown:
         raise SystemExit(f"check_zoo: not zoo models with a torch module: {', '.join(unknown)}")
+    if len(set(names)) != len(names):
+        raise SystemExit("check_zoo: a model is listed twice in --models")
+    shard = re.fullmatch(r"(\d+)/(\d+)", args.shard)
+    if not shard or not 0 <= int(shard[1]) < int(shard[2]):
+        raise SystemExit(f"check_zoo: --shard {args.shard}: expected K/N with 0 <= K < N")
+    shard_index, count = int(shard[1]), int(shard[2])
+    if count > len(names):
+        raise SystemExit(f"check_zoo: --shard {args.shard}: more shards than the {len(names)} models")
+    for n in names:
+        if n not in IMPORT_SECONDS:
+            print(f"check_zoo: note: no measured import time for {n} (IMPORT_SECONDS): counted as "
+                  f"{DEFAULT_SECONDS:.0f} s", flush=True)
+    lists, totals = shards(names, count)
+    if count > 1:
+        print(f"check_zoo: shard {shard_index}/{count}: {len(lists[shard_index])} of the {len(names)} models "
+              f"({totals[shard_index]:.0f} of {sum(totals):.0f} measured s): {', '.join(lists[shard_index])}",
+              flush=True)
+    names = lists[shard_index]
     routes = args.routes.split(",")
     os.makedirs(args.workdir, exist_ok=True)
     salt = cache_salt() if args.cache else None
@@ -247,6 +397,10 @@ def main():
     failures = []
     started = time.time()
     stats = {"imported": 0, "cached": 0, "same": 0, "compiled": 0}
+
+    # Shards given the same --workdir write their translation units under names of their own.
+    shard_tag = f"{shard_index}of{count}_" if count > 1 else ""
+    shard_label = f" (shard {shard_index}/{count})" if count > 1 else ""
 
     def compile_tu(index, batch):
         """One TU asserting each header of the batch equal to its zoo type; (index, result, seconds)."""
@@ -266,7 +420,7 @@ def main():
                 lines.append(ASSERTS.format(got=f"imported::{name}_{route}", want=f"nc::zoo::{name}",
                                             label=f"{name} {route}", less=less))
         lines.append("int main() { return 0; }")
-        cpp = os.path.join(args.workdir, f"check_{index}.cpp")
+        cpp = os.path.join(args.workdir, f"check_{shard_tag}{index}.cpp")
         with open(cpp, "w") as f:
             f.write("\n".join(lines) + "\n")
         t = time.time()
@@ -286,14 +440,14 @@ def main():
         index, done, r, seconds = future.result()
         label = ", ".join(f"{n} ({'/'.join(rs)})" for n, rs in done)
         if r.returncode != 0:
-            failure = f"check_{index}.cpp [{label}]: a header does not compile or disagrees with the zoo:\n" + \
+            failure = f"check_{shard_tag}{index}.cpp [{label}]: a header does not compile or disagrees with the zoo:\n" + \
                 "\n".join(r.stderr.splitlines()[:40])
             failures.append(failure)
             print("  " + failure.splitlines()[0], flush=True)
         else:
             print(f"  equal: {label} ({seconds:.1f} s)", flush=True)
     with tempfile.TemporaryDirectory(dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None) as scratch, \
-            concurrent.futures.ThreadPoolExecutor(max(1, args.jobs - 1)) as pool:
+            concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
         for name in names:
             t = time.time()
             keys = {r: hashlib.sha256(f"{salt} {name} {r}".encode()).hexdigest() for r in routes} if salt else {}
@@ -314,8 +468,7 @@ def main():
                     failures.append(f"{name} {r}: netcount-import failed: {text.strip()}")
                     continue
                 if r in keys and r in missing:
-                    with open(os.path.join(args.cache, keys[r]), "w") as f:
-                        f.write(text)
+                    write_cache(args.cache, keys[r], text)
                 with open(os.path.join(args.workdir, f"{name}_{r}.hpp"), "w") as f:
                     f.write(text)
                 same = seen.get(normalised(text, f"{name}_{r}"))
@@ -337,11 +490,11 @@ def main():
                 batch = []
         if batch:
             pending.append(pool.submit(compile_tu, len(pending), batch))
-        print(f"check_zoo: {len(names)} models, {stats['imported']} headers imported, {stats['cached']} from the "
+        print(f"check_zoo: {len(names)} models{shard_label}, {stats['imported']} headers imported, {stats['cached']} from the "
               f"cache, {stats['same']} equal to another route's, in {time.time() - started:.0f} s", flush=True)
         for future in pending:
             report(future)
-    print(f"check_zoo: {stats['compiled']} headers compiled, {time.time() - started:.0f} s in all")
+    print(f"check_zoo: {stats['compiled']} headers compiled{shard_label}, {time.time() - started:.0f} s in all")
     for f in failures:
         print("FAILED " + f)
     return 1 if failures else 0
