@@ -1184,6 +1184,7 @@ class Generator:
     # The width multipliers scale_width is checked with, (Num, Den, Divisor): MobileNet's, and
     # some that round every way.
     SCALES = ((1, 2, 1), (3, 4, 1), (3, 4, 8), (1, 4, 1), (2, 1, 1), (5, 3, 2), (7, 8, 4), (1, 3, 1))
+    CHAIN = (2, 6)  # elements of a network's chain, at least and at most
 
     def input_shape(self):
         """The input's (h, w, c): now and then tiny."""
@@ -1199,7 +1200,7 @@ class Generator:
         if self.chance(0.02):  # nothing but heads: no entry runs
             elements = [self.head(shape, 1, self.maybe_name(0.3)) for _ in range(self.rng.randint(1, 2))]
         else:
-            elements = self.chain(shape, 0, self.rng.randint(2, 6))
+            elements = self.chain(shape, 0, self.rng.randint(*self.CHAIN))
             if self.chance(0.5):
                 elements.append(self.leaf(elements[-1].out_shape, "fc"))
             if self.chance(0.1):  # a head at the end: the output is the entry before it
@@ -1858,6 +1859,9 @@ class SeveralInputsGenerator(GraphFormsGenerator):
     INPUT_TAP = 0.4    # of a from<>: reads an input
     INPUT_PATH = 0.15  # of a path of a merge: starts with a from<> of an input
     TAP_ELEMENT = 0.12
+    # Shorter chains: the reads of the inputs add merges, and a graph costs more to compile; so
+    # the crosscheck's time stays about what it was without these networks.
+    CHAIN = (2, 4)
 
     def wants_taps(self):
         self.sharing = self.chance(self.SHARING)
