@@ -21,8 +21,8 @@
      one), and the entry of the shared<> definition it applies again (`reuse_of`); and so
      must the totals (a definition's weights once, every application's multiply-accumulates;
      inside a rois<Count, ...>, the batch's units and multiply-accumulates: torch's per
-     region times Count) and every output's shape (outputs<...>: torch returns a tuple) and
-     entry (output_indices). About a fifth of the networks have several named inputs (the
+     region times Count) and every output's shape (outputs<...>: torch returns a tuple) and,
+     where the output is not simply the last entry, every output's entry (output_indices). About a fifth of the networks have several named inputs (the
      torch module takes a tensor each, in order): an entry reading the k-th lists -1 - k
      (netcount's network_input - k, torch.fx's k-th placeholder), and input_shapes,
      input_names and input_indices must be the generator's.
@@ -152,7 +152,8 @@ def random_part(function, nets, prepared):
     body += ["", "} // namespace generated", "", f"void {function}(std::ostream& out) {{"]
     for n in nets:
         p = prepared[n.id]
-        body.append(f'    crosscheck::print_network<generated::{n.id}, {"true" if p.runs else "false"}>(out, "{n.id}");')
+        body.append(f'    crosscheck::print_network<generated::{n.id}, {"true" if p.runs else "false"}, '
+                    f'{"true" if p.output_indices else "false"}>(out, "{n.id}");')
         num, den, divisor = n.scale
         if p.check_scaled:
             body.append(f"    crosscheck::print_scaled<generated::{n.id}, {p.scaled}, {num}, {den}, {divisor}>"
@@ -329,6 +330,10 @@ class Prepared:
         random_nets.kept_widths(self.entries, [e.kind in WEIGHTED_KINDS for e in self.entries])
         self.scaled = net.scaled(self.entries)
         self.runs = any(not e.aux for e in self.entries)  # else peak_layer is a compile error
+        # output_indices is compared where the output is not simply the last entry: graphs (from<>,
+        # outputs<...>, several inputs) and networks that end in a head.
+        self.output_indices = bool(net.taps or net.outputs or net.inputs or
+                                   isinstance(net.elements[-1], random_nets.Auxiliary))
         # scale_width is checked where a head is, and on every eighth network besides: it costs
         # a fifth of the compile time of a network.
         # A slice or pad_channels has fixed channels, which scale_width rejects (scale.hpp).
@@ -470,10 +475,10 @@ def compare_random(nets, torch_sides, netcount_sides, report, prepared):
             mine = ours["totals"]
             theirs = {"input": net.in_shapes[0], "input_shapes": net.in_shapes, "input_names": net.in_names,
                       "input_indices": [-1 - k for k in range(len(net.in_shapes))],
-                      "output_indices": output_indices}
+                      "output_indices": output_indices if prepared[net.id].output_indices else None}
             found = {"input": tuple(mine["input"]), "input_shapes": [tuple(s) for s in mine["input_shapes"]],
                      "input_names": mine["input_names"], "input_indices": mine["input_indices"],
-                     "output_indices": mine["output_indices"]}
+                     "output_indices": mine.get("output_indices")}
             for key in theirs:
                 if found[key] != theirs[key]:
                     problems.append(f"{key}: netcount {found[key]}, torch {theirs[key]}")

@@ -14,8 +14,10 @@
 // output_indices written as inputs are; outputs: output_shapes<Net>, one shape for a network of
 // one output)
 // (peak_layer: the index of peak_layer<Net> in layers<Net>, where asked for: a network in which
-// no entry runs has none). print_totals<Net> prints that last line alone, up to the totals: the
-// totals pass only, without layers<Net> (the crosscheck's zoo models on another input).
+// no entry runs has none; output_indices where asked for too: it took 3 s of the crosscheck's
+// 66 s of compiling its random networks, so it is asked of those whose output is not simply their
+// last entry). print_totals<Net> prints that last line alone, up to the totals: the totals pass
+// only, without layers<Net> (the crosscheck's zoo models on another input).
 // print_scaled<Net, Expected, Num, Den, Divisor> prints
 //   {"net": "<id>", "scaled": true or false, "kept": [i, ...]}
 // scaled: whether scale_width<Net, Num, Den, Divisor> is the type Expected; kept: the entries
@@ -97,7 +99,7 @@ void put_totals(std::ostream& out, std::string_view id) {
     out << "}";
 }
 
-template<class Net, bool PeakLayer = false>
+template<class Net, bool PeakLayer = false, bool OutputIndices = false>
 void print_network(std::ostream& out, std::string_view id) {
     std::size_t index = 0;
     for (const netcount::layer_info& l : netcount::layers<Net>) {
@@ -127,8 +129,10 @@ void print_network(std::ostream& out, std::string_view id) {
     put_totals<Net>(out, id);
     out << ", \"input_indices\": ";
     put_list(out, netcount::input_indices<Net>, [&](std::size_t i) { put_index<Net>(out, i); });
-    out << ", \"output_indices\": ";
-    put_list(out, netcount::output_indices<Net>, [&](std::size_t i) { put_index<Net>(out, i); });
+    if constexpr (OutputIndices) {
+        out << ", \"output_indices\": ";
+        put_list(out, netcount::output_indices<Net>, [&](std::size_t i) { put_index<Net>(out, i); });
+    }
     out << ", \"peak\": " << netcount::peak_activations<Net>;
     if constexpr (PeakLayer) out << ", \"peak_layer\": " << (&netcount::peak_layer<Net> - netcount::layers<Net>.data());
     out << "}\n";
