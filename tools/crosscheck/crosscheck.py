@@ -21,7 +21,11 @@
      one), and the entry of the shared<> definition it applies again (`reuse_of`); and so
      must the totals (a definition's weights once, every application's multiply-accumulates;
      inside a rois<Count, ...>, the batch's units and multiply-accumulates: torch's per
-     region times Count) and every output's shape (outputs<...>: torch returns a tuple).
+     region times Count) and every output's shape (outputs<...>: torch returns a tuple) and,
+     where the output is not simply the last entry, every output's entry (output_indices). About a fifth of the networks have several named inputs (the
+     torch module takes a tensor each, in order): an entry reading the k-th lists -1 - k
+     (netcount's network_input - k, torch.fx's k-th placeholder), and input_shapes,
+     input_names and input_indices must be the generator's.
      Each entry's name must be the one
      random_nets.Namer gives (docs/reference.md's rules), and scale_width<Net, Num, Den,
      Divisor> of a network with an auxiliary head (and of every eighth network) the type the
@@ -148,7 +152,8 @@ def random_part(function, nets, prepared):
     body += ["", "} // namespace generated", "", f"void {function}(std::ostream& out) {{"]
     for n in nets:
         p = prepared[n.id]
-        body.append(f'    crosscheck::print_network<generated::{n.id}, {"true" if p.runs else "false"}>(out, "{n.id}");')
+        body.append(f'    crosscheck::print_network<generated::{n.id}, {"true" if p.runs else "false"}, '
+                    f'{"true" if p.output_indices else "false"}>(out, "{n.id}");')
         num, den, divisor = n.scale
         if p.check_scaled:
             body.append(f"    crosscheck::print_scaled<generated::{n.id}, {p.scaled}, {num}, {den}, {divisor}>"
@@ -325,6 +330,10 @@ class Prepared:
         random_nets.kept_widths(self.entries, [e.kind in WEIGHTED_KINDS for e in self.entries])
         self.scaled = net.scaled(self.entries)
         self.runs = any(not e.aux for e in self.entries)  # else peak_layer is a compile error
+        # output_indices is compared where the output is not simply the last entry: graphs (from<>,
+        # outputs<...>, several inputs) and networks that end in a head.
+        self.output_indices = bool(net.taps or net.outputs or net.inputs or
+                                   isinstance(net.elements[-1], random_nets.Auxiliary))
         # scale_width is checked where a head is, and on every eighth network besides: it costs
         # a fifth of the compile time of a network.
         # A slice or pad_channels has fixed channels, which scale_width rejects (scale.hpp).
@@ -355,8 +364,9 @@ def torch_random_side(nets, prepared):
         # A shared definition's modules are the entries of every application: one hook each,
         # which records every call.
         modules = list({id(e.module): e.module for e in entries}.values())
+        arguments = net.in_shapes if net.inputs else net.in_shape  # several inputs: one tensor each
         try:
-            records = torch_side.run(model, net.in_shape, modules)
+            records = torch_side.run(model, arguments, modules)
         finally:
             hook.remove()
         if [r[0] for r in records] != [e.module for e in entries]:
@@ -384,13 +394,14 @@ def torch_random_side(nets, prepared):
         # read too; from<> makes the graph more than the order of the entries.
         modules = [e.module for e in entries]
         try:
-            for row, read in zip(rows, schedule.entry_inputs(schedule.trace(model, net.in_shape, modules), modules)):
+            reads, output_indices = schedule.edges(schedule.trace(model, arguments, modules), modules)
+            for row, read in zip(rows, reads):
                 row["inputs"] = read
         except RuntimeError as e:
             raise RuntimeError(f"generator bug: {net.id}: {e}") from e
         torch_side.Aux.running = False  # inference: auxiliary heads do not run
         try:
-            gm = schedule.trace(model, net.in_shape, [e.module for e in entries])
+            gm = schedule.trace(model, arguments, [e.module for e in entries])
         finally:
             torch_side.Aux.running = True
         scheduled, peak = schedule.schedule(gm)
@@ -406,14 +417,14 @@ def torch_random_side(nets, prepared):
             row["kept"] = e.kept
         # peak_layer: the first entry at which the peak is live (none if no entry runs).
         peak_layer = next((i for i, r in enumerate(rows) if not r["aux"] and r["live"] == peak), None)
-        sides[net.id] = (model, rows, total_parameters, peak, peak_layer, outputs[-1])
+        sides[net.id] = (model, rows, total_parameters, peak, peak_layer, outputs[-1], output_indices)
     return sides
 
 
 def compare_random(nets, torch_sides, netcount_sides, report, prepared):
     keys = ("name", "kind", "in", "out", "inputs") + COMPARED + ("live", "auxiliary", "reuse_of")
     for net in nets:
-        model, rows, total_parameters, peak, peak_layer, output = torch_sides[net.id]
+        model, rows, total_parameters, peak, peak_layer, output, output_indices = torch_sides[net.id]
         ours = netcount_sides.get(net.id)
         problems = []
         if ours is None:
@@ -459,8 +470,18 @@ def compare_random(nets, torch_sides, netcount_sides, report, prepared):
                                 f"{prepared[net.id].scaled}\n    netcount keeps the width of entries "
                                 f"{scaled and scaled['kept']}, the last with weights of the network and of "
                                 f"each head are {kept}")
-            if tuple(ours["totals"]["input"]) != net.in_shape:
-                problems.append(f"input: netcount {ours['totals']['input']}, torch {net.in_shape}")
+            # The inputs: torch's arguments are the generator's, and the k-th input is -1 - k
+            # (network_input - k) wherever an index names it.
+            mine = ours["totals"]
+            theirs = {"input": net.in_shapes[0], "input_shapes": net.in_shapes, "input_names": net.in_names,
+                      "input_indices": [-1 - k for k in range(len(net.in_shapes))],
+                      "output_indices": output_indices if prepared[net.id].output_indices else None}
+            found = {"input": tuple(mine["input"]), "input_shapes": [tuple(s) for s in mine["input_shapes"]],
+                     "input_names": mine["input_names"], "input_indices": mine["input_indices"],
+                     "output_indices": mine.get("output_indices")}
+            for key in theirs:
+                if found[key] != theirs[key]:
+                    problems.append(f"{key}: netcount {found[key]}, torch {theirs[key]}")
             if [tuple(o) for o in ours["totals"]["outputs"]] != output:
                 problems.append(f"outputs: netcount {ours['totals']['outputs']}, torch {output}")
         if problems:
@@ -744,7 +765,7 @@ def main(argv):
     import zoo_models
 
     if args.show is not None:
-        net = random_nets.generate(args.seed, args.show + 1)[args.show]
+        net = random_nets.generate(args.seed, args.show + 1, several_inputs=True)[args.show]
         p = Prepared(net)
         say(net.cpp())
         say(p.model)
@@ -762,7 +783,7 @@ def main(argv):
     # while they work.
     nets, parts, zoo_present, missing, no_counterpart, resizable = [], [], [], [], [], []
     if args.only != "zoo":
-        nets = random_nets.generate(args.seed, args.networks)
+        nets = random_nets.generate(args.seed, args.networks, several_inputs=True)
         t = time.monotonic()
         try:
             prepared = {n.id: Prepared(n) for n in nets}
@@ -842,7 +863,8 @@ def main(argv):
         f"graphs, with {sum(len(n.taps) for n in nets)} from<>; "
         f"{sum(1 for n in nets if n.outputs and len(n.outputs.sources) > 1)} with several outputs, "
         f"{sum(len(n.reuses) for n in nets)} shared<> reuses in {sum(1 for n in nets if n.reuses)}, "
-        f"{sum(len(n.rois) for n in nets)} rois<>); in {time.monotonic() - started:.1f} s "
+        f"{sum(len(n.rois) for n in nets)} rois<>, {sum(1 for n in nets if n.inputs)} with several inputs); "
+        f"in {time.monotonic() - started:.1f} s "
         f"({cpu_seconds():.0f} s of CPU, compilers included)")
     if report.failures:
         say(f"FAILED: {report.failures} mismatches (sources in {workdir})")

@@ -32,6 +32,11 @@ object called at every application: SharedDef, SharedUse; each reuse's entries p
 definition's, Entry.reuse_of) and rois<Count, Height, Width, ...> (torch_side.RoiOp makes the
 regions as one batch; Entry.batch says by how much netcount's units and connections exceed
 torch's per-region figures).
+
+SeveralInputsGenerator draws networks of 2 or 3 named inputs of different shapes (InputNode),
+which from<"name"> reads; its torch module (torch_side.Inputs) takes one tensor per input, in
+order. generate(seed, count, several_inputs=True) puts them in place of about a fifth of the
+networks, the others unchanged.
 """
 
 import random
@@ -45,7 +50,7 @@ from torch_side import (AddOp, Aux, Chunk, ConcatOp, Crop2d, Cropped, Dense, Fla
                         LayerScale, MaxOp, Merge, MulOp, Padded, Pointwise, TransposeHW, UpsampleBack,
                         WeightedFusionOp, Widen)
 from torch_side import CropConcatOp, Fetch, PadChannels, PadConcatOp, Slice, Store
-from torch_side import Outputs, RoiOp
+from torch_side import Outputs, RoiOp, several_inputs
 
 NC = "nc::"
 USER = "user::"  # the kinds and merges of user_kinds.hpp
@@ -1179,19 +1184,23 @@ class Generator:
     # The width multipliers scale_width is checked with, (Num, Den, Divisor): MobileNet's, and
     # some that round every way.
     SCALES = ((1, 2, 1), (3, 4, 1), (3, 4, 8), (1, 4, 1), (2, 1, 1), (5, 3, 2), (7, 8, 4), (1, 3, 1))
+    CHAIN = (2, 6)  # elements of a network's chain, at least and at most
+
+    def input_shape(self):
+        """The input's (h, w, c): now and then tiny."""
+        if self.chance(0.1):
+            return (self.rng.randint(1, 4), self.rng.randint(1, 4), self.rng.randint(1, 6))
+        h = self.rng.randint(5, 36)
+        w = h if self.chance(0.6) else self.rng.randint(5, 36)
+        return (h, w, self.rng.randint(1, 8))
 
     def network(self):
         """(input shape, elements, the (Num, Den, Divisor) of its scale_width check)"""
-        if self.chance(0.1):
-            shape = (self.rng.randint(1, 4), self.rng.randint(1, 4), self.rng.randint(1, 6))
-        else:
-            h = self.rng.randint(5, 36)
-            w = h if self.chance(0.6) else self.rng.randint(5, 36)
-            shape = (h, w, self.rng.randint(1, 8))
+        shape = self.input_shape()
         if self.chance(0.02):  # nothing but heads: no entry runs
             elements = [self.head(shape, 1, self.maybe_name(0.3)) for _ in range(self.rng.randint(1, 2))]
         else:
-            elements = self.chain(shape, 0, self.rng.randint(2, 6))
+            elements = self.chain(shape, 0, self.rng.randint(*self.CHAIN))
             if self.chance(0.5):
                 elements.append(self.leaf(elements[-1].out_shape, "fc"))
             if self.chance(0.1):  # a head at the end: the output is the entry before it
@@ -1211,10 +1220,15 @@ def walk(node):
 
 
 class Network:
-    def __init__(self, index, in_shape, elements, scale):
+    """A network drawn: `inputs` its input's shape, or the InputNodes of several inputs."""
+
+    def __init__(self, index, inputs, elements, scale):
         self.index = index
         self.id = f"net_{index}"
-        self.in_shape = in_shape
+        self.inputs = inputs if isinstance(inputs, list) else []  # several inputs: InputNodes
+        self.in_shapes = [i.out_shape for i in self.inputs] if self.inputs else [inputs]
+        self.in_shape = None if self.inputs else inputs  # a network of one input: its shape
+        self.in_names = [i.name for i in self.inputs] if self.inputs else [""]
         self.elements = elements
         self.scale = scale  # (Num, Den, Divisor) of scale_width
         nodes = [n for e in elements for n in walk(e)]
@@ -1228,8 +1242,12 @@ class Network:
         return f"struct {self.id} : {self.network(e.cpp() for e in self.elements)} {{}};"
 
     def network(self, parts):
-        h, w, c = self.in_shape
-        return f"{NC}network<{', '.join([f'{NC}input<{h}, {w}, {c}>'] + list(parts))}>"
+        if self.inputs:
+            inputs = [i.cpp() for i in self.inputs]
+        else:
+            h, w, c = self.in_shape
+            inputs = [f'{NC}input<{h}, {w}, {c}>']
+        return f"{NC}network<{', '.join(inputs + list(parts))}>"
 
     def build(self):
         modules, entries = build_parts(self.elements)
@@ -1237,6 +1255,8 @@ class Network:
         position = {id(e): i for i, e in enumerate(entries)}
         for e in entries:
             e.reuse_index = None if e.reuse_of is None else position[id(e.reuse_of)]
+        if self.inputs:  # one tensor per input, each kept for the from<> that read it
+            return several_inputs(nn.Sequential(*modules), self.inputs[0].tensors, self.in_names), entries
         return nn.Sequential(*modules), entries
 
     def names(self):
@@ -1244,7 +1264,7 @@ class Network:
         found = names_of(self.elements, namer)
         # netcount's rule: a from<> (and each name of outputs<...>) names exactly one entry or
         # named block of the whole network.
-        everything = found + namer.recorded
+        everything = found + namer.recorded + [i.name for i in self.inputs]
         sources = [t.source for t in self.taps] + (self.outputs.sources if self.outputs else [])
         for source in sources:
             if everything.count(source.tap_name) != 1:
@@ -1743,6 +1763,180 @@ class GraphFormsGenerator(TapGenerator):
         return node
 
 
-def generate(seed, count):
+# ---------------------------------------------------------------------------------------
+# Several inputs: input<H, W, C, name<"a">>, ... read through from<"a">, drawn by a Generator of
+# their own (generate(): in place of about a fifth of the networks, the others unchanged).
+
+class InputNode:
+    """input<H, W, C, name<"name">> of a network of several inputs: no entry; from<"name"> reads
+    it (its tap_name is its name). In torch, the model's argument of that position, which
+    torch_side.Inputs keeps in `tensors` under its name for the Fetch of each from<>."""
+
+    def __init__(self, name, shape, tensors):
+        self.name = self.tap_name = name
+        self.in_shape = None
+        self.out_shape = shape
+        self.tensors = tensors
+
+    def cpp(self):
+        h, w, c = self.out_shape
+        return f'{NC}input<{h}, {w}, {c}, {NC}name<"{self.name}">>'
+
+
+def inputs_read(elements, inputs):
+    """The inputs that an entry inference runs certainly reads (or that outputs<...> names),
+    from the nodes' tree: what netcount requires of every input (else input_unread). Only
+    what is certain counts (a layer or a merge outside the heads reading the input's tensor,
+    an outputs<...> naming it): an input counted here is read, one left out may be read too."""
+    read = set()
+    last, inputs = inputs[-1], {id(i) for i in inputs}
+
+    def record(value, aux):
+        if not aux and id(value) in inputs:
+            read.add(id(value))
+
+    def chain(items, value, aux):
+        for item in items:
+            value = flow(item, value, aux)
+        return value
+
+    def flow(node, value, aux):
+        """The node's output (the node itself, standing for an entry's tensor, or the input it
+        passes on), given what it reads."""
+        if isinstance(node, Leaf):
+            record(value, aux)
+            return node
+        if isinstance(node, Identity):
+            return value
+        if isinstance(node, From):
+            return node.source
+        if isinstance(node, (Sequence, SharedDef)):
+            return chain(node.items, value, aux)
+        if isinstance(node, SharedUse):
+            return chain(node.definition.items, value, aux)
+        if isinstance(node, (Block, OpenMerge)):  # ResizedMerge is a Block
+            for p in node.paths:
+                record(flow(p, value, aux), aux)
+            return node
+        if isinstance(node, SqueezeExcitation):
+            record(value, aux)
+            return node
+        if isinstance(node, Auxiliary):
+            chain(node.items, value, True)
+            return value
+        if isinstance(node, UpsampleBackBlock):
+            chain(node.items, value, aux)
+            return node
+        if isinstance(node, Repeat):
+            return chain([node.element] * node.count, value, aux)
+        if isinstance(node, Rois):
+            record(value, aux)
+            chain(node.items, node, aux)
+            return node
+        if isinstance(node, OutputsNode):
+            for source in node.sources:
+                record(source, aux)
+            return value
+        raise RuntimeError(f"generator bug: inputs_read has no rule for {type(node).__name__}")
+
+    chain(elements, last, False)  # the elements after the inputs read the last
+    return read
+
+
+class SeveralInputsGenerator(GraphFormsGenerator):
+    """GraphFormsGenerator's networks with 2 or 3 named inputs of different shapes (docs/
+    reference.md, "Several inputs"), always graphs: the elements after the inputs read the last,
+    and from<"name"> reads any, as the first element of a merge's path (the path goes on from it
+    to the shape the merge wants), as a whole path, mid-chain, in heads and as outputs<...>
+    targets (an input, INPUT_TAP of the from<> drawn, else among the nodes TapGenerator reads,
+    where each weighs as a block). An input that
+    no entry would read (inputs_read) is then read: an add or m1 of the tensor at some point of
+    the network's chain and the input brought to its shape (from<"name"> and fixers), or, where
+    the network ends in outputs<...>, now and then by being named there; netcount rejects an
+    unread input (input_unread), which is a compile_fail test's, not this one's."""
+
+    NAMES = ("image", "mask", "depth", "prior", "anchors", "left", "right", "x_2")
+    INPUT_TAP = 0.4    # of a from<>: reads an input
+    INPUT_PATH = 0.15  # of a path of a merge: starts with a from<> of an input
+    TAP_ELEMENT = 0.12
+    # Shorter chains: the reads of the inputs add merges, and a graph costs more to compile; so
+    # the crosscheck's time stays about what it was without these networks.
+    CHAIN = (2, 4)
+
+    def wants_taps(self):
+        self.sharing = self.chance(self.SHARING)
+        return True
+
+    def input_shape(self):
+        count = self.rng.randint(2, 3)
+        names = self.rng.sample(self.NAMES, count)
+        shapes = []
+        while len(shapes) < count:
+            shape = super().input_shape()
+            if shape not in shapes:
+                shapes.append(shape)
+        self.inputs = [InputNode(n, s, self.tensors) for n, s in zip(names, shapes)]
+        for i in self.inputs:  # TapGenerator's from<> and outputs<...> may read them too
+            self.offer(i)
+        return shapes[-1]
+
+    def network(self):
+        shape, elements, scale = super().network()
+        inputs = self.inputs
+        read = inputs_read(elements, inputs)
+        for source in inputs:
+            if id(source) in read:
+                continue
+            outputs = elements[-1] if isinstance(elements[-1], OutputsNode) else None
+            if outputs is not None and len(outputs.sources) < 3 and self.chance(0.5):
+                outputs.sources.insert(self.rng.randint(0, len(outputs.sources)), source)
+                continue
+            # Before the first rois<> (after it the tensor is a batch of regions), and before
+            # an outputs<...>.
+            last = next((i for i, e in enumerate(elements) if isinstance(e, (Rois, OutputsNode))), len(elements))
+            at = self.rng.randint(0, last)
+            here = elements[at - 1].out_shape if at else shape
+            path = [From(source, here, self.tensors)] + self.fixers(source.out_shape, here[:2], here[2])
+            paths = [Identity(here), path[0] if len(path) == 1 else Sequence(path, None, self.rng)]
+            if self.chance(0.5):
+                paths.reverse()
+            op = self.pick({"add": 2, "m1": 1})
+            merge = Block("add", paths, None, self.rng) if op == "add" else OpenMerge(op, paths, None, self.rng)
+            elements.insert(at, merge)
+        return inputs, elements, scale
+
+    def tap(self, shape, accept=None):
+        if self.taps and not (self.in_shared or self.in_rois) and self.chance(self.INPUT_TAP):
+            found = [i for i in self.inputs if accept is None or accept(i.out_shape)]
+            if found:
+                return From(self.rng.choice(found), shape, self.tensors)
+        return super().tap(shape, accept)
+
+    def path(self, shape, depth, target_hw=None, target_c=None, allow_identity=True):
+        if not (self.in_shared or self.in_rois) and self.chance(self.INPUT_PATH):
+            source = self.rng.choice(self.inputs)
+            items = [From(source, shape, self.tensors)]
+            items += self.chain(source.out_shape, depth, self.pick({0: 1, 1: 2, 2: 1}))
+            items += self.fixers(items[-1].out_shape, target_hw, target_c)
+            if len(items) == 1:
+                return items[0]
+            return Sequence(items, self.maybe_name(0.2), self.rng)
+        return super().path(shape, depth, target_hw, target_c, allow_identity)
+
+
+def generate(seed, count, several_inputs=False):
+    """`count` networks from `seed`. With several_inputs, about a fifth of them (chosen by a draw
+    of their own) are SeveralInputsGenerator's, from a generator of their own, in place of the
+    network GraphFormsGenerator draws there (still drawn, so that every other network is the one
+    the seed always gave). Without, none: netcount-import (tests/import/check_random.py) and
+    tflm_arena (tflm_nets.py) take a network of one input."""
     gen = GraphFormsGenerator(seed)
-    return [Network(i, *gen.network()) for i in range(count)]
+    several = SeveralInputsGenerator(seed + 1)
+    chosen = random.Random(f"{seed} several inputs")
+    nets = []
+    for i in range(count):
+        drawn = gen.network()
+        if several_inputs and chosen.random() < 0.2:
+            drawn = several.network()
+        nets.append(Network(i, *drawn))
+    return nets

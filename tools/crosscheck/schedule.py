@@ -37,6 +37,7 @@ from torchvision.ops import StochasticDepth
 
 from schedule_core import BUFFER, ELEMENTWISE, VIEW, Node, live_activations
 
+from torch_side import zeros
 from torch_side import Crop2d, CropConcatOp, Flat, KeepChannels, LayerScale, PadChannels, PadConcatOp, Slice, TransposeHW, Widen
 
 # Every activation, dropout, the norms, layer_scale and stochastic_depth compute each element
@@ -83,15 +84,15 @@ class Tracer(torch.fx.Tracer):
 
 
 def trace(model, in_shape, leaves=()):
-    """The model (in eval mode) as a GraphModule whose nodes know their output shapes."""
-    h, w, c = in_shape
+    """The model (in eval mode) as a GraphModule whose nodes know their output shapes; in_shape
+    is the input's (h, w, c), or a list of them (several inputs: torch_side.zeros)."""
     model.eval()
     graph = Tracer(leaves).trace(model)
     gm = torch.fx.GraphModule(model, graph)
     # On the module's device: the zoo's twins run on "meta", which gives shapes without arithmetic.
     device = next((p.device for p in model.parameters()), torch.device("cpu"))
     with torch.no_grad():
-        ShapeProp(gm).propagate(torch.zeros(1, c, h, w, device=device))
+        ShapeProp(gm).propagate(*zeros(in_shape, device))
     return gm
 
 
@@ -177,16 +178,19 @@ def is_tensor(node):
     return hasattr(node.meta.get("tensor_meta"), "shape")
 
 
-def entry_inputs(gm, modules):
+def edges(gm, modules):
     """For each of `modules` (netcount's entries, each a leaf module of gm), the positions in
     `modules` of the entries whose outputs its call reads, in the order of its tensor arguments
     (-1: the network's input): netcount's `inputs`. A module listed k times (a shared<...>
     definition's, an entry of each application) is called k times, its calls the entries in
-    order. A node that is no entry (an nn.Identity path) is read through to what it reads."""
+    order. A node that is no entry (an nn.Identity path) is read through to what it reads. The
+    k-th input (placeholder) is -1 - k, netcount's network_input - k (several inputs). And the
+    network's outputs as the same positions, in order: netcount's output_indices."""
     positions = {}
     for i, m in enumerate(modules):
         positions.setdefault(id(m), []).append(i)
     entry_of = {}
+    placeholders = [n for n in gm.graph.nodes if n.op == "placeholder"]
     for n in gm.graph.nodes:
         if n.op == "call_module" and id(gm.get_submodule(n.target)) in positions:
             left = positions[id(gm.get_submodule(n.target))]
@@ -200,14 +204,18 @@ def entry_inputs(gm, modules):
             if len(read) != 1:
                 raise RuntimeError(f"torch.fx: node {n.name} is no entry and reads {len(read)} tensors")
             n = read[0]
-        return entry_of.get(n, -1)
+        return entry_of[n] if n in entry_of else -1 - placeholders.index(n)
 
     found = [None] * len(modules)
     for n, i in entry_of.items():
         args = []
         torch.fx.node.map_arg((n.args, n.kwargs), args.append)  # every node argument, in order
         found[i] = [origin(a) for a in args if is_tensor(a)]
-    return found
+    outputs = []
+    for n in gm.graph.nodes:
+        if n.op == "output":
+            torch.fx.node.map_arg(n.args, outputs.append)
+    return found, [origin(o) for o in outputs]
 
 
 def schedule(gm):

@@ -103,16 +103,22 @@ class Recorder:
             h.remove()
 
 
+def zeros(in_shape, device="cpu"):
+    """The model's arguments at batch 1: a tensor of netcount shape (h, w, c), or one per shape of
+    a list (a network of several inputs, in order)."""
+    shapes = in_shape if isinstance(in_shape, list) else [in_shape]
+    return [torch.zeros(1, c, h, w, device=device) for h, w, c in shapes]
+
+
 def run(model, in_shape, watched, device="cpu"):
-    """Runs model at batch 1 on an input of netcount shape (h, w, c); returns the records of
-    the watched modules. On device "meta" torch computes only the shapes (the model must be
-    on that device too)."""
-    h, w, c = in_shape
+    """Runs model at batch 1 on an input of netcount shape (h, w, c) (or on one of each shape
+    of a list: zeros()); returns the records of the watched modules. On device "meta" torch
+    computes only the shapes (the model must be on that device too)."""
     recorder = Recorder(watched)
     try:
         model.eval()
         with torch.no_grad():
-            model(torch.zeros(1, c, h, w, device=device))
+            model(*zeros(in_shape, device))
     finally:
         recorder.close()
     return recorder.records
@@ -485,3 +491,41 @@ class RoiOp(nn.Module):
 
     def extra_repr(self):
         return f"count={self.count}, size={self.size}"
+
+
+class Inputs(nn.Module):
+    """netcount's several inputs, input<H, W, C, name<"a">>, ...: the model takes one tensor per
+    input, in order, keeps each in `tensors` under its name (as a Store does: from<"a"> is a
+    Fetch of it, which the torch.fx trace sees as the input's placeholder) and runs `body` on
+    the last, as netcount's elements after the inputs read the last. Its forward takes the
+    tensors as named parameters, one class per count (Inputs2, Inputs3): torch.fx cannot trace
+    a forward(*xs) on this Python."""
+
+    def __init__(self, body, tensors, names):
+        super().__init__()
+        self.body = body
+        self.tensors = tensors
+        self.names = list(names)
+
+    def run(self, xs):
+        for name, x in zip(self.names, xs):
+            self.tensors[name] = x
+        return self.body(xs[-1])
+
+    def extra_repr(self):
+        return ", ".join(map(repr, self.names))
+
+
+class Inputs2(Inputs):
+    def forward(self, x0, x1):
+        return self.run((x0, x1))
+
+
+class Inputs3(Inputs):
+    def forward(self, x0, x1, x2):
+        return self.run((x0, x1, x2))
+
+
+def several_inputs(body, tensors, names):
+    """The Inputs module of that many inputs."""
+    return {2: Inputs2, 3: Inputs3}[len(names)](body, tensors, names)
