@@ -96,7 +96,9 @@ def main():
 
     os.makedirs(args.workdir, exist_ok=True)
     started = time.time()
-    nets = random_nets.generate(args.seed, args.networks)
+    # One input each: netcount-import reads models of one input (its error otherwise), so the
+    # crosscheck's networks of several inputs are not drawn here.
+    nets = random_nets.generate(args.seed, args.networks, several_inputs=False)
     # The factories --torch names: random_factories:net_<i>, each returning its network's module.
     factories = types.ModuleType("random_factories")
     sys.modules["random_factories"] = factories
