@@ -2349,7 +2349,7 @@ struct structure_builder {
         std::size_t counters_end;
         std::string_view block; // the enclosing block's own name
         bool unnamed_merge;     // whether the enclosing scope is an unnamed merge's
-        bool flat = false;      // open_merge opened no scope
+        bool flat;              // open_merge opened no scope
     };
 
     Structure& result;
@@ -2469,12 +2469,7 @@ struct structure_builder {
     constexpr scope_state open_merge(const char* kind, std::string_view stem, std::string_view given,
                                      bool flattens) noexcept {
         if (flattens && given.empty() && in_unnamed_merge) {
-            const scope_state outer{.path = scope,
-                                    .counters_begin = scope_counters,
-                                    .counters_end = counters_used,
-                                    .block = block,
-                                    .unnamed_merge = true,
-                                    .flat = true};
+            const scope_state outer = saved(true);
             block = make_name(kind, stem, ends_with_digit(stem), {});
             return outer;
         }
@@ -2487,13 +2482,19 @@ struct structure_builder {
         return !stem.empty() && stem.back() >= '0' && stem.back() <= '9';
     }
 
+    // What close_scope restores; `flat`: no scope was opened, only a merge's name made.
+    constexpr scope_state saved(bool flat) const noexcept {
+        return {.path = scope,
+                .counters_begin = scope_counters,
+                .counters_end = counters_used,
+                .block = block,
+                .unnamed_merge = in_unnamed_merge,
+                .flat = flat};
+    }
+
     // Enters the scope of that path: its parts count their ordinals afresh.
     constexpr scope_state enter(std::string_view path) noexcept {
-        const scope_state outer{.path = scope,
-                                .counters_begin = scope_counters,
-                                .counters_end = counters_used,
-                                .block = block,
-                                .unnamed_merge = in_unnamed_merge};
+        const scope_state outer = saved(false);
         scope = block = path;
         scope_counters = counters_used;
         in_unnamed_merge = false;
